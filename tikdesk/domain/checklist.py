@@ -351,15 +351,15 @@ def _read(path: Path) -> _Raw:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else None
-        where = msg(f", Zeile {line}", f", line {line}") if line else ""
+        bad_line = int(found.group(1)) if found else None
+        where = msg(f", Zeile {bad_line}", f", line {bad_line}") if bad_line else ""
         raise ChecklistError(
             msg(
                 f"Checkliste {path}{where}: kein gültiges TOML ({exc}).",
                 f"Checklist {path}{where}: not valid TOML ({exc}).",
             ),
             path,
-            line,
+            bad_line,
         ) from exc
     return _Raw(path, text, data)
 

@@ -1,0 +1,438 @@
+"""Consent rules: the derived consent state of one person on one date.
+
+Never ticked by hand (issue 4): the state of an appearance follows from the person's consent
+records at the post's planned publishing date.
+
+Rules (checklist.md "What a consent record must hold"):
+
+* A record counts when it is not withdrawn, includes TikTok and covers the date
+  (``valid_from ≤ date ≤ valid_until``; open ends are unlimited).
+* A withdrawal takes effect for the future: any withdrawn record of the person or of a
+  custodian blocks, unless the same party gave a new, valid consent after the withdrawal.
+* Adults (age at the date ≥ 18, or no birth date and not flagged minor) need their own
+  consent.  A minor who turns 18 before the date therefore needs a new consent of their own.
+* Minors need the consent of every custodian — two, unless a sole custody is documented — and
+  from 14 their own consent too.  A minor without birth date is treated as 14+ (stricter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tikdesk.domain.enums import ConsentRole, LabeledEnum
+from tikdesk.domain.i18n import language, msg
+
+ADULT_AGE = 18
+OWN_CONSENT_AGE = 14
+TIKTOK = "tiktok"
+
+
+class ConsentState(LabeledEnum):
+    VALID = "valid"
+    MISSING = "missing"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+    NOT_IN_SCOPE = "not_in_scope"
+    MINOR_CUSTODIANS_MISSING = "minor_custodians_missing"
+    MINOR_OWN_MISSING = "minor_own_missing"
+    ERASED = "erased"
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return {
+            "valid": ("Gültig", "Valid"),
+            "missing": ("Fehlt", "Missing"),
+            "expired": ("Abgelaufen zum Termin", "Expired by the planned date"),
+            "withdrawn": ("Widerrufen", "Withdrawn"),
+            "not_in_scope": ("TikTok nicht umfasst", "TikTok not in scope"),
+            "minor_custodians_missing": (
+                "Minderjährig: Sorgeberechtigte fehlen",
+                "Minor without all custodians",
+            ),
+            "minor_own_missing": (
+                "Minderjährig ab 14: eigene Einwilligung fehlt",
+                "Minor 14+ without own consent",
+            ),
+            "erased": ("Person gelöscht", "Person erased"),
+        }
+
+    @property
+    def severity(self) -> int:
+        """Lower is worse; the worst problem names the appearance's state."""
+        return _SEVERITY.index(self)
+
+
+_SEVERITY = [
+    ConsentState.ERASED,
+    ConsentState.WITHDRAWN,
+    ConsentState.EXPIRED,
+    ConsentState.NOT_IN_SCOPE,
+    ConsentState.MINOR_CUSTODIANS_MISSING,
+    ConsentState.MINOR_OWN_MISSING,
+    ConsentState.MISSING,
+    ConsentState.VALID,
+]
+
+#: Scope options of a consent record (checklist.md), key → (de, en).
+PLATFORMS: dict[str, tuple[str, str]] = {
+    "tiktok": ("TikTok", "TikTok"),
+    "instagram": ("Instagram", "Instagram"),
+    "youtube": ("YouTube", "YouTube"),
+    "website": ("Website", "Website"),
+    "press": ("Presse", "Press"),
+    "paid_ads": ("Bezahlte Anzeigen", "Paid ads"),
+}
+PURPOSES: dict[str, tuple[str, str]] = {
+    "recruiting": ("Nachwuchs & Recruiting", "Recruiting"),
+    "employer_branding": ("Arbeitgebermarke", "Employer branding"),
+    "public_information": ("Öffentlichkeitsinformation", "Public information"),
+    "events": ("Veranstaltungen", "Events"),
+    "internal": ("Interne Kommunikation", "Internal communication"),
+}
+SHOWN_AS: dict[str, tuple[str, str]] = {
+    "face": ("Gesicht", "Face"),
+    "name": ("Name", "Name"),
+    "role": ("Funktion", "Role"),
+    "voice": ("Stimme", "Voice"),
+}
+
+
+def option_label(table: dict[str, tuple[str, str]], key: str) -> str:
+    de, en = table.get(key, (key, key))
+    return de if language() == "de" else en
+
+
+def split_keys(text: str) -> frozenset[str]:
+    """``"tiktok, Instagram"`` → ``{"tiktok", "instagram"}`` (the stored comma format)."""
+    return frozenset(p.strip().lower() for p in text.split(",") if p.strip())
+
+
+def join_keys(keys: Iterable[str]) -> str:
+    return ",".join(sorted({k.strip().lower() for k in keys if k.strip()}))
+
+
+def fmt_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class ConsentFacts:
+    """One consent record, as far as the rules need it."""
+
+    role: str = ConsentRole.SUBJECT.value
+    platforms: frozenset[str] = frozenset({TIKTOK})
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    withdrawn_on: dt.date | None = None
+    custodian_name: str = ""
+    collected_on: dt.date | None = None
+    id: int | None = None
+
+    @property
+    def given_on(self) -> dt.date | None:
+        return self.collected_on or self.valid_from
+
+    @property
+    def is_custodian(self) -> bool:
+        return self.role == ConsentRole.CUSTODIAN.value
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    is_minor: bool = False
+    birth_date: dt.date | None = None
+    sole_custody: bool = False  # a documented sole custody note exists
+    erased: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ConsentProblem:
+    state: ConsentState
+    reason: str
+
+
+@dataclass(frozen=True)
+class ConsentAssessment:
+    """The derived consent state of one person on one date, with every problem found."""
+
+    state: ConsentState
+    problems: tuple[ConsentProblem, ...] = ()
+    on: dt.date | None = None
+    minor: bool = False
+    age: int | None = None
+    custodians_expected: int = 0
+    custodians_valid: int = 0
+    own_consent_needed: bool = True
+    consent_ids: tuple[int, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.state is ConsentState.VALID
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(p.reason for p in self.problems)
+
+    @property
+    def take_down(self) -> bool:
+        """A published video with this person must come down (withdrawal or erasure)."""
+        return any(p.state in (ConsentState.WITHDRAWN, ConsentState.ERASED) for p in self.problems)
+
+
+# ----------------------------------------------------------------------------- age
+
+
+def age_on(birth_date: dt.date, on: dt.date) -> int:
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def birthday(birth_date: dt.date, age: int) -> dt.date:
+    """The day the person reaches ``age`` (born 29 Feb → 1 March in common years)."""
+    try:
+        return birth_date.replace(year=birth_date.year + age)
+    except ValueError:
+        return dt.date(birth_date.year + age, 3, 1)
+
+
+def eighteenth_birthday(birth_date: dt.date | None) -> dt.date | None:
+    return None if birth_date is None else birthday(birth_date, ADULT_AGE)
+
+
+def is_minor_on(person: PersonFacts, on: dt.date) -> bool:
+    if person.birth_date is not None:
+        return age_on(person.birth_date, on) < ADULT_AGE
+    return person.is_minor
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def _record_state(record: ConsentFacts, on: dt.date) -> tuple[ConsentState, str]:
+    if record.withdrawn_on is not None:
+        return ConsentState.WITHDRAWN, msg(
+            f"am {fmt_date(record.withdrawn_on)} widerrufen",
+            f"withdrawn on {fmt_date(record.withdrawn_on)}",
+        )
+    if TIKTOK not in record.platforms:
+        shown = ", ".join(option_label(PLATFORMS, p) for p in sorted(record.platforms)) or "–"
+        return ConsentState.NOT_IN_SCOPE, msg(
+            f"umfasst TikTok nicht (nur: {shown})", f"does not cover TikTok (only: {shown})"
+        )
+    if record.valid_until is not None and record.valid_until < on:
+        return ConsentState.EXPIRED, msg(
+            f"gilt nur bis {fmt_date(record.valid_until)}, geplant ist der {fmt_date(on)}",
+            f"valid only until {fmt_date(record.valid_until)}, planned for {fmt_date(on)}",
+        )
+    if record.valid_from is not None and record.valid_from > on:
+        return ConsentState.MISSING, msg(
+            f"gilt erst ab {fmt_date(record.valid_from)}",
+            f"valid only from {fmt_date(record.valid_from)}",
+        )
+    return ConsentState.VALID, ""
+
+
+def _party_state(records: Sequence[ConsentFacts], on: dt.date) -> tuple[ConsentState, str]:
+    """Best state of one party's records (the person themself, or one custodian)."""
+    if not records:
+        return ConsentState.MISSING, ""
+    states = [(r, *_record_state(r, on)) for r in records]
+    withdrawals = [r.withdrawn_on for r in records if r.withdrawn_on is not None]
+    latest = max(withdrawals) if withdrawals else None
+    for record, state, _ in states:
+        if state is ConsentState.VALID and (
+            latest is None or (record.given_on is not None and record.given_on > latest)
+        ):
+            return ConsentState.VALID, ""
+    worst = min(states, key=lambda s: s[1].severity)
+    return worst[1], worst[2]
+
+
+def _custodian_groups(records: Iterable[ConsentFacts]) -> list[list[ConsentFacts]]:
+    groups: dict[str, list[ConsentFacts]] = {}
+    for n, record in enumerate(records):
+        name = " ".join(record.custodian_name.casefold().split()) or f"#unnamed{n}"
+        groups.setdefault(name, []).append(record)
+    return list(groups.values())
+
+
+def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -> ConsentAssessment:
+    """The derived consent state of ``person`` for a publication on ``on``."""
+    ids = tuple(c.id for c in consents if c.id is not None)
+    if person.erased:
+        return ConsentAssessment(
+            ConsentState.ERASED,
+            (
+                ConsentProblem(
+                    ConsentState.ERASED,
+                    msg(
+                        "Person gelöscht (Art. 17 DSGVO) – es gibt keine Einwilligung mehr",
+                        "person erased (Art. 17 GDPR) – no consent exists any more",
+                    ),
+                ),
+            ),
+            on=on,
+        )
+    minor = is_minor_on(person, on)
+    age = age_on(person.birth_date, on) if person.birth_date else None
+    own = [c for c in consents if not c.is_custodian]
+    custodian = [c for c in consents if c.is_custodian]
+    problems: list[ConsentProblem] = []
+
+    def add(state: ConsentState, reason: str) -> None:
+        problems.append(ConsentProblem(state, reason))
+
+    if not minor:
+        state, detail = _party_state(own, on)
+        if state is not ConsentState.VALID:
+            if not own and custodian and person.birth_date is not None:
+                add(
+                    ConsentState.MISSING,
+                    msg(
+                        f"seit {fmt_date(eighteenth_birthday(person.birth_date))} volljährig – "
+                        "eigene Einwilligung nötig, die der Sorgeberechtigten reicht nicht mehr",
+                        f"of age since {fmt_date(eighteenth_birthday(person.birth_date))} – "
+                        "own consent needed, the custodians' no longer suffices",
+                    ),
+                )
+            elif state is ConsentState.MISSING and not detail:
+                add(state, msg("keine Einwilligung erfasst", "no consent recorded"))
+            else:
+                add(state, msg(f"Einwilligung {detail}", f"consent {detail}"))
+        return _result(
+            problems, on, minor=False, age=age, expected=0, valid=0, own_needed=True, ids=ids
+        )
+
+    expected = 1 if person.sole_custody else 2
+    own_needed = age is None or age >= OWN_CONSENT_AGE
+    if not consents:
+        add(
+            ConsentState.MISSING,
+            msg(
+                "keine Einwilligung erfasst (minderjährig: Sorgeberechtigte"
+                + (" und die Person selbst" if own_needed else "")
+                + ")",
+                "no consent recorded (minor: custodians"
+                + (" and the person themself" if own_needed else "")
+                + ")",
+            ),
+        )
+        return _result(
+            problems,
+            on,
+            minor=True,
+            age=age,
+            expected=expected,
+            valid=0,
+            own_needed=own_needed,
+            ids=ids,
+        )
+
+    valid = 0
+    for group in _custodian_groups(custodian):
+        state, detail = _party_state(group, on)
+        if state is ConsentState.VALID:
+            valid += 1
+        else:
+            name = group[0].custodian_name.strip() or msg("ohne Namen", "unnamed")
+            add(
+                state,
+                msg(
+                    f"Einwilligung Sorgeberechtigte:r ({name}) {detail}",
+                    f"consent of custodian ({name}) {detail}",
+                ),
+            )
+    if valid < expected:
+        age_text = (
+            msg(f"{age} Jahre", f"{age} years")
+            if age is not None
+            else msg("Alter unbekannt", "age unknown")
+        )
+        add(
+            ConsentState.MINOR_CUSTODIANS_MISSING,
+            msg(
+                f"minderjährig ({age_text}): {valid} von {expected} Sorgeberechtigten eingewilligt"
+                + ("" if person.sole_custody else " (alleiniges Sorgerecht nicht dokumentiert)"),
+                f"minor ({age_text}): {valid} of {expected} custodians consented"
+                + ("" if person.sole_custody else " (no sole custody documented)"),
+            ),
+        )
+    state, detail = _party_state(own, on)
+    if state is not ConsentState.VALID and (own_needed or state is ConsentState.WITHDRAWN):
+        if state is ConsentState.MISSING and not own:
+            shown_age = (
+                msg(f"{age} Jahre alt", f"{age} years old")
+                if age is not None
+                else msg("Alter unbekannt", "age unknown")
+            )
+            add(
+                ConsentState.MINOR_OWN_MISSING,
+                msg(
+                    f"{shown_age}: eigene Einwilligung fehlt (ab {OWN_CONSENT_AGE} nötig)",
+                    f"{shown_age}: own consent missing (needed from {OWN_CONSENT_AGE})",
+                ),
+            )
+        else:
+            add(state, msg(f"eigene Einwilligung {detail}", f"own consent {detail}"))
+    return _result(
+        problems,
+        on,
+        minor=True,
+        age=age,
+        expected=expected,
+        valid=valid,
+        own_needed=own_needed,
+        ids=ids,
+    )
+
+
+def _result(
+    problems: list[ConsentProblem],
+    on: dt.date,
+    *,
+    minor: bool,
+    age: int | None,
+    expected: int,
+    valid: int,
+    own_needed: bool,
+    ids: tuple[int, ...],
+) -> ConsentAssessment:
+    problems.sort(key=lambda p: p.state.severity)
+    state = problems[0].state if problems else ConsentState.VALID
+    return ConsentAssessment(
+        state=state,
+        problems=tuple(problems),
+        on=on,
+        minor=minor,
+        age=age,
+        custodians_expected=expected,
+        custodians_valid=valid,
+        own_consent_needed=own_needed,
+        consent_ids=ids,
+    )
+
+
+def record_status(record: ConsentFacts, today: dt.date) -> str:
+    """Lifecycle status of one record: ``active``, ``expired`` or ``withdrawn``."""
+    if record.withdrawn_on is not None:
+        return "withdrawn"
+    if record.valid_until is not None and record.valid_until < today:
+        return "expired"
+    return "active"
+
+
+RECORD_STATUS_LABELS = {
+    "active": ("Aktiv", "Active"),
+    "expired": ("Abgelaufen", "Expired"),
+    "withdrawn": ("Widerrufen", "Withdrawn"),
+}
