@@ -1,0 +1,189 @@
+"""Composition root: arguments, paths, logging, crash handler, Qt, translators, database.
+
+Everything is wired here and nowhere else, so that every other module can be built and
+tested on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tikdesk import APP_NAME, cli, paths
+from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.i18n import set_language, system_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tikdesk.storage.engine import Database
+    from tikdesk.ui.main_window import MainWindow
+
+log = logging.getLogger("tikdesk")
+
+
+def setup_logging(log_dir: Path) -> None:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "tikdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # The language must be known before the parser is built: its help texts are translated.
+    set_language(_lang_from_argv(argv) or system_language())
+    args = cli.build_parser().parse_args(argv)
+    if args.command:
+        return cli.run(args)
+    return run_gui(args)
+
+
+def _lang_from_argv(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def ui_language(settings: QSettings, override: str | None) -> str:
+    from tikdesk.ui.preferences import LANGUAGE_KEY
+
+    if override:
+        return override
+    chosen = str(settings.value(LANGUAGE_KEY, "system"))
+    return chosen if chosen in ("de", "en") else system_language()
+
+
+def install_translators(app: QApplication, language: str) -> list[object]:
+    """Load Qt's own German strings and every ``resources/i18n/*_de.qm``."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    installed: list[object] = []
+    if language != "de":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return installed
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(qt_dir, "qtbase_de")]
+    i18n = paths.resource_dir() / "i18n"
+    candidates += [(str(i18n), qm.stem) for qm in sorted(i18n.glob("*_de.qm"))]
+    for folder, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return installed
+
+
+def make_settings() -> QSettings:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def open_db(db_path: Path, *, demo: bool = False) -> Database:
+    """Open (create, migrate) a database; the demo database is filled on first use."""
+    from tikdesk.storage.engine import open_database
+
+    db = open_database(db_path)
+    if demo:
+        from tikdesk.services.context import AppContext
+        from tikdesk.services.demo import ensure_demo_data
+
+        ensure_demo_data(AppContext(db=db))
+    return db
+
+
+class GuiApp:
+    """Owns the open database and its window; switches databases on request."""
+
+    def __init__(self, qapp: QApplication, settings: QSettings) -> None:
+        self.qapp = qapp
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open(self, db_path: Path, *, demo: bool = False) -> bool:
+        """Open ``db_path`` in a new window (closing the current one). False on failure."""
+        from tikdesk.services.context import AppContext
+        from tikdesk.ui import messages
+        from tikdesk.ui.main_window import MainWindow
+        from tikdesk.ui.preferences import configured_user
+
+        try:
+            db = open_db(db_path, demo=demo)
+        except TikDeskError as exc:
+            messages.show_error(self.window, "TikDesk", str(exc))
+            return False
+        ctx = AppContext(db=db, user=configured_user(self.settings),
+                         backup_dir=paths.backup_dir())
+        old = self.window
+        window = MainWindow(ctx, self.settings)
+        window.open_database_requested.connect(lambda p: self.open(Path(p)))
+        window.demo_requested.connect(lambda: self.open(paths.demo_db_path(), demo=True))
+        self.window = window
+        if old is not None:
+            old.close()
+            old.ctx.db.close()
+            old.deleteLater()
+        window.show()
+        return True
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tikdesk.ui.crash import CrashDialog, CrashHandler
+
+    setup_logging(paths.log_dir())
+    crash = CrashHandler(paths.log_dir())
+    last_crash = crash.previous_hard_crash()
+    crash.install()
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName("")
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    settings = make_settings()
+    language = ui_language(settings, args.lang)
+    set_language(language)
+    install_translators(qapp, language)
+
+    gui = GuiApp(qapp, settings)
+    demo = args.demo or args.smoke_test
+    if args.smoke_test:  # never on the user's data
+        import tempfile
+
+        db_path = Path(tempfile.mkdtemp(prefix="tikdesk-smoke-")) / "smoke.sqlite"
+    else:
+        db_path = paths.demo_db_path() if args.demo else paths.db_path_from(args.db)
+    if not gui.open(db_path, demo=demo):
+        return 1
+    if last_crash:
+        QTimer.singleShot(0, lambda: CrashDialog.ask(last_crash, paths.log_dir(),
+                                                      hard_crash=True))
+    if args.smoke_test:
+        from tikdesk.smoke import run_smoke_test
+
+        return run_smoke_test(gui)
+    code = qapp.exec()
+    if gui.window is not None:
+        gui.window.ctx.db.close()
+    crash.uninstall()
+    return code

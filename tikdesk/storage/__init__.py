@@ -1,0 +1,1 @@
+"""Persistence: ORM models, engine and pragmas, migrations, repositories (the only SQL)."""

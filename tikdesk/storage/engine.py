@@ -1,0 +1,270 @@
+"""Opening a TikDesk database: path checks, pragmas, migrations, sessions.
+
+This is the one module that knows it talks to SQLite (pragmas, URI, network detection);
+everything else goes through SQLAlchemy and stays portable to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from tikdesk.domain.errors import DatabaseError
+from tikdesk.domain.i18n import msg
+
+log = logging.getLogger(__name__)
+
+NETWORK_FS_TYPES = frozenset(
+    {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p",
+     "fuse.sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+)
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` lies on a network share (UNC, mapped drive, NFS/SMB mount).
+
+    SQLite's WAL needs shared memory that network file systems do not provide reliably.
+    """
+    text_path = str(path)
+    if text_path.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text_path))[0]
+        if drive:
+            drive_remote = 4
+            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
+        return False
+    return _mount_fs_type(path) in NETWORK_FS_TYPES
+
+
+def _mount_fs_type(path: Path) -> str:
+    """File-system type of the mount that holds ``path`` (Linux ``/proc/mounts``)."""
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    target = str(path.resolve())
+    best, best_type = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point = fields[1].replace("\\040", " ")
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, best_type = mount_point, fields[2]
+    return best_type
+
+
+def check_db_path(path: Path) -> Path:
+    """Validate a database path before SQLite sees it; raise a clear DatabaseError."""
+    path = Path(path).expanduser()
+    if path.exists() and path.is_dir():
+        raise DatabaseError(
+            msg(
+                f"„{path}“ ist ein Ordner, keine Datenbankdatei. Bitte eine Datei angeben, "
+                "z. B. …/tikdesk.sqlite.",
+                f"'{path}' is a folder, not a database file. Please give a file, "
+                "e.g. …/tikdesk.sqlite.",
+            )
+        )
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            msg(
+                f"Der Ordner „{parent}“ kann nicht angelegt werden: {exc.strerror or exc}.",
+                f"The folder '{parent}' cannot be created: {exc.strerror or exc}.",
+            )
+        ) from exc
+    if not path.exists() and not os.access(parent, os.W_OK):
+        raise DatabaseError(
+            msg(
+                f"Im Ordner „{parent}“ darf TikDesk keine Datei anlegen (schreibgeschützt). "
+                "Bitte einen Ort wählen, an dem Sie schreiben dürfen.",
+                f"TikDesk may not create a file in '{parent}' (read-only). "
+                "Please choose a location you can write to.",
+            )
+        )
+    return path
+
+
+@dataclass(frozen=True)
+class OpenOptions:
+    read_only: bool = False
+    wal: bool = True  # only honoured on a local disk
+
+
+class Database:
+    """An open TikDesk database: the engine plus a factory for one-action sessions."""
+
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool, wal: bool) -> None:
+        self.path = path
+        self.engine = engine
+        self.read_only = read_only
+        self.wal = wal
+        self.on_network = not wal and is_network_path(path)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything inside commits together or not at all."""
+        if self.read_only:
+            raise DatabaseError(
+                msg(
+                    "Die Datenbank ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.",
+                    "The database is open read-only; changes are not possible.",
+                )
+            )
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reading only; never commits."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Engine:
+    """An engine with TikDesk's pragmas on every connection."""
+    uri = f"file:{path.as_posix()}{'?mode=ro' if read_only else ''}"
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False,
+                               isolation_level=None, detect_types=0)
+        return conn
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA secure_delete=ON")
+        if not read_only:
+            mode = "WAL" if wal else "DELETE"
+            cur.execute(f"PRAGMA journal_mode={mode}")
+            cur.execute(f"PRAGMA synchronous={'NORMAL' if wal else 'FULL'}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # pysqlite's own transaction handling is switched off (isolation_level=None) so
+        # that BEGIN covers DDL and pragmas behave as SQLite documents.
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_database(path: Path | str, *, read_only: bool = False, migrate: bool = True,
+                  before_migration: Any = None) -> Database:
+    """Open (and create, and migrate) the database at ``path``.
+
+    ``before_migration(db_path)`` is called when a migration is about to run on an existing
+    file — the place for the forced backup.
+    """
+    from tikdesk.storage import migrations
+
+    path = check_db_path(Path(path))
+    if read_only and not path.exists():
+        raise DatabaseError(msg(f"Datenbank „{path}“ existiert nicht.",
+                                f"Database '{path}' does not exist."))
+    wal = not is_network_path(path)
+    _refuse_non_sqlite(path)
+    try:
+        engine = make_engine(path, read_only=read_only, wal=wal)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except Exception as exc:  # sqlite3 / SQLAlchemy wrap OS problems differently
+        raise _db_open_error(path, exc) from exc
+    migrations.check_not_newer(engine)
+    if migrate and not read_only and migrations.needs_upgrade(engine):
+        if before_migration is not None and migrations.current_revision(engine) is not None:
+            before_migration(path)
+        try:
+            migrations.upgrade(engine)
+        except DatabaseError:
+            raise
+        except Exception as exc:
+            raise _db_open_error(path, exc) from exc
+    return Database(path, engine, read_only=read_only, wal=wal)
+
+
+def _refuse_non_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise _db_open_error(path, exc) from exc
+    if head != b"SQLite format 3\x00":
+        raise DatabaseError(
+            msg(
+                f"„{path}“ ist keine TikDesk-Datenbank (keine SQLite-Datei).",
+                f"'{path}' is not a TikDesk database (not an SQLite file).",
+            )
+        )
+
+
+def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
+    text_exc = str(exc)
+    if "readonly" in text_exc or "read-only" in text_exc or "unable to open" in text_exc:
+        return DatabaseError(
+            msg(
+                f"Die Datenbank „{path}“ kann nicht zum Schreiben geöffnet werden "
+                "(schreibgeschützt oder keine Berechtigung).",
+                f"The database '{path}' cannot be opened for writing "
+                "(read-only or no permission).",
+            )
+        )
+    if "malformed" in text_exc or "not a database" in text_exc:
+        return DatabaseError(
+            msg(f"Die Datenbank „{path}“ ist beschädigt: {text_exc}",
+                f"The database '{path}' is damaged: {text_exc}")
+        )
+    if "locked" in text_exc or "busy" in text_exc:
+        return DatabaseError(
+            msg(f"Die Datenbank „{path}“ wird gerade von einem anderen Programm benutzt.",
+                f"The database '{path}' is in use by another program.")
+        )
+    return DatabaseError(
+        msg(f"Die Datenbank „{path}“ kann nicht geöffnet werden: {text_exc}",
+            f"The database '{path}' cannot be opened: {text_exc}")
+    )
+
+
+def sqlite_pragma(db: Database, name: str) -> list[tuple[Any, ...]]:
+    """Run a read-only PRAGMA (integrity_check, foreign_key_check …) and return its rows."""
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(f"PRAGMA {name}"))]

@@ -1,0 +1,116 @@
+"""Alembic migrations, run programmatically at start-up.
+
+SQLite cannot ALTER most things, so Alembic rebuilds tables in batch mode (copy, drop,
+rename).  With foreign keys on, dropping a parent table would cascade into its children, so
+foreign keys are switched off *before* the migration transaction and ``foreign_key_check`` must
+come back clean before it commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from tikdesk import __version__
+from tikdesk.domain.errors import DatabaseError
+from tikdesk.domain.i18n import msg
+
+HERE = Path(__file__).resolve().parent
+VERSION_KEY = "app.schema_written_by"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != head_revision()
+
+
+def _written_by(engine: Engine) -> str:
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT value FROM setting WHERE key = :k"), {"k": VERSION_KEY}
+            ).first()
+    except Exception:  # no setting table in an odd file: the version is then unknown
+        return "?"
+    return str(row[0]) if row else "?"
+
+
+def check_not_newer(engine: Engine) -> None:
+    """Refuse a database whose schema this TikDesk does not know (written by a newer one)."""
+    rev = current_revision(engine)
+    if rev is None:
+        return
+    known = {s.revision for s in script_directory().walk_revisions()}
+    if rev not in known:
+        newer = _written_by(engine)
+        raise DatabaseError(
+            msg(
+                f"Diese Datenbank wurde mit TikDesk {newer} (Schema {rev}) geschrieben. "
+                f"Sie benutzen TikDesk {__version__} (Schema {head_revision()}), das dieses "
+                "Schema nicht kennt. Bitte aktualisieren Sie TikDesk.",
+                f"This database was written by TikDesk {newer} (schema {rev}). You are "
+                f"running TikDesk {__version__} (schema {head_revision()}), which does not "
+                "know that schema. Please update TikDesk.",
+            )
+        )
+
+
+@contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection with foreign keys off and one transaction, checked before commit."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, as SQLite requires
+        try:
+            with conn.begin():
+                yield conn
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseError(
+                        msg(
+                            f"Die Datenbank-Aktualisierung wurde abgebrochen: {len(problems)} "
+                            "verwaiste Verweise. Es wurde nichts geändert.",
+                            f"The database upgrade was aborted: {len(problems)} dangling "
+                            "references. Nothing was changed.",
+                        )
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    with migration_transaction(engine) as conn:
+        command.upgrade(alembic_config(conn), target)
+        conn.execute(
+            text("INSERT OR REPLACE INTO setting (key, value) VALUES (:k, :v)"),
+            {"k": VERSION_KEY, "v": __version__},
+        )

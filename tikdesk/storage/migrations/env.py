@@ -1,0 +1,20 @@
+"""Alembic environment: always handed a connection by tikdesk.storage.migrations."""
+
+from alembic import context
+
+from tikdesk.storage.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only for `alembic revision --autogenerate` by hand
+    from sqlalchemy import create_engine
+
+    connection = create_engine(context.config.get_main_option("sqlalchemy.url")).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,345 @@
+"""SQLAlchemy 2.x ORM models — the whole data model of ARCHITECTURE.md §2.
+
+Enum columns store the domain enum's stable ``value`` as plain text (portable to
+PostgreSQL, readable in any SQLite browser).  Times are stored as naive UTC-free local
+``DateTime`` values; dates as ``Date``.  Rows that users edit carry a ``version`` counter for
+conflict detection once several people share a server database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so that Alembic batch migrations can address them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ImportBatch(Base):
+    """One import of one file: makes every import traceable and re-imports idempotent."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # "ideas", "analytics"
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    imported_by: Mapped[str] = mapped_column(String(200), default="")
+    rows_inserted: Mapped[int] = mapped_column(Integer, default=0)
+    rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    rows_skipped: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Idea(Base):
+    __tablename__ = "idea"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    hook: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    format: Mapped[str] = mapped_column(String(32), default="other", index=True)
+    audience: Mapped[str] = mapped_column(String(32), default="general", index=True)
+    pillar: Mapped[str] = mapped_column(String(200), default="")
+    tags: Mapped[str] = mapped_column(Text, default="")  # comma-separated, normalised
+    status: Mapped[str] = mapped_column(String(32), default="new", index=True)
+    priority: Mapped[str] = mapped_column(String(16), default="medium")
+    effort: Mapped[int | None] = mapped_column(Integer, nullable=True)  # hours, rough
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    target_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    sound_ref: Mapped[str] = mapped_column(String(500), default="")
+    board_rank: Mapped[float] = mapped_column(Float, default=0.0)  # order inside a board column
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
+    )
+
+    posts: Mapped[list[Post]] = relationship(back_populates="idea")
+
+
+class Post(Base):
+    """The concrete video that goes (or went) out; its clearance hangs off it."""
+
+    __tablename__ = "post"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int | None] = mapped_column(
+        ForeignKey("idea.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    hashtags: Mapped[str] = mapped_column(Text, default="")
+    format: Mapped[str] = mapped_column(String(32), default="other")
+    audience: Mapped[str] = mapped_column(String(32), default="general")
+    planned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    taken_down_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    video_link: Mapped[str] = mapped_column(String(500), default="", index=True)
+    account: Mapped[str] = mapped_column(String(200), default="")
+    checklist_profile: Mapped[str] = mapped_column(String(32), default="general")
+    music_source: Mapped[str] = mapped_column(String(500), default="")
+    paid_promotion: Mapped[bool] = mapped_column(Boolean, default=False)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(32), default="draft", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    idea: Mapped[Idea | None] = relationship(back_populates="posts")
+    appearances: Mapped[list[Appearance]] = relationship(
+        back_populates="post", cascade="all, delete-orphan"
+    )
+    checklist: Mapped[list[ChecklistResult]] = relationship(
+        back_populates="post", cascade="all, delete-orphan"
+    )
+    approvals: Mapped[list[Approval]] = relationship(
+        back_populates="post", cascade="all, delete-orphan"
+    )
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(32), default="employee")
+    is_minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # minors only
+    contact: Mapped[str] = mapped_column(String(300), default="")  # for withdrawal
+    sole_custody_note: Mapped[str] = mapped_column(Text, default="")
+    retention_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    appearances: Mapped[list[Appearance]] = relationship(back_populates="person")
+
+
+class Consent(Base):
+    """One consent declaration: by the person themself or by one custodian of a minor."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16), default="subject")  # subject | custodian
+    custodian_name: Mapped[str] = mapped_column(String(200), default="")
+    custodian_relation: Mapped[str] = mapped_column(String(100), default="")
+    platforms: Mapped[str] = mapped_column(Text, default="tiktok")  # comma-separated keys
+    purposes: Mapped[str] = mapped_column(Text, default="")
+    shown_as: Mapped[str] = mapped_column(Text, default="")  # face, name, role, voice
+    valid_from: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    review_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    form: Mapped[str] = mapped_column(String(16), default="written")
+    form_reason: Mapped[str] = mapped_column(Text, default="")
+    document_ref: Mapped[str] = mapped_column(String(300), default="")
+    text_version: Mapped[str] = mapped_column(String(100), default="")
+    art13_version: Mapped[str] = mapped_column(String(100), default="")
+    no_disadvantage_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    collected_by: Mapped[str] = mapped_column(String(200), default="")
+    collected_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    collected_place: Mapped[str] = mapped_column(String(200), default="")
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    withdrawal_channel: Mapped[str] = mapped_column(String(100), default="")
+    withdrawal_received_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawal_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    person: Mapped[Person] = relationship(back_populates="consents")
+
+
+class Appearance(Base):
+    __tablename__ = "appearance"
+    __table_args__ = (UniqueConstraint("post_id", "person_id", name="uq_appearance_post_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    # NULL once the person was erased: the appearance stays, anonymous.
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    scene_note: Mapped[str] = mapped_column(Text, default="")
+
+    post: Mapped[Post] = relationship(back_populates="appearances")
+    person: Mapped[Person | None] = relationship(back_populates="appearances")
+
+
+class ChecklistResult(Base):
+    __tablename__ = "checklist_result"
+    __table_args__ = (UniqueConstraint("post_id", "item_key", name="uq_checklist_post_item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    item_key: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")  # WARN items only
+    set_by: Mapped[str] = mapped_column(String(200), default="")
+    set_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    post: Mapped[Post] = relationship(back_populates="checklist")
+
+
+class Approval(Base):
+    """Four-eyes sign-off; ``revoked_at`` is set when the post changes afterwards."""
+
+    __tablename__ = "approval"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    approver: Mapped[str] = mapped_column(String(200))
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+    post: Mapped[Post] = relationship(back_populates="approvals")
+
+
+class AuditEvent(Base):
+    """Append-only log; triggers (see storage.engine) reject UPDATE and DELETE."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    entity: Mapped[str] = mapped_column(String(32))  # post, person, consent, checklist …
+    entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Person concerned, kept as an id only: erasure leaves the event, not the name.
+    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    action: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class AccountDaily(Base):
+    __tablename__ = "account_daily"
+    __table_args__ = (UniqueConstraint("account", "day", name="uq_account_daily_account_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(200))
+    day: Mapped[dt.date] = mapped_column(Date)
+    video_views: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    profile_views: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    likes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    comments: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    shares: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    new_followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lost_followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reached_audience: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    total_viewers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    new_viewers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    returning_viewers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class AudienceSnapshot(Base):
+    """Follower distributions (gender, territories) and activity, as fractions."""
+
+    __tablename__ = "audience_snapshot"
+    __table_args__ = (
+        UniqueConstraint("account", "kind", "key", "taken_on", name="uq_audience_snapshot_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))  # gender | territory | activity
+    key: Mapped[str] = mapped_column(String(100))  # e.g. "Female", "DE", "2026-10-01 14"
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    taken_on: Mapped[dt.date] = mapped_column(Date)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class VideoStats(Base):
+    __tablename__ = "video_stats"
+    __table_args__ = (
+        UniqueConstraint("video_link", "snapshot_date", name="uq_video_stats_link_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(200), default="")
+    video_link: Mapped[str] = mapped_column(String(500), index=True)
+    snapshot_date: Mapped[dt.date] = mapped_column(Date)
+    video_title: Mapped[str] = mapped_column(Text, default="")
+    posted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    views: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    likes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    comments: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    shares: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    favourites: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    manual: Mapped[bool] = mapped_column(Boolean, default=False)  # typed in by hand
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class Benchmark(Base):
+    """A peer account's dated snapshot, typed in by hand for comparison."""
+
+    __tablename__ = "benchmark"
+    __table_args__ = (UniqueConstraint("name", "day", name="uq_benchmark_name_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    day: Mapped[dt.date] = mapped_column(Date)
+    followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    likes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Setting(Base):
+    """Per-database settings shared by every user of the file (organisation name, logo …)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+Index("ix_idea_updated", Idea.updated_at)

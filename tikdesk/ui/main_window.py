@@ -1,0 +1,339 @@
+"""The main window: tabs, menus, undo stack, drop target, status bar.
+
+Tabs and features plug in without editing this file much: each tab gets ``(ctx, window)``,
+may add actions to the named menus in ``install_actions()`` and may register handlers for
+files dropped onto the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk import APP_NAME, __version__, paths
+from tikdesk.services.context import AppContext
+from tikdesk.ui import messages
+
+log = logging.getLogger(__name__)
+
+DropHandler = Callable[[list[Path]], bool]
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()
+    open_database_requested = Signal(str)
+    demo_requested = Signal()
+
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings if settings is not None else QSettings()
+        self.undo_stack = QUndoStack(self)
+        self._drop_handlers: list[tuple[int, DropHandler]] = []
+        self.setAcceptDrops(True)
+        self.setObjectName("MainWindow")
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #fff3cd; color: #5c4400; padding: 6px;"
+            " border: 1px solid #e0c36c; }"
+        )
+        self.read_only_banner.setAccessibleName(self.tr("Read-only notice"))
+        self.read_only_banner.setVisible(False)
+        layout.addWidget(self.read_only_banner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName(self.tr("Main areas"))
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_tabs()
+        self._build_status_bar()
+        self.set_read_only(ctx.read_only)
+        self._update_title()
+        self._remember_recent(str(ctx.db.path))
+        self.restore_layout()
+
+    # ----------------------------------------------------------------- structure
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu(self.tr("&File"))
+        self.menu_edit = bar.addMenu(self.tr("&Edit"))
+        self.menu_view = bar.addMenu(self.tr("&View"))
+        self.menu_help = bar.addMenu(self.tr("&Help"))
+
+        new_db = self._action(self.tr("&New database…"), self._on_new_database,
+                              QKeySequence.StandardKey.New)
+        open_db = self._action(self.tr("&Open database…"), self._on_open_database,
+                               QKeySequence.StandardKey.Open)
+        self.menu_file.addActions([new_db, open_db])
+        self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.menu_file.addSeparator()
+        self.menu_import = self.menu_file.addMenu(self.tr("&Import"))
+        self.menu_export = self.menu_file.addMenu(self.tr("&Export"))
+        self.menu_file.addSeparator()
+        self.file_reports_anchor = self.menu_file.addSeparator()
+        self.menu_backup = self.menu_file.addMenu(self.tr("&Backups"))
+        self.file_tools_anchor = self.menu_file.addSeparator()
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.menu_file.addAction(quit_action)
+
+        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.menu_edit.addActions([self.action_undo, self.action_redo])
+        self.menu_edit.addSeparator()
+        self.edit_tab_anchor = self.menu_edit.addSeparator()
+        prefs = self._action(self.tr("&Preferences…"), self._on_preferences,
+                             QKeySequence("Ctrl+,"))
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.menu_edit.addAction(prefs)
+
+        self.menu_help_anchor = self.menu_help.addSeparator()
+        demo = self._action(self.tr("&Sample data"), self.demo_requested.emit)
+        demo.setToolTip(self.tr("Open a separate demo database with realistic ideas. "
+                                "Your own database is not touched."))
+        logs = self._action(self.tr("Open &log folder"), self._on_open_log_folder)
+        about = self._action(self.tr("&About TikDesk"), self._on_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.menu_help.addActions([demo, logs])
+        self.menu_help.addSeparator()
+        self.menu_help.addAction(about)
+
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_tabs(self) -> None:
+        from tikdesk.ui.analytics.tab import AnalyticsTab
+        from tikdesk.ui.ideas.tab import IdeasTab
+        from tikdesk.ui.overview.tab import OverviewTab
+        from tikdesk.ui.people.tab import PeopleTab
+        from tikdesk.ui.posts.tab import PostsTab
+
+        specs: list[tuple[type[QWidget], str]] = [
+            (OverviewTab, self.tr("&Overview")),
+            (IdeasTab, self.tr("&Ideas")),
+            (PostsTab, self.tr("Posts && &clearance")),
+            (PeopleTab, self.tr("&People && consent")),
+            (AnalyticsTab, self.tr("&Analytics")),
+        ]
+        self.tab_widgets: list[QWidget] = []
+        for cls, title in specs:
+            tab = cls(self.ctx, self)  # type: ignore[call-arg]
+            self.tab_widgets.append(tab)
+            self.tabs.addTab(tab, title)
+        for tab in self.tab_widgets:
+            install = getattr(tab, "install_actions", None)
+            if install is not None:
+                install()
+        view_actions = []
+        for index in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(index).replace("&&", "&"), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+            view_actions.append(action)
+        self.menu_view.addActions(view_actions)
+
+    def tab(self, cls_name: str) -> QWidget:
+        """The tab widget whose class is called ``cls_name`` (for tests and cross-links)."""
+        for tab in self.tab_widgets:
+            if type(tab).__name__ == cls_name:
+                return tab
+        raise KeyError(cls_name)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName(self.tr("Open database"))
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def _update_title(self) -> None:
+        path = self.ctx.db.path
+        suffix = self.tr(" (read-only)") if self.ctx.read_only else ""
+        self.setWindowTitle(f"{path.name}{suffix} – {APP_NAME}")
+        self.db_label.setText(self.tr("Database: %1").replace("%1", str(path)))
+
+    # ----------------------------------------------------------------- read-only
+    def is_read_only(self) -> bool:
+        return self.ctx.read_only
+
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        text = reason or self.tr("This database is open read-only. You can look at "
+                                 "everything, but not change anything.")
+        self.read_only_banner.setText(text)
+        self.read_only_banner.setVisible(read_only)
+
+    # ----------------------------------------------------------------- messages
+    def show_warning(self, title: str, text: str) -> None:
+        messages.show_warning(self, title, text)
+
+    def show_info(self, title: str, text: str) -> None:
+        messages.show_info(self, title, text)
+
+    def show_error(self, title: str, text: str) -> None:
+        messages.show_error(self, title, text)
+
+    # ----------------------------------------------------------------- drag and drop
+    def register_drop_handler(self, handler: DropHandler, priority: int = 0) -> None:
+        self._drop_handlers.append((priority, handler))
+        self._drop_handlers.sort(key=lambda item: -item[0])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls() and not self.is_read_only():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.handle_dropped_files(files)
+
+    def handle_dropped_files(self, files: list[Path]) -> bool:
+        for _priority, handler in self._drop_handlers:
+            if handler(files):
+                return True
+        self.show_warning(
+            self.tr("Unknown file"),
+            self.tr("TikDesk cannot tell what to do with this file. Use File → Import."),
+        )
+        return False
+
+    # ----------------------------------------------------------------- menu slots
+    @Slot()
+    def _on_new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(paths.data_dir()),
+            self.tr("TikDesk database (*.sqlite)"))
+        if name:
+            if not name.endswith(".sqlite"):
+                name += ".sqlite"
+            self.open_database_requested.emit(name)
+
+    @Slot()
+    def _on_open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(paths.data_dir()),
+            self.tr("TikDesk database (*.sqlite *.db);;All files (*)"))
+        if name:
+            self.open_database_requested.emit(name)
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self.recent_databases() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("recent/databases", recent[:MAX_RECENT])
+
+    def recent_databases(self) -> list[str]:
+        value = self.settings.value("recent/databases", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in (value or [])]
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.menu_recent.clear()
+        current = str(self.ctx.db.path)
+        for index, path in enumerate(self.recent_databases()):
+            if path == current:
+                continue
+            action = self.menu_recent.addAction(f"&{index + 1} {path}")
+            action.triggered.connect(lambda _c=False, p=path: self.open_database_requested.emit(p))
+        if self.menu_recent.isEmpty():
+            empty = self.menu_recent.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+
+    @Slot()
+    def _on_preferences(self) -> None:
+        from tikdesk.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.ctx, self.settings, self)
+        if dialog.exec():
+            self._update_title()
+            self.data_changed.emit()
+
+    @Slot()
+    def _on_open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
+    @Slot()
+    def _on_about(self) -> None:
+        messages.show_info(
+            self, self.tr("About TikDesk"),
+            self.tr("TikDesk %1\n\nPlan, clear and measure the TikTok videos of a public "
+                    "body — offline. TikDesk makes no network connections.\n\n"
+                    "Database: %2").replace("%1", __version__).replace("%2",
+                                                                       str(self.ctx.db.path)),
+        )
+
+    # ----------------------------------------------------------------- layout memory
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        index = self.settings.value("window/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(index))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            pass
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for tab in self.tab_widgets:
+            save = getattr(tab, "save_layout", None)
+            if save is not None:
+                save()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_layout()
+        super().closeEvent(event)
+
+
+def menu_after(menu: QMenu, anchor: QAction, action: QAction) -> None:
+    """Insert ``action`` into ``menu`` just before the separator ``anchor``."""
+    menu.insertAction(anchor, action)
+
+
+__all__ = ["MainWindow", "menu_after"]

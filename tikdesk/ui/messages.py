@@ -1,0 +1,57 @@
+"""One place for message boxes, so that known problems look alike and tests can watch them.
+
+Known environmental problems (file locked, disk full, database busy) are shown with
+:func:`show_warning` and logged; the app carries on.  Tests replace :data:`handler` to record
+the messages instead of opening modal boxes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+# (kind, title, text) -> answer; kind is "warning", "info", "error" or "question".
+MessageHandler = Callable[[QWidget | None, str, str, str], bool]
+
+
+def _show_box(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
+    if kind == "question":
+        answer = QMessageBox.question(
+            parent, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+    icon = {
+        "warning": QMessageBox.Icon.Warning,
+        "error": QMessageBox.Icon.Critical,
+    }.get(kind, QMessageBox.Icon.Information)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+    return True
+
+
+handler: MessageHandler = _show_box
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    log.warning("%s: %s", title, text)
+    handler(parent, "warning", title, text)
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    log.error("%s: %s", title, text)
+    handler(parent, "error", title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    log.info("%s: %s", title, text)
+    handler(parent, "info", title, text)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    return handler(parent, "question", title, text)

@@ -1,0 +1,96 @@
+"""Preferences: language and user name (this PC), organisation name and logo (database)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from tikdesk.services.context import AppContext, os_user
+from tikdesk.services.settings import SettingsService
+
+LANGUAGE_KEY = "prefs/language"  # "system", "de" or "en"
+USER_KEY = "prefs/user"
+
+
+def configured_user(settings: QSettings) -> str:
+    """The name used for authorship and four-eyes checks: preference, else OS login."""
+    name = str(settings.value(USER_KEY, "") or "").strip()
+    return name or os_user()
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self._ctx = ctx
+        self._settings = settings
+        self._org = SettingsService(ctx)
+        form = QFormLayout(self)
+
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the system (German if the system is German)"),
+                              "system")
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        current = str(settings.value(LANGUAGE_KEY, "system"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.setAccessibleName(self.tr("Language"))
+        form.addRow(self.tr("&Language:"), self.language)
+        self.language_hint = QLabel(self.tr("A new language takes effect after TikDesk is "
+                                            "restarted."))
+        self.language_hint.setWordWrap(True)
+        form.addRow("", self.language_hint)
+
+        self.user = QLineEdit(str(settings.value(USER_KEY, "") or ""))
+        self.user.setPlaceholderText(os_user())
+        self.user.setAccessibleName(self.tr("Your name"))
+        self.user.setToolTip(self.tr("Shown as author and approver. Empty: your Windows "
+                                     "login name."))
+        form.addRow(self.tr("Your &name:"), self.user)
+
+        org = self._org.organisation()
+        self.org_name = QLineEdit(org.name)
+        self.org_name.setAccessibleName(self.tr("Organisation"))
+        form.addRow(self.tr("&Organisation:"), self.org_name)
+        self.logo = QLineEdit(org.logo_path)
+        self.logo.setAccessibleName(self.tr("Logo file"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._on_browse_logo)
+        row = QHBoxLayout()
+        row.addWidget(self.logo)
+        row.addWidget(browse)
+        form.addRow(self.tr("Logo for &reports:"), row)
+        read_only = ctx.read_only
+        for widget in (self.org_name, self.logo, browse):
+            widget.setEnabled(not read_only)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _on_browse_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if name:
+            self.logo.setText(name)
+
+    def accept(self) -> None:
+        self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
+        self._settings.setValue(USER_KEY, self.user.text().strip())
+        self._ctx.user = configured_user(self._settings)
+        if not self._ctx.read_only:
+            self._org.set_organisation(self.org_name.text(), self.logo.text())
+        super().accept()
