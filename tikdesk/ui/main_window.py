@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_tabs()
+        self._install_features()
         self._build_status_bar()
         self.set_read_only(ctx.read_only)
         self._update_title()
@@ -170,6 +171,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             view_actions.append(action)
         self.menu_view.addActions(view_actions)
+
+    def _install_features(self) -> None:
+        """Features that are not tabs (import/export, backups, report, manual) add menus."""
+        from tikdesk.ui import exchange, help, report, safety
+
+        for feature in (exchange, safety, report, help):
+            feature.install(self)
 
     def tab(self, cls_name: str) -> QWidget:
         """The tab widget whose class is called ``cls_name`` (for tests and cross-links)."""
