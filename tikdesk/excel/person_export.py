@@ -1,0 +1,125 @@
+"""Write the DSGVO export of one person (Art. 15/20) as an .xlsx workbook.
+
+The service passes plain data — one sheet per kind (person, consents, appearances, audit
+events), each as headers plus rows.  Every text is written as text (``write_string``), so a
+value starting with ``=`` can never become a formula.  The file is written to a temporary name
+and renamed into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.i18n import msg
+
+Cell = str | int | float | bool | dt.date | dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+
+
+def write_person_export(path: Path, sheets: Sequence[Sheet], *, title: str, note: str) -> Path:
+    """Write ``sheets`` to ``path``; the first sheet starts with ``title`` and ``note``."""
+    import xlsxwriter
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_suffix(".xlsx")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".~tikdesk-", suffix=".xlsx", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise InputRejected(
+            msg(
+                f"In „{folder}“ kann nicht geschrieben werden: {exc.strerror}.",
+                f"Cannot write to '{folder}': {exc.strerror}.",
+            )
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        book = xlsxwriter.Workbook(
+            str(tmp),
+            {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
+        )
+        bold = book.add_format(
+            {"bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True, "valign": "top"}
+        )
+        heading = book.add_format({"bold": True, "font_size": 13})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        date_fmt = book.add_format({"num_format": "dd.mm.yyyy", "valign": "top"})
+        time_fmt = book.add_format({"num_format": "dd.mm.yyyy hh:mm", "valign": "top"})
+        for index, sheet in enumerate(sheets):
+            ws = book.add_worksheet(_sheet_name(sheet.name, index))
+            row = 0
+            if index == 0:
+                ws.write_string(0, 0, title, heading)
+                ws.write_string(1, 0, note, wrap)
+                row = 3
+            widths = [max(10, min(60, len(h) + 2)) for h in sheet.headers]
+            for col, header in enumerate(sheet.headers):
+                ws.write_string(row, col, header, bold)
+            ws.freeze_panes(row + 1, 0)
+            for values in sheet.rows:
+                row += 1
+                for col, value in enumerate(values):
+                    _write(ws, row, col, value, wrap, date_fmt, time_fmt)
+                    if col < len(widths) and isinstance(value, str):
+                        widths[col] = max(widths[col], min(60, len(value) + 2))
+            for col, width in enumerate(widths):
+                ws.set_column(col, col, width)
+        book.close()
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise InputRejected(
+            msg(
+                f"„{path.name}“ kann nicht geschrieben werden – ist die Datei noch in Excel "
+                "geöffnet? Bitte dort schließen und erneut versuchen.",
+                f"'{path.name}' cannot be written – is it still open in Excel? "
+                "Please close it there and try again.",
+            )
+        ) from exc
+    except OSError as exc:
+        raise InputRejected(
+            msg(
+                f"„{path}“ kann nicht geschrieben werden: {exc.strerror or exc}.",
+                f"'{path}' cannot be written: {exc.strerror or exc}.",
+            )
+        ) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def _sheet_name(name: str, index: int) -> str:
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")[:31]
+    return cleaned or f"Sheet{index + 1}"
+
+
+def _write(
+    ws: object, row: int, col: int, value: Cell, wrap: object, date_fmt: object, time_fmt: object
+) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        ws.write_string(row, col, msg("ja", "yes") if value else msg("nein", "no"))  # type: ignore[attr-defined]
+    elif isinstance(value, int | float):
+        ws.write_number(row, col, value)  # type: ignore[attr-defined]
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(row, col, value, time_fmt)  # type: ignore[attr-defined]
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)  # type: ignore[attr-defined]
+    else:
+        ws.write_string(row, col, str(value), wrap)  # type: ignore[attr-defined]

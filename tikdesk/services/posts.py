@@ -1,0 +1,905 @@
+"""Posts and their clearance: checklist, people in the video, four-eyes approval, publication.
+
+Every method is one user action and one transaction.  The gate is never stored: it is
+evaluated from the checklist file, the item results and the derived consent states whenever a
+post is read, so a withdrawal or an expiring consent shows at once.
+
+Any change to a post's content, checklist or appearances revokes an active approval (the post
+goes back to "in review") and every change of checklist, approval or publication state writes
+an audit event.  Audit values never carry free text that could hold a name (caption, notes):
+only field names, states, dates and ids — except a WARN override's reason, which checklist.md
+wants in the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from tikdesk.domain.checklist import (
+    ChecklistDefinition,
+    available_profiles,
+    load_profile,
+    search_dirs,
+)
+from tikdesk.domain.consent import (
+    ConsentAssessment,
+    ConsentFacts,
+    PersonFacts,
+    assess,
+    fmt_date,
+    split_keys,
+)
+from tikdesk.domain.enums import Audience, Gate, IdeaFormat, ItemState, PostStatus
+from tikdesk.domain.errors import InputRejected, ValidationError
+from tikdesk.domain.gate import GateResult, GateStatus, ItemResult, PersonOnPost, evaluate
+from tikdesk.domain.i18n import language, msg
+from tikdesk.paths import resource_dir
+from tikdesk.services.context import AppContext
+from tikdesk.storage.repositories import audit
+from tikdesk.storage.repositories import people as people_repo
+from tikdesk.storage.repositories import posts as repo
+
+#: Editing these does not touch what was cleared (publication bookkeeping).
+NON_CONTENT_FIELDS = frozenset({"video_link", "account"})
+#: Free-text fields: the audit log names them but never copies their text.
+TEXT_FIELDS = frozenset({"title", "caption", "hashtags", "music_source", "video_link", "account"})
+CLOSED = (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d.%m.%Y %H:%M" if language() == "de" else "%Y-%m-%d %H:%M")
+
+
+def same_user(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+# ----------------------------------------------------------------------------- read models
+
+
+@dataclass(frozen=True)
+class PostInput:
+    """What the details form edits."""
+
+    title: str
+    caption: str = ""
+    hashtags: str = ""
+    format: str = IdeaFormat.OTHER.value
+    audience: str = Audience.GENERAL.value
+    planned_at: dt.datetime | None = None
+    checklist_profile: str = "general"
+    music_source: str = ""
+    paid_promotion: bool = False
+    account: str = ""
+    video_link: str = ""
+
+
+@dataclass(frozen=True)
+class PersonInPost:
+    appearance_id: int
+    person_id: int | None
+    label: str
+    scene_note: str
+    category: str
+    assessment: ConsentAssessment
+
+    @property
+    def erased(self) -> bool:
+        return self.person_id is None
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    id: int
+    approver: str
+    approved_at: dt.datetime
+    comment: str
+    revoked_at: dt.datetime | None
+    revoked_reason: str
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    actor: str
+    action: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PostSummary:
+    id: int
+    title: str
+    status: PostStatus
+    planned_at: dt.datetime | None
+    published_at: dt.datetime | None
+    taken_down_at: dt.datetime | None
+    author: str
+    checklist_profile: str
+    idea_id: int | None
+    gate: GateStatus
+    blockers: tuple[str, ...]
+    warnings: tuple[str, ...]
+    people: int
+    minor_present: bool
+    take_down: bool
+    approved_by: str
+    updated_at: dt.datetime
+
+    @property
+    def closed(self) -> bool:
+        return self.status in CLOSED
+
+
+@dataclass(frozen=True)
+class PostDetail:
+    summary: PostSummary
+    caption: str
+    hashtags: str
+    format: str
+    audience: str
+    music_source: str
+    paid_promotion: bool
+    video_link: str
+    account: str
+    version: int
+    reference_date: dt.date
+    definition: ChecklistDefinition
+    gate: GateResult
+    people: tuple[PersonInPost, ...]
+    approvals: tuple[ApprovalView, ...]
+    approve_blockers: tuple[str, ...]
+    publish_blockers: tuple[str, ...]
+    history: tuple[HistoryEntry, ...] = field(default=())
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
+
+    @property
+    def status(self) -> PostStatus:
+        return self.summary.status
+
+    @property
+    def can_approve(self) -> bool:
+        return not self.approve_blockers
+
+    @property
+    def can_publish(self) -> bool:
+        return not self.publish_blockers
+
+    @property
+    def active_approval(self) -> ApprovalView | None:
+        return next((a for a in reversed(self.approvals) if a.active), None)
+
+
+# ----------------------------------------------------------------------------- clearance helpers
+
+
+def checklist_dirs(ctx: AppContext) -> list[Path]:
+    return search_dirs(ctx.checklist_dir, resource_dir() / "checklists")
+
+
+class Definitions:
+    """Profiles loaded once per service call."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._dirs = checklist_dirs(ctx)
+        self._cache: dict[str, ChecklistDefinition] = {}
+
+    def __call__(self, profile: str) -> ChecklistDefinition:
+        if profile not in self._cache:
+            self._cache[profile] = load_profile(profile, self._dirs)
+        return self._cache[profile]
+
+    def available(self) -> list[str]:
+        return available_profiles(self._dirs)
+
+
+def person_facts(person: people_repo.PersonRecord | None) -> PersonFacts:
+    if person is None or person.erased_at is not None:
+        return PersonFacts(erased=True, id=None if person is None else person.id)
+    return PersonFacts(
+        is_minor=person.is_minor,
+        birth_date=person.birth_date,
+        sole_custody=bool(person.sole_custody_note.strip()),
+        id=person.id,
+    )
+
+
+def consent_facts(record: people_repo.ConsentRecord) -> ConsentFacts:
+    return ConsentFacts(
+        role=record.role,
+        platforms=split_keys(record.platforms),
+        valid_from=record.valid_from,
+        valid_until=record.valid_until,
+        withdrawn_on=record.withdrawn_on,
+        custodian_name=record.custodian_name,
+        collected_on=record.collected_on,
+        id=record.id,
+    )
+
+
+def erased_label() -> str:
+    return msg("Person gelöscht", "Person erased")
+
+
+def reference_date(post: repo.PostRecord, today: dt.date) -> dt.date:
+    """The day consent must hold: the planned day, never earlier than today."""
+    if PostStatus(post.status) in CLOSED or post.planned_at is None:
+        return today
+    return max(post.planned_at.date(), today)
+
+
+@dataclass
+class Clearance:
+    """Everything needed to evaluate the gates of a set of posts, loaded in few queries."""
+
+    posts: list[repo.PostRecord]
+    appearances: dict[int, list[repo.AppearanceRecord]]
+    persons: dict[int, people_repo.PersonRecord]
+    consents: dict[int, list[people_repo.ConsentRecord]]
+    results: dict[int, dict[str, repo.ChecklistRecord]]
+    approvals: dict[int, list[repo.ApprovalRecord]]
+
+    @classmethod
+    def load(cls, session: Session, post_ids: Iterable[int] | None = None) -> Clearance:
+        posts = repo.list_posts(session, post_ids)
+        ids = [p.id for p in posts]
+        appearances: dict[int, list[repo.AppearanceRecord]] = {i: [] for i in ids}
+        for app in repo.appearances(session, ids):
+            appearances[app.post_id].append(app)
+        person_ids = {
+            a.person_id for apps in appearances.values() for a in apps if a.person_id is not None
+        }
+        persons = {
+            p.id: p for p in people_repo.list_people(session, person_ids, include_erased=True)
+        }
+        consents: dict[int, list[people_repo.ConsentRecord]] = {i: [] for i in person_ids}
+        for record in people_repo.consents(session, person_ids):
+            consents[record.person_id].append(record)
+        results: dict[int, dict[str, repo.ChecklistRecord]] = {i: {} for i in ids}
+        for res in repo.checklist(session, ids):
+            results[res.post_id][res.item_key] = res
+        approvals: dict[int, list[repo.ApprovalRecord]] = {i: [] for i in ids}
+        for apr in repo.approvals(session, ids):
+            approvals[apr.post_id].append(apr)
+        return cls(posts, appearances, persons, consents, results, approvals)
+
+    def people(self, post: repo.PostRecord, today: dt.date) -> list[PersonInPost]:
+        on = reference_date(post, today)
+        found = []
+        for app in self.appearances[post.id]:
+            person = self.persons.get(app.person_id) if app.person_id is not None else None
+            facts = person_facts(person)
+            records = [consent_facts(c) for c in self.consents.get(app.person_id or -1, [])]
+            erased = facts.erased
+            found.append(
+                PersonInPost(
+                    appearance_id=app.id,
+                    person_id=None if erased else app.person_id,
+                    label=erased_label() if erased or person is None else person.display_name,
+                    scene_note=app.scene_note,
+                    category="" if erased or person is None else person.category,
+                    assessment=assess(facts, records, on),
+                )
+            )
+        return found
+
+    def gate(
+        self, post: repo.PostRecord, definition: ChecklistDefinition, people: Sequence[PersonInPost]
+    ) -> GateResult:
+        results = {
+            key: ItemResult(ItemState(r.state), r.note, r.override_reason, r.set_by, r.set_at)
+            for key, r in self.results[post.id].items()
+        }
+        persons = [PersonOnPost(p.label, p.assessment) for p in people]
+        return evaluate(definition, results, persons, paid_promotion=post.paid_promotion)
+
+    def summary(
+        self, post: repo.PostRecord, definitions: Definitions, today: dt.date
+    ) -> tuple[PostSummary, list[PersonInPost], GateResult]:
+        people = self.people(post, today)
+        gate = self.gate(post, definitions(post.checklist_profile), people)
+        status = PostStatus(post.status)
+        active = [a for a in self.approvals[post.id] if a.revoked_at is None]
+        summary = PostSummary(
+            id=post.id,
+            title=post.title,
+            status=status,
+            planned_at=post.planned_at,
+            published_at=post.published_at,
+            taken_down_at=post.taken_down_at,
+            author=post.author,
+            checklist_profile=post.checklist_profile,
+            idea_id=post.idea_id,
+            gate=gate.status,
+            blockers=tuple(b.text for b in gate.blockers),
+            warnings=tuple(w.text for w in gate.warnings),
+            people=len(people),
+            minor_present=gate.minor_present,
+            take_down=status is PostStatus.PUBLISHED
+            and any(p.assessment.take_down for p in people),
+            approved_by=active[-1].approver if active else "",
+            updated_at=post.updated_at,
+        )
+        return summary, people, gate
+
+
+def revoke_if_approved(s: Session, actor: str, post: repo.PostRecord, reason: str) -> bool:
+    """An approved post that changed goes back to "in review", visibly and audited."""
+    if PostStatus(post.status) is not PostStatus.APPROVED:
+        return False
+    repo.revoke_approvals(s, post.id, now(), reason)
+    repo.update_post(s, post.id, {"status": PostStatus.IN_REVIEW.value})
+    audit.record(
+        s, actor, "approval", post.id, "approval_revoked", PostStatus.APPROVED.value, reason
+    )
+    audit.record(
+        s,
+        actor,
+        "post",
+        post.id,
+        "status_changed",
+        PostStatus.APPROVED.value,
+        PostStatus.IN_REVIEW.value,
+    )
+    return True
+
+
+# ----------------------------------------------------------------------------- history text
+
+
+def _history_text(event: audit.AuditRecord) -> str:
+    old, new = event.old_value, event.new_value
+    labels = {
+        "created": msg("Beitrag angelegt", "Post created"),
+        "created_from_idea": msg(f"Aus Idee {new} angelegt", f"Created from idea {new}"),
+        "content_changed": msg(f"Geändert: {new}", f"Changed: {new}"),
+        "status_changed": msg(
+            f"Status {_status(old)} → {_status(new)}", f"Status {_status(old)} → {_status(new)}"
+        ),
+        "approved": msg(f"Freigegeben von {new}", f"Approved by {new}"),
+        "approval_revoked": msg(f"Freigabe zurückgezogen: {new}", f"Approval revoked: {new}"),
+        "checklist_set": f"{old} → {new}",
+        "appearance_added": msg(
+            f"Person #{event.person_id} hinzugefügt", f"Person #{event.person_id} added"
+        ),
+        "appearance_changed": msg(
+            f"Szene von Person #{event.person_id} geändert",
+            f"Scene of person #{event.person_id} changed",
+        ),
+        "appearance_removed": msg(
+            f"Person #{event.person_id} entfernt", f"Person #{event.person_id} removed"
+        ),
+        "published": msg(f"Als veröffentlicht markiert ({new})", f"Marked published ({new})"),
+        "taken_down": msg(f"Als entfernt markiert ({new})", f"Marked taken down ({new})"),
+        "pseudonymised": msg(
+            "Name einer gelöschten Person entfernt", "Name of an erased person removed"
+        ),
+    }
+    return labels.get(event.action, f"{event.action}: {old} → {new}")
+
+
+def _status(value: str) -> str:
+    try:
+        return PostStatus(value).label
+    except ValueError:
+        return value
+
+
+def _audit_value(name: str, value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# ----------------------------------------------------------------------------- the service
+
+
+class PostService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    @property
+    def user(self) -> str:
+        return self._ctx.user
+
+    # ---------------------------------------------------------------- reading
+    def profiles(self) -> list[tuple[str, str]]:
+        """(key, label) of every checklist profile (shipped and the organisation's)."""
+        definitions = Definitions(self._ctx)
+        return [(key, definitions(key).label) for key in definitions.available()]
+
+    def definition(self, profile: str) -> ChecklistDefinition:
+        return Definitions(self._ctx)(profile)
+
+    def list_posts(self, today: dt.date | None = None) -> list[PostSummary]:
+        today = today or dt.date.today()
+        definitions = Definitions(self._ctx)
+        with self._ctx.db.reader() as s:
+            data = Clearance.load(s)
+            return [data.summary(p, definitions, today)[0] for p in data.posts]
+
+    def get(self, post_id: int, today: dt.date | None = None) -> PostDetail:
+        today = today or dt.date.today()
+        definitions = Definitions(self._ctx)
+        with self._ctx.db.reader() as s:
+            data = Clearance.load(s, [post_id])
+            if not data.posts:
+                repo.get_post(s, post_id)  # raises the "does not exist" message
+            post = data.posts[0]
+            summary, people, gate = data.summary(post, definitions, today)
+            approvals = tuple(
+                ApprovalView(
+                    a.id, a.approver, a.approved_at, a.comment, a.revoked_at, a.revoked_reason
+                )
+                for a in data.approvals[post_id]
+            )
+            history = tuple(
+                HistoryEntry(e.at, e.actor, e.action, _history_text(e))
+                for e in audit.for_post(s, post_id)
+            )
+        return PostDetail(
+            summary=summary,
+            caption=post.caption,
+            hashtags=post.hashtags,
+            format=post.format,
+            audience=post.audience,
+            music_source=post.music_source,
+            paid_promotion=post.paid_promotion,
+            video_link=post.video_link,
+            account=post.account,
+            version=post.version,
+            reference_date=reference_date(post, today),
+            definition=definitions(post.checklist_profile),
+            gate=gate,
+            people=tuple(people),
+            approvals=approvals,
+            approve_blockers=self._approve_blockers(summary, gate, approvals),
+            publish_blockers=self._publish_blockers(summary, gate),
+            history=history,
+        )
+
+    def _approve_blockers(
+        self, post: PostSummary, gate: GateResult, approvals: Sequence[ApprovalView]
+    ) -> tuple[str, ...]:
+        reasons: list[str] = []
+        if post.closed:
+            return (
+                msg("Der Beitrag ist bereits veröffentlicht.", "The post is already published."),
+            )
+        active = [a for a in approvals if a.active]
+        if active:
+            return (
+                msg(
+                    f"Bereits freigegeben von {active[-1].approver} am "
+                    f"{fmt_datetime(active[-1].approved_at)}.",
+                    f"Already approved by {active[-1].approver} on "
+                    f"{fmt_datetime(active[-1].approved_at)}.",
+                ),
+            )
+        if same_user(post.author, self.user):
+            reasons.append(
+                msg(
+                    f"Vier-Augen-Prinzip: Sie ({self.user}) haben den Beitrag erstellt – "
+                    "freigeben muss eine andere Person.",
+                    f"Four eyes: you ({self.user}) wrote this post – someone else must approve it.",
+                )
+            )
+        reasons.extend(b.text for b in gate.blockers)
+        return tuple(reasons)
+
+    def _publish_blockers(self, post: PostSummary, gate: GateResult) -> tuple[str, ...]:
+        if post.closed:
+            return (
+                msg(
+                    "Der Beitrag ist bereits als veröffentlicht markiert.",
+                    "The post is already marked published.",
+                ),
+            )
+        reasons: list[str] = []
+        if post.status is not PostStatus.APPROVED:
+            reasons.append(
+                msg("Noch nicht freigegeben (Vier-Augen-Prinzip).", "Not approved yet (four eyes).")
+            )
+        reasons.extend(b.text for b in gate.blockers)
+        return tuple(reasons)
+
+    # ---------------------------------------------------------------- creating
+    def create(self, data: PostInput, *, idea_id: int | None = None) -> int:
+        values = self._validated(data)
+        with self._ctx.db.transaction() as s:
+            post_id = repo.add_post(
+                s, **values, idea_id=idea_id, author=self.user, status=PostStatus.DRAFT.value
+            )
+            if idea_id is None:
+                audit.record(s, self.user, "post", post_id, "created", "", PostStatus.DRAFT.value)
+            else:
+                audit.record(s, self.user, "post", post_id, "created_from_idea", "", str(idea_id))
+        return post_id
+
+    def create_from_idea(self, idea_id: int) -> int:
+        """ "In Beitrag umwandeln": a draft linked to the idea; title/format/audience copied."""
+        with self._ctx.db.reader() as s:
+            idea = repo.idea_basics(s, idea_id)
+        if idea is None:
+            raise InputRejected(
+                msg(
+                    f"Idee {idea_id} gibt es nicht (mehr).",
+                    f"Idea {idea_id} does not exist (any more).",
+                )
+            )
+        planned = (
+            dt.datetime.combine(idea.target_date, dt.time(12, 0)) if idea.target_date else None
+        )
+        fmt = idea.format if idea.format in {f.value for f in IdeaFormat} else "other"
+        aud = idea.audience if idea.audience in {a.value for a in Audience} else "general"
+        return self.create(
+            PostInput(title=idea.title, format=fmt, audience=aud, planned_at=planned),
+            idea_id=idea_id,
+        )
+
+    def _validated(self, data: PostInput) -> dict[str, Any]:
+        title = " ".join(data.title.split())
+        if not title:
+            raise ValidationError(
+                "title", msg("Bitte einen Titel eingeben.", "Please enter a title.")
+            )
+        if data.checklist_profile not in Definitions(self._ctx).available():
+            raise ValidationError(
+                "checklist_profile",
+                msg(
+                    f"Checklisten-Profil „{data.checklist_profile}“ gibt es nicht.",
+                    f"Checklist profile '{data.checklist_profile}' does not exist.",
+                ),
+            )
+        return {
+            "title": title,
+            "caption": data.caption.strip(),
+            "hashtags": " ".join(data.hashtags.split()),
+            "format": data.format,
+            "audience": data.audience,
+            "planned_at": data.planned_at.replace(second=0, microsecond=0)
+            if data.planned_at
+            else None,
+            "checklist_profile": data.checklist_profile,
+            "music_source": data.music_source.strip(),
+            "paid_promotion": bool(data.paid_promotion),
+            "account": data.account.strip(),
+            "video_link": data.video_link.strip(),
+        }
+
+    # ---------------------------------------------------------------- editing
+    def update(self, post_id: int, data: PostInput, expected_version: int | None = None) -> bool:
+        """Save the details form; returns True when an approval was revoked by it."""
+        values = self._validated(data)
+        with self._ctx.db.transaction() as s:
+            post = repo.get_post(s, post_id)
+            if expected_version is not None and post.version != expected_version:
+                raise InputRejected(
+                    msg(
+                        "Der Beitrag wurde inzwischen von jemand anderem geändert. "
+                        "Bitte neu laden und die Änderung wiederholen.",
+                        "Someone else changed this post in the meantime. "
+                        "Please reload and repeat your change.",
+                    )
+                )
+            if PostStatus(post.status) in CLOSED:
+                if any(
+                    getattr(post, k) != v for k, v in values.items() if k not in NON_CONTENT_FIELDS
+                ):
+                    raise InputRejected(
+                        msg(
+                            "Ein veröffentlichter Beitrag kann inhaltlich nicht mehr "
+                            "geändert werden (nur Link und Konto).",
+                            "A published post's content can no longer be changed "
+                            "(only link and account).",
+                        )
+                    )
+                values = {k: v for k, v in values.items() if k in NON_CONTENT_FIELDS}
+            diff = repo.update_post(s, post_id, values)
+            if not diff:
+                return False
+            self._audit_changes(s, post_id, diff)
+            if set(diff) - NON_CONTENT_FIELDS:
+                names = ", ".join(sorted(set(diff) - NON_CONTENT_FIELDS))
+                return self._revoke_if_approved(
+                    s, post, msg(f"Beitrag geändert ({names})", f"post changed ({names})")
+                )
+        return False
+
+    def _audit_changes(self, s: Session, post_id: int, diff: dict[str, tuple[Any, Any]]) -> None:
+        texts = sorted(k for k in diff if k in TEXT_FIELDS)
+        if texts:
+            audit.record(s, self.user, "post", post_id, "content_changed", "", ", ".join(texts))
+        for name in sorted(set(diff) - TEXT_FIELDS):
+            old, new = diff[name]
+            audit.record(
+                s,
+                self.user,
+                "post",
+                post_id,
+                "content_changed",
+                f"{name}={_audit_value(name, old)}",
+                f"{name}={_audit_value(name, new)}",
+            )
+
+    def _revoke_if_approved(self, s: Session, post: repo.PostRecord, reason: str) -> bool:
+        return revoke_if_approved(s, self.user, post, reason)
+
+    def _open_post(self, s: Session, post_id: int) -> repo.PostRecord:
+        post = repo.get_post(s, post_id)
+        if PostStatus(post.status) in CLOSED:
+            raise InputRejected(
+                msg(
+                    "Der Beitrag ist bereits veröffentlicht; Checkliste und Freigabe sind "
+                    "abgeschlossen.",
+                    "The post is already published; checklist and approval are closed.",
+                )
+            )
+        return post
+
+    def delete(self, post_id: int) -> None:
+        with self._ctx.db.transaction() as s:
+            post = self._open_post(s, post_id)
+            repo.delete_post(s, post_id)
+            audit.record(s, self.user, "post", post_id, "deleted", post.status, "")
+
+    # ---------------------------------------------------------------- checklist
+    def set_item(
+        self, post_id: int, key: str, state: ItemState, note: str = "", override_reason: str = ""
+    ) -> bool:
+        """Set one checklist item; returns True when an approval was revoked by it."""
+        definitions = Definitions(self._ctx)
+        note, override_reason = note.strip(), override_reason.strip()
+        with self._ctx.db.transaction() as s:
+            post = self._open_post(s, post_id)
+            item = definitions(post.checklist_profile).item(key)
+            if item is None or item.gate is Gate.ACCOUNT:
+                raise InputRejected(
+                    msg(
+                        f"Punkt „{key}“ gehört nicht zur Checkliste dieses Beitrags.",
+                        f"Item '{key}' is not part of this post's checklist.",
+                    )
+                )
+            if item.derived:
+                raise InputRejected(
+                    msg(
+                        f"„{item.label}“ wird aus den Personen und Einwilligungen berechnet und "
+                        "kann nicht von Hand gesetzt werden.",
+                        f"'{item.label}' is computed from the people and consent records and "
+                        "cannot be set by hand.",
+                    )
+                )
+            if state in (ItemState.OK, ItemState.NOT_APPLICABLE):
+                override_reason = ""
+            if override_reason and item.gate is not Gate.WARN:
+                raise ValidationError(
+                    "override_reason",
+                    msg(
+                        "Nur Warnungen können überstimmt werden; blockierende Punkte "
+                        "müssen erledigt werden.",
+                        "Only warnings can be overridden; blocking items must be resolved.",
+                    ),
+                )
+            old = repo.set_checklist_result(
+                s,
+                post_id,
+                key,
+                state=state.value,
+                note=note,
+                override_reason=override_reason,
+                set_by=self.user,
+                set_at=now(),
+            )
+            old_state = old.state if old else ItemState.OPEN.value
+            old_override = old.override_reason if old else ""
+            old_note = old.note if old else ""
+            if (old_state, old_override, old_note) == (state.value, override_reason, note):
+                return False
+            new_text = f"{key}: {state.value}"
+            if override_reason:
+                new_text += msg(
+                    f"; überstimmt: {override_reason}", f"; overridden: {override_reason}"
+                )
+            if note != old_note:
+                new_text += msg("; Notiz geändert", "; note changed")
+            audit.record(
+                s, self.user, "checklist", post_id, "checklist_set", f"{key}: {old_state}", new_text
+            )
+            return self._revoke_if_approved(
+                s, post, msg(f"Checkliste geändert ({key})", f"checklist changed ({key})")
+            )
+
+    # ---------------------------------------------------------------- people in the video
+    def add_person(self, post_id: int, person_id: int, scene_note: str = "") -> bool:
+        with self._ctx.db.transaction() as s:
+            post = repo.get_post(s, post_id)
+            people_repo.get_person(s, person_id)
+            repo.add_appearance(s, post_id, person_id, scene_note.strip())
+            audit.record(
+                s, self.user, "appearance", post_id, "appearance_added", person_id=person_id
+            )
+            return self._revoke_if_approved(s, post, msg("Person hinzugefügt", "person added"))
+
+    def set_scene_note(self, appearance_id: int, scene_note: str) -> bool:
+        with self._ctx.db.transaction() as s:
+            app = repo.get_appearance(s, appearance_id)
+            if not repo.set_scene_note(s, appearance_id, scene_note.strip()):
+                return False
+            audit.record(
+                s,
+                self.user,
+                "appearance",
+                app.post_id,
+                "appearance_changed",
+                person_id=app.person_id,
+            )
+            post = repo.get_post(s, app.post_id)
+            return self._revoke_if_approved(s, post, msg("Szene geändert", "scene changed"))
+
+    def remove_person(self, appearance_id: int) -> bool:
+        with self._ctx.db.transaction() as s:
+            app = repo.get_appearance(s, appearance_id)
+            post = repo.get_post(s, app.post_id)
+            repo.remove_appearance(s, appearance_id)
+            audit.record(
+                s,
+                self.user,
+                "appearance",
+                app.post_id,
+                "appearance_removed",
+                person_id=app.person_id,
+            )
+            return self._revoke_if_approved(s, post, msg("Person entfernt", "person removed"))
+
+    # ---------------------------------------------------------------- workflow
+    def _set_status(
+        self,
+        s: Session,
+        post: repo.PostRecord,
+        new: PostStatus,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        repo.update_post(s, post.id, {"status": new.value, **(extra or {})})
+        audit.record(s, self.user, "post", post.id, "status_changed", post.status, new.value)
+
+    def submit_for_review(self, post_id: int) -> None:
+        with self._ctx.db.transaction() as s:
+            post = self._open_post(s, post_id)
+            if PostStatus(post.status) is PostStatus.DRAFT:
+                self._set_status(s, post, PostStatus.IN_REVIEW)
+
+    def back_to_draft(self, post_id: int) -> None:
+        with self._ctx.db.transaction() as s:
+            post = self._open_post(s, post_id)
+            if PostStatus(post.status) is PostStatus.DRAFT:
+                return
+            if PostStatus(post.status) is PostStatus.APPROVED:
+                repo.revoke_approvals(s, post_id, now(), msg("zurück zum Entwurf", "back to draft"))
+                audit.record(
+                    s,
+                    self.user,
+                    "approval",
+                    post_id,
+                    "approval_revoked",
+                    PostStatus.APPROVED.value,
+                    msg("zurück zum Entwurf", "back to draft"),
+                )
+            self._set_status(s, post, PostStatus.DRAFT)
+
+    def approve(self, post_id: int, comment: str = "", today: dt.date | None = None) -> None:
+        """Four-eyes sign-off by the current user; refused with the reasons while blocked."""
+        detail = self.get(post_id, today)
+        if detail.approve_blockers:
+            raise InputRejected(
+                msg("Freigabe nicht möglich:\n", "Cannot approve:\n")
+                + "\n".join(f"• {r}" for r in detail.approve_blockers)
+            )
+        with self._ctx.db.transaction() as s:
+            post = repo.get_post(s, post_id)
+            if post.version != detail.version:
+                raise InputRejected(
+                    msg(
+                        "Der Beitrag wurde gerade geändert. Bitte erneut prüfen.",
+                        "The post just changed. Please check again.",
+                    )
+                )
+            repo.add_approval(s, post_id, self.user, comment.strip(), now())
+            audit.record(s, self.user, "approval", post_id, "approved", post.status, self.user)
+            self._set_status(s, post, PostStatus.APPROVED)
+
+    def revoke_approval(self, post_id: int, reason: str) -> None:
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError(
+                "reason", msg("Bitte einen Grund angeben.", "Please give a reason.")
+            )
+        with self._ctx.db.transaction() as s:
+            post = self._open_post(s, post_id)
+            if not self._revoke_if_approved(s, post, reason):
+                raise InputRejected(
+                    msg("Der Beitrag ist nicht freigegeben.", "The post is not approved.")
+                )
+
+    def mark_published(
+        self,
+        post_id: int,
+        published_at: dt.datetime | None = None,
+        video_link: str = "",
+        today: dt.date | None = None,
+    ) -> None:
+        detail = self.get(post_id, today)
+        if detail.publish_blockers:
+            raise InputRejected(
+                msg(
+                    "Kann nicht als veröffentlicht markiert werden:\n",
+                    "Cannot mark as published:\n",
+                )
+                + "\n".join(f"• {r}" for r in detail.publish_blockers)
+            )
+        when = (published_at or now()).replace(microsecond=0)
+        with self._ctx.db.transaction() as s:
+            post = repo.get_post(s, post_id)
+            extra: dict[str, Any] = {"published_at": when}
+            if video_link.strip():
+                extra["video_link"] = video_link.strip()
+            self._set_status(s, post, PostStatus.PUBLISHED, extra)
+            audit.record(
+                s, self.user, "post", post_id, "published", "", _audit_value("published_at", when)
+            )
+
+    def mark_taken_down(self, post_id: int, taken_down_at: dt.datetime | None = None) -> None:
+        when = (taken_down_at or now()).replace(microsecond=0)
+        with self._ctx.db.transaction() as s:
+            post = repo.get_post(s, post_id)
+            if PostStatus(post.status) is not PostStatus.PUBLISHED:
+                raise InputRejected(
+                    msg(
+                        "Nur veröffentlichte Beiträge können entfernt werden.",
+                        "Only published posts can be taken down.",
+                    )
+                )
+            if post.published_at and when < post.published_at:
+                raise ValidationError(
+                    "taken_down_at",
+                    msg(
+                        "Das Datum liegt vor der Veröffentlichung.",
+                        "The date is before publication.",
+                    ),
+                )
+            self._set_status(s, post, PostStatus.TAKEN_DOWN, {"taken_down_at": when})
+            audit.record(
+                s, self.user, "post", post_id, "taken_down", "", _audit_value("taken_down_at", when)
+            )
+
+
+def describe_reference(detail: PostDetail) -> str:
+    """ "Consent checked for 12.06.2026" line for the UI."""
+    return msg(
+        f"Einwilligungen geprüft für den {fmt_date(detail.reference_date)}",
+        f"Consent checked for {fmt_date(detail.reference_date)}",
+    )

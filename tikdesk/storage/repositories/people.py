@@ -1,0 +1,294 @@
+"""People and their consent records; erasure (Art. 17 DSGVO)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.i18n import msg
+from tikdesk.storage.engine import Database
+from tikdesk.storage.models import Consent, Person
+from tikdesk.storage.repositories.posts import apply_changes, to_record
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    display_name: str
+    category: str
+    is_minor: bool
+    birth_date: dt.date | None
+    contact: str
+    sole_custody_note: str
+    retention_until: dt.date | None
+    erased_at: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: int
+    person_id: int
+    role: str
+    custodian_name: str
+    custodian_relation: str
+    platforms: str
+    purposes: str
+    shown_as: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    review_on: dt.date | None
+    form: str
+    form_reason: str
+    document_ref: str
+    text_version: str
+    art13_version: str
+    no_disadvantage_confirmed: bool
+    collected_by: str
+    collected_on: dt.date | None
+    collected_place: str
+    withdrawn_on: dt.date | None
+    withdrawal_channel: str
+    withdrawal_received_by: str
+    withdrawal_note: str
+    created_at: dt.datetime
+    version: int
+
+
+PERSON_FIELDS = frozenset(
+    {
+        "display_name",
+        "category",
+        "is_minor",
+        "birth_date",
+        "contact",
+        "sole_custody_note",
+        "retention_until",
+    }
+)
+CONSENT_FIELDS = frozenset(
+    {
+        "role",
+        "custodian_name",
+        "custodian_relation",
+        "platforms",
+        "purposes",
+        "shown_as",
+        "valid_from",
+        "valid_until",
+        "review_on",
+        "form",
+        "form_reason",
+        "document_ref",
+        "text_version",
+        "art13_version",
+        "no_disadvantage_confirmed",
+        "collected_by",
+        "collected_on",
+        "collected_place",
+        "withdrawn_on",
+        "withdrawal_channel",
+        "withdrawal_received_by",
+        "withdrawal_note",
+    }
+)
+
+
+# ----------------------------------------------------------------------------- people
+
+
+def _person_row(session: Session, person_id: int) -> Person:
+    row = session.get(Person, person_id)
+    if row is None or row.erased_at is not None:
+        raise InputRejected(
+            msg(
+                f"Person {person_id} gibt es nicht (mehr).",
+                f"Person {person_id} does not exist (any more).",
+            )
+        )
+    return row
+
+
+def list_people(
+    session: Session, ids: Iterable[int] | None = None, *, include_erased: bool = False
+) -> list[PersonRecord]:
+    query = select(Person).order_by(Person.display_name, Person.id)
+    if ids is not None:
+        query = query.where(Person.id.in_(list(ids)))
+    if not include_erased:
+        query = query.where(Person.erased_at.is_(None))
+    return [to_record(r, PersonRecord) for r in session.scalars(query)]
+
+
+def get_person(session: Session, person_id: int) -> PersonRecord:
+    return to_record(_person_row(session, person_id), PersonRecord)
+
+
+def add_person(session: Session, **fields: Any) -> int:
+    unknown = set(fields) - PERSON_FIELDS
+    if unknown:
+        raise ValueError(f"unknown person fields {sorted(unknown)}")
+    row = Person(**fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_person(
+    session: Session, person_id: int, changes: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    row = _person_row(session, person_id)
+    diff = apply_changes(row, changes, PERSON_FIELDS)
+    if diff:
+        row.updated_at = dt.datetime.now().replace(microsecond=0)
+    return diff
+
+
+def erase_person(session: Session, person_id: int, at: dt.datetime) -> int:
+    """Delete the consent records and blank every personal field; keep an id-only tombstone.
+
+    Returns the number of consent records deleted.  The tombstone lets audit entries (which
+    refer to the person by id) say "erased on …" instead of pointing at nothing.
+    """
+    row = _person_row(session, person_id)
+    consents = list(session.scalars(select(Consent).where(Consent.person_id == person_id)))
+    for consent in consents:
+        session.delete(consent)
+    row.display_name = ""
+    row.contact = ""
+    row.sole_custody_note = ""
+    row.birth_date = None
+    row.is_minor = False
+    row.category = "external"
+    row.retention_until = None
+    row.erased_at = at
+    row.updated_at = at
+    row.version += 1
+    session.flush()
+    return len(consents)
+
+
+def due_for_deletion(session: Session, today: dt.date) -> list[PersonRecord]:
+    query = (
+        select(Person)
+        .where(
+            Person.erased_at.is_(None),
+            Person.retention_until.is_not(None),
+            Person.retention_until <= today,
+        )
+        .order_by(Person.retention_until)
+    )
+    return [to_record(r, PersonRecord) for r in session.scalars(query)]
+
+
+def turning_18_between(
+    session: Session, born_from: dt.date, born_until: dt.date
+) -> list[PersonRecord]:
+    """People born in [born_from, born_until] (the caller turns a date window into births)."""
+    query = (
+        select(Person)
+        .where(
+            Person.erased_at.is_(None),
+            Person.birth_date.is_not(None),
+            Person.birth_date >= born_from,
+            Person.birth_date <= born_until,
+        )
+        .order_by(Person.birth_date)
+    )
+    return [to_record(r, PersonRecord) for r in session.scalars(query)]
+
+
+# ----------------------------------------------------------------------------- consents
+
+
+def consents(session: Session, person_ids: Iterable[int] | None = None) -> list[ConsentRecord]:
+    query = select(Consent).order_by(Consent.person_id, Consent.id)
+    if person_ids is not None:
+        query = query.where(Consent.person_id.in_(list(person_ids)))
+    return [to_record(r, ConsentRecord) for r in session.scalars(query)]
+
+
+def _consent_row(session: Session, consent_id: int) -> Consent:
+    row = session.get(Consent, consent_id)
+    if row is None:
+        raise InputRejected(
+            msg(
+                f"Einwilligung {consent_id} gibt es nicht (mehr).",
+                f"Consent record {consent_id} does not exist (any more).",
+            )
+        )
+    return row
+
+
+def get_consent(session: Session, consent_id: int) -> ConsentRecord:
+    return to_record(_consent_row(session, consent_id), ConsentRecord)
+
+
+def add_consent(session: Session, person_id: int, **fields: Any) -> int:
+    _person_row(session, person_id)
+    unknown = set(fields) - CONSENT_FIELDS
+    if unknown:
+        raise ValueError(f"unknown consent fields {sorted(unknown)}")
+    row = Consent(person_id=person_id, **fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_consent(
+    session: Session, consent_id: int, changes: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    return apply_changes(_consent_row(session, consent_id), changes, CONSENT_FIELDS)
+
+
+def delete_consent(session: Session, consent_id: int) -> ConsentRecord:
+    row = _consent_row(session, consent_id)
+    old = to_record(row, ConsentRecord)
+    session.delete(row)
+    return old
+
+
+def expiring_between(session: Session, start: dt.date, end: dt.date) -> list[ConsentRecord]:
+    query = (
+        select(Consent)
+        .join(Person, Person.id == Consent.person_id)
+        .where(
+            Person.erased_at.is_(None),
+            Consent.withdrawn_on.is_(None),
+            Consent.valid_until.is_not(None),
+            Consent.valid_until >= start,
+            Consent.valid_until <= end,
+        )
+        .order_by(Consent.valid_until)
+    )
+    return [to_record(r, ConsentRecord) for r in session.scalars(query)]
+
+
+# ----------------------------------------------------------------------------- file hygiene
+
+
+def flush_deleted_content(db: Database) -> None:
+    """After an erasure: move the WAL into the main file and truncate it.
+
+    With ``secure_delete`` on, deleted and overwritten content is zeroed in the main file;
+    the WAL still holds the old page images until a checkpoint, so the name would survive
+    there.  SQLite only — other servers manage their own logs.
+    """
+    if db.engine.dialect.name != "sqlite":
+        return
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.fetchall()
+        cursor.close()
+    finally:
+        raw.close()

@@ -1,0 +1,353 @@
+"""Posts with their appearances, checklist results and approvals.
+
+Functions take the session of the current unit of work and hand back frozen records, never
+ORM rows.  Updates return what changed as ``{field: (old, new)}`` for the audit log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.i18n import msg
+from tikdesk.storage.models import Appearance, Approval, ChecklistResult, Idea, Post
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    id: int
+    idea_id: int | None
+    title: str
+    caption: str
+    hashtags: str
+    format: str
+    audience: str
+    planned_at: dt.datetime | None
+    published_at: dt.datetime | None
+    taken_down_at: dt.datetime | None
+    video_link: str
+    account: str
+    checklist_profile: str
+    music_source: str
+    paid_promotion: bool
+    author: str
+    status: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class AppearanceRecord:
+    id: int
+    post_id: int
+    person_id: int | None
+    scene_note: str
+
+
+@dataclass(frozen=True)
+class ChecklistRecord:
+    id: int
+    post_id: int
+    item_key: str
+    state: str
+    note: str
+    override_reason: str
+    set_by: str
+    set_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    id: int
+    post_id: int
+    approver: str
+    approved_at: dt.datetime
+    comment: str
+    revoked_at: dt.datetime | None
+    revoked_reason: str
+
+
+@dataclass(frozen=True)
+class IdeaBasics:
+    id: int
+    title: str
+    hook: str
+    format: str
+    audience: str
+    target_date: dt.date | None
+
+
+#: Post columns a user may edit through :func:`update_post`.
+EDITABLE = frozenset(
+    {
+        "title",
+        "caption",
+        "hashtags",
+        "format",
+        "audience",
+        "planned_at",
+        "published_at",
+        "taken_down_at",
+        "video_link",
+        "account",
+        "checklist_profile",
+        "music_source",
+        "paid_promotion",
+        "status",
+        "idea_id",
+    }
+)
+
+
+def to_record(row: Any, cls: type[R]) -> R:
+    """Copy the fields of dataclass ``cls`` from an ORM row."""
+    return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})  # type: ignore[arg-type]
+
+
+def apply_changes(
+    row: Any, changes: Mapping[str, Any], allowed: frozenset[str]
+) -> dict[str, tuple[Any, Any]]:
+    """Set ``changes`` on an ORM row, bump its version; return ``{field: (old, new)}``."""
+    diff: dict[str, tuple[Any, Any]] = {}
+    for name, value in changes.items():
+        if name not in allowed:
+            raise ValueError(f"{type(row).__name__}.{name} is not editable")
+        old = getattr(row, name)
+        if old != value:
+            diff[name] = (old, value)
+            setattr(row, name, value)
+    if diff:
+        row.version += 1
+    return diff
+
+
+def _post_row(session: Session, post_id: int) -> Post:
+    row = session.get(Post, post_id)
+    if row is None:
+        raise InputRejected(
+            msg(
+                f"Beitrag {post_id} gibt es nicht (mehr).",
+                f"Post {post_id} does not exist (any more).",
+            )
+        )
+    return row
+
+
+def list_posts(session: Session, ids: Iterable[int] | None = None) -> list[PostRecord]:
+    query = select(Post).order_by(Post.planned_at.is_(None), Post.planned_at, Post.id)
+    if ids is not None:
+        query = query.where(Post.id.in_(list(ids)))
+    return [to_record(r, PostRecord) for r in session.scalars(query)]
+
+
+def get_post(session: Session, post_id: int) -> PostRecord:
+    return to_record(_post_row(session, post_id), PostRecord)
+
+
+def add_post(session: Session, **fields: Any) -> int:
+    row = Post(**fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_post(
+    session: Session, post_id: int, changes: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """Apply ``changes``; return ``{field: (old, new)}`` of what really changed."""
+    row = _post_row(session, post_id)
+    diff = apply_changes(row, changes, EDITABLE)
+    if diff:
+        row.updated_at = dt.datetime.now().replace(microsecond=0)
+    return diff
+
+
+def delete_post(session: Session, post_id: int) -> None:
+    session.delete(_post_row(session, post_id))
+
+
+def idea_basics(session: Session, idea_id: int) -> IdeaBasics | None:
+    row = session.get(Idea, idea_id)
+    return None if row is None else to_record(row, IdeaBasics)
+
+
+# ----------------------------------------------------------------------------- appearances
+
+
+def appearances(session: Session, post_ids: Iterable[int] | None = None) -> list[AppearanceRecord]:
+    query = select(Appearance).order_by(Appearance.post_id, Appearance.id)
+    if post_ids is not None:
+        query = query.where(Appearance.post_id.in_(list(post_ids)))
+    return [to_record(r, AppearanceRecord) for r in session.scalars(query)]
+
+
+def appearances_of_person(session: Session, person_id: int) -> list[AppearanceRecord]:
+    query = select(Appearance).where(Appearance.person_id == person_id).order_by(Appearance.id)
+    return [to_record(r, AppearanceRecord) for r in session.scalars(query)]
+
+
+def get_appearance(session: Session, appearance_id: int) -> AppearanceRecord:
+    row = session.get(Appearance, appearance_id)
+    if row is None:
+        raise InputRejected(
+            msg(
+                "Diese Person ist dem Beitrag nicht (mehr) zugeordnet.",
+                "This person is not (any more) part of the post.",
+            )
+        )
+    return to_record(row, AppearanceRecord)
+
+
+def add_appearance(session: Session, post_id: int, person_id: int, scene_note: str) -> int:
+    exists = session.scalar(
+        select(Appearance.id).where(
+            Appearance.post_id == post_id, Appearance.person_id == person_id
+        )
+    )
+    if exists is not None:
+        raise InputRejected(
+            msg(
+                "Diese Person ist dem Beitrag bereits zugeordnet.",
+                "This person is already part of the post.",
+            )
+        )
+    row = Appearance(post_id=post_id, person_id=person_id, scene_note=scene_note)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def set_scene_note(session: Session, appearance_id: int, note: str) -> bool:
+    row = session.get(Appearance, appearance_id)
+    if row is None or row.scene_note == note:
+        return False
+    row.scene_note = note
+    return True
+
+
+def remove_appearance(session: Session, appearance_id: int) -> None:
+    row = session.get(Appearance, appearance_id)
+    if row is not None:
+        session.delete(row)
+
+
+def anonymise_appearances(session: Session, person_id: int) -> list[int]:
+    """Detach a person from all posts (erasure); returns the affected post ids."""
+    rows = list(session.scalars(select(Appearance).where(Appearance.person_id == person_id)))
+    for row in rows:
+        row.person_id = None
+        row.scene_note = ""
+    return sorted({r.post_id for r in rows})
+
+
+# ----------------------------------------------------------------------------- checklist
+
+
+def checklist(session: Session, post_ids: Iterable[int] | None = None) -> list[ChecklistRecord]:
+    query = select(ChecklistResult).order_by(ChecklistResult.post_id, ChecklistResult.id)
+    if post_ids is not None:
+        query = query.where(ChecklistResult.post_id.in_(list(post_ids)))
+    return [to_record(r, ChecklistRecord) for r in session.scalars(query)]
+
+
+def set_checklist_result(
+    session: Session,
+    post_id: int,
+    item_key: str,
+    *,
+    state: str,
+    note: str,
+    override_reason: str,
+    set_by: str,
+    set_at: dt.datetime,
+) -> ChecklistRecord | None:
+    """Insert or update one result; returns the previous record (``None`` if new)."""
+    row = session.scalar(
+        select(ChecklistResult).where(
+            ChecklistResult.post_id == post_id, ChecklistResult.item_key == item_key
+        )
+    )
+    old = None if row is None else to_record(row, ChecklistRecord)
+    if row is None:
+        row = ChecklistResult(post_id=post_id, item_key=item_key)
+        session.add(row)
+    row.state, row.note, row.override_reason = state, note, override_reason
+    row.set_by, row.set_at = set_by, set_at
+    session.flush()
+    return old
+
+
+# ----------------------------------------------------------------------------- approvals
+
+
+def approvals(session: Session, post_ids: Iterable[int] | None = None) -> list[ApprovalRecord]:
+    query = select(Approval).order_by(Approval.post_id, Approval.approved_at, Approval.id)
+    if post_ids is not None:
+        query = query.where(Approval.post_id.in_(list(post_ids)))
+    return [to_record(r, ApprovalRecord) for r in session.scalars(query)]
+
+
+def add_approval(
+    session: Session, post_id: int, approver: str, comment: str, at: dt.datetime
+) -> int:
+    row = Approval(post_id=post_id, approver=approver, comment=comment, approved_at=at)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def revoke_approvals(session: Session, post_id: int, at: dt.datetime, reason: str) -> list[int]:
+    """Revoke every active approval of a post; returns the revoked ids."""
+    rows = list(
+        session.scalars(
+            select(Approval).where(Approval.post_id == post_id, Approval.revoked_at.is_(None))
+        )
+    )
+    for row in rows:
+        row.revoked_at, row.revoked_reason = at, reason
+    return [r.id for r in rows]
+
+
+# ----------------------------------------------------------------------------- pseudonymise
+
+
+def texts_of_posts(session: Session, post_ids: Iterable[int]) -> list[tuple[str, int, str, str]]:
+    """Every free text of the given posts as (table, row id, column, text)."""
+    ids = list(post_ids)
+    found: list[tuple[str, int, str, str]] = []
+    for post in session.scalars(select(Post).where(Post.id.in_(ids))):
+        for col in ("title", "caption", "hashtags"):
+            found.append(("post", post.id, col, getattr(post, col)))
+    for res in session.scalars(select(ChecklistResult).where(ChecklistResult.post_id.in_(ids))):
+        found.append(("checklist_result", res.id, "note", res.note))
+        found.append(("checklist_result", res.id, "override_reason", res.override_reason))
+    for app in session.scalars(select(Appearance).where(Appearance.post_id.in_(ids))):
+        found.append(("appearance", app.id, "scene_note", app.scene_note))
+    for apr in session.scalars(select(Approval).where(Approval.post_id.in_(ids))):
+        found.append(("approval", apr.id, "comment", apr.comment))
+        found.append(("approval", apr.id, "revoked_reason", apr.revoked_reason))
+    return found
+
+
+_TABLES = {
+    "post": Post,
+    "checklist_result": ChecklistResult,
+    "appearance": Appearance,
+    "approval": Approval,
+}
+
+
+def replace_text(session: Session, table: str, row_id: int, column: str, value: str) -> None:
+    row = session.get(_TABLES[table], row_id)
+    if row is not None:
+        setattr(row, column, value)
