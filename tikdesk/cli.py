@@ -59,11 +59,32 @@ def registrar(
 
 
 def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
-    """Open the database named by ``--db``/``TIKDESK_DB``/default for a command."""
-    from tikdesk.storage.engine import open_database
+    """Open the database named by ``--db``/``TIKDESK_DB``/default for a command.
 
-    db = open_database(paths.db_path_from(args.db), read_only=False)
-    return AppContext(db=db, backup_dir=paths.backup_dir())
+    Write commands take the lock (another TikDesk holding it → exit 1 naming who); read
+    commands (``set_defaults(writes=False)``) fall back to read-only then.  Parsers may also set
+    ``creates_db=False`` (refuse a missing file) and ``quick_check=False``.
+    """
+    from tikdesk.services import safety
+
+    path = paths.db_path_from(args.db)
+
+    def open_it() -> AppContext:
+        db = safety.open_database_safely(
+            path, backup_dir=paths.backup_dir(), fall_back_to_read_only=not write,
+            must_exist=not getattr(args, "creates_db", True),
+            quick_check=getattr(args, "quick_check", True))
+        return AppContext(db=db, backup_dir=paths.backup_dir())
+
+    try:
+        return open_it()
+    except safety.DatabaseDamaged:
+        if not getattr(args, "recover_damaged", False):
+            raise
+    moved = safety.quarantine_damaged(path)  # `restore` on a damaged file: keep it aside
+    print(msg(f"tikdesk: die beschädigte Datenbank bleibt erhalten als {moved}",
+              f"tikdesk: the damaged database is kept as {moved}"), file=sys.stderr)
+    return open_it()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,3 +111,55 @@ def run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------- commands
 # Sub-commands are registered below by feature, each with @registrar.
+
+
+# ---------------------------------------------------------------- data safety (issue 7)
+@registrar
+def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = sub.add_parser("backup", help=msg("Sicherung der Datenbank anlegen",
+                                               "back up the database"))
+    backup.add_argument("--to", metavar="FILE", help=msg(
+        "Zieldatei (sonst der Sicherungsordner)", "target file (else the backup folder)"))
+    backup.set_defaults(handler=_cmd_backup, writes=False, creates_db=False)
+    check = sub.add_parser("check", help=msg("Datenbank prüfen (Exit 0 in Ordnung, 1 nicht)",
+                                             "check the database (exit 0 sound, 1 not)"))
+    check.set_defaults(handler=_cmd_check, writes=False, creates_db=False, quick_check=False)
+    restore = sub.add_parser("restore", help=msg(
+        "Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)",
+        "restore the database from a backup (the present state is backed up first)"))
+    restore.add_argument("backup_file", metavar="BACKUP_FILE")
+    restore.set_defaults(handler=_cmd_restore, writes=True, recover_damaged=True)
+
+
+def _cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pathlib import Path
+
+    from tikdesk.services.safety import MANUAL, SafetyService
+
+    target = Path(args.to) if args.to else None
+    info = SafetyService(ctx).backup(MANUAL, target=target)
+    print(msg(f"Sicherung geschrieben und geprüft: {info.path} ({info.size:,} Bytes)",
+              f"Backup written and checked: {info.path} ({info.size:,} bytes)"))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.safety import SafetyService
+
+    report = SafetyService(ctx).full_check()
+    print(report.as_text(), file=sys.stdout if report.ok else sys.stderr)
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def _cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pathlib import Path
+
+    from tikdesk.services.safety import SafetyService
+
+    result = SafetyService(ctx).restore(Path(args.backup_file))
+    if result.safety_backup is not None:
+        print(msg(f"Der bisherige Stand wurde gesichert: {result.safety_backup.path}",
+                  f"The previous state was backed up: {result.safety_backup.path}"))
+    print(msg(f"Wiederhergestellt aus {result.restored_from}.",
+              f"Restored from {result.restored_from}."))
+    return EXIT_OK

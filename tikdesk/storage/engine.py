@@ -6,11 +6,12 @@ everything else goes through SQLAlchemy and stays portable to PostgreSQL.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,7 +119,13 @@ class Database:
         self.read_only = read_only
         self.wal = wal
         self.on_network = not wal and is_network_path(path)
+        self.read_only_reason = ""  # why it is read-only, for the window's banner
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._close_hooks: list[Callable[[], None]] = []
+
+    def add_close_hook(self, hook: Callable[[], None]) -> None:
+        """Run ``hook`` on :meth:`close` (lock release, change watcher) — once."""
+        self._close_hooks.append(hook)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -134,8 +141,11 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            known = _known_write_error(self.path, exc)
+            if known is not None:
+                raise known from exc
             raise
         finally:
             session.close()
@@ -151,7 +161,50 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        hooks, self._close_hooks = self._close_hooks, []
+        for hook in reversed(hooks):
+            try:
+                hook()
+            except Exception:  # closing must go on: the lock must be released regardless
+                log.exception("close hook failed")
         self.engine.dispose()
+
+
+def _known_write_error(path: Path, exc: BaseException) -> DatabaseError | None:
+    """Disk full, read-only file, locked database: a clear message instead of a traceback.
+
+    SQLAlchemy wraps sqlite3's OperationalError; ``orig`` holds the driver's error.
+    """
+    orig = getattr(exc, "orig", exc)
+    if not isinstance(orig, sqlite3.OperationalError | OSError):
+        return None
+    text_exc = str(orig).lower()
+    if "disk is full" in text_exc or getattr(orig, "errno", None) == errno.ENOSPC:
+        return DatabaseError(msg(
+            f"Kein Platz mehr auf dem Datenträger von „{path}“. Die letzte Änderung wurde "
+            "nicht gespeichert; alles davor ist sicher. Bitte Platz schaffen und erneut "
+            "versuchen — Lesen geht weiterhin.",
+            f"No space left on the disk of '{path}'. The last change was not saved; "
+            "everything before it is safe. Please free some space and try again — reading "
+            "still works."))
+    if "readonly database" in text_exc or "read-only" in text_exc:
+        return DatabaseError(msg(
+            f"Die Datenbank „{path}“ ist schreibgeschützt; die Änderung wurde nicht "
+            "gespeichert. Lesen geht weiterhin.",
+            f"The database '{path}' is read-only; the change was not saved. Reading still "
+            "works."))
+    if "database is locked" in text_exc or "database is busy" in text_exc:
+        return DatabaseError(msg(
+            f"Die Datenbank „{path}“ ist gerade durch ein anderes Programm gesperrt; die "
+            "Änderung wurde nicht gespeichert. Bitte gleich noch einmal versuchen.",
+            f"The database '{path}' is locked by another program right now; the change was "
+            "not saved. Please try again in a moment."))
+    if "disk i/o error" in text_exc:
+        return DatabaseError(msg(
+            f"Schreibfehler auf dem Datenträger von „{path}“; die Änderung wurde nicht "
+            "gespeichert.",
+            f"Write error on the disk of '{path}'; the change was not saved."))
+    return None
 
 
 def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Engine:

@@ -1,0 +1,370 @@
+"""Data safety as use cases: opening a database safely, backups, restore, checks.
+
+Other features call :meth:`SafetyService.before` right before an action that changes much at
+once (an import, a bulk delete)::
+
+    SafetyService(ctx).before(BEFORE_IMPORT)
+
+The backup is skipped when nothing changed since the last backup this process made of the
+same database — that backup already holds exactly the current state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tikdesk import paths
+from tikdesk.domain.errors import DatabaseError, InputRejected
+from tikdesk.domain.i18n import msg
+from tikdesk.services.context import AppContext
+from tikdesk.storage import backup as store
+from tikdesk.storage import check as checks
+from tikdesk.storage import lockfile
+from tikdesk.storage.backup import (
+    AUTO,
+    BEFORE_BULK_DELETE,
+    BEFORE_IMPORT,
+    BEFORE_MIGRATION,
+    BEFORE_RESTORE,
+    EXIT,
+    MANUAL,
+    BackupInfo,
+    ProgressFn,
+)
+from tikdesk.storage.check import CheckReport, Finding
+from tikdesk.storage.engine import Database, open_database
+from tikdesk.storage.lockfile import DatabaseInUse, LockOwner
+
+log = logging.getLogger(__name__)
+
+#: The automatic backup runs at most this often (the GUI's timer interval).
+AUTO_INTERVAL = dt.timedelta(minutes=30)
+
+__all__ = [
+    "AUTO",
+    "AUTO_INTERVAL",
+    "BEFORE_BULK_DELETE",
+    "BEFORE_IMPORT",
+    "BEFORE_MIGRATION",
+    "BEFORE_RESTORE",
+    "EXIT",
+    "MANUAL",
+    "BackupInfo",
+    "CheckReport",
+    "DatabaseDamaged",
+    "DatabaseInUse",
+    "Finding",
+    "LockOwner",
+    "RestoreResult",
+    "SafetyService",
+    "open_database_safely",
+    "quarantine_damaged",
+    "recover_from_backup",
+]
+
+
+class DatabaseDamaged(DatabaseError):
+    """The quick check failed (or SQLite calls the file malformed); nothing was changed."""
+
+    def __init__(self, path: Path, problems: list[str], newest: BackupInfo | None) -> None:
+        self.path = path
+        self.problems = problems
+        self.newest = newest
+        detail = "; ".join(problems[:3])
+        if newest is not None:
+            hint = msg(
+                f" Neueste intakte Sicherung: vom {newest.created_text()} ({newest.path}). "
+                f"Wiederherstellen mit: tikdesk --db \"{path}\" restore \"{newest.path}\"",
+                f" Newest intact backup: from {newest.created_text()} ({newest.path}). "
+                f"Restore with: tikdesk --db \"{path}\" restore \"{newest.path}\"",
+            )
+        else:
+            hint = msg(" Es gibt keine intakte Sicherung dieser Datenbank.",
+                       " There is no intact backup of this database.")
+        super().__init__(
+            msg(f"Die Datenbank „{path}“ ist beschädigt ({detail}).{hint}",
+                f"The database '{path}' is damaged ({detail}).{hint}")
+        )
+
+
+# ----------------------------------------------------------------------------- opening
+
+
+def open_database_safely(path: Path | str, *, backup_dir: Path | None, read_only: bool = False,
+                         ignore_lock: bool = False, fall_back_to_read_only: bool = False,
+                         must_exist: bool = False, quick_check: bool = True) -> Database:
+    """Open with every safety step: lock, quick check, backup before migration.
+
+    Raises :class:`DatabaseInUse` (another TikDesk writes), :class:`DatabaseDamaged` (quick
+    check failed) or DatabaseError.  With ``fall_back_to_read_only`` a database held by
+    someone else is opened read-only instead (the CLI's read commands).  A write-protected file
+    is always opened read-only, with the reason in ``db.read_only_reason``.
+    """
+    path = Path(path).expanduser()
+    folder = backup_dir or paths.backup_dir()
+    if must_exist and not path.is_file():
+        raise DatabaseError(msg(f"Datenbank „{path}“ existiert nicht.",
+                                f"Database '{path}' does not exist."))
+    reason = ""
+    if not read_only and path.is_file() and not _writable(path):
+        read_only = True
+        reason = msg(f"Die Datei „{path}“ ist schreibgeschützt (oder ihr Ordner). Sie können "
+                     "alles ansehen, aber nichts ändern.",
+                     f"The file '{path}' (or its folder) is write-protected. You can look at "
+                     "everything, but not change anything.")
+    lock: lockfile.DatabaseLock | None = None
+    if not read_only and not ignore_lock:
+        try:
+            lock = lockfile.acquire(path)
+        except DatabaseInUse as exc:
+            if not fall_back_to_read_only or not path.is_file():
+                raise
+            read_only = True
+            reason = str(exc)
+    try:
+        if quick_check:
+            report = checks.quick_check(path)
+            if not report.ok:
+                raise _damaged(path, [f.text for f in report.findings], folder)
+
+        def before_migration(db_path: Path) -> None:
+            store.create_backup(db_path, folder, BEFORE_MIGRATION)
+            store.thin_backups(folder, db_path)
+
+        try:
+            db = open_database(path, read_only=read_only, before_migration=before_migration)
+        except DatabaseError as exc:
+            cause = exc.__cause__ or exc
+            if checks.is_damage_error(cause):
+                raise _damaged(path, [str(cause)], folder) from exc
+            raise
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    db.read_only_reason = reason
+    if lock is not None:
+        db.add_close_hook(lock.release)
+    return db
+
+
+def _writable(path: Path) -> bool:
+    # SQLite writes its journal/WAL next to the file, so the folder must be writable too.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _damaged(path: Path, problems: list[str], folder: Path) -> DatabaseDamaged:
+    return DatabaseDamaged(path, problems, store.newest_intact(folder, path))
+
+
+def quarantine_damaged(path: Path) -> Path:
+    """Rename a damaged database to ``*.damaged`` (never overwritten); returns the new name."""
+    moved = checks.quarantine(Path(path))
+    log.warning("damaged database %s kept as %s", path, moved)
+    return moved
+
+
+def recover_from_backup(path: Path, backup: Path) -> None:
+    """Put ``backup`` in place of a database that was moved aside as damaged."""
+    path = Path(path)
+    if path.exists():
+        raise DatabaseError(msg(f"„{path}“ existiert noch; erst beiseitelegen.",
+                                f"'{path}' still exists; move it aside first."))
+    lock = lockfile.acquire(path)
+    try:
+        store.restore_into(Path(backup), path)
+    finally:
+        lock.release()
+
+
+# ----------------------------------------------------------------------------- service
+
+
+@dataclass
+class _DbState:
+    """What this process knows about one open database (shared by all service objects)."""
+
+    watcher: store.ChangeWatcher | None = None
+    last: BackupInfo | None = None
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+
+_states: weakref.WeakKeyDictionary[Database, _DbState] = weakref.WeakKeyDictionary()
+_states_guard = threading.Lock()
+
+
+def _state(db: Database) -> _DbState:
+    with _states_guard:
+        state = _states.get(db)
+        if state is None:
+            state = _states[db] = _DbState()
+            db.add_close_hook(lambda: _close_state(state))
+        return state
+
+
+def _close_state(state: _DbState) -> None:
+    if state.watcher is not None:
+        state.watcher.close()
+        state.watcher = None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_backup: BackupInfo | None  # the state before the restore (None: was damaged)
+
+
+class SafetyService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._db = ctx.db
+        self._state = _state(ctx.db)
+
+    @property
+    def folder(self) -> Path:
+        return self._ctx.backup_dir or paths.backup_dir()
+
+    # --------------------------------------------------------------- change tracking
+    def start_watching(self) -> None:
+        """Remember the current state as "backed up"; changes from now on count."""
+        self._watcher()
+
+    def _watcher(self) -> store.ChangeWatcher | None:
+        state = self._state
+        if state.watcher is None and self._db.path.is_file():
+            try:
+                state.watcher = store.ChangeWatcher(self._db.path)
+            except Exception as exc:  # cannot watch: then every check says "changed"
+                log.warning("cannot watch %s for changes: %s", self._db.path, exc)
+        return state.watcher
+
+    def changed_since_backup(self) -> bool:
+        watcher = self._watcher()
+        return watcher is None or watcher.changed()
+
+    # --------------------------------------------------------------- backups
+    def backup(self, reason: str = MANUAL, *, target: Path | None = None,
+               progress: ProgressFn | None = None, thin: bool = True) -> BackupInfo:
+        """A backup now, into the backup folder (or ``target``)."""
+        with self._state.guard:
+            watcher = self._watcher()
+            version = watcher.version() if watcher is not None else None
+            info = store.create_backup(self._db.path, self.folder, reason, target=target,
+                                       progress=progress)
+            if target is None:
+                if watcher is not None:
+                    watcher.mark(version)
+                self._state.last = info
+                if thin and reason not in store.NOT_THINNED:
+                    store.thin_backups(self.folder, self._db.path)
+            return info
+
+    def before(self, reason: str) -> BackupInfo | None:
+        """Forced backup before an import, bulk delete, restore (or migration).
+
+        Returns the backup that holds the state before the action — a new one, or the last
+        one when nothing changed since; None for a read-only database (nothing will change).
+        Raises DatabaseError when the backup cannot be written: then do not go ahead.
+        """
+        if self._db.read_only:
+            return None
+        last = self._state.last
+        if last is not None and last.path.is_file() and not self.changed_since_backup():
+            return last
+        return self.backup(reason)
+
+    def auto_backup(self) -> BackupInfo | None:
+        """The timer's backup: only when the data changed since the last one."""
+        if self._db.read_only or not self.changed_since_backup():
+            return None
+        return self.backup(AUTO)
+
+    def exit_backup(self) -> BackupInfo | None:
+        """On exit (or when the window closes): only when the data changed."""
+        if self._db.read_only or not self._db.path.is_file():
+            return None
+        if not self.changed_since_backup():
+            return None
+        return self.backup(EXIT)
+
+    def list_backups(self, *, check: bool = True,
+                     progress: ProgressFn | None = None) -> list[BackupInfo]:
+        return store.list_backups(self.folder, self._db.path, check=check, progress=progress)
+
+    def newest_intact(self) -> BackupInfo | None:
+        return store.newest_intact(self.folder, self._db.path)
+
+    # --------------------------------------------------------------- restore
+    def restore(self, backup_file: Path, *, progress: ProgressFn | None = None) -> RestoreResult:
+        """Replace the database's content with ``backup_file`` — after backing up the present.
+
+        The backup file is checked first (sound SQLite, a TikDesk database this version
+        knows); the live file is integrity-checked afterwards.
+        """
+        if self._db.read_only:
+            raise DatabaseError(msg("Die Datenbank ist schreibgeschützt geöffnet; "
+                                    "Wiederherstellen ist nicht möglich.",
+                                    "The database is open read-only; restoring is not "
+                                    "possible."))
+        backup_file = Path(backup_file).expanduser()
+        if backup_file.resolve() == self._db.path.resolve():
+            raise InputRejected(msg("Das ist die Datenbank selbst, keine Sicherung.",
+                                    "That is the database itself, not a backup."))
+        store.check_backup_file(backup_file)
+        _check_backup_schema(backup_file)
+        if progress is not None:
+            progress(0, 3)
+        safety: BackupInfo | None = None
+        if checks.quick_check(self._db.path).ok:
+            # Not thinned now: thinning could remove the very file about to be restored.
+            safety = self.backup(BEFORE_RESTORE, thin=False)
+        if progress is not None:
+            progress(1, 3)
+        with self._state.guard:
+            store.restore_into(backup_file, self._db.path)
+            watcher = self._watcher()
+            if watcher is not None:
+                watcher.mark()
+            self._state.last = None
+        if progress is not None:
+            progress(3, 3)
+        log.info("restored %s from %s", self._db.path, backup_file)
+        return RestoreResult(backup_file, safety)
+
+    # --------------------------------------------------------------- checks
+    def full_check(self, *, progress: ProgressFn | None = None) -> CheckReport:
+        return checks.full_check(self._db, _checklist_keys(self._ctx), progress=progress)
+
+
+def _check_backup_schema(backup_file: Path) -> None:
+    """Only TikDesk databases whose schema this version knows may be restored."""
+    from tikdesk.storage import migrations
+    from tikdesk.storage.engine import make_engine
+
+    engine = make_engine(backup_file, read_only=True)
+    try:
+        if migrations.current_revision(engine) is None:
+            raise InputRejected(msg(f"„{backup_file}“ ist keine TikDesk-Datenbank.",
+                                    f"'{backup_file}' is not a TikDesk database."))
+        migrations.check_not_newer(engine)
+    finally:
+        engine.dispose()
+
+
+def _checklist_keys(ctx: AppContext) -> dict[str, set[str]] | None:
+    """Item keys per checklist profile (None when the profiles cannot be loaded)."""
+    from tikdesk.domain import checklist
+
+    dirs = checklist.search_dirs(ctx.checklist_dir, checklist.shipped_dir(paths.resource_dir()))
+    try:
+        profiles = checklist.load_profiles(dirs)
+    except Exception as exc:  # a broken checklist file is reported by the checklist feature
+        log.warning("checklist profiles not loaded for the check: %s", exc)
+        return None
+    return {name: {item.key for item in profile.items} for name, profile in profiles.items()}
