@@ -1,0 +1,555 @@
+"""Read one table out of any supported file: sheet choice, header row, column mapping.
+
+Spreadsheets (.xlsx/.xlsm/.xlsb/.xls/.ods) are read with python-calamine (fast, no XML
+entity expansion); CSV/TXT with the standard library after encoding and separator detection.
+Every file goes through :func:`tikdesk.excel.sniff.sniff` first, so what reaches a parser is
+known to be what it claims and safe to unpack.
+
+API (stable, also used by the analytics import):
+
+``Field(key, label_de, label_en, aliases=(), required=False, ignored=False)`` and
+``Schema(fields)``
+    The columns an importer understands.  A header matches a field when its normalised text
+    (:func:`normalise_header`: case-folded, umlauts folded ``ä``→``ae``, non-breaking spaces
+    and line breaks → space, ``*``/``:`` and a trailing ``(…)`` note dropped) equals the
+    normalised key, a label or an alias.  ``ignored`` fields are known (not listed as
+    unknown) but not imported, e.g. "Erstellt" in our own export.
+``read_table(path, schema=None, sheet=None, sniffed=None) -> Table``
+    Picks the sheet (``sheet`` by name, else the visible sheet whose header matches the
+    schema best — cover sheets and hidden sheets are skipped), finds the header row within
+    the first 30 rows (title rows, merged titles and empty rows above it are skipped; a
+    two-row header is combined when that matches more fields), and returns the data rows.
+    Raises ``InputRejected`` with a message naming the file (and the sheets) when no table
+    is found.
+``Table``
+    ``path``, ``kind``, ``sheet``, ``sheets`` (visible sheet names), ``header_row`` (1-based
+    row of the last header line), ``headers`` (texts, cleaned), ``rows`` (lists of raw cell
+    values as the reader gave them, padded to the header width; blank rows dropped),
+    ``row_numbers`` (the spreadsheet row of each data row; for CSV the record's first line),
+    ``date1904`` (workbook uses the 1904 date system), ``cell_errors`` ({(row_number,
+    column_index): "#NV" or "formula without value"} for xlsx/xlsm, where calamine reports
+    such cells as empty; ``FORMULA_WITHOUT_VALUE`` marks a formula without a cached value),
+    ``notices``, ``sniffed``.
+``map_columns(headers, schema, override=None) -> ColumnMap``
+    ``mapping`` {column index: field key or None}, ``unknown`` header texts, ``duplicates``
+    (header texts ignored because an earlier column already maps to the same field).
+    ``override`` {column index: key or None} wins over the alias table (GUI correction).
+``csv_rows(data, encoding=None, delimiter=None) -> (rows, row_numbers, delimiter)``
+    Parse CSV bytes (e.g. an entry of a ZIP) into rows of strings.
+``detect_delimiter(text) -> str``
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.i18n import msg
+from tikdesk.excel import sniff as sniffing
+from tikdesk.excel.values import clean_text, is_blank
+
+__all__ = [
+    "ColumnMap",
+    "Field",
+    "Schema",
+    "Table",
+    "csv_rows",
+    "detect_delimiter",
+    "list_sheets",
+    "map_columns",
+    "normalise_header",
+    "read_table",
+]
+
+HEADER_SCAN_ROWS = 30
+FORMULA_WITHOUT_VALUE = "="  # cell_errors marker: a formula Excel never calculated
+Cell = Any
+
+
+# ----------------------------------------------------------------------------- schema
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NOTE = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")
+_PUNCT = re.compile(r"[\s_\-./:*#]+")
+
+
+def normalise_header(text: Any) -> str:
+    """A header text reduced for matching (see module docstring)."""
+    value = unicodedata.normalize("NFC", clean_text(text)).casefold().translate(_FOLD)
+    value = value.strip(" *:")
+    return _PUNCT.sub(" ", value).strip()
+
+
+def _loose(text: str) -> str:
+    return _NOTE.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label_de: str
+    label_en: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    ignored: bool = False
+
+    def label(self, language: str) -> str:
+        return self.label_de if language == "de" else self.label_en
+
+
+@dataclass(frozen=True)
+class Schema:
+    fields: tuple[Field, ...]
+
+    def table(self) -> dict[str, str]:
+        lookup: dict[str, str] = {}
+        for f in self.fields:
+            for word in (f.key, f.label_de, f.label_en, *f.aliases):
+                lookup.setdefault(normalise_header(word), f.key)
+        return lookup
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def match(self, header: Any) -> str | None:
+        lookup = self.table()
+        norm = normalise_header(header)
+        if not norm:
+            return None
+        return lookup.get(norm) or lookup.get(_loose(norm))
+
+
+@dataclass
+class ColumnMap:
+    mapping: dict[int, str | None]
+    unknown: list[str]
+    duplicates: list[str]
+
+
+def map_columns(
+    headers: Sequence[str], schema: Schema, override: dict[int, str | None] | None = None
+) -> ColumnMap:
+    lookup = schema.table()
+    mapping: dict[int, str | None] = {}
+    unknown: list[str] = []
+    duplicates: list[str] = []
+    taken: set[str] = set()
+    override = override or {}
+    for index, header in enumerate(headers):
+        if index in override:
+            key = override[index]
+        else:
+            norm = normalise_header(header)
+            key = (lookup.get(norm) or lookup.get(_loose(norm))) if norm else None
+        if key is not None and key in taken:
+            duplicates.append(header)
+            key = None
+        elif key is None and header and index not in override:
+            unknown.append(header)
+        if key is not None:
+            taken.add(key)
+        mapping[index] = key
+    return ColumnMap(mapping, unknown, duplicates)
+
+
+def _score(row: Sequence[Cell], lookup: dict[str, str]) -> int:
+    keys = set()
+    for cell in row:
+        if isinstance(cell, str) and cell.strip():
+            norm = normalise_header(cell)
+            key = lookup.get(norm) or lookup.get(_loose(norm))
+            if key:
+                keys.add(key)
+    return len(keys)
+
+
+def _texts(row: Sequence[Cell]) -> int:
+    return sum(1 for c in row if isinstance(c, str) and c.strip())
+
+
+def _combined(top: Sequence[Cell], bottom: Sequence[Cell]) -> list[str]:
+    """Two header lines into one: the upper line forward-filled across merged cells."""
+    out, last = [], ""
+    for index in range(max(len(top), len(bottom))):
+        upper = clean_text(top[index]) if index < len(top) else ""
+        lower = clean_text(bottom[index]) if index < len(bottom) else ""
+        last = upper or last
+        out.append(f"{last} {lower}".strip() if lower else upper)
+    return out
+
+
+def find_header(rows: Sequence[Sequence[Cell]], schema: Schema | None) -> tuple[int, int, int]:
+    """(index of the first header line, number of header lines, score) in ``rows``."""
+    scan = rows[:HEADER_SCAN_ROWS]
+    if schema is None:
+        for index, row in enumerate(scan):
+            if _texts(row) >= 2:
+                return index, 1, _texts(row)
+        return -1, 1, 0
+    lookup = schema.table()
+    best = (-1, 1, 0)
+    for index, row in enumerate(scan):
+        score = _score(row, lookup)
+        if score > best[2]:
+            best = (index, 1, score)
+        if index + 1 < len(scan) and _texts(row) and _texts(scan[index + 1]):
+            two = _score(_combined(row, scan[index + 1]), lookup)
+            if two > best[2] and two > _score(scan[index + 1], lookup):
+                best = (index, 2, two)
+    return best
+
+
+# ----------------------------------------------------------------------------- table
+@dataclass
+class Table:
+    path: Path
+    kind: str
+    sheet: str | None
+    sheets: list[str]
+    header_row: int
+    headers: list[str]
+    rows: list[list[Cell]]
+    row_numbers: list[int]
+    date1904: bool = False
+    cell_errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    score: int = 0
+    sniffed: sniffing.Sniffed | None = None
+
+
+def _no_table(path: Path, sheets: Sequence[str] = ()) -> InputRejected:
+    names = ", ".join(f"„{s}“" for s in sheets)
+    where_de = f" (Blätter: {names})" if sheets else ""
+    where_en = f" (sheets: {names})" if sheets else ""
+    return InputRejected(
+        msg(
+            f"„{path.name}“: keine Tabelle mit bekannten Spaltenüberschriften gefunden{where_de}. "
+            "Erwartet wird eine Überschriftenzeile wie „Titel; Status; Zieltermin“.",
+            f"'{path.name}': no table with known column headers found{where_en}. A header "
+            "row such as 'Title; Status; Due date' is expected.",
+        )
+    )
+
+
+def read_table(
+    path: Path | str,
+    schema: Schema | None = None,
+    sheet: str | None = None,
+    sniffed: sniffing.Sniffed | None = None,
+) -> Table:
+    path = Path(path)
+    info = sniffed or sniffing.sniff(path)
+    if info.kind == sniffing.KIND_TEXT:
+        table = _read_csv(path, info, schema)
+    elif info.kind in sniffing.SPREADSHEET_KINDS:
+        table = _read_workbook(path, info, schema, sheet)
+    else:
+        raise InputRejected(
+            msg(
+                f"„{path.name}“ ist ein ZIP-Archiv, keine Tabelle.",
+                f"'{path.name}' is a ZIP archive, not a table.",
+            )
+        )
+    table.sniffed = info
+    table.notices[:0] = info.notices
+    return table
+
+
+def _finish(
+    path: Path,
+    kind: str,
+    raw: list[list[Cell]],
+    numbers: list[int],
+    schema: Schema | None,
+    sheet: str | None,
+    sheets: list[str],
+) -> Table:
+    start, lines, score = find_header(raw, schema)
+    if start < 0 or (schema is not None and score == 0):
+        raise _no_table(path, sheets)
+    if lines == 2:
+        headers = _combined(raw[start], raw[start + 1])
+    else:
+        headers = [clean_text(c) for c in raw[start]]
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    rows: list[list[Cell]] = []
+    row_numbers: list[int] = []
+    ragged = 0
+    for row, number in zip(raw[start + lines :], numbers[start + lines :], strict=True):
+        if all(is_blank(c) for c in row):
+            continue
+        if len(row) > width:
+            if any(not is_blank(c) for c in row[width:]):
+                ragged += 1
+            row = row[:width]
+        elif len(row) < width:
+            row = [*row, *([""] * (width - len(row)))]
+        rows.append(row)
+        row_numbers.append(number)
+    table = Table(
+        path,
+        kind,
+        sheet,
+        sheets,
+        numbers[start + lines - 1],
+        headers,
+        rows,
+        row_numbers,
+        score=score,
+    )
+    if ragged:
+        table.notices.append(
+            msg(
+                f"{ragged} Zeilen haben Werte rechts neben der letzten Spalte mit Überschrift; "
+                "diese Werte werden nicht übernommen.",
+                f"{ragged} rows have values right of the last column with a header; those "
+                "values are not imported.",
+            )
+        )
+    return table
+
+
+# ----------------------------------------------------------------------------- CSV
+_QUOTED = re.compile(r'"(?:[^"]|"")*"', re.S)
+_CANDIDATES = (";", "\t", ",", "|")
+
+
+def detect_delimiter(text: str) -> str:
+    """The separator of a CSV text: the candidate with the most consistent count per line."""
+    sample = _QUOTED.sub("", text[:65536])
+    lines = [line for line in sample.splitlines()[:60] if line.strip()]
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) >= 5:
+        return lines[0][4]
+    best, best_key = ";", (0, 0)
+    for cand in _CANDIDATES:
+        counts = [line.count(cand) for line in lines]
+        nonzero = [c for c in counts if c]
+        if not nonzero:
+            continue
+        mode, freq = Counter(nonzero).most_common(1)[0]
+        key = (freq, mode)
+        if key > best_key:
+            best, best_key = cand, key
+    return best
+
+
+def csv_rows(
+    data: bytes, encoding: str | None = None, delimiter: str | None = None
+) -> tuple[list[list[str]], list[int], str]:
+    encoding = encoding or sniffing.detect_encoding(data[:65536])
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    delimiter = delimiter or detect_delimiter(text)
+    lines = text.splitlines()
+    if lines and lines[0].lower().startswith("sep="):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        offset = 1
+    else:
+        offset = 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    previous = 0
+    try:
+        for record in reader:
+            rows.append(record)
+            numbers.append(previous + 1 + offset)
+            previous = reader.line_num
+    except csv.Error:
+        pass  # an unterminated quote at the end: keep what was read
+    return rows, numbers, delimiter
+
+
+def _read_csv(path: Path, info: sniffing.Sniffed, schema: Schema | None) -> Table:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise sniffing.rejected_unreadable(path, exc) from exc
+    rows, numbers, _delimiter = csv_rows(data, info.encoding)
+    if not rows:
+        raise _no_table(path)
+    return _finish(path, sniffing.KIND_TEXT, rows, numbers, schema, None, [])
+
+
+# ----------------------------------------------------------------------------- workbooks
+def _open_workbook(path: Path) -> Any:
+    import python_calamine
+
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except OSError as exc:
+        raise sniffing.rejected_unreadable(path, exc) from exc
+    except Exception as exc:  # calamine raises its own error types for broken files
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text:
+            raise InputRejected(
+                msg(
+                    f"„{path.name}“: Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte in "
+                    "Excel das Kennwort entfernen, speichern und erneut importieren.",
+                    f"'{path.name}': the workbook is password-protected. Please remove the "
+                    "password in Excel, save and import again.",
+                )
+            ) from exc
+        raise InputRejected(
+            msg(
+                f"„{path.name}“ kann nicht gelesen werden (beschädigt?): {exc}",
+                f"'{path.name}' cannot be read (damaged?): {exc}",
+            )
+        ) from exc
+
+
+def list_sheets(path: Path | str, visible_only: bool = True) -> list[str]:
+    workbook = _open_workbook(Path(path))
+    return [m.name for m in workbook.sheets_metadata if not visible_only or _visible(m)]
+
+
+def _visible(meta: Any) -> bool:
+    import python_calamine
+
+    return bool(
+        meta.visible == python_calamine.SheetVisibleEnum.Visible
+        and meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+    )
+
+
+def _sheet_rows(path: Path, workbook: Any, name: str, nrows: int | None = None) -> list[list[Cell]]:
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        if nrows is None:
+            return list(sheet.to_python(skip_empty_area=False))
+        return list(sheet.to_python(skip_empty_area=False, nrows=nrows))
+    except Exception as exc:
+        raise InputRejected(
+            msg(
+                f"„{path.name}“, Blatt „{name}“ kann nicht gelesen werden: {exc}",
+                f"'{path.name}', sheet '{name}' cannot be read: {exc}",
+            )
+        ) from exc
+
+
+def _read_workbook(
+    path: Path, info: sniffing.Sniffed, schema: Schema | None, sheet: str | None
+) -> Table:
+    workbook = _open_workbook(path)
+    meta = list(workbook.sheets_metadata)
+    visible = [m.name for m in meta if _visible(m)]
+    if sheet is not None:
+        names = [m.name for m in meta]
+        chosen = next((n for n in names if n == sheet), None) or next(
+            (n for n in names if n.casefold().strip() == sheet.casefold().strip()), None
+        )
+        if chosen is None:
+            listed = ", ".join(f"„{n}“" for n in visible)
+            raise InputRejected(
+                msg(
+                    f"„{path.name}“ hat kein Blatt „{sheet}“. Vorhanden: {listed}.",
+                    f"'{path.name}' has no sheet '{sheet}'. Available: {listed}.",
+                )
+            )
+    else:
+        chosen, best = None, 0
+        for name in visible:
+            head = _sheet_rows(path, workbook, name, HEADER_SCAN_ROWS)
+            _start, _lines, score = find_header(head, schema)
+            if score > best:
+                chosen, best = name, score
+        if chosen is None:
+            raise _no_table(path, visible)
+    raw = _sheet_rows(path, workbook, chosen)
+    numbers = list(range(1, len(raw) + 1))
+    table = _finish(path, info.kind, raw, numbers, schema, chosen, visible)
+    if info.kind in (sniffing.KIND_XLSX, sniffing.KIND_XLSM):
+        table.date1904, table.cell_errors = _ooxml_details(path, chosen)
+    return table
+
+
+# ----------------------------------------------------------------------------- xlsx details
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_REF = re.compile(rb"([A-Z]+)(\d+)")
+
+
+def _attrs(blob: bytes) -> dict[str, str]:
+    out = {}
+    for key, value in _ATTR.findall(blob):
+        name = (
+            key.decode().split(":")[-1]
+            if b":" in key and not key.startswith(b"r:")
+            else key.decode()
+        )
+        out[name] = (
+            value.decode("utf-8", "replace")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", '"')
+            .replace("&apos;", "'")
+        )
+    return out
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ch - 64)
+    return index - 1
+
+
+def _ooxml_details(path: Path, sheet: str) -> tuple[bool, dict[tuple[int, int], str]]:
+    """The 1904 flag and the error / uncached-formula cells of one sheet, read with plain
+    byte searches (no XML parser, so no entity expansion)."""
+    errors: dict[tuple[int, int], str] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = zf.read("xl/workbook.xml")
+            date1904 = re.search(rb'date1904="(1|true)"', book) is not None
+            target = None
+            for blob in _SHEET_TAG.findall(book):
+                attrs = _attrs(blob)
+                if attrs.get("name") == sheet:
+                    target = attrs.get("r:id") or attrs.get("id")
+            part = None
+            rels = zf.read("xl/_rels/workbook.xml.rels")
+            for blob in _REL_TAG.findall(rels):
+                attrs = _attrs(blob)
+                if attrs.get("Id") == target:
+                    part = attrs.get("Target", "")
+            if not part:
+                return date1904, errors
+            part = part.lstrip("/") if part.startswith("/") else "xl/" + part
+            data = zf.read(part)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False, errors
+    if b't="e"' not in data and b"<f" not in data:
+        return date1904, errors
+    for attrs_blob, inner in _CELL.findall(data):
+        has_error = b't="e"' in attrs_blob
+        has_formula = inner is not None and b"<f" in inner
+        if not has_error and not has_formula:
+            continue
+        ref = re.search(rb'\br="([A-Z]+\d+)"', attrs_blob)
+        if ref is None:
+            continue
+        letters, digits = _REF.match(ref.group(1)).groups()  # type: ignore[union-attr]
+        value = _VALUE.search(inner or b"")
+        key = (int(digits), _column_index(letters))
+        if has_error:
+            errors[key] = value.group(1).decode("utf-8", "replace") if value else "#?"
+        elif value is None or not value.group(1):
+            errors[key] = FORMULA_WITHOUT_VALUE
+    return date1904, errors
