@@ -84,6 +84,15 @@ _NAMES = {
     KIND_TEXT: "CSV-/Textdatei",
     KIND_ZIP: "ZIP-Archiv",
 }
+_NAMES_EN = {
+    KIND_XLSX: "Excel workbook (.xlsx)",
+    KIND_XLSM: "macro-enabled Excel workbook (.xlsm)",
+    KIND_XLSB: "Excel binary workbook (.xlsb)",
+    KIND_ODS: "OpenDocument spreadsheet (.ods)",
+    KIND_XLS: "Excel 97–2003 workbook (.xls)",
+    KIND_TEXT: "CSV/text file",
+    KIND_ZIP: "ZIP archive",
+}
 _SUFFIX_KIND = {
     ".xlsx": KIND_XLSX,
     ".xlsm": KIND_XLSM,
@@ -222,7 +231,7 @@ def sniff(path: Path | str, verify_zip: bool = True) -> Sniffed:
             msg(
                 f"„{path.name}“ ist dem Inhalt nach eine {_NAMES[result.kind]} und wird als "
                 "solche gelesen.",
-                f"'{path.name}' is by its content a {result.kind.upper()} file and is read as such.",
+                f"'{path.name}' is by its content a {_NAMES_EN[result.kind]} and is read as such.",
             )
         )
     owner = excel_owner_file(path)
