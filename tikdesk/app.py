@@ -96,12 +96,14 @@ def make_settings() -> QSettings:
     return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
 
 
-def open_db(db_path: Path, *, demo: bool = False) -> Database:
-    """Open (create, migrate) a database; the demo database is filled on first use."""
-    from tikdesk.storage.engine import open_database
+def open_db(db_path: Path, *, demo: bool = False, read_only: bool = False,
+            ignore_lock: bool = False) -> Database:
+    """Open (lock, quick-check, back up, migrate) a database; the demo one is filled once."""
+    from tikdesk.services.safety import open_database_safely
 
-    db = open_database(db_path)
-    if demo:
+    db = open_database_safely(db_path, backup_dir=paths.backup_dir(), read_only=read_only,
+                              ignore_lock=ignore_lock)
+    if demo and not db.read_only:
         from tikdesk.services.context import AppContext
         from tikdesk.services.demo import ensure_demo_data
 
@@ -123,11 +125,15 @@ class GuiApp:
         from tikdesk.ui import messages
         from tikdesk.ui.main_window import MainWindow
         from tikdesk.ui.preferences import configured_user
+        from tikdesk.ui.safety.startup import open_interactively
 
-        try:
-            db = open_db(db_path, demo=demo)
+        try:  # lock held, damaged file: the questions are asked in open_interactively
+            db = open_interactively(self.window, db_path,
+                                    lambda **how: open_db(db_path, demo=demo, **how))
         except TikDeskError as exc:
             messages.show_error(self.window, "TikDesk", str(exc))
+            return False
+        if db is None:
             return False
         ctx = AppContext(db=db, user=configured_user(self.settings),
                          backup_dir=paths.backup_dir())

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.errors import TikDeskError
+
 log = logging.getLogger("tikdesk.crash")
 
 FAULT_FILE = "faulthandler.log"
@@ -132,6 +134,8 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if issubclass(exc_type, TikDeskError) and self._show_known_error(exc):
+            return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.critical("Uncaught exception:\n%s", details)
         print(details, file=sys.stderr)
@@ -144,3 +148,17 @@ class CrashHandler:
             CrashDialog.ask(details, self.log_dir)
         finally:
             self._showing = False
+
+    def _show_known_error(self, exc: BaseException) -> bool:
+        """A known error (disk full, read-only, locked …) that no caller caught is not a
+        crash: it is shown as a plain warning and the app carries on.  True when handled."""
+        log.warning("Known error reached the excepthook: %s", exc)
+        if (
+            QApplication.instance() is None
+            or threading.current_thread() is not threading.main_thread()
+        ):
+            return True
+        from tikdesk.ui import messages
+
+        messages.show_warning(QApplication.activeWindow(), "TikDesk", str(exc))
+        return True

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self._install_features()
         self._build_status_bar()
-        self.set_read_only(ctx.read_only)
+        self.set_read_only(ctx.read_only, getattr(ctx.db, "read_only_reason", ""))
         self._update_title()
         self._remember_recent(str(ctx.db.path))
         self.restore_layout()

@@ -1,0 +1,279 @@
+"""One writer at a time (data-safety point 4): the lock file names host, user, process and
+time; a second TikDesk — GUI or CLI — says who holds it and offers read-only or quit; a stale
+lock of a dead process is taken over; the lock is released on exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tikdesk import app, cli
+from tikdesk.domain.errors import DatabaseError
+from tikdesk.services.safety import MANUAL, DatabaseInUse, open_database_safely
+from tikdesk.storage import backup as store
+from tikdesk.storage import lockfile
+from tikdesk.storage.engine import open_database
+from tikdesk.ui.safety import dialogs
+
+HOLDER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from tikdesk.storage import lockfile
+    lock = lockfile.acquire(Path(sys.argv[1]))
+    print("locked", flush=True)
+    sys.stdin.readline()  # "quit" from the test, or killed
+    lock.release()
+""")
+
+
+class Holder:
+    """Another TikDesk process that holds the lock of ``db_path``."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        assert self.proc.stdout.readline().strip() == "locked"
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def quit(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("quit\n")
+        self.proc.stdin.flush()
+        self.proc.wait(timeout=30)
+        self._close()
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=30)  # reaped: the pid is gone
+        self._close()
+
+    def _close(self) -> None:
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture
+def holder(db_path: Path) -> Iterator[Holder]:
+    open_database(db_path).close()
+    other = Holder(db_path)
+    yield other
+    if other.proc.poll() is None:
+        other.kill()
+
+
+def run_cli(*argv: str) -> int:
+    return cli.run(cli.build_parser().parse_args(list(argv)))
+
+
+# ----------------------------------------------------------------------------- the file
+
+
+def test_lock_file_names_host_user_process_and_time(db_path: Path) -> None:
+    lock = lockfile.acquire(db_path)
+    data = json.loads(lockfile.lock_path(db_path).read_text(encoding="utf-8"))
+    assert data["host"] == socket.gethostname()
+    assert data["pid"] == os.getpid()
+    assert data["user"]
+    assert time.strftime("%Y-%m-%d") in data["started"]
+    lock.release()
+    assert not lockfile.lock_path(db_path).exists()
+
+
+def test_lock_is_reentrant_within_one_process(db_path: Path) -> None:
+    """The GUI reopens the same file (after a restore) before closing the old window."""
+    first = lockfile.acquire(db_path)
+    second = lockfile.acquire(db_path)
+    assert first is second
+    first.release()
+    assert lockfile.lock_path(db_path).exists()
+    second.release()
+    assert not lockfile.lock_path(db_path).exists()
+
+
+def test_database_close_releases_the_lock(db_path: Path, tmp_path: Path) -> None:
+    db = open_database_safely(db_path, backup_dir=tmp_path / "bk")
+    assert lockfile.read_owner(db_path).pid == os.getpid()  # type: ignore[union-attr]
+    db.close()
+    assert not lockfile.lock_path(db_path).exists()
+
+
+def test_second_process_gets_the_holders_name(holder: Holder, db_path: Path) -> None:
+    with pytest.raises(DatabaseInUse) as info:
+        lockfile.acquire(db_path)
+    text = str(info.value)
+    assert f"Prozess {holder.pid}" in text
+    assert socket.gethostname() in text and "in Benutzung von" in text
+    assert info.value.owner.pid == holder.pid
+
+
+def test_lock_of_another_host_is_never_taken_over(db_path: Path) -> None:
+    lockfile.lock_path(db_path).write_text(json.dumps(
+        {"host": "PC-KOLLEGIN", "user": "berta", "pid": 999999,
+         "started": "2026-11-25T08:30:00"}), encoding="utf-8")
+    with pytest.raises(DatabaseInUse, match=r"berta auf PC-KOLLEGIN seit 25\.11\.2026 08:30"):
+        lockfile.acquire(db_path)
+
+
+def test_unreadable_old_lock_file_is_replaced(db_path: Path) -> None:
+    path = lockfile.lock_path(db_path)
+    path.write_bytes(b"\x00garbage")
+    old = time.time() - 60
+    os.utime(path, (old, old))
+    lock = lockfile.acquire(db_path)
+    assert lockfile.read_owner(db_path) == lock.owner
+    lock.release()
+
+
+# ----------------------------------------------------------------------------- stale locks
+
+
+def test_lock_of_a_killed_process_is_taken_over(holder: Holder, db_path: Path) -> None:
+    holder.kill()
+    assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
+    lock = lockfile.acquire(db_path)
+    assert lockfile.read_owner(db_path).pid == os.getpid()  # type: ignore[union-attr]
+    lock.release()
+
+
+def test_lock_is_released_when_the_other_instance_exits(holder: Holder, db_path: Path) -> None:
+    holder.quit()
+    assert not lockfile.lock_path(db_path).exists()
+    lockfile.acquire(db_path).release()
+
+
+def test_atexit_releases_a_lock_that_was_never_closed(db_path: Path) -> None:
+    script = ("import sys; from pathlib import Path; from tikdesk.storage import lockfile;"
+              "lockfile.acquire(Path(sys.argv[1])); print('held', flush=True)")
+    out = subprocess.run([sys.executable, "-c", script, str(db_path)], capture_output=True,
+                         text=True, timeout=60, check=True).stdout
+    assert out.strip() == "held"
+    assert not lockfile.lock_path(db_path).exists()
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_write_command_exits_1_naming_the_holder(holder: Holder, db_path: Path,
+                                                     tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    backup = store.create_backup(db_path, tmp_path / "bk", MANUAL)
+    before = db_path.read_bytes()
+    assert run_cli("--db", str(db_path), "restore", str(backup.path)) == 1
+    err = capsys.readouterr().err
+    assert f"(Prozess {holder.pid})" in err and "in Benutzung von" in err
+    assert db_path.read_bytes() == before
+    # Read commands may run alongside, read-only.
+    assert run_cli("--db", str(db_path), "check") == 0
+    assert run_cli("--db", str(db_path), "backup") == 0
+    assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
+
+
+def test_cli_takes_over_the_lock_of_a_killed_instance(holder: Holder, db_path: Path,
+                                                      tmp_path: Path) -> None:
+    backup = store.create_backup(db_path, tmp_path / "bk", MANUAL)
+    holder.kill()
+    assert run_cli("--db", str(db_path), "restore", str(backup.path)) == 0
+    assert not lockfile.lock_path(db_path).exists()
+
+
+# ----------------------------------------------------------------------------- GUI
+
+
+@pytest.fixture
+def gui(qapp: object, settings: object, recorded_messages: list) -> Iterator[app.GuiApp]:
+    made = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+    yield made
+    if made.window is not None:
+        made.window.close()
+        made.window.ctx.db.close()
+
+
+def test_gui_second_instance_opens_read_only_with_banner(
+        gui: app.GuiApp, holder: Holder, db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def answer(parent: object, path: Path, who: str) -> str:
+        asked.append(who)
+        return dialogs.READ_ONLY
+
+    monkeypatch.setattr(dialogs.LockDialog, "ask", answer)
+    assert gui.open(db_path)
+    window = gui.window
+    assert window is not None
+    assert asked and f"(Prozess {holder.pid})" in asked[0]
+    assert window.is_read_only()
+    assert window.read_only_banner.isVisibleTo(window)
+    assert f"Prozess {holder.pid}" in window.read_only_banner.text()
+    assert not window.safety.action_restore.isEnabled()  # type: ignore[attr-defined]
+    with pytest.raises(DatabaseError), window.ctx.db.transaction():
+        pass
+    assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
+
+
+def test_gui_quit_leaves_everything_as_it_was(gui: app.GuiApp, holder: Holder, db_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs.LockDialog, "ask", lambda *a: dialogs.QUIT)
+    assert not gui.open(db_path)
+    assert gui.window is None
+    assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
+
+
+def test_gui_open_anyway_writes_without_touching_the_other_lock(
+        gui: app.GuiApp, holder: Holder, db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs.LockDialog, "ask", lambda *a: dialogs.OPEN_ANYWAY)
+    assert gui.open(db_path)
+    assert gui.window is not None and not gui.window.is_read_only()
+    assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
+
+
+def test_gui_takes_over_after_the_other_instance_was_killed(
+        gui: app.GuiApp, holder: Holder, db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs.LockDialog, "ask", lambda *a: pytest.fail("no question"))
+    holder.kill()
+    assert gui.open(db_path)
+    assert gui.window is not None and not gui.window.is_read_only()
+    assert lockfile.read_owner(db_path).pid == os.getpid()  # type: ignore[union-attr]
+    gui.window.close()
+    gui.window.ctx.db.close()
+    gui.window = None
+    assert not lockfile.lock_path(db_path).exists()
+
+
+def test_lock_dialog_open_anyway_only_after_the_warning(qtbot: object, db_path: Path,
+                                                       recorded_messages: list,
+                                                       monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    from tikdesk.ui import messages
+
+    dialog = dialogs.LockDialog(db_path, "in Benutzung von berta auf PC-2 seit 08:30")
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    label = dialog.findChild(dialogs.QLabel, "lockText")
+    assert label is not None and "berta" in label.text()
+    monkeypatch.setattr(messages, "handler", lambda *a: False)  # "No" to the warning
+    dialog.anyway_button.click()
+    assert dialog.choice == dialogs.QUIT  # still undecided: the warning was declined
+    seen: list[str] = []
+    monkeypatch.setattr(messages, "handler", lambda _p, kind, _t, _x: seen.append(kind) or True)
+    dialog.anyway_button.click()
+    assert seen == ["question"] and dialog.choice == dialogs.OPEN_ANYWAY
+    dialog.read_only_button.click()
+    assert dialog.choice == dialogs.READ_ONLY

@@ -1,0 +1,403 @@
+"""Dialogs of the data-safety feature: lock held, damaged file, restore list, check result.
+
+Each dialog has an ``ask()`` classmethod that shows it modally and returns the answer; tests
+replace ``ask``.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.services.safety import BackupInfo, CheckReport
+from tikdesk.ui import messages
+
+READ_ONLY, OPEN_ANYWAY, QUIT = "read_only", "open_anyway", "quit"
+RESTORE, NEW_EMPTY = "restore", "new_empty"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            text = f"{value:.0f}" if unit == "B" else f"{value:.1f}"
+            return f"{text.replace('.', ',')} {unit}"
+        value /= 1024
+    return f"{size} B"  # pragma: no cover - loop always returns
+
+
+def _warning_icon(widget: QWidget) -> QLabel:
+    icon = QLabel()
+    pixmap = widget.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48)
+    icon.setPixmap(pixmap)
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    return icon
+
+
+class LockDialog(QDialog):
+    """Another TikDesk holds the database: read-only, open anyway (after a warning), or quit."""
+
+    def __init__(self, db_path: Path, holder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Database in use – TikDesk"))
+        self.choice = QUIT
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(_warning_icon(self))
+        text = QLabel(
+            self.tr(
+                "<b>The database is already open in another TikDesk.</b><br><br>"
+                "%1<br>File: %2<br><br>Only one TikDesk at a time may change a database; "
+                "two writers can overwrite each other's work. You can look at everything "
+                "read-only, or quit and ask your colleague to close TikDesk."
+            )
+            .replace("%1", holder)
+            .replace("%2", str(db_path))
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setObjectName("lockText")
+        row.addWidget(text, 1)
+        layout.addLayout(row)
+
+        buttons = QDialogButtonBox()
+        self.read_only_button = buttons.addButton(
+            self.tr("Open &read-only"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.anyway_button = buttons.addButton(
+            self.tr("Open &anyway…"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.quit_button = buttons.addButton(
+            self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.read_only_button.setDefault(True)
+        self.read_only_button.clicked.connect(lambda: self._finish(READ_ONLY))
+        self.anyway_button.clicked.connect(self._on_anyway)
+        self.quit_button.clicked.connect(lambda: self._finish(QUIT))
+        layout.addWidget(buttons)
+        self.resize(560, 260)
+
+    def _finish(self, choice: str) -> None:
+        self.choice = choice
+        if choice == QUIT:
+            self.reject()
+        else:
+            self.accept()
+
+    def _on_anyway(self) -> None:
+        confirmed = messages.ask_yes_no(
+            self,
+            self.tr("Open anyway?"),
+            self.tr(
+                "Only do this if you are sure that the other TikDesk is no longer running "
+                "(for example after a crash on another computer). If both write, changes "
+                "can be lost.\n\nOpen the database for writing anyway?"
+            ),
+        )
+        if confirmed:
+            self._finish(OPEN_ANYWAY)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, db_path: Path, holder: str) -> str:
+        dialog = cls(db_path, holder, parent)
+        dialog.exec()
+        return dialog.choice
+
+
+class DamagedDialog(QDialog):
+    """The start-up check found a damaged file; it was moved aside — offer the newest backup."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        problems: list[str],
+        kept_as: Path | None,
+        newest: BackupInfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Database damaged – TikDesk"))
+        self.choice = QUIT
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(_warning_icon(self))
+        parts = [self.tr("<b>The database %1 is damaged.</b>").replace("%1", str(db_path))]
+        if problems:
+            parts.append(self.tr("SQLite reports: %1").replace("%1", "; ".join(problems[:3])))
+        if kept_as is not None:
+            parts.append(
+                self.tr("The damaged file has been kept as %1; nothing was overwritten.").replace(
+                    "%1", str(kept_as)
+                )
+            )
+        if newest is not None:
+            parts.append(
+                self.tr(
+                    "The newest intact backup is from <b>%1</b> (%2). Changes "
+                    "made after that time are not in it."
+                )
+                .replace("%1", newest.created_text())
+                .replace("%2", str(newest.path))
+            )
+        else:
+            parts.append(self.tr("There is no intact backup of this database."))
+        text = QLabel("<br><br>".join(parts))
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setObjectName("damagedText")
+        row.addWidget(text, 1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox()
+        if newest is not None:
+            self.restore_button: QPushButton | None = buttons.addButton(
+                self.tr("&Restore backup from %1").replace("%1", newest.created_text()),
+                QDialogButtonBox.ButtonRole.AcceptRole,
+            )
+            self.restore_button.setDefault(True)
+            self.restore_button.clicked.connect(lambda: self._finish(RESTORE))
+        else:
+            self.restore_button = None
+        if kept_as is not None:
+            empty = buttons.addButton(
+                self.tr("Start with an &empty database"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            empty.clicked.connect(lambda: self._finish(NEW_EMPTY))
+        quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.clicked.connect(lambda: self._finish(QUIT))
+        layout.addWidget(buttons)
+        self.resize(600, 300)
+
+    def _finish(self, choice: str) -> None:
+        self.choice = choice
+        if choice == QUIT:
+            self.reject()
+        else:
+            self.accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        db_path: Path,
+        problems: list[str],
+        kept_as: Path | None,
+        newest: BackupInfo | None,
+    ) -> str:
+        dialog = cls(db_path, problems, kept_as, newest, parent)
+        dialog.exec()
+        return dialog.choice
+
+
+class BackupColumn(IntEnum):
+    CREATED = 0
+    REASON = 1
+    SIZE = 2
+    CHECK = 3
+    FILE = 4
+
+
+class BackupTableModel(QAbstractTableModel):
+    """The backups of the open database, newest first."""
+
+    ObjectRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows = list(backups)
+        self._headers = [
+            self.tr("Date"),
+            self.tr("Reason"),
+            self.tr("Size"),
+            self.tr("Integrity check"),
+            self.tr("File"),
+        ]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(BackupColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        info = self._rows[index.row()]
+        column = BackupColumn(index.column())
+        if role == self.ObjectRole:
+            return info
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is BackupColumn.CREATED:
+                return info.created.strftime("%d.%m.%Y %H:%M:%S")
+            if column is BackupColumn.REASON:
+                return info.reason_label
+            if column is BackupColumn.SIZE:
+                return _human_size(info.size)
+            if column is BackupColumn.CHECK:
+                if info.intact is None:
+                    return self.tr("not checked")
+                return self.tr("intact") if info.intact else self.tr("DAMAGED")
+            return info.path.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is BackupColumn.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column is BackupColumn.CHECK:
+            from PySide6.QtGui import QColor
+
+            if info.intact is False:
+                return QColor("#b00020")
+            if info.intact:
+                return QColor("#1b6e20")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(info.path)
+        return None
+
+    def backup_at(self, row: int) -> BackupInfo:
+        return self._rows[row]
+
+
+class RestoreDialog(QDialog):
+    """Pick a backup to restore; only intact ones can be chosen."""
+
+    def __init__(
+        self, backups: list[BackupInfo], folder: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore from backup – TikDesk"))
+        self.chosen: BackupInfo | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Choose the state to go back to. The present state is backed up "
+                "first, so a restore can itself be undone.\nBackup folder: %1"
+            ).replace("%1", str(folder))
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = BackupTableModel(backups, self)
+        self.table = QTableView()
+        self.table.setObjectName("backupTable")
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in BackupColumn:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self._on_restore())
+        layout.addWidget(self.table)
+        self.empty_label = QLabel(self.tr("There are no backups of this database yet."))
+        self.empty_label.setVisible(not backups)
+        layout.addWidget(self.empty_label)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton(
+            self.tr("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self._on_restore)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_button())
+        first_intact = next((i for i, b in enumerate(backups) if b.intact), None)
+        if first_intact is not None:
+            self.table.selectRow(first_intact)
+        self.resize(780, 420)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backup_at(rows[0].row()) if rows else None
+
+    def _update_button(self) -> None:
+        info = self.selected()
+        self.restore_button.setEnabled(info is not None and info.intact is not False)
+
+    def _on_restore(self) -> None:
+        info = self.selected()
+        if info is None or info.intact is False:
+            return
+        confirmed = messages.ask_yes_no(
+            self,
+            self.tr("Restore backup?"),
+            self.tr(
+                "Go back to the state of %1?\n\nEverything changed after that time will "
+                "be replaced. The present state is backed up first."
+            ).replace("%1", info.created_text()),
+        )
+        if confirmed:
+            self.chosen = info
+            self.accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, backups: list[BackupInfo], folder: Path
+    ) -> BackupInfo | None:
+        dialog = cls(backups, folder, parent)
+        dialog.exec()
+        return dialog.chosen
+
+
+class CheckResultDialog(QDialog):
+    """The full check's readable result."""
+
+    def __init__(self, report: CheckReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Database check – TikDesk"))
+        layout = QVBoxLayout(self)
+        headline = QLabel()
+        headline.setObjectName("checkHeadline")
+        font = QFont(headline.font())
+        font.setBold(True)
+        headline.setFont(font)
+        headline.setWordWrap(True)
+        if report.ok and not report.findings:
+            headline.setText(self.tr("✔ The database is sound."))
+        elif report.ok:
+            headline.setText(self.tr("✔ The database is sound. A few things are worth a look."))
+        else:
+            headline.setText(
+                self.tr(
+                    "✖ The database has problems. Restore a backup "
+                    "(File → Backups → Restore…) or ask your IT support."
+                )
+            )
+        layout.addWidget(headline)
+        self.details = QPlainTextEdit(report.as_text())
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Check details"))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, report: CheckReport) -> None:
+        cls(report, parent).exec()
