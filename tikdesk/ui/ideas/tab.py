@@ -1,19 +1,769 @@
-"""Placeholder until the ideas tab lands (being built in parallel)."""
+"""Ideen: the backlog as a table and as a board, with search, filters, bulk edit and undo.
+
+Data flow: the tab loads every idea once into an :class:`IdeaIndex`; a keystroke in the
+search field or a filter change asks the index for the matching rows and resets the visible
+view's model with them.  Changes go through undoable commands (one service call = one
+transaction each) and come back through :meth:`IdeasTab.apply`, which updates the index
+and both views one row at a time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import html
+import importlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
 from tikdesk.services.context import AppContext
+from tikdesk.services.idea_query import IdeaFilter, IdeaIndex
+from tikdesk.services.ideas import IdeaRecord, IdeaService
+from tikdesk.ui import messages
+from tikdesk.ui.ideas.board import IdeaBoard
+from tikdesk.ui.ideas.commands import (
+    ChangeIdeasCommand,
+    CreateIdeaCommand,
+    DeleteIdeasCommand,
+    DuplicateIdeaCommand,
+    MoveIdeasCommand,
+    bulk_text,
+    edit_text,
+    move_text,
+)
+from tikdesk.ui.ideas.editor import IdeaEditorDialog
+from tikdesk.ui.ideas.model import Column, IdeaTableModel, format_date, format_time
+
+if TYPE_CHECKING:
+    from tikdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+HEADER_KEY = "ideas/header"
+SPLITTER_KEY = "ideas/splitter"
+VIEW_KEY = "ideas/view"
+DEFAULT_WIDTHS = {
+    Column.TITLE: 300,
+    Column.STATUS: 120,
+    Column.FORMAT: 150,
+    Column.AUDIENCE: 120,
+    Column.PRIORITY: 80,
+    Column.OWNER: 120,
+    Column.TARGET_DATE: 90,
+    Column.TAGS: 220,
+    Column.UPDATED: 130,
+}
+
+
+def ask_owner(parent: QWidget, owners: list[str], current: str) -> str | None:
+    """Ask for an owner name (existing or new); None when cancelled.  Tests replace this."""
+    items = sorted(set(owners) | {current} - {""})
+    position = items.index(current) if current in items else 0
+    name, ok = QInputDialog.getItem(
+        parent, QInputDialog.tr("Owner"), QInputDialog.tr("Owner:"), items or [""], position, True
+    )
+    return name.strip() if ok else None
+
+
+def find_converter() -> Callable[[Any, int], Any] | None:
+    """The posts feature's ``convert_idea_to_post(window, idea_id)``, if it is installed."""
+    for name in ("tikdesk.ui.posts", "tikdesk.ui.posts.tab"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        converter = getattr(module, "convert_idea_to_post", None)
+        if callable(converter):
+            return converter  # type: ignore[no-any-return]
+    return None
+
+
+def _tip(action: QAction, text: str) -> None:
+    """Tooltip that names the shortcut in the user's language (e.g. Strg+Umschalt+N)."""
+    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+    action.setToolTip(f"{text} ({keys})" if keys else text)
 
 
 class IdeasTab(QWidget):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, window: MainWindow) -> None:
         super().__init__()
+        self.setObjectName("ideasTab")
         self.ctx = ctx
         self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("…"))
+        self.service = IdeaService(ctx)
+        self.index = IdeaIndex()
+        self.model = IdeaTableModel(self.index, self)
+        self._filter = IdeaFilter()
+        self._stale_views: set[str] = set()
+        self._emitting = False
+        self._read_only = window.is_read_only()
 
+        self._build_actions()
+        self._build_ui()
+        self._restore_layout()
+        self.refresh()
+        window.data_changed.connect(self._on_data_changed)
+        window.tabs.currentChanged.connect(self._on_main_tab_changed)
+        self.set_read_only(self._read_only)
+
+    # ================================================================== building
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: Sequence[str] = (),
+        tip: str | None = None,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        _tip(action, tip or text.replace("&", "").rstrip("…"))
+        return action
+
+    def _build_actions(self) -> None:
+        # Ctrl+N is "new database": a new idea is Ctrl+Shift+N or Insert.
+        self.action_new = self._action(
+            self.tr("&New idea…"), self.new_idea, ["Ctrl+Shift+N", "Ins"], self.tr("New idea")
+        )
+        self.action_edit = self._action(
+            self.tr("&Edit…"), self.edit_current, ["Return", "Enter"], self.tr("Edit the idea")
+        )
+        self.action_duplicate = self._action(
+            self.tr("D&uplicate"), self.duplicate_current, ["Ctrl+D"], self.tr("Duplicate the idea")
+        )
+        self.action_delete = self._action(
+            self.tr("&Delete…"), self.delete_selected, ["Del"], self.tr("Delete the selected ideas")
+        )
+        self.action_owner = self._action(
+            self.tr("Set &owner…"),
+            self.bulk_owner_dialog,
+            tip=self.tr("Set the owner of the selected ideas"),
+        )
+        self.action_convert = self._action(
+            self.tr("Turn into &post"),
+            self.convert_current,
+            tip=self.tr("Create a draft post from this idea"),
+        )
+        self.action_find = self._action(
+            self.tr("&Find"), self.focus_search, ["Ctrl+F"], self.tr("Search ideas")
+        )
+        self.status_menu = self._choice_menu(self.tr("Set &status"), IdeaStatus, "status")
+        self.priority_menu = self._choice_menu(self.tr("Set p&riority"), Priority, "priority")
+
+        self.view_group = QActionGroup(self)
+        self.action_table_view = QAction(self.tr("Ideas as &table"), self)
+        self.action_board_view = QAction(self.tr("Ideas as &board"), self)
+        for action, name in ((self.action_table_view, "table"), (self.action_board_view, "board")):
+            action.setCheckable(True)
+            action.setData(name)
+            self.view_group.addAction(action)
+            action.triggered.connect(lambda _c=False, n=name: self.set_view(n))
+        self.action_table_view.setIconText(self.tr("Table"))
+        self.action_board_view.setIconText(self.tr("Board"))
+        self.action_table_view.setToolTip(self.tr("Show the ideas as a table"))
+        self.action_board_view.setToolTip(self.tr("Show the ideas as a board by status"))
+
+    def _choice_menu(self, title: str, enum: type[LabeledEnum], field: str) -> QMenu:
+        menu = QMenu(title, self)
+        for member in enum:
+            action = menu.addAction(member.label)
+            action.setData(member.value)
+            action.triggered.connect(lambda _c=False, v=member.value: self.bulk_change(field, v))
+        return menu
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+
+        toolbar = QToolBar(self.tr("Ideas"))
+        toolbar.setObjectName("ideasToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions(
+            [self.action_new, self.action_edit, self.action_duplicate, self.action_delete]
+        )
+        toolbar.addSeparator()
+        for menu in (self.status_menu, self.priority_menu):
+            button = QToolButton()
+            button.setText(menu.title().replace("&", ""))
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setToolTip(self.tr("Change the selected ideas"))
+            toolbar.addWidget(button)
+            menu.menuAction().setData(button)
+        toolbar.addAction(self.action_owner)
+        toolbar.addSeparator()
+        toolbar.addAction(self.action_convert)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addActions([self.action_table_view, self.action_board_view])
+        layout.addWidget(toolbar)
+        self.toolbar = toolbar
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(4, 0, 4, 0)
+        self.search = QLineEdit()
+        self.search.setObjectName("ideaSearch")
+        self.search.setClearButtonEnabled(True)
+        find_keys = self.action_find.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
+        self.search.setPlaceholderText(
+            self.tr("Search title, hook, description, tags (%1)").replace("%1", find_keys)
+        )
+        self.search.setAccessibleName(self.tr("Search ideas"))
+        self.search.textChanged.connect(self._on_filter_changed)
+        filters.addWidget(self.search, 3)
+        self.status_filter = self._filter_combo(
+            self.tr("All statuses"), IdeaStatus, self.tr("Filter by status")
+        )
+        self.format_filter = self._filter_combo(
+            self.tr("All formats"), IdeaFormat, self.tr("Filter by format")
+        )
+        self.audience_filter = self._filter_combo(
+            self.tr("All audiences"), Audience, self.tr("Filter by audience")
+        )
+        self.owner_filter = self._filter_combo(
+            self.tr("All owners"), None, self.tr("Filter by owner")
+        )
+        self.tag_filter = self._filter_combo(self.tr("All tags"), None, self.tr("Filter by tag"))
+        for combo in (
+            self.status_filter,
+            self.format_filter,
+            self.audience_filter,
+            self.owner_filter,
+            self.tag_filter,
+        ):
+            filters.addWidget(combo, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("ideaCount")
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setObjectName("ideaTable")
+        self.table.setAccessibleName(self.tr("Ideas"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.setTabKeyNavigation(False)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: fast
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorClearable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self._show_context_menu(self.table.viewport().mapToGlobal(pos))
+        )
+
+        self.board = IdeaBoard()
+        self.board.move_requested.connect(self.move_ideas)
+        self.board.idea_activated.connect(self._on_board_activated)
+        self.board.selection_changed.connect(self._on_selection_changed)
+        self.board.context_menu_requested.connect(self._show_context_menu)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.board)
+        # Actions on the selection work only while a view has the focus (Del, Return and
+        # Ctrl+D keep their usual meaning in the search field).
+        self.stack.addActions([self.action_edit, self.action_duplicate, self.action_delete])
+        self.addActions([self.action_new, self.action_find])
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("ideaDetails")
+        self.details.setAccessibleName(self.tr("Idea details"))
+        self.details.setOpenLinks(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1100, 260])
+        layout.addWidget(self.splitter, 1)
+
+    def _filter_combo(
+        self, all_text: str, enum: type[LabeledEnum] | None, accessible: str
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(accessible)
+        combo.setToolTip(accessible)
+        combo.addItem(all_text, "")
+        if enum is not None:
+            for member in enum:
+                combo.addItem(member.label, member.value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.currentIndexChanged.connect(self._on_filter_changed)
+        return combo
+
+    def install_actions(self) -> None:
+        """Table/board switch in the View menu."""
+        menu = self.window_.menu_view
+        menu.addSeparator()
+        menu.addActions([self.action_table_view, self.action_board_view])
+
+    # ================================================================== layout memory
+    def _restore_layout(self) -> None:
+        settings = self.window_.settings
+        header = self.table.horizontalHeader()
+        state = settings.value(HEADER_KEY)
+        if state is None or not header.restoreState(state):
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts via IdeaTableModel.sort (Python)
+        splitter = settings.value(SPLITTER_KEY)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.set_view(str(settings.value(VIEW_KEY, "table")), remember=False)
+
+    def save_layout(self) -> None:
+        settings = self.window_.settings
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        settings.setValue(VIEW_KEY, self.current_view_name())
+
+    # ================================================================== views
+    def current_view_name(self) -> str:
+        return "board" if self.stack.currentWidget() is self.board else "table"
+
+    def set_view(self, name: str, *, remember: bool = True) -> None:
+        """Switch between table and board (the choice is remembered)."""
+        board = name == "board"
+        selected = self.selected_ids()
+        self.stack.setCurrentWidget(self.board if board else self.table)
+        (self.action_board_view if board else self.action_table_view).setChecked(True)
+        self._refresh_stale_view()
+        if selected:
+            self.select_id(selected[0], focus=False)
+        if remember:
+            self.window_.settings.setValue(VIEW_KEY, self.current_view_name())
+        self._update_actions()
+
+    def _refresh_stale_view(self) -> None:
+        name = self.current_view_name()
+        if name in self._stale_views:
+            self._stale_views.discard(name)
+            self._show_filtered(name)
+
+    def _show_filtered(self, name: str) -> None:
+        if name == "table":
+            sort = self.model.sort_state()
+            self.model.set_rows(self.index.filter(self._filter, sort), sorted_already=True)
+        else:
+            self.board.set_records(self.index.filter(self._filter))
+
+    # ================================================================== loading
     def refresh(self) -> None:
-        pass
+        """Reload every idea from the database (start, other tabs' changes, errors)."""
+        selected = self.selected_ids()
+        self.index.reset(self.service.list_ideas())
+        self._fill_dynamic_filters()
+        self._apply_filter()
+        if selected:
+            self.select_id(selected[0], focus=False)
+        self._update_details()
+
+    def _fill_dynamic_filters(self) -> None:
+        for combo, values in (
+            (self.owner_filter, self.index.owners()),
+            (self.tag_filter, self.index.tags()),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(value, value)
+            position = combo.findData(current)
+            combo.setCurrentIndex(max(0, position))
+            combo.blockSignals(False)
+            if current and position < 0:  # the owner/tag is gone: the filter is off now
+                self._filter = self._current_filter()
+
+    def _add_dynamic_filter_values(self, record: IdeaRecord) -> None:
+        """A new owner or tag appears in the filter lists without a full reload."""
+        from tikdesk.services.ideas import split_tags
+
+        for combo, values in (
+            (self.owner_filter, [record.owner] if record.owner else []),
+            (self.tag_filter, split_tags(record.tags)),
+        ):
+            for value in values:
+                if combo.findData(value) < 0:
+                    combo.blockSignals(True)
+                    combo.addItem(value, value)
+                    combo.blockSignals(False)
+
+    def _current_filter(self) -> IdeaFilter:
+        return IdeaFilter(
+            text=self.search.text(),
+            status=self.status_filter.currentData() or "",
+            format=self.format_filter.currentData() or "",
+            audience=self.audience_filter.currentData() or "",
+            owner=self.owner_filter.currentData() or "",
+            tag=self.tag_filter.currentData() or "",
+        )
+
+    @Slot()
+    def _on_filter_changed(self, *_args: object) -> None:
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """One keystroke: filter in Python, reset the visible view; the other one later."""
+        self._filter = self._current_filter()
+        visible = self.current_view_name()
+        self._show_filtered(visible)
+        self._stale_views = {"table", "board"} - {visible}
+        self._update_count()
+        self._update_actions()
+        self._update_details()
+
+    def _update_count(self) -> None:
+        total = len(self.index)
+        shown = (
+            self.model.rowCount()
+            if self.current_view_name() == "table"
+            else sum(m.rowCount() for m in self.board.models.values())
+        )
+        locale = QLocale()
+        if shown == total:
+            text = self.tr("%1 ideas").replace("%1", locale.toString(total))
+        else:
+            text = (
+                self.tr("%1 of %2 ideas")
+                .replace("%1", locale.toString(shown))
+                .replace("%2", locale.toString(total))
+            )
+        self.count_label.setText(text)
+
+    # ================================================================== changes
+    def apply(
+        self,
+        changed: Iterable[IdeaRecord] = (),
+        removed: Iterable[int] = (),
+        select: int | None = None,
+    ) -> None:
+        """Show what a command changed, one row at a time (no reload)."""
+        for idea_id in removed:
+            self.index.remove(idea_id)
+            self.model.remove_id(idea_id)
+            self.board.remove_record(idea_id)
+        for record in changed:
+            self.index.put(record)
+            visible = self.index.matches(record, self._filter)
+            if not visible:
+                self.model.remove_id(record.id)
+            elif not self.model.replace_record(record):
+                self.model.insert_record(record)
+            self.board.show_record(record, visible)
+            self._add_dynamic_filter_values(record)
+        if select is not None:
+            self.select_id(select)
+        self._update_count()
+        self._update_actions()
+        self._update_details()
+        self._emit_data_changed()
+
+    def _emit_data_changed(self) -> None:
+        self._emitting = True
+        try:
+            self.window_.data_changed.emit()
+        finally:
+            self._emitting = False
+
+    @Slot()
+    def _on_data_changed(self) -> None:
+        if not self._emitting:  # our own change is shown already
+            self.refresh()
+
+    def _report_error(self, text: str) -> None:
+        self.window_.show_warning(self.tr("Ideas"), text)
+        QTimer.singleShot(0, self.refresh)
+
+    def _push(self, command: QUndoCommand) -> None:
+        self.window_.undo_stack.push(command)
+
+    def _command_args(self) -> tuple[IdeaService, Callable[..., None], Callable[[str], None]]:
+        return self.service, self.apply, self._report_error
+
+    # ================================================================== selection
+    def selected_ids(self) -> list[int]:
+        if self.current_view_name() == "board":
+            return self.board.selected_ids()
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.record(r).id for r in rows]
+
+    def selected_records(self) -> list[IdeaRecord]:
+        records = (self.index.get(i) for i in self.selected_ids())
+        return [r for r in records if r is not None]
+
+    def current_record(self) -> IdeaRecord | None:
+        if self.current_view_name() == "table":
+            index = self.table.currentIndex()
+            if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+                return self.model.record(index.row())
+        records = self.selected_records()
+        return records[0] if records else None
+
+    def select_id(self, idea_id: int, *, focus: bool = True) -> bool:
+        """Select and show one idea in the visible view."""
+        if self.current_view_name() == "board":
+            return self.board.select_id(idea_id, focus=focus)
+        row = self.model.row_of(idea_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, Column.TITLE)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        if focus:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    @Slot()
+    def _on_selection_changed(self, *_args: object) -> None:
+        self._update_actions()
+        self._update_details()
+
+    def _update_actions(self) -> None:
+        count = len(self.selected_ids())
+        editable = not self._read_only
+        self.action_new.setEnabled(editable)
+        self.action_edit.setEnabled(count == 1)
+        self.action_edit.setText(self.tr("&Edit…") if editable else self.tr("&Show…"))
+        self.action_duplicate.setEnabled(editable and count == 1)
+        self.action_delete.setEnabled(editable and count >= 1)
+        self.action_owner.setEnabled(editable and count >= 1)
+        for menu in (self.status_menu, self.priority_menu):
+            menu.setEnabled(editable and count >= 1)
+            button = menu.menuAction().data()
+            if isinstance(button, QToolButton):
+                button.setEnabled(editable and count >= 1)
+        self.action_convert.setEnabled(editable and count == 1 and find_converter() is not None)
+
+    def _update_details(self) -> None:
+        record = self.current_record()
+        if record is None:
+            self.details.setHtml(
+                "<p style='color:gray'>"
+                + html.escape(self.tr("Select an idea to see its details."))
+                + "</p>"
+            )
+            return
+        labels = (
+            (self.tr("Status"), IdeaStatus(record.status).label),
+            (self.tr("Format"), IdeaFormat(record.format).label),
+            (self.tr("Audience"), Audience(record.audience).label),
+            (self.tr("Priority"), Priority(record.priority).label),
+            (self.tr("Owner"), record.owner or "–"),
+            (self.tr("Due"), format_date(record.target_date) or "–"),
+            (
+                self.tr("Effort"),
+                self.tr("%1 h").replace("%1", str(record.effort))
+                if record.effort is not None
+                else "–",
+            ),
+            (self.tr("Tags"), record.tags or "–"),
+            (self.tr("Pillar"), record.pillar or "–"),
+            (self.tr("Trend/sound"), record.sound_ref or "–"),
+            (self.tr("Changed"), format_time(record.updated_at)),
+        )
+        rows = "".join(
+            f"<tr><td style='color:gray;padding-right:8px'>{html.escape(k)}</td>"
+            f"<td>{html.escape(v)}</td></tr>"
+            for k, v in labels
+        )
+        hook = f"<p><i>{html.escape(record.hook)}</i></p>" if record.hook else ""
+        description = html.escape(record.description).replace("\n", "<br>")
+        self.details.setHtml(
+            f"<h3>{html.escape(record.title)}</h3>{hook}<table>{rows}</table><p>{description}</p>"
+        )
+
+    # ================================================================== actions
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def new_idea(self) -> None:
+        if self._read_only:
+            return
+        defaults = {
+            k: v
+            for k, v in (
+                ("status", self._filter.status),
+                ("format", self._filter.format),
+                ("audience", self._filter.audience),
+                ("owner", self._filter.owner),
+                ("tags", self._filter.tag),
+            )
+            if v
+        }
+        values = IdeaEditorDialog.ask(self, None, self.index.owners(), defaults=defaults)
+        if values is not None:
+            self._push(CreateIdeaCommand(values, *self._command_args()))
+
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        values = IdeaEditorDialog.ask(self, record, self.index.owners(), read_only=self._read_only)
+        if values is None or self._read_only:
+            return
+        self._push(
+            ChangeIdeasCommand(
+                edit_text(record),
+                [record.id],
+                values,
+                *self._command_args(),
+                expected_version=record.version,
+            )
+        )
+
+    def duplicate_current(self) -> None:
+        record = self.current_record()
+        if record is not None and not self._read_only:
+            self._push(DuplicateIdeaCommand(record, *self._command_args()))
+
+    def delete_selected(self) -> None:
+        records = self.selected_records()
+        if not records or self._read_only:
+            return
+        if len(records) == 1:
+            text = self.tr("Delete the idea “%1”?").replace("%1", records[0].title)
+        else:
+            text = self.tr("Delete %1 ideas?").replace("%1", str(len(records)))
+        text += "\n\n" + self.tr("You can undo this with Edit → Undo.")
+        if messages.ask_yes_no(self, self.tr("Delete ideas"), text):
+            self._push(DeleteIdeasCommand(records, *self._command_args()))
+
+    def bulk_change(self, field: str, value: str) -> None:
+        ids = self.selected_ids()
+        if not ids or self._read_only:
+            return
+        self._push(
+            ChangeIdeasCommand(
+                bulk_text(field, len(ids)), ids, {field: value}, *self._command_args()
+            )
+        )
+
+    def bulk_owner_dialog(self) -> None:
+        records = self.selected_records()
+        if not records or self._read_only:
+            return
+        owner = ask_owner(self, self.index.owners(), records[0].owner)
+        if owner is not None:
+            self.bulk_change("owner", owner)
+
+    @Slot(list, str, object)
+    def move_ideas(self, ids: list[int], status: str, before_id: int | None) -> None:
+        """A drop or Ctrl+arrow on the board: move the cards (undoable)."""
+        if self._read_only or not ids:
+            return
+        first = self.index.get(ids[0])
+        if first is None:
+            return
+        label = None if first.status == status else IdeaStatus(status).label
+        self._push(
+            MoveIdeasCommand(
+                ids, status, before_id, *self._command_args(), text=move_text(first, label)
+            )
+        )
+
+    def convert_current(self) -> None:
+        record = self.current_record()
+        converter = find_converter()
+        if record is None or converter is None or self._read_only:
+            return
+        converter(self.window_, record.id)
+
+    # ================================================================== events
+    @Slot(QModelIndex)
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        self.edit_current()
+
+    @Slot(int)
+    def _on_board_activated(self, _idea_id: int) -> None:
+        self.edit_current()
+
+    def _show_context_menu(self, global_pos: QPoint) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
+        menu.addSeparator()
+        menu.addMenu(self.status_menu)
+        menu.addMenu(self.priority_menu)
+        menu.addAction(self.action_owner)
+        menu.addSeparator()
+        menu.addAction(self.action_convert)
+        menu.popup(global_pos)
+
+    @Slot(int)
+    def _on_main_tab_changed(self, index: int) -> None:
+        if self.window_.tabs.widget(index) is self:
+            focus = self.focusWidget()
+            if focus is None or not self.isAncestorOf(focus):
+                self._focus_view()
+
+    def _focus_view(self) -> None:
+        if self.current_view_name() == "table":
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            view = self.board.current_view() or self.board.views[self.board.statuses[0]]
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ================================================================== read-only
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.board.set_editable(not read_only)
+        self._update_actions()
+
+    def smoke_test(self) -> None:
+        """--smoke-test: render both views once."""
+        current = self.current_view_name()
+        for name in ("board", "table"):
+            self.set_view(name, remember=False)
+            self.grab()
+        self.set_view(current, remember=False)

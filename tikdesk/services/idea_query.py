@@ -1,0 +1,287 @@
+"""Search, filter and sort of the backlog in plain Python — fast enough for 50,000 ideas.
+
+A ``QSortFilterProxyModel`` over a Python model needs ~0.8 s per filter change and ~10 s per
+sort at that size (ARCHITECTURE.md §6).  Instead the ideas are loaded once into an
+:class:`IdeaIndex`: one tuple per idea with a precomputed lower-case search text and a
+precomputed sort key per column.  A keystroke runs a few list comprehensions; a sort is one
+``list.sort`` with a C-level ``itemgetter`` key; the table model is then reset with the
+result.  No Qt here, so this is tested and benchmarked without a QApplication.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.services.ideas import split_tags
+from tikdesk.storage.repositories.ideas import IdeaRecord
+
+# German sort order (DIN 5007-1): umlauts sort like their base letters; casefold() already
+# turns ß into ss.
+_SORT_FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("é", "e"), ("è", "e"), ("à", "a"))
+
+# Position of each column's sort key inside an entry tuple.  Entry layout:
+# (record, search haystack, ",tag,tag,", title, owner, tags, status, priority, format,
+#  audience, target_date, effort, updated_at, created_at, id, (board rank, id))
+_KEY_INDEX: dict[str, int] = {
+    "title": 3,
+    "owner": 4,
+    "tags": 5,
+    "status": 6,
+    "priority": 7,
+    "format": 8,
+    "audience": 9,
+    "target_date": 10,
+    "effort": 11,
+    "updated_at": 12,
+    "created_at": 13,
+    "id": 14,
+    "board": 15,
+}
+#: Columns the backlog can be sorted by ("board": rank order of the board).
+SORTABLE = tuple(_KEY_INDEX)
+
+_Entry = tuple[Any, ...]
+
+
+def sort_text(text: str) -> str:
+    """Case- and umlaut-insensitive sort key for German text ("" stays "")."""
+    folded = text.casefold()
+    if not folded.isascii():  # str.replace is ~10x faster than str.translate with a dict
+        for umlaut, base in _SORT_FOLD:
+            folded = folded.replace(umlaut, base)
+    return folded
+
+
+@dataclass(frozen=True)
+class IdeaFilter:
+    """What the user narrowed the backlog to; empty strings mean "all"."""
+
+    text: str = ""
+    status: str = ""
+    format: str = ""
+    audience: str = ""
+    owner: str = ""
+    tag: str = ""
+
+    def is_empty(self) -> bool:
+        return not (
+            self.text.strip()
+            or self.status
+            or self.format
+            or self.audience
+            or self.owner
+            or self.tag
+        )
+
+
+class _Keys:
+    """Lookup tables for the enum columns, built once per index (labels follow the language)."""
+
+    def __init__(self) -> None:
+        self.status = _order(IdeaStatus)
+        self.priority = {p.value: p.rank for p in Priority}
+        self.format = _labels(IdeaFormat)
+        self.audience = _labels(Audience)
+
+    def entry(self, r: IdeaRecord) -> _Entry:
+        tags = split_tags(r.tags) if r.tags else []
+        return (
+            r,
+            f"{r.title}\n{r.hook}\n{r.description}\n{r.tags}".casefold(),
+            "," + ",".join(t.casefold() for t in tags) + ",",
+            sort_text(r.title),
+            sort_text(r.owner) or None,
+            sort_text(r.tags) or None,
+            self.status.get(r.status, 99),
+            self.priority.get(r.priority, 99),
+            self.format.get(r.format, r.format),
+            self.audience.get(r.audience, r.audience),
+            r.target_date,
+            r.effort,
+            r.updated_at,
+            r.created_at,
+            r.id,
+            (r.board_rank, r.id),
+        )
+
+
+def _order(enum: type[LabeledEnum]) -> dict[str, int]:
+    return {member.value: index for index, member in enumerate(enum)}
+
+
+def _labels(enum: type[LabeledEnum]) -> dict[str, str]:
+    return {member.value: sort_text(member.label) for member in enum}
+
+
+def _board_key(record: IdeaRecord) -> tuple[float, int]:
+    return record.board_rank, record.id
+
+
+def _sort_entries(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
+    """Stable sort by ``column``; entries without a value go last in both directions."""
+    try:
+        k = _KEY_INDEX[column]
+    except KeyError:
+        raise ValueError(f"cannot sort ideas by {column!r}") from None
+    present = [e for e in entries if e[k] is not None]
+    if len(present) == len(entries):
+        missing: list[_Entry] = []
+    else:
+        missing = [e for e in entries if e[k] is None]
+    present.sort(key=itemgetter(k), reverse=descending)
+    return present + missing
+
+
+class IdeaIndex:
+    """All ideas in board order (rank, id), with search texts, updated one idea at a time."""
+
+    def __init__(self, records: Iterable[IdeaRecord] = ()) -> None:
+        self._keys_for = _Keys()
+        self._entries: list[_Entry] = []
+        self._board_keys: list[tuple[float, int]] = []
+        self._by_id: dict[int, _Entry] = {}
+        # every entry sorted by one column, kept until the next change: a keystroke then
+        # filters an already sorted list instead of sorting again
+        self._sorted: tuple[str, bool, list[_Entry]] | None = None
+        self.reset(records)
+
+    def reset(self, records: Iterable[IdeaRecord]) -> None:
+        self._keys_for = _Keys()
+        make = self._keys_for.entry
+        entries = [make(r) for r in records]
+        entries.sort(key=lambda e: (e[0].board_rank, e[0].id))
+        self._entries = entries
+        self._board_keys = [(e[0].board_rank, e[0].id) for e in entries]
+        self._by_id = {e[0].id: e for e in entries}
+        self._sorted = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, idea_id: object) -> bool:
+        return idea_id in self._by_id
+
+    def get(self, idea_id: int) -> IdeaRecord | None:
+        entry = self._by_id.get(idea_id)
+        return None if entry is None else entry[0]
+
+    def records(self) -> list[IdeaRecord]:
+        """Every idea in board order."""
+        return [e[0] for e in self._entries]
+
+    def put(self, record: IdeaRecord) -> IdeaRecord | None:
+        """Insert or replace one idea; returns the previous version."""
+        old_entry = self._by_id.get(record.id)
+        self._sorted = None
+        entry = self._keys_for.entry(record)
+        new_key = _board_key(record)
+        if old_entry is not None:
+            index = bisect.bisect_left(self._board_keys, _board_key(old_entry[0]))
+            if self._board_keys[index] == new_key:
+                self._entries[index] = entry
+                self._by_id[record.id] = entry
+                return old_entry[0]
+            del self._board_keys[index]
+            del self._entries[index]
+        index = bisect.bisect_left(self._board_keys, new_key)
+        self._board_keys.insert(index, new_key)
+        self._entries.insert(index, entry)
+        self._by_id[record.id] = entry
+        return None if old_entry is None else old_entry[0]
+
+    def remove(self, idea_id: int) -> IdeaRecord | None:
+        old = self._by_id.pop(idea_id, None)
+        if old is None:
+            return None
+        self._sorted = None
+        index = bisect.bisect_left(self._board_keys, _board_key(old[0]))
+        del self._board_keys[index]
+        del self._entries[index]
+        return old[0]
+
+    def _sorted_entries(self, column: str, descending: bool) -> list[_Entry]:
+        if self._sorted is None or self._sorted[:2] != (column, descending):
+            self._sorted = (column, descending, _sort_entries(self._entries, column, descending))
+        return self._sorted[2]
+
+    def filter(self, flt: IdeaFilter, sort: tuple[str, bool] | None = None) -> list[IdeaRecord]:
+        """The ideas matching ``flt``, in board order or sorted by ``(column, descending)``.
+
+        Every word of the search text must occur in title, hook, description or tags.
+        Each criterion narrows the list in one comprehension (a few ms per 50,000 rows);
+        the sorted order is cached, so filtering keeps it without sorting again.
+        """
+        rows = self._entries if sort is None else self._sorted_entries(*sort)
+        if flt.status:
+            rows = [e for e in rows if e[0].status == flt.status]
+        if flt.format:
+            rows = [e for e in rows if e[0].format == flt.format]
+        if flt.audience:
+            rows = [e for e in rows if e[0].audience == flt.audience]
+        if flt.owner:
+            rows = [e for e in rows if e[0].owner == flt.owner]
+        if flt.tag:
+            needle = "," + flt.tag.casefold() + ","
+            rows = [e for e in rows if needle in e[2]]
+        for word in flt.text.casefold().split():
+            rows = [e for e in rows if word in e[1]]
+        return [e[0] for e in rows]
+
+    def sort(
+        self, records: Iterable[IdeaRecord], column: str, descending: bool = False
+    ) -> list[IdeaRecord]:
+        """``records`` (ideas of this index) sorted by ``column``; ties keep their order."""
+        by_id = self._by_id
+        entries = [by_id.get(r.id) or self._keys_for.entry(r) for r in records]
+        return [e[0] for e in _sort_entries(entries, column, descending)]
+
+    def matches(self, record: IdeaRecord, flt: IdeaFilter) -> bool:
+        """Whether one idea passes ``flt`` (for updating views one row at a time)."""
+        entry = self._keys_for.entry(record)
+        return (
+            (not flt.status or record.status == flt.status)
+            and (not flt.format or record.format == flt.format)
+            and (not flt.audience or record.audience == flt.audience)
+            and (not flt.owner or record.owner == flt.owner)
+            and (not flt.tag or "," + flt.tag.casefold() + "," in entry[2])
+            and all(word in entry[1] for word in flt.text.casefold().split())
+        )
+
+    def insert_position(
+        self, rows: list[IdeaRecord], record: IdeaRecord, column: str, descending: bool
+    ) -> int:
+        """Where ``record`` belongs in ``rows`` (sorted by ``column``), for a single insert."""
+        k = _KEY_INDEX[column]
+        key = self._keys_for.entry(record)[k]
+        if key is None:
+            return len(rows)
+        by_id = self._by_id
+        for position, row in enumerate(rows):
+            entry = by_id.get(row.id)
+            other = None if entry is None else entry[k]
+            if other is None or (other < key if descending else key < other):
+                return position
+        return len(rows)
+
+    def owners(self) -> list[str]:
+        return sorted({e[0].owner for e in self._entries if e[0].owner}, key=sort_text)
+
+    def tags(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for entry in self._entries:
+            if entry[0].tags:
+                for tag in split_tags(entry[0].tags):
+                    seen.setdefault(tag.casefold(), tag)
+        return sorted(seen.values(), key=sort_text)
+
+
+def sort_records(
+    records: Iterable[IdeaRecord], column: str, descending: bool = False
+) -> list[IdeaRecord]:
+    """Sort ideas by a column without an index (small lists, tests)."""
+    return IdeaIndex().sort(records, column, descending)

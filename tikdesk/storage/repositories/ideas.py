@@ -1,0 +1,237 @@
+"""Ideas: the only SQL about the backlog.
+
+Functions take the session of the current unit of work and hand back frozen
+:class:`IdeaRecord` objects, never ORM rows.  Writes go through Core statements so that a
+50,000-row backlog loads and bulk-inserts quickly (ARCHITECTURE.md §6).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.i18n import msg
+from tikdesk.storage.models import Idea, Post
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaRecord:
+    """One idea as the layers above see it (a plain, immutable copy of the row)."""
+
+    id: int
+    title: str
+    hook: str
+    description: str
+    format: str
+    audience: str
+    pillar: str
+    tags: str
+    status: str
+    priority: str
+    effort: int | None
+    owner: str
+    target_date: dt.date | None
+    sound_ref: str
+    board_rank: float
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+    import_batch_id: int | None
+
+
+@dataclass(frozen=True)
+class IdeaSnapshot:
+    """Everything needed to bring a deleted idea back exactly: the row and its post links."""
+
+    record: IdeaRecord
+    post_ids: tuple[int, ...] = ()
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(IdeaRecord))
+#: Columns a user may change (everything else is bookkeeping).
+EDITABLE: frozenset[str] = frozenset(
+    {
+        "title",
+        "hook",
+        "description",
+        "format",
+        "audience",
+        "pillar",
+        "tags",
+        "status",
+        "priority",
+        "effort",
+        "owner",
+        "target_date",
+        "sound_ref",
+        "board_rank",
+    }
+)
+_COLUMNS = [getattr(Idea, name) for name in FIELDS]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _missing(idea_id: int) -> InputRejected:
+    return InputRejected(
+        msg(
+            f"Die Idee {idea_id} gibt es nicht (mehr).",
+            f"Idea {idea_id} does not exist (any more).",
+        )
+    )
+
+
+def list_all(session: Session) -> list[IdeaRecord]:
+    """Every idea, in board order (rank, then id)."""
+    rows = session.execute(select(*_COLUMNS).order_by(Idea.board_rank, Idea.id))
+    return [IdeaRecord(*row) for row in rows]
+
+
+def get(session: Session, idea_id: int) -> IdeaRecord | None:
+    row = session.execute(select(*_COLUMNS).where(Idea.id == idea_id)).first()
+    return None if row is None else IdeaRecord(*row)
+
+
+def require(session: Session, idea_id: int) -> IdeaRecord:
+    record = get(session, idea_id)
+    if record is None:
+        raise _missing(idea_id)
+    return record
+
+
+def get_many(session: Session, ids: Iterable[int]) -> list[IdeaRecord]:
+    """The ideas with ``ids`` that exist, in the order of ``ids``."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, IdeaRecord] = {}
+    for start in range(0, len(wanted), 500):  # stay below SQLite's variable limit
+        chunk = wanted[start : start + 500]
+        for row in session.execute(select(*_COLUMNS).where(Idea.id.in_(chunk))):
+            found[row[0]] = IdeaRecord(*row)
+    return [found[i] for i in wanted if i in found]
+
+
+def count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Idea)) or 0)
+
+
+def max_rank(session: Session, status: str) -> float:
+    """The highest board rank in the column ``status`` (0 when empty)."""
+    value = session.scalar(select(func.max(Idea.board_rank)).where(Idea.status == status))
+    return float(value) if value is not None else 0.0
+
+
+def column_order(session: Session, status: str) -> list[tuple[int, float]]:
+    """(id, rank) of one board column, top to bottom."""
+    rows = session.execute(
+        select(Idea.id, Idea.board_rank)
+        .where(Idea.status == status)
+        .order_by(Idea.board_rank, Idea.id)
+    )
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def insert_one(session: Session, values: Mapping[str, Any]) -> IdeaRecord:
+    """Insert a new idea from validated ``values``; id and timestamps are assigned here."""
+    _check_columns(values, EDITABLE | {"import_batch_id"})
+    now = _now()
+    data = {"created_at": now, "updated_at": now, "version": 1, **values}
+    new_id = session.execute(insert(Idea).values(**data)).inserted_primary_key
+    assert new_id is not None
+    return require(session, int(new_id[0]))
+
+
+def insert_many(session: Session, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Bulk insert (demo data, benchmarks, imports): one executemany, no ORM objects."""
+    if not rows:
+        return 0
+    now = _now()
+    payload = [{"created_at": now, "updated_at": now, "version": 1, **r} for r in rows]
+    session.execute(insert(Idea), payload)
+    return len(payload)
+
+
+def update_one(
+    session: Session, idea_id: int, changes: Mapping[str, Any], expected_version: int | None = None
+) -> tuple[IdeaRecord, IdeaRecord]:
+    """Apply ``changes`` and count the version up; returns (before, after).
+
+    ``expected_version`` detects a conflicting change by someone else since the caller read
+    the idea (shared databases); nothing is written then.
+    """
+    _check_columns(changes, EDITABLE)
+    before = require(session, idea_id)
+    if expected_version is not None and before.version != expected_version:
+        raise InputRejected(
+            msg(
+                f"„{before.title}“ wurde inzwischen geändert (Version {before.version} statt "
+                f"{expected_version}). Bitte die Ansicht aktualisieren und erneut versuchen.",
+                f"'{before.title}' was changed meanwhile (version {before.version} instead of "
+                f"{expected_version}). Please refresh and try again.",
+            )
+        )
+    real = {k: v for k, v in changes.items() if getattr(before, k) != v}
+    if not real:
+        return before, before
+    session.execute(
+        update(Idea)
+        .where(Idea.id == idea_id)
+        .values(**real, version=Idea.version + 1, updated_at=_now())
+    )
+    return before, require(session, idea_id)
+
+
+def delete_one(session: Session, idea_id: int) -> IdeaSnapshot:
+    """Delete an idea; the snapshot brings it back with :func:`restore`."""
+    record = require(session, idea_id)
+    post_ids = tuple(
+        int(p)
+        for p in session.scalars(select(Post.id).where(Post.idea_id == idea_id).order_by(Post.id))
+    )
+    # The foreign key (ON DELETE SET NULL) detaches linked posts; restore re-links them.
+    session.execute(delete(Idea).where(Idea.id == idea_id))
+    return IdeaSnapshot(record, post_ids)
+
+
+def restore(session: Session, snapshot: IdeaSnapshot) -> IdeaRecord:
+    """Insert a deleted idea again with the same id and every field, and re-link its posts."""
+    record = snapshot.record
+    if get(session, record.id) is not None:
+        raise InputRejected(
+            msg(
+                f"Die Idee {record.id} gibt es schon wieder.",
+                f"Idea {record.id} exists again already.",
+            )
+        )
+    session.execute(insert(Idea).values(**dataclasses.asdict(record)))
+    if snapshot.post_ids:
+        session.execute(
+            update(Post)
+            .where(Post.id.in_(snapshot.post_ids), Post.idea_id.is_(None))
+            .values(idea_id=record.id)
+        )
+    return require(session, record.id)
+
+
+def rerank_column(session: Session, ordered_ids: Sequence[int], start: float = 1.0) -> None:
+    """Give one board column evenly spaced ranks in the given order (no version change)."""
+    for offset, idea_id in enumerate(ordered_ids):
+        session.execute(
+            update(Idea)
+            .where(Idea.id == idea_id)
+            .values(board_rank=start + offset, updated_at=Idea.updated_at)
+        )
+
+
+def _check_columns(values: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"idea columns not editable: {sorted(unknown)}")

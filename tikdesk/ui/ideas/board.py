@@ -1,0 +1,528 @@
+"""The board: one column per idea status, cards moved by drag and drop or by keyboard.
+
+Each column is a ``QListView`` over a :class:`BoardColumnModel` with uniform item sizes (fast
+with thousands of cards).  A drop — inside a column or from another one — always ends in
+:meth:`BoardColumnModel.dropMimeData`, which asks the board to move the cards; the board
+emits :attr:`IdeaBoard.move_requested` and the tab turns that into an undoable command.
+The keyboard does the same through Ctrl+arrow keys (accessibility).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus
+from tikdesk.services.ideas import IdeaRecord
+from tikdesk.ui.ideas.model import STATUS_COLOURS, Role, enum_labels, format_date
+
+MIME_TYPE = "application/x-tikdesk-idea-ids"
+AnyIndex = QModelIndex | QPersistentModelIndex
+# (idea ids, target status, id of the card they go before or None for "at the end")
+DropHandler = Callable[[list[int], str, int | None], None]
+
+
+def encode_ids(ids: Iterable[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(MIME_TYPE, QByteArray(",".join(str(i) for i in ids).encode("ascii")))
+    return data
+
+
+def decode_ids(data: QMimeData) -> list[int]:
+    if not data.hasFormat(MIME_TYPE):
+        return []
+    raw = bytes(data.data(MIME_TYPE).data()).decode("ascii", errors="ignore")
+    return [int(part) for part in raw.split(",") if part.strip().isdigit()]
+
+
+def _board_key(record: IdeaRecord) -> tuple[float, int]:
+    return record.board_rank, record.id
+
+
+class BoardColumnModel(QAbstractListModel):
+    """The cards of one status, in board order (rank, id)."""
+
+    def __init__(self, status: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self._rows: list[IdeaRecord] = []
+        self.editable = True
+        self.drop_handler: DropHandler | None = None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return record.title
+        if role == Role.OBJECT:
+            return record
+        if role == Role.ID:
+            return record.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return record.hook or record.title
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():  # dropping between cards / on empty space
+            return Qt.ItemFlag.ItemIsDropEnabled if self.editable else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    # drag and drop: every drop ends here, whatever view it happened in
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return encode_ids(self._rows[r].id for r in rows)
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: AnyIndex,
+    ) -> bool:
+        return self.editable and data.hasFormat(MIME_TYPE) and not parent.isValid()
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: AnyIndex,
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        ids = decode_ids(data)
+        if not ids or self.drop_handler is None:
+            return False
+        before = self._rows[row].id if 0 <= row < len(self._rows) else None
+        while before in ids:  # dropped just above itself: go before the next other card
+            row += 1
+            before = self._rows[row].id if row < len(self._rows) else None
+        self.drop_handler(ids, self.status, before)
+        return True
+
+    # our interface
+    def rows(self) -> list[IdeaRecord]:
+        return self._rows
+
+    def set_rows(self, rows: list[IdeaRecord]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_of(self, idea_id: int) -> int:
+        for row, record in enumerate(self._rows):
+            if record.id == idea_id:
+                return row
+        return -1
+
+    def upsert(self, record: IdeaRecord) -> int:
+        """Show a new or changed card at its rank position; returns its row."""
+        row = self.row_of(record.id)
+        if row >= 0:
+            old = self._rows[row]
+            if _board_key(old) == _board_key(record):
+                self._rows[row] = record
+                self.dataChanged.emit(self.index(row), self.index(row))
+                return row
+            self.remove_id(record.id)
+        row = bisect.bisect_left(self._rows, _board_key(record), key=_board_key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, record)
+        self.endInsertRows()
+        return row
+
+    def remove_id(self, idea_id: int) -> bool:
+        row = self.row_of(idea_id)
+        if row < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        return True
+
+
+def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Word-wrap ``text`` into at most two lines, the second elided."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split()
+    first = ""
+    for count in range(1, len(words) + 1):
+        candidate = " ".join(words[:count])
+        if metrics.horizontalAdvance(candidate) > width:
+            break
+        first = candidate
+    if not first:  # the first word alone is too wide: break it where it must
+        cut = 1
+        while cut < len(text) and metrics.horizontalAdvance(text[: cut + 1]) <= width:
+            cut += 1
+        first = text[:cut]
+    rest = text[len(first) :].strip()
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card: status colour bar, title, format · audience, owner · due date."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._formats = enum_labels(IdeaFormat)
+        self._audiences = enum_labels(Audience)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        line = option.fontMetrics.height()
+        return QSize(160, 4 * line + 26)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        record: IdeaRecord | None = index.data(Role.OBJECT)
+        if record is None:
+            return
+        painter.save()
+        palette = option.palette
+        card = option.rect.adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        background = palette.color(QPalette.ColorRole.Base)
+        border = palette.color(QPalette.ColorRole.Mid)
+        if selected:
+            background = palette.color(QPalette.ColorRole.Highlight).lighter(185)
+            border = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(border, 2 if selected or focused else 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(card, 5, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STATUS_COLOURS.get(record.status, "#999999")))
+        painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
+
+        text_rect = card.adjusted(12, 5, -8, -5)
+        line = option.fontMetrics.height()
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setFont(title_font)
+        first = QRect(text_rect.left(), text_rect.top(), text_rect.width(), line)
+        for offset, text in enumerate(
+            two_lines(record.title, painter.fontMetrics(), first.width())
+        ):
+            painter.drawText(
+                first.translated(0, offset * line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+        painter.setFont(option.font)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        second = first.translated(0, 2 * line + 4)
+        kind = " · ".join(
+            x
+            for x in (
+                self._formats.get(record.format, record.format),
+                self._audiences.get(record.audience, record.audience),
+            )
+        )
+        painter.drawText(
+            second,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            option.fontMetrics.elidedText(kind, Qt.TextElideMode.ElideRight, second.width()),
+        )
+        third = second.translated(0, line + 2)
+        owner = record.owner or "–"
+        due = format_date(record.target_date)
+        due_width = option.fontMetrics.horizontalAdvance(due) + 4 if due else 0
+        painter.drawText(
+            third.adjusted(0, 0, -due_width, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            option.fontMetrics.elidedText(
+                owner, Qt.TextElideMode.ElideRight, third.width() - due_width
+            ),
+        )
+        if due:
+            overdue = (
+                record.target_date is not None
+                and record.target_date < dt.date.today()
+                and record.status not in ("done", "discarded")
+            )
+            painter.setPen(QColor("#c0392b") if overdue else muted)
+            painter.drawText(
+                third, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, due
+            )
+        painter.restore()
+
+
+class BoardListView(QListView):
+    """One board column: cards are dragged out of it and dropped into it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSpacing(0)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+
+class IdeaBoard(QWidget):
+    """Six columns, one per status; emits requests, never writes itself."""
+
+    move_requested = Signal(list, str, object)  # idea ids, status, before id or None
+    idea_activated = Signal(int)
+    selection_changed = Signal()
+    context_menu_requested = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ideaBoard")
+        self.statuses = [s.value for s in IdeaStatus]
+        self.models: dict[str, BoardColumnModel] = {}
+        self.views: dict[str, BoardListView] = {}
+        self._headers: dict[str, QLabel] = {}
+        self._editable = True
+        delegate = CardDelegate(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for status in IdeaStatus:
+            frame = QFrame()
+            frame.setObjectName(f"boardColumn_{status.value}")
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            column = QVBoxLayout(frame)
+            column.setContentsMargins(2, 4, 2, 2)
+            column.setSpacing(2)
+            header = QLabel()
+            header.setStyleSheet(
+                f"QLabel {{ font-weight: bold; padding: 2px 6px;"
+                f" border-bottom: 3px solid {STATUS_COLOURS[status.value]}; }}"
+            )
+            column.addWidget(header)
+            model = BoardColumnModel(status.value, self)
+            model.drop_handler = self._on_drop
+            view = BoardListView()
+            view.setObjectName(f"boardList_{status.value}")
+            view.setModel(model)
+            view.setItemDelegate(delegate)
+            view.setAccessibleName(status.label)
+            view.activated.connect(self._on_activated)
+            view.selectionModel().selectionChanged.connect(
+                lambda _sel, _desel, s=status.value: self._on_selection(s)
+            )
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view: self.context_menu_requested.emit(v.viewport().mapToGlobal(pos))
+            )
+            header.setBuddy(view)
+            column.addWidget(view, 1)
+            layout.addWidget(frame, 1)
+            self.models[status.value] = model
+            self.views[status.value] = view
+            self._headers[status.value] = header
+        self._build_key_actions()
+        self._update_headers()
+
+    def _build_key_actions(self) -> None:
+        """Ctrl+arrows move the current card; the same path as a drop (accessibility)."""
+        specs = [
+            (
+                "move_left",
+                self.tr("Move card to previous status"),
+                "Ctrl+Left",
+                lambda: self.move_current(-1, 0),
+            ),
+            (
+                "move_right",
+                self.tr("Move card to next status"),
+                "Ctrl+Right",
+                lambda: self.move_current(1, 0),
+            ),
+            ("move_up", self.tr("Move card up"), "Ctrl+Up", lambda: self.move_current(0, -1)),
+            ("move_down", self.tr("Move card down"), "Ctrl+Down", lambda: self.move_current(0, 1)),
+        ]
+        self.key_actions: dict[str, QAction] = {}
+        for name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.key_actions[name] = action
+
+    # ------------------------------------------------------------------ content
+    def set_records(self, rows: Iterable[IdeaRecord]) -> None:
+        """Show ``rows`` (in board order) grouped by status."""
+        groups: dict[str, list[IdeaRecord]] = {s: [] for s in self.statuses}
+        for record in rows:
+            groups.setdefault(record.status, []).append(record)
+        for status, model in self.models.items():
+            model.set_rows(groups[status])
+        self._update_headers()
+
+    def show_record(self, record: IdeaRecord, visible: bool) -> None:
+        """An idea changed (or appeared): move its card where it belongs, or hide it."""
+        for status, model in self.models.items():
+            if status != record.status or not visible:
+                model.remove_id(record.id)
+        if visible and record.status in self.models:
+            self.models[record.status].upsert(record)
+        self._update_headers()
+
+    def remove_record(self, idea_id: int) -> None:
+        for model in self.models.values():
+            model.remove_id(idea_id)
+        self._update_headers()
+
+    def _update_headers(self) -> None:
+        for status in IdeaStatus:
+            count = self.models[status.value].rowCount()
+            self._headers[status.value].setText(f"{status.label} ({count})")
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        for model in self.models.values():
+            model.editable = editable
+        for view in self.views.values():
+            view.setDragEnabled(editable)
+            view.setAcceptDrops(editable)
+        for action in self.key_actions.values():
+            action.setEnabled(editable)
+
+    # ------------------------------------------------------------------ selection
+    def current_view(self) -> BoardListView | None:
+        for view in self.views.values():
+            if view.hasFocus():
+                return view
+        for view in self.views.values():
+            if view.selectionModel().hasSelection():
+                return view
+        return None
+
+    def selected_ids(self) -> list[int]:
+        ids: list[int] = []
+        for status in self.statuses:
+            view = self.views[status]
+            rows = sorted(i.row() for i in view.selectionModel().selectedIndexes())
+            ids.extend(self.models[status].rows()[r].id for r in rows)
+        return ids
+
+    def select_id(self, idea_id: int, *, focus: bool = True) -> bool:
+        for status, model in self.models.items():
+            row = model.row_of(idea_id)
+            if row >= 0:
+                view = self.views[status]
+                index = model.index(row)
+                view.setCurrentIndex(index)  # selects it and clears the other columns
+                view.scrollTo(index)
+                if focus:
+                    view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def _on_selection(self, status: str) -> None:
+        view = self.views[status]
+        if view.selectionModel().hasSelection():
+            for other, other_view in self.views.items():
+                if other != status and other_view.selectionModel().hasSelection():
+                    other_view.selectionModel().clearSelection()
+        self.selection_changed.emit()
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        idea_id = index.data(Role.ID)
+        if idea_id is not None:
+            self.idea_activated.emit(int(idea_id))
+
+    # ------------------------------------------------------------------ moving
+    def _on_drop(self, ids: list[int], status: str, before_id: int | None) -> None:
+        self.move_requested.emit(ids, status, before_id)
+
+    def move_current(self, column_step: int, row_step: int) -> bool:
+        """Move the current card one column left/right (to the end) or one place up/down."""
+        if not self._editable:
+            return False
+        view = self.current_view()
+        if view is None or not view.currentIndex().isValid():
+            return False
+        model = view.model()
+        assert isinstance(model, BoardColumnModel)
+        row = view.currentIndex().row()
+        idea_id = model.rows()[row].id
+        if column_step:
+            position = self.statuses.index(model.status) + column_step
+            if not 0 <= position < len(self.statuses):
+                return False
+            self.move_requested.emit([idea_id], self.statuses[position], None)
+            return True
+        rows = model.rows()
+        if row_step < 0:
+            if row == 0:
+                return False
+            before: int | None = rows[row - 1].id
+        else:
+            if row + 1 >= len(rows):
+                return False
+            before = rows[row + 2].id if row + 2 < len(rows) else None
+        self.move_requested.emit([idea_id], model.status, before)
+        return True

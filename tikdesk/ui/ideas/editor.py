@@ -1,0 +1,291 @@
+"""The idea editor: a dialog with inline validation.
+
+The form asks the service's pure :func:`validate` on every change: the first problem is shown
+under its field, OK stays disabled while anything is invalid, and a field with an error that
+the user tries to leave gets the focus back when OK is pressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.errors import ValidationError
+from tikdesk.services.ideas import MAX_EFFORT_HOURS, MAX_LENGTH, IdeaRecord, validate
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def _combo(enum: type[LabeledEnum], current: str) -> QComboBox:
+    combo = QComboBox()
+    for member in enum:
+        combo.addItem(member.label, member.value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class IdeaEditorDialog(QDialog):
+    """Create or edit one idea; :meth:`values` holds the form's content."""
+
+    def __init__(
+        self,
+        record: IdeaRecord | None,
+        owners: list[str],
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+        defaults: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ideaEditor")
+        self._read_only = read_only
+        self._touched: set[str] = set()
+        if record is None:
+            self.setWindowTitle(self.tr("New idea"))
+        elif read_only:
+            self.setWindowTitle(self.tr("Idea (read-only)"))
+        else:
+            self.setWindowTitle(self.tr("Edit idea"))
+        start = defaults or {}
+
+        def initial(field: str, fallback: Any) -> Any:
+            return getattr(record, field) if record is not None else start.get(field, fallback)
+
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        outer.addLayout(form)
+        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+
+        self.title = QLineEdit(initial("title", ""))
+        self.title.setMaxLength(MAX_LENGTH["title"] + 50)  # longer input gets a message
+        self.title.setPlaceholderText(self.tr("Required – what is the video about?"))
+        self._add(form, "title", self.tr("&Title:"), self.title, self.tr("Title"))
+
+        self.hook = QLineEdit(initial("hook", ""))
+        self.hook.setPlaceholderText(self.tr("The first three seconds"))
+        self._add(form, "hook", self.tr("&Hook:"), self.hook, self.tr("Hook"))
+
+        self.description = QPlainTextEdit(initial("description", ""))
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(90)
+        self._add(
+            form, "description", self.tr("&Description:"), self.description, self.tr("Description")
+        )
+
+        self.format = _combo(IdeaFormat, initial("format", "other"))
+        self._add(form, "format", self.tr("&Format:"), self.format, self.tr("Format"))
+        self.audience = _combo(Audience, initial("audience", "general"))
+        self._add(form, "audience", self.tr("&Audience:"), self.audience, self.tr("Audience"))
+        self.status = _combo(IdeaStatus, initial("status", "new"))
+        self._add(form, "status", self.tr("&Status:"), self.status, self.tr("Status"))
+        self.priority = _combo(Priority, initial("priority", "medium"))
+        self._add(form, "priority", self.tr("&Priority:"), self.priority, self.tr("Priority"))
+
+        self.owner = QComboBox()
+        self.owner.setEditable(True)
+        self.owner.addItems(["", *owners])
+        self.owner.setCurrentText(initial("owner", ""))
+        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._add(form, "owner", self.tr("&Owner:"), self.owner, self.tr("Owner"))
+
+        due = initial("target_date", None)
+        self.has_due = QCheckBox(self.tr("&Due on"))
+        self.has_due.setChecked(due is not None)
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd.MM.yyyy")
+        self.due.setDate(QDate(due) if due is not None else QDate.currentDate())
+        self.due.setEnabled(due is not None)
+        self.due.setAccessibleName(self.tr("Due date"))
+        self.has_due.toggled.connect(self.due.setEnabled)
+        due_row = QWidget()
+        due_layout = QHBoxLayout(due_row)
+        due_layout.setContentsMargins(0, 0, 0, 0)
+        due_layout.addWidget(self.has_due)
+        due_layout.addWidget(self.due, 1)
+        self._add(form, "target_date", self.tr("Due date:"), due_row, self.tr("Due date"))
+        self.fields["target_date"] = self.due
+
+        self.effort = QSpinBox()
+        self.effort.setRange(0, MAX_EFFORT_HOURS)
+        self.effort.setSpecialValueText(self.tr("not estimated"))
+        self.effort.setSuffix(self.tr(" h"))
+        self.effort.setValue(initial("effort", None) or 0)
+        self._add(form, "effort", self.tr("&Effort:"), self.effort, self.tr("Effort in hours"))
+
+        self.tags = QLineEdit(initial("tags", ""))
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. Apprenticeship, Fire brigade"))
+        self._add(form, "tags", self.tr("Ta&gs:"), self.tags, self.tr("Tags"))
+        self.pillar = QLineEdit(initial("pillar", ""))
+        self._add(form, "pillar", self.tr("P&illar:"), self.pillar, self.tr("Content pillar"))
+        self.sound_ref = QLineEdit(initial("sound_ref", ""))
+        self.sound_ref.setPlaceholderText(self.tr("Trend or sound (link or name)"))
+        self._add(
+            form, "sound_ref", self.tr("T&rend/sound:"), self.sound_ref, self.tr("Trend or sound")
+        )
+
+        if read_only:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            buttons.rejected.connect(self.reject)
+            for name, widget in self.fields.items():
+                if isinstance(widget, QLineEdit | QPlainTextEdit):
+                    widget.setReadOnly(True)
+                elif name != "target_date":
+                    widget.setEnabled(False)
+            self.has_due.setEnabled(False)
+            self.due.setEnabled(False)
+            self.ok_button = None
+        else:
+            buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            )
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+            self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        outer.addWidget(buttons)
+        self.buttons = buttons
+
+        for signal in (
+            self.title.textEdited,
+            self.hook.textEdited,
+            self.tags.textEdited,
+            self.pillar.textEdited,
+            self.sound_ref.textEdited,
+            self.owner.editTextChanged,
+        ):
+            signal.connect(self._on_changed)
+        self.description.textChanged.connect(self._on_changed)
+        self.title.textEdited.connect(lambda _t: self._touched.add("title"))
+        self.has_due.toggled.connect(self._on_changed)
+        self.due.dateChanged.connect(self._on_changed)
+        self.effort.valueChanged.connect(self._on_changed)
+        self.resize(560, 620)
+        self.validate()
+        self.title.setFocus()
+
+    def _add(
+        self, form: QFormLayout, field: str, label: str, widget: QWidget, accessible: str
+    ) -> None:
+        widget.setAccessibleName(accessible)
+        error = QLabel()
+        error.setObjectName(f"error_{field}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setVisible(False)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(widget)
+        layout.addWidget(error)
+        form.addRow(label, box)
+        buddy = form.labelForField(box)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
+        self.errors[field] = error
+        self.fields[field] = widget
+
+    # ------------------------------------------------------------------ values
+    def values(self) -> dict[str, Any]:
+        """The form's content as service fields (not yet validated)."""
+        due: dt.date | None = self.due.date().toPython() if self.has_due.isChecked() else None
+        return {
+            "title": self.title.text(),
+            "hook": self.hook.text(),
+            "description": self.description.toPlainText(),
+            "format": self.format.currentData(),
+            "audience": self.audience.currentData(),
+            "status": self.status.currentData(),
+            "priority": self.priority.currentData(),
+            "owner": self.owner.currentText(),
+            "target_date": due,
+            "effort": self.effort.value() or None,
+            "tags": self.tags.text(),
+            "pillar": self.pillar.text(),
+            "sound_ref": self.sound_ref.text(),
+        }
+
+    # ------------------------------------------------------------------ validation
+    @Slot()
+    def _on_changed(self, *_args: object) -> None:
+        self.validate()
+
+    def validate(self) -> ValidationError | None:
+        """Show the first problem under its field; OK only while everything is valid."""
+        try:
+            validate(self.values())
+            problem = None
+        except ValidationError as exc:
+            problem = exc
+        for field, label in self.errors.items():
+            # An empty title of a new idea is not shouted at before the user typed.
+            show = (
+                problem is not None
+                and problem.field == field
+                and (field != "title" or "title" in self._touched)
+            )
+            label.setText(str(problem) if show and problem else "")
+            label.setVisible(show)
+            self.fields[field].setAccessibleDescription(label.text())
+        if self.ok_button is not None:
+            self.ok_button.setEnabled(problem is None)
+        return problem
+
+    def show_error(self, field: str, message: str) -> None:
+        """A problem found when saving: show it under the field and focus that field."""
+        label = self.errors.get(field)
+        if label is not None:
+            label.setText(message)
+            label.setVisible(True)
+            self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.ok_button is not None:
+                self.ok_button.setEnabled(False)
+
+    def accept(self) -> None:
+        problem = self.validate()
+        if problem is not None:
+            self._touched.add(problem.field)
+            self.validate()
+            self.fields.get(problem.field, self.title).setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
+    # ------------------------------------------------------------------ entry point
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        record: IdeaRecord | None,
+        owners: list[str],
+        *,
+        read_only: bool = False,
+        defaults: dict[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
+        """Show the editor modally; the form's values, or None when cancelled."""
+        dialog = cls(record, owners, parent, read_only=read_only, defaults=defaults)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and not read_only:
+                return dialog.values()
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,250 @@
+"""The backlog table model: a list of plain idea records, filtered and sorted in Python.
+
+No ``QSortFilterProxyModel``: the tab filters with :class:`IdeaIndex` and resets this model
+with the result; a header click sorts here with precomputed keys (ARCHITECTURE.md §6).
+Single-idea changes use ``dataChanged`` / row inserts / row removals, never a reset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.i18n import language
+from tikdesk.services.idea_query import IdeaIndex
+from tikdesk.services.ideas import IdeaRecord
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TITLE = 0
+    STATUS = 1
+    FORMAT = 2
+    AUDIENCE = 3
+    PRIORITY = 4
+    OWNER = 5
+    TARGET_DATE = 6
+    TAGS = 7
+    UPDATED = 8
+
+
+class Role(IntEnum):
+    OBJECT = Qt.ItemDataRole.UserRole + 1  # the IdeaRecord
+    ID = Qt.ItemDataRole.UserRole + 2
+
+
+#: Which record field (and sort key) each column shows.
+COLUMN_FIELD: dict[Column, str] = {
+    Column.TITLE: "title",
+    Column.STATUS: "status",
+    Column.FORMAT: "format",
+    Column.AUDIENCE: "audience",
+    Column.PRIORITY: "priority",
+    Column.OWNER: "owner",
+    Column.TARGET_DATE: "target_date",
+    Column.TAGS: "tags",
+    Column.UPDATED: "updated_at",
+}
+
+#: Status colours, shared by table and board (readable on light backgrounds).
+STATUS_COLOURS: dict[str, str] = {
+    "new": "#5b8def",
+    "shortlisted": "#9b6bd6",
+    "planned": "#e0a526",
+    "in_production": "#e0702a",
+    "done": "#3aa657",
+    "discarded": "#8a8f98",
+}
+
+
+def enum_labels(enum: type[LabeledEnum]) -> dict[str, str]:
+    return {member.value: member.label for member in enum}
+
+
+def format_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day:%d.%m.%Y}" if language() == "de" else day.isoformat()
+
+
+def format_time(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    return f"{moment:%d.%m.%Y %H:%M}" if language() == "de" else f"{moment:%Y-%m-%d %H:%M}"
+
+
+class IdeaTableModel(QAbstractTableModel):
+    """Rows are :class:`IdeaRecord` objects; the row list is replaced, never filtered here."""
+
+    def __init__(self, index: IdeaIndex, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._index = index
+        self._rows: list[IdeaRecord] = []
+        self._row_of: dict[int, int] | None = None
+        self._sort: tuple[str, bool] | None = None
+        self._labels = {
+            "status": enum_labels(IdeaStatus),
+            "format": enum_labels(IdeaFormat),
+            "audience": enum_labels(Audience),
+            "priority": enum_labels(Priority),
+        }
+        self._colours = {k: QColor(v) for k, v in STATUS_COLOURS.items()}
+        self._headers = {
+            Column.TITLE: self.tr("Title"),
+            Column.STATUS: self.tr("Status"),
+            Column.FORMAT: self.tr("Format"),
+            Column.AUDIENCE: self.tr("Audience"),
+            Column.PRIORITY: self.tr("Priority"),
+            Column.OWNER: self.tr("Owner"),
+            Column.TARGET_DATE: self.tr("Due"),
+            Column.TAGS: self.tr("Tags"),
+            Column.UPDATED: self.tr("Changed"),
+        }
+
+    # ------------------------------------------------------------------ Qt interface
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, Column(column))
+        if role == Role.OBJECT:
+            return record
+        if role == Role.ID:
+            return record.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
+            return record.hook or record.title
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            return self._colours.get(record.status)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(record, Column(column))
+        return None
+
+    def _display(self, record: IdeaRecord, column: Column) -> str:
+        field = COLUMN_FIELD[column]
+        value = getattr(record, field)
+        if field in self._labels:
+            return self._labels[field].get(value, value)
+        if column == Column.TARGET_DATE:
+            return format_date(value)
+        if column == Column.UPDATED:
+            return format_time(value)
+        return str(value)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            try:
+                return self._headers[Column(section)]
+            except ValueError:
+                return None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: sort the current rows in Python, keeping the selection.
+
+        Column -1 (sort indicator cleared) goes back to board order."""
+        if 0 <= column < len(Column):
+            self._sort = (COLUMN_FIELD[Column(column)], order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._sort = None
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(p, self._rows[p.row()].id) for p in persistent if p.row() < len(self._rows)]
+        self._rows = self._index.sort(self._rows, *(self._sort or ("board", False)))
+        self._row_of = None
+        if kept:
+            row_of = self._row_map()
+            self.changePersistentIndexList(
+                [p for p, _ in kept],
+                [self.index(row_of[i], p.column()) for p, i in kept],
+            )
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------------ our interface
+    def sort_state(self) -> tuple[str, bool] | None:
+        """(column field, descending) of the current sort, or None (board order)."""
+        return self._sort
+
+    def set_rows(self, rows: list[IdeaRecord], *, sorted_already: bool = False) -> None:
+        """Replace every row (a filter change); ``rows`` must be in the current sort order
+        unless ``sorted_already`` is False, in which case they are sorted here."""
+        self.beginResetModel()
+        if self._sort is not None and not sorted_already:
+            rows = self._index.sort(rows, *self._sort)
+        self._rows = rows
+        self._row_of = None
+        self.endResetModel()
+
+    def rows(self) -> list[IdeaRecord]:
+        return self._rows
+
+    def record(self, row: int) -> IdeaRecord:
+        return self._rows[row]
+
+    def _row_map(self) -> dict[int, int]:
+        if self._row_of is None:
+            self._row_of = {r.id: n for n, r in enumerate(self._rows)}
+        return self._row_of
+
+    def row_of(self, idea_id: int) -> int:
+        """Row of an idea, or -1 when it is not shown."""
+        return self._row_map().get(idea_id, -1)
+
+    def replace_record(self, record: IdeaRecord) -> bool:
+        """Show a changed idea in its row (position kept until the next sort/filter)."""
+        row = self.row_of(record.id)
+        if row < 0:
+            return False
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        return True
+
+    def insert_record(self, record: IdeaRecord) -> int:
+        """Insert an idea where the current sort puts it; returns its row."""
+        if self._sort is None:
+            row = len(self._rows)
+        else:
+            row = self._index.insert_position(self._rows, record, *self._sort)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, record)
+        self._row_of = None
+        self.endInsertRows()
+        return row
+
+    def remove_id(self, idea_id: int) -> bool:
+        row = self.row_of(idea_id)
+        if row < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._row_of = None
+        self.endRemoveRows()
+        return True
