@@ -163,3 +163,45 @@ def _cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
     print(msg(f"Wiederhergestellt aus {result.restored_from}.",
               f"Restored from {result.restored_from}."))
     return EXIT_OK
+
+
+# ---------------------------------------------------------------- analytics (issue 5)
+@registrar
+def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import-analytics", help=msg(
+        "TikTok-Analysedaten importieren (ZIP, Ordner, CSV/XLSX)",
+        "import TikTok analytics exports (ZIP, folder, CSV/XLSX)"))
+    imp.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
+    imp.add_argument("--account", metavar="HANDLE", help=msg(
+        "Konto, zu dem die Dateien gehören (sonst aus dem Dateinamen)",
+        "account the files belong to (else from the file name)"))
+    imp.add_argument("--dry-run", action="store_true", help=msg(
+        "nur prüfen und zeigen, nichts schreiben", "check and show only, write nothing"))
+    imp.set_defaults(handler=_cmd_import_analytics)
+    exp = sub.add_parser("export-analytics", help=msg(
+        "Tageswerte aller Konten als CSV/XLSX schreiben",
+        "write every account's daily numbers as CSV/XLSX"))
+    exp.add_argument("out", metavar="OUT.csv|OUT.xlsx")
+    exp.set_defaults(handler=_cmd_export_analytics, writes=False)
+
+
+def _cmd_import_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.analytics import AnalyticsService, preview_text
+
+    preview, result = AnalyticsService(ctx).import_files(
+        args.files, account=args.account, dry_run=args.dry_run)
+    print(preview_text(preview, result))
+    for problem in preview.problems:
+        row = problem.row
+        where = problem.table + (msg(f", Zeile {row}", f", row {row}") if row else "")
+        where += f", {problem.column}" if problem.column else ""
+        print(f"tikdesk: {where}: {problem.message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.analytics import AnalyticsService
+
+    rows = AnalyticsService(ctx).export_daily(args.out)
+    print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
+    return EXIT_OK

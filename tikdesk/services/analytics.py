@@ -1,0 +1,998 @@
+"""Engagement analytics: import TikTok's exports, link videos to posts, feed the charts.
+
+Import is two calls, as for ideas: :meth:`AnalyticsService.preview_import` reads the files and
+compares them with the database without writing (files and columns recognised, date range,
+rows new / changed / unchanged, problems by row); :meth:`AnalyticsService.commit_import` writes
+the same plan in one transaction and records one :class:`ImportBatch` per file the user gave.
+
+Upsert rules: account rows by (account, day), video rows by (video link, snapshot date),
+audience shares by (account, kind, key, day).  A later import replaces the numbers it knows; a
+value the new file does not know (``undefined``) never erases a known one.  Importing the same
+file again finds every row unchanged and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from tikdesk.domain import analytics as rules
+from tikdesk.domain.dates import AnchorKind, YearAnchor, format_date_de
+from tikdesk.domain.enums import Audience, IdeaFormat
+from tikdesk.domain.errors import Cancelled, InputRejected, ValidationError
+from tikdesk.domain.i18n import language, msg
+from tikdesk.excel import tiktok
+from tikdesk.services.context import AppContext
+from tikdesk.storage.repositories import analytics as repo
+from tikdesk.storage.repositories import audit
+
+ProgressFn = Callable[[int, int], bool]
+KIND = "analytics"
+EXPORT_COLUMNS = (
+    "account", "date", "video_views", "profile_views", "likes", "comments", "shares",
+    "followers", "new_followers", "lost_followers", "reached_audience",
+)  # fmt: skip
+MOVING_AVERAGE_DAYS = 7
+NOT_LINKED = "_not_linked"
+
+
+def _fmt_day(day: dt.date) -> str:
+    return format_date_de(day) if language() == "de" else day.isoformat()
+
+
+# ----------------------------------------------------------------------------- preview model
+@dataclass(frozen=True)
+class Counts:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.changed + self.unchanged
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    name: str
+    label: str
+    kind: str
+    account: str | None
+    columns: tuple[tuple[str, str], ...]  # (header in the file, what TikDesk reads it as)
+    ignored: tuple[str, ...]
+    rows_read: int
+    records: int
+    first: dt.date | None
+    last: dt.date | None
+    anchor: str  # how the year of year-less dates was found ("" when not needed)
+    needs_year: bool
+    last_yearless: str  # e.g. "29. Oktober" — the day the GUI asks the year of
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    table: str
+    row: int | None
+    column: str
+    message: str
+
+
+@dataclass
+class ImportPreview:
+    tables: list[TablePreview]
+    problems: list[ProblemView]
+    daily: Counts
+    videos: Counts
+    audience: Counts
+    first: dt.date | None
+    last: dt.date | None
+    accounts: list[str]
+    unmatched_videos: int
+    _parsed: tiktok.ParseResult = field(repr=False)
+    _account: str | None = field(default=None, repr=False)
+
+    @property
+    def needs_year(self) -> list[TablePreview]:
+        return [t for t in self.tables if t.needs_year]
+
+    @property
+    def needs_account(self) -> list[TablePreview]:
+        return [t for t in self.tables if not t.account and t.records]
+
+    @property
+    def new_or_changed(self) -> int:
+        return sum(c.new + c.changed for c in (self.daily, self.videos, self.audience))
+
+    @property
+    def can_commit(self) -> bool:
+        return not self.needs_year and not self.needs_account and self.new_or_changed > 0
+
+    def refusal(self) -> str | None:
+        """Why this import cannot be written as it is (for the CLI), or None."""
+        if self.needs_year:
+            names = ", ".join(t.name for t in self.needs_year)
+            return msg(
+                f"Das Jahr der Tage in {names} ist unbekannt: der Dateiname enthält kein "
+                "Datum (Overview_<JJJJ-MM-TT>_…zip) und es gibt keinen Zeitstempel aus der "
+                "ZIP-Datei. Bitte die ZIP-Datei so importieren, wie TikTok sie liefert, oder "
+                "in TikDesk importieren und das Jahr angeben. Nichts wurde geschrieben.",
+                f"The year of the days in {names} is unknown: the file name carries no date "
+                "(Overview_<YYYY-MM-DD>_…zip) and there is no ZIP timestamp. Import the ZIP "
+                "file as TikTok delivers it, or import in the TikDesk window and give the "
+                "year. Nothing was written.",
+            )
+        if self.needs_account:
+            names = ", ".join(t.name for t in self.needs_account)
+            return msg(
+                f"Zu welchem Konto gehört {names}? Der Dateiname nennt keins; bitte mit "
+                "--account KONTO angeben. Nichts wurde geschrieben.",
+                f"Which account does {names} belong to? The file name names none; please give "
+                "--account HANDLE. Nothing was written.",
+            )
+        return None
+
+
+@dataclass(frozen=True)
+class UnmatchedVideo:
+    video_link: str
+    account: str
+    title: str
+    posted_at: dt.datetime | None
+    views: int | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    inserted: int
+    updated: int
+    unchanged: int
+    batches: int
+    unmatched: list[UnmatchedVideo]
+
+
+# ----------------------------------------------------------------------------- chart models
+@dataclass(frozen=True)
+class DailySeries:
+    """One account's days in a period, as plain lists ready for numpy/pyqtgraph."""
+
+    account: str
+    days: list[dt.date]
+    x: list[float]  # seconds since 1970 at UTC midnight (pyqtgraph's DateAxisItem)
+    values: dict[str, list[int | None]]  # every repo.DAILY_FIELDS column
+    net_change: list[int | None]  # recomputed from the totals (else new − lost)
+    moving_average: dict[str, list[float | None]]  # 7-day, for views/likes/comments/shares
+
+    @property
+    def empty(self) -> bool:
+        return not self.days
+
+
+@dataclass(frozen=True)
+class VideoPerformance:
+    video_link: str
+    account: str
+    title: str
+    posted_at: dt.datetime | None
+    snapshot_date: dt.date
+    views: int | None
+    likes: int | None
+    comments: int | None
+    shares: int | None
+    favourites: int | None
+    engagement_rate: float | None
+    format: str  # IdeaFormat key or NOT_LINKED
+    audience: str  # Audience key or NOT_LINKED
+    post_id: int | None
+    manual: bool
+
+    @property
+    def has_time(self) -> bool:
+        """Exports without a time of day store midnight: that hour is unknown, not 0:00."""
+        return self.posted_at is not None and self.posted_at.time() != dt.time()
+
+
+@dataclass(frozen=True)
+class GroupSpread:
+    key: str
+    label: str
+    spread: rules.Spread
+
+
+@dataclass(frozen=True)
+class BenchmarkSeries:
+    name: str
+    days: list[dt.date]
+    x: list[float]
+    followers: list[int | None]
+    likes: list[int | None]
+    ids: list[int]
+
+
+def day_x(day: dt.date) -> float:
+    """UTC-midnight timestamp of a day (what pyqtgraph's DateAxisItem shows as that day)."""
+    return float((day - dt.date(1970, 1, 1)).days * 86400)
+
+
+def format_label(key: str) -> str:
+    if key == NOT_LINKED:
+        return msg("ohne Beitrag", "no post")
+    member = IdeaFormat.parse(key)
+    return member.label if member is not None else key
+
+
+def audience_label(key: str) -> str:
+    if key == NOT_LINKED:
+        return msg("ohne Beitrag", "no post")
+    member = Audience.parse(key)
+    return member.label if member is not None else key
+
+
+# ----------------------------------------------------------------------------- planning
+@dataclass
+class _Plan:
+    daily_insert: list[dict[str, Any]] = field(default_factory=list)
+    daily_update: list[dict[str, Any]] = field(default_factory=list)
+    video_insert: list[dict[str, Any]] = field(default_factory=list)
+    video_update: list[dict[str, Any]] = field(default_factory=list)
+    audience_insert: list[dict[str, Any]] = field(default_factory=list)
+    audience_update: list[dict[str, Any]] = field(default_factory=list)
+    daily: list[int] = field(default_factory=lambda: [0, 0, 0])  # new, changed, unchanged
+    videos: list[int] = field(default_factory=lambda: [0, 0, 0])
+    audience: list[int] = field(default_factory=lambda: [0, 0, 0])
+    per_source: dict[str, list[int]] = field(default_factory=dict)  # inserted, updated, same
+    unmatched: dict[str, UnmatchedVideo] = field(default_factory=dict)
+
+    @property
+    def writes(self) -> int:
+        return sum(
+            len(x)
+            for x in (
+                self.daily_insert,
+                self.daily_update,
+                self.video_insert,
+                self.video_update,
+                self.audience_insert,
+                self.audience_update,
+            )
+        )
+
+
+_BATCH_KEY = "_batch"  # placeholder for the import batch id until it exists
+
+
+def _count(counter: list[int], source: list[int], state: str) -> None:
+    index = {"new": 0, "changed": 1, "unchanged": 2}[state]
+    counter[index] += 1
+    source[index] += 1
+
+
+def _merge(
+    current: dict[str, Any] | None, values: Mapping[str, Any], in_db: bool
+) -> tuple[str, dict[str, Any]]:
+    """Apply the known values of a record to the current state: new / changed / unchanged.
+
+    ``current`` may come from an earlier file of the same import; a row the database does not
+    have yet counts as new however many files fill it.
+    """
+    known = {k: v for k, v in values.items() if v is not None}
+    if current is None:
+        return "new", dict(values)
+    changed = {k: v for k, v in known.items() if current.get(k) != v}
+    if not changed:
+        return "unchanged", current
+    return ("changed" if in_db else "new"), {**current, **changed}
+
+
+class _PostMatcher:
+    """Video link → post id, by the numeric video id (links differ in query strings)."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_key: dict[str, int] = {}
+        for post in repo.post_choices(session):
+            if post.video_link.strip():
+                self.by_key.setdefault(self.key(post.video_link), post.id)
+
+    @staticmethod
+    def key(link: str) -> str:
+        return tiktok.video_id(link) or tiktok.normalize_video_link(link)
+
+    def __call__(self, link: str) -> int | None:
+        return self.by_key.get(self.key(link))
+
+
+def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
+    """Compare every record with the database (and with earlier files of this import)."""
+    plan = _Plan()
+    tables = [t for t in parsed.tables if t.account and not t.needs_year]
+    matcher = _PostMatcher(session)
+
+    daily_db = repo.existing_daily(session, [(r.account, r.day) for t in tables for r in t.daily])
+    daily_state: dict[repo.DailyKey, dict[str, Any]] = {}
+    video_db = repo.existing_videos(
+        session, [(v.video_link, v.snapshot_date) for t in tables for v in t.videos]
+    )
+    video_state: dict[repo.VideoKey, dict[str, Any]] = {}
+    audience_db = repo.existing_audience(
+        session, [(a.account, a.kind, a.key, a.taken_on) for t in tables for a in t.audience]
+    )
+    audience_state: dict[repo.AudienceKey, dict[str, Any]] = {}
+
+    for table in tables:
+        source = plan.per_source.setdefault(table.source, [0, 0, 0])
+        for r in table.daily:
+            key = (r.account, r.day)
+            current = daily_state.get(key) or daily_db.get(key)
+            state, merged = _merge(current, r.values, key in daily_db)
+            _count(plan.daily, source, state)
+            if state != "unchanged":
+                daily_state[key] = {**merged, _BATCH_KEY: table.source}
+        for v in table.videos:
+            vkey = (v.video_link, v.snapshot_date)
+            values = {
+                "views": v.values.get("video_views"),
+                "likes": v.values.get("likes"),
+                "comments": v.values.get("comments"),
+                "shares": v.values.get("shares"),
+                "favourites": v.values.get("favourites"),
+                "video_title": v.title or None,
+                "posted_at": v.posted_at,
+                "account": v.account,
+                "manual": False,
+            }
+            current = video_state.get(vkey) or video_db.get(vkey)
+            post_id = (current or {}).get("post_id") or matcher(v.video_link)
+            values["post_id"] = post_id
+            state, merged = _merge(current, values, vkey in video_db)
+            _count(plan.videos, source, state)
+            if state != "unchanged":
+                video_state[vkey] = {**merged, _BATCH_KEY: table.source}
+            if post_id is None:
+                plan.unmatched[v.video_link] = UnmatchedVideo(
+                    v.video_link, v.account, v.title, v.posted_at, v.values.get("video_views")
+                )
+        for a in table.audience:
+            akey = (a.account, a.kind, a.key, a.taken_on)
+            current = audience_state.get(akey) or audience_db.get(akey)
+            state, merged = _merge(current, {"value": a.value}, akey in audience_db)
+            _count(plan.audience, source, state)
+            if state != "unchanged":
+                audience_state[akey] = {**merged, _BATCH_KEY: table.source}
+
+    for (account, day), row in daily_state.items():
+        values = {f: row.get(f) for f in repo.DAILY_FIELDS}
+        if "id" in row:
+            plan.daily_update.append({"id": row["id"], **values, _BATCH_KEY: row[_BATCH_KEY]})
+        else:
+            plan.daily_insert.append(
+                {"account": account, "day": day, **values, _BATCH_KEY: row[_BATCH_KEY]}
+            )
+    for (link, snap), row in video_state.items():
+        values = {f: row.get(f) for f in repo.VIDEO_FIELDS}
+        values["video_title"] = values["video_title"] or ""
+        common = {
+            **values,
+            "account": row.get("account") or "",
+            "post_id": row.get("post_id"),
+            "manual": False,
+            _BATCH_KEY: row[_BATCH_KEY],
+        }
+        if "id" in row:
+            plan.video_update.append({"id": row["id"], **common})
+        else:
+            plan.video_insert.append({"video_link": link, "snapshot_date": snap, **common})
+    for (account, kind, key, taken_on), row in audience_state.items():
+        if "id" in row:
+            plan.audience_update.append(
+                {"id": row["id"], "value": row["value"], _BATCH_KEY: row[_BATCH_KEY]}
+            )
+        else:
+            plan.audience_insert.append(
+                {
+                    "account": account,
+                    "kind": kind,
+                    "key": key,
+                    "taken_on": taken_on,
+                    "value": row["value"],
+                    _BATCH_KEY: row[_BATCH_KEY],
+                }
+            )
+    return plan
+
+
+def _anchor_text(anchor: YearAnchor | None) -> str:
+    if anchor is None:
+        return ""
+    if anchor.kind is AnchorKind.WINDOW_START:
+        return msg(
+            f"Jahr aus dem Dateinamen (Beginn {_fmt_day(anchor.day)})",
+            f"year from the file name (window starts {_fmt_day(anchor.day)})",
+        )
+    return msg(
+        f"Jahr aus {anchor.source or 'Ihrer Angabe'} ({_fmt_day(anchor.day)})",
+        f"year from {anchor.source or 'your answer'} ({_fmt_day(anchor.day)})",
+    )
+
+
+def _yearless_text(table: tiktok.ParsedTable) -> str:
+    md = table.last_yearless
+    if md is None:
+        return ""
+    from tikdesk.domain.dates import GERMAN_MONTHS
+
+    if language() == "de":
+        return f"{md.day}. {GERMAN_MONTHS[md.month - 1]}"
+    return dt.date(2000, md.month, md.day).strftime("%B %d").replace(" 0", " ")
+
+
+def _table_preview(t: tiktok.ParsedTable) -> TablePreview:
+    span = t.day_range()
+    return TablePreview(
+        name=t.name,
+        label=t.label,
+        kind=t.kind.value,
+        account=t.account,
+        columns=tuple((h, tiktok.field_label(f)) for h, f in t.columns.items()),
+        ignored=tuple(t.ignored),
+        rows_read=t.rows_read,
+        records=t.record_count,
+        first=span[0] if span else None,
+        last=span[1] if span else None,
+        anchor=_anchor_text(t.anchor),
+        needs_year=t.needs_year,
+        last_yearless=_yearless_text(t),
+        notes=tuple(t.notes),
+    )
+
+
+def year_anchor(year: int) -> YearAnchor:
+    """The user's answer to "which year is the last row in?" as an anchor."""
+    return YearAnchor(
+        AnchorKind.DOWNLOAD,
+        dt.date(year, 12, 31),
+        msg(f"Ihrer Angabe {year}", f"your answer {year}"),
+    )
+
+
+# ----------------------------------------------------------------------------- the service
+class AnalyticsService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    # ---------------------------------------------------------------- import
+    def preview_import(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        account: str | None = None,
+        years: Mapping[str, int] | None = None,
+    ) -> ImportPreview:
+        """Read ``paths`` and compare with the database; writes nothing.
+
+        ``account`` overrides the handle in the file names; ``years`` answers, per table name,
+        which year the table's last row falls in (when the files carry no anchor).
+        """
+        account = (account or "").strip().lstrip("@") or None
+        anchors = {name: year_anchor(year) for name, year in (years or {}).items()}
+        parsed = tiktok.parse_paths(paths, account=account, anchors=anchors)
+        with self._ctx.db.reader() as s:
+            plan = _plan(s, parsed)
+        tables = [_table_preview(t) for t in parsed.tables]
+        problems = [
+            ProblemView(p.table, p.row, p.column, p.message)
+            for p in [*parsed.problems, *(p for t in parsed.tables for p in t.problems)]
+        ]
+        firsts = [t.first for t in tables if t.first]
+        lasts = [t.last for t in tables if t.last]
+        return ImportPreview(
+            tables=tables,
+            problems=problems,
+            daily=Counts(*plan.daily),
+            videos=Counts(*plan.videos),
+            audience=Counts(*plan.audience),
+            first=min(firsts) if firsts else None,
+            last=max(lasts) if lasts else None,
+            accounts=sorted({t.account for t in tables if t.account}),
+            unmatched_videos=len(plan.unmatched),
+            _parsed=parsed,
+            _account=account,
+        )
+
+    def commit_import(
+        self, preview: ImportPreview, progress: ProgressFn | None = None
+    ) -> ImportResult:
+        """Write the previewed import in one transaction (re-planned against the database)."""
+        refusal = preview.refusal()
+        if refusal:
+            raise InputRejected(refusal)
+        if self._ctx.read_only:
+            raise InputRejected(
+                msg(
+                    "Die Datenbank ist schreibgeschützt geöffnet.",
+                    "The database is open read-only.",
+                )
+            )
+        parsed = preview._parsed
+        with self._ctx.db.transaction() as s:
+            plan = _plan(s, parsed)
+            total = max(plan.writes, 1)
+            done = 0
+
+            def step(n: int) -> None:
+                nonlocal done
+                done += n
+                if progress is not None and not progress(done, total):
+                    raise Cancelled(
+                        msg(
+                            "Import abgebrochen; nichts wurde geschrieben.",
+                            "Import cancelled; nothing was written.",
+                        )
+                    )
+
+            step(0)
+            batch_ids: dict[str, int] = {}
+            for source in parsed.sources:
+                counts = plan.per_source.get(str(source.path))
+                if counts is None or counts[0] + counts[1] == 0:
+                    continue  # nothing new from this file: no batch, nothing written
+                skipped = counts[2] + sum(
+                    len(t.problems) for t in parsed.tables if t.source == str(source.path)
+                )
+                batch_ids[str(source.path)] = repo.add_import_batch(
+                    s,
+                    kind=KIND,
+                    file_name=source.name,
+                    sha256=source.sha256,
+                    user=self._ctx.user,
+                    inserted=counts[0],
+                    updated=counts[1],
+                    skipped=skipped,
+                )
+            for rows, table, write in (
+                (plan.daily_insert, repo.DAILY, repo.bulk_insert),
+                (plan.daily_update, repo.DAILY, repo.bulk_update),
+                (plan.video_insert, repo.VIDEO, repo.bulk_insert),
+                (plan.video_update, repo.VIDEO, repo.bulk_update),
+                (plan.audience_insert, repo.AUDIENCE, repo.bulk_insert),
+                (plan.audience_update, repo.AUDIENCE, repo.bulk_update),
+            ):
+                for start in range(0, len(rows), 2000):
+                    chunk = [_with_batch(r, batch_ids) for r in rows[start : start + 2000]]
+                    write(s, table, chunk)
+                    step(len(chunk))
+        unmatched = list(plan.unmatched.values())
+        new = plan.daily[0] + plan.videos[0] + plan.audience[0]
+        changed = plan.daily[1] + plan.videos[1] + plan.audience[1]
+        same = plan.daily[2] + plan.videos[2] + plan.audience[2]
+        return ImportResult(new, changed, same, len(batch_ids), unmatched)
+
+    def import_files(
+        self, paths: Sequence[Path | str], *, account: str | None = None, dry_run: bool = False
+    ) -> tuple[ImportPreview, ImportResult | None]:
+        """Headless import (CLI): preview, refuse what needs a human, else commit."""
+        preview = self.preview_import(paths, account=account)
+        refusal = preview.refusal()
+        if refusal:
+            raise InputRejected(refusal)
+        if dry_run or preview.new_or_changed == 0:
+            return preview, None
+        return preview, self.commit_import(preview)
+
+    # ---------------------------------------------------------------- export
+    def export_daily(self, out: Path | str) -> int:
+        """All account days to CSV/XLSX (columns :data:`EXPORT_COLUMNS`); returns rows."""
+        from tikdesk.excel import analytics_export
+
+        fields = EXPORT_COLUMNS[2:]
+        with self._ctx.db.reader() as s:
+            rows = repo.daily_rows(s, fields=fields)
+        return analytics_export.write_table(Path(out), EXPORT_COLUMNS, rows)
+
+    # ---------------------------------------------------------------- reads for charts
+    def accounts(self) -> list[str]:
+        with self._ctx.db.reader() as s:
+            return repo.accounts(s)
+
+    def has_data(self) -> bool:
+        return bool(self.accounts()) or bool(self.benchmarks())
+
+    def date_bounds(self, account: str | None) -> tuple[dt.date | None, dt.date | None]:
+        """First and last day with account numbers (or video snapshots when none)."""
+        with self._ctx.db.reader() as s:
+            first, last = repo.daily_bounds(s, account)
+            if last is None:
+                videos = repo.latest_videos(s, account)
+                days = [v.snapshot_date for v in videos]
+                days += [v.posted_at.date() for v in videos if v.posted_at]
+                if days:
+                    first, last = min(days), max(days)
+        return first, last
+
+    def daily_series(
+        self, account: str, start: dt.date | None = None, end: dt.date | None = None
+    ) -> DailySeries:
+        # one day before the period, so that the first day's net change is known
+        before = start - dt.timedelta(days=MOVING_AVERAGE_DAYS) if start else None
+        with self._ctx.db.reader() as s:
+            rows = repo.daily_rows(s, account, before, end)
+        return build_daily_series(account, rows, start)
+
+    def videos(self, account: str | None = None) -> list[VideoPerformance]:
+        """Every video of ``account`` with its newest numbers (period filtering is the
+        caller's: :func:`videos_in_period`)."""
+        with self._ctx.db.reader() as s:
+            latest = repo.latest_videos(s, account)
+        out = []
+        for v in latest:
+            posted = v.post_published_at or v.posted_at
+            if v.post_published_at and v.posted_at and v.post_published_at.time() == dt.time():
+                posted = v.posted_at  # the export knows a time, the post only a day
+            out.append(
+                VideoPerformance(
+                    video_link=v.video_link,
+                    account=v.account,
+                    title=v.post_title or v.title,
+                    posted_at=posted,
+                    snapshot_date=v.snapshot_date,
+                    views=v.views,
+                    likes=v.likes,
+                    comments=v.comments,
+                    shares=v.shares,
+                    favourites=v.favourites,
+                    engagement_rate=rules.engagement_rate(v.likes, v.comments, v.shares, v.views),
+                    format=v.post_format or NOT_LINKED,
+                    audience=v.post_audience or NOT_LINKED,
+                    post_id=v.post_id,
+                    manual=v.manual,
+                )
+            )
+        return out
+
+    def audience(self, account: str, kind: str) -> list[tuple[str, float | None, dt.date]]:
+        with self._ctx.db.reader() as s:
+            return repo.audience(s, account, kind)
+
+    # ---------------------------------------------------------------- videos ↔ posts
+    def unmatched_videos(self) -> list[UnmatchedVideo]:
+        with self._ctx.db.reader() as s:
+            rows = repo.unlinked_videos(s)
+        return [
+            UnmatchedVideo(v.video_link, v.account, v.title, v.posted_at, v.views) for v in rows
+        ]
+
+    def post_choices(self) -> list[repo.PostChoice]:
+        with self._ctx.db.reader() as s:
+            return repo.post_choices(s)
+
+    def link_video(self, video_link: str, post_id: int) -> None:
+        """Link every snapshot of a video to a post; the post learns the link if it had none."""
+        link = tiktok.normalize_video_link(video_link)
+        with self._ctx.db.transaction() as s:
+            post = next((p for p in repo.post_choices(s) if p.id == post_id), None)
+            if post is None:
+                raise InputRejected(
+                    msg(
+                        f"Beitrag {post_id} gibt es nicht (mehr).",
+                        f"Post {post_id} does not exist (any more).",
+                    )
+                )
+            if post.video_link.strip():
+                if _PostMatcher.key(post.video_link) != _PostMatcher.key(link):
+                    raise ValidationError(
+                        "post",
+                        msg(
+                            f"„{post.title}“ ist schon mit einem anderen Video verknüpft "
+                            f"({post.video_link}).",
+                            f"'{post.title}' is already linked to another video "
+                            f"({post.video_link}).",
+                        ),
+                    )
+            else:
+                repo.set_post_video_link(s, post_id, link)
+                audit.record(s, self._ctx.user, "post", post_id, "video_linked", "", link)
+            repo.link_videos(s, {link: post_id})
+
+    def create_post_for_video(self, video_link: str) -> int:
+        """A draft post for an imported video (title from the export), linked to it."""
+        from tikdesk.services.posts import PostInput, PostService
+
+        link = tiktok.normalize_video_link(video_link)
+        with self._ctx.db.reader() as s:
+            video = next((v for v in repo.latest_videos(s) if v.video_link == link), None)
+        if video is None:
+            raise InputRejected(
+                msg(
+                    "Dieses Video ist nicht (mehr) importiert.",
+                    "This video is not imported (any more).",
+                )
+            )
+        title = (video.title or msg("TikTok-Video", "TikTok video")).strip()[:300]
+        post_id = PostService(self._ctx).create(
+            PostInput(title=title, account=video.account, video_link=link)
+        )
+        with self._ctx.db.transaction() as s:
+            repo.link_videos(s, {link: post_id})
+        return post_id
+
+    def relink_videos(self) -> int:
+        """Link unlinked snapshots to posts whose video link now matches; returns rows."""
+        with self._ctx.db.transaction() as s:
+            matcher = _PostMatcher(s)
+            links = {v.video_link: matcher(v.video_link) for v in repo.unlinked_videos(s)}
+            return repo.link_videos(s, {k: v for k, v in links.items() if v is not None})
+
+    # ---------------------------------------------------------------- manual numbers
+    def set_manual_stats(
+        self,
+        post_id: int,
+        day: dt.date,
+        *,
+        views: int | None,
+        likes: int | None,
+        comments: int | None,
+        shares: int | None,
+        favourites: int | None = None,
+    ) -> None:
+        """Numbers typed in for a post (teams without exports): one snapshot per day."""
+        for name, value in (
+            ("views", views),
+            ("likes", likes),
+            ("comments", comments),
+            ("shares", shares),
+            ("favourites", favourites),
+        ):
+            if value is not None and value < 0 and name != "comments":
+                raise ValidationError(
+                    name,
+                    msg("Bitte keine negative Zahl eingeben.", "Please enter no negative number."),
+                )
+        if all(v is None for v in (views, likes, comments, shares, favourites)):
+            raise ValidationError(
+                "views",
+                msg("Bitte mindestens eine Zahl eingeben.", "Please enter at least one number."),
+            )
+        with self._ctx.db.transaction() as s:
+            post = next((p for p in repo.post_choices(s) if p.id == post_id), None)
+            if post is None:
+                raise InputRejected(
+                    msg(
+                        f"Beitrag {post_id} gibt es nicht (mehr).",
+                        f"Post {post_id} does not exist (any more).",
+                    )
+                )
+            link = (
+                tiktok.normalize_video_link(post.video_link)
+                if post.video_link.strip()
+                else manual_link(post_id)
+            )
+            values = {
+                "views": views,
+                "likes": likes,
+                "comments": comments,
+                "shares": shares,
+                "favourites": favourites,
+                "manual": True,
+                "post_id": post_id,
+            }
+            existing = repo.existing_videos(s, [(link, day)]).get((link, day))
+            if existing is None:
+                repo.bulk_insert(
+                    s,
+                    repo.VIDEO,
+                    [
+                        {
+                            "video_link": link,
+                            "snapshot_date": day,
+                            "account": post.account,
+                            "video_title": post.title,
+                            "posted_at": post.published_at,
+                            **values,
+                        }
+                    ],
+                )
+            else:
+                repo.bulk_update(s, repo.VIDEO, [{"id": existing["id"], **values}])
+
+    # ---------------------------------------------------------------- benchmarks
+    def benchmarks(self) -> list[BenchmarkSeries]:
+        with self._ctx.db.reader() as s:
+            records = repo.benchmarks(s)
+        series: dict[str, BenchmarkSeries] = {}
+        for r in records:
+            b = series.setdefault(r.name, BenchmarkSeries(r.name, [], [], [], [], []))
+            b.days.append(r.day)
+            b.x.append(day_x(r.day))
+            b.followers.append(r.followers)
+            b.likes.append(r.likes)
+            b.ids.append(r.id)
+        return list(series.values())
+
+    def save_benchmark(
+        self, name: str, day: dt.date, followers: int | None, likes: int | None
+    ) -> bool:
+        """Store a peer account's numbers on a day (replacing that day's); True if new."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError(
+                "name",
+                msg(
+                    "Bitte den Namen des Vergleichskontos angeben.",
+                    "Please give the peer account's name.",
+                ),
+            )
+        if followers is None and likes is None:
+            raise ValidationError(
+                "followers",
+                msg("Bitte Follower oder Likes angeben.", "Please give followers or likes."),
+            )
+        for fname, value in (("followers", followers), ("likes", likes)):
+            if value is not None and value < 0:
+                raise ValidationError(
+                    fname,
+                    msg("Bitte keine negative Zahl eingeben.", "Please enter no negative number."),
+                )
+        with self._ctx.db.transaction() as s:
+            _id, created = repo.upsert_benchmark(s, name[:200], day, followers, likes)
+        return created
+
+    def delete_benchmark(self, benchmark_id: int) -> bool:
+        with self._ctx.db.transaction() as s:
+            return repo.delete_benchmark(s, benchmark_id)
+
+
+def manual_link(post_id: int) -> str:
+    """Stand-in key for typed-in numbers of a post that has no TikTok link yet."""
+    return f"tikdesk:post/{post_id}"
+
+
+def _with_batch(row: Mapping[str, Any], batch_ids: Mapping[str, int]) -> dict[str, Any]:
+    out = {k: v for k, v in row.items() if k != _BATCH_KEY}
+    out["import_batch_id"] = batch_ids.get(row[_BATCH_KEY])
+    return out
+
+
+# ----------------------------------------------------------------------------- pure helpers
+def build_daily_series(
+    account: str, rows: Sequence[Sequence[Any]], start: dt.date | None
+) -> DailySeries:
+    """Rows ``(account, day, *DAILY_FIELDS)`` (with a lead-in before ``start``) → series."""
+    fields = repo.DAILY_FIELDS
+    columns: dict[str, list[int | None]] = {
+        f: [r[2 + i] for r in rows] for i, f in enumerate(fields)
+    }
+    days = [r[1] for r in rows]
+    net = rules.differences(columns["followers"])
+    net = [
+        n if n is not None else rules.net_change(new, lost)
+        for n, new, lost in zip(
+            net, columns["new_followers"], columns["lost_followers"], strict=True
+        )
+    ]
+    # a gap in the days makes the "difference" span several days: drop it
+    for i in range(1, len(days)):
+        if (days[i] - days[i - 1]).days != 1 and columns["followers"][i] is not None:
+            net[i] = rules.net_change(columns["new_followers"][i], columns["lost_followers"][i])
+    averages = {
+        f: rules.moving_average(columns[f], MOVING_AVERAGE_DAYS)
+        for f in ("video_views", "likes", "comments", "shares")
+    }
+    cut = 0
+    if start is not None:
+        while cut < len(days) and days[cut] < start:
+            cut += 1
+    days = days[cut:]
+    return DailySeries(
+        account=account,
+        days=days,
+        x=[day_x(d) for d in days],
+        values={f: v[cut:] for f, v in columns.items()},
+        net_change=net[cut:],
+        moving_average={f: v[cut:] for f, v in averages.items()},
+    )
+
+
+def videos_in_period(
+    videos: Iterable[VideoPerformance], start: dt.date | None, end: dt.date | None
+) -> list[VideoPerformance]:
+    """Videos published in [start, end] (those without a date only when no bounds)."""
+    out = []
+    for v in videos:
+        if v.posted_at is None:
+            if start is None and end is None:
+                out.append(v)
+            continue
+        day = v.posted_at.date()
+        if (start is None or day >= start) and (end is None or day <= end):
+            out.append(v)
+    return out
+
+
+def engagement_by(videos: Iterable[VideoPerformance], what: str) -> list[GroupSpread]:
+    """Median and spread of the engagement rate per format or audience, biggest group first."""
+    key_of = (lambda v: v.format) if what == "format" else (lambda v: v.audience)
+    label_of = format_label if what == "format" else audience_label
+    groups = rules.group_spread((key_of(v), v.engagement_rate) for v in videos)
+    out = [GroupSpread(k, label_of(k), s) for k, s in groups.items() if s.count]
+    out.sort(key=lambda g: (g.key == NOT_LINKED, -g.spread.count, g.label))
+    return out
+
+
+def heatmap(videos: Iterable[VideoPerformance], metric: str = "views") -> rules.HeatMap:
+    """Weekday × hour of publication → median views (or engagement rate) and post count."""
+    points = [
+        (v.posted_at, v.views if metric == "views" else v.engagement_rate)
+        for v in videos
+        if v.has_time and v.posted_at is not None
+    ]
+    return rules.weekday_hour_heatmap(points)
+
+
+def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> str:
+    """The preview (and the result) as plain text: CLI output and the screen reader's view."""
+    lines = []
+    for t in preview.tables:
+        span = f"{_fmt_day(t.first)} – {_fmt_day(t.last)}" if t.first and t.last else "–"
+        lines.append(
+            f"{t.name}: {t.label}, {msg('Konto', 'account')} {t.account or '?'}, "
+            f"{t.records} {msg('Zeilen', 'rows')}, {span}"
+        )
+        if t.anchor:
+            lines.append(f"    {t.anchor}")
+        if t.ignored:
+            lines.append("    " + msg("nicht verwendet: ", "not used: ") + ", ".join(t.ignored))
+    span = (
+        f"{_fmt_day(preview.first)} – {_fmt_day(preview.last)}"
+        if preview.first and preview.last
+        else "–"
+    )
+    lines.append(msg(f"Zeitraum: {span}", f"Date range: {span}"))
+    for label, counts in (
+        (msg("Tageswerte", "Daily rows"), preview.daily),
+        (msg("Video-Stände", "Video snapshots"), preview.videos),
+        (msg("Publikum", "Audience"), preview.audience),
+    ):
+        if counts.total:
+            lines.append(
+                msg(
+                    f"{label}: {counts.new} neu, {counts.changed} geändert, "
+                    f"{counts.unchanged} unverändert",
+                    f"{label}: {counts.new} new, {counts.changed} changed, "
+                    f"{counts.unchanged} unchanged",
+                )
+            )
+    if preview.problems:
+        lines.append(
+            msg(
+                f"{len(preview.problems)} Zeilen nicht lesbar (siehe unten)",
+                f"{len(preview.problems)} rows not readable (see below)",
+            )
+        )
+    if result is None:
+        if preview.new_or_changed == 0:
+            lines.append(
+                msg("Nichts Neues – nichts geschrieben.", "Nothing new – nothing written.")
+            )
+        else:
+            lines.append(msg("Probelauf – nichts geschrieben.", "Dry run – nothing written."))
+    else:
+        lines.append(
+            msg(
+                f"Geschrieben: {result.inserted} neu, {result.updated} geändert.",
+                f"Written: {result.inserted} new, {result.updated} changed.",
+            )
+        )
+        if result.unmatched:
+            lines.append(
+                msg(
+                    f"{len(result.unmatched)} Videos sind noch keinem Beitrag zugeordnet "
+                    "(in TikDesk unter Auswertung → Videos zuordnen).",
+                    f"{len(result.unmatched)} videos are not linked to a post yet "
+                    "(in TikDesk: Analytics → Link videos).",
+                )
+            )
+    return "\n".join(lines)
