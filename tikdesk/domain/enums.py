@@ -76,7 +76,7 @@ class IdeaStatus(LabeledEnum):
         return {
             "new": ("offen", "idee", "open", "todo", "to do"),
             "shortlisted": ("auswahl", "favorit", "shortlist"),
-            "planned": ("eingeplant", "terminiert", "scheduled"),
+            "planned": ("eingeplant", "terminiert", "scheduled", "in planung", "planung"),
             "in_production": ("in arbeit", "produktion", "dreh", "in progress", "wip"),
             "done": ("fertig", "veröffentlicht", "abgeschlossen", "published", "finished"),
             "discarded": ("abgelehnt", "verworfen", "rejected", "dropped", "cancelled"),

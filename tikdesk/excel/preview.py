@@ -16,10 +16,12 @@ API (stable):
     ``sheet`` / ``sheets`` (chosen / visible sheet names, empty for CSV), ``header_row``,
     ``columns`` (header texts), ``mapping`` (column index → field key or None), ``unknown``
     (header texts not mapped), ``to_add`` / ``to_update`` / ``unchanged`` (lists of dicts
-    ready for the repository; updates carry the key, e.g. ``id``), ``row_of`` (id(dict) →
-    source row for messages), ``problems``, ``notices`` (non-blocking hints such as "read as
-    CSV although named .xlsx"), ``problem_rows`` (row numbers that have problems and were
-    left out of the three lists), ``already_imported`` (earlier import of the same SHA-256).
+    ready for the repository; updates carry the key, e.g. ``id``; keys starting with ``_``
+    are bookkeeping such as ``_row``, the source row, and are not written), ``problems``,
+    ``notices`` (non-blocking hints such as "read as CSV although named .xlsx"),
+    ``samples`` (column index → first value, for mapping dialogs), ``problem_rows`` (row
+    numbers that have problems and were left out of the three lists), ``already_imported``
+    (when the same SHA-256 was imported before).
     ``blocking`` is True when a problem concerns the whole file (``row is None``): such a
     preview cannot be committed at all.
 ``sha256_file(path) -> str``
@@ -74,7 +76,6 @@ class Preview:
     to_add: list[dict[str, Any]] = field(default_factory=list)
     to_update: list[dict[str, Any]] = field(default_factory=list)
     unchanged: list[dict[str, Any]] = field(default_factory=list)
-    row_of: dict[int, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     problem_rows: set[int] = field(default_factory=set)
     notices: list[str] = field(default_factory=list)

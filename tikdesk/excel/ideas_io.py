@@ -1,0 +1,384 @@
+"""Idea lists in Excel/CSV: the column schema, cell → value conversion, and the writers.
+
+Import: :data:`IDEA_SCHEMA` maps German and English headers to idea fields;
+:func:`convert_rows` turns a :class:`tikdesk.excel.reading.Table` into one dict per data row
+(only the mapped fields) plus :class:`~tikdesk.excel.preview.Problem` objects for every cell
+that cannot be used.  Empty cells give ``""`` / ``None``; matching and rules that need the
+database live in :mod:`tikdesk.services.exchange`.
+
+Export: :func:`write_ideas_xlsx` (first sheet "Ideen"/"Ideas", header in row 1 in the UI
+language, real dates, frozen header, autofilter, widths, drop-downs fed from a sheet
+"Listen"/"Lists") and :func:`write_ideas_csv` (German Excel CSV).  Both write atomically and
+never let text become a formula.  With no rows they write the empty template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.i18n import language, msg
+from tikdesk.excel.preview import Problem
+from tikdesk.excel.reading import FORMULA_WITHOUT_VALUE, Field, Schema, Table
+from tikdesk.excel.values import (
+    ValueProblem,
+    clean_text,
+    error_value,
+    parse_date,
+    parse_int,
+    unescape_formula_guard,
+)
+from tikdesk.excel.writing import (
+    PROGRESS_EVERY,
+    Progress,
+    atomic_target,
+    cancelled,
+    write_csv,
+    xlsx_workbook,
+)
+
+__all__ = [
+    "ENUM_FIELDS",
+    "EXPORT_FIELDS",
+    "IDEA_SCHEMA",
+    "ConvertedRow",
+    "convert_rows",
+    "export_headers",
+    "write_ideas_csv",
+    "write_ideas_xlsx",
+]
+
+IDEA_SCHEMA = Schema(
+    (
+        Field("id", "ID", "ID", ("Nr", "Nummer", "Idee-Nr", "Idea ID", "Kennung", "Lfd Nr")),
+        Field(
+            "title",
+            "Titel",
+            "Title",
+            ("Idee", "Ideen", "Name", "Thema", "Arbeitstitel", "Idea", "Topic", "Videoidee"),
+            required=True,
+        ),
+        Field("hook", "Hook", "Hook", ("Aufhänger", "Einstieg", "Opener")),
+        Field("format", "Format", "Format", ("Videoformat", "Art", "Type", "Typ")),
+        Field("audience", "Zielgruppe", "Audience", ("Zielgruppen", "Target group", "Publikum")),
+        Field("status", "Status", "Status", ("Stand", "State", "Phase")),
+        Field("priority", "Priorität", "Priority", ("Prio", "Prioritaet", "Wichtigkeit")),
+        Field(
+            "owner",
+            "Verantwortlich",
+            "Owner",
+            ("Zuständig", "Zuständigkeit", "Verantwortliche", "Wer", "Responsible", "Assignee"),
+        ),
+        Field(
+            "target_date",
+            "Zieltermin",
+            "Due date",
+            ("Termin", "Datum", "Deadline", "Fällig", "Fällig am", "Due", "Date", "Target date"),
+        ),
+        Field(
+            "description",
+            "Beschreibung",
+            "Description",
+            ("Notizen", "Notiz", "Bemerkung", "Bemerkungen", "Kommentar", "Notes", "Details"),
+        ),
+        Field("tags", "Tags", "Tags", ("Schlagworte", "Schlagwörter", "Stichworte", "Hashtags")),
+        Field("created_at", "Erstellt", "Created", ("Angelegt", "Erstellt am"), ignored=True),
+        Field("updated_at", "Geändert", "Updated", ("Geändert am", "Modified"), ignored=True),
+    )
+)
+
+#: Export column order (= the schema's order).
+EXPORT_FIELDS: tuple[str, ...] = tuple(f.key for f in IDEA_SCHEMA.fields)
+ENUM_FIELDS: dict[str, type[LabeledEnum]] = {
+    "format": IdeaFormat,
+    "audience": Audience,
+    "status": IdeaStatus,
+    "priority": Priority,
+}
+_MULTILINE = frozenset({"description", "hook"})
+_WIDTHS = {
+    "id": 7,
+    "title": 42,
+    "hook": 32,
+    "format": 24,
+    "audience": 16,
+    "status": 15,
+    "priority": 11,
+    "owner": 18,
+    "target_date": 12,
+    "description": 50,
+    "tags": 24,
+    "created_at": 17,
+    "updated_at": 17,
+}
+
+
+def export_headers(lang: str | None = None) -> list[str]:
+    lang = lang or language()
+    return [IDEA_SCHEMA.field(key).label(lang) for key in EXPORT_FIELDS]
+
+
+# ----------------------------------------------------------------------------- import
+@dataclass
+class ConvertedRow:
+    row: int  # spreadsheet row number
+    values: dict[str, Any]  # mapped fields only; enums as keys, dates as date
+
+
+_ALIAS_CACHE: dict[type[LabeledEnum], dict[str, str]] = {}
+
+
+def _enum_words(enum: type[LabeledEnum]) -> dict[str, str]:
+    table = _ALIAS_CACHE.get(enum)
+    if table is None:
+        table = {word: member.value for word, member in enum.aliases().items()}
+        _ALIAS_CACHE[enum] = table
+    return table
+
+
+def _norm_word(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").lower().split())
+
+
+def _enum_converter(key: str, enum: type[LabeledEnum]) -> Callable[[Any], Any]:
+    words = _enum_words(enum)
+    allowed = ", ".join(m.label for m in enum)
+
+    def convert(value: Any) -> Any:
+        text = clean_text(value)
+        if not text:
+            return None
+        found = words.get(_norm_word(text))
+        if found is None:
+            raise ValueProblem(
+                msg(
+                    f"„{text}“ ist kein bekannter Wert. Erlaubt: {allowed}.",
+                    f"'{text}' is not a known value. Allowed: {allowed}.",
+                )
+            )
+        return found
+
+    return convert
+
+
+def _converter(key: str, date1904: bool, from_csv: bool) -> Callable[[Any], Any]:
+    if key in ENUM_FIELDS:
+        return _enum_converter(key, ENUM_FIELDS[key])
+    if key == "target_date":
+        return lambda v: None if clean_text(v) == "" else parse_date(v, date1904)
+    if key == "id":
+
+        def convert_id(value: Any) -> int | None:
+            if clean_text(value) == "":
+                return None
+            number = parse_int(value)
+            if number <= 0:
+                raise ValueProblem(msg("Eine ID ist eine positive Zahl.", "An ID is positive."))
+            return number
+
+        return convert_id
+    multiline = key in _MULTILINE
+
+    def convert_text(value: Any) -> str:
+        text = clean_text(value, multiline=multiline)
+        return unescape_formula_guard(text) if from_csv else text
+
+    return convert_text
+
+
+def convert_rows(
+    table: Table, mapping: dict[int, str | None]
+) -> tuple[list[ConvertedRow], list[Problem]]:
+    """Cells → values for every mapped, importable column; see module docstring."""
+    from_csv = table.kind == "text"
+    columns: list[tuple[int, str, str, Callable[[Any], Any]]] = []
+    for index, key in sorted(mapping.items()):
+        if key is None or IDEA_SCHEMA.field(key).ignored or index >= len(table.headers):
+            continue
+        columns.append(
+            (index, key, table.headers[index], _converter(key, table.date1904, from_csv))
+        )
+    errors = table.cell_errors
+    out: list[ConvertedRow] = []
+    problems: list[Problem] = []
+    for cells, number in zip(table.rows, table.row_numbers, strict=True):
+        values: dict[str, Any] = {}
+        bad = False
+        for index, key, header, convert in columns:
+            value = cells[index]
+            if errors and (number, index) in errors:
+                err = errors[(number, index)]
+                problems.append(Problem(number, header, _cell_error_reason(err)))
+                bad = True
+                continue
+            if isinstance(value, str) and value[:1] == "#" and (e := error_value(value)):
+                problems.append(Problem(number, header, _cell_error_reason(e)))
+                bad = True
+                continue
+            try:
+                values[key] = convert(value)
+            except ValueProblem as exc:
+                problems.append(Problem(number, header, exc.reason))
+                bad = True
+        if not bad:
+            out.append(ConvertedRow(number, values))
+    return out, problems
+
+
+def _cell_error_reason(err: str) -> str:
+    if err == FORMULA_WITHOUT_VALUE:
+        return msg(
+            "Die Zelle enthält eine Formel ohne berechneten Wert. Bitte die Datei in Excel "
+            "öffnen, neu berechnen lassen und speichern.",
+            "The cell holds a formula without a calculated value. Please open the file in "
+            "Excel, let it recalculate and save it.",
+        )
+    return msg(
+        f"Die Zelle enthält den Excel-Fehler „{err}“ statt eines Werts.",
+        f"The cell holds the Excel error '{err}' instead of a value.",
+    )
+
+
+# ----------------------------------------------------------------------------- export
+def _labels(lang: str) -> dict[str, dict[str, str]]:
+    return {
+        key: {m.value: (m.label_de if lang == "de" else m.label_en) for m in enum}
+        for key, enum in ENUM_FIELDS.items()
+    }
+
+
+def _cells(rows: Iterable[dict[str, Any]], lang: str) -> Iterable[list[Any]]:
+    labels = _labels(lang)
+    for row in rows:
+        out = []
+        for key in EXPORT_FIELDS:
+            value = row.get(key)
+            if key in labels:
+                value = labels[key].get(value or "", value or "")
+            elif value is None:
+                value = ""
+            out.append(value)
+        yield out
+
+
+def write_ideas_csv(
+    path: Path,
+    rows: Iterable[dict[str, Any]],
+    total: int = 0,
+    progress: Progress | None = None,
+    lang: str | None = None,
+) -> int:
+    lang = lang or language()
+    date_fmt, time_fmt = (
+        ("%d.%m.%Y", "%d.%m.%Y %H:%M")
+        if lang == "de"
+        else (
+            "%Y-%m-%d",
+            "%Y-%m-%d %H:%M",
+        )
+    )
+
+    def formatted() -> Iterable[list[Any]]:
+        for cells in _cells(rows, lang):
+            yield [
+                v.strftime(time_fmt)
+                if isinstance(v, dt.datetime)
+                else v.strftime(date_fmt)
+                if isinstance(v, dt.date)
+                else v
+                for v in cells
+            ]
+
+    return write_csv(path, export_headers(lang), formatted(), progress, total)
+
+
+def write_ideas_xlsx(
+    path: Path,
+    rows: Iterable[dict[str, Any]],
+    total: int = 0,
+    progress: Progress | None = None,
+    lang: str | None = None,
+) -> int:
+    lang = lang or language()
+    headers = export_headers(lang)
+    count = 0
+    with atomic_target(path) as tmp:
+        book = xlsx_workbook(tmp)
+        try:
+            count = _fill_workbook(book, headers, rows, total, progress, lang)
+        finally:
+            book.close()
+    return count
+
+
+def _fill_workbook(
+    book: Any,
+    headers: Sequence[str],
+    rows: Iterable[dict[str, Any]],
+    total: int,
+    progress: Progress | None,
+    lang: str,
+) -> int:
+    sheet = book.add_worksheet("Ideen" if lang == "de" else "Ideas")
+    lists = book.add_worksheet("Listen" if lang == "de" else "Lists")
+    bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    date_fmt = book.add_format({"num_format": "dd.mm.yyyy" if lang == "de" else "yyyy-mm-dd"})
+    time_fmt = book.add_format(
+        {"num_format": "dd.mm.yyyy hh:mm" if lang == "de" else "yyyy-mm-dd hh:mm"}
+    )
+    keys = list(EXPORT_FIELDS)
+    for col, key in enumerate(keys):
+        fmt = date_fmt if key == "target_date" else time_fmt if key.endswith("_at") else None
+        sheet.set_column(col, col, _WIDTHS[key], fmt)
+    sheet.write_row(0, 0, headers, bold)
+    sheet.freeze_panes(1, 0)
+
+    # Drop-down values on the second sheet, one column per list.
+    labels = _labels(lang)
+    list_keys = ["status", "format", "audience", "priority"]
+    for col, key in enumerate(list_keys):
+        lists.write_string(0, col, headers[keys.index(key)], bold)
+        for row, label in enumerate(labels[key].values(), start=1):
+            lists.write_string(row, col, label)
+        lists.set_column(col, col, 26)
+
+    d_col, t1, t2 = keys.index("target_date"), keys.index("created_at"), keys.index("updated_at")
+    r = 0
+    for r, cells in enumerate(_cells(rows, lang), start=1):
+        sheet.write_row(r, 0, cells[:d_col])
+        if cells[d_col]:
+            sheet.write_datetime(r, d_col, cells[d_col], date_fmt)
+        sheet.write_row(r, d_col + 1, cells[d_col + 1 : t1])
+        if cells[t1]:
+            sheet.write_datetime(r, t1, cells[t1], time_fmt)
+        if cells[t2]:
+            sheet.write_datetime(r, t2, cells[t2], time_fmt)
+        if progress is not None and r % PROGRESS_EVERY == 0 and not progress(r, total):
+            raise cancelled()
+    last = max(r, 1)
+    sheet.autofilter(0, 0, last, len(keys) - 1)
+    sheet_name = lists.get_name()
+    for col, key in enumerate(list_keys):
+        letter = chr(ord("A") + col)
+        target = keys.index(key)
+        sheet.data_validation(
+            1,
+            target,
+            max(last, 1000),
+            target,
+            {
+                "validate": "list",
+                "source": f"='{sheet_name}'!${letter}$2:${letter}${len(labels[key]) + 1}",
+                "error_type": "warning",
+                "error_title": msg("Unbekannter Wert", "Unknown value"),
+                "error_message": msg(
+                    "Bitte einen Wert aus der Liste wählen.", "Please choose a value from the list."
+                ),
+            },
+        )
+    sheet.activate()
+    return r

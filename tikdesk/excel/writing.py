@@ -1,0 +1,184 @@
+"""Writing files the user gets: atomically, formula-safe, with clear messages.
+
+API (stable, also for other exports):
+
+``check_target(path)``
+    Before spending time on an export: refuse (``InputRejected``) a target that is a folder,
+    is open in Excel (owner/lock file beside it, or the file cannot be opened for writing),
+    or lies in a folder that does not exist or cannot be written.
+``atomic_target(path) -> context manager yielding a temporary Path``
+    Write to the yielded temporary file in the target's folder; on success it is renamed over
+    ``path`` (``os.replace``), on any error it is removed and the old file stays untouched.
+    A rename refused because Excel holds the target gives "close it in Excel".
+``csv_safe(text) -> str``
+    Prefix ``'`` to text starting with ``=``, ``+``, ``-``, ``@``, tab, CR or LF, so that
+    spreadsheet programs show it as text and never run it as a formula.
+``write_csv(path, header, rows, progress=None, total=0)``
+    German Excel CSV: ``;``-separated, UTF-8 with BOM, ``\\r\\n``; strings are passed through
+    ``csv_safe``; other values through ``str``.  Atomic.
+``xlsx_workbook(path) -> xlsxwriter.Workbook``
+    A workbook that never turns strings into formulas, numbers or links.
+``Progress = Callable[[int, int], bool]`` — return False to cancel; writers then raise
+:class:`tikdesk.domain.errors.Cancelled` and leave no file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import errno
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from tikdesk.domain.errors import Cancelled, InputRejected
+from tikdesk.domain.i18n import msg
+from tikdesk.excel.sniff import excel_owner_file
+from tikdesk.excel.values import FORMULA_TRIGGERS
+
+__all__ = [
+    "Progress",
+    "atomic_target",
+    "cancelled",
+    "check_target",
+    "csv_safe",
+    "write_csv",
+    "xlsx_workbook",
+]
+
+Progress = Callable[[int, int], bool]
+PROGRESS_EVERY = 2_000
+
+
+def cancelled() -> Cancelled:
+    return Cancelled(
+        msg("Abgebrochen – es wurde nichts geschrieben.", "Cancelled – nothing was written.")
+    )
+
+
+def _open_in_excel(path: Path) -> InputRejected:
+    return InputRejected(
+        msg(
+            f"„{path.name}“ ist gerade in Excel (oder einem anderen Programm) geöffnet und "
+            "kann nicht überschrieben werden. Bitte dort schließen und erneut versuchen – "
+            "oder einen anderen Dateinamen wählen.",
+            f"'{path.name}' is open in Excel (or another program) and cannot be overwritten. "
+            "Please close it there and try again – or choose another file name.",
+        )
+    )
+
+
+def _write_error(path: Path, exc: OSError) -> InputRejected:
+    if isinstance(exc, PermissionError) or getattr(exc, "winerror", None) in (32, 33):
+        if path.exists():
+            return _open_in_excel(path)
+        return InputRejected(
+            msg(
+                f"In den Ordner „{path.parent}“ darf nicht geschrieben werden.",
+                f"The folder '{path.parent}' cannot be written to.",
+            )
+        )
+    if exc.errno == errno.ENOSPC:
+        return InputRejected(
+            msg(
+                f"Nicht genug Speicherplatz für „{path.name}“; nichts wurde geschrieben.",
+                f"Not enough disk space for '{path.name}'; nothing was written.",
+            )
+        )
+    return InputRejected(
+        msg(
+            f"„{path}“ kann nicht geschrieben werden: {exc.strerror or exc}.",
+            f"'{path}' cannot be written: {exc.strerror or exc}.",
+        )
+    )
+
+
+def check_target(path: Path) -> None:
+    path = Path(path)
+    if path.is_dir():
+        raise InputRejected(
+            msg(
+                f"„{path}“ ist ein Ordner. Bitte einen Dateinamen angeben.",
+                f"'{path}' is a folder. Please give a file name.",
+            )
+        )
+    if not path.parent.is_dir():
+        raise InputRejected(
+            msg(
+                f"Den Ordner „{path.parent}“ gibt es nicht.",
+                f"The folder '{path.parent}' does not exist.",
+            )
+        )
+    if excel_owner_file(path) is not None:
+        raise _open_in_excel(path)
+    if path.exists():
+        try:
+            with open(path, "r+b"):
+                pass
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+    elif not os.access(path.parent, os.W_OK):
+        raise _write_error(path, PermissionError(errno.EACCES, "read-only folder"))
+
+
+@contextlib.contextmanager
+def atomic_target(path: Path) -> Iterator[Path]:
+    path = Path(path)
+    check_target(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=".~tikdesk-", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def csv_safe(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def write_csv(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    progress: Progress | None = None,
+    total: int = 0,
+) -> int:
+    count = 0
+    with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        writer.writerow([csv_safe(h) for h in header])
+        for row in rows:
+            writer.writerow(
+                [csv_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in row]
+            )
+            count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0 and not progress(count, total):
+                raise cancelled()
+    return count
+
+
+def xlsx_workbook(path: Path) -> Any:
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(
+        str(path),
+        {
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "constant_memory": True,
+        },
+    )

@@ -1,0 +1,478 @@
+"""Excel/CSV exchange of the idea backlog: import with preview, export, template.
+
+Import is two phases.  :func:`preview_idea_import` reads and checks the file and compares it
+with the database — nothing is written.  :func:`commit_idea_import` writes that preview in
+one transaction recorded as an :class:`ImportBatch` (after a forced backup); any error or a
+cancel rolls everything back.
+
+Matching: a row with an ``ID`` that exists updates that idea (only the columns the file has;
+an empty status/format/audience/priority cell keeps the stored value, other empty cells clear
+it); a row with an unknown ID is a problem (it may come from another database — clear the
+cell to add it as new); a row without ID matches an existing idea with the same title
+(case and spaces ignored) when there is exactly one, else it is added.  A row whose values
+equal the stored ones is *unchanged*, so importing an unchanged export changes nothing.
+
+**Problems block**: a preview with problems is not written (CLI exit 1) unless the caller
+explicitly skips the rows with problems (``skip_problem_rows=True`` — the GUI's check box);
+problems about the whole file (no title column) can never be skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tikdesk.domain.errors import Cancelled, InputRejected
+from tikdesk.domain.i18n import language, msg
+from tikdesk.excel import ideas_io
+from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
+from tikdesk.excel.reading import map_columns, read_table
+from tikdesk.excel.sniff import sniff
+from tikdesk.excel.values import clean_text
+from tikdesk.services.context import AppContext
+from tikdesk.services.ideas import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_LENGTH,
+    MAX_TAG_LENGTH,
+    split_tags,
+)
+from tikdesk.storage.repositories import imports as repo
+
+__all__ = [
+    "IMPORT_SUFFIXES",
+    "KIND_IDEAS",
+    "ExportResult",
+    "ImportResult",
+    "Preview",
+    "Problem",
+    "commit_idea_import",
+    "export_idea_template",
+    "export_ideas",
+    "idea_fields",
+    "preview_idea_import",
+]
+
+KIND_IDEAS = "ideas"
+IMPORT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv"})
+ProgressFn = Callable[[int, int], bool]
+_TEXT_FIELDS = ("title", "hook", "description", "owner", "tags")
+_ENUM_DEFAULTS = {"format": "other", "audience": "general", "status": "new", "priority": "medium"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int
+    file_name: str
+    inserted: int
+    updated: int
+    unchanged: int
+    skipped: int
+
+    def summary(self) -> str:
+        return msg(
+            f"{self.file_name}: {self.inserted} Ideen neu angelegt, {self.updated} "
+            f"aktualisiert, {self.unchanged} unverändert, {self.skipped} Zeilen ausgelassen.",
+            f"{self.file_name}: {self.inserted} ideas added, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.skipped} rows skipped.",
+        )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    count: int
+
+
+def idea_fields() -> list[tuple[str, str]]:
+    """(key, label in the UI language) of every importable idea column, for mapping combos."""
+    lang = language()
+    return [(f.key, f.label(lang)) for f in ideas_io.IDEA_SCHEMA.fields if not f.ignored]
+
+
+def _step(progress: ProgressFn | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise Cancelled(
+            msg("Abgebrochen – es wurde nichts geschrieben.", "Cancelled – nothing was written.")
+        )
+
+
+# ----------------------------------------------------------------------------- preview
+def preview_idea_import(
+    ctx: AppContext,
+    path: Path | str,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    progress: ProgressFn | None = None,
+) -> Preview:
+    """Read, check and compare ``path``; see the module docstring.  Writes nothing."""
+    path = Path(path)
+    _step(progress, 0, 4)
+    sniffed = sniff(path)
+    table = read_table(path, ideas_io.IDEA_SCHEMA, sheet=sheet, sniffed=sniffed)
+    _step(progress, 1, 4)
+    columns = map_columns(table.headers, ideas_io.IDEA_SCHEMA, mapping)
+    preview = Preview(
+        source=path,
+        file_name=path.name,
+        sha256=sha256_file(path),
+        kind=sniffed.kind,
+        sheet=table.sheet,
+        sheets=table.sheets,
+        header_row=table.header_row,
+        columns=table.headers,
+        mapping=columns.mapping,
+        unknown=columns.unknown,
+        notices=list(table.notices),
+    )
+    for index in range(len(table.headers)):
+        first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
+        preview.samples[index] = clean_text(first)[:60]
+    for header in columns.duplicates:
+        preview.notices.append(
+            msg(
+                f"Die Spalte „{header}“ gibt es doppelt; nur die erste wird übernommen.",
+                f"The column '{header}' appears twice; only the first one is used.",
+            )
+        )
+    if columns.unknown:
+        names = ", ".join(f"„{h}“" for h in columns.unknown)
+        preview.notices.append(
+            msg(
+                f"Nicht zugeordnete Spalten (werden nicht übernommen): {names}.",
+                f"Columns not mapped (not imported): {', '.join(columns.unknown)}.",
+            )
+        )
+    mapped = {k for k in columns.mapping.values() if k}
+    if "title" not in mapped and "id" not in mapped:
+        preview.problems.append(
+            Problem(
+                None,
+                None,
+                msg(
+                    "Keine Spalte für den Titel gefunden (erwartet „Titel“, „Idee“ oder "
+                    "„Title“). Bitte eine Spalte als Titel zuordnen.",
+                    "No column for the title found (expected 'Titel', 'Idee' or 'Title'). "
+                    "Please map a column to the title.",
+                ),
+            )
+        )
+        return preview
+    converted, problems = ideas_io.convert_rows(table, columns.mapping)
+    preview.problems.extend(problems)
+    _step(progress, 2, 4)
+    with ctx.db.reader() as session:
+        earlier = repo.find_batch(session, preview.sha256, KIND_IDEAS)
+        _classify(session, preview, converted, {i: h for i, h in enumerate(table.headers)})
+    if earlier is not None:
+        preview.already_imported = f"{earlier:%d.%m.%Y %H:%M}"
+        preview.notices.append(
+            msg(
+                f"Diese Datei wurde am {earlier:%d.%m.%Y um %H:%M} schon einmal importiert. "
+                "Bekannte Ideen werden erkannt, nicht doppelt angelegt.",
+                f"This file was already imported on {earlier:%Y-%m-%d at %H:%M}. Known "
+                "ideas are recognised, not added twice.",
+            )
+        )
+    preview.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    preview.problem_rows = {p.row for p in preview.problems if p.row is not None}
+    _step(progress, 4, 4)
+    return preview
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def _check_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, reason) for values the idea rules refuse (same limits as the editor)."""
+    out = []
+    for key in _TEXT_FIELDS:
+        text = values.get(key)
+        limit = MAX_LENGTH.get(key)
+        if text and limit and len(text) > limit:
+            out.append(
+                (
+                    key,
+                    msg(
+                        f"Höchstens {limit} Zeichen erlaubt (hier {len(text)}).",
+                        f"At most {limit} characters allowed (here {len(text)}).",
+                    ),
+                )
+            )
+    day = values.get("target_date")
+    if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+        out.append(
+            (
+                "target_date",
+                msg(
+                    f"Das Datum {day:%d.%m.%Y} liegt außerhalb von {EARLIEST_DATE:%Y} bis "
+                    f"{LATEST_DATE:%Y}.",
+                    f"The date {day:%Y-%m-%d} lies outside {EARLIEST_DATE:%Y} to {LATEST_DATE:%Y}.",
+                ),
+            )
+        )
+    for tag in split_tags(values.get("tags") or ""):
+        if len(tag) > MAX_TAG_LENGTH:
+            out.append(
+                (
+                    "tags",
+                    msg(
+                        f"Das Schlagwort „{tag[:20]}…“ ist länger als {MAX_TAG_LENGTH} Zeichen.",
+                        f"The tag '{tag[:20]}…' is longer than {MAX_TAG_LENGTH} characters.",
+                    ),
+                )
+            )
+    return out
+
+
+def _classify(
+    session: Any,
+    preview: Preview,
+    rows: list[ideas_io.ConvertedRow],
+    headers: dict[int, str],
+) -> None:
+    header_of = {key: headers[i] for i, key in preview.mapping.items() if key}
+    ids = [r.values["id"] for r in rows if r.values.get("id")]
+    existing = repo.ideas_by_id(session, ids) if ids else {}
+    titles: dict[str, list[int]] = {}
+    if any(not r.values.get("id") for r in rows):
+        for idea_id, title in repo.idea_titles(session):
+            titles.setdefault(_norm_title(title), []).append(idea_id)
+    seen_ids: dict[int, int] = {}
+    problems = preview.problems
+    changed_fields: dict[int, list[str]] = {}
+    for row in rows:
+        values = row.values
+        if "tags" in values:
+            values["tags"] = ", ".join(split_tags(values["tags"]))
+        bad = False
+        for key, reason in _check_rules(values):
+            problems.append(Problem(row.row, header_of.get(key), reason))
+            bad = True
+        idea_id = values.pop("id", None)
+        current: dict[str, Any] | None = None
+        if idea_id is not None:
+            if idea_id in seen_ids:
+                problems.append(
+                    Problem(
+                        row.row,
+                        header_of.get("id"),
+                        msg(
+                            f"Die ID {idea_id} steht schon in Zeile {seen_ids[idea_id]}.",
+                            f"ID {idea_id} already appears in row {seen_ids[idea_id]}.",
+                        ),
+                    )
+                )
+                continue
+            seen_ids[idea_id] = row.row
+            current = existing.get(idea_id)
+            if current is None:
+                problems.append(
+                    Problem(
+                        row.row,
+                        header_of.get("id"),
+                        msg(
+                            f"Eine Idee mit der ID {idea_id} gibt es in dieser Datenbank nicht "
+                            "(gelöscht oder aus einer anderen Datenbank?). Zum Neuanlegen die "
+                            "ID-Zelle leeren.",
+                            f"There is no idea with ID {idea_id} in this database (deleted, "
+                            "or from another database?). Clear the ID cell to add it as new.",
+                        ),
+                    )
+                )
+                continue
+        title = values.get("title")
+        if "title" in values and not title:
+            problems.append(
+                Problem(
+                    row.row,
+                    header_of.get("title"),
+                    msg("Der Titel fehlt.", "The title is missing."),
+                )
+            )
+            continue
+        if current is None and not title:
+            problems.append(
+                Problem(
+                    row.row,
+                    None,
+                    msg(
+                        "Die Zeile hat weder ID noch Titel.",
+                        "The row has neither an ID nor a title.",
+                    ),
+                )
+            )
+            continue
+        if current is None:
+            matches = titles.get(_norm_title(title or ""), [])
+            if len(matches) > 1:
+                problems.append(
+                    Problem(
+                        row.row,
+                        header_of.get("title"),
+                        msg(
+                            f"Es gibt {len(matches)} Ideen mit diesem Titel; ohne ID ist nicht "
+                            "klar, welche gemeint ist. Bitte eine ID-Spalte verwenden (z. B. "
+                            "aus einem Export).",
+                            f"{len(matches)} ideas have this title; without an ID it is not "
+                            "clear which one is meant. Please use an ID column (e.g. from an "
+                            "export).",
+                        ),
+                    )
+                )
+                continue
+            if len(matches) == 1:
+                if matches[0] in seen_ids:
+                    problems.append(
+                        Problem(
+                            row.row,
+                            header_of.get("title"),
+                            msg(
+                                f"Derselbe Titel steht schon in Zeile {seen_ids[matches[0]]}.",
+                                f"The same title already appears in row {seen_ids[matches[0]]}.",
+                            ),
+                        )
+                    )
+                    continue
+                seen_ids[matches[0]] = row.row
+                current = existing.get(matches[0])
+                if current is None:
+                    current = repo.ideas_by_id(session, matches)[matches[0]]
+                    existing[matches[0]] = current
+        if bad:
+            continue
+        if current is None:
+            new = {k: v for k, v in values.items() if v is not None or k == "target_date"}
+            for key, default in _ENUM_DEFAULTS.items():
+                new.setdefault(key, default)
+                if new[key] is None:
+                    new[key] = default
+            new["_row"] = row.row
+            preview.to_add.append(new)
+            continue
+        changes = {}
+        for key, value in values.items():
+            if value is None and key in _ENUM_DEFAULTS:
+                continue  # an empty status/format/... cell keeps the stored value
+            if key in _TEXT_FIELDS and value is None:
+                value = ""
+            if current.get(key) != value:
+                changes[key] = value
+        if changes:
+            changed_fields[current["id"]] = sorted(changes)
+            preview.to_update.append(
+                {
+                    "id": current["id"],
+                    "_version": current["version"],
+                    "_row": row.row,
+                    "_title": current["title"],
+                    **changes,
+                }
+            )
+        else:
+            preview.unchanged.append({"id": current["id"], "_row": row.row})
+    preview.extra["changed_fields"] = changed_fields
+
+
+# ----------------------------------------------------------------------------- commit
+def _rejected(preview: Preview) -> InputRejected:
+    return InputRejected(
+        msg(
+            f"„{preview.file_name}“ wurde nicht importiert, nichts wurde geschrieben. "
+            f"{len(preview.problems)} Probleme:\n{format_problems(preview.problems)}",
+            f"'{preview.file_name}' was not imported, nothing was written. "
+            f"{len(preview.problems)} problems:\n{format_problems(preview.problems)}",
+        )
+    )
+
+
+def commit_idea_import(
+    ctx: AppContext,
+    preview: Preview,
+    progress: ProgressFn | None = None,
+    skip_problem_rows: bool = False,
+) -> ImportResult:
+    """Write ``preview`` in one transaction; see the module docstring."""
+    if preview.blocking or (preview.problems and not skip_problem_rows):
+        raise _rejected(preview)
+    skipped = len(preview.problem_rows)
+    total = len(preview.to_add) + len(preview.to_update)
+    if total:
+        from tikdesk.services.safety import BEFORE_IMPORT, SafetyService
+
+        SafetyService(ctx).before(BEFORE_IMPORT)
+    _step(progress, 0, total)
+    with ctx.db.transaction() as session:
+        current = repo.versions(session, [r["id"] for r in preview.to_update])
+        for row in preview.to_update:
+            if current.get(row["id"]) != row["_version"]:
+                raise InputRejected(
+                    msg(
+                        f"„{row['_title']}“ (ID {row['id']}) wurde seit der Vorschau geändert "
+                        "oder gelöscht. Bitte die Vorschau neu laden; nichts wurde geschrieben.",
+                        f"'{row['_title']}' (ID {row['id']}) was changed or deleted since the "
+                        "preview. Please preview again; nothing was written.",
+                    )
+                )
+        batch_id = repo.add_batch(session, KIND_IDEAS, preview.file_name, preview.sha256, ctx.user)
+        adds = [{k: v for k, v in r.items() if not k.startswith("_")} for r in preview.to_add]
+        repo.insert_ideas(
+            session, adds, batch_id, progress=lambda done: (_step(progress, done, total), True)[1]
+        )
+        updates = [
+            {
+                **{k: v for k, v in r.items() if not k.startswith("_")},
+                "version": r["_version"] + 1,
+            }
+            for r in preview.to_update
+        ]
+        offset = len(adds)
+        repo.update_ideas(
+            session,
+            updates,
+            progress=lambda done: (_step(progress, offset + done, total), True)[1],
+        )
+        repo.set_batch_counts(session, batch_id, len(adds), len(updates), skipped)
+    return ImportResult(
+        batch_id, preview.file_name, len(adds), len(updates), len(preview.unchanged), skipped
+    )
+
+
+# ----------------------------------------------------------------------------- export
+def _writer(path: Path) -> Callable[..., int]:
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return ideas_io.write_ideas_xlsx
+    if suffix == ".csv":
+        return ideas_io.write_ideas_csv
+    raise InputRejected(
+        msg(
+            f"„{path.name}“: Export nur als .xlsx oder .csv möglich.",
+            f"'{path.name}': export only as .xlsx or .csv.",
+        )
+    )
+
+
+def export_ideas(
+    ctx: AppContext,
+    path: Path | str,
+    ids: Sequence[int] | None = None,
+    progress: ProgressFn | None = None,
+) -> ExportResult:
+    """All ideas (or ``ids``) to ``path`` (.xlsx or .csv), written atomically."""
+    path = Path(path)
+    write = _writer(path)
+    with ctx.db.reader() as session:
+        total = repo.count_ideas(session, ids)
+        count = write(path, repo.iter_ideas(session, ids), total=total, progress=progress)
+    return ExportResult(path, count)
+
+
+def export_idea_template(ctx: AppContext, path: Path | str) -> ExportResult:
+    """The empty idea list with headers and drop-downs, for teams to fill in."""
+    path = Path(path)
+    _writer(path)(path, [], total=0)
+    return ExportResult(path, 0)
