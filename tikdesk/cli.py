@@ -205,3 +205,59 @@ def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = AnalyticsService(ctx).export_daily(args.out)
     print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
     return EXIT_OK
+
+
+# ---------------------------------------------------------------- idea exchange (issue 3)
+@registrar
+def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import-ideas", help=msg(
+        "Ideenliste aus Excel/CSV importieren (Zeilen mit ID werden aktualisiert)",
+        "import an idea list from Excel/CSV (rows with an ID are updated)"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--sheet", metavar="NAME", help=msg(
+        "Blatt der Arbeitsmappe (sonst das erste mit einer Ideentabelle)",
+        "worksheet (else the first one holding an idea table)"))
+    imp.add_argument("--dry-run", action="store_true", help=msg(
+        "nur Vorschau und Probleme zeigen, nichts schreiben",
+        "show the preview and problems only, write nothing"))
+    imp.set_defaults(handler=_cmd_import_ideas)
+    exp = sub.add_parser("export-ideas", help=msg(
+        "alle Ideen als .xlsx oder .csv (für deutsches Excel) schreiben",
+        "write all ideas as .xlsx or .csv (for German Excel)"))
+    exp.add_argument("out", metavar="OUT.xlsx|OUT.csv")
+    exp.set_defaults(handler=_cmd_export_ideas, writes=False)
+
+
+def _cmd_import_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services import exchange
+    from tikdesk.services.exchange import format_problems
+
+    preview = exchange.preview_idea_import(ctx, args.file, sheet=args.sheet)
+    for notice in preview.notices:
+        print(msg("Hinweis: ", "Note: ") + notice, file=sys.stderr)
+    if args.dry_run:
+        print(preview.summary())
+        if preview.problems:
+            print(format_problems(preview.problems, limit=200), file=sys.stderr)
+            return EXIT_REJECTED
+        return EXIT_OK
+    result = exchange.commit_idea_import(ctx, preview)
+    print(result.summary())
+    return EXIT_OK
+
+
+def _cmd_export_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pathlib import Path
+
+    from tikdesk.services import exchange
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        print(msg(f"tikdesk export-ideas: „{out.name}“ muss auf .xlsx oder .csv enden.",
+                  f"tikdesk export-ideas: '{out.name}' must end in .xlsx or .csv."),
+              file=sys.stderr)
+        return EXIT_USAGE
+    result = exchange.export_ideas(ctx, out)
+    print(msg(f"{result.count} Ideen geschrieben: {result.path}",
+              f"{result.count} ideas written: {result.path}"))
+    return EXIT_OK

@@ -51,6 +51,7 @@ __all__ = [
     "commit_idea_import",
     "export_idea_template",
     "export_ideas",
+    "format_problems",
     "idea_fields",
     "preview_idea_import",
 ]
