@@ -210,7 +210,8 @@ def test_checklist_rules(posts, post_id):
     assert evaluated.result.set_at is not None
     event = detail.history[-1]
     assert event.action == "checklist_set"
-    assert "public.captions: open" in event.text and "Nur Musik" in event.text
+    assert event.text.startswith("Untertitel geprüft, ausreichender Kontrast: Offen → Problem")
+    assert "Nur Musik" in event.text
     # the same value again is no change → no audit event
     posts.set_item(
         post_id,

@@ -39,7 +39,7 @@ from tikdesk.domain.enums import Audience, Gate, IdeaFormat, ItemState, PostStat
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.gate import GateResult, GateStatus, ItemResult, PersonOnPost, evaluate
 from tikdesk.domain.i18n import language, msg
-from tikdesk.paths import resource_dir
+from tikdesk.paths import data_dir, resource_dir
 from tikdesk.services.context import AppContext
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as people_repo
@@ -141,6 +141,7 @@ class PostSummary:
     take_down: bool
     approved_by: str
     updated_at: dt.datetime
+    take_down_reasons: tuple[str, ...] = ()
 
     @property
     def closed(self) -> bool:
@@ -197,7 +198,9 @@ class PostDetail:
 
 
 def checklist_dirs(ctx: AppContext) -> list[Path]:
-    return search_dirs(ctx.checklist_dir, resource_dir() / "checklists")
+    """The organisation's folder (preference, else ``<data dir>/checklists``), then shipped."""
+    own = ctx.checklist_dir if ctx.checklist_dir is not None else data_dir() / "checklists"
+    return search_dirs(own, resource_dir() / "checklists")
 
 
 class Definitions:
@@ -342,6 +345,11 @@ class Clearance:
             and any(p.assessment.take_down for p in people),
             approved_by=active[-1].approver if active else "",
             updated_at=post.updated_at,
+            take_down_reasons=tuple(
+                f"{p.label}: {'; '.join(p.assessment.reasons)}"
+                for p in people
+                if p.assessment.take_down
+            ),
         )
         return summary, people, gate
 
@@ -370,35 +378,91 @@ def revoke_if_approved(s: Session, actor: str, post: repo.PostRecord, reason: st
 # ----------------------------------------------------------------------------- history text
 
 
-def _history_text(event: audit.AuditRecord) -> str:
+def _history_text(
+    event: audit.AuditRecord, definition: ChecklistDefinition, names: dict[int, str]
+) -> str:
+    """The audit event in words (item labels, state labels, current person names)."""
     old, new = event.old_value, event.new_value
+    who = (
+        names.get(event.person_id, erased_label())
+        if event.person_id is not None
+        else erased_label()
+    )
+    action = event.action
+    if action == "checklist_set":
+        return _checklist_text(old, new, definition)
+    if action == "content_changed":
+        return msg(f"Geändert: {_fields(old, new)}", f"Changed: {_fields(old, new)}")
     labels = {
         "created": msg("Beitrag angelegt", "Post created"),
-        "created_from_idea": msg(f"Aus Idee {new} angelegt", f"Created from idea {new}"),
-        "content_changed": msg(f"Geändert: {new}", f"Changed: {new}"),
+        "created_from_idea": msg(f"Aus Idee #{new} angelegt", f"Created from idea #{new}"),
         "status_changed": msg(
             f"Status {_status(old)} → {_status(new)}", f"Status {_status(old)} → {_status(new)}"
         ),
         "approved": msg(f"Freigegeben von {new}", f"Approved by {new}"),
         "approval_revoked": msg(f"Freigabe zurückgezogen: {new}", f"Approval revoked: {new}"),
-        "checklist_set": f"{old} → {new}",
-        "appearance_added": msg(
-            f"Person #{event.person_id} hinzugefügt", f"Person #{event.person_id} added"
+        "appearance_added": msg(f"{who} hinzugefügt", f"{who} added"),
+        "appearance_changed": msg(f"Szene von {who} geändert", f"Scene of {who} changed"),
+        "appearance_removed": msg(f"{who} entfernt", f"{who} removed"),
+        "appearance_anonymised": msg(
+            "Person gelöscht (Art. 17 DSGVO), Auftritt anonymisiert",
+            "Person erased (Art. 17 GDPR), appearance anonymised",
         ),
-        "appearance_changed": msg(
-            f"Szene von Person #{event.person_id} geändert",
-            f"Scene of person #{event.person_id} changed",
+        "published": msg(
+            f"Als veröffentlicht markiert ({_when(new)})", f"Marked published ({_when(new)})"
         ),
-        "appearance_removed": msg(
-            f"Person #{event.person_id} entfernt", f"Person #{event.person_id} removed"
+        "taken_down": msg(
+            f"Als entfernt markiert ({_when(new)})", f"Marked taken down ({_when(new)})"
         ),
-        "published": msg(f"Als veröffentlicht markiert ({new})", f"Marked published ({new})"),
-        "taken_down": msg(f"Als entfernt markiert ({new})", f"Marked taken down ({new})"),
-        "pseudonymised": msg(
-            "Name einer gelöschten Person entfernt", "Name of an erased person removed"
-        ),
+        "deleted": msg("Beitrag gelöscht", "Post deleted"),
     }
-    return labels.get(event.action, f"{event.action}: {old} → {new}")
+    return labels.get(action, f"{action}: {old} → {new}")
+
+
+def _checklist_text(old: str, new: str, definition: ChecklistDefinition) -> str:
+    key, _, old_state = old.partition(": ")
+    rest = new.partition(": ")[2]
+    new_state, _, extra = rest.partition("; ")
+    item = definition.item(key)
+    label = item.label if item is not None else key
+    text = f"{label}: {_item_state(old_state)} → {_item_state(new_state)}"
+    return f"{text}; {extra}" if extra else text
+
+
+def _item_state(value: str) -> str:
+    try:
+        return ItemState(value).label
+    except ValueError:
+        return value
+
+
+def _fields(old: str, new: str) -> str:
+    """``planned_at=2026-…`` pairs or a list of text fields, in words."""
+    names = {
+        "title": msg("Titel", "title"),
+        "caption": msg("Beschreibung", "caption"),
+        "hashtags": "Hashtags",
+        "music_source": msg("Musik", "music"),
+        "video_link": msg("Link", "link"),
+        "account": msg("Konto", "account"),
+        "planned_at": msg("geplant", "planned"),
+        "format": "Format",
+        "audience": msg("Zielgruppe", "audience"),
+        "checklist_profile": msg("Checkliste", "checklist"),
+        "paid_promotion": msg("bezahlte Reichweite", "paid promotion"),
+    }
+    if "=" not in new:
+        return ", ".join(names.get(n.strip(), n.strip()) for n in new.split(","))
+    name, _, new_value = new.partition("=")
+    old_value = old.partition("=")[2]
+    return f"{names.get(name, name)} {_when(old_value)} → {_when(new_value)}"
+
+
+def _when(value: str) -> str:
+    try:
+        return fmt_datetime(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value
 
 
 def _status(value: str) -> str:
@@ -433,6 +497,12 @@ class PostService:
         definitions = Definitions(self._ctx)
         return [(key, definitions(key).label) for key in definitions.available()]
 
+    def organisation_checklist_folder(self) -> Path:
+        """Where an organisation puts its own checklist files (created on demand)."""
+        folder = checklist_dirs(self._ctx)[0]
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def definition(self, profile: str) -> ChecklistDefinition:
         return Definitions(self._ctx)(profile)
 
@@ -458,9 +528,16 @@ class PostService:
                 )
                 for a in data.approvals[post_id]
             )
+            events = audit.for_post(s, post_id)
+            person_ids = {e.person_id for e in events if e.person_id is not None}
+            names = {
+                p.id: p.display_name
+                for p in people_repo.list_people(s, person_ids)  # erased ones are left out
+            }
+            definition = definitions(post.checklist_profile)
             history = tuple(
-                HistoryEntry(e.at, e.actor, e.action, _history_text(e))
-                for e in audit.for_post(s, post_id)
+                HistoryEntry(e.at, e.actor, e.action, _history_text(e, definition, names))
+                for e in events
             )
         return PostDetail(
             summary=summary,

@@ -1,19 +1,592 @@
-"""Placeholder until the people tab lands (being built in parallel)."""
+"""Personen & Einwilligungen: registry, consent records, withdrawal with impact list, and the
+DSGVO tools (export of everything about one person, erasure)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import TypeVar
 
+from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.enums import ConsentRole
+from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.services.context import AppContext
+from tikdesk.services.people import ConsentInput, PeopleService, PersonDetail
+from tikdesk.ui import messages
+from tikdesk.ui.people.dialogs import (
+    ConsentDialog,
+    ImpactDialog,
+    PersonDialog,
+    WithdrawalDialog,
+    ask_export_path,
+    confirm_erase,
+    fill_impact,
+    impact_tree,
+)
+from tikdesk.ui.people.model import Column, PersonFilterProxyModel, PersonTableModel, Role
+from tikdesk.ui.people.widgets import PersonForm
+from tikdesk.ui.posts.badges import (
+    BLOCK_ICON,
+    OK_ICON,
+    WARN_ICON,
+    consent_colour,
+    consent_icon,
+    fmt_date,
+    std_icon,
+)
+
+T = TypeVar("T")
+CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PeopleTab(QWidget):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__()
         self.ctx = ctx
         self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("…"))
+        self.service = PeopleService(ctx)
+        self.detail: PersonDetail | None = None
+        self._current_id: int | None = None
+        self._loading = False
+        self._dirty = False
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(self.splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New person…"))
+        self.new_button.clicked.connect(self._on_new)
+        bar.addWidget(self.new_button)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name or category"))
+        self.search.setAccessibleName(self.tr("Search people"))
+        bar.addWidget(self.search, 1)
+        left_layout.addLayout(bar)
+        self.model = PersonTableModel(self)
+        self.proxy = PersonFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("People"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        left_layout.addWidget(self.table)
+        self.count_label = QLabel()
+        left_layout.addWidget(self.count_label)
+        self.splitter.addWidget(left)
+
+        self.stack = QStackedWidget()
+        self.empty = QLabel(self.tr("Select a person on the left, or add one with „New person…“."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_detail())
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([600, 800])
+
+        self.search.textChanged.connect(self._on_search)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        data_changed = getattr(window, "data_changed", None)
+        if data_changed is not None:
+            data_changed.connect(self.refresh)
+        settings = getattr(window, "settings", None)
+        if settings is not None and settings.value("people/splitter") is not None:
+            self.splitter.restoreState(settings.value("people/splitter"))
+        self.refresh()
+
+    def _build_detail(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 0, 6, 6)
+
+        head = QHBoxLayout()
+        self.name_label = QLabel()
+        big = QFont(self.name_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        self.name_label.setFont(big)
+        head.addWidget(self.name_label, 1)
+        self.state_icon = QLabel()
+        head.addWidget(self.state_icon)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        head.addWidget(self.state_label)
+        layout.addLayout(head)
+
+        person_box = QGroupBox(self.tr("Person"))
+        person_layout = QVBoxLayout(person_box)
+        self.form = PersonForm()
+        self.form.changed.connect(self._on_form_changed)
+        person_layout.addWidget(self.form)
+        self.form_error = QLabel()
+        self.form_error.setStyleSheet("color: #a61b1b;")
+        self.form_error.setWordWrap(True)
+        self.form_error.setVisible(False)
+        person_layout.addWidget(self.form_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.revert_button = QPushButton(self.tr("&Revert"))
+        self.revert_button.clicked.connect(self._on_revert)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.clicked.connect(self._on_save)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.save_button)
+        person_layout.addLayout(row)
+        layout.addWidget(person_box)
+
+        consent_box = QGroupBox(self.tr("Consent records"))
+        consent_layout = QVBoxLayout(consent_box)
+        self.consents = QTreeWidget()
+        self.consents.setAccessibleName(self.tr("Consent records"))
+        self.consents.setHeaderLabels(
+            [
+                self.tr("Status"),
+                self.tr("Given by"),
+                self.tr("Platforms"),
+                self.tr("Valid from"),
+                self.tr("Valid until"),
+                self.tr("Document"),
+            ]
+        )
+        self.consents.setRootIsDecorated(False)
+        self.consents.setAlternatingRowColors(True)
+        self.consents.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.consents.setMinimumHeight(110)
+        self.consents.itemDoubleClicked.connect(lambda *_: self._on_edit_consent())
+        consent_layout.addWidget(self.consents)
+        self.minor_note = QLabel()
+        self.minor_note.setWordWrap(True)
+        consent_layout.addWidget(self.minor_note)
+        row = QHBoxLayout()
+        self.add_consent_button = QPushButton(self.tr("&Add consent…"))
+        self.add_consent_button.clicked.connect(self._on_add_consent)
+        self.edit_consent_button = QPushButton(self.tr("&Edit…"))
+        self.edit_consent_button.clicked.connect(self._on_edit_consent)
+        self.delete_consent_button = QPushButton(self.tr("&Delete"))
+        self.delete_consent_button.clicked.connect(self._on_delete_consent)
+        self.withdraw_button = QPushButton(self.tr("Record &withdrawal…"))
+        self.withdraw_button.clicked.connect(self._on_withdraw)
+        for button in (
+            self.add_consent_button,
+            self.edit_consent_button,
+            self.delete_consent_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.withdraw_button)
+        consent_layout.addLayout(row)
+        layout.addWidget(consent_box)
+
+        posts_box = QGroupBox(self.tr("Posts showing this person"))
+        posts_layout = QVBoxLayout(posts_box)
+        self.posts = impact_tree()
+        self.posts.setAccessibleName(self.tr("Posts showing this person"))
+        self.posts.setMinimumHeight(100)
+        posts_layout.addWidget(self.posts)
+        layout.addWidget(posts_box)
+
+        gdpr_box = QGroupBox(self.tr("GDPR"))
+        gdpr_layout = QHBoxLayout(gdpr_box)
+        self.export_button = QPushButton(self.tr("E&xport everything about this person (.xlsx)…"))
+        self.export_button.setToolTip(
+            self.tr("Art. 15/20 GDPR: consents, posts and audit entries in one workbook.")
+        )
+        self.export_button.clicked.connect(self._on_export)
+        self.erase_button = QPushButton(self.tr("Erase &person (Art. 17)…"))
+        self.erase_button.setIcon(std_icon(WARN_ICON))
+        self.erase_button.clicked.connect(self._on_erase)
+        gdpr_layout.addWidget(self.export_button)
+        gdpr_layout.addStretch(1)
+        gdpr_layout.addWidget(self.erase_button)
+        layout.addWidget(gdpr_box)
+        layout.addStretch(1)
+        self.detail_widget = scroll
+        return scroll
+
+    # ---------------------------------------------------------------- loading
+    def _read_only(self) -> bool:
+        is_read_only = getattr(self.window_, "is_read_only", None)
+        return bool(is_read_only()) if is_read_only is not None else self.ctx.read_only
+
+    def save_layout(self) -> None:
+        settings = getattr(self.window_, "settings", None)
+        if settings is not None:
+            settings.setValue("people/splitter", self.splitter.saveState())
+
+    @Slot()
     def refresh(self) -> None:
-        pass
+        try:
+            people = self.service.list_people()
+        except TikDeskError as exc:
+            self._warn(self.tr("People"), str(exc))
+            return
+        self._loading = True
+        self.model.set_people(people)
+        self._loading = False
+        minors = sum(1 for p in people if p.minor)
+        self.count_label.setText(
+            self.tr("%1 people · %2 minors · %3 without valid consent")
+            .replace("%1", str(len(people)))
+            .replace("%2", str(minors))
+            .replace("%3", str(sum(1 for p in people if not p.assessment.ok)))
+        )
+        self.new_button.setEnabled(not self._read_only())
+        if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
+            self.select_person(self._current_id, force=True)
+        else:
+            self._current_id = None
+            self.detail = None
+            self.stack.setCurrentWidget(self.empty)
+
+    def select_person(self, person_id: int, *, force: bool = False) -> bool:
+        row = self.model.row_of(person_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self._loading = True
+        selection = self.table.selectionModel()
+        selection.setCurrentIndex(
+            index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+        )
+        self._loading = False
+        if force or self._current_id != person_id:
+            self._current_id = person_id
+            self._load_detail(keep_form=self._dirty)
+        return True
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading or not current.isValid():
+            return
+        person = current.data(Role.PERSON)
+        if person is None or person.id == self._current_id:
+            return
+        if self._dirty and not messages.ask_yes_no(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The person's details were changed but not saved. Discard the changes?"),
+        ):
+            if self._current_id is not None:
+                self.select_person(self._current_id)
+            return
+        self._dirty = False
+        self._current_id = person.id
+        self._load_detail(keep_form=False)
+
+    def _load_detail(self, *, keep_form: bool) -> None:
+        if self._current_id is None:
+            return
+        try:
+            detail = self.service.get(self._current_id)
+        except TikDeskError as exc:
+            self._warn(self.tr("People"), str(exc))
+            return
+        self.detail = detail
+        read_only = self._read_only()
+        self.name_label.setText(detail.display_name)
+        state = detail.summary.assessment.state
+        self.state_icon.setPixmap(consent_icon(state).pixmap(20, 20))
+        self.state_label.setText(self.tr("Consent for TikTok today: %1").replace("%1", state.label))
+        self.state_label.setStyleSheet(f"color: {consent_colour(state).name()};")
+        self.state_label.setToolTip("\n".join(detail.summary.assessment.reasons))
+        if not keep_form:
+            self._loading = True
+            self.form.load(detail.as_input())
+            self._loading = False
+            self._set_dirty(False)
+        self.form.setEnabled(not read_only)
+        self._show_consents(detail)
+        fill_impact(self.posts, detail.impact)
+        for button in (self.add_consent_button, self.export_button, self.erase_button):
+            button.setEnabled(not read_only)
+        has_consent = bool(detail.consents)
+        self.edit_consent_button.setEnabled(not read_only and has_consent)
+        self.delete_consent_button.setEnabled(not read_only and has_consent)
+        self.withdraw_button.setEnabled(
+            not read_only and any(c.status != "withdrawn" for c in detail.consents)
+        )
+        self.stack.setCurrentWidget(self.detail_widget)
+
+    def _show_consents(self, detail: PersonDetail) -> None:
+        current = self._current_consent_id()
+        self.consents.clear()
+        for consent in detail.consents:
+            given_by = consent.role_label
+            if consent.role == ConsentRole.CUSTODIAN.value:
+                given_by += f": {consent.custodian_name} ({consent.custodian_relation})"
+            status = consent.status_label
+            if consent.withdrawn_on:
+                status += " " + fmt_date(consent.withdrawn_on)
+            row = QTreeWidgetItem(
+                [
+                    status,
+                    given_by,
+                    consent.platforms_label,
+                    fmt_date(consent.valid_from) or "–",
+                    fmt_date(consent.valid_until) or self.tr("open-ended"),
+                    consent.document_ref,
+                ]
+            )
+            row.setData(0, CONSENT_ROLE, consent.id)
+            row.setIcon(0, std_icon(OK_ICON if consent.status == "active" else BLOCK_ICON))
+            if "tiktok" not in consent.platforms:
+                row.setIcon(2, std_icon(WARN_ICON))
+                row.setToolTip(2, self.tr("This consent does not cover TikTok."))
+            self.consents.addTopLevelItem(row)
+            if consent.id == current:
+                self.consents.setCurrentItem(row)
+        if self.consents.currentItem() is None and self.consents.topLevelItemCount():
+            self.consents.setCurrentItem(self.consents.topLevelItem(0))
+        summary = detail.summary
+        if summary.minor:
+            text = (
+                self.tr(
+                    "Minor (%1 years, 18 on %2): needs the consent of every custodian "
+                    "(%3) and, from 14, their own."
+                )
+                .replace("%1", str(summary.age))
+                .replace("%2", fmt_date(summary.eighteenth))
+                .replace(
+                    "%3",
+                    self.tr("one — sole custody documented")
+                    if detail.sole_custody_note
+                    else self.tr("two"),
+                )
+            )
+        else:
+            text = ""
+        reasons = summary.assessment.reasons
+        if reasons:
+            text = (text + "\n" if text else "") + "\n".join(f"• {r}" for r in reasons)
+        self.minor_note.setText(text)
+        self.minor_note.setVisible(bool(text))
+
+    def _current_consent_id(self) -> int | None:
+        row = self.consents.currentItem()
+        return None if row is None else int(row.data(0, CONSENT_ROLE))
+
+    # ---------------------------------------------------------------- helpers
+    def _warn(self, title: str, text: str) -> None:
+        show = getattr(self.window_, "show_warning", None)
+        if show is not None:
+            show(title, text)
+        else:
+            messages.show_warning(self, title, text)
+
+    def _info(self, title: str, text: str) -> None:
+        show = getattr(self.window_, "show_info", None)
+        if show is not None:
+            show(title, text)
+        else:
+            messages.show_info(self, title, text)
+
+    def _changed(self) -> None:
+        data_changed = getattr(self.window_, "data_changed", None)
+        if data_changed is not None:
+            data_changed.emit()
+        else:
+            self.refresh()
+
+    def _run(self, title: str, action: Callable[[], T]) -> T | None:
+        try:
+            result = action()
+        except TikDeskError as exc:
+            self._warn(title, str(exc))
+            return None
+        self._changed()
+        return result
+
+    def _on_form_changed(self) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if not dirty:
+            self.form_error.setVisible(False)
+
+    @Slot()
+    def _on_search(self) -> None:
+        self.proxy.set_text(self.search.text())
+
+    # ---------------------------------------------------------------- actions
+    @Slot()
+    def _on_new(self) -> None:
+        person_id = PersonDialog.ask(self, self.service.create_person)
+        if person_id is not None:
+            self._changed()
+            self.select_person(person_id)
+
+    @Slot()
+    def _on_save(self) -> None:
+        if self.detail is None:
+            return
+        try:
+            self.service.update_person(self.detail.id, self.form.value(), self.detail.version)
+        except ValidationError as exc:
+            self.form_error.setText(str(exc))
+            self.form_error.setVisible(True)
+            self.form.focus_field(exc.field)
+            return
+        except TikDeskError as exc:
+            self._warn(self.tr("Save person"), str(exc))
+            return
+        self._set_dirty(False)
+        self._changed()
+
+    @Slot()
+    def _on_revert(self) -> None:
+        if self.detail is not None:
+            self._loading = True
+            self.form.load(self.detail.as_input())
+            self._loading = False
+            self._set_dirty(False)
+
+    def _minor(self) -> bool:
+        return self.detail is not None and (
+            self.detail.summary.minor or self.detail.birth_date is not None
+        )
+
+    @Slot()
+    def _on_add_consent(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        initial = ConsentInput(collected_by=self.ctx.user)
+        if ConsentDialog.ask(
+            self,
+            initial,
+            self._minor(),
+            self.tr("New consent record"),
+            lambda data: self.service.add_consent(detail.id, data),
+        ):
+            self._changed()
+
+    @Slot()
+    def _on_edit_consent(self) -> None:
+        detail, consent_id = self.detail, self._current_consent_id()
+        if detail is None or consent_id is None or self._read_only():
+            return
+        consent = next(c for c in detail.consents if c.id == consent_id)
+        if ConsentDialog.ask(
+            self,
+            consent.as_input(),
+            self._minor(),
+            self.tr("Edit consent record"),
+            lambda data: self.service.update_consent(consent_id, data),
+        ):
+            self._changed()
+
+    @Slot()
+    def _on_delete_consent(self) -> None:
+        consent_id = self._current_consent_id()
+        if consent_id is None:
+            return
+        if messages.ask_yes_no(
+            self,
+            self.tr("Delete consent record"),
+            self.tr(
+                "Delete this consent record? Only for records entered by mistake — a person "
+                "who changes their mind withdraws (Record withdrawal)."
+            ),
+        ):
+            self._run(
+                self.tr("Delete consent record"), lambda: self.service.delete_consent(consent_id)
+            )
+
+    @Slot()
+    def _on_withdraw(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        active = [c for c in detail.consents if c.status != "withdrawn"]
+        data = WithdrawalDialog.ask(self, active, self.ctx.user)
+        if data is None:
+            return
+        impact = self._run(
+            self.tr("Record withdrawal"), lambda: self.service.record_withdrawal(detail.id, data)
+        )
+        if impact is not None:
+            ImpactDialog.present(self, detail.display_name, impact)
+
+    @Slot()
+    def _on_export(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        path = ask_export_path(self, detail.display_name)
+        if path is None:
+            return
+        written = self._run(
+            self.tr("Export personal data"), lambda: self.service.export_person(detail.id, path)
+        )
+        if written is not None:
+            self._info(
+                self.tr("Export personal data"),
+                self.tr(
+                    "Saved to %1. It contains personal data — hand it to the person only."
+                ).replace("%1", str(written)),
+            )
+
+    @Slot()
+    def _on_erase(self) -> None:
+        detail = self.detail
+        if detail is None or not confirm_erase(self, detail.display_name, len(detail.impact.posts)):
+            return
+        result = self._run(self.tr("Erase person"), lambda: self.service.erase_person(detail.id))
+        if result is not None:
+            self._current_id = None
+            self._info(
+                self.tr("Erase person"),
+                self.tr(
+                    "Erased. %1 consent records deleted; %2 posts now show „Person erased“; the "
+                    "name was removed from %3 texts."
+                )
+                .replace("%1", str(result.consents_deleted))
+                .replace("%2", str(result.posts_anonymised))
+                .replace("%3", str(result.texts_pseudonymised)),
+            )
+            self.refresh()

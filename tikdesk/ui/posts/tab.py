@@ -1,19 +1,512 @@
-"""Placeholder until the posts tab lands (being built in parallel)."""
+"""Beiträge & Freigabe: the post list and, for the selected post, its clearance.
+
+Also home of :func:`convert_idea_to_post`, the "In Beitrag umwandeln" entry point that the
+ideas tab calls.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.enums import ItemState, PostStatus
+from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.services.context import AppContext
+from tikdesk.services.people import PeopleService
+from tikdesk.services.posts import PostInput, PostService
+from tikdesk.ui import messages
+from tikdesk.ui.posts.detail import PostDetailPanel
+from tikdesk.ui.posts.dialogs import (
+    AddPersonDialog,
+    ApproveDialog,
+    DateDialog,
+    PublishDialog,
+    TextDialog,
+)
+from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
+
+T = TypeVar("T")
 
 
 class PostsTab(QWidget):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__()
         self.ctx = ctx
         self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("…"))
+        self.service = PostService(ctx)
+        self._current_id: int | None = None
+        self._loading = False
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(self.splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New post…"))
+        self.new_button.clicked.connect(self._on_new)
+        bar.addWidget(self.new_button)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title or author"))
+        self.search.setAccessibleName(self.tr("Search posts"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Show"))
+        self.status_filter.addItem(self.tr("All posts"), PostFilterProxyModel.ALL)
+        self.status_filter.addItem(self.tr("Needs attention"), PostFilterProxyModel.ATTENTION)
+        for status in PostStatus:
+            self.status_filter.addItem(status.label, status.value)
+        bar.addWidget(self.status_filter)
+        left_layout.addLayout(bar)
+
+        self.model = PostTableModel(self)
+        self.proxy = PostFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Posts"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.PLANNED, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(Column.TITLE, 230)
+        left_layout.addWidget(self.table)
+        self.count_label = QLabel()
+        left_layout.addWidget(self.count_label)
+        self.splitter.addWidget(left)
+
+        self.stack = QStackedWidget()
+        self.empty = QLabel(
+            self.tr(
+                "Select a post on the left, or create one with "
+                "„New post…“. Ideas become posts with „Turn into post“ "
+                "on the Ideas tab."
+            )
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        self.panel = PostDetailPanel()
+        self.stack.addWidget(self.panel)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([600, 800])
+
+        self.search.textChanged.connect(self._on_filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        panel = self.panel
+        panel.form.save_requested.connect(self._on_save)
+        panel.form.revert_button.clicked.connect(self._on_revert)
+        panel.review_button.clicked.connect(self._on_review)
+        panel.draft_button.clicked.connect(self._on_draft)
+        panel.approve_button.clicked.connect(self._on_approve)
+        panel.revoke_button.clicked.connect(self._on_revoke)
+        panel.publish_button.clicked.connect(self._on_publish)
+        panel.taken_down_button.clicked.connect(self._on_taken_down)
+        panel.add_person_button.clicked.connect(self._on_add_person)
+        panel.scene_button.clicked.connect(self._on_scene)
+        panel.remove_person_button.clicked.connect(self._on_remove_person)
+        panel.people.itemDoubleClicked.connect(lambda *_: self._on_scene())
+        panel.checklist.item_set_requested.connect(self._on_item_set)
+
+        data_changed = getattr(window, "data_changed", None)
+        if data_changed is not None:
+            data_changed.connect(self.refresh)
+        self._restore_layout()
+        self.refresh()
+
+    # ---------------------------------------------------------------- shell hooks
+    def install_actions(self) -> None:
+        window: Any = self.window_
+        folder = QAction(self.tr("Open the organisation's &checklist folder"), self)
+        folder.setToolTip(
+            self.tr(
+                "Put your own checklist files here (copy general.toml and "
+                "adapt it). They replace the shipped ones."
+            )
+        )
+        folder.triggered.connect(self._on_open_checklist_folder)
+        new_post = QAction(self.tr("New &post…"), self)
+        new_post.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        new_post.triggered.connect(self._on_new)
+        menu, anchor = getattr(window, "menu_edit", None), getattr(window, "edit_tab_anchor", None)
+        if menu is not None and anchor is not None:
+            menu.insertAction(anchor, new_post)
+            menu.insertAction(anchor, folder)
+
+    def _read_only(self) -> bool:
+        is_read_only = getattr(self.window_, "is_read_only", None)
+        return bool(is_read_only()) if is_read_only is not None else self.ctx.read_only
+
+    def _restore_layout(self) -> None:
+        settings = getattr(self.window_, "settings", None)
+        if settings is None:
+            return
+        state = settings.value("posts/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = getattr(self.window_, "settings", None)
+        if settings is not None:
+            settings.setValue("posts/splitter", self.splitter.saveState())
+
+    # ---------------------------------------------------------------- loading
+    @Slot()
     def refresh(self) -> None:
-        pass
+        try:
+            posts = self.service.list_posts()
+            profiles = self.service.profiles()
+        except TikDeskError as exc:
+            self._warn(self.tr("Posts"), str(exc))
+            return
+        self._loading = True
+        self.model.set_posts(posts)
+        self.panel.form.set_profiles(profiles)
+        self._loading = False
+        self._update_count()
+        if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
+            self.select_post(self._current_id)
+            self._load_detail(keep_form=self.panel.form.dirty)
+        else:
+            self._current_id = None
+            self.stack.setCurrentWidget(self.empty)
+        read_only = self._read_only()
+        self.new_button.setEnabled(not read_only)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        blocked = sum(
+            1
+            for r in range(total)
+            if self.model.post_at(r).gate.value == "blocked" and not self.model.post_at(r).closed
+        )
+        self.count_label.setText(
+            self.tr("%1 of %2 posts · %3 blocked")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
+            .replace("%3", str(blocked))
+        )
+
+    def select_post(self, post_id: int) -> bool:
+        """Select a post in the list (clears a filter that hides it)."""
+        row = self.model.row_of(post_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self._loading = True
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows,
+        )
+        self._loading = False
+        self.table.scrollTo(index)
+        if self._current_id != post_id:
+            self._current_id = post_id
+            self._load_detail(keep_form=False)
+        return True
+
+    def current_post_id(self) -> int | None:
+        return self._current_id
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading or not current.isValid():
+            return
+        post = current.data(Role.POST)
+        if post is None or post.id == self._current_id:
+            return
+        if self.panel.form.dirty and not messages.ask_yes_no(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The details of „%1“ were changed but not saved. Discard the changes?").replace(
+                "%1", self.panel.form.title.text()
+            ),
+        ):
+            if self._current_id is not None:
+                self.select_post(self._current_id)
+            return
+        self._current_id = post.id
+        self._load_detail(keep_form=False)
+
+    def _load_detail(self, *, keep_form: bool) -> None:
+        if self._current_id is None:
+            return
+        try:
+            detail = self.service.get(self._current_id)
+        except TikDeskError as exc:
+            self._warn(self.tr("Posts"), str(exc))
+            return
+        self.panel.show_detail(detail, self._read_only(), keep_form=keep_form)
+        self.stack.setCurrentWidget(self.panel)
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_status(str(self.status_filter.currentData()))
+        self._update_count()
+
+    # ---------------------------------------------------------------- actions
+    def _warn(self, title: str, text: str) -> None:
+        show = getattr(self.window_, "show_warning", None)
+        if show is not None:
+            show(title, text)
+        else:
+            messages.show_warning(self, title, text)
+
+    def _run(self, title: str, action: Callable[[], T]) -> T | None:
+        """Run one service call; known errors become a message, success refreshes all tabs."""
+        try:
+            result = action()
+        except ValidationError as exc:
+            if exc.field in ("title", "checklist_profile"):
+                self.panel.form.show_error(str(exc), exc.field)
+            else:
+                self._warn(title, str(exc))
+            return None
+        except TikDeskError as exc:
+            self._warn(title, str(exc))
+            return None
+        self._changed()
+        return result
+
+    def _changed(self) -> None:
+        data_changed = getattr(self.window_, "data_changed", None)
+        if data_changed is not None:
+            data_changed.emit()
+        else:
+            self.refresh()
+
+    def _status_message(self, text: str) -> None:
+        bar = getattr(self.window_, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 8000)
+
+    @Slot()
+    def _on_new(self) -> None:
+        if self._read_only():
+            return
+        title = TextDialog.ask(self, self.tr("New post"), self.tr("&Title:"))
+        if not title:
+            return
+        post_id = self._run(
+            self.tr("New post"), lambda: self.service.create(PostInput(title=title))
+        )
+        if post_id is not None:
+            self.select_post(post_id)
+
+    @Slot()
+    def _on_save(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        value = self.panel.form.value()
+        form = self.panel.form
+        try:
+            revoked = self.service.update(detail.id, value, detail.version)
+        except ValidationError as exc:
+            form.show_error(str(exc), exc.field)
+            return
+        except TikDeskError as exc:
+            self._warn(self.tr("Save post"), str(exc))
+            return
+        form.load(self.service.get(detail.id), self._read_only())
+        if revoked:
+            self._status_message(
+                self.tr("Saved. The approval was revoked because the post changed.")
+            )
+        self._changed()
+
+    @Slot()
+    def _on_revert(self) -> None:
+        if self.panel.detail is not None:
+            self.panel.form.load(self.panel.detail, self._read_only())
+
+    def _post_action(self, title: str, fn: Callable[[int], object]) -> None:
+        detail = self.panel.detail
+        if detail is not None:
+            self._run(title, lambda: fn(detail.id))
+
+    @Slot()
+    def _on_review(self) -> None:
+        self._post_action(self.tr("Submit for review"), self.service.submit_for_review)
+
+    @Slot()
+    def _on_draft(self) -> None:
+        self._post_action(self.tr("Back to draft"), self.service.back_to_draft)
+
+    @Slot()
+    def _on_approve(self) -> None:
+        detail = self.panel.detail
+        if detail is None or not detail.can_approve:
+            return
+        comment = ApproveDialog.ask(self, detail.title, self.ctx.user)
+        if comment is None:
+            return
+        self._run(self.tr("Approve"), lambda: self.service.approve(detail.id, comment))
+
+    @Slot()
+    def _on_revoke(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        reason = TextDialog.ask(self, self.tr("Revoke approval"), self.tr("&Reason:"))
+        if reason:
+            self._run(
+                self.tr("Revoke approval"), lambda: self.service.revoke_approval(detail.id, reason)
+            )
+
+    @Slot()
+    def _on_publish(self) -> None:
+        detail = self.panel.detail
+        if detail is None or not detail.can_publish:
+            return
+        answer = PublishDialog.ask(self, detail.video_link)
+        if answer is None:
+            return
+        self._run(
+            self.tr("Mark as published"),
+            lambda: self.service.mark_published(detail.id, answer.published_at, answer.video_link),
+        )
+
+    @Slot()
+    def _on_taken_down(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        when = DateDialog.ask(self, self.tr("Mark as taken down"), self.tr("Taken down &on:"))
+        if when is not None:
+            self._run(
+                self.tr("Mark as taken down"), lambda: self.service.mark_taken_down(detail.id, when)
+            )
+
+    @Slot()
+    def _on_add_person(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        try:
+            people = PeopleService(self.ctx).list_people()
+        except TikDeskError as exc:
+            self._warn(self.tr("Add person"), str(exc))
+            return
+        present = {p.person_id for p in detail.people}
+        choices = [
+            (p.id, p.display_name + (f" ({p.category_label})" if p.category else ""))
+            for p in people
+            if p.id not in present
+        ]
+        if not choices:
+            self._warn(
+                self.tr("Add person"),
+                self.tr(
+                    "Everyone in the registry is already in this video. Add new people on the "
+                    "„People & consent“ tab."
+                ),
+            )
+            return
+        answer = AddPersonDialog.ask(self, choices)
+        if answer is not None:
+            person_id, scene = answer
+            self._run(
+                self.tr("Add person"), lambda: self.service.add_person(detail.id, person_id, scene)
+            )
+
+    @Slot()
+    def _on_scene(self) -> None:
+        appearance_id = self.panel.current_appearance()
+        if appearance_id is None or self._read_only():
+            return
+        scene = TextDialog.ask(self, self.tr("Scene"), self.tr("&Scene:"))
+        if scene is not None:
+            self._run(self.tr("Scene"), lambda: self.service.set_scene_note(appearance_id, scene))
+
+    @Slot()
+    def _on_remove_person(self) -> None:
+        appearance_id = self.panel.current_appearance()
+        if appearance_id is None:
+            return
+        self._run(self.tr("Remove person"), lambda: self.service.remove_person(appearance_id))
+
+    @Slot(str, str, str, str)
+    def _on_item_set(self, key: str, state: str, note: str, override: str) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        revoked = self._run(
+            self.tr("Checklist"),
+            lambda: self.service.set_item(detail.id, key, ItemState(state), note, override),
+        )
+        if revoked:
+            self._status_message(self.tr("The approval was revoked because the checklist changed."))
+
+    @Slot()
+    def _on_open_checklist_folder(self) -> None:
+        try:
+            folder = self.service.organisation_checklist_folder()
+        except OSError as exc:
+            self._warn(self.tr("Checklist folder"), str(exc))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def convert_idea_to_post(window: QMainWindow, idea_id: int) -> int | None:
+    """„In Beitrag umwandeln“: create a draft post from an idea and show it.
+
+    Called by the ideas tab.  Returns the new post's id, or None (a message was shown).
+    """
+    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+    try:
+        post_id = PostService(ctx).create_from_idea(idea_id)
+    except TikDeskError as exc:
+        messages.show_warning(
+            window, QCoreApplication.translate("PostsTab", "Turn into post"), str(exc)
+        )
+        return None
+    data_changed = getattr(window, "data_changed", None)
+    if data_changed is not None:
+        data_changed.emit()
+    tab_lookup = getattr(window, "tab", None)
+    if tab_lookup is not None:
+        tab = tab_lookup("PostsTab")
+        window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+        tab.refresh()
+        tab.select_post(post_id)
+    return post_id

@@ -1,0 +1,436 @@
+"""Dialogs of the people tab.  Each has an ``ask()``/``present()`` that tests replace."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.consent import PLATFORMS, PURPOSES, SHOWN_AS
+from tikdesk.domain.enums import ConsentForm, ConsentRole
+from tikdesk.domain.errors import ValidationError
+from tikdesk.services.people import (
+    ConsentInput,
+    ConsentView,
+    PersonInput,
+    WithdrawalImpact,
+    WithdrawalInput,
+)
+from tikdesk.ui import messages
+from tikdesk.ui.people.widgets import KeyChecks, OptionalDateEdit, PersonForm
+from tikdesk.ui.posts.badges import BLOCK_ICON, INFO_ICON, fmt_date, fmt_datetime, std_icon
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class PersonDialog(QDialog):
+    """A new person; ``save`` is called with the input and may raise ValidationError."""
+
+    def __init__(self, save: Callable[[PersonInput], int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New person"))
+        self._save = save
+        self.person_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.form = PersonForm()
+        layout.addWidget(self.form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, self.tr("Add")))
+
+    def accept(self) -> None:
+        try:
+            self.person_id = self._save(self.form.value())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.form.focus_field(exc.field)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, save: Callable[[PersonInput], int]) -> int | None:
+        dialog = cls(save, parent)
+        return dialog.person_id if dialog.exec() else None
+
+
+class ConsentDialog(QDialog):
+    """Every field of checklist.md "What a consent record must hold"."""
+
+    def __init__(
+        self,
+        initial: ConsentInput,
+        minor: bool,
+        title: str,
+        save: Callable[[ConsentInput], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._save = save
+        layout = QVBoxLayout(self)
+
+        who = QGroupBox(self.tr("Who consents"))
+        who_form = QFormLayout(who)
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Given by"))
+        for role in ConsentRole:
+            self.role.addItem(role.label, role.value)
+        who_form.addRow(self.tr("Given &by:"), self.role)
+        self.custodian_name = QLineEdit()
+        self.custodian_name.setAccessibleName(self.tr("Custodian's name"))
+        self.custodian_relation = QLineEdit()
+        self.custodian_relation.setAccessibleName(self.tr("Relationship"))
+        self.custodian_relation.setPlaceholderText(self.tr("mother, father, guardian …"))
+        row = QHBoxLayout()
+        row.addWidget(self.custodian_name, 2)
+        row.addWidget(self.custodian_relation, 1)
+        self.custodian_label = QLabel(self.tr("Custodian (name, relationship):"))
+        who_form.addRow(self.custodian_label, row)
+        if not minor:
+            self.role.setEnabled(False)
+        layout.addWidget(who)
+
+        scope = QGroupBox(self.tr("Scope (each ticked separately)"))
+        scope_form = QFormLayout(scope)
+        self.platforms = KeyChecks(PLATFORMS)
+        scope_form.addRow(self.tr("Platforms:"), self.platforms)
+        self.purposes = KeyChecks(PURPOSES)
+        scope_form.addRow(self.tr("Purposes:"), self.purposes)
+        self.shown_as = KeyChecks(SHOWN_AS)
+        scope_form.addRow(self.tr("May be shown with:"), self.shown_as)
+        self.valid_from = OptionalDateEdit(self.tr("from"))
+        self.valid_until = OptionalDateEdit(self.tr("until"))
+        self.review_on = OptionalDateEdit(self.tr("review on"))
+        row = QHBoxLayout()
+        for widget in (self.valid_from, self.valid_until, self.review_on):
+            row.addWidget(widget)
+        scope_form.addRow(self.tr("Valid:"), row)
+        layout.addWidget(scope)
+
+        evidence = QGroupBox(self.tr("Evidence"))
+        ev_form = QFormLayout(evidence)
+        self.collected_on = OptionalDateEdit(self.tr("on"))
+        self.collected_by = QLineEdit()
+        self.collected_by.setAccessibleName(self.tr("Collected by"))
+        self.collected_place = QLineEdit()
+        self.collected_place.setAccessibleName(self.tr("Place"))
+        row = QHBoxLayout()
+        row.addWidget(self.collected_on)
+        row.addWidget(QLabel(self.tr("by")))
+        row.addWidget(self.collected_by, 1)
+        row.addWidget(QLabel(self.tr("at")))
+        row.addWidget(self.collected_place, 1)
+        ev_form.addRow(self.tr("Collected:"), row)
+        self.form = QComboBox()
+        self.form.setAccessibleName(self.tr("Form"))
+        for form in ConsentForm:
+            self.form.addItem(form.label, form.value)
+        self.form_reason = QLineEdit()
+        self.form_reason.setAccessibleName(self.tr("Reason for the other form"))
+        self.form_reason.setPlaceholderText(self.tr("reason, if „other“"))
+        row = QHBoxLayout()
+        row.addWidget(self.form)
+        row.addWidget(self.form_reason, 1)
+        ev_form.addRow(self.tr("&Form:"), row)
+        self.document_ref = QLineEdit()
+        self.document_ref.setAccessibleName(self.tr("Signed document"))
+        self.document_ref.setPlaceholderText(self.tr("file number and storage place"))
+        ev_form.addRow(self.tr("Signed &document:"), self.document_ref)
+        self.text_version = QLineEdit()
+        self.text_version.setAccessibleName(self.tr("Consent text version"))
+        self.art13_version = QLineEdit()
+        self.art13_version.setAccessibleName(self.tr("Art. 13 notice version"))
+        row = QHBoxLayout()
+        row.addWidget(self.text_version)
+        row.addWidget(QLabel(self.tr("Art. 13 notice:")))
+        row.addWidget(self.art13_version)
+        ev_form.addRow(self.tr("Consent &text version:"), row)
+        self.no_disadvantage = QCheckBox(
+            self.tr("Staff: confirmed that refusing has no disadvantage")
+        )
+        ev_form.addRow("", self.no_disadvantage)
+        layout.addWidget(evidence)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, self.tr("Save")))
+        self.role.currentIndexChanged.connect(self._on_role)
+        self._load(initial)
+        self._on_role()
+
+    def _load(self, data: ConsentInput) -> None:
+        self.role.setCurrentIndex(max(0, self.role.findData(data.role)))
+        self.custodian_name.setText(data.custodian_name)
+        self.custodian_relation.setText(data.custodian_relation)
+        self.platforms.set_value(data.platforms)
+        self.purposes.set_value(data.purposes)
+        self.shown_as.set_value(data.shown_as)
+        self.valid_from.set_value(data.valid_from)
+        self.valid_until.set_value(data.valid_until)
+        self.review_on.set_value(data.review_on)
+        self.collected_on.set_value(data.collected_on)
+        self.collected_by.setText(data.collected_by)
+        self.collected_place.setText(data.collected_place)
+        self.form.setCurrentIndex(max(0, self.form.findData(data.form)))
+        self.form_reason.setText(data.form_reason)
+        self.document_ref.setText(data.document_ref)
+        self.text_version.setText(data.text_version)
+        self.art13_version.setText(data.art13_version)
+        self.no_disadvantage.setChecked(data.no_disadvantage_confirmed)
+
+    def _on_role(self) -> None:
+        custodian = self.role.currentData() == ConsentRole.CUSTODIAN.value
+        for widget in (self.custodian_name, self.custodian_relation, self.custodian_label):
+            widget.setEnabled(custodian)
+
+    def value(self) -> ConsentInput:
+        return ConsentInput(
+            role=str(self.role.currentData()),
+            custodian_name=self.custodian_name.text(),
+            custodian_relation=self.custodian_relation.text(),
+            platforms=self.platforms.value(),
+            purposes=self.purposes.value(),
+            shown_as=self.shown_as.value(),
+            valid_from=self.valid_from.value(),
+            valid_until=self.valid_until.value(),
+            review_on=self.review_on.value(),
+            form=str(self.form.currentData()),
+            form_reason=self.form_reason.text(),
+            document_ref=self.document_ref.text(),
+            text_version=self.text_version.text(),
+            art13_version=self.art13_version.text(),
+            no_disadvantage_confirmed=self.no_disadvantage.isChecked(),
+            collected_by=self.collected_by.text(),
+            collected_on=self.collected_on.value(),
+            collected_place=self.collected_place.text(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self._save(self.value())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        initial: ConsentInput,
+        minor: bool,
+        title: str,
+        save: Callable[[ConsentInput], object],
+    ) -> bool:
+        """Show the form; ``save`` runs on OK (errors keep the dialog open)."""
+        return bool(cls(initial, minor, title, save, parent).exec())
+
+
+class WithdrawalDialog(QDialog):
+    def __init__(
+        self, consents: list[ConsentView], user: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record withdrawal"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "A withdrawal takes effect for the future: every post showing "
+                "this person is blocked; published ones must be taken down."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.records = QListWidget()
+        self.records.setAccessibleName(self.tr("Consents withdrawn"))
+        for consent in consents:
+            label = consent.role_label
+            if consent.custodian_name:
+                label += f" – {consent.custodian_name}"
+            label += f" ({consent.platforms_label})"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, consent.id)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.records.addItem(item)
+        self.records.setMaximumHeight(90)
+        form.addRow(self.tr("Withdrawn:"), self.records)
+        self.on = QDateEdit(QDate.currentDate())
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("dd.MM.yyyy")
+        self.on.setAccessibleName(self.tr("Withdrawn on"))
+        form.addRow(self.tr("&On:"), self.on)
+        self.channel = QComboBox()
+        self.channel.setEditable(True)
+        self.channel.setAccessibleName(self.tr("Channel"))
+        self.channel.addItems(
+            [self.tr("e-mail"), self.tr("letter"), self.tr("in person"), self.tr("phone")]
+        )
+        form.addRow(self.tr("&Channel:"), self.channel)
+        self.received_by = QLineEdit(user)
+        self.received_by.setAccessibleName(self.tr("Received by"))
+        form.addRow(self.tr("&Received by:"), self.received_by)
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("What was done"))
+        self.note.setPlaceholderText(self.tr("e.g. video taken down, internal copies deleted"))
+        form.addRow(self.tr("&What was done:"), self.note)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, self.tr("Record withdrawal")))
+
+    def value(self) -> WithdrawalInput:
+        items = [self.records.item(i) for i in range(self.records.count())]
+        ids = tuple(
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+        qd = self.on.date()
+        return WithdrawalInput(
+            on=dt.date(qd.year(), qd.month(), qd.day()),
+            channel=self.channel.currentText(),
+            received_by=self.received_by.text(),
+            note=self.note.text(),
+            consent_ids=ids,
+        )
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, consents: list[ConsentView], user: str
+    ) -> WithdrawalInput | None:
+        dialog = cls(consents, user, parent)
+        return dialog.value() if dialog.exec() else None
+
+
+class ImpactDialog(QDialog):
+    """Shows at once what a withdrawal means: blocked posts, posts to take down."""
+
+    def __init__(self, name: str, impact: WithdrawalImpact, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Impact of the withdrawal"))
+        self.resize(640, 320)
+        layout = QVBoxLayout(self)
+        summary = (
+            self.tr("%1 posts show %2. %3 can no longer be published; %4 must be taken down now.")
+            .replace("%1", str(len(impact.posts)))
+            .replace("%2", name)
+            .replace("%3", str(impact.blocked))
+            .replace("%4", str(impact.take_down))
+        )
+        if impact.approvals_revoked:
+            summary += " " + self.tr("%1 approvals were revoked.").replace(
+                "%1", str(impact.approvals_revoked)
+            )
+        label = QLabel(summary)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.posts = impact_tree(impact)
+        layout.addWidget(self.posts)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def present(cls, parent: QWidget | None, name: str, impact: WithdrawalImpact) -> None:
+        cls(name, impact, parent).exec()
+
+
+def impact_tree(impact: WithdrawalImpact | None = None) -> QTreeWidget:
+    tree = QTreeWidget()
+    tr = QCoreApplication.translate
+    tree.setHeaderLabels(
+        [
+            tr("PeopleTab", "Post"),
+            tr("PeopleTab", "Status"),
+            tr("PeopleTab", "Date"),
+            tr("PeopleTab", "Effect"),
+        ]
+    )
+    tree.setRootIsDecorated(False)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in (1, 2, 3):
+        tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    if impact is not None:
+        fill_impact(tree, impact)
+    return tree
+
+
+def fill_impact(tree: QTreeWidget, impact: WithdrawalImpact) -> None:
+    tree.clear()
+    for post in impact.posts:
+        when = post.published_at or post.planned_at
+        row = QTreeWidgetItem(
+            [post.title, post.status.label, fmt_datetime(when), post.effect_label]
+        )
+        row.setData(0, Qt.ItemDataRole.UserRole, post.post_id)
+        if post.effect in ("blocked", "take_down"):
+            row.setIcon(3, std_icon(BLOCK_ICON))
+        else:
+            row.setIcon(3, std_icon(INFO_ICON))
+        tree.addTopLevelItem(row)
+
+
+def confirm_erase(parent: QWidget | None, name: str, posts: int) -> bool:
+    """The last question before an Art. 17 erasure (tests replace it)."""
+    tr = QCoreApplication.translate
+    return messages.ask_yes_no(
+        parent,
+        tr("PeopleTab", "Erase person (Art. 17 GDPR)"),
+        tr(
+            "PeopleTab",
+            "Erase „%1“ for good?\n\nThe consent records and the name are deleted; the person "
+            "stays in %2 posts as „Person erased“, and the name is removed from their texts. "
+            "Audit entries keep the event without the name. This cannot be undone — export the "
+            "data first if the person asked for a copy.",
+        )
+        .replace("%1", name)
+        .replace("%2", str(posts)),
+    )
+
+
+def ask_export_path(parent: QWidget | None, name: str) -> Path | None:
+    """Where to save the Art. 15/20 export (tests replace it)."""
+    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "Person"
+    suggested = str(Path.home() / f"Auskunft {safe} {fmt_date(dt.date.today())}.xlsx")
+    tr = QCoreApplication.translate
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        tr("PeopleTab", "Export personal data"),
+        suggested,
+        tr("PeopleTab", "Excel workbook (*.xlsx)"),
+    )
+    return Path(path) if path else None

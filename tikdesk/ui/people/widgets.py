@@ -1,0 +1,158 @@
+"""Small input widgets of the people tab: optional dates, tick boxes for key sets, the
+person form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from tikdesk.domain.consent import option_label
+from tikdesk.domain.enums import PersonCategory
+from tikdesk.services.people import PersonInput
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be empty: a tick box switches the date field on."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd.MM.yyyy")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.edit.setAccessibleName(label)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self._emit_changed)
+        self.edit.dateChanged.connect(self._emit_changed)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
+
+    def value(self) -> dt.date | None:
+        if not self.check.isChecked():
+            return None
+        qd = self.edit.date()
+        return dt.date(qd.year(), qd.month(), qd.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class KeyChecks(QWidget):
+    """One tick box per key of an option table (platforms, purposes, shown as)."""
+
+    def __init__(self, table: dict[str, tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for key in table:
+            box = QCheckBox(option_label(table, key))
+            self.boxes[key] = box
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def value(self) -> frozenset[str]:
+        return frozenset(k for k, b in self.boxes.items() if b.isChecked())
+
+    def set_value(self, keys: frozenset[str]) -> None:
+        for key, box in self.boxes.items():
+            box.setChecked(key in keys)
+
+
+class PersonForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Name"))
+        form.addRow(self.tr("&Name:"), self.name)
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Category"))
+        for category in PersonCategory:
+            self.category.addItem(category.label, category.value)
+        form.addRow(self.tr("&Category:"), self.category)
+        self.birth = OptionalDateEdit(self.tr("minor, born on"))
+        self.birth.setToolTip(
+            self.tr("Only for minors: gives the age on the publishing day and the 18th birthday.")
+        )
+        form.addRow(self.tr("&Date of birth:"), self.birth)
+        self.contact = QLineEdit()
+        self.contact.setAccessibleName(self.tr("Contact for withdrawal"))
+        form.addRow(self.tr("C&ontact for withdrawal:"), self.contact)
+        self.sole_custody = QPlainTextEdit()
+        self.sole_custody.setAccessibleName(self.tr("Sole custody"))
+        self.sole_custody.setPlaceholderText(
+            self.tr(
+                "Only if one parent has sole custody: "
+                "the evidence (e.g. court order, file "
+                "number). Then one custodian suffices."
+            )
+        )
+        self.sole_custody.setFixedHeight(52)
+        form.addRow(self.tr("Sole &custody:"), self.sole_custody)
+        self.retention = OptionalDateEdit(self.tr("delete record on"))
+        form.addRow(self.tr("&Retention:"), self.retention)
+        self.name.textChanged.connect(self._emit_changed)
+        self.category.currentIndexChanged.connect(self._emit_changed)
+        self.birth.changed.connect(self._emit_changed)
+        self.contact.textChanged.connect(self._emit_changed)
+        self.sole_custody.textChanged.connect(self._emit_changed)
+        self.retention.changed.connect(self._emit_changed)
+
+    def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
+
+    def load(self, data: PersonInput) -> None:
+        self.name.setText(data.display_name)
+        self.category.setCurrentIndex(max(0, self.category.findData(data.category)))
+        self.birth.set_value(data.birth_date)
+        self.contact.setText(data.contact)
+        self.sole_custody.setPlainText(data.sole_custody_note)
+        self.retention.set_value(data.retention_until)
+
+    def value(self) -> PersonInput:
+        birth = self.birth.value()
+        return PersonInput(
+            display_name=self.name.text(),
+            category=str(self.category.currentData()),
+            is_minor=birth is not None,
+            birth_date=birth,
+            contact=self.contact.text(),
+            sole_custody_note=self.sole_custody.toPlainText(),
+            retention_until=self.retention.value(),
+        )
+
+    def focus_field(self, field: str) -> None:
+        widget = {
+            "display_name": self.name,
+            "category": self.category,
+            "birth_date": self.birth.check,
+        }.get(field)
+        if widget is not None:
+            widget.setFocus()

@@ -1,0 +1,104 @@
+"""Icons and texts for gate and consent states — always icon plus words, never colour alone.
+
+Shared by the posts, people and overview tabs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from tikdesk.domain.consent import ConsentState
+from tikdesk.domain.enums import ItemState, PostStatus
+from tikdesk.domain.gate import GateStatus
+from tikdesk.domain.i18n import language
+
+SP = QStyle.StandardPixmap
+
+OK_ICON = SP.SP_DialogApplyButton
+WARN_ICON = SP.SP_MessageBoxWarning
+BLOCK_ICON = SP.SP_MessageBoxCritical
+INFO_ICON = SP.SP_MessageBoxInformation
+
+# Text colours that stay readable on white; they only repeat what icon and text say.
+RED = QColor("#a61b1b")
+AMBER = QColor("#8a5a00")
+GREEN = QColor("#1d6b2c")
+GREY = QColor("#555555")
+
+
+def std_icon(kind: QStyle.StandardPixmap) -> QIcon:
+    return QApplication.style().standardIcon(kind)
+
+
+def gate_icon(status: GateStatus) -> QIcon:
+    return std_icon(
+        {GateStatus.CLEAR: OK_ICON, GateStatus.WARNINGS: WARN_ICON, GateStatus.BLOCKED: BLOCK_ICON}[
+            status
+        ]
+    )
+
+
+def gate_colour(status: GateStatus) -> QColor:
+    return {GateStatus.CLEAR: GREEN, GateStatus.WARNINGS: AMBER, GateStatus.BLOCKED: RED}[status]
+
+
+def consent_icon(state: ConsentState) -> QIcon:
+    return std_icon(OK_ICON if state is ConsentState.VALID else BLOCK_ICON)
+
+
+def consent_colour(state: ConsentState) -> QColor:
+    return GREEN if state is ConsentState.VALID else RED
+
+
+def item_icon(state: ItemState, *, blocking: bool, overridden: bool) -> QIcon:
+    if blocking:
+        return std_icon(BLOCK_ICON)
+    if overridden:
+        return std_icon(WARN_ICON)
+    if state is ItemState.NOT_APPLICABLE:
+        return std_icon(INFO_ICON)
+    return std_icon(OK_ICON)
+
+
+def post_gate_text(status: PostStatus, gate: GateStatus, take_down: bool) -> str:
+    """What the gate column says; published posts show their own state."""
+    tr = QCoreApplication.translate
+    if take_down:
+        return tr("Badges", "Take down!")
+    if status is PostStatus.PUBLISHED:
+        return tr("Badges", "Published")
+    if status is PostStatus.TAKEN_DOWN:
+        return tr("Badges", "Taken down")
+    return gate.label
+
+
+def post_gate_icon(status: PostStatus, gate: GateStatus, take_down: bool) -> QIcon:
+    if take_down:
+        return std_icon(BLOCK_ICON)
+    if status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
+        return std_icon(INFO_ICON)
+    return gate_icon(gate)
+
+
+def post_gate_colour(status: PostStatus, gate: GateStatus, take_down: bool) -> QColor:
+    if take_down:
+        return RED
+    if status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
+        return GREY
+    return gate_colour(gate)
+
+
+def fmt_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d.%m.%Y %H:%M" if language() == "de" else "%Y-%m-%d %H:%M")

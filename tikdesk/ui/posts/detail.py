@@ -1,0 +1,303 @@
+"""One post: header with gate and workflow buttons (with the reasons they are disabled),
+then details, people in the video, checklist and history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.enums import PostStatus
+from tikdesk.services.posts import PostDetail
+from tikdesk.ui.posts.badges import (
+    BLOCK_ICON,
+    OK_ICON,
+    WARN_ICON,
+    consent_colour,
+    consent_icon,
+    fmt_datetime,
+    post_gate_colour,
+    post_gate_icon,
+    post_gate_text,
+    std_icon,
+)
+from tikdesk.ui.posts.checklist_panel import ChecklistPanel
+from tikdesk.ui.posts.form import PostForm
+
+APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PostDetailPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: PostDetail | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+
+        head = QHBoxLayout()
+        self.title = QLabel()
+        big = QFont(self.title.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        self.title.setFont(big)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.title, 1)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
+        head.addWidget(self.status)
+        self.gate_icon = QLabel()
+        head.addWidget(self.gate_icon)
+        self.gate = QLabel()
+        self.gate.setAccessibleName(self.tr("Clearance"))
+        gate_font = QFont(self.gate.font())
+        gate_font.setBold(True)
+        self.gate.setFont(gate_font)
+        head.addWidget(self.gate)
+        layout.addLayout(head)
+
+        self.approval = QLabel()
+        self.approval.setObjectName("approvalInfo")
+        self.approval.setWordWrap(True)
+        layout.addWidget(self.approval)
+
+        actions = QGridLayout()
+        buttons = QVBoxLayout()
+        self.review_button = QPushButton(self.tr("Submit for &review"))
+        self.draft_button = QPushButton(self.tr("Back to &draft"))
+        self.approve_button = QPushButton(self.tr("Ap&prove"))
+        self.approve_button.setIcon(std_icon(BLOCK_ICON))
+        self.revoke_button = QPushButton(self.tr("Re&voke approval…"))
+        self.publish_button = QPushButton(self.tr("Mark as p&ublished…"))
+        self.taken_down_button = QPushButton(self.tr("Mark as &taken down…"))
+        for button in (
+            self.review_button,
+            self.draft_button,
+            self.approve_button,
+            self.revoke_button,
+            self.publish_button,
+            self.taken_down_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        actions.addLayout(buttons, 0, 0)
+        self.reasons = QListWidget()
+        self.reasons.setAccessibleName(self.tr("Why approving or publishing is not possible"))
+        self.reasons.setWordWrap(True)
+        self.reasons.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.reasons.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.reasons.setMinimumHeight(70)
+        self.reasons.setMaximumHeight(150)
+        self.reasons.setFrameShape(QFrame.Shape.StyledPanel)
+        actions.addWidget(self.reasons, 0, 1)
+        actions.setColumnStretch(1, 1)
+        layout.addLayout(actions)
+
+        self.sections = QTabWidget()
+        self.form = PostForm()
+        self.sections.addTab(self.form, self.tr("&Details"))
+
+        people = QWidget()
+        people_layout = QVBoxLayout(people)
+        self.people = QTreeWidget()
+        self.people.setAccessibleName(self.tr("People in the video"))
+        self.people.setHeaderLabels(
+            [self.tr("Person"), self.tr("Consent"), self.tr("Scene"), self.tr("Why")]
+        )
+        self.people.setRootIsDecorated(False)
+        self.people.setWordWrap(True)
+        self.people.setAlternatingRowColors(True)
+        header = self.people.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        people_layout.addWidget(self.people)
+        row = QHBoxLayout()
+        self.add_person_button = QPushButton(self.tr("&Add person…"))
+        self.scene_button = QPushButton(self.tr("Edit &scene…"))
+        self.remove_person_button = QPushButton(self.tr("&Remove"))
+        for button in (self.add_person_button, self.scene_button, self.remove_person_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        people_layout.addLayout(row)
+        self.people_hint = QLabel(
+            self.tr(
+                "The consent state is derived from the consent "
+                "records on the „People & consent“ tab — never ticked "
+                "by hand."
+            )
+        )
+        self.people_hint.setWordWrap(True)
+        people_layout.addWidget(self.people_hint)
+        self.sections.addTab(people, self.tr("&People in the video"))
+
+        self.checklist = ChecklistPanel()
+        self.sections.addTab(self.checklist, self.tr("Check&list"))
+
+        self.history = QTreeWidget()
+        self.history.setAccessibleName(self.tr("History"))
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        self.history.setRootIsDecorated(False)
+        self.history.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.sections.addTab(self.history, self.tr("&History"))
+        layout.addWidget(self.sections, 1)
+
+    # ---------------------------------------------------------------- filling
+    def show_detail(self, detail: PostDetail, read_only: bool, *, keep_form: bool) -> None:
+        self.detail = detail
+        summary = detail.summary
+        self.title.setText(detail.title)
+        self.status.setText(summary.status.label + "  ·")
+        icon = post_gate_icon(summary.status, summary.gate, summary.take_down)
+        self.gate_icon.setPixmap(icon.pixmap(20, 20))
+        self.gate.setText(post_gate_text(summary.status, summary.gate, summary.take_down))
+        colour = post_gate_colour(summary.status, summary.gate, summary.take_down).name()
+        self.gate.setStyleSheet(f"color: {colour};")
+        self._show_approval(detail)
+        self._show_buttons(detail, read_only)
+        self._show_reasons(detail)
+        if not keep_form:
+            self.form.load(detail, read_only)
+        self._show_people(detail, read_only)
+        self.checklist.load(detail, read_only)
+        self._show_history(detail)
+
+    def _show_approval(self, detail: PostDetail) -> None:
+        active = detail.active_approval
+        style = "QLabel#approvalInfo { padding: 4px; border: 1px solid %s; background: %s; }"
+        if active is not None:
+            text = (
+                self.tr("✔ Approved by %1 on %2")
+                .replace("%1", active.approver)
+                .replace("%2", fmt_datetime(active.approved_at))
+            )
+            if active.comment:
+                text += f" – „{active.comment}“"
+            self.approval.setStyleSheet(style % ("#7fb48a", "#eef8f0"))
+        elif detail.approvals:
+            last = detail.approvals[-1]
+            text = (
+                self.tr("✖ Approval by %1 revoked on %2: %3")
+                .replace("%1", last.approver)
+                .replace("%2", fmt_datetime(last.revoked_at))
+                .replace("%3", last.revoked_reason)
+            )
+            self.approval.setStyleSheet(style % ("#d08a3a", "#fff3e0"))
+        else:
+            text = self.tr(
+                "Not approved yet. Author: %1 — approval needs a second person (four eyes)."
+            ).replace("%1", detail.summary.author)
+            self.approval.setStyleSheet(style % ("#c8c8c8", "#f6f6f6"))
+        self.approval.setText(text)
+
+    def _show_buttons(self, detail: PostDetail, read_only: bool) -> None:
+        status = detail.status
+        writable = not read_only
+        self.review_button.setVisible(status is PostStatus.DRAFT)
+        self.review_button.setEnabled(writable)
+        self.draft_button.setVisible(status in (PostStatus.IN_REVIEW, PostStatus.APPROVED))
+        self.draft_button.setEnabled(writable)
+        self.approve_button.setVisible(status not in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN))
+        self.approve_button.setEnabled(writable and detail.can_approve)
+        self.approve_button.setIcon(std_icon(OK_ICON if detail.can_approve else BLOCK_ICON))
+        self.revoke_button.setVisible(status is PostStatus.APPROVED)
+        self.revoke_button.setEnabled(writable)
+        self.publish_button.setVisible(status not in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN))
+        self.publish_button.setEnabled(writable and detail.can_publish)
+        self.taken_down_button.setVisible(status is PostStatus.PUBLISHED)
+        self.taken_down_button.setEnabled(writable)
+        people_editable = writable
+        self.add_person_button.setEnabled(people_editable)
+        self.scene_button.setEnabled(people_editable and bool(detail.people))
+        self.remove_person_button.setEnabled(people_editable and bool(detail.people))
+
+    def _show_reasons(self, detail: PostDetail) -> None:
+        self.reasons.clear()
+
+        def heading(text: str) -> None:
+            item = QListWidgetItem(text)
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+            self.reasons.addItem(item)
+
+        def reason(text: str) -> None:
+            item = QListWidgetItem(std_icon(BLOCK_ICON), text)
+            self.reasons.addItem(item)
+
+        if detail.summary.take_down:
+            heading(self.tr("Take this video down: consent was withdrawn."))
+            for person in detail.people:
+                if person.assessment.take_down:
+                    reason(f"{person.label}: " + "; ".join(person.assessment.reasons))
+        if detail.status not in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
+            if detail.approve_blockers and detail.active_approval is None:
+                heading(self.tr("„Approve“ is not possible because:"))
+                for text in detail.approve_blockers:
+                    reason(text)
+            if detail.publish_blockers and detail.status is PostStatus.APPROVED:
+                heading(self.tr("„Mark as published“ is not possible because:"))
+                for text in detail.publish_blockers:
+                    reason(text)
+            if detail.gate.warnings:
+                heading(self.tr("Overridden warnings:"))
+                for warning in detail.gate.warnings:
+                    self.reasons.addItem(QListWidgetItem(std_icon(WARN_ICON), warning.text))
+            if self.reasons.count() == 0:
+                self.reasons.addItem(
+                    QListWidgetItem(std_icon(OK_ICON), self.tr("Nothing blocks this post."))
+                )
+
+    def reason_texts(self) -> list[str]:
+        return [self.reasons.item(i).text() for i in range(self.reasons.count())]
+
+    def _show_people(self, detail: PostDetail, read_only: bool) -> None:
+        current = self.current_appearance()
+        self.people.clear()
+        for person in detail.people:
+            state = person.assessment.state
+            state_text = state.label
+            if person.assessment.minor and person.assessment.age is not None:
+                state_text += "  " + self.tr("(minor, %1)").replace(
+                    "%1", str(person.assessment.age)
+                )
+            row = QTreeWidgetItem(
+                [person.label, state_text, person.scene_note, "\n".join(person.assessment.reasons)]
+            )
+            row.setData(0, APPEARANCE_ROLE, person.appearance_id)
+            row.setIcon(1, consent_icon(state))
+            row.setForeground(1, consent_colour(state))
+            row.setToolTip(3, "\n".join(person.assessment.reasons))
+            self.people.addTopLevelItem(row)
+            if person.appearance_id == current:
+                self.people.setCurrentItem(row)
+        if self.people.currentItem() is None and self.people.topLevelItemCount():
+            self.people.setCurrentItem(self.people.topLevelItem(0))
+        self.people.resizeColumnToContents(2)
+
+    def current_appearance(self) -> int | None:
+        row = self.people.currentItem()
+        return None if row is None else int(row.data(0, APPEARANCE_ROLE))
+
+    def _show_history(self, detail: PostDetail) -> None:
+        self.history.clear()
+        for entry in reversed(detail.history):
+            self.history.addTopLevelItem(
+                QTreeWidgetItem([fmt_datetime(entry.at), entry.actor, entry.text])
+            )
