@@ -7,6 +7,7 @@ message on stderr says why), 2 wrong usage.  Bad input never prints a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 
@@ -87,8 +88,14 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     return open_it()
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run the sub-command in ``args``; known errors become a message and exit 1."""
+def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = None) -> int:
+    """Run the sub-command in ``args``; known errors become a message and exit 1.
+
+    What the CLI may not import itself (Qt) is injected by the composition root
+    (``tikdesk.app``) and handed to the handlers on ``args``: ``args.pdf_renderer`` renders a
+    management report as PDF (``report --pdf``); without it that option is refused.
+    """
+    args.pdf_renderer = pdf_renderer
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         build_parser().print_help(sys.stderr)
@@ -260,4 +267,56 @@ def _cmd_export_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
     result = exchange.export_ideas(ctx, out)
     print(msg(f"{result.count} Ideen geschrieben: {result.path}",
               f"{result.count} ideas written: {result.path}"))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- management report (issue 6)
+def _iso_date(text: str) -> dt.date:
+    """argparse type: ``YYYY-MM-DD`` (anything else is a usage error, exit 2)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            msg(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT",
+                f"'{text}' is not a YYYY-MM-DD date")
+        ) from None
+
+
+@registrar
+def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser("report", help=msg(
+        "Management-Bericht als Excel-Arbeitsmappe (und PDF) schreiben",
+        "write the management report as an Excel workbook (and PDF)"))
+    report.add_argument("--from", dest="date_from", required=True, type=_iso_date,
+                        metavar="YYYY-MM-DD", help=msg("erster Tag", "first day"))
+    report.add_argument("--to", dest="date_to", required=True, type=_iso_date,
+                        metavar="YYYY-MM-DD", help=msg("letzter Tag", "last day"))
+    report.add_argument("--out", required=True, metavar="FILE.xlsx",
+                        help=msg("Arbeitsmappe", "workbook"))
+    report.add_argument("--pdf", metavar="FILE.pdf", help=msg("auch als PDF", "also as PDF"))
+    report.add_argument("--account", metavar="HANDLE", help=msg(
+        "nur dieses Konto (sonst alle, je Konto)", "only this account (else all, per account)"))
+    report.add_argument("--with-names", action="store_true", help=msg(
+        "Namen der Mitwirkenden aufnehmen (nie Minderjährige; die Datei enthält dann "
+        "personenbezogene Daten)", "include the names of people shown (never minors; the "
+        "file then contains personal data)"))
+    report.set_defaults(handler=_cmd_report, writes=False, creates_db=False)
+
+
+def _cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pathlib import Path
+
+    from tikdesk.services.report import ReportService, report_period
+
+    files = ReportService(ctx).create(
+        report_period(args.date_from, args.date_to),
+        Path(args.out),
+        pdf=Path(args.pdf) if args.pdf else None,
+        account=args.account,
+        with_names=args.with_names,
+        pdf_renderer=args.pdf_renderer,
+    )
+    print(msg(f"Bericht geschrieben: {files.workbook}", f"Report written: {files.workbook}"))
+    if files.pdf is not None:
+        print(msg(f"PDF geschrieben: {files.pdf}", f"PDF written: {files.pdf}"))
     return EXIT_OK

@@ -1,0 +1,512 @@
+"""Management report: one action from the database to a workbook (and PDF) for management.
+
+:meth:`ReportService.build` computes the whole report as plain data (:class:`ReportData`):
+per account the KPIs of the period and of the comparison period, a row per post published in
+the period, the performance by format and audience, the daily followers and weekly views for
+the charts; and the editorial pipeline as counts.  :meth:`ReportService.write` renders it —
+the workbook here, the PDF through a renderer the caller passes in (it needs Qt, which this
+layer may not import; the GUI passes its own, the CLI gets one from the composition root).
+
+Privacy (data-safety.md point 15): no names of people by default.  Titles of posts and videos
+are free text and may name someone ("Azubi-Takeover: Lisa zeigt …"), so the names of people
+in the registry are blanked out of them.  With ``with_names`` the adults shown in each post
+are listed; minors never — a person counts as a minor when flagged or when a birth date is
+stored (TikDesk stores birth dates only for minors) — and their names stay blanked even then.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from tikdesk.domain.analytics import engagement_rate, spread
+from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, PostStatus
+from tikdesk.domain.errors import Cancelled, InputRejected
+from tikdesk.domain.gate import GateStatus
+from tikdesk.domain.i18n import msg
+from tikdesk.domain.report import (
+    KPI_KEYS,
+    AccountReport,
+    GroupRow,
+    Kpi,
+    KpiKind,
+    Period,
+    Pipeline,
+    PostRow,
+    ReportData,
+    WeekPoint,
+    fmt_day,
+    kpi_label,
+    next_month,
+    texts,
+)
+from tikdesk.excel import tiktok
+from tikdesk.services.analytics import audience_label, format_label
+from tikdesk.services.context import AppContext
+from tikdesk.services.people import _name_pattern as name_pattern
+from tikdesk.services.posts import PostService
+from tikdesk.services.settings import SettingsService
+from tikdesk.storage.repositories import analytics as analytics_repo
+from tikdesk.storage.repositories import people as people_repo
+from tikdesk.storage.repositories import report as repo
+
+ProgressFn = Callable[[int, int], bool]
+#: Daily columns the report reads: rows become (day, followers, views, likes, comments, shares).
+DAILY_FIELDS = ("followers", "video_views", "likes", "comments", "shares")
+#: Renders the report as PDF into the given path (see ``tikdesk.ui.report.pdf.render_pdf``).
+PdfRenderer = Callable[[ReportData, Path], None]
+NAME_BLANK = "[…]"
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    workbook: Path
+    pdf: Path | None
+
+
+def report_period(start: dt.date, end: dt.date) -> Period:
+    """The period from ``start`` to ``end`` (both included), or a clear refusal."""
+    if end < start:
+        raise InputRejected(
+            msg(
+                f"Der Zeitraum endet ({fmt_day(end)}) vor seinem Beginn ({fmt_day(start)}).",
+                f"The period ends ({fmt_day(end)}) before it starts ({fmt_day(start)}).",
+            )
+        )
+    return Period(start, end)
+
+
+def normalize_account(handle: str) -> str:
+    """``@Stadt_Musterhausen `` → ``stadt_musterhausen`` (how posts and imports compare)."""
+    return handle.strip().lstrip("@").strip().lower()
+
+
+def _link_key(link: str) -> str:
+    return tiktok.video_id(link) or tiktok.normalize_video_link(link)
+
+
+def _is_minor(person: repo.PersonName) -> bool:
+    return person.is_minor or person.birth_date is not None
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One published video of a period, before it becomes a :class:`PostRow`."""
+
+    account: str
+    post_id: int | None
+    published: dt.date
+    title: str
+    format: str
+    audience: str
+    video: repo.Snapshot | None
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+class ReportService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    # ---------------------------------------------------------------- reading
+    def accounts(self) -> list[str]:
+        """Accounts known from imports and from posts, normalised, sorted."""
+        with self._ctx.db.reader() as s:
+            return self._accounts(s)
+
+    @staticmethod
+    def _accounts(s: Session) -> list[str]:
+        found = {normalize_account(a) for a in analytics_repo.accounts(s)}
+        found |= {
+            normalize_account(p.account)
+            for p in repo.posts_with_video_or_date(s)
+            if p.account.strip()
+        }
+        return sorted(a for a in found if a)
+
+    def build(
+        self,
+        period: Period,
+        *,
+        account: str | None = None,
+        with_names: bool = False,
+        today: dt.date | None = None,
+        progress: ProgressFn | None = None,
+    ) -> ReportData:
+        """The report of ``period`` (all accounts, or the one ``account``)."""
+        today = today or dt.date.today()
+        previous = period.previous()
+        both = Period(previous.start, period.end)
+        wanted = normalize_account(account) if account else None
+        _step(progress, 0, 4)
+        with self._ctx.db.reader() as s:
+            known = self._accounts(s)
+            if wanted is not None and wanted not in known:
+                listed = ", ".join(known) or msg("keine", "none")
+                raise InputRejected(
+                    msg(
+                        f"Das Konto „{account}“ ist nicht bekannt. Bekannte Konten: {listed}.",
+                        f"The account '{account}' is not known. Known accounts: {listed}.",
+                    )
+                )
+            daily: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+            for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
+                daily[normalize_account(str(row[0]))].append(row[1:])
+            posts = repo.posts_with_video_or_date(s)
+            snapshots = repo.snapshots(s)
+            videos_now = closest_snapshots(snapshots, period.end)
+            videos_before = closest_snapshots(snapshots, previous.end)
+            starts = {
+                (a, p.start): repo.followers_before(s, raw, p.start)
+                for raw in analytics_repo.accounts(s)
+                for a in [normalize_account(raw)]
+                for p in (period, previous)
+            }
+            _step(progress, 1, 4)
+            items_now = _items(posts, videos_now, period)
+            items_before = _items(posts, videos_before, previous)
+            single = known[0] if len(known) == 1 else None
+            items_now = [_with_account(i, single) for i in items_now]
+            items_before = [_with_account(i, single) for i in items_before]
+            post_ids = [i.post_id for i in items_now if i.post_id is not None]
+            people = repo.people_in_posts(s, post_ids) if with_names else []
+            blank = self._blanker(repo.registry_names(s), with_names)
+            overridden = repo.overridden_post_ids(s, post_ids)
+            ideas = repo.idea_status_counts(s)
+            statuses = repo.post_status_counts(s)
+            expiring_in = next_month(period.end)
+            expiring = len(people_repo.expiring_between(s, expiring_in.start, expiring_in.end))
+            org = SettingsService(self._ctx).organisation()
+        _step(progress, 2, 4)
+
+        if wanted is not None:
+            sections = [wanted]
+        else:
+            sections = list(known) or [""]
+            if "" not in sections and any(i.account == "" for i in items_now):
+                sections.append("")
+        names: dict[int, list[str]] = defaultdict(list)
+        for person in people:
+            if not _is_minor(person) and person.post_id is not None:
+                names[person.post_id].append(" ".join(person.name.split()))
+        reports = []
+        for acc in sections:
+            reports.append(
+                _account_report(
+                    acc,
+                    period,
+                    previous,
+                    daily.get(acc, []),
+                    (starts.get((acc, period.start)), starts.get((acc, previous.start))),
+                    [i for i in items_now if i.account == acc],
+                    [i for i in items_before if i.account == acc],
+                    names,
+                    blank,
+                )
+            )
+        open_blocked = sum(
+            1
+            for p in PostService(self._ctx).list_posts(today)
+            if not p.closed and p.gate is GateStatus.BLOCKED
+        )
+        in_report = {
+            i.post_id for i in items_now if i.post_id is not None and i.account in sections
+        }
+        pipeline = Pipeline(
+            as_of=today,
+            ideas_by_status=tuple((st.label, ideas.get(st.value, 0)) for st in IdeaStatus),
+            posts_by_status=tuple((st.label, statuses.get(st.value, 0)) for st in PostStatus),
+            published_clear=len(in_report - overridden),
+            published_overridden=len(in_report & overridden),
+            open_blocked=open_blocked,
+            expiring_consents=expiring,
+            expiring_in=expiring_in,
+        )
+        _step(progress, 3, 4)
+        return ReportData(
+            organisation=org.name,
+            logo_path=org.logo_path,
+            period=period,
+            previous=previous,
+            accounts=tuple(reports),
+            pipeline=pipeline,
+            with_names=with_names,
+            created=today,
+        )
+
+    @staticmethod
+    def _blanker(people: Sequence[repo.PersonName], with_names: bool) -> Callable[[str], str]:
+        """A function that blanks the names a report may not show out of a free text."""
+        pattern = name_pattern(p.name for p in people if not with_names or _is_minor(p))
+        if pattern is None:
+            return lambda text: text
+        return lambda text: pattern.sub(NAME_BLANK, text)
+
+    # ---------------------------------------------------------------- writing
+    def write(
+        self,
+        data: ReportData,
+        out: Path,
+        *,
+        pdf: Path | None = None,
+        pdf_renderer: PdfRenderer | None = None,
+    ) -> ReportFiles:
+        """Write the workbook (and the PDF); each file appears complete or not at all."""
+        from tikdesk.excel import report_workbook
+
+        if pdf is not None and pdf_renderer is None:
+            raise InputRejected(
+                msg(
+                    "PDF-Ausgabe ist hier nicht verfügbar; die Excel-Datei wurde nicht erstellt.",
+                    "PDF output is not available here; the workbook was not written.",
+                )
+            )
+        workbook = report_workbook.write_report(Path(out), data)
+        written_pdf = None
+        if pdf is not None and pdf_renderer is not None:
+            with report_workbook.atomic_output(Path(pdf), ".pdf") as tmp:
+                pdf_renderer(data, tmp)
+            written_pdf = report_workbook.target_path(Path(pdf), ".pdf")
+        return ReportFiles(workbook, written_pdf)
+
+    def create(
+        self,
+        period: Period,
+        out: Path,
+        *,
+        pdf: Path | None = None,
+        account: str | None = None,
+        with_names: bool = False,
+        pdf_renderer: PdfRenderer | None = None,
+        today: dt.date | None = None,
+        progress: ProgressFn | None = None,
+    ) -> ReportFiles:
+        """Build and write in one go (CLI, and the GUI's background worker)."""
+        data = self.build(
+            period, account=account, with_names=with_names, today=today, progress=progress
+        )
+        files = self.write(data, out, pdf=pdf, pdf_renderer=pdf_renderer)
+        _step(progress, 4, 4)
+        return files
+
+
+def _step(progress: ProgressFn | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise Cancelled(msg("Bericht abgebrochen; nichts geschrieben.", "Report cancelled."))
+
+
+# ----------------------------------------------------------------------------- computing
+def closest_snapshots(snapshots: Sequence[repo.Snapshot], day: dt.date) -> list[repo.Snapshot]:
+    """Per video the newest snapshot on or before ``day``, else the first one after it.
+
+    TikTok's content export is a snapshot of the download day; a September report made in
+    October would otherwise have no per-post numbers at all.
+    """
+    chosen: dict[str, repo.Snapshot] = {}
+    for snap in snapshots:  # ordered by link, then date
+        if snap.video_link not in chosen or snap.snapshot_date <= day:
+            chosen[snap.video_link] = snap
+    return list(chosen.values())
+
+
+def _items(
+    posts: Sequence[repo.PostFacts],
+    videos: Sequence[repo.Snapshot],
+    period: Period,
+) -> list[_Item]:
+    """Posts published in ``period`` with their newest snapshot; plus videos without a post."""
+    by_post = {v.post_id: v for v in videos if v.post_id is not None}
+    by_link = {_link_key(v.video_link): v for v in videos}
+    post_links = {_link_key(p.video_link) for p in posts if p.video_link.strip()}
+    post_ids = {p.id for p in posts}
+    items: list[_Item] = []
+    for post in posts:
+        if post.published_at is None or not period.contains(post.published_at.date()):
+            continue
+        video = by_post.get(post.id)
+        if video is None and post.video_link.strip():
+            video = by_link.get(_link_key(post.video_link))
+        account = post.account or (video.account if video else "")
+        items.append(
+            _Item(
+                normalize_account(account),
+                post.id,
+                post.published_at.date(),
+                post.title,
+                format_label(post.format),
+                audience_label(post.audience),
+                video,
+            )
+        )
+    for video in videos:
+        if video.posted_at is None or not period.contains(video.posted_at.date()):
+            continue
+        if video.post_id in post_ids or _link_key(video.video_link) in post_links:
+            continue
+        unassigned = texts().unassigned
+        items.append(
+            _Item(
+                normalize_account(video.account),
+                None,
+                video.posted_at.date(),
+                video.title,
+                unassigned,
+                unassigned,
+                video,
+            )
+        )
+    items.sort(key=lambda i: (i.published, i.title))
+    return items
+
+
+def _with_account(item: _Item, single: str | None) -> _Item:
+    """With one account in the database, posts without an account belong to it."""
+    if item.account or single is None:
+        return item
+    return dataclasses.replace(item, account=single)
+
+
+def _rows(
+    items: Sequence[_Item], names: dict[int, list[str]], blank: Callable[[str], str]
+) -> list[PostRow]:
+    rows = []
+    for item in items:
+        v = item.video
+        views, likes, comments, shares = (
+            (v.views, v.likes, v.comments, v.shares) if v else (None, None, None, None)
+        )
+        rows.append(
+            PostRow(
+                published=item.published,
+                title=blank(item.title),
+                format=item.format,
+                audience=item.audience,
+                views=views,
+                likes=likes,
+                comments=comments,
+                shares=shares,
+                rate=engagement_rate(likes, comments, shares, views),
+                people=tuple(names.get(item.post_id, [])) if item.post_id is not None else (),
+            )
+        )
+    ranked = sorted(
+        (i for i, r in enumerate(rows) if r.views is not None),
+        key=lambda i: (-(rows[i].views or 0), rows[i].published),
+    )
+    for rank, index in enumerate(ranked, start=1):
+        rows[index] = dataclasses.replace(rows[index], rank=rank)
+    return rows
+
+
+def _groups(
+    rows: Sequence[PostRow], key: Callable[[PostRow], str], order: Sequence[str]
+) -> tuple[GroupRow, ...]:
+    groups: dict[str, list[PostRow]] = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    rank = {label: i for i, label in enumerate(order)}
+    result = []
+    for label in sorted(groups, key=lambda g: (rank.get(g, len(rank)), g)):
+        members = groups[label]
+        result.append(
+            GroupRow(
+                label,
+                len(members),
+                spread(r.views for r in members).median,
+                spread(r.rate for r in members).median,
+            )
+        )
+    return tuple(result)
+
+
+def _kpis(
+    daily: Sequence[tuple[object, ...]], start_followers: int | None, rows: Sequence[PostRow]
+) -> dict[str, float | None]:
+    followers = [r[1] for r in daily if r[1] is not None]
+    end = followers[-1] if followers else None
+    start = (
+        start_followers if start_followers is not None else (followers[0] if followers else None)
+    )
+    views, likes, comments, shares = (
+        _sum(r[i] for r in daily)  # type: ignore[misc]
+        for i in (2, 3, 4, 5)
+    )
+    return {
+        "followers_start": start,
+        "followers_end": end,
+        "growth": None if start is None or end is None else end - start,  # type: ignore[operator]
+        "views": views,
+        "likes": likes,
+        "comments": comments,
+        "shares": shares,
+        "engagement": engagement_rate(likes, comments, shares, views),
+        "posts": len(rows),
+        "median_views": spread(r.views for r in rows).median,
+    }
+
+
+def _weekly(daily: Sequence[tuple[object, ...]]) -> tuple[WeekPoint, ...]:
+    """Video views per ISO week (grouped by ``isocalendar()``, never by formatted text)."""
+    weeks: dict[tuple[int, int], list[object]] = {}
+    for row in daily:
+        day: dt.date = row[0]  # type: ignore[assignment]
+        iso = day.isocalendar()
+        weeks.setdefault((iso.year, iso.week), [day]).append(row[2])
+    return tuple(
+        WeekPoint(year, week, values[0], _sum(values[1:]))  # type: ignore[arg-type]
+        for (year, week), values in weeks.items()
+    )
+
+
+def _account_report(
+    account: str,
+    period: Period,
+    previous: Period,
+    daily: Sequence[tuple[object, ...]],
+    start_followers: tuple[int | None, int | None],
+    items_now: Sequence[_Item],
+    items_before: Sequence[_Item],
+    names: dict[int, list[str]],
+    blank: Callable[[str], str],
+) -> AccountReport:
+    now_daily = [r for r in daily if period.contains(r[0])]  # type: ignore[arg-type]
+    before_daily = [r for r in daily if previous.contains(r[0])]  # type: ignore[arg-type]
+    rows = _rows(items_now, names, blank)
+    before_rows = _rows(items_before, {}, blank)
+    current = _kpis(now_daily, start_followers[0], rows)
+    earlier = _kpis(before_daily, start_followers[1], before_rows)
+    kpis = tuple(
+        Kpi(
+            key,
+            kpi_label(key),
+            current[key],
+            earlier[key],
+            KpiKind.RATE if key == "engagement" else KpiKind.COUNT,
+        )
+        for key in KPI_KEYS
+    )
+    unassigned = texts().unassigned
+    formats = [f.label for f in IdeaFormat] + [unassigned]
+    audiences = [a.label for a in Audience] + [unassigned]
+    return AccountReport(
+        account=account,
+        kpis=kpis,
+        posts=tuple(rows),
+        by_format=_groups(rows, lambda r: r.format, formats),
+        by_audience=_groups(rows, lambda r: r.audience, audiences),
+        followers=tuple(
+            (r[0], int(r[1]))  # type: ignore[misc, call-overload]
+            for r in now_daily
+            if r[1] is not None
+        ),
+        weekly_views=_weekly(now_daily),
+    )

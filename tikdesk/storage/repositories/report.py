@@ -1,0 +1,167 @@
+"""Queries the management report needs beyond those of the analytics and posts repositories.
+
+Daily account numbers come from :mod:`tikdesk.storage.repositories.analytics`; here: video
+snapshots (the report picks the one closest to a period's end), published posts, WARN
+overrides, the people shown in posts (for the optional names column and for keeping names out
+of titles), and the status counts of the editorial pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from tikdesk.storage.models import (
+    AccountDaily,
+    Appearance,
+    ChecklistResult,
+    Idea,
+    Person,
+    Post,
+    VideoStats,
+)
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    """A post that is (or may be) published: what a report row needs."""
+
+    id: int
+    title: str
+    format: str
+    audience: str
+    published_at: dt.datetime | None
+    video_link: str
+    account: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One video's numbers on one day."""
+
+    video_link: str
+    account: str
+    snapshot_date: dt.date
+    title: str
+    posted_at: dt.datetime | None
+    views: int | None
+    likes: int | None
+    comments: int | None
+    shares: int | None
+    post_id: int | None
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name with what decides whether a report may show it."""
+
+    post_id: int | None  # the post they appear in (None: any person of the registry)
+    name: str
+    is_minor: bool
+    birth_date: dt.date | None
+
+
+def posts_with_video_or_date(session: Session) -> list[PostFacts]:
+    """Every post that has a publication time or a video link (rows and link matching)."""
+    query = (
+        select(
+            Post.id,
+            Post.title,
+            Post.format,
+            Post.audience,
+            Post.published_at,
+            Post.video_link,
+            Post.account,
+            Post.status,
+        )
+        .where(or_(Post.published_at.is_not(None), Post.video_link != ""))
+        .order_by(Post.published_at, Post.id)
+    )
+    return [PostFacts(*r) for r in session.execute(query)]
+
+
+def snapshots(session: Session) -> list[Snapshot]:
+    """Every video snapshot, by link and date (a year is a few ten thousand rows)."""
+    query = select(
+        VideoStats.video_link,
+        VideoStats.account,
+        VideoStats.snapshot_date,
+        VideoStats.video_title,
+        VideoStats.posted_at,
+        VideoStats.views,
+        VideoStats.likes,
+        VideoStats.comments,
+        VideoStats.shares,
+        VideoStats.post_id,
+    ).order_by(VideoStats.video_link, VideoStats.snapshot_date)
+    return [Snapshot(*r) for r in session.execute(query)]
+
+
+def followers_before(session: Session, account: str, day: dt.date) -> int | None:
+    """The newest known follower total of ``account`` before ``day``."""
+    query = (
+        select(AccountDaily.followers)
+        .where(
+            AccountDaily.account == account,
+            AccountDaily.day < day,
+            AccountDaily.followers.is_not(None),
+        )
+        .order_by(AccountDaily.day.desc())
+        .limit(1)
+    )
+    return session.scalar(query)
+
+
+def overridden_post_ids(session: Session, post_ids: Iterable[int]) -> set[int]:
+    """Posts with at least one checklist item passed by a written override."""
+    ids = list(post_ids)
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
+        query = (
+            select(ChecklistResult.post_id)
+            .where(
+                ChecklistResult.post_id.in_(ids[start : start + 500]),
+                func.trim(ChecklistResult.override_reason) != "",
+            )
+            .distinct()
+        )
+        found.update(session.scalars(query))
+    return found
+
+
+def people_in_posts(session: Session, post_ids: Iterable[int]) -> list[PersonName]:
+    """Named (not erased) people appearing in the given posts."""
+    ids = list(post_ids)
+    found: list[PersonName] = []
+    for start in range(0, len(ids), 500):
+        query = (
+            select(Appearance.post_id, Person.display_name, Person.is_minor, Person.birth_date)
+            .join(Person, Person.id == Appearance.person_id)
+            .where(Appearance.post_id.in_(ids[start : start + 500]), Person.erased_at.is_(None))
+            .order_by(Appearance.post_id, Person.display_name)
+        )
+        found.extend(PersonName(*r) for r in session.execute(query))
+    return found
+
+
+def registry_names(session: Session) -> list[PersonName]:
+    """Every person not erased — the names a report must keep out of titles."""
+    query = select(Person.display_name, Person.is_minor, Person.birth_date).where(
+        Person.erased_at.is_(None)
+    )
+    return [PersonName(None, *r) for r in session.execute(query)]
+
+
+def idea_status_counts(session: Session) -> dict[str, int]:
+    query = select(Idea.status, func.count()).group_by(Idea.status)
+    return {status: count for status, count in session.execute(query)}
+
+
+def post_status_counts(session: Session) -> dict[str, int]:
+    query = select(Post.status, func.count()).group_by(Post.status)
+    return {status: count for status, count in session.execute(query)}

@@ -1,0 +1,544 @@
+"""The management report as PDF, drawn with Qt's own PDF writer (no extra library).
+
+Same content as the workbook, in the same words (:func:`tikdesk.domain.report.texts`): per
+account an overview page (KPIs with the comparison period, charts of followers and weekly
+views), the posts (:data:`ROWS_PER_PAGE` per page, header repeated, the top 10 marked) and a
+formats page (tables and a chart of engagement by format); at the end one pipeline page.
+Every page has the organisation, title and period at the top and the privacy note and
+"page n / N" at the bottom.  A4 landscape; all drawing is in points (1/72 inch).
+
+:func:`render_pdf` needs a ``QGuiApplication`` (fonts); :func:`render_pdf_headless` makes an
+offscreen one first — the command line gets that one injected by the composition root.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
+
+from tikdesk.domain.i18n import language
+from tikdesk.domain.report import (
+    AccountReport,
+    GroupRow,
+    KpiKind,
+    PostRow,
+    ReportData,
+    Texts,
+    fmt_day,
+    texts,
+)
+
+ROWS_PER_PAGE = 24
+PAGE_W, PAGE_H = 842.0, 595.0  # A4 landscape in points
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 36.0, 30.0, 28.0
+CONTENT_TOP = MARGIN_TOP + 22  # below the running header
+CONTENT_BOTTOM = PAGE_H - MARGIN_BOTTOM - 16  # above the running footer
+BLUE = QColor("#1F4E79")
+BAR = QColor("#2E75B6")
+GRID = QColor("#D9D9D9")
+BORDER = QColor("#BFBFBF")
+MUTED = QColor("#595959")
+TOP_FILL = QColor("#FFF2CC")
+WARN_FILL = QColor("#FFC7CE")
+WARN_TEXT = QColor("#9C0006")
+RESOLUTION = 600
+
+_app: QGuiApplication | None = None  # kept alive for the command line
+
+
+def render_pdf_headless(data: ReportData, path: Path) -> None:
+    """:func:`render_pdf` for callers without Qt running (the command line)."""
+    global _app
+    if QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([sys.argv[0] if sys.argv else "tikdesk"])
+    render_pdf(data, path)
+
+
+def render_pdf(data: ReportData, path: Path) -> None:
+    """Write ``data`` as a PDF to ``path`` (the caller takes care of temp file and rename)."""
+    _Document(data).write(Path(path))
+
+
+def page_count(data: ReportData) -> int:
+    """How many pages :func:`render_pdf` writes for ``data``."""
+    return len(_Document(data).pages)
+
+
+# ----------------------------------------------------------------------------- formatting
+def _locale() -> QLocale:
+    if language() == "de":
+        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def fmt_int(value: float | None) -> str:
+    return "–" if value is None else _locale().toString(float(round(value)), "f", 0)
+
+
+def fmt_pct(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = _locale().toString(value * 100, "f", 1) + " %"
+    return ("+" + text) if signed and value > 0 else text
+
+
+def fmt_signed(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + fmt_int(value)
+
+
+def fmt_points(value: float | None) -> str:
+    """A difference of two rates, in percentage points."""
+    if value is None:
+        return "–"
+    unit = " Pp." if language() == "de" else " pp"
+    return ("+" if value > 0 else "") + _locale().toString(value * 100, "f", 1) + unit
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round axis ticks (1, 2, 5 × 10ⁿ) covering ``low``…``high``."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / max(count, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value < high + step * 0.999:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+# ----------------------------------------------------------------------------- the document
+Page = Callable[[QPainter], None]
+
+
+class _Document:
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.t: Texts = texts()
+        self.multi = len(data.accounts) > 1
+        self.logo = QImage(data.logo_path) if data.logo_path.strip() else QImage()
+        self.pages: list[Page] = []
+        for acc in data.accounts:
+            self.pages.append(lambda p, a=acc: self.overview_page(p, a))
+            chunks = [acc.posts[i : i + ROWS_PER_PAGE] for i in
+                      range(0, len(acc.posts), ROWS_PER_PAGE)] or [()]  # fmt: skip
+            for index, chunk in enumerate(chunks):
+                self.pages.append(
+                    lambda p, a=acc, c=chunk, i=index: self.posts_page(p, a, c, i == 0)
+                )
+            self.pages.append(lambda p, a=acc: self.formats_page(p, a))
+        self.pages.append(self.pipeline_page)
+
+    # ---------------------------------------------------------------- fonts and text
+    @staticmethod
+    def font(size: int, bold: bool = False, italic: bool = False) -> QFont:
+        font = QFont("Arial")
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setPixelSize(size)  # the painter is scaled to points: pixels = points
+        font.setBold(bold)
+        font.setItalic(italic)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    @staticmethod
+    def text(
+        p: QPainter,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        color: QColor | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
+        p.setFont(font)
+        p.setPen(color or QColor("black"))
+        elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+
+    # ---------------------------------------------------------------- writing
+    def write(self, path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(self.data.title)
+        writer.setCreator("TikDesk")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(f"cannot write {path}")
+        try:
+            scale = RESOLUTION / 72.0
+            for number, page in enumerate(self.pages, start=1):
+                if number > 1:
+                    writer.newPage()
+                painter.save()
+                painter.scale(scale, scale)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                self.frame(painter, number)
+                page(painter)
+                painter.restore()
+        finally:
+            painter.end()
+
+    def frame(self, p: QPainter, number: int) -> None:
+        d, t = self.data, self.t
+        width = PAGE_W - 2 * MARGIN_X
+        third = width / 3
+        y = MARGIN_TOP
+        self.text(p, QRectF(MARGIN_X, y, third, 12), d.organisation or "TikDesk",
+                  self.font(8, bold=True))  # fmt: skip
+        self.text(p, QRectF(MARGIN_X + third, y, third, 12), d.title, self.font(8),
+                  align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+        self.text(p, QRectF(MARGIN_X + 2 * third, y, third, 12),
+                  f"{t.period}: {d.period.span}", self.font(8),
+                  align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
+        p.setPen(QPen(BORDER, 0.5))
+        p.drawLine(QPointF(MARGIN_X, y + 15), QPointF(PAGE_W - MARGIN_X, y + 15))
+        bottom = PAGE_H - MARGIN_BOTTOM
+        p.drawLine(QPointF(MARGIN_X, bottom - 13), QPointF(PAGE_W - MARGIN_X, bottom - 13))
+        note = t.personal_data if d.with_names else t.no_names
+        self.text(p, QRectF(MARGIN_X, bottom - 11, width * 0.8, 11), note,
+                  self.font(7, bold=d.with_names),
+                  WARN_TEXT if d.with_names else MUTED)  # fmt: skip
+        self.text(p, QRectF(MARGIN_X + width * 0.8, bottom - 11, width * 0.2, 11),
+                  f"{t.page} {number} / {len(self.pages)}", self.font(8),
+                  align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
+
+    def heading(self, p: QPainter, subtitle: str, with_logo: bool = False) -> float:
+        """Organisation, title, period and privacy lines; returns the next free y."""
+        d, t = self.data, self.t
+        width = PAGE_W - 2 * MARGIN_X
+        y = CONTENT_TOP
+        logo_w = 0.0
+        if with_logo and not self.logo.isNull():
+            height = 44.0
+            logo_w = min(self.logo.width() * height / max(self.logo.height(), 1), 180.0)
+            target = QRectF(PAGE_W - MARGIN_X - logo_w, y, logo_w, height)
+            p.drawImage(target, self.logo)
+        text_w = width - logo_w - 10
+        self.text(p, QRectF(MARGIN_X, y, text_w, 20), d.organisation or "TikDesk",
+                  self.font(15, bold=True), BLUE)  # fmt: skip
+        self.text(p, QRectF(MARGIN_X, y + 20, text_w, 17), f"{d.title} – {subtitle}",
+                  self.font(12, bold=True))  # fmt: skip
+        line = (f"{t.period}: {d.period.span}   ·   {t.previous}: {d.previous.span}"
+                f"   ·   {t.created} {fmt_day(d.created)}")  # fmt: skip
+        self.text(p, QRectF(MARGIN_X, y + 38, text_w, 12), line, self.font(8))
+        y += 52
+        if d.with_names:
+            rect = QRectF(MARGIN_X, y, width, 13)
+            p.fillRect(rect, WARN_FILL)
+            self.text(p, rect.adjusted(3, 0, -3, 0), t.personal_data,
+                      self.font(8, bold=True), WARN_TEXT)  # fmt: skip
+            y += 16
+        return y + 6
+
+    # ---------------------------------------------------------------- tables
+    def table(
+        self,
+        p: QPainter,
+        x: float,
+        y: float,
+        widths: Sequence[float],
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        right: Sequence[bool],
+        *,
+        fills: Sequence[QColor | None] = (),
+        bold_rows: Sequence[bool] = (),
+        row_h: float = 15.0,
+        head_h: float = 24.0,
+    ) -> float:
+        """A bordered table with a blue header row; returns the y below it."""
+        total = sum(widths)
+        p.fillRect(QRectF(x, y, total, head_h), BLUE)
+        cx = x
+        for width, head, is_right in zip(widths, header, right, strict=True):
+            self.wrapped_header(p, QRectF(cx + 3, y, width - 6, head_h), head, is_right)
+            cx += width
+        y += head_h
+        for index, row in enumerate(rows):
+            fill = fills[index] if index < len(fills) else None
+            if fill is not None:
+                p.fillRect(QRectF(x, y, total, row_h), fill)
+            bold = bold_rows[index] if index < len(bold_rows) else False
+            cx = x
+            for width, value, is_right in zip(widths, row, right, strict=True):
+                align = Qt.AlignmentFlag.AlignRight if is_right else Qt.AlignmentFlag.AlignLeft
+                self.text(p, QRectF(cx + 3, y, width - 6, row_h), value,
+                          self.font(8, bold=bold), align=align)  # fmt: skip
+                cx += width
+            p.setPen(QPen(BORDER, 0.5))
+            p.drawLine(QPointF(x, y + row_h), QPointF(x + total, y + row_h))
+            y += row_h
+        p.setPen(QPen(BORDER, 0.5))
+        p.drawRect(QRectF(x, y - row_h * len(rows) - head_h, total, row_h * len(rows) + head_h))
+        return y
+
+    def wrapped_header(self, p: QPainter, rect: QRectF, text: str, right: bool) -> None:
+        p.setFont(self.font(8, bold=True))
+        p.setPen(QColor("white"))
+        align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+        p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
+                   text)  # fmt: skip
+
+    def section(self, p: QPainter, x: float, y: float, width: float, text: str) -> float:
+        self.text(p, QRectF(x, y, width, 15), text, self.font(11, bold=True), BLUE)
+        return y + 18
+
+    def note(self, p: QPainter, x: float, y: float, width: float, text: str) -> float:
+        self.text(p, QRectF(x, y, width, 11), text, self.font(7, italic=True), MUTED)
+        return y + 11
+
+    # ---------------------------------------------------------------- pages
+    def account_title(self, acc: AccountReport) -> str:
+        return f"{self.t.account} {acc.title}"
+
+    def overview_page(self, p: QPainter, acc: AccountReport) -> None:
+        d, t = self.data, self.t
+        y = self.heading(p, t.sheet_overview, with_logo=True)
+        y = self.section(p, MARGIN_X, y, 400, self.account_title(acc))
+        rows, bold = [], []
+        for kpi in acc.kpis:
+            rate = kpi.kind is KpiKind.RATE
+            value = fmt_pct if rate else fmt_int
+            rows.append([
+                kpi.label, value(kpi.current), value(kpi.previous),
+                fmt_points(kpi.change) if rate else fmt_signed(kpi.change),
+                fmt_pct(kpi.change_pct, signed=True),
+            ])  # fmt: skip
+            bold.append(kpi.key in ("growth", "views"))
+        widths = (190, 95, 95, 95, 95)
+        header = (t.kpi, d.period.label, d.previous.label, t.change, t.change_pct)
+        y = self.table(p, MARGIN_X, y, widths, header, rows, (False, True, True, True, True),
+                       bold_rows=bold, row_h=14)  # fmt: skip
+        y = self.note(p, MARGIN_X, y + 3, 570, t.rate_note)
+        y = self.note(p, MARGIN_X, y, 570, t.followers_note)
+        top = y + 10
+        height = CONTENT_BOTTOM - top
+        half = (PAGE_W - 2 * MARGIN_X - 20) / 2
+        suffix = f" – {acc.title}" if self.multi else ""
+        self.line_chart(p, QRectF(MARGIN_X, top, half, height),
+                        t.chart_followers + suffix, acc.followers)  # fmt: skip
+        weeks = [(w.label, w.views) for w in acc.weekly_views]
+        self.column_chart(p, QRectF(MARGIN_X + half + 20, top, half, height),
+                          t.chart_weekly + suffix, weeks)  # fmt: skip
+
+    def posts_page(
+        self, p: QPainter, acc: AccountReport, posts: Sequence[PostRow], first: bool
+    ) -> None:
+        d, t = self.data, self.t
+        y = self.heading(p, t.sheet_posts)
+        title = self.account_title(acc) if self.multi or not first else ""
+        if title:
+            y = self.section(p, MARGIN_X, y, 400, title)
+        y = self.note(p, MARGIN_X, y, 600, t.top_note) + 3
+        if not posts:
+            self.text(p, QRectF(MARGIN_X, y, 600, 14), t.no_posts, self.font(9))
+            return
+        header = [t.date, t.title, t.format, t.audience, t.views, t.likes, t.comments,
+                  t.shares, t.rate, t.rank, t.top]  # fmt: skip
+        widths = [50.0, 0.0, 70, 60, 46, 38, 54, 40, 70, 30, 32]
+        right = [False, False, False, False, True, True, True, True, True, True, False]
+        if d.with_names:
+            header.append(t.people)
+            widths.append(110)
+            right.append(False)
+        widths[1] = PAGE_W - 2 * MARGIN_X - sum(widths)
+        rows = []
+        for post in posts:
+            row = [
+                fmt_day(post.published), post.title, post.format, post.audience,
+                fmt_int(post.views), fmt_int(post.likes), fmt_int(post.comments),
+                fmt_int(post.shares), fmt_pct(post.rate),
+                "" if post.rank is None else str(post.rank), "★" if post.top else "",
+            ]  # fmt: skip
+            if d.with_names:
+                row.append("; ".join(post.people))
+            rows.append(row)
+        fills = [TOP_FILL if post.top else None for post in posts]
+        self.table(p, MARGIN_X, y, widths, header, rows, right, fills=fills)
+
+    def formats_page(self, p: QPainter, acc: AccountReport) -> None:
+        t = self.t
+        y = self.heading(p, t.sheet_formats)
+        if self.multi:
+            y = self.section(p, MARGIN_X, y, 400, self.account_title(acc))
+        widths = (150, 60, 90, 100)
+        right = (False, True, True, True)
+
+        def rows(groups: Sequence[GroupRow]) -> list[list[str]]:
+            return [[g.label, str(g.posts), fmt_int(g.median_views), fmt_pct(g.median_rate)]
+                    for g in groups]  # fmt: skip
+
+        top = y
+        for title, first, groups in ((t.by_format, t.format, acc.by_format),
+                                     (t.by_audience, t.audience, acc.by_audience)):  # fmt: skip
+            y = self.section(p, MARGIN_X, y, 400, title)
+            if groups:
+                header = (first, t.posts, t.median_views, t.median_rate)
+                y = self.table(p, MARGIN_X, y, widths, header, rows(groups), right) + 14
+            else:
+                self.text(p, QRectF(MARGIN_X, y, 400, 14), t.no_posts, self.font(9))
+                y += 28
+        x = MARGIN_X + sum(widths) + 30
+        bars = [(g.label, g.median_rate) for g in acc.by_format]
+        height = min(CONTENT_BOTTOM - top, 60 + 26 * max(len(bars), 3))
+        self.bar_chart(p, QRectF(x, top, PAGE_W - MARGIN_X - x, height),
+                       t.chart_engagement, bars)  # fmt: skip
+
+    def pipeline_page(self, p: QPainter) -> None:
+        d, t = self.data, self.t
+        pl = d.pipeline
+        y = self.heading(p, t.sheet_pipeline)
+        y = self.note(p, MARGIN_X, y, 400, f"{t.as_of}: {fmt_day(pl.as_of)}") + 6
+        widths = (250, 70)
+        right = (False, True)
+        left_tables = ((t.ideas_by_status, t.status, pl.ideas_by_status),
+                       (t.posts_by_status, t.status, pl.posts_by_status))  # fmt: skip
+        right_tables = (
+            (f"{t.clearance} ({d.period.label})", t.kpi,
+             ((t.published_clear, pl.published_clear),
+              (t.published_overridden, pl.published_overridden))),
+            (t.attention, t.kpi,
+             ((t.open_blocked, pl.open_blocked),
+              (f"{t.expiring} {pl.expiring_in.label}", pl.expiring_consents))),
+        )  # fmt: skip
+        for x, tables in ((MARGIN_X, left_tables), (MARGIN_X + 370, right_tables)):
+            cy = y
+            for title, first, pairs in tables:
+                cy = self.section(p, x, cy, 340, title)
+                body = [[label, fmt_int(count)] for label, count in pairs]
+                cy = self.table(p, x, cy, widths, (first, t.count), body, right,
+                                head_h=17) + 16  # fmt: skip
+
+    # ---------------------------------------------------------------- charts
+    def chart_frame(self, p: QPainter, rect: QRectF, title: str) -> QRectF:
+        p.setPen(QPen(BORDER, 0.5))
+        p.drawRect(rect)
+        self.text(p, QRectF(rect.x(), rect.y() + 4, rect.width(), 16), title,
+                  self.font(10, bold=True), align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+        return rect.adjusted(52, 28, -14, -30)
+
+    def y_axis(self, p: QPainter, plot: QRectF, ticks: Sequence[float],
+               label: Callable[[float], str]) -> Callable[[float], float]:  # fmt: skip
+        low, high = ticks[0], ticks[-1]
+
+        def to_y(value: float) -> float:
+            return plot.bottom() - (value - low) / (high - low or 1) * plot.height()
+
+        for tick in ticks:
+            ty = to_y(tick)
+            p.setPen(QPen(GRID, 0.5))
+            p.drawLine(QPointF(plot.left(), ty), QPointF(plot.right(), ty))
+            self.text(p, QRectF(plot.left() - 50, ty - 6, 46, 12), label(tick),
+                      self.font(7), align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
+        return to_y
+
+    def empty_chart(self, p: QPainter, plot: QRectF) -> None:
+        self.text(p, plot, self.t.no_data, self.font(9, italic=True), MUTED,
+                  Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+
+    def line_chart(self, p: QPainter, rect: QRectF, title: str,
+                   points: Sequence[tuple[object, int]]) -> None:  # fmt: skip
+        plot = self.chart_frame(p, rect, title)
+        if not points:
+            self.empty_chart(p, plot)
+            return
+        values = [v for _, v in points]
+        ticks = nice_ticks(min(values), max(values))
+        to_y = self.y_axis(p, plot, ticks, fmt_int)
+        n = len(points)
+
+        def to_x(i: int) -> float:
+            return plot.left() + (i / (n - 1) if n > 1 else 0.5) * plot.width()
+
+        path = QPainterPath(QPointF(to_x(0), to_y(values[0])))
+        for i, value in enumerate(values[1:], start=1):
+            path.lineTo(QPointF(to_x(i), to_y(value)))
+        p.setPen(QPen(BLUE, 1.6))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        step = max(1, math.ceil(n / 8))
+        for i in range(0, n, step):
+            day = points[i][0]
+            text = day.strftime("%d.%m.") if hasattr(day, "strftime") else str(day)
+            self.text(p, QRectF(to_x(i) - 20, plot.bottom() + 4, 40, 10), text,
+                      self.font(7), align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+
+    def column_chart(self, p: QPainter, rect: QRectF, title: str,
+                     bars: Sequence[tuple[str, int | None]]) -> None:  # fmt: skip
+        plot = self.chart_frame(p, rect, title)
+        known = [v for _, v in bars if v is not None]
+        if not known:
+            self.empty_chart(p, plot)
+            return
+        ticks = nice_ticks(0, max(known))
+        to_y = self.y_axis(p, plot, ticks, fmt_int)
+        slot = plot.width() / len(bars)
+        step = max(1, math.ceil(len(bars) / 14))
+        for i, (label, value) in enumerate(bars):
+            x = plot.left() + i * slot
+            if value is not None:
+                top = to_y(max(value, 0))
+                p.fillRect(QRectF(x + slot * 0.18, top, slot * 0.64, plot.bottom() - top), BAR)
+            if i % step == 0:
+                self.text(p, QRectF(x - 10, plot.bottom() + 4, slot + 20, 10), label,
+                          self.font(7), align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+
+    def bar_chart(self, p: QPainter, rect: QRectF, title: str,
+                  bars: Sequence[tuple[str, float | None]]) -> None:  # fmt: skip
+        plot = self.chart_frame(p, rect, title).adjusted(60, 0, -30, 0)
+        known = [v for _, v in bars if v is not None]
+        if not known:
+            self.empty_chart(p, plot)
+            return
+        ticks = nice_ticks(0, max(known))
+        span = ticks[-1] or 1
+        for tick in ticks:
+            tx = plot.left() + tick / span * plot.width()
+            p.setPen(QPen(GRID, 0.5))
+            p.drawLine(QPointF(tx, plot.top()), QPointF(tx, plot.bottom()))
+            self.text(p, QRectF(tx - 20, plot.bottom() + 4, 40, 10), fmt_pct(tick),
+                      self.font(7), align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+        slot = plot.height() / len(bars)
+        for i, (label, value) in enumerate(bars):
+            y = plot.top() + i * slot
+            self.text(p, QRectF(plot.left() - 112, y, 108, slot), label, self.font(8),
+                      align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
+            if value is None:
+                continue
+            width = max(value, 0) / span * plot.width()
+            p.fillRect(QRectF(plot.left(), y + slot * 0.2, width, slot * 0.6), BAR)
+            self.text(p, QRectF(plot.left() + width + 3, y, 50, slot), fmt_pct(value),
+                      self.font(7))  # fmt: skip
