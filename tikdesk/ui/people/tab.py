@@ -279,7 +279,9 @@ class PeopleTab(QWidget):
     def select_person(self, person_id: int, *, force: bool = False) -> bool:
         row = self.model.row_of(person_id)
         if row < 0:
-            return False
+            self._current_id = person_id
+            self.refresh()
+            return self._current_id == person_id and self.model.row_of(person_id) >= 0
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             self.search.clear()

@@ -213,7 +213,9 @@ class PostDetailPanel(QWidget):
         self.review_button.setEnabled(writable)
         self.draft_button.setVisible(status in (PostStatus.IN_REVIEW, PostStatus.APPROVED))
         self.draft_button.setEnabled(writable)
-        self.approve_button.setVisible(status not in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN))
+        self.approve_button.setVisible(
+            status not in (PostStatus.APPROVED, PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN)
+        )
         self.approve_button.setEnabled(writable and detail.can_approve)
         self.approve_button.setIcon(std_icon(OK_ICON if detail.can_approve else BLOCK_ICON))
         self.revoke_button.setVisible(status is PostStatus.APPROVED)

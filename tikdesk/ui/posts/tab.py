@@ -221,10 +221,12 @@ class PostsTab(QWidget):
         )
 
     def select_post(self, post_id: int) -> bool:
-        """Select a post in the list (clears a filter that hides it)."""
+        """Select a post in the list (clears a filter that hides it; reloads if unknown)."""
         row = self.model.row_of(post_id)
         if row < 0:
-            return False
+            self._current_id = post_id
+            self.refresh()
+            return self._current_id == post_id and self.model.row_of(post_id) >= 0
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             self.search.clear()
