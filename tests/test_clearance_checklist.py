@@ -213,3 +213,12 @@ def test_error_in_english(tmp_path):
     )
     with pytest.raises(ChecklistError, match=r"broken\.toml, line 9: .*unknown gate 'stop'"):
         load_profile("broken", dirs)
+
+
+def test_basis_has_an_english_variant_where_it_is_not_a_citation():
+    item = load_profile("general", [SHIPPED]).item("exposure.reflections_audio")
+    assert item.basis_text == "Praxis"
+    set_language("en")
+    assert item.basis_text == "practice"
+    # citations are the same in both languages
+    assert load_profile("general", [SHIPPED]).item("people.art13").basis_text == "Art. 13 DSGVO"

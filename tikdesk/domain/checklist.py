@@ -36,6 +36,7 @@ _ITEM_FIELDS = {
     "help_de",
     "help_en",
     "basis",
+    "basis_en",
     "gate",
     "derived",
     "applies_when",
@@ -88,6 +89,7 @@ class ChecklistItem:
     basis: str = ""
     derived: str | None = None
     applies_when: str | None = None
+    basis_en: str = ""
 
     @property
     def label(self) -> str:
@@ -96,6 +98,11 @@ class ChecklistItem:
     @property
     def help(self) -> str:
         return _pick(self.help_de, self.help_en)
+
+    @property
+    def basis_text(self) -> str:
+        """The legal basis in the UI language (law citations are the same in both)."""
+        return _pick(self.basis, self.basis_en)
 
 
 @dataclass(frozen=True)
@@ -573,6 +580,7 @@ def _parse_item(
         help_de=_opt_str(raw, entry, "help_de", where, anchor) or "",
         help_en=_opt_str(raw, entry, "help_en", where, anchor) or "",
         basis=_opt_str(raw, entry, "basis", where, anchor) or "",
+        basis_en=_opt_str(raw, entry, "basis_en", where, anchor) or "",
         derived=derived,
         applies_when=condition,
     )

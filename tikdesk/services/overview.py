@@ -143,7 +143,7 @@ class OverviewService:
         seen: dict[str, tuple[str, str, str, str]] = {}
         for profile in definitions.available():
             for item in definitions(profile).account_items:
-                seen.setdefault(item.key, (item.key, item.label, item.help, item.basis))
+                seen.setdefault(item.key, (item.key, item.label, item.help, item.basis_text))
         return list(seen.values())
 
     def _account_keys(self) -> list[str]:
@@ -208,17 +208,29 @@ def fill_demo_clearance(ctx: AppContext) -> None:
     def born(age: int, extra_days: int = 40) -> dt.date:
         return dt.date(today.year - age - 1, today.month, 1) + dt.timedelta(days=extra_days)
 
-    signed = {"form": "written", "text_version": "EW-2026-1", "art13_version": "DS-Info 3.2",
-              "collected_by": "Leyla Demir", "collected_place": "Rathaus, Raum 112",
-              "purposes": frozenset({"recruiting", "employer_branding"}),
-              "shown_as": frozenset({"face", "name", "voice"}),
-              "valid_from": days(-60), "collected_on": days(-60), "valid_until": days(300)}
+    signed = {
+        "form": "written",
+        "text_version": "EW-2026-1",
+        "art13_version": "DS-Info 3.2",
+        "collected_by": "Leyla Demir",
+        "collected_place": "Rathaus, Raum 112",
+        "purposes": frozenset({"recruiting", "employer_branding"}),
+        "shown_as": frozenset({"face", "name", "voice"}),
+        "valid_from": days(-60),
+        "collected_on": days(-60),
+        "valid_until": days(300),
+    }
 
     def person(name: str, category: str, birth: dt.date | None = None, **extra: object) -> int:
-        return people.create_person(PersonInput(display_name=name, category=category,
-                                                birth_date=birth, contact=extra.pop(
-                                                    "contact", ""),  # type: ignore[arg-type]
-                                                **extra))  # type: ignore[arg-type]
+        return people.create_person(
+            PersonInput(
+                display_name=name,
+                category=category,
+                birth_date=birth,
+                contact=extra.pop("contact", ""),  # type: ignore[arg-type]
+                **extra,
+            )
+        )  # type: ignore[arg-type]
 
     def consent(pid: int, **extra: object) -> int:
         values = {**signed, **extra}
@@ -240,13 +252,27 @@ def fill_demo_clearance(ctx: AppContext) -> None:
     consent(emre, no_disadvantage_confirmed=True)
     lange = person("Helga Lange", "citizen", contact="Tel. 0151 000000")
     consent(lange, platforms=frozenset({"instagram", "website"}))
-    paul = person("Paul Richter", "apprentice", today.replace(year=today.year - 18)
-                  + dt.timedelta(days=20) if (today.month, today.day) != (2, 29)
-                  else dt.date(today.year - 18, 3, 20))
-    consent(paul, role="custodian", custodian_name="Ute Richter", custodian_relation="Mutter",
-            valid_until=None)
-    consent(paul, role="custodian", custodian_name="Jan Richter", custodian_relation="Vater",
-            valid_until=None)
+    paul = person(
+        "Paul Richter",
+        "apprentice",
+        today.replace(year=today.year - 18) + dt.timedelta(days=20)
+        if (today.month, today.day) != (2, 29)
+        else dt.date(today.year - 18, 3, 20),
+    )
+    consent(
+        paul,
+        role="custodian",
+        custodian_name="Ute Richter",
+        custodian_relation="Mutter",
+        valid_until=None,
+    )
+    consent(
+        paul,
+        role="custodian",
+        custodian_name="Jan Richter",
+        custodian_relation="Vater",
+        valid_until=None,
+    )
     consent(paul)
     person("Greta Vogel", "performer", retention_until=days(-3), contact="Agentur Nord")
 
@@ -257,70 +283,131 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     def tick(svc: PostService, post: int, skip: tuple[str, ...] = ()) -> None:
         for item in svc.get(post).definition.post_items:
-            if item.derived or item.key in skip or (
-                    item.applies_when and item.applies_when != "minor_present"):
+            if (
+                item.derived
+                or item.key in skip
+                or (item.applies_when and item.applies_when != "minor_present")
+            ):
                 continue
             if item.applies_when == "minor_present" and not svc.get(post).gate.minor_present:
                 continue
-            svc.set_item(post, item.key, ItemState.OK,
-                         "Geprüft im Schnitt" if item.key.startswith("exposure") else "")
+            svc.set_item(
+                post,
+                item.key,
+                ItemState.OK,
+                "Geprüft im Schnitt" if item.key.startswith("exposure") else "",
+            )
 
-    p1 = anna.create(PostInput(
-        title="Azubi-Tag im Bürgeramt", format="behind_the_scenes", audience="applicants",
-        caption="Mein erster Tag – und gleich 40 Personalausweise? 😅 #ausbildung",
-        hashtags="#ausbildung #stadtverwaltung #azubi", planned_at=at(3),
-        music_source="TikTok Commercial Music Library: „Sunny Day“"))
+    p1 = anna.create(
+        PostInput(
+            title="Azubi-Tag im Bürgeramt",
+            format="behind_the_scenes",
+            audience="applicants",
+            caption="Mein erster Tag – und gleich 40 Personalausweise? 😅 #ausbildung",
+            hashtags="#ausbildung #stadtverwaltung #azubi",
+            planned_at=at(3),
+            music_source="TikTok Commercial Music Library: „Sunny Day“",
+        )
+    )
     anna.add_person(p1, mia, "0:00–0:20 Intro, Gesicht und Stimme")
     anna.add_person(p1, sabine, "0:12 am Schalter im Hintergrund")
     tick(anna, p1, skip=("people.minors_settings", "exposure.screens_docs"))
-    anna.set_item(p1, "exposure.screens_docs", ItemState.ISSUE,
-                  "Bildschirm bei 0:14 lesbar – Schnitt neu")
+    anna.set_item(
+        p1, "exposure.screens_docs", ItemState.ISSUE, "Bildschirm bei 0:14 lesbar – Schnitt neu"
+    )
     anna.submit_for_review(p1)
 
-    p2 = jonas.create(PostInput(
-        title="Ausbildung bei der Stadt: Noah erzählt", format="takeover",
-        audience="applicants", planned_at=at(5), hashtags="#ausbildung #takeover"))
+    p2 = jonas.create(
+        PostInput(
+            title="Ausbildung bei der Stadt: Noah erzählt",
+            format="takeover",
+            audience="applicants",
+            planned_at=at(5),
+            hashtags="#ausbildung #takeover",
+        )
+    )
     jonas.add_person(p2, noah, "ganzes Video, spricht in die Kamera")
     tick(jonas, p2)
 
-    p3 = anna.create(PostInput(
-        title="Feuerwehr-Übung hinter den Kulissen", format="behind_the_scenes",
-        audience="general", planned_at=at(2, 11), music_source="eigene Aufnahme",
-        hashtags="#feuerwehr #112"))
+    p3 = anna.create(
+        PostInput(
+            title="Feuerwehr-Übung hinter den Kulissen",
+            format="behind_the_scenes",
+            audience="general",
+            planned_at=at(2, 11),
+            music_source="eigene Aufnahme",
+            hashtags="#feuerwehr #112",
+        )
+    )
     anna.add_person(p3, thomas, "Einsatzleiter, 0:03–0:30")
     tick(anna, p3)
     anna.submit_for_review(p3)
     jonas.approve(p3, "Schnitt geprüft, passt.")
 
-    p4 = jonas.create(PostInput(
-        title="Mythen-Check: Personalausweis in 5 Minuten?", format="myth_buster",
-        audience="citizens", planned_at=at(-10, 9), hashtags="#bürgeramt #mythos"))
+    p4 = jonas.create(
+        PostInput(
+            title="Mythen-Check: Personalausweis in 5 Minuten?",
+            format="myth_buster",
+            audience="citizens",
+            planned_at=at(-10, 9),
+            hashtags="#bürgeramt #mythos",
+        )
+    )
     jonas.add_person(p4, emre, "Sachbearbeiter, erklärt den Ablauf")
     tick(jonas, p4)
     anna.approve(p4)
     jonas.mark_published(p4, at(-10, 9), "https://www.tiktok.com/@musterhausen/video/7301")
-    people.record_withdrawal(emre, WithdrawalInput(
-        on=days(-2), channel="E-Mail", received_by="Leyla Demir",
-        note="Bitte Video entfernen; interne Kopien löschen."))
+    people.record_withdrawal(
+        emre,
+        WithdrawalInput(
+            on=days(-2),
+            channel="E-Mail",
+            received_by="Leyla Demir",
+            note="Bitte Video entfernen; interne Kopien löschen.",
+        ),
+    )
 
-    p5 = anna.create(PostInput(title="Neues Bürgerbüro am Markt", format="service_info",
-                               audience="citizens", planned_at=at(20)))
+    p5 = anna.create(
+        PostInput(
+            title="Neues Bürgerbüro am Markt",
+            format="service_info",
+            audience="citizens",
+            planned_at=at(20),
+        )
+    )
     anna.add_person(p5, lange, "Kundin am Empfang")
 
-    p6 = jonas.create(PostInput(title="Sommerfest-Rückblick", format="event",
-                                audience="staff", planned_at=at(-40)))
+    p6 = jonas.create(
+        PostInput(
+            title="Sommerfest-Rückblick", format="event", audience="staff", planned_at=at(-40)
+        )
+    )
     tick(jonas, p6)
     anna.approve(p6)
     jonas.mark_published(p6, at(-40))
     jonas.mark_taken_down(p6, at(-20))
 
-    p7 = anna.create(PostInput(title="Wahlhelfer:innen gesucht", format="service_info",
-                               audience="citizens", planned_at=at(6, 12)))
+    p7 = anna.create(
+        PostInput(
+            title="Wahlhelfer:innen gesucht",
+            format="service_info",
+            audience="citizens",
+            planned_at=at(6, 12),
+        )
+    )
     tick(anna, p7, skip=("public.captions",))
-    anna.set_item(p7, "public.captions", ItemState.ISSUE, "Kontrast knapp",
-                  "Nur Musik und Grafik, Text zusätzlich in der Beschreibung")
+    anna.set_item(
+        p7,
+        "public.captions",
+        ItemState.ISSUE,
+        "Kontrast knapp",
+        "Nur Musik und Grafik, Text zusätzlich in der Beschreibung",
+    )
     anna.submit_for_review(p7)
 
-    anna.create(PostInput(title="Ein Tag mit der Stadtgärtnerei", format="behind_the_scenes",
-                          audience="general"))
+    anna.create(
+        PostInput(
+            title="Ein Tag mit der Stadtgärtnerei", format="behind_the_scenes", audience="general"
+        )
+    )
     OverviewService(ctx).set_account_check("account.imprint_privacy", True)

@@ -371,13 +371,12 @@ class ImpactDialog(QDialog):
 
 def impact_tree(impact: WithdrawalImpact | None = None) -> QTreeWidget:
     tree = QTreeWidget()
-    tr = QCoreApplication.translate
     tree.setHeaderLabels(
         [
-            tr("PeopleTab", "Post"),
-            tr("PeopleTab", "Status"),
-            tr("PeopleTab", "Date"),
-            tr("PeopleTab", "Effect"),
+            QCoreApplication.translate("PeopleTab", "Post"),
+            QCoreApplication.translate("PeopleTab", "Status"),
+            QCoreApplication.translate("PeopleTab", "Date"),
+            QCoreApplication.translate("PeopleTab", "Effect"),
         ]
     )
     tree.setRootIsDecorated(False)
@@ -406,11 +405,10 @@ def fill_impact(tree: QTreeWidget, impact: WithdrawalImpact) -> None:
 
 def confirm_erase(parent: QWidget | None, name: str, posts: int) -> bool:
     """The last question before an Art. 17 erasure (tests replace it)."""
-    tr = QCoreApplication.translate
     return messages.ask_yes_no(
         parent,
-        tr("PeopleTab", "Erase person (Art. 17 GDPR)"),
-        tr(
+        QCoreApplication.translate("PeopleTab", "Erase person (Art. 17 GDPR)"),
+        QCoreApplication.translate(
             "PeopleTab",
             "Erase „%1“ for good?\n\nThe consent records and the name are deleted; the person "
             "stays in %2 posts as „Person erased“, and the name is removed from their texts. "
@@ -426,11 +424,10 @@ def ask_export_path(parent: QWidget | None, name: str) -> Path | None:
     """Where to save the Art. 15/20 export (tests replace it)."""
     safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "Person"
     suggested = str(Path.home() / f"Auskunft {safe} {fmt_date(dt.date.today())}.xlsx")
-    tr = QCoreApplication.translate
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        tr("PeopleTab", "Export personal data"),
+        QCoreApplication.translate("PeopleTab", "Export personal data"),
         suggested,
-        tr("PeopleTab", "Excel workbook (*.xlsx)"),
+        QCoreApplication.translate("PeopleTab", "Excel workbook (*.xlsx)"),
     )
     return Path(path) if path else None

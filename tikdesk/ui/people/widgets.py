@@ -56,7 +56,9 @@ class OptionalDateEdit(QWidget):
     def set_value(self, value: dt.date | None) -> None:
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
-        if value is not None:
+        if value is None:
+            self.edit.setDate(QDate.currentDate())
+        else:
             self.edit.setDate(QDate(value.year, value.month, value.day))
 
 

@@ -66,13 +66,12 @@ def item_icon(state: ItemState, *, blocking: bool, overridden: bool) -> QIcon:
 
 def post_gate_text(status: PostStatus, gate: GateStatus, take_down: bool) -> str:
     """What the gate column says; published posts show their own state."""
-    tr = QCoreApplication.translate
     if take_down:
-        return tr("Badges", "Take down!")
+        return QCoreApplication.translate("Badges", "Take down!")
     if status is PostStatus.PUBLISHED:
-        return tr("Badges", "Published")
+        return QCoreApplication.translate("Badges", "Published")
     if status is PostStatus.TAKEN_DOWN:
-        return tr("Badges", "Taken down")
+        return QCoreApplication.translate("Badges", "Taken down")
     return gate.label
 
 

@@ -199,7 +199,7 @@ class ChecklistPanel(QWidget):
             "",
             item.help,
             "",
-            self.tr("Legal basis: %1").replace("%1", item.basis),
+            self.tr("Legal basis: %1").replace("%1", item.basis_text),
         ]
         if evaluated.reasons:
             lines += ["", *(f"• {r}" for r in evaluated.reasons)]
@@ -243,7 +243,7 @@ class ChecklistPanel(QWidget):
             return
         item = evaluated.item
         self.item_title.setText(item.label)
-        basis = self.tr("Legal basis: %1").replace("%1", item.basis)
+        basis = self.tr("Legal basis: %1").replace("%1", item.basis_text)
         gate = {
             Gate.BLOCK: self.tr(
                 "Blocking: the post cannot be approved while this is open or an issue."
