@@ -37,9 +37,13 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every user table's rows, ordered — two dumps are equal iff the content is."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
     finally:
         conn.close()
@@ -47,8 +51,7 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def add_ideas(db: Database, count: int, prefix: str = "Idee") -> None:
     now = dt.datetime(2026, 11, 1, 9, 0)
-    rows = [{"title": f"{prefix} {n}", "created_at": now, "updated_at": now}
-            for n in range(count)]
+    rows = [{"title": f"{prefix} {n}", "created_at": now, "updated_at": now} for n in range(count)]
     with db.transaction() as s:
         s.execute(insert(Idea), rows)
 
@@ -99,8 +102,9 @@ def test_thinning_counts_periods_that_have_backups() -> None:
     after = [dt.datetime(2026, 8, 12, 9, 0)]
     keep = store.backups_to_keep(before + after)
     assert after[0] in keep
-    assert {d for d in keep if d.month == 7} >= {dt.datetime(2026, 7, d, 17, 0)
-                                                 for d in range(9, 20)}  # 11 more days
+    assert {d for d in keep if d.month == 7} >= {
+        dt.datetime(2026, 7, d, 17, 0) for d in range(9, 20)
+    }  # 11 more days
 
 
 def test_thinning_edge_cases() -> None:
@@ -155,8 +159,7 @@ def test_backup_contains_what_is_still_only_in_the_wal(tmp_path: Path, db_path: 
     finally:
         writer.close()
     conn = sqlite3.connect(info.path)
-    assert conn.execute("SELECT value FROM setting WHERE key='only'").fetchone() == (
-        "in the wal",)
+    assert conn.execute("SELECT value FROM setting WHERE key='only'").fetchone() == ("in the wal",)
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     conn.close()
     assert info.intact and info.reason == MANUAL
@@ -164,7 +167,8 @@ def test_backup_contains_what_is_still_only_in_the_wal(tmp_path: Path, db_path: 
 
 
 def test_backup_while_another_connection_writes_is_consistent_and_restorable(
-        tmp_path: Path, db_path: Path) -> None:
+    tmp_path: Path, db_path: Path
+) -> None:
     db = open_database(db_path)
     add_ideas(db, 500, "Start")
     stop = threading.Event()
@@ -206,8 +210,9 @@ def test_backup_while_another_connection_writes_is_consistent_and_restorable(
     db.close()
 
 
-def test_failed_integrity_check_leaves_no_backup(tmp_path: Path, db_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_integrity_check_leaves_no_backup(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_database(db_path).close()
     monkeypatch.setattr(store, "integrity_of", lambda _p: False)
     with pytest.raises(DatabaseError, match="Integritätsprüfung"):
@@ -226,8 +231,9 @@ def test_unwritable_backup_folder_is_a_clear_error(tmp_path: Path, db_path: Path
 # ----------------------------------------------------------------------------- when
 
 
-def test_auto_and_exit_backups_only_when_data_changed(service: SafetyService,
-                                                      ctx: AppContext) -> None:
+def test_auto_and_exit_backups_only_when_data_changed(
+    service: SafetyService, ctx: AppContext
+) -> None:
     assert service.auto_backup() is None
     assert service.exit_backup() is None
     add_ideas(ctx.db, 2)
@@ -258,14 +264,17 @@ def test_before_on_read_only_database_does_nothing(db_path: Path, tmp_path: Path
     open_database(db_path).close()
     db = open_database(db_path, read_only=True)
     try:
-        assert SafetyService(AppContext(db=db, backup_dir=tmp_path / "bk")).before(
-            BEFORE_IMPORT) is None
+        assert (
+            SafetyService(AppContext(db=db, backup_dir=tmp_path / "bk")).before(BEFORE_IMPORT)
+            is None
+        )
     finally:
         db.close()
 
 
-def test_migration_is_preceded_by_a_backup(db_path: Path, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migration_is_preceded_by_a_backup(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An existing database that needs an upgrade is backed up first (point 10)."""
     open_database(db_path).close()
     folder = tmp_path / "bk"
@@ -278,8 +287,9 @@ def test_migration_is_preceded_by_a_backup(db_path: Path, tmp_path: Path,
         return real_create(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(migrations, "head_revision", lambda: "0002_future_step")
-    monkeypatch.setattr(migrations, "upgrade", lambda engine: (order.append("upgrade"),
-                                                               upgraded.append("x")))
+    monkeypatch.setattr(
+        migrations, "upgrade", lambda engine: (order.append("upgrade"), upgraded.append("x"))
+    )
     monkeypatch.setattr(store, "create_backup", spy_create)
     db = open_database_safely(db_path, backup_dir=folder)
     db.close()
@@ -298,9 +308,9 @@ def test_brand_new_database_needs_no_migration_backup(db_path: Path, tmp_path: P
 # ----------------------------------------------------------------------------- restore
 
 
-def test_restore_refuses_foreign_damaged_and_newer_files(service: SafetyService,
-                                                         ctx: AppContext,
-                                                         tmp_path: Path) -> None:
+def test_restore_refuses_foreign_damaged_and_newer_files(
+    service: SafetyService, ctx: AppContext, tmp_path: Path
+) -> None:
     before = dump(ctx.db.path)
     other = tmp_path / "other.sqlite"
     conn = sqlite3.connect(other)
@@ -332,8 +342,9 @@ def run_cli(*argv: str) -> int:
     return cli.run(cli.build_parser().parse_args(list(argv)))
 
 
-def test_cli_backup_check_restore(db_path: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_backup_check_restore(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = open_database(db_path)
     add_ideas(db, 4)
     db.close()
@@ -368,9 +379,9 @@ def test_cli_usage_errors_exit_2(db_path: Path) -> None:
         assert info.value.code == 2
 
 
-def test_cli_check_and_backup_refuse_a_missing_database(tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]
-                                                        ) -> None:
+def test_cli_check_and_backup_refuse_a_missing_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "tippfehler.sqlite"
     assert run_cli("--db", str(missing), "check") == 1
     assert run_cli("--db", str(missing), "backup") == 1

@@ -25,8 +25,18 @@ def fill(path: Path, count: int) -> None:
     db = open_database(path)
     now = dt.datetime(2026, 11, 2, 10, 0)
     with db.transaction() as s:
-        s.execute(insert(Idea), [{"title": f"Idee {n}", "description": "Text " * 30,
-                                  "created_at": now, "updated_at": now} for n in range(count)])
+        s.execute(
+            insert(Idea),
+            [
+                {
+                    "title": f"Idee {n}",
+                    "description": "Text " * 30,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for n in range(count)
+            ],
+        )
     db.close()
 
 
@@ -46,8 +56,9 @@ def damage(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def backup_of(path: Path, folder: Path, reason: str = MANUAL,
-              when: dt.datetime | None = None) -> store.BackupInfo:
+def backup_of(
+    path: Path, folder: Path, reason: str = MANUAL, when: dt.datetime | None = None
+) -> store.BackupInfo:
     return store.create_backup(path, folder, reason, now=when)
 
 
@@ -70,7 +81,8 @@ def test_quick_check_finds_overwritten_bytes(db_path: Path) -> None:
 
 
 def test_cli_check_exits_1_naming_the_damage_and_keeps_the_file(
-        db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fill(db_path, 40)
     assert run_cli("--db", str(db_path), "check") == 0
     capsys.readouterr()
@@ -82,7 +94,8 @@ def test_cli_check_exits_1_naming_the_damage_and_keeps_the_file(
 
 
 def test_cli_command_on_damaged_file_offers_newest_intact_backup(
-        db_path: Path, backups: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: Path, backups: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fill(db_path, 40)
     good = backup_of(db_path, backups, AUTO, dt.datetime(2026, 11, 20, 8, 15))
     newer = backup_of(db_path, backups, AUTO, dt.datetime(2026, 11, 24, 17, 45))
@@ -96,7 +109,8 @@ def test_cli_command_on_damaged_file_offers_newest_intact_backup(
 
 
 def test_cli_restore_keeps_the_damaged_file_and_recovers(
-        db_path: Path, backups: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: Path, backups: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fill(db_path, 40)
     good = backup_of(db_path, backups)
     damaged = damage(db_path)
@@ -157,21 +171,30 @@ def gui(qapp: object, settings: object, recorded_messages: list) -> object:
 
 
 def test_gui_start_on_damaged_file_offers_backup_with_date_and_restores(
-        gui: app.GuiApp, db_path: Path, backups: Path,
-        monkeypatch: pytest.MonkeyPatch, recorded_messages: list) -> None:
+    gui: app.GuiApp,
+    db_path: Path,
+    backups: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    recorded_messages: list,
+) -> None:
     fill(db_path, 40)
     good = backup_of(db_path, backups, AUTO, dt.datetime(2026, 11, 23, 18, 5))
     damaged = damage(db_path)
     offered: list[tuple[object, ...]] = []
 
-    def answer(parent: object, path: Path, problems: list[str], kept: Path | None,
-               newest: store.BackupInfo | None) -> str:
+    def answer(
+        parent: object,
+        path: Path,
+        problems: list[str],
+        kept: Path | None,
+        newest: store.BackupInfo | None,
+    ) -> str:
         offered.append((path, problems, kept, newest))
         return dialogs.RESTORE
 
     monkeypatch.setattr(dialogs.DamagedDialog, "ask", answer)
     assert gui.open(db_path)
-    (path, problems, kept, newest), = offered
+    ((path, problems, kept, newest),) = offered
     assert path == db_path and "malformed" in problems[0]
     assert kept is not None and kept.name.endswith(".damaged") and kept.read_bytes() == damaged
     assert newest is not None and newest.path == good.path
@@ -181,12 +204,12 @@ def test_gui_start_on_damaged_file_offers_backup_with_date_and_restores(
     assert any("23.11.2026 18:05" in text for _k, _t, text in recorded_messages)
 
 
-def test_gui_damaged_dialog_shows_the_date(qtbot: object, db_path: Path, tmp_path: Path
-                                           ) -> None:
+def test_gui_damaged_dialog_shows_the_date(qtbot: object, db_path: Path, tmp_path: Path) -> None:
     fill(db_path, 3)
     info = backup_of(db_path, tmp_path / "bk", AUTO, dt.datetime(2026, 11, 23, 18, 5))
-    dialog = dialogs.DamagedDialog(db_path, ["database disk image is malformed"],
-                                   tmp_path / "x.damaged", info)
+    dialog = dialogs.DamagedDialog(
+        db_path, ["database disk image is malformed"], tmp_path / "x.damaged", info
+    )
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     assert dialog.restore_button is not None
     assert "23.11.2026 18:05" in dialog.restore_button.text()
@@ -194,8 +217,9 @@ def test_gui_damaged_dialog_shows_the_date(qtbot: object, db_path: Path, tmp_pat
     assert dialog.choice == dialogs.RESTORE
 
 
-def test_gui_quit_on_damaged_file_keeps_it_aside(gui: app.GuiApp, db_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gui_quit_on_damaged_file_keeps_it_aside(
+    gui: app.GuiApp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fill(db_path, 40)
     damaged = damage(db_path)
     monkeypatch.setattr(dialogs.DamagedDialog, "ask", lambda *a: dialogs.QUIT)

@@ -72,8 +72,11 @@ def run_and_kill(mode: str, db_path: Path, delay: float) -> tuple[int | None, in
 
     Returns (last number it reported committed, its pid).
     """
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(db_path),
-                             str(IMPORT_ROWS)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, mode, str(db_path), str(IMPORT_ROWS)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     ready = proc.stdout.readline().strip()
     assert ready == "ready", ready
@@ -83,8 +86,9 @@ def run_and_kill(mode: str, db_path: Path, delay: float) -> tuple[int | None, in
     output = proc.stdout.read()
     proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
-    numbers = [int(line.split()[1]) for line in output.splitlines()
-               if line.startswith("committed ")]
+    numbers = [
+        int(line.split()[1]) for line in output.splitlines() if line.startswith("committed ")
+    ]
     return (numbers[-1] if numbers else None), proc.pid
 
 
@@ -112,9 +116,11 @@ def test_kill_during_large_import_leaves_all_or_nothing(db_path: Path) -> None:
             assert_sound(conn)
             rows = conn.execute(
                 "SELECT b.id, b.rows_inserted, (SELECT count(*) FROM idea i "
-                "WHERE i.import_batch_id = b.id) FROM import_batch b ORDER BY b.id").fetchall()
-            loose = conn.execute("SELECT count(*) FROM idea WHERE import_batch_id IS NULL"
-                                 ).fetchone()[0]
+                "WHERE i.import_batch_id = b.id) FROM import_batch b ORDER BY b.id"
+            ).fetchall()
+            loose = conn.execute(
+                "SELECT count(*) FROM idea WHERE import_batch_id IS NULL"
+            ).fetchone()[0]
         finally:
             conn.close()
         context = json.dumps({"round": round_no, "reported": reported, "batches": len(rows)})
@@ -153,7 +159,9 @@ def test_kill_during_burst_of_single_edits_keeps_every_edit_whole(db_path: Path)
                 "INSERT INTO idea (id, title, hook, description, format, audience, pillar, "
                 "tags, status, priority, owner, sound_ref, board_rank, created_at, updated_at, "
                 "version) VALUES (?, ?, '', '', 'other', 'general', '', '', 'new', 'medium', "
-                "'', '', 0, '2026-11-01', '2026-11-01', 1)", (n, f"Idee {n}"))
+                "'', '', 0, '2026-11-01', '2026-11-01', 1)",
+                (n, f"Idee {n}"),
+            )
     db.close()
     rng = random.Random(11)
     previous = 0
@@ -164,12 +172,16 @@ def test_kill_during_burst_of_single_edits_keeps_every_edit_whole(db_path: Path)
         try:
             assert_sound(conn)
             counter_row = conn.execute(
-                "SELECT value FROM setting WHERE key = 'kill.counter'").fetchone()
+                "SELECT value FROM setting WHERE key = 'kill.counter'"
+            ).fetchone()
             counter = int(counter_row[0]) if counter_row else 0
-            edits = [int(r[0]) for r in conn.execute(
-                "SELECT value FROM setting WHERE key LIKE 'kill.edit.%' ORDER BY key")]
-            ideas = conn.execute("SELECT id, title, hook, description, effort FROM idea"
-                                 ).fetchall()
+            edits = [
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT value FROM setting WHERE key LIKE 'kill.edit.%' ORDER BY key"
+                )
+            ]
+            ideas = conn.execute("SELECT id, title, hook, description, effort FROM idea").fetchall()
         finally:
             conn.close()
         context = json.dumps({"round": round_no, "reported": reported, "counter": counter})
@@ -180,7 +192,10 @@ def test_kill_during_burst_of_single_edits_keeps_every_edit_whole(db_path: Path)
                 assert title == f"Idee {idea_id}", context
                 continue
             assert (title, hook, description) == (
-                f"Titel {effort}", f"Hook {effort}", f"Text {effort} " * 20), context
+                f"Titel {effort}",
+                f"Hook {effort}",
+                f"Text {effort} " * 20,
+            ), context
             assert effort % EDIT_IDEAS + 1 == idea_id, context
         if counter:
             latest = next(i for i in ideas if i[0] == counter % EDIT_IDEAS + 1)

@@ -40,8 +40,12 @@ class Holder:
     """Another TikDesk process that holds the lock of ``db_path``."""
 
     def __init__(self, db_path: Path) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(db_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout is not None
         assert self.proc.stdout.readline().strip() == "locked"
 
@@ -122,9 +126,17 @@ def test_second_process_gets_the_holders_name(holder: Holder, db_path: Path) -> 
 
 
 def test_lock_of_another_host_is_never_taken_over(db_path: Path) -> None:
-    lockfile.lock_path(db_path).write_text(json.dumps(
-        {"host": "PC-KOLLEGIN", "user": "berta", "pid": 999999,
-         "started": "2026-11-25T08:30:00"}), encoding="utf-8")
+    lockfile.lock_path(db_path).write_text(
+        json.dumps(
+            {
+                "host": "PC-KOLLEGIN",
+                "user": "berta",
+                "pid": 999999,
+                "started": "2026-11-25T08:30:00",
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DatabaseInUse, match=r"berta auf PC-KOLLEGIN seit 25\.11\.2026 08:30"):
         lockfile.acquire(db_path)
 
@@ -157,10 +169,17 @@ def test_lock_is_released_when_the_other_instance_exits(holder: Holder, db_path:
 
 
 def test_atexit_releases_a_lock_that_was_never_closed(db_path: Path) -> None:
-    script = ("import sys; from pathlib import Path; from tikdesk.storage import lockfile;"
-              "lockfile.acquire(Path(sys.argv[1])); print('held', flush=True)")
-    out = subprocess.run([sys.executable, "-c", script, str(db_path)], capture_output=True,
-                         text=True, timeout=60, check=True).stdout
+    script = (
+        "import sys; from pathlib import Path; from tikdesk.storage import lockfile;"
+        "lockfile.acquire(Path(sys.argv[1])); print('held', flush=True)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
     assert out.strip() == "held"
     assert not lockfile.lock_path(db_path).exists()
 
@@ -168,10 +187,9 @@ def test_atexit_releases_a_lock_that_was_never_closed(db_path: Path) -> None:
 # ----------------------------------------------------------------------------- CLI
 
 
-def test_cli_write_command_exits_1_naming_the_holder(holder: Holder, db_path: Path,
-                                                     tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]
-                                                     ) -> None:
+def test_cli_write_command_exits_1_naming_the_holder(
+    holder: Holder, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     backup = store.create_backup(db_path, tmp_path / "bk", MANUAL)
     before = db_path.read_bytes()
     assert run_cli("--db", str(db_path), "restore", str(backup.path)) == 1
@@ -184,8 +202,9 @@ def test_cli_write_command_exits_1_naming_the_holder(holder: Holder, db_path: Pa
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
 
 
-def test_cli_takes_over_the_lock_of_a_killed_instance(holder: Holder, db_path: Path,
-                                                      tmp_path: Path) -> None:
+def test_cli_takes_over_the_lock_of_a_killed_instance(
+    holder: Holder, db_path: Path, tmp_path: Path
+) -> None:
     backup = store.create_backup(db_path, tmp_path / "bk", MANUAL)
     holder.kill()
     assert run_cli("--db", str(db_path), "restore", str(backup.path)) == 0
@@ -205,8 +224,8 @@ def gui(qapp: object, settings: object, recorded_messages: list) -> Iterator[app
 
 
 def test_gui_second_instance_opens_read_only_with_banner(
-        gui: app.GuiApp, holder: Holder, db_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: list[str] = []
 
     def answer(parent: object, path: Path, who: str) -> str:
@@ -227,8 +246,9 @@ def test_gui_second_instance_opens_read_only_with_banner(
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
 
 
-def test_gui_quit_leaves_everything_as_it_was(gui: app.GuiApp, holder: Holder, db_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gui_quit_leaves_everything_as_it_was(
+    gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dialogs.LockDialog, "ask", lambda *a: dialogs.QUIT)
     assert not gui.open(db_path)
     assert gui.window is None
@@ -236,8 +256,8 @@ def test_gui_quit_leaves_everything_as_it_was(gui: app.GuiApp, holder: Holder, d
 
 
 def test_gui_open_anyway_writes_without_touching_the_other_lock(
-        gui: app.GuiApp, holder: Holder, db_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dialogs.LockDialog, "ask", lambda *a: dialogs.OPEN_ANYWAY)
     assert gui.open(db_path)
     assert gui.window is not None and not gui.window.is_read_only()
@@ -245,8 +265,8 @@ def test_gui_open_anyway_writes_without_touching_the_other_lock(
 
 
 def test_gui_takes_over_after_the_other_instance_was_killed(
-        gui: app.GuiApp, holder: Holder, db_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dialogs.LockDialog, "ask", lambda *a: pytest.fail("no question"))
     holder.kill()
     assert gui.open(db_path)
@@ -258,10 +278,9 @@ def test_gui_takes_over_after_the_other_instance_was_killed(
     assert not lockfile.lock_path(db_path).exists()
 
 
-def test_lock_dialog_open_anyway_only_after_the_warning(qtbot: object, db_path: Path,
-                                                       recorded_messages: list,
-                                                       monkeypatch: pytest.MonkeyPatch
-                                                       ) -> None:
+def test_lock_dialog_open_anyway_only_after_the_warning(
+    qtbot: object, db_path: Path, recorded_messages: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tikdesk.ui import messages
 
     dialog = dialogs.LockDialog(db_path, "in Benutzung von berta auf PC-2 seit 08:30")

@@ -38,7 +38,7 @@ from tikdesk.storage.backup import (
     ProgressFn,
 )
 from tikdesk.storage.check import CheckReport, Finding
-from tikdesk.storage.engine import Database, open_database
+from tikdesk.storage.engine import Database, check_db_path, open_database
 from tikdesk.storage.lockfile import DatabaseInUse, LockOwner
 
 log = logging.getLogger(__name__)
@@ -80,25 +80,36 @@ class DatabaseDamaged(DatabaseError):
         if newest is not None:
             hint = msg(
                 f" Neueste intakte Sicherung: vom {newest.created_text()} ({newest.path}). "
-                f"Wiederherstellen mit: tikdesk --db \"{path}\" restore \"{newest.path}\"",
+                f'Wiederherstellen mit: tikdesk --db "{path}" restore "{newest.path}"',
                 f" Newest intact backup: from {newest.created_text()} ({newest.path}). "
-                f"Restore with: tikdesk --db \"{path}\" restore \"{newest.path}\"",
+                f'Restore with: tikdesk --db "{path}" restore "{newest.path}"',
             )
         else:
-            hint = msg(" Es gibt keine intakte Sicherung dieser Datenbank.",
-                       " There is no intact backup of this database.")
+            hint = msg(
+                " Es gibt keine intakte Sicherung dieser Datenbank.",
+                " There is no intact backup of this database.",
+            )
         super().__init__(
-            msg(f"Die Datenbank „{path}“ ist beschädigt ({detail}).{hint}",
-                f"The database '{path}' is damaged ({detail}).{hint}")
+            msg(
+                f"Die Datenbank „{path}“ ist beschädigt ({detail}).{hint}",
+                f"The database '{path}' is damaged ({detail}).{hint}",
+            )
         )
 
 
 # ----------------------------------------------------------------------------- opening
 
 
-def open_database_safely(path: Path | str, *, backup_dir: Path | None, read_only: bool = False,
-                         ignore_lock: bool = False, fall_back_to_read_only: bool = False,
-                         must_exist: bool = False, quick_check: bool = True) -> Database:
+def open_database_safely(
+    path: Path | str,
+    *,
+    backup_dir: Path | None,
+    read_only: bool = False,
+    ignore_lock: bool = False,
+    fall_back_to_read_only: bool = False,
+    must_exist: bool = False,
+    quick_check: bool = True,
+) -> Database:
     """Open with every safety step: lock, quick check, backup before migration.
 
     Raises :class:`DatabaseInUse` (another TikDesk writes), :class:`DatabaseDamaged` (quick
@@ -106,18 +117,21 @@ def open_database_safely(path: Path | str, *, backup_dir: Path | None, read_only
     someone else is opened read-only instead (the CLI's read commands).  A write-protected file
     is always opened read-only, with the reason in ``db.read_only_reason``.
     """
-    path = Path(path).expanduser()
     folder = backup_dir or paths.backup_dir()
-    if must_exist and not path.is_file():
-        raise DatabaseError(msg(f"Datenbank „{path}“ existiert nicht.",
-                                f"Database '{path}' does not exist."))
+    if must_exist and not Path(path).expanduser().is_file():
+        raise DatabaseError(
+            msg(f"Datenbank „{path}“ existiert nicht.", f"Database '{path}' does not exist.")
+        )
+    path = check_db_path(Path(path))  # a folder, an uncreatable folder: clear message first
     reason = ""
     if not read_only and path.is_file() and not _writable(path):
         read_only = True
-        reason = msg(f"Die Datei „{path}“ ist schreibgeschützt (oder ihr Ordner). Sie können "
-                     "alles ansehen, aber nichts ändern.",
-                     f"The file '{path}' (or its folder) is write-protected. You can look at "
-                     "everything, but not change anything.")
+        reason = msg(
+            f"Die Datei „{path}“ ist schreibgeschützt (oder ihr Ordner). Sie können "
+            "alles ansehen, aber nichts ändern.",
+            f"The file '{path}' (or its folder) is write-protected. You can look at "
+            "everything, but not change anything.",
+        )
     lock: lockfile.DatabaseLock | None = None
     if not read_only and not ignore_lock:
         try:
@@ -174,8 +188,12 @@ def recover_from_backup(path: Path, backup: Path) -> None:
     """Put ``backup`` in place of a database that was moved aside as damaged."""
     path = Path(path)
     if path.exists():
-        raise DatabaseError(msg(f"„{path}“ existiert noch; erst beiseitelegen.",
-                                f"'{path}' still exists; move it aside first."))
+        raise DatabaseError(
+            msg(
+                f"„{path}“ existiert noch; erst beiseitelegen.",
+                f"'{path}' still exists; move it aside first.",
+            )
+        )
     lock = lockfile.acquire(path)
     try:
         store.restore_into(Path(backup), path)
@@ -249,14 +267,21 @@ class SafetyService:
         return watcher is None or watcher.changed()
 
     # --------------------------------------------------------------- backups
-    def backup(self, reason: str = MANUAL, *, target: Path | None = None,
-               progress: ProgressFn | None = None, thin: bool = True) -> BackupInfo:
+    def backup(
+        self,
+        reason: str = MANUAL,
+        *,
+        target: Path | None = None,
+        progress: ProgressFn | None = None,
+        thin: bool = True,
+    ) -> BackupInfo:
         """A backup now, into the backup folder (or ``target``)."""
         with self._state.guard:
             watcher = self._watcher()
             version = watcher.version() if watcher is not None else None
-            info = store.create_backup(self._db.path, self.folder, reason, target=target,
-                                       progress=progress)
+            info = store.create_backup(
+                self._db.path, self.folder, reason, target=target, progress=progress
+            )
             if target is None:
                 if watcher is not None:
                     watcher.mark(version)
@@ -293,8 +318,9 @@ class SafetyService:
             return None
         return self.backup(EXIT)
 
-    def list_backups(self, *, check: bool = True,
-                     progress: ProgressFn | None = None) -> list[BackupInfo]:
+    def list_backups(
+        self, *, check: bool = True, progress: ProgressFn | None = None
+    ) -> list[BackupInfo]:
         return store.list_backups(self.folder, self._db.path, check=check, progress=progress)
 
     def newest_intact(self) -> BackupInfo | None:
@@ -308,14 +334,21 @@ class SafetyService:
         knows); the live file is integrity-checked afterwards.
         """
         if self._db.read_only:
-            raise DatabaseError(msg("Die Datenbank ist schreibgeschützt geöffnet; "
-                                    "Wiederherstellen ist nicht möglich.",
-                                    "The database is open read-only; restoring is not "
-                                    "possible."))
+            raise DatabaseError(
+                msg(
+                    "Die Datenbank ist schreibgeschützt geöffnet; "
+                    "Wiederherstellen ist nicht möglich.",
+                    "The database is open read-only; restoring is not possible.",
+                )
+            )
         backup_file = Path(backup_file).expanduser()
         if backup_file.resolve() == self._db.path.resolve():
-            raise InputRejected(msg("Das ist die Datenbank selbst, keine Sicherung.",
-                                    "That is the database itself, not a backup."))
+            raise InputRejected(
+                msg(
+                    "Das ist die Datenbank selbst, keine Sicherung.",
+                    "That is the database itself, not a backup.",
+                )
+            )
         store.check_backup_file(backup_file)
         _check_backup_schema(backup_file)
         if progress is not None:
@@ -350,8 +383,12 @@ def _check_backup_schema(backup_file: Path) -> None:
     engine = make_engine(backup_file, read_only=True)
     try:
         if migrations.current_revision(engine) is None:
-            raise InputRejected(msg(f"„{backup_file}“ ist keine TikDesk-Datenbank.",
-                                    f"'{backup_file}' is not a TikDesk database."))
+            raise InputRejected(
+                msg(
+                    f"„{backup_file}“ ist keine TikDesk-Datenbank.",
+                    f"'{backup_file}' is not a TikDesk database.",
+                )
+            )
         migrations.check_not_newer(engine)
     finally:
         engine.dispose()

@@ -36,8 +36,7 @@ ProgressFn = Callable[[int, int], bool]
 AUTO, EXIT, MANUAL = "auto", "exit", "manual"
 BEFORE_MIGRATION, BEFORE_IMPORT = "before-migration", "before-import"
 BEFORE_BULK_DELETE, BEFORE_RESTORE = "before-bulk-delete", "before-restore"
-REASONS = (AUTO, EXIT, BEFORE_MIGRATION, BEFORE_IMPORT, BEFORE_BULK_DELETE, BEFORE_RESTORE,
-           MANUAL)
+REASONS = (AUTO, EXIT, BEFORE_MIGRATION, BEFORE_IMPORT, BEFORE_BULK_DELETE, BEFORE_RESTORE, MANUAL)
 #: Backups the user asked for are never thinned away; all others are.
 NOT_THINNED = frozenset({MANUAL})
 
@@ -103,8 +102,13 @@ def parse_backup_name(name: str) -> tuple[str, dt.datetime, str] | None:
     return match["stem"], when, match["reason"]
 
 
-def list_backups(folder: Path, db_path: Path | None = None, *, check: bool = False,
-                 progress: ProgressFn | None = None) -> list[BackupInfo]:
+def list_backups(
+    folder: Path,
+    db_path: Path | None = None,
+    *,
+    check: bool = False,
+    progress: ProgressFn | None = None,
+) -> list[BackupInfo]:
     """Backups in ``folder`` (of ``db_path`` only, if given), newest first.
 
     With ``check`` every file gets a full integrity check (``intact``).
@@ -129,7 +133,7 @@ def list_backups(folder: Path, db_path: Path | None = None, *, check: bool = Fal
             if progress is not None and not progress(index, len(found)):
                 break
             checked.append(replace(info, intact=integrity_of(info.path)))
-        found = checked + found[len(checked):]
+        found = checked + found[len(checked) :]
         if progress is not None:
             progress(len(found), len(found))
     return found
@@ -146,8 +150,12 @@ def newest_intact(folder: Path, db_path: Path) -> BackupInfo | None:
 # ----------------------------------------------------------------------------- thinning
 
 
-def backups_to_keep(stamps: Iterable[dt.datetime], daily: int = KEEP_DAILY,
-                    weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> set[dt.datetime]:
+def backups_to_keep(
+    stamps: Iterable[dt.datetime],
+    daily: int = KEEP_DAILY,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+) -> set[dt.datetime]:
     """Which backup times survive thinning: the newest one, plus the newest backup of each of
     the last ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months that have backups.
 
@@ -197,9 +205,15 @@ def thin_backups(folder: Path, db_path: Path) -> list[Path]:
 _write_guard = threading.Lock()  # one backup at a time per process (timer vs. exit vs. menu)
 
 
-def create_backup(db_path: Path, folder: Path | None, reason: str, *,
-                  target: Path | None = None, now: dt.datetime | None = None,
-                  progress: ProgressFn | None = None) -> BackupInfo:
+def create_backup(
+    db_path: Path,
+    folder: Path | None,
+    reason: str,
+    *,
+    target: Path | None = None,
+    now: dt.datetime | None = None,
+    progress: ProgressFn | None = None,
+) -> BackupInfo:
     """Back up ``db_path`` into ``folder`` (named by time and reason) or into ``target``.
 
     Backup API → temporary file → integrity check → ``os.replace``.  Raises DatabaseError with
@@ -207,8 +221,9 @@ def create_backup(db_path: Path, folder: Path | None, reason: str, *,
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise DatabaseError(msg(f"Datenbank „{db_path}“ existiert nicht.",
-                                f"Database '{db_path}' does not exist."))
+        raise DatabaseError(
+            msg(f"Datenbank „{db_path}“ existiert nicht.", f"Database '{db_path}' does not exist.")
+        )
     when = (now or dt.datetime.now()).replace(microsecond=0)
     with _write_guard:
         if target is not None:
@@ -225,10 +240,13 @@ def create_backup(db_path: Path, folder: Path | None, reason: str, *,
             _copy_with_backup_api(db_path, tmp)
             if not integrity_of(tmp):
                 raise DatabaseError(
-                    msg("Die Sicherung ist fehlgeschlagen: die geschriebene Kopie besteht die "
+                    msg(
+                        "Die Sicherung ist fehlgeschlagen: die geschriebene Kopie besteht die "
                         "Integritätsprüfung nicht. Bitte „Datenbank prüfen“ ausführen.",
                         "The backup failed: the copy written does not pass the integrity "
-                        "check. Please run 'Check database'."))
+                        "check. Please run 'Check database'.",
+                    )
+                )
             _fsync_file(tmp)
             os.replace(tmp, final)
             with contextlib.suppress(OSError):
@@ -249,16 +267,28 @@ def create_backup(db_path: Path, folder: Path | None, reason: str, *,
 def _check_target(target: Path, db_path: Path) -> Path:
     target = target.expanduser()
     if target.is_dir():
-        raise InputRejected(msg(f"„{target}“ ist ein Ordner; bitte einen Dateinamen angeben.",
-                                f"'{target}' is a folder; please give a file name."))
+        raise InputRejected(
+            msg(
+                f"„{target}“ ist ein Ordner; bitte einen Dateinamen angeben.",
+                f"'{target}' is a folder; please give a file name.",
+            )
+        )
     if target.exists():
         if target.resolve() == db_path.resolve():
-            raise InputRejected(msg("Die Sicherung darf nicht die Datenbank selbst sein.",
-                                    "The backup cannot be the database itself."))
-        raise InputRejected(msg(f"„{target}“ gibt es schon; TikDesk überschreibt keine "
-                                "Dateien. Bitte einen neuen Namen wählen.",
-                                f"'{target}' already exists; TikDesk does not overwrite "
-                                "files. Please choose a new name."))
+            raise InputRejected(
+                msg(
+                    "Die Sicherung darf nicht die Datenbank selbst sein.",
+                    "The backup cannot be the database itself.",
+                )
+            )
+        raise InputRejected(
+            msg(
+                f"„{target}“ gibt es schon; TikDesk überschreibt keine "
+                "Dateien. Bitte einen neuen Namen wählen.",
+                f"'{target}' already exists; TikDesk does not overwrite "
+                "files. Please choose a new name.",
+            )
+        )
     return target
 
 
@@ -289,8 +319,9 @@ def _temp_file(folder: Path) -> Path:
 
 def _source_connect(path: Path) -> sqlite3.Connection:
     # mode=rw never creates a missing file; a write-protected file is opened read-only.
-    conn = sqlite3.connect(sqlite_uri(path), uri=True, timeout=10.0,
-                           isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        sqlite_uri(path), uri=True, timeout=10.0, isolation_level=None, check_same_thread=False
+    )
     conn.execute("PRAGMA busy_timeout=10000")
     return conn
 
@@ -321,18 +352,27 @@ def _write_error(where: Path, exc: BaseException) -> DatabaseError:
     full = (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in text_exc
     if full:
         return DatabaseError(
-            msg(f"Kein Platz mehr auf dem Datenträger von „{where}“. Die Sicherung wurde nicht "
+            msg(
+                f"Kein Platz mehr auf dem Datenträger von „{where}“. Die Sicherung wurde nicht "
                 "geschrieben; Ihre Daten sind unverändert. Bitte Platz schaffen.",
                 f"No space left on the disk of '{where}'. The backup was not written; your "
-                "data is unchanged. Please free some space."))
+                "data is unchanged. Please free some space.",
+            )
+        )
     if isinstance(exc, PermissionError) or "readonly" in text_exc or "read-only" in text_exc:
         return DatabaseError(
-            msg(f"In „{where}“ darf TikDesk nicht schreiben. Die Sicherung wurde nicht "
+            msg(
+                f"In „{where}“ darf TikDesk nicht schreiben. Die Sicherung wurde nicht "
                 "geschrieben.",
-                f"TikDesk may not write to '{where}'. The backup was not written."))
+                f"TikDesk may not write to '{where}'. The backup was not written.",
+            )
+        )
     return DatabaseError(
-        msg(f"Die Sicherung nach „{where}“ ist fehlgeschlagen: {text_exc}",
-            f"The backup to '{where}' failed: {text_exc}"))
+        msg(
+            f"Die Sicherung nach „{where}“ ist fehlgeschlagen: {text_exc}",
+            f"The backup to '{where}' failed: {text_exc}",
+        )
+    )
 
 
 # ----------------------------------------------------------------------------- restore
@@ -342,22 +382,34 @@ def check_backup_file(backup: Path) -> None:
     """Refuse a file that is not a sound SQLite database (before anything is changed)."""
     backup = Path(backup)
     if not backup.is_file():
-        raise InputRejected(msg(f"Sicherung „{backup}“ nicht gefunden.",
-                                f"Backup '{backup}' not found."))
+        raise InputRejected(
+            msg(f"Sicherung „{backup}“ nicht gefunden.", f"Backup '{backup}' not found.")
+        )
     try:
         with backup.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise InputRejected(msg(f"Sicherung „{backup}“ kann nicht gelesen werden: {exc}",
-                                f"Backup '{backup}' cannot be read: {exc}")) from exc
+        raise InputRejected(
+            msg(
+                f"Sicherung „{backup}“ kann nicht gelesen werden: {exc}",
+                f"Backup '{backup}' cannot be read: {exc}",
+            )
+        ) from exc
     if head != SQLITE_HEADER:
-        raise InputRejected(msg(f"„{backup}“ ist keine TikDesk-Sicherung (keine SQLite-Datei).",
-                                f"'{backup}' is not a TikDesk backup (not an SQLite file)."))
+        raise InputRejected(
+            msg(
+                f"„{backup}“ ist keine TikDesk-Sicherung (keine SQLite-Datei).",
+                f"'{backup}' is not a TikDesk backup (not an SQLite file).",
+            )
+        )
     if not integrity_of(backup):
-        raise InputRejected(msg(f"Die Sicherung „{backup}“ ist beschädigt (Integritätsprüfung "
-                                "fehlgeschlagen); sie wird nicht eingespielt.",
-                                f"The backup '{backup}' is damaged (integrity check failed); "
-                                "it is not restored."))
+        raise InputRejected(
+            msg(
+                f"Die Sicherung „{backup}“ ist beschädigt (Integritätsprüfung "
+                "fehlgeschlagen); sie wird nicht eingespielt.",
+                f"The backup '{backup}' is damaged (integrity check failed); it is not restored.",
+            )
+        )
 
 
 def restore_into(backup: Path, db_path: Path) -> None:
@@ -381,18 +433,24 @@ def restore_into(backup: Path, db_path: Path) -> None:
     finally:
         src.close()
     if not integrity_of(Path(db_path)):
-        raise DatabaseError(msg(f"Nach der Wiederherstellung besteht „{db_path}“ die "
-                                "Integritätsprüfung nicht.",
-                                f"After the restore '{db_path}' fails its integrity check."))
+        raise DatabaseError(
+            msg(
+                f"Nach der Wiederherstellung besteht „{db_path}“ die Integritätsprüfung nicht.",
+                f"After the restore '{db_path}' fails its integrity check.",
+            )
+        )
 
 
 def _restore_error(db_path: Path, exc: sqlite3.Error) -> DatabaseError:
     text_exc = str(exc)
     if "locked" in text_exc or "busy" in text_exc:
-        return DatabaseError(msg(
-            f"„{db_path}“ wird gerade benutzt; die Wiederherstellung wurde nicht ausgeführt. "
-            "Bitte später erneut versuchen.",
-            f"'{db_path}' is busy; the restore was not carried out. Please try again later."))
+        return DatabaseError(
+            msg(
+                f"„{db_path}“ wird gerade benutzt; die Wiederherstellung wurde nicht ausgeführt. "
+                "Bitte später erneut versuchen.",
+                f"'{db_path}' is busy; the restore was not carried out. Please try again later.",
+            )
+        )
     return _write_error(db_path, exc)
 
 

@@ -26,8 +26,13 @@ ProgressFn = Callable[[int, int], bool]
 
 ERROR, WARNING = "error", "warning"
 #: SQLite messages that mean the file itself is broken (not busy, not missing).
-DAMAGE_MARKERS = ("malformed", "not a database", "disk image", "database corrupt",
-                  "file is encrypted")
+DAMAGE_MARKERS = (
+    "malformed",
+    "not a database",
+    "disk image",
+    "database corrupt",
+    "file is encrypted",
+)
 AUDIT_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete")
 MAX_LISTED = 20
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,15 +65,20 @@ class CheckReport:
 
     def summary(self) -> str:
         if self.ok and not self.findings:
-            return msg(f"Die Datenbank „{self.path}“ ist in Ordnung.",
-                       f"The database '{self.path}' is sound.")
+            return msg(
+                f"Die Datenbank „{self.path}“ ist in Ordnung.",
+                f"The database '{self.path}' is sound.",
+            )
         if self.ok:
-            return msg(f"Die Datenbank „{self.path}“ ist in Ordnung, mit "
-                       f"{len(self.warnings)} Hinweis(en).",
-                       f"The database '{self.path}' is sound, with "
-                       f"{len(self.warnings)} note(s).")
-        return msg(f"Die Datenbank „{self.path}“ hat {len(self.errors)} Fehler.",
-                   f"The database '{self.path}' has {len(self.errors)} error(s).")
+            return msg(
+                f"Die Datenbank „{self.path}“ ist in Ordnung, mit "
+                f"{len(self.warnings)} Hinweis(en).",
+                f"The database '{self.path}' is sound, with {len(self.warnings)} note(s).",
+            )
+        return msg(
+            f"Die Datenbank „{self.path}“ hat {len(self.errors)} Fehler.",
+            f"The database '{self.path}' has {len(self.errors)} error(s).",
+        )
 
     def as_text(self) -> str:
         """Summary, the findings, then what was checked — for the CLI and the dialog."""
@@ -76,8 +86,9 @@ class CheckReport:
         if self.findings:
             lines.append("")
             for finding in self.findings:
-                mark = msg("FEHLER", "ERROR") if finding.severity == ERROR else msg(
-                    "Hinweis", "Note")
+                mark = (
+                    msg("FEHLER", "ERROR") if finding.severity == ERROR else msg("Hinweis", "Note")
+                )
                 lines.append(f"{mark}: {finding.text}")
         lines.append("")
         lines.append(msg("Geprüft:", "Checked:"))
@@ -99,8 +110,7 @@ def sqlite_uri(path: Path, mode: str = "rw") -> str:
 def _raw_connect(path: Path) -> sqlite3.Connection:
     # Not mode=ro: a read-only connection cannot open a WAL database whose -shm is missing.
     # Nothing is written; SQLite falls back to read-only by itself for read-only files.
-    conn = sqlite3.connect(sqlite_uri(path), uri=True, timeout=5.0,
-                           isolation_level=None)
+    conn = sqlite3.connect(sqlite_uri(path), uri=True, timeout=5.0, isolation_level=None)
     conn.execute("PRAGMA busy_timeout=5000")
     return conn
 
@@ -163,28 +173,52 @@ def integrity_of(path: Path) -> bool:
 # ----------------------------------------------------------------------------- full check
 
 
-def full_check(db: Database, known_checklist_keys: Mapping[str, Set[str]] | None = None,
-               progress: ProgressFn | None = None) -> CheckReport:
+def full_check(
+    db: Database,
+    known_checklist_keys: Mapping[str, Set[str]] | None = None,
+    progress: ProgressFn | None = None,
+) -> CheckReport:
     """Everything: integrity, foreign keys, audit triggers and TikDesk's own rules."""
     steps: list[tuple[str, Callable[[Database], list[Finding]]]] = [
-        (msg("Integrität der Datei (integrity_check)", "file integrity (integrity_check)"),
-         _integrity),
-        (msg("Fremdschlüssel (foreign_key_check)", "foreign keys (foreign_key_check)"),
-         _foreign_keys),
-        (msg("Protokoll unveränderlich (Trigger vorhanden)",
-             "audit log append-only (triggers present)"), _audit_triggers),
-        (msg("Freigaben nicht durch die Autor:in selbst", "no approval by the post's author"),
-         _approval_by_author),
-        (msg("Gelöschte Personen ohne personenbezogene Daten",
-             "erased people hold no personal data"), _erased_people),
-        (msg("Importe: Zeilenzahlen plausibel", "imports: row counts plausible"),
-         _import_batches),
+        (
+            msg("Integrität der Datei (integrity_check)", "file integrity (integrity_check)"),
+            _integrity,
+        ),
+        (
+            msg("Fremdschlüssel (foreign_key_check)", "foreign keys (foreign_key_check)"),
+            _foreign_keys,
+        ),
+        (
+            msg(
+                "Protokoll unveränderlich (Trigger vorhanden)",
+                "audit log append-only (triggers present)",
+            ),
+            _audit_triggers,
+        ),
+        (
+            msg("Freigaben nicht durch die Autor:in selbst", "no approval by the post's author"),
+            _approval_by_author,
+        ),
+        (
+            msg(
+                "Gelöschte Personen ohne personenbezogene Daten",
+                "erased people hold no personal data",
+            ),
+            _erased_people,
+        ),
+        (msg("Importe: Zeilenzahlen plausibel", "imports: row counts plausible"), _import_batches),
     ]
     if known_checklist_keys is not None:
         keys = known_checklist_keys
-        steps.append((msg("Checklisten-Punkte dem Profil bekannt",
-                          "checklist items known to their profile"),
-                      lambda d: _checklist_keys(d, keys)))
+        steps.append(
+            (
+                msg(
+                    "Checklisten-Punkte dem Profil bekannt",
+                    "checklist items known to their profile",
+                ),
+                lambda d: _checklist_keys(d, keys),
+            )
+        )
     findings: list[Finding] = []
     names: list[str] = []
     for index, (name, step) in enumerate(steps):
@@ -229,9 +263,14 @@ def _foreign_keys(db: Database) -> list[Finding]:
         return []
     rows = _rows(db, "PRAGMA foreign_key_check")
     findings = [
-        Finding(ERROR, "foreign_keys",
-                msg(f"Tabelle {table}, Zeile {rowid}: Verweis auf fehlende Zeile in {parent}.",
-                    f"table {table}, row {rowid}: reference to a missing row in {parent}."))
+        Finding(
+            ERROR,
+            "foreign_keys",
+            msg(
+                f"Tabelle {table}, Zeile {rowid}: Verweis auf fehlende Zeile in {parent}.",
+                f"table {table}, row {rowid}: reference to a missing row in {parent}.",
+            ),
+        )
         for table, rowid, parent, _fk in rows[:MAX_LISTED]
     ]
     return findings + _more(rows, "foreign_keys")
@@ -247,86 +286,129 @@ def _more(rows: list[tuple[object, ...]], check: str, severity: str = ERROR) -> 
 def _audit_triggers(db: Database) -> list[Finding]:
     if not _is_sqlite(db):
         return []
-    present = {str(r[0]) for r in _rows(db, "SELECT name FROM sqlite_master WHERE type = "
-                                            "'trigger' AND tbl_name = 'audit_event'")}
+    present = {
+        str(r[0])
+        for r in _rows(
+            db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'"
+        )
+    }
     return [
-        Finding(ERROR, "audit_triggers",
-                msg(f"Der Schutz des Protokolls fehlt (Trigger {name}): Einträge könnten "
-                    "geändert oder gelöscht werden.",
-                    f"The audit log's protection is missing (trigger {name}): entries could "
-                    "be changed or deleted."))
-        for name in AUDIT_TRIGGERS if name not in present
+        Finding(
+            ERROR,
+            "audit_triggers",
+            msg(
+                f"Der Schutz des Protokolls fehlt (Trigger {name}): Einträge könnten "
+                "geändert oder gelöscht werden.",
+                f"The audit log's protection is missing (trigger {name}): entries could "
+                "be changed or deleted.",
+            ),
+        )
+        for name in AUDIT_TRIGGERS
+        if name not in present
     ]
 
 
 def _approval_by_author(db: Database) -> list[Finding]:
-    rows = _rows(db, "SELECT a.id, p.id, p.title, a.approver FROM approval a JOIN post p "
-                     "ON p.id = a.post_id WHERE a.revoked_at IS NULL AND p.author <> '' "
-                     "AND lower(a.approver) = lower(p.author) ORDER BY p.id")
+    rows = _rows(
+        db,
+        "SELECT a.id, p.id, p.title, a.approver FROM approval a JOIN post p "
+        "ON p.id = a.post_id WHERE a.revoked_at IS NULL AND p.author <> '' "
+        "AND lower(a.approver) = lower(p.author) ORDER BY p.id",
+    )
     findings = [
-        Finding(ERROR, "approval_by_author",
-                msg(f"Beitrag {post_id} „{title}“: freigegeben von der Autor:in selbst "
-                    f"({who}) – das Vier-Augen-Prinzip ist verletzt.",
-                    f"post {post_id} '{title}': approved by its own author ({who}) — the "
-                    "four-eyes rule is broken."))
+        Finding(
+            ERROR,
+            "approval_by_author",
+            msg(
+                f"Beitrag {post_id} „{title}“: freigegeben von der Autor:in selbst "
+                f"({who}) – das Vier-Augen-Prinzip ist verletzt.",
+                f"post {post_id} '{title}': approved by its own author ({who}) — the "
+                "four-eyes rule is broken.",
+            ),
+        )
         for _aid, post_id, title, who in rows[:MAX_LISTED]
     ]
     return findings + _more(rows, "approval_by_author")
 
 
 def _erased_people(db: Database) -> list[Finding]:
-    rows = _rows(db, "SELECT id FROM person WHERE erased_at IS NOT NULL AND (display_name <> ''"
-                     " OR contact <> '' OR sole_custody_note <> '' OR birth_date IS NOT NULL)")
-    rows += _rows(db, "SELECT DISTINCT p.id FROM consent c JOIN person p ON p.id = c.person_id"
-                      " WHERE p.erased_at IS NOT NULL")
+    rows = _rows(
+        db,
+        "SELECT id FROM person WHERE erased_at IS NOT NULL AND (display_name <> ''"
+        " OR contact <> '' OR sole_custody_note <> '' OR birth_date IS NOT NULL)",
+    )
+    rows += _rows(
+        db,
+        "SELECT DISTINCT p.id FROM consent c JOIN person p ON p.id = c.person_id"
+        " WHERE p.erased_at IS NOT NULL",
+    )
     ids = sorted({int(str(r[0])) for r in rows})
     findings = [
-        Finding(ERROR, "erased_people",
-                msg(f"Person {pid} ist als gelöscht markiert, aber es sind noch "
-                    "personenbezogene Daten (Name, Kontakt, Einwilligungen) gespeichert.",
-                    f"person {pid} is marked erased, but personal data (name, contact, "
-                    "consents) is still stored."))
+        Finding(
+            ERROR,
+            "erased_people",
+            msg(
+                f"Person {pid} ist als gelöscht markiert, aber es sind noch "
+                "personenbezogene Daten (Name, Kontakt, Einwilligungen) gespeichert.",
+                f"person {pid} is marked erased, but personal data (name, contact, "
+                "consents) is still stored.",
+            ),
+        )
         for pid in ids[:MAX_LISTED]
     ]
     return findings + _more([(i,) for i in ids], "erased_people")
 
 
 def _import_batches(db: Database) -> list[Finding]:
-    rows = _rows(db, """
+    rows = _rows(
+        db,
+        """
         SELECT b.id, b.file_name, b.rows_inserted + b.rows_updated,
                (SELECT count(*) FROM idea WHERE import_batch_id = b.id)
              + (SELECT count(*) FROM account_daily WHERE import_batch_id = b.id)
              + (SELECT count(*) FROM video_stats WHERE import_batch_id = b.id)
              + (SELECT count(*) FROM audience_snapshot WHERE import_batch_id = b.id)
-        FROM import_batch b ORDER BY b.id""")
+        FROM import_batch b ORDER BY b.id""",
+    )
     bad = [r for r in rows if int(str(r[3])) > int(str(r[2]))]
     findings = [
-        Finding(WARNING, "import_batches",
-                msg(f"Import {bid} („{name}“): {linked} Zeilen verweisen darauf, aber nur "
-                    f"{counted} wurden als eingefügt/geändert gezählt.",
-                    f"import {bid} ('{name}'): {linked} rows point to it, but only {counted} "
-                    "were counted as inserted/updated."))
+        Finding(
+            WARNING,
+            "import_batches",
+            msg(
+                f"Import {bid} („{name}“): {linked} Zeilen verweisen darauf, aber nur "
+                f"{counted} wurden als eingefügt/geändert gezählt.",
+                f"import {bid} ('{name}'): {linked} rows point to it, but only {counted} "
+                "were counted as inserted/updated.",
+            ),
+        )
         for bid, name, counted, linked in bad[:MAX_LISTED]
     ]
     return findings + _more(bad, "import_batches", WARNING)
 
 
 def _checklist_keys(db: Database, known: Mapping[str, Set[str]]) -> list[Finding]:
-    rows = _rows(db, "SELECT p.checklist_profile, c.item_key, count(*) FROM checklist_result c "
-                     "JOIN post p ON p.id = c.post_id GROUP BY p.checklist_profile, c.item_key "
-                     "ORDER BY 1, 2")
+    rows = _rows(
+        db,
+        "SELECT p.checklist_profile, c.item_key, count(*) FROM checklist_result c "
+        "JOIN post p ON p.id = c.post_id GROUP BY p.checklist_profile, c.item_key "
+        "ORDER BY 1, 2",
+    )
     findings: list[Finding] = []
     for profile, key, count in rows:
         profile_s, key_s = str(profile), str(key)
         if profile_s not in known:
-            text_ = msg(f"{count} Beitrag/Beiträge nutzen das unbekannte Checklisten-Profil "
-                        f"„{profile_s}“.",
-                        f"{count} post(s) use the unknown checklist profile '{profile_s}'.")
+            text_ = msg(
+                f"{count} Beitrag/Beiträge nutzen das unbekannte Checklisten-Profil „{profile_s}“.",
+                f"{count} post(s) use the unknown checklist profile '{profile_s}'.",
+            )
         elif key_s not in known[profile_s]:
-            text_ = msg(f"Checklisten-Punkt „{key_s}“ ist im Profil „{profile_s}“ nicht "
-                        f"(mehr) vorhanden ({count} Eintrag/Einträge).",
-                        f"checklist item '{key_s}' is not (or no longer) in profile "
-                        f"'{profile_s}' ({count} entries).")
+            text_ = msg(
+                f"Checklisten-Punkt „{key_s}“ ist im Profil „{profile_s}“ nicht "
+                f"(mehr) vorhanden ({count} Eintrag/Einträge).",
+                f"checklist item '{key_s}' is not (or no longer) in profile "
+                f"'{profile_s}' ({count} entries).",
+            )
         else:
             continue
         findings.append(Finding(WARNING, "checklist_keys", text_))

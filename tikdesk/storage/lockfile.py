@@ -55,18 +55,34 @@ class LockOwner:
 
     @classmethod
     def me(cls) -> LockOwner:
-        return cls(host=socket.gethostname(), user=_user(), pid=os.getpid(),
-                   started=dt.datetime.now().replace(microsecond=0).isoformat())
+        return cls(
+            host=socket.gethostname(),
+            user=_user(),
+            pid=os.getpid(),
+            started=dt.datetime.now().replace(microsecond=0).isoformat(),
+        )
 
     def to_json(self) -> str:
-        return json.dumps({"app": "TikDesk", "host": self.host, "user": self.user,
-                           "pid": self.pid, "started": self.started}, ensure_ascii=False)
+        return json.dumps(
+            {
+                "app": "TikDesk",
+                "host": self.host,
+                "user": self.user,
+                "pid": self.pid,
+                "started": self.started,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> LockOwner:
         data: dict[str, Any] = json.loads(text)
-        return cls(host=str(data.get("host", "?")), user=str(data.get("user", "?")),
-                   pid=int(data.get("pid", 0)), started=str(data.get("started", "")))
+        return cls(
+            host=str(data.get("host", "?")),
+            user=str(data.get("user", "?")),
+            pid=int(data.get("pid", 0)),
+            started=str(data.get("started", "")),
+        )
 
     def started_text(self) -> str:
         try:
@@ -220,8 +236,12 @@ def acquire(db_path: Path) -> DatabaseLock:
             _take_over(db_path, owner)
             continue
         if is_stale(owner):
-            log.warning("stale lock of dead process %s on %s taken over: %s", owner.pid,
-                        owner.host, lock_path(db_path))
+            log.warning(
+                "stale lock of dead process %s on %s taken over: %s",
+                owner.pid,
+                owner.host,
+                lock_path(db_path),
+            )
             _take_over(db_path, owner)
             continue
         raise DatabaseInUse(db_path, owner)

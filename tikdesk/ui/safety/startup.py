@@ -37,10 +37,6 @@ log = logging.getLogger(__name__)
 Opener = Callable[..., Any]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SafetyStartup", text)
-
-
 def open_interactively(parent: QWidget | None, db_path: Path, opener: Opener) -> Any | None:
     """Open ``db_path`` via ``opener``; None when the user quit or it cannot be opened."""
     read_only = False
@@ -53,9 +49,10 @@ def open_interactively(parent: QWidget | None, db_path: Path, opener: Opener) ->
             choice = LockDialog.ask(parent, exc.db_path, exc.owner.describe())
             if choice == READ_ONLY:
                 read_only = True
-                reason = _tr(
+                reason = QCoreApplication.translate(
+                    "SafetyStartup",
                     "Read-only: this database is %1. You can look at everything, but "
-                    "not change anything."
+                    "not change anything.",
                 ).replace("%1", exc.owner.describe())
             elif choice == OPEN_ANYWAY:
                 log.warning(
@@ -100,7 +97,10 @@ def _handle_damaged(
         messages.show_info(
             parent,
             "TikDesk",
-            _tr("The backup from %1 has been restored. The damaged file is kept as %2.")
+            QCoreApplication.translate(
+                "SafetyStartup",
+                "The backup from %1 has been restored. The damaged file is kept as %2.",
+            )
             .replace("%1", exc.newest.created_text())
             .replace("%2", str(kept)),
         )
