@@ -104,8 +104,12 @@
       <translation>Grund, wenn „Sonstige“</translation>
     </message>
     <message>
-      <source>&amp;Form:</source>
-      <translation>&amp;Form:</translation>
+      <source>Form:</source>
+      <translation>Form:</translation>
+    </message>
+    <message>
+      <source>Consent text version:</source>
+      <translation>Version Einwilligungstext:</translation>
     </message>
     <message>
       <source>Signed document</source>
@@ -132,10 +136,6 @@
       <translation>Art.-13-Information:</translation>
     </message>
     <message>
-      <source>Consent &amp;text version:</source>
-      <translation>Version Einwilligungs&amp;text:</translation>
-    </message>
-    <message>
       <source>Staff: confirmed that refusing has no disadvantage</source>
       <translation>Beschäftigte: bestätigt, dass eine Ablehnung keine Nachteile hat</translation>
     </message>
@@ -151,8 +151,8 @@
       <translation>Auswirkungen des Widerrufs</translation>
     </message>
     <message>
-      <source>%1 posts show %2. %3 can no longer be published; %4 must be taken down now.</source>
-      <translation>%1 Beiträge zeigen %2. %3 dürfen nicht mehr veröffentlicht werden; %4 müssen jetzt entfernt werden.</translation>
+      <source>Posts showing %1: %2 · can no longer be published: %3 · to take down now: %4</source>
+      <translation>Beiträge mit %1: %2 · dürfen nicht mehr veröffentlicht werden: %3 · jetzt zu entfernen: %4</translation>
     </message>
     <message>
       <source>%1 approvals were revoked.</source>

@@ -163,7 +163,7 @@ class ConsentDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.form)
         row.addWidget(self.form_reason, 1)
-        ev_form.addRow(self.tr("&Form:"), row)
+        ev_form.addRow(self.tr("Form:"), row)
         self.document_ref = QLineEdit()
         self.document_ref.setAccessibleName(self.tr("Signed document"))
         self.document_ref.setPlaceholderText(self.tr("file number and storage place"))
@@ -176,7 +176,7 @@ class ConsentDialog(QDialog):
         row.addWidget(self.text_version)
         row.addWidget(QLabel(self.tr("Art. 13 notice:")))
         row.addWidget(self.art13_version)
-        ev_form.addRow(self.tr("Consent &text version:"), row)
+        ev_form.addRow(self.tr("Consent text version:"), row)
         self.no_disadvantage = QCheckBox(
             self.tr("Staff: confirmed that refusing has no disadvantage")
         )
@@ -266,6 +266,7 @@ class WithdrawalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record withdrawal"))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -344,9 +345,9 @@ class ImpactDialog(QDialog):
         self.resize(640, 320)
         layout = QVBoxLayout(self)
         summary = (
-            self.tr("%1 posts show %2. %3 can no longer be published; %4 must be taken down now.")
-            .replace("%1", str(len(impact.posts)))
-            .replace("%2", name)
+            self.tr("Posts showing %1: %2 · can no longer be published: %3 · to take down now: %4")
+            .replace("%1", name)
+            .replace("%2", str(len(impact.posts)))
             .replace("%3", str(impact.blocked))
             .replace("%4", str(impact.take_down))
         )

@@ -71,7 +71,7 @@ class KeyChecks(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for key in table:
-            box = QCheckBox(option_label(table, key))
+            box = QCheckBox(option_label(table, key).replace("&", "&&"))
             self.boxes[key] = box
             layout.addWidget(box)
         layout.addStretch(1)
