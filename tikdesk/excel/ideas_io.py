@@ -127,6 +127,7 @@ def export_headers(lang: str | None = None) -> list[str]:
 class ConvertedRow:
     row: int  # spreadsheet row number
     values: dict[str, Any]  # mapped fields only; enums as keys, dates as date
+    ok: bool = True  # False: some cell had a problem (the row is still there for ID checks)
 
 
 _ALIAS_CACHE: dict[type[LabeledEnum], dict[str, str]] = {}
@@ -224,8 +225,7 @@ def convert_rows(
             except ValueProblem as exc:
                 problems.append(Problem(number, header, exc.reason))
                 bad = True
-        if not bad:
-            out.append(ConvertedRow(number, values))
+        out.append(ConvertedRow(number, values, not bad))
     return out, problems
 
 

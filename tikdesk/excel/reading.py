@@ -114,6 +114,8 @@ class Schema:
         for f in self.fields:
             for word in (f.key, f.label_de, f.label_en, *f.aliases):
                 lookup.setdefault(normalise_header(word), f.key)
+        for norm, key in list(lookup.items()):
+            lookup.setdefault(norm.replace(" ", ""), key)  # "Ziel gruppe", "ZIEL\nTERMIN"
         return lookup
 
     def field(self, key: str) -> Field:
@@ -123,11 +125,7 @@ class Schema:
         raise KeyError(key)
 
     def match(self, header: Any) -> str | None:
-        lookup = self.table()
-        norm = normalise_header(header)
-        if not norm:
-            return None
-        return lookup.get(norm) or lookup.get(_loose(norm))
+        return _lookup(self.table(), header)
 
 
 @dataclass
@@ -147,11 +145,7 @@ def map_columns(
     taken: set[str] = set()
     override = override or {}
     for index, header in enumerate(headers):
-        if index in override:
-            key = override[index]
-        else:
-            norm = normalise_header(header)
-            key = (lookup.get(norm) or lookup.get(_loose(norm))) if norm else None
+        key = override[index] if index in override else _lookup(lookup, header)
         if key is not None and key in taken:
             duplicates.append(header)
             key = None
@@ -163,12 +157,24 @@ def map_columns(
     return ColumnMap(mapping, unknown, duplicates)
 
 
+def _lookup(lookup: dict[str, str], header: Any) -> str | None:
+    norm = normalise_header(header)
+    if not norm:
+        return None
+    loose = _loose(norm)
+    return (
+        lookup.get(norm)
+        or lookup.get(loose)
+        or lookup.get(norm.replace(" ", ""))
+        or lookup.get(loose.replace(" ", ""))
+    )
+
+
 def _score(row: Sequence[Cell], lookup: dict[str, str]) -> int:
     keys = set()
     for cell in row:
         if isinstance(cell, str) and cell.strip():
-            norm = normalise_header(cell)
-            key = lookup.get(norm) or lookup.get(_loose(norm))
+            key = _lookup(lookup, cell)
             if key:
                 keys.add(key)
     return len(keys)
@@ -178,14 +184,22 @@ def _texts(row: Sequence[Cell]) -> int:
     return sum(1 for c in row if isinstance(c, str) and c.strip())
 
 
-def _combined(top: Sequence[Cell], bottom: Sequence[Cell]) -> list[str]:
-    """Two header lines into one: the upper line forward-filled across merged cells."""
+def _combined(
+    top: Sequence[Cell], bottom: Sequence[Cell], lookup: dict[str, str] | None
+) -> list[str]:
+    """Two header lines into one.  Per column the first of "upper lower" (the upper line
+    forward-filled across merged group cells), "lower" and "upper" that names a known
+    field wins; else "upper lower"."""
     out, last = [], ""
     for index in range(max(len(top), len(bottom))):
         upper = clean_text(top[index]) if index < len(top) else ""
         lower = clean_text(bottom[index]) if index < len(bottom) else ""
         last = upper or last
-        out.append(f"{last} {lower}".strip() if lower else upper)
+        both = f"{last} {lower}".strip() if lower else upper
+        choice = both
+        if lookup is not None:
+            choice = next((c for c in (both, lower, upper) if c and _lookup(lookup, c)), both)
+        out.append(choice)
     return out
 
 
@@ -204,7 +218,7 @@ def find_header(rows: Sequence[Sequence[Cell]], schema: Schema | None) -> tuple[
         if score > best[2]:
             best = (index, 1, score)
         if index + 1 < len(scan) and _texts(row) and _texts(scan[index + 1]):
-            two = _score(_combined(row, scan[index + 1]), lookup)
+            two = _score(_combined(row, scan[index + 1], lookup), lookup)
             if two > best[2] and two > _score(scan[index + 1], lookup):
                 best = (index, 2, two)
     return best
@@ -279,7 +293,7 @@ def _finish(
     if start < 0 or (schema is not None and score == 0):
         raise _no_table(path, sheets)
     if lines == 2:
-        headers = _combined(raw[start], raw[start + 1])
+        headers = _combined(raw[start], raw[start + 1], schema.table() if schema else None)
     else:
         headers = [clean_text(c) for c in raw[start]]
     while headers and not headers[-1]:

@@ -249,7 +249,7 @@ def _classify(
         values = row.values
         if "tags" in values:
             values["tags"] = ", ".join(split_tags(values["tags"]))
-        bad = False
+        bad = not row.ok
         for key, reason in _check_rules(values):
             problems.append(Problem(row.row, header_of.get(key), reason))
             bad = True
@@ -285,6 +285,8 @@ def _classify(
                     )
                 )
                 continue
+        if not row.ok:
+            continue  # its cell problems are listed already
         title = values.get("title")
         if "title" in values and not title:
             problems.append(
