@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -324,6 +325,7 @@ class BoardListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(0)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(80)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
 
@@ -359,6 +361,7 @@ class IdeaBoard(QWidget):
                 f"QLabel {{ font-weight: bold; padding: 2px 6px;"
                 f" border-bottom: 3px solid {STATUS_COLOURS[status.value]}; }}"
             )
+            header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             column.addWidget(header)
             model = BoardColumnModel(status.value, self)
             model.drop_handler = self._on_drop

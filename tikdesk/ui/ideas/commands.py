@@ -51,6 +51,10 @@ class IdeaCommand(QUndoCommand):
             self.failed = True
             self.setObsolete(True)
             self.report_error(str(exc))
+        except Exception:
+            self.failed = True
+            self.setObsolete(True)  # a bug: no undo entry for it; the crash handler reports
+            raise
 
     def do(self) -> None:
         raise NotImplementedError

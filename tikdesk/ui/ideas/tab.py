@@ -15,7 +15,16 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,7 +91,12 @@ def ask_owner(parent: QWidget, owners: list[str], current: str) -> str | None:
     items = sorted(set(owners) | {current} - {""})
     position = items.index(current) if current in items else 0
     name, ok = QInputDialog.getItem(
-        parent, QInputDialog.tr("Owner"), QInputDialog.tr("Owner:"), items or [""], position, True
+        parent,
+        QCoreApplication.translate("IdeasTab", "Set owner"),
+        QCoreApplication.translate("IdeasTab", "Owner of the selected ideas:"),
+        items or [""],
+        position,
+        True,
     )
     return name.strip() if ok else None
 
@@ -332,7 +346,7 @@ class IdeasTab(QWidget):
             for member in enum:
                 combo.addItem(member.label, member.value)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(6)
         combo.currentIndexChanged.connect(self._on_filter_changed)
         return combo
 
