@@ -11,7 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 ACCOUNT = "stadt_musterhausen"
@@ -198,8 +201,125 @@ def write_editorial(db: object) -> dict[str, int]:
     return ids
 
 
+ORGANISATION = "Stadt Musterhausen – Presse & Öffentlichkeit"
+SEPTEMBER = (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+TODAY = dt.date(2026, 10, 5)
+
+
+def tiny_png(path: Path, width: int = 40, height: int = 20) -> Path:
+    """A small blue PNG written with zlib only (no Qt needed below the UI)."""
+    row = b"\x00" + b"\x1f\x4e\x79" * width
+    raw = zlib.compress(row * height)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def prepare(ctx: object, samples: Path, tmp_path: Path) -> object:
+    """The sample exports imported through the analytics service, plus the editorial data.
+
+    Test modules wrap this in their own ``report_ctx`` fixture.
+    """
+    from tikdesk.services.settings import SettingsService
+
+    import_samples(ctx, samples)
+    write_editorial(ctx.db)  # type: ignore[attr-defined]
+    logo = tiny_png(tmp_path / "logo.png")
+    SettingsService(ctx).set_organisation(ORGANISATION, str(logo))  # type: ignore[arg-type]
+    return ctx
+
+
+def name_words() -> list[str]:
+    """Full names and their parts (first and family names) of every test person."""
+    words = set(PEOPLE)
+    for name in PEOPLE:
+        words.update(part for part in name.split() if len(part) >= 3)
+    return sorted(words)
+
+
+def names_in(text: str, names: list[str] | None = None) -> list[str]:
+    """The names (whole words, any case) that occur in ``text``."""
+    return [
+        n for n in (names or name_words()) if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)
+    ]
+
+
+def xlsx_texts(path: Path) -> str:
+    """Every XML part of a workbook (cells, shared strings, header/footer, charts, props)."""
+    with zipfile.ZipFile(path) as zf:
+        return "\n".join(
+            zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith((".xml", ".rels"))
+        )
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF written by Qt: glyph codes mapped through each font's ToUnicode."""
+    objects = {
+        int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)
+    }
+
+    def stream(body: bytes) -> bytes:
+        m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        if not m:
+            return b""
+        return zlib.decompress(m.group(1)) if b"/FlateDecode" in body else m.group(1)
+
+    maps: dict[int, dict[int, str]] = {}
+    for num, body in objects.items():
+        ref = re.search(rb"/ToUnicode (\d+) 0 R", body)
+        if not ref:
+            continue
+        cmap = stream(objects[int(ref.group(1))]).decode("latin-1")
+        table: dict[int, str] = {}
+        pattern = r"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)> (<[0-9A-Fa-f]+>|\[[^\]]*\])"
+        for first, last, dst in re.findall(pattern, cmap):
+            targets = re.findall(r"<([0-9A-Fa-f]+)>", dst)
+            for code in range(int(first, 16), int(last, 16) + 1):
+                offset = code - int(first, 16)
+                if dst.startswith("["):
+                    table[code] = chr(int(targets[offset], 16))
+                else:
+                    table[code] = chr(int(targets[0], 16) + offset)
+        maps[num] = table
+    fonts = {n.decode(): int(o) for n, o in re.findall(rb"/(F\d+) (\d+) 0 R", data)}
+    out: list[str] = []
+    for body in objects.values():
+        if b"/FlateDecode" not in body:
+            continue
+        try:
+            content = stream(body).decode("latin-1")
+        except zlib.error:
+            continue
+        font: dict[int, str] = {}
+        for m in re.finditer(r"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]*)> Tj|(ET)", content):
+            if m.group(1):
+                font = maps.get(fonts.get(m.group(1), -1), {})
+            elif m.group(3):
+                out.append("\n")
+            else:
+                code = m.group(2)
+                out.extend(font.get(int(code[i : i + 4], 16), "?") for i in range(0, len(code), 4))
+    return "".join(out).replace("\t", " ")
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
 def test_sample_rows_cover_three_months(samples: Path) -> None:
     daily, videos = sample_rows(samples)
     assert min(daily) == dt.date(2026, 8, 1)
     assert max(daily) == dt.date(2026, 10, 29)
     assert len(videos) == 12
+
+
+def test_names_in_finds_whole_words_only() -> None:
+    assert names_in("Takeover mit Jana") == ["Jana"]
+    assert names_in("Januar") == []

@@ -16,12 +16,10 @@ from __future__ import annotations
 import contextlib
 import os
 import struct
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.report import (
     AccountReport,
@@ -32,6 +30,7 @@ from tikdesk.domain.report import (
     fmt_day,
     texts,
 )
+from tikdesk.excel.writing import atomic_target
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 LOGO_HEIGHT = 56  # pixels
@@ -47,49 +46,14 @@ def target_path(path: Path, suffix: str) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, suffix: str) -> Iterator[Path]:
-    """Yield a temporary file beside ``path``; rename it into place when the block succeeds.
-
-    A target that is open in Excel (Windows refuses the rename) or a folder without write
-    permission becomes a clear :class:`InputRejected`; the old file stays untouched.
-    """
-    path = target_path(path, suffix)
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".~tikdesk-", suffix=suffix, dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise InputRejected(
-            msg(
-                f"In „{folder}“ kann nicht geschrieben werden: {exc.strerror or exc}.",
-                f"Cannot write to '{folder}': {exc.strerror or exc}.",
-            )
-        ) from exc
-    tmp = Path(tmp_name)
-    try:
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes it private (0600)
+def output_file(path: Path, suffix: str) -> Iterator[Path]:
+    """A temporary file beside ``path`` (``suffix`` appended when missing) that is renamed
+    into place when the block succeeds (:func:`tikdesk.excel.writing.atomic_target`: a target
+    open in Excel or a folder that cannot be written gives a clear message)."""
+    target = target_path(path, suffix)
+    with atomic_target(target) as tmp:
+        os.chmod(tmp, _file_mode(target))  # mkstemp made it private (0600)
         yield tmp
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise InputRejected(
-            msg(
-                f"„{path.name}“ kann nicht geschrieben werden – ist die Datei noch geöffnet "
-                "(Excel, PDF-Anzeige)? Bitte dort schließen und erneut versuchen.",
-                f"'{path.name}' cannot be written – is it still open (Excel, PDF viewer)? "
-                "Please close it there and try again.",
-            )
-        ) from exc
-    except OSError as exc:
-        raise InputRejected(
-            msg(
-                f"„{path}“ kann nicht geschrieben werden: {exc.strerror or exc}.",
-                f"'{path}' cannot be written: {exc.strerror or exc}.",
-            )
-        ) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _file_mode(path: Path) -> int:
@@ -156,7 +120,7 @@ def _hf(font: str, size: int, text: str) -> str:
 def write_report(path: Path, data: ReportData) -> Path:
     """Write ``data`` as a workbook to ``path`` (``.xlsx`` appended when missing)."""
     target = target_path(path, ".xlsx")
-    with atomic_output(target, ".xlsx") as tmp:
+    with output_file(target, ".xlsx") as tmp:
         _Writer(tmp, data).write()
     return target
 
@@ -220,8 +184,7 @@ class _Writer:
             self.f[f"b_{name}"] = f({**cell, **extra, "bold": True})
         self.f["str_wrap"] = f({**cell, "text_wrap": True})
         self.f["top_str_wrap"] = f({**cell, "text_wrap": True, "bg_color": TOP_FILL})
-        self.chart_sheet = None
-        self.chart_col = 0
+        self.chart_columns: list[tuple[str, Sequence[tuple[Any, Any]], str]] = []
 
     # ---------------------------------------------------------------- helpers
     def put(self, ws: Any, row: int, col: int, value: Any, fmt: str = "text") -> None:
@@ -255,22 +218,25 @@ class _Writer:
             ws.repeat_rows(*repeat)
         ws.hide_gridlines(2)
 
-    def data_sheet(self) -> Any:
-        if self.chart_sheet is None:
-            self.chart_sheet = self.book.add_worksheet(_sheet_name(self.t.sheet_data))
-            self.chart_sheet.hide()
-        return self.chart_sheet
-
     def chart_data(self, header: str, rows: Sequence[tuple[Any, Any]], fmt: str) -> tuple[str, int]:
-        """Two columns (category, value) on the hidden sheet; returns (sheet name, first col)."""
-        ws = self.data_sheet()
-        col = self.chart_col
-        self.chart_col += 3
-        ws.write_string(0, col, header)
-        for i, (category, value) in enumerate(rows, start=1):
-            self.put(ws, i, col, category, "date" if hasattr(category, "isoformat") else "str")
-            self.put(ws, i, col + 1, value, fmt)
-        return ws.name, col
+        """Two columns (category, value) for the hidden sheet; returns (sheet name, first col).
+
+        The sheet itself is added last (:meth:`write_chart_data`) so that the four report
+        sheets come first; charts find their data by the sheet's name when the book closes.
+        """
+        col = len(self.chart_columns) * 3
+        self.chart_columns.append((header, rows, fmt))
+        return _sheet_name(self.t.sheet_data), col
+
+    def write_chart_data(self) -> None:
+        ws = self.book.add_worksheet(_sheet_name(self.t.sheet_data))
+        ws.hide()
+        for index, (header, rows, fmt) in enumerate(self.chart_columns):
+            col = index * 3
+            ws.write_string(0, col, header)
+            for i, (category, value) in enumerate(rows, start=1):
+                self.put(ws, i, col, category, "date" if hasattr(category, "isoformat") else "str")
+                self.put(ws, i, col + 1, value, fmt)
 
     # ---------------------------------------------------------------- sheets
     def write(self) -> None:
@@ -278,6 +244,7 @@ class _Writer:
         self.posts()
         self.formats()
         self.pipeline()
+        self.write_chart_data()
         self.book.close()
 
     def heading(self, ws: Any, subtitle: str) -> int:

@@ -273,7 +273,7 @@ class ReportService:
         workbook = report_workbook.write_report(Path(out), data)
         written_pdf = None
         if pdf is not None and pdf_renderer is not None:
-            with report_workbook.atomic_output(Path(pdf), ".pdf") as tmp:
+            with report_workbook.output_file(Path(pdf), ".pdf") as tmp:
                 pdf_renderer(data, tmp)
             written_pdf = report_workbook.target_path(Path(pdf), ".pdf")
         return ReportFiles(workbook, written_pdf)
