@@ -224,6 +224,9 @@ class ImportPreviewDialog(QDialog):
             table.setItem(row, 2, item)
         table.resizeColumnsToContents()
         table.setColumnWidth(2, max(table.columnWidth(2), 400))
+        if len(problems) <= 300:  # wrap long reasons; row heights cost time for many rows
+            table.setWordWrap(True)
+            table.resizeRowsToContents()
 
     def _fill_changes(self, preview: Preview) -> None:
         table = self.change_table
