@@ -1,0 +1,143 @@
+"""Management report as PDF (Qt's writer), the CLI command, and the optional LibreOffice check."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_report_fixtures import (
+    ADULT,
+    MINOR,
+    ORGANISATION,
+    SEPTEMBER,
+    TODAY,
+    names_in,
+    pdf_pages,
+    pdf_text,
+    prepare,
+)
+
+from tikdesk import app
+from tikdesk.domain.report import Period
+from tikdesk.services.report import ReportService
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture
+def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+    return prepare(ctx, samples, tmp_path)
+
+
+def write_pdf(ctx: object, tmp_path: Path, name: str, **kw: object) -> Path:
+    from tikdesk.ui.report.pdf import render_pdf
+
+    files = ReportService(ctx).create(  # type: ignore[arg-type]
+        Period(*SEPTEMBER), tmp_path / f"{name}.xlsx", pdf=tmp_path / f"{name}.pdf",
+        pdf_renderer=render_pdf, today=TODAY, **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+    assert files.pdf == tmp_path / f"{name}.pdf"
+    return files.pdf
+
+
+def test_pdf_pages_and_content(report_ctx: object, tmp_path: Path) -> None:
+    pdf = write_pdf(report_ctx, tmp_path, "bericht")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    # one account: overview, posts (5 rows fit one page), formats; then the pipeline
+    assert pdf_pages(data) == 4
+    text = pdf_text(data)
+    assert ORGANISATION in text
+    assert "TikTok-Bericht September 2026 – Überblick" in text
+    assert "Seite 4 / 4" in text
+    # KPIs as the head of office reads them (German separators)
+    assert "64.669" in text and "88.351" in text and "-26,8 %" in text
+    assert "Interaktionsrate nach Format (Median)" in text
+
+
+def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: object, tmp_path: Path) -> None:
+    from tikdesk.domain.report import PostRow
+    from tikdesk.ui.report.pdf import ROWS_PER_PAGE, page_count, render_pdf
+
+    data = ReportService(report_ctx).build(Period(*SEPTEMBER), today=TODAY)  # type: ignore[arg-type]
+    (acc,) = data.accounts
+    row = PostRow(dt.date(2026, 9, 5), "Beitrag", "Tanz", "Allgemein", 10, 1, 1, 1, 0.3)
+    many = dataclasses.replace(acc, posts=(row,) * (ROWS_PER_PAGE + 1))
+    other = dataclasses.replace(acc, account="feuerwehr")
+    bigger = dataclasses.replace(data, accounts=(many, other))
+    # account 1: overview + 2 post pages + formats; account 2: 3 pages; pipeline: 1
+    assert page_count(bigger) == 4 + 3 + 1
+    render_pdf(bigger, tmp_path / "gross.pdf")
+    assert pdf_pages((tmp_path / "gross.pdf").read_bytes()) == 8
+
+
+def test_pdf_names_only_with_the_choice_never_minors(report_ctx: object, tmp_path: Path) -> None:
+    plain = pdf_text(write_pdf(report_ctx, tmp_path, "ohne").read_bytes())
+    assert "Takeover mit […]" in plain  # the decoder sees the titles …
+    assert names_in(plain) == []  # … but no names
+    named = pdf_text(write_pdf(report_ctx, tmp_path, "mit", with_names=True).read_bytes())
+    assert ADULT in named
+    assert "personenbezogene Daten" in named
+    assert names_in(named, [MINOR, *MINOR.split()]) == []
+
+
+def test_cli_report_exit_codes(report_ctx: object, db_path: Path, tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    report_ctx.db.close()  # type: ignore[attr-defined]
+    out = tmp_path / "cli.xlsx"
+    base = ["--db", str(db_path), "report", "--from", "2026-09-01", "--to", "2026-09-30"]
+    assert app.main([*base, "--out", str(out), "--pdf", str(tmp_path / "cli.pdf")]) == 0
+    assert out.exists() and pdf_pages((tmp_path / "cli.pdf").read_bytes()) == 4
+    assert "cli.xlsx" in capsys.readouterr().out
+    assert app.main([*base, "--out", str(out), "--account", "stadt_musterhausen",
+                     "--with-names"]) == 0  # fmt: skip
+    # refused: unknown account, period ending before it starts, missing database
+    assert app.main([*base, "--out", str(out), "--account", "nobody"]) == 1
+    assert "nobody" in capsys.readouterr().err
+    swapped = ["--db", str(db_path), "report", "--from", "2026-09-30", "--to", "2026-09-01"]
+    assert app.main([*swapped, "--out", str(out)]) == 1
+    missing = ["--db", str(tmp_path / "none.sqlite"), *base[2:], "--out", str(out)]
+    assert app.main(missing) == 1
+    # usage: impossible date, missing option
+    with pytest.raises(SystemExit) as exc:
+        app.main(["--db", str(db_path), "report", "--from", "2026-02-31", "--to",
+                  "2026-03-01", "--out", str(out)])  # fmt: skip
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        app.main(["--db", str(db_path), "report", "--from", "2026-09-01", "--out", str(out)])
+    assert exc.value.code == 2
+
+
+def test_cli_without_injected_renderer_refuses_pdf(report_ctx: object, db_path: Path,
+                                                   tmp_path: Path) -> None:  # fmt: skip
+    from tikdesk import cli
+
+    report_ctx.db.close()  # type: ignore[attr-defined]
+    args = cli.build_parser().parse_args(
+        ["--db", str(db_path), "report", "--from", "2026-09-01", "--to", "2026-09-30",
+         "--out", str(tmp_path / "x.xlsx"), "--pdf", str(tmp_path / "x.pdf")]
+    )  # fmt: skip
+    assert cli.run(args) == 1
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_opens_the_workbook_and_the_pdf(report_ctx: object, tmp_path: Path) -> None:
+    """Optional: LibreOffice headless converts the workbook to PDF without error."""
+    pdf = write_pdf(report_ctx, tmp_path, "lo", with_names=True)
+    converted = tmp_path / "converted"
+    for source in (tmp_path / "lo.xlsx", pdf):
+        result = subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+             "--convert-to", "pdf", "--outdir", str(converted / source.suffix[1:]),
+             str(source)],
+            capture_output=True, text=True, timeout=180, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    data = (converted / "xlsx" / "lo.pdf").read_bytes()
+    assert pdf_pages(data) >= 4  # four sheets, each at least one page
