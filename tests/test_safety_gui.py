@@ -402,3 +402,62 @@ def test_known_error_reaching_the_excepthook_is_a_warning_not_a_crash(
     monkeypatch.setattr(crash.CrashDialog, "ask", lambda details, *a, **k: crashes.append(details))
     handler.handle_exception(ZeroDivisionError, ZeroDivisionError("bug"), None)
     assert crashes and "ZeroDivisionError" in crashes[0]
+
+
+def test_gui_refuses_a_newer_schema_naming_the_version(
+    qapp: object, settings: object, db_path: Path, recorded_messages: list
+) -> None:
+    """Point 9 through the GUI's open path: refused with both versions, lock released."""
+    from tikdesk import app
+    from tikdesk.storage import lockfile
+
+    open_database(db_path).close()
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    raw.execute("UPDATE setting SET value = '7.3.0' WHERE key = 'app.schema_written_by'")
+    raw.commit()
+    raw.close()
+    before = db_path.read_bytes()
+    gui = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+    assert not gui.open(db_path)
+    kind, _title, message = recorded_messages[-1]
+    assert kind == "error" and "7.3.0" in message and "9999_future" in message
+    assert not lockfile.lock_path(db_path).exists()
+    assert db_path.read_bytes() == before
+
+
+def test_restore_in_the_app_rebuilds_the_window_and_keeps_the_lock(
+    qapp: object,
+    settings: object,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    recorded_messages: list,
+) -> None:
+    import os
+
+    from tikdesk import app, paths
+    from tikdesk.storage import lockfile
+
+    gui = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+    assert gui.open(db_path)
+    first = gui.window
+    assert first is not None
+    add_idea(first.ctx, "Vorher")
+    saved = SafetyService(first.ctx).backup(MANUAL)
+    add_idea(first.ctx, "Danach")
+    monkeypatch.setattr(
+        dialogs.RestoreDialog,
+        "ask",
+        lambda _parent, backups, _folder: next(b for b in backups if b.path == saved.path),
+    )
+    assert first.safety.restore()  # type: ignore[attr-defined]
+    second = gui.window
+    assert second is not None and second is not first
+    with second.ctx.db.reader() as s:
+        assert s.execute(text("SELECT title FROM idea")).scalars().all() == ["Vorher"]
+    assert lockfile.read_owner(db_path).pid == os.getpid()  # type: ignore[union-attr]
+    reasons = sorted(b.reason for b in store.list_backups(paths.backup_dir(), db_path))
+    assert reasons == ["before-restore", "manual"]  # closing the old window added none
+    second.close()
+    second.ctx.db.close()
+    assert not lockfile.lock_path(db_path).exists()
