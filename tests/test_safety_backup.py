@@ -84,7 +84,7 @@ def test_thinning_keeps_newest_daily_weekly_monthly_on_dates_only() -> None:
     days = sorted({s.date() for s in stamps}, reverse=True)[:12]
     weeks = sorted({tuple(s.isocalendar())[:2] for s in stamps}, reverse=True)[:10]
     months = sorted({(s.year, s.month) for s in stamps}, reverse=True)[:9]
-    expected = {newest}
+    expected = {newest} | {s for s in stamps if newest - s < dt.timedelta(hours=24)}
     expected |= {max(s for s in stamps if s.date() == d) for d in days}
     expected |= {max(s for s in stamps if tuple(s.isocalendar())[:2] == w) for w in weeks}
     expected |= {max(s for s in stamps if (s.year, s.month) == m) for m in months}
@@ -112,7 +112,33 @@ def test_thinning_edge_cases() -> None:
     one = dt.datetime(2026, 1, 1)
     assert store.backups_to_keep([one]) == {one}
     same_day = [dt.datetime(2026, 1, 5, h) for h in range(10)]
-    assert store.backups_to_keep(same_day) == {same_day[-1]}
+    assert store.backups_to_keep(same_day) == set(same_day)  # all within the last 24 h
+    later = dt.datetime(2026, 1, 7, 12, 0)
+    assert store.backups_to_keep([*same_day, later]) == {later, same_day[-1]}
+
+
+def test_thinning_by_hand() -> None:
+    """Daily backups at 18:00 since New Year, hourly ones today (Wed 25.11.2026 9–17 h)."""
+    daily = [
+        dt.datetime(2026, 1, 1, 18) + dt.timedelta(days=n)
+        for n in range((dt.date(2026, 11, 24) - dt.date(2026, 1, 1)).days + 1)
+    ]
+    today = [dt.datetime(2026, 11, 25, h) for h in range(9, 18)]
+    keep = store.backups_to_keep(daily + today)
+
+    def at_18(*days: tuple[int, int]) -> set[dt.datetime]:
+        return {dt.datetime(2026, m, d, 18) for m, d in days}
+
+    recent = set(today) | at_18((11, 24))  # the last 24 hours: every backup
+    last_12_days = at_18(*[(11, d) for d in range(14, 25)])  # + today = 12 days
+    sundays = at_18(
+        (11, 22), (11, 15), (11, 8), (11, 1), (10, 25), (10, 18), (10, 11), (10, 4), (9, 27)
+    )  # + this week = 10 weeks
+    month_ends = at_18(
+        (10, 31), (9, 30), (8, 31), (7, 31), (6, 30), (5, 31), (4, 30), (3, 31)
+    )  # + this month = 9 months
+    assert keep == recent | last_12_days | sundays | month_ends
+    assert len(keep) == 35
 
 
 def test_thin_backups_on_files_keeps_manual_ones(tmp_path: Path, db_path: Path) -> None:
@@ -387,3 +413,43 @@ def test_cli_check_and_backup_refuse_a_missing_database(
     assert run_cli("--db", str(missing), "backup") == 1
     assert "existiert nicht" in capsys.readouterr().err
     assert not missing.exists()
+
+
+# ----------------------------------------------------------------------------- callers
+
+
+def test_imports_and_bulk_deletes_are_preceded_by_a_backup(ctx: AppContext, samples: Path) -> None:
+    """The features that change much at once ask for the forced backup (point 6)."""
+    from tikdesk.services import exchange
+    from tikdesk.services.analytics import AnalyticsService
+    from tikdesk.services.ideas import IdeaService
+
+    folder = ctx.backup_dir
+    assert folder is not None
+
+    def reasons() -> list[str]:
+        return [b.reason for b in store.list_backups(folder, ctx.db.path)]
+
+    AnalyticsService(ctx).import_files(sorted((samples / "tiktok").glob("*.zip")))
+    assert reasons() == [BEFORE_IMPORT]
+
+    preview = exchange.preview_idea_import(ctx, samples / "ideas" / "ideen_brainstorming.xlsx")
+    exchange.commit_idea_import(ctx, preview, skip_problem_rows=True)
+    assert reasons().count(BEFORE_IMPORT) == 2  # the state after the analytics import
+
+    ideas = IdeaService(ctx)
+    ids = [ideas.create({"title": f"Löschkandidat {n}"}).id for n in range(3)]
+    ideas.delete(ids[:1])  # one idea: undoable, no backup
+    assert "before-bulk-delete" not in reasons()
+    ideas.delete(ids[1:])
+    bulk = [b for b in store.list_backups(folder, ctx.db.path) if b.reason == "before-bulk-delete"]
+    assert len(bulk) == 1
+    assert {"Löschkandidat 1", "Löschkandidat 2"} <= set(_titles(bulk[0].path))
+
+
+def _titles(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT title FROM idea")]
+    finally:
+        conn.close()

@@ -518,6 +518,9 @@ class AnalyticsService:
                 )
             )
         parsed = preview._parsed
+        from tikdesk.services.safety import BEFORE_IMPORT, SafetyService
+
+        SafetyService(self._ctx).before(BEFORE_IMPORT)  # data-safety point 6
         with self._ctx.db.transaction() as s:
             plan = _plan(s, parsed)
             total = max(plan.writes, 1)

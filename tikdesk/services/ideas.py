@@ -336,6 +336,10 @@ class IdeaService:
 
     def delete(self, ids: Sequence[int]) -> list[IdeaSnapshot]:
         """Delete ideas; the snapshots restore them with :meth:`restore`."""
+        if len(ids) > 1:  # a bulk delete: forced backup first (data-safety point 6)
+            from tikdesk.services.safety import BEFORE_BULK_DELETE, SafetyService
+
+            SafetyService(self._ctx).before(BEFORE_BULK_DELETE)
         with self._ctx.db.transaction() as s:
             return [repo.delete_one(s, i) for i in ids]
 

@@ -41,6 +41,7 @@ REASONS = (AUTO, EXIT, BEFORE_MIGRATION, BEFORE_IMPORT, BEFORE_BULK_DELETE, BEFO
 NOT_THINNED = frozenset({MANUAL})
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
+KEEP_RECENT = dt.timedelta(hours=24)
 
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 NAME_RE = re.compile(
@@ -155,15 +156,21 @@ def backups_to_keep(
     daily: int = KEEP_DAILY,
     weekly: int = KEEP_WEEKLY,
     monthly: int = KEEP_MONTHLY,
+    recent: dt.timedelta = KEEP_RECENT,
 ) -> set[dt.datetime]:
-    """Which backup times survive thinning: the newest one, plus the newest backup of each of
-    the last ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months that have backups.
+    """Which backup times survive thinning: the newest one, every backup from the ``recent``
+    span before it, plus the newest backup of each of the last ``daily`` days, ``weekly`` ISO
+    weeks and ``monthly`` months that have backups.
 
-    Counted over periods that *have* backups (as restic/borg do), so a holiday does not eat
-    the history.  The three rules are independent; their union is kept.
+    The recent span keeps each forced backup of today's work: the state before the morning's
+    import is still there after the afternoon's.  Periods are counted over those that *have*
+    backups (as restic/borg do), so a holiday does not eat the history.  The rules are
+    independent; their union is kept.
     """
     ordered = sorted(set(stamps), reverse=True)
     keep: set[dt.datetime] = set(ordered[:1])
+    if ordered:
+        keep |= {stamp for stamp in ordered if ordered[0] - stamp < recent}
     rules: list[tuple[int, Callable[[dt.datetime], object]]] = [
         (daily, lambda d: d.date()),
         (weekly, lambda d: tuple(d.isocalendar())[:2]),
