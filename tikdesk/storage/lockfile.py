@@ -135,6 +135,9 @@ def process_alive(pid: int) -> bool:
 
 
 def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
+    """OpenProcess + GetExitCodeProcess: no psutil needed."""
+    if sys.platform != "win32":
+        return False
     import ctypes
     from ctypes import wintypes
 
@@ -145,7 +148,7 @@ def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
     kernel32.OpenProcess.restype = wintypes.HANDLE
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
     if not handle:
-        return ctypes.get_last_error() == error_access_denied
+        return bool(ctypes.get_last_error() == error_access_denied)
     try:
         code = wintypes.DWORD()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
