@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -218,8 +219,8 @@ _BUSINESS_FIELDS = frozenset({"reached_audience", "new_followers", "lost_followe
 def classify(fields: Iterable[str]) -> TableKind | None:
     """The kind of table a set of recognised fields makes, or None."""
     names = set(fields)
-    if "video_link" in names:
-        return TableKind.VIDEO
+    if "video_link" in names and names & set(VIDEO_VALUE_FIELDS):
+        return TableKind.VIDEO  # a link alone is not enough: idea lists have "Link" columns
     if {"hour", "active_followers"} <= names:
         return TableKind.ACTIVITY
     if {"gender", "distribution"} <= names:
@@ -947,3 +948,39 @@ def _post_time(
         return value
     day = latest_on_or_before(value, snapshot)
     return dt.datetime.combine(day, value.time or dt.time())
+
+
+def looks_like_tiktok(paths: Sequence[Path | str]) -> bool:
+    """True when every path is a TikTok analytics file (by name, ZIP entries or headers).
+
+    Cheap enough for a drop handler: names decide first; only unknown CSV/XLSX names are
+    opened, and then only their header is looked at.
+    """
+    if not paths:
+        return False
+    return all(_looks_like_tiktok(Path(p)) for p in paths)
+
+
+def _looks_like_tiktok(path: Path) -> bool:
+    if path.is_dir():
+        files = [p for p in sorted(path.iterdir())[:200] if p.is_file()]
+        return any(_looks_like_tiktok(p) for p in files)
+    suffix = path.suffix.lower()
+    if suffix not in tiktok_files.INPUT_SUFFIXES or not path.is_file():
+        return False
+    stem = re.sub(r"[^a-z]", "", path.stem.casefold())
+    if handle_from_name(path.name) or stem in KNOWN_STEMS:
+        return True
+    if suffix == ".zip":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()[:50]
+        except (zipfile.BadZipFile, OSError):
+            return False
+        return any(re.sub(r"[^a-z]", "", Path(n).stem.casefold()) in KNOWN_STEMS for n in names)
+    try:
+        sources, _skipped = tiktok_files.collect([path])
+        read = tiktok_files.read_entry(sources[0].entries[0], SCHEMA)
+    except (InputRejected, IndexError, OSError):
+        return False
+    return classify(map_headers(read.headers)[0].values()) is not None

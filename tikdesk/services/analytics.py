@@ -574,6 +574,11 @@ class AnalyticsService:
         same = plan.daily[2] + plan.videos[2] + plan.audience[2]
         return ImportResult(new, changed, same, len(batch_ids), unmatched)
 
+    @staticmethod
+    def looks_like_tiktok(paths: Sequence[Path | str]) -> bool:
+        """For the drop handler: are these TikTok analytics files (cheap check)?"""
+        return tiktok.looks_like_tiktok(paths)
+
     def import_files(
         self, paths: Sequence[Path | str], *, account: str | None = None, dry_run: bool = False
     ) -> tuple[ImportPreview, ImportResult | None]:

@@ -1,0 +1,386 @@
+"""The Auswertung tab on a real database: empty state, charts, import dialogs, drop, PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tikdesk.services.analytics import AnalyticsService, day_x
+from tikdesk.services.context import AppContext
+
+HANDLE = "stadt_musterhausen"
+D = dt.date
+
+
+def zips(samples: Path) -> list[Path]:
+    return sorted((samples / "tiktok").glob("*.zip"))
+
+
+def count(ctx: AppContext, table: str) -> int:
+    with sqlite3.connect(ctx.db.path) as conn:
+        return int(conn.execute(f"select count(*) from {table}").fetchone()[0])
+
+
+@pytest.fixture
+def imported(ctx: AppContext, samples: Path) -> AppContext:
+    service = AnalyticsService(ctx)
+    service.import_files(zips(samples))
+    service.import_files([samples / "tiktok" / "Uebersicht_business_de.xlsx"], account="amt")
+    return ctx
+
+
+def open_tab(window: object, qtbot: object) -> object:
+    tab = window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tab.board is not None)  # type: ignore[attr-defined]
+    return tab
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[object]]:
+    """Modal dialogs answer from this dict (and record that they were asked)."""
+    from tikdesk.ui.analytics import dialogs
+
+    asked: dict[str, list[object]] = {"preview": [], "link": [], "year": [], "account": []}
+    answers = {"preview": True, "year": {}, "account": HANDLE}
+
+    def preview(cls: object, p: object, parent: object = None) -> bool:
+        asked["preview"].append(p)
+        return bool(answers["preview"])
+
+    monkeypatch.setattr(dialogs.ImportPreviewDialog, "ask", classmethod(preview))
+    monkeypatch.setattr(
+        dialogs.LinkVideosDialog,
+        "ask",
+        classmethod(lambda cls, s, v, parent=None: asked["link"].append(v) or 0),
+    )
+    monkeypatch.setattr(
+        dialogs.YearDialog,
+        "ask",
+        classmethod(lambda cls, t, parent=None: asked["year"].append(t) or answers["year"]),
+    )
+    monkeypatch.setattr(
+        dialogs.AccountDialog,
+        "ask",
+        classmethod(
+            lambda cls, t, a, parent=None: asked["account"].append(t) or answers["account"]
+        ),
+    )
+    asked["answers"] = [answers]
+    return asked
+
+
+# ----------------------------------------------------------------------------- start-up
+def test_pyqtgraph_is_loaded_only_when_the_tab_is_shown(tmp_path: Path) -> None:
+    script = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from tikdesk.storage.engine import open_database;"
+        "from tikdesk.services.context import AppContext;"
+        "from tikdesk.ui.main_window import MainWindow;"
+        "import tempfile, pathlib;"
+        "db = open_database(pathlib.Path(tempfile.mkdtemp()) / 'x.sqlite');"
+        "from PySide6.QtCore import QSettings;"
+        f"st = QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat);"
+        "w = MainWindow(AppContext(db=db, user='a'), st); w.show(); app.processEvents();"
+        "before = 'pyqtgraph' in sys.modules;"
+        "tab = w.tab('AnalyticsTab'); w.tabs.setCurrentWidget(tab); app.processEvents();"
+        "print(before, 'pyqtgraph' in sys.modules, tab.board is not None);"
+        "os._exit(0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TIKDESK_HOME": str(tmp_path)},
+    )
+    assert result.stdout.split() == ["False", "True", "True"], result.stderr[-2000:]
+
+
+# ----------------------------------------------------------------------------- empty state
+def test_empty_state_says_what_to_import(main_window: object, qtbot: object) -> None:
+    tab = open_tab(main_window, qtbot)
+    assert tab.stack.currentWidget() is tab.empty_page  # type: ignore[attr-defined]
+    text = tab.empty_label.text()  # type: ignore[attr-defined]
+    assert "Overview_" in text and "Followers_" in text and "Content_" in text
+    assert not tab.empty_page.grab().isNull()  # type: ignore[attr-defined]
+    tab.smoke_test()  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------- charts
+@pytest.fixture
+def tab(imported: AppContext, main_window: object, qtbot: object) -> object:
+    tab = open_tab(main_window, qtbot)
+    tab.set_account(HANDLE)  # type: ignore[attr-defined]
+    return tab
+
+
+def test_charts_on_real_data_render_for_every_period(tab: object) -> None:
+    board = tab.board  # type: ignore[attr-defined]
+    assert tab.stack.currentWidget() is tab.scroll  # type: ignore[attr-defined]
+    for days in (7, 28, 90, 365, 0):
+        tab.set_period(days)  # type: ignore[attr-defined]
+        for panel in board.panels:
+            image = panel.render_image()
+            assert not image.isNull() and image.width() > 100 and image.height() > 100
+    assert tab.period() == (D(2026, 8, 1), D(2026, 10, 29))  # type: ignore[attr-defined]
+    for panel in (
+        board.followers,
+        board.views,
+        board.interactions,
+        board.posts,
+        board.by_format,
+        board.by_audience,
+    ):
+        assert not panel.is_empty, panel.title
+    assert board.heatmap.is_empty  # the Content export has no time of day
+    assert "hour" in board.heatmap.message.text()
+    assert board.benchmarks.is_empty and "peer" in board.benchmarks.message.text()
+    assert "4.206 → 5.383" in board.followers.info_label.text()
+    assert "12 posts" in board.posts.info_label.text()
+
+
+def test_period_and_account_switch_change_the_numbers(tab: object) -> None:
+    board = tab.board  # type: ignore[attr-defined]
+    tab.set_period(7)  # type: ignore[attr-defined]
+    assert board.followers.series.days == [D(2026, 10, 23) + dt.timedelta(days=i) for i in range(7)]
+    tab.set_custom_period(D(2026, 8, 15), D(2026, 8, 20))  # type: ignore[attr-defined]
+    assert board.views.series.values["video_views"][3] == 10677  # 18 August
+    assert board.interactions.series.values["comments"][3] == -1
+    assert [v.title for v in board.posts.videos] == ["Azubi-Takeover: Lisa zeigt die Kfz-Zulassung"]
+    tab.set_account("amt")  # type: ignore[attr-defined]
+    tab.set_period(28)  # type: ignore[attr-defined]
+    assert board.followers.cumulative  # business export: only new/lost followers
+    assert board.followers.series.days[-1] == D(2026, 10, 31)
+    assert board.posts.is_empty
+
+
+def test_axes_and_hover_use_german_formats(tab: object) -> None:
+    from tikdesk.ui.analytics.charts import GermanDateAxis, NumberAxis
+
+    assert NumberAxis().tickStrings([12500.0, 0.0], 1.0, 2500.0) == ["12.500", "0"]
+    assert NumberAxis(percent=True).tickStrings([0.045], 1.0, 0.005) == ["4,5 %"]
+    assert GermanDateAxis().tickStrings([day_x(D(2026, 9, 1))], 1.0, 30 * 86400) == ["Sept."]
+    assert GermanDateAxis().tickStrings([day_x(D(2027, 1, 1))], 1.0, 30 * 86400) == ["Jan. 2027"]
+    assert GermanDateAxis().tickStrings([day_x(D(2026, 8, 18))], 1.0, 86400) == ["18.08."]
+    board = tab.board  # type: ignore[attr-defined]
+    tab.set_period(0)  # type: ignore[attr-defined]
+    text, at = board.followers.hover_text(board.followers.top, day_x(D(2026, 8, 18)), 0)
+    assert "18.08.2026" in text and "Followers: 4.437" in text and "+70" in text
+    assert at == day_x(D(2026, 8, 18))
+    text, _ = board.posts.hover_text(board.posts.top, 2.0, 0)
+    assert "Views: 78.016" in text and "Engagement rate: 5,2 %" in text
+
+
+def test_numbers_as_tables_is_the_text_alternative(tab: object) -> None:
+    board = tab.board  # type: ignore[attr-defined]
+    tab.set_period(0)  # type: ignore[attr-defined]
+    tab.table_check.setChecked(True)  # type: ignore[attr-defined]
+    followers = board.followers
+    assert followers.stack.currentWidget() is followers.table
+    assert followers.table.rowCount() == 90
+    assert followers.table.item(17, 0).text() == "18.08.2026"
+    assert followers.table.item(17, 1).text() == "4.437"
+    assert board.posts.table.rowCount() == 12
+    assert board.heatmap.table.rowCount() == 1  # the empty-state text
+    tab.table_check.setChecked(False)  # type: ignore[attr-defined]
+    assert followers.stack.currentWidget() is followers.graphics
+
+
+def test_every_chart_saves_a_png(
+    tab: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from tikdesk.ui.analytics.charts import ChartPanel
+
+    target = tmp_path / "chart"
+    monkeypatch.setattr(
+        ChartPanel, "ask_png_path", classmethod(lambda cls, parent, suggested: str(target))
+    )
+    for index, panel in enumerate(tab.board.panels):  # type: ignore[attr-defined]
+        target = tmp_path / f"chart{index}"
+        panel.png_button.click()
+        image = QImage(str(target) + ".png")
+        assert not image.isNull() and image.width() > 100, panel.title
+
+
+def test_smoke_test_renders_every_chart(tab: object) -> None:
+    tab.smoke_test()  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------- import
+def test_drop_of_tiktok_zips_imports_with_preview(
+    ctx: AppContext, main_window: object, samples: Path, no_dialogs: dict[str, list[object]]
+) -> None:
+    assert main_window.handle_dropped_files(zips(samples))  # type: ignore[attr-defined]
+    assert len(no_dialogs["preview"]) == 1
+    assert count(ctx, "account_daily") == 90 and count(ctx, "video_stats") == 12
+    assert len(no_dialogs["link"]) == 1 and len(no_dialogs["link"][0]) == 12  # type: ignore[arg-type]
+    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    assert tab.account_box.currentText() == HANDLE
+    assert "12" in tab.link_button.text()
+
+
+def test_drop_handler_leaves_idea_lists_alone(main_window: object, samples: Path) -> None:
+    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    assert not tab.handle_drop([samples / "ideas" / "ideen_brainstorming.xlsx"])
+    assert not tab.handle_drop([samples / "ideas" / "ideen_planner_export.csv"])
+    priorities = [p for p, h in main_window._drop_handlers if h == tab.handle_drop]  # type: ignore[attr-defined]
+    assert priorities == [10]
+
+
+def test_cancel_in_the_preview_writes_nothing(
+    ctx: AppContext, main_window: object, samples: Path, no_dialogs: dict[str, list[object]]
+) -> None:
+    no_dialogs["answers"][0]["preview"] = False  # type: ignore[index]
+    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    assert not tab.import_paths(zips(samples))
+    assert count(ctx, "account_daily") == 0 and count(ctx, "import_batch") == 0
+
+
+def test_year_less_file_asks_account_and_year(
+    ctx: AppContext,
+    main_window: object,
+    samples: Path,
+    tmp_path: Path,
+    no_dialogs: dict[str, list[object]],
+) -> None:
+    with zipfile.ZipFile(next((samples / "tiktok").glob("Overview_*.zip"))) as archive:
+        (tmp_path / "Overview.csv").write_bytes(archive.read("Overview.csv"))
+    no_dialogs["answers"][0]["year"] = {"Overview.csv": 2025}  # type: ignore[index]
+    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    assert tab.import_paths([tmp_path / "Overview.csv"])
+    assert len(no_dialogs["account"]) == 1 and len(no_dialogs["year"]) == 1
+    with sqlite3.connect(ctx.db.path) as conn:
+        assert conn.execute("select account, min(day), max(day) from account_daily").fetchone() == (
+            HANDLE,
+            "2025-08-01",
+            "2025-10-29",
+        )
+
+
+def test_unreadable_drop_shows_a_warning(
+    main_window: object,
+    samples: Path,
+    recorded_messages: list[tuple[str, str, str]],
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "Overview_2026-01-01_1_amt.zip"
+    bad.write_bytes(b"PK\x03\x04 this is no zip")
+    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    assert not tab.import_paths([bad])
+    assert recorded_messages and recorded_messages[-1][0] == "warning"
+    assert "TikTok" in recorded_messages[-1][2]
+
+
+def test_preview_dialog_shows_files_columns_counts_and_problems(
+    ctx: AppContext, qtbot: object, samples: Path, tmp_path: Path
+) -> None:
+    from tikdesk.ui.analytics.dialogs import ImportPreviewDialog
+
+    bad = tmp_path / f"Overview_2026-03-01_1_{HANDLE}.csv"
+    bad.write_text(
+        '"Date","Video Views"\n"2026-03-01","12"\n"2026-03-02","zwölf"\n', encoding="utf-8"
+    )
+    preview = AnalyticsService(ctx).preview_import([*zips(samples), bad])
+    dialog = ImportPreviewDialog(preview)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.tree.topLevelItemCount() == 7
+    overview = next(
+        dialog.tree.topLevelItem(i)
+        for i in range(7)
+        if dialog.tree.topLevelItem(i).text(0).endswith("› Overview.csv")
+    )
+    children = {
+        overview.child(i).text(0): overview.child(i).text(1) for i in range(overview.childCount())
+    }
+    assert children["Video Views"] == "Videoaufrufe"  # service labels: msg()
+    assert dialog.problems.rowCount() == 1
+    assert dialog.problems.item(0, 1).text() == "3"
+    assert dialog.import_button.isEnabled()
+    AnalyticsService(ctx).commit_import(preview)
+    again = ImportPreviewDialog(AnalyticsService(ctx).preview_import(zips(samples)))
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert not again.import_button.isEnabled()
+
+
+# ----------------------------------------------------------------------------- typed in
+def test_link_videos_dialog_links_and_creates_posts(imported: AppContext, qtbot: object) -> None:
+    from tikdesk.services.posts import PostInput, PostService
+    from tikdesk.ui.analytics.dialogs import NEW_POST, LinkVideosDialog
+
+    service = AnalyticsService(imported)
+    post = PostService(imported).create(PostInput(title="Mythos Büro", format="myth_buster"))
+    videos = service.unmatched_videos()
+    dialog = LinkVideosDialog(service, videos)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.choose(0, post)
+    dialog.choose(1, NEW_POST)
+    assert dialog.apply() == []
+    assert dialog.changed == 2
+    assert len(service.unmatched_videos()) == 10
+    linked = {v.video_link: v.post_id for v in service.videos(HANDLE)}
+    assert linked[videos[0].video_link] == post and linked[videos[1].video_link] is not None
+
+
+def test_manual_numbers_dialog(ctx: AppContext, qtbot: object) -> None:
+    from tikdesk.services.posts import PostInput, PostService
+    from tikdesk.ui.analytics.dialogs import ManualStatsDialog
+
+    PostService(ctx).create(PostInput(title="Tag der offenen Tür", format="event"))
+    dialog = ManualStatsDialog(AnalyticsService(ctx))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert not dialog.save()  # nothing typed in
+    assert dialog.error.text()
+    qtbot.keyClicks(dialog.views, "1.500")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.likes, "120")  # type: ignore[attr-defined]
+    assert dialog.save()
+    with sqlite3.connect(ctx.db.path) as conn:
+        assert conn.execute(
+            "select views, likes, comments, manual from video_stats"
+        ).fetchall() == [(1500, 120, None, 1)]
+
+
+def test_benchmark_form_adds_entries_that_the_chart_shows(
+    imported: AppContext, main_window: object, qtbot: object
+) -> None:
+    tab = open_tab(main_window, qtbot)
+    form = tab.benchmark_form  # type: ignore[attr-defined]
+    form.name.setCurrentText("Stadt Beispielstadt")
+    form.day.setDate(form.day.date().fromString("01.09.2026", "dd.MM.yyyy"))
+    qtbot.keyClicks(form.followers, "6100")  # type: ignore[attr-defined]
+    assert form.submit()
+    assert form.entries.rowCount() == 1
+    panel = tab.board.benchmarks  # type: ignore[attr-defined]
+    assert not panel.is_empty and len(panel.peers) == 1
+    form.followers.clear()
+    assert not form.submit()  # neither followers nor likes
+    assert form.error.isVisible() or form.error.text()
+    form.entries.selectRow(0)
+    assert form.delete_selected() == 1
+    assert panel.is_empty
+
+
+def test_german_translation_is_complete_and_loads(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    qm = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "analytics_de.qm"
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("Analytics", "Table") == "Tabelle"
+        assert QCoreApplication.translate("Analytics", "TikTok &analytics…") == (
+            "TikTok-&Analysedaten…"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)

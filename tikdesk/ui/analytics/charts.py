@@ -1,0 +1,1193 @@
+"""The pyqtgraph charts of the analytics tab.
+
+Imported only when the tab is first shown (pyqtgraph and numpy cost start-up time).  Every
+chart is a :class:`ChartPanel`: a title, a plot, an empty-state message, the same numbers as a
+table (the text alternative), hover texts with exact values, and "save as PNG".
+
+Drawing follows ARCHITECTURE.md §6: 1-px pens for the daily lines, ``setClipToView`` and
+automatic downsampling, items created once and fed new arrays with ``setData`` on every
+period/account switch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.analytics import HeatMap, Spread
+from tikdesk.services.analytics import (
+    BenchmarkSeries,
+    DailySeries,
+    GroupSpread,
+    VideoPerformance,
+    format_label,
+)
+from tikdesk.ui.analytics import fmt
+
+translate = QCoreApplication.translate
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
+PURPLE, SKY, GREY, DARK = "#CC79A7", "#56B4E9", "#9aa0a6", "#333333"
+DAY = 86400.0
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def nan_array(values: Sequence[float | int | None]) -> np.ndarray:
+    """Plain list with None → float array with NaN (pyqtgraph leaves gaps there)."""
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+
+def pen(color: str, width: float = 1, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> object:
+    return pg.mkPen(color=color, width=width, style=style)
+
+
+def translucent(color: str, alpha: int) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+# ----------------------------------------------------------------------------- axes
+class NumberAxis(pg.AxisItem):
+    """Tick labels in the UI language's number format (``12.500``, ``4,5 %``)."""
+
+    def __init__(self, orientation: str = "left", percent: bool = False) -> None:
+        super().__init__(orientation)
+        self.percent = percent
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [fmt.axis_number(v * scale, spacing * scale, self.percent) for v in values]
+
+
+class GermanDateAxis(pg.DateAxisItem):
+    """Dates from UTC-midnight timestamps with German month names (``Aug.``, ``12.08.``)."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation, utcOffset=0)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [fmt.axis_date(v, spacing) for v in values]
+
+
+# ----------------------------------------------------------------------------- panel base
+@dataclass
+class TableData:
+    headers: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+class ChartPanel(QFrame):
+    """One chart with its title, empty state, table alternative and PNG export."""
+
+    table_mode_changed = Signal(bool)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("chartPanel")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(300)
+        self.plots: list[pg.PlotItem] = []
+        self._empty = True
+        self._table_mode = False
+        self._table_stale = True
+        self._crosshairs: dict[int, pg.InfiniteLine] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        header = QHBoxLayout()
+        self.title_label = QLabel(title)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.info_label = QLabel()
+        self.info_label.setStyleSheet("color: #555;")
+        # long titles/infos must not widen the grid column: they are cut, the tooltip has all
+        self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.title_label.setMinimumWidth(80)
+        self.title_label.setToolTip(title)
+        self.table_button = QToolButton()
+        self.table_button.setText(translate("Analytics", "Table"))
+        self.table_button.setCheckable(True)
+        self.table_button.setToolTip(translate("Analytics", "Show the numbers as a table"))
+        self.table_button.toggled.connect(self.set_table_mode)
+        self.png_button = QToolButton()
+        self.png_button.setText(translate("Analytics", "PNG…"))
+        self.png_button.setToolTip(translate("Analytics", "Save the chart as a PNG image"))
+        self.png_button.clicked.connect(lambda: self.save_png())
+        header.addWidget(self.title_label)
+        header.addSpacing(8)
+        header.addWidget(self.info_label, 1)
+        self.header_layout = header
+        header.addWidget(self.table_button)
+        header.addWidget(self.png_button)
+        layout.addLayout(header)
+
+        self.stack = QStackedWidget()
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground("w")
+        self.graphics.ci.setContentsMargins(2, 2, 8, 2)
+        self.graphics.setAccessibleName(title)
+        self.graphics.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.graphics.customContextMenuRequested.connect(self._context_menu)
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.message = QLabel()
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #555; padding: 24px;")
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(title)
+        self.table.verticalHeader().setVisible(False)
+        for widget in (self.graphics, self.message, self.table):
+            self.stack.addWidget(widget)
+        layout.addWidget(self.stack, 1)
+
+    # ---------------------------------------------------------------- building
+    def add_plot(self, row: int, bottom: pg.AxisItem, left: pg.AxisItem) -> pg.PlotItem:
+        plot = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": bottom, "left": left})
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        plot.setClipToView(True)
+        plot.setDownsampling(auto=True, mode="peak")
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pen(GREY))
+            axis.setTextPen(pen(DARK))
+        left.setWidth(62)
+        self.plots.append(plot)
+        return plot
+
+    # ---------------------------------------------------------------- state
+    def show_message(self, text: str) -> None:
+        self._empty = True
+        self.message.setText(text)
+        self.info_label.clear()
+        self.stack.setCurrentWidget(self.table if self._table_mode else self.message)
+        self._table_stale = True
+        if self._table_mode:
+            self._fill_table()
+
+    def show_chart(self) -> None:
+        self._empty = False
+        self._table_stale = True
+        if self._table_mode:
+            self._fill_table()
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.stack.setCurrentWidget(self.graphics)
+
+    @property
+    def is_empty(self) -> bool:
+        return self._empty
+
+    def set_table_mode(self, on: bool) -> None:
+        self._table_mode = on
+        if self.table_button.isChecked() != on:
+            self.table_button.setChecked(on)
+        if on:
+            self._fill_table()
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.stack.setCurrentWidget(self.message if self._empty else self.graphics)
+        self.table_mode_changed.emit(on)
+
+    def _fill_table(self) -> None:
+        if not self._table_stale:
+            return
+        data = self.table_data() if not self._empty else TableData([""], [[self.message.text()]])
+        self.table.clear()
+        self.table.setColumnCount(len(data.headers))
+        self.table.setHorizontalHeaderLabels(data.headers)
+        self.table.setRowCount(len(data.rows))
+        for r, row in enumerate(data.rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if c > 0 and text[:1] and (text[:1].isdigit() or text[:1] in "+-–"):
+                    item.setTextAlignment(RIGHT)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self._table_stale = False
+
+    def table_data(self) -> TableData:
+        """The chart's numbers for the table view (subclasses)."""
+        return TableData([])
+
+    # ---------------------------------------------------------------- hover
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        """(text, x of the crosshair) for the mouse at data point (x, y); "" for nothing."""
+        return "", None
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        if self._empty:
+            return
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(pos):
+                point = plot.vb.mapSceneToView(pos)
+                text, at = self.hover_text(plot, point.x(), point.y())
+                self._move_crosshairs(at)
+                if text:
+                    QToolTip.showText(QCursor.pos(), text, self.graphics)
+                else:
+                    QToolTip.hideText()
+                return
+        self._move_crosshairs(None)
+        QToolTip.hideText()
+
+    def enable_crosshair(self, plot: pg.PlotItem) -> None:
+        line = pg.InfiniteLine(angle=90, movable=False, pen=pen(GREY, 1, Qt.PenStyle.DashLine))
+        line.setVisible(False)
+        plot.addItem(line, ignoreBounds=True)
+        self._crosshairs[id(plot)] = line
+
+    def _move_crosshairs(self, x: float | None) -> None:
+        for line in self._crosshairs.values():
+            line.setVisible(x is not None)
+            if x is not None:
+                line.setPos(x)
+
+    # ---------------------------------------------------------------- export
+    def _context_menu(self, pos: object) -> None:
+        menu = QMenu(self)
+        menu.addAction(translate("Analytics", "Save as PNG…"), lambda: self.save_png())
+        menu.addAction(translate("Analytics", "Show as table"), lambda: self.set_table_mode(True))
+        menu.exec(QCursor.pos())
+
+    def render_image(self) -> QImage:
+        """The chart (or its empty state/table) with the title above it, as an image."""
+        body = self.stack.currentWidget().grab()
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        text = self.title + (f" – {self.info_label.text()}" if self.info_label.text() else "")
+        flags = int(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        )
+        width = max(body.width(), 200)
+        box = QFontMetrics(font).boundingRect(QRect(0, 0, width - 16, 400), flags, text)
+        title_height = box.height() + 12
+        image = QImage(width, body.height() + title_height, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setFont(font)
+        painter.setPen(QColor(DARK))
+        painter.drawText(QRect(8, 0, width - 16, title_height), flags, text)
+        painter.drawPixmap(0, title_height, body)
+        painter.end()
+        return image
+
+    @classmethod
+    def ask_png_path(cls, parent: QWidget, suggested: str) -> str | None:
+        """The file to save to (tests replace this)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            parent,
+            translate("Analytics", "Save chart as PNG"),
+            suggested,
+            translate("Analytics", "PNG image (*.png)"),
+        )
+        return name or None
+
+    def save_png(self, path: str | None = None) -> str | None:
+        if path is None:
+            safe = "".join(c if c.isalnum() else "_" for c in self.title).strip("_")
+            path = self.ask_png_path(self, f"{safe}.png")
+            if not path:
+                return None
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not self.render_image().save(path, "PNG"):
+            from tikdesk.ui import messages
+
+            messages.show_warning(
+                self,
+                translate("Analytics", "Save chart"),
+                translate("Analytics", "The image could not be saved: %1").replace("%1", path),
+            )
+            return None
+        return path
+
+
+def arg(template: str, *values: str) -> str:
+    """Fill ``%1``, ``%2`` … of a translated template (Qt's QString::arg, plain Python)."""
+    for index in range(len(values), 0, -1):
+        template = template.replace(f"%{index}", values[index - 1])
+    return template
+
+
+def nearest_index(xs: Sequence[float], x: float) -> int | None:
+    if not len(xs):
+        return None
+    i = bisect_left(xs, x)
+    if i <= 0:
+        return 0
+    if i >= len(xs):
+        return len(xs) - 1
+    return i if xs[i] - x < x - xs[i - 1] else i - 1
+
+
+def _bars(x: np.ndarray, heights: np.ndarray, width: float, color: str) -> pg.BarGraphItem:
+    return pg.BarGraphItem(x=x, height=heights, width=width, brush=color, pen=pg.mkPen(None))
+
+
+def _legend(panel: ChartPanel, plot: pg.PlotItem, row: int) -> pg.LegendItem:
+    """A legend in its own row of the panel (never on top of the data)."""
+    legend = pg.LegendItem(labelTextColor=DARK, colCount=4)
+    panel.graphics.addItem(legend, row=row, col=0)
+    plot.legend = legend  # plot(name=...) adds its items here
+    panel.graphics.ci.layout.setRowStretchFactor(row, 0)
+    return legend
+
+
+# ----------------------------------------------------------------------------- followers
+class FollowersPanel(ChartPanel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Analytics", "Followers and daily net change"), parent)
+        self.top = self.add_plot(0, GermanDateAxis(), NumberAxis())
+        self.bottom = self.add_plot(1, GermanDateAxis(), NumberAxis())
+        self.top.getAxis("bottom").setStyle(showValues=False)
+        self.bottom.setXLink(self.top)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.line = self.top.plot(pen=pen(PURPLE, 2), connect="finite")
+        self.gain = _bars(np.zeros(0), np.zeros(0), DAY * 0.8, GREEN)
+        self.loss = _bars(np.zeros(0), np.zeros(0), DAY * 0.8, VERMILLION)
+        self.bottom.addItem(self.gain)
+        self.bottom.addItem(self.loss)
+        self.bottom.addLine(y=0, pen=pen(GREY))
+        self.top_label = pg.LabelItem(justify="left", color=DARK)
+        for plot in (self.top, self.bottom):
+            self.enable_crosshair(plot)
+        self.series: DailySeries | None = None
+        self.cumulative = False
+        self._x: list[float] = []
+        self._level: np.ndarray = np.zeros(0)
+
+    def update_series(self, series: DailySeries) -> None:
+        self.series = series
+        followers = series.values["followers"]
+        has_totals = any(v is not None for v in followers)
+        has_change = any(v is not None for v in series.net_change)
+        if series.empty or not (has_totals or has_change):
+            self.show_message(
+                translate(
+                    "Analytics",
+                    "No follower numbers in this period. Import the Followers ZIP "
+                    "(FollowerHistory) or a Business Suite overview with new and lost followers.",
+                )
+            )
+            return
+        x = np.array(series.x)
+        change = nan_array(series.net_change)
+        if has_totals:
+            level = nan_array(followers)
+            self.cumulative = False
+            self.top.setLabel("left", translate("Analytics", "Followers"), color=DARK)
+        else:  # business exports: only new/lost — show the change since the period began
+            level = np.nancumsum(np.nan_to_num(change))
+            self.cumulative = True
+            self.top.setLabel("left", translate("Analytics", "Net, summed"), color=DARK)
+        self._x, self._level = series.x, level
+        self.line.setData(x, level)
+        known = np.nan_to_num(change)
+        self.gain.setOpts(x=x[known > 0], height=known[known > 0])
+        self.loss.setOpts(x=x[known < 0], height=known[known < 0])
+        self.top.enableAutoRange()
+        self.bottom.enableAutoRange()
+        first = next((v for v in level if not math.isnan(v)), None)
+        last = next((v for v in reversed(level) if not math.isnan(v)), None)
+        total = float(np.nansum(change))
+        if self.cumulative:
+            self.info_label.setText(
+                translate("Analytics", "net %1 in the period").replace("%1", fmt.fmt_signed(total))
+            )
+        else:
+            self.info_label.setText(
+                f"{fmt.fmt_int(first)} → {fmt.fmt_int(last)} "
+                f"({fmt.fmt_signed((last or 0) - (first or 0))})"
+            )
+        self.show_chart()
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        i = nearest_index(self._x, x)
+        if i is None or self.series is None:
+            return "", None
+        s = self.series
+        level = self._level[i]
+        name = (
+            translate("Analytics", "Net since the period began")
+            if self.cumulative
+            else translate("Analytics", "Followers")
+        )
+        lines = [
+            fmt.fmt_day(s.days[i]),
+            f"{name}: {fmt.fmt_int(None if math.isnan(level) else level)}",
+            arg(translate("Analytics", "Net change: %1"), fmt.fmt_signed(s.net_change[i])),
+        ]
+        new, lost = s.values["new_followers"][i], s.values["lost_followers"][i]
+        if new is not None or lost is not None:
+            lines.append(
+                arg(
+                    translate("Analytics", "New: %1, lost: %2"), fmt.fmt_int(new), fmt.fmt_int(lost)
+                )
+            )
+        return "\n".join(lines), s.x[i]
+
+    def table_data(self) -> TableData:
+        s = self.series
+        data = TableData(
+            [
+                translate("Analytics", "Date"),
+                translate("Analytics", "Followers"),
+                translate("Analytics", "Net change"),
+                translate("Analytics", "New followers"),
+                translate("Analytics", "Lost followers"),
+            ]
+        )
+        if s is not None:
+            for i, day in enumerate(s.days):
+                data.rows.append(
+                    [
+                        fmt.fmt_day(day),
+                        fmt.fmt_int(s.values["followers"][i]),
+                        fmt.fmt_signed(s.net_change[i]),
+                        fmt.fmt_int(s.values["new_followers"][i]),
+                        fmt.fmt_int(s.values["lost_followers"][i]),
+                    ]
+                )
+        return data
+
+
+# ----------------------------------------------------------------------------- daily metrics
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    color: str
+
+
+class DailyPanel(ChartPanel):
+    """Daily values (thin) with their 7-day moving average (bold), one or more metrics."""
+
+    def __init__(
+        self, title: str, metrics: Sequence[Metric], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, parent)
+        self.metrics = list(metrics)
+        self.plot = self.add_plot(1, GermanDateAxis(), NumberAxis())
+        self.enable_crosshair(self.plot)
+        _legend(self, self.plot, 0)
+        single = len(self.metrics) == 1
+        self.daily: dict[str, pg.PlotDataItem] = {}
+        self.average: dict[str, pg.PlotDataItem] = {}
+        for m in self.metrics:
+            faint = translucent(m.color, 110)
+            self.daily[m.key] = self.plot.plot(
+                pen=pg.mkPen(color=faint, width=1),
+                connect="finite",
+                name=translate("Analytics", "per day") if single else None,
+            )
+            self.average[m.key] = self.plot.plot(
+                pen=pen(m.color, 2),
+                connect="finite",
+                name=translate("Analytics", "7-day average") if single else m.label,
+            )
+        self.series: DailySeries | None = None
+
+    def update_series(self, series: DailySeries) -> None:
+        self.series = series
+        known = any(v is not None for m in self.metrics for v in series.values[m.key])
+        if series.empty or not known:
+            self.show_message(
+                translate(
+                    "Analytics",
+                    "No daily numbers in this period. Import the Overview ZIP from "
+                    "TikTok Studio or a Business Suite overview.",
+                )
+            )
+            return
+        x = np.array(series.x)
+        for m in self.metrics:
+            self.daily[m.key].setData(x, nan_array(series.values[m.key]))
+            self.average[m.key].setData(x, nan_array(series.moving_average[m.key]))
+        self.plot.enableAutoRange()
+        totals = []
+        for m in self.metrics:
+            total = sum(v for v in series.values[m.key] if v is not None)
+            totals.append(f"{m.label} {fmt.fmt_int(total)}")
+        self.info_label.setText(
+            translate("Analytics", "total: %1").replace("%1", ", ".join(totals))
+        )
+        self.show_chart()
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        s = self.series
+        i = nearest_index(s.x, x) if s is not None else None
+        if s is None or i is None:
+            return "", None
+        lines = [fmt.fmt_day(s.days[i])]
+        for m in self.metrics:
+            avg = s.moving_average[m.key][i]
+            lines.append(
+                arg(
+                    translate("Analytics", "%1: %2 (7-day average %3)"),
+                    m.label,
+                    fmt.fmt_int(s.values[m.key][i]),
+                    fmt.fmt_float(avg, 1) if avg is not None else "–",
+                )
+            )
+        return "\n".join(lines), s.x[i]
+
+    def table_data(self) -> TableData:
+        headers = [translate("Analytics", "Date")]
+        for m in self.metrics:
+            headers += [m.label, arg(translate("Analytics", "%1 (7-day average)"), m.label)]
+        data = TableData(headers)
+        s = self.series
+        if s is not None:
+            for i, day in enumerate(s.days):
+                row = [fmt.fmt_day(day)]
+                for m in self.metrics:
+                    avg = s.moving_average[m.key][i]
+                    row += [
+                        fmt.fmt_int(s.values[m.key][i]),
+                        fmt.fmt_float(avg, 1) if avg is not None else "–",
+                    ]
+                data.rows.append(row)
+        return data
+
+
+# ----------------------------------------------------------------------------- posts
+class IndexAxis(pg.AxisItem):
+    """Post number on x, labelled with the publication day of a few posts."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.labels: list[str] = []
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        n = len(self.labels)
+        if n == 0:
+            return []
+        room = max(1, int(size // 60))
+        step = max(1, math.ceil(n / room))
+        start = max(0, math.ceil(minVal))
+        return [(step, [float(i) for i in range(start, min(n, int(maxVal) + 1), step)])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self.labels[int(v)] if 0 <= int(v) < len(self.labels) else "" for v in values]
+
+
+class PostsPanel(ChartPanel):
+    """Per post: views (bars) and engagement rate (bars), in order of publication."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Analytics", "Posts: views and engagement rate"), parent)
+        self.axis_top, self.axis_bottom = IndexAxis(), IndexAxis()
+        self.top = self.add_plot(0, self.axis_top, NumberAxis())
+        self.bottom = self.add_plot(1, self.axis_bottom, NumberAxis(percent=True))
+        self.top.getAxis("bottom").setStyle(showValues=False)
+        self.bottom.setXLink(self.top)
+        self.top.setLabel("left", translate("Analytics", "Views"), color=DARK)
+        self.bottom.setLabel("left", translate("Analytics", "Engagement"), color=DARK)
+        self.views = _bars(np.zeros(0), np.zeros(0), 0.7, BLUE)
+        self.rates = _bars(np.zeros(0), np.zeros(0), 0.7, ORANGE)
+        self.top.addItem(self.views)
+        self.bottom.addItem(self.rates)
+        self.median_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pen(DARK, 1, Qt.PenStyle.DashLine)
+        )
+        self.bottom.addItem(self.median_line, ignoreBounds=True)
+        for plot in (self.top, self.bottom):
+            self.enable_crosshair(plot)
+        self.videos: list[VideoPerformance] = []
+
+    def update_videos(self, videos: Sequence[VideoPerformance]) -> None:
+        self.videos = sorted(videos, key=lambda v: (v.posted_at or dt.datetime.min, v.video_link))
+        if not self.videos:
+            self.show_message(
+                translate(
+                    "Analytics",
+                    "No posts with numbers in this period. Import the Content ZIP from "
+                    "TikTok Studio or enter a post's numbers by hand (Enter numbers…).",
+                )
+            )
+            return
+        n = len(self.videos)
+        x = np.arange(n, dtype=float)
+        views = nan_array([v.views for v in self.videos])
+        rates = nan_array([v.engagement_rate for v in self.videos])
+        self.views.setOpts(x=x, height=np.nan_to_num(views), width=0.7 if n > 1 else 0.4)
+        self.rates.setOpts(x=x, height=np.nan_to_num(rates), width=0.7 if n > 1 else 0.4)
+        labels = [
+            fmt.fmt_day_short(v.posted_at.date()) if v.posted_at else "?" for v in self.videos
+        ]
+        self.axis_top.labels = self.axis_bottom.labels = labels
+        known = rates[~np.isnan(rates)]
+        median = float(np.median(known)) if len(known) else None
+        self.median_line.setVisible(median is not None)
+        if median is not None:
+            self.median_line.setPos(median)
+        self.top.setXRange(-0.6, n - 0.4, padding=0)
+        self.top.enableAutoRange(axis="y")
+        self.bottom.enableAutoRange(axis="y")
+        self.info_label.setText(
+            translate("Analytics", "%1 posts, median engagement %2")
+            .replace("%1", fmt.fmt_int(n))
+            .replace("%2", fmt.fmt_pct(median))
+        )
+        self.axis_top.picture = None
+        self.axis_bottom.picture = None
+        self.axis_bottom.update()
+        self.show_chart()
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        i = round(x)
+        if not 0 <= i < len(self.videos) or abs(x - i) > 0.45:
+            return "", None
+        v = self.videos[i]
+        return "\n".join(
+            [
+                v.title or v.video_link,
+                fmt.fmt_datetime(v.posted_at),
+                arg(translate("Analytics", "Views: %1"), fmt.fmt_int(v.views)),
+                arg(
+                    translate("Analytics", "Likes: %1, comments: %2, shares: %3"),
+                    fmt.fmt_int(v.likes),
+                    fmt.fmt_int(v.comments),
+                    fmt.fmt_int(v.shares),
+                ),
+                arg(translate("Analytics", "Engagement rate: %1"), fmt.fmt_pct(v.engagement_rate)),
+                arg(translate("Analytics", "Format: %1"), format_label(v.format)),
+            ]
+        ), float(i)
+
+    def table_data(self) -> TableData:
+        data = TableData(
+            [
+                translate("Analytics", "Published"),
+                translate("Analytics", "Title"),
+                translate("Analytics", "Views"),
+                translate("Analytics", "Likes"),
+                translate("Analytics", "Comments"),
+                translate("Analytics", "Shares"),
+                translate("Analytics", "Engagement rate"),
+                translate("Analytics", "Format"),
+            ]
+        )
+        for v in self.videos:
+            data.rows.append(
+                [
+                    fmt.fmt_datetime(v.posted_at),
+                    v.title,
+                    fmt.fmt_int(v.views),
+                    fmt.fmt_int(v.likes),
+                    fmt.fmt_int(v.comments),
+                    fmt.fmt_int(v.shares),
+                    fmt.fmt_pct(v.engagement_rate),
+                    format_label(v.format),
+                ]
+            )
+        return data
+
+
+# ----------------------------------------------------------------------------- groups
+class CategoryAxis(pg.AxisItem):
+    def __init__(self, orientation: str = "left") -> None:
+        super().__init__(orientation)
+        self.labels: list[str] = []
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        return [(1, [float(i) for i in range(len(self.labels))])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self.labels[int(v)] if 0 <= int(v) < len(self.labels) else "" for v in values]
+
+
+FEW_POSTS = 3
+
+
+class EngagementPanel(ChartPanel):
+    """Median engagement rate per group with the middle half (Q1–Q3) and the post count."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.category_axis = CategoryAxis()
+        self.plot = self.add_plot(0, NumberAxis("bottom", percent=True), self.category_axis)
+        self.category_axis.setWidth(190)
+        self.plot.showGrid(x=True, y=False, alpha=0.15)
+        self.plot.getViewBox().invertY(True)
+        self.plot.setLabel(
+            "bottom",
+            translate("Analytics", "bar: median · whisker: Q1–Q3 · pale: fewer than 3 posts"),
+            color=DARK,
+        )
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
+        self.errors = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), pen=pen(DARK, 1), beam=0.2)
+        self.plot.addItem(self.bars)
+        self.plot.addItem(self.errors)
+        self.count_labels: list[pg.TextItem] = []
+        self.groups: list[GroupSpread] = []
+        note = translate(
+            "Analytics",
+            "Bar: median · whisker: middle half of the posts (Q1–Q3) · pale: fewer than 3 posts",
+        )
+        self.message.setToolTip(note)
+        self.graphics.setToolTip("")
+        self.note = note
+
+    def update_groups(self, groups: Sequence[GroupSpread]) -> None:
+        self.groups = list(groups)
+        for label in self.count_labels:
+            self.plot.removeItem(label)
+        self.count_labels = []
+        if not self.groups:
+            self.show_message(
+                translate(
+                    "Analytics",
+                    "No posts with views in this period. Link the imported videos to "
+                    "their posts (Link videos…) to compare formats and audiences.",
+                )
+            )
+            return
+        n = len(self.groups)
+        y = np.arange(n, dtype=float)
+        med = np.array([g.spread.median or 0.0 for g in self.groups])
+        q1 = np.array([g.spread.q1 if g.spread.q1 is not None else 0.0 for g in self.groups])
+        q3 = np.array([g.spread.q3 if g.spread.q3 is not None else 0.0 for g in self.groups])
+        brushes = [
+            pg.mkBrush(translucent(SKY if g.spread.count < FEW_POSTS else BLUE, 255))
+            for g in self.groups
+        ]
+        self.bars.setOpts(x0=np.zeros(n), y=y, height=0.6, width=med, brushes=brushes)
+        self.errors.setData(x=med, y=y, left=med - q1, right=q3 - med, beam=0.25)
+        self.category_axis.labels = [g.label for g in self.groups]
+        self.category_axis.picture = None
+        right = float(max(q3.max(), med.max(), 0.001))
+        for i, g in enumerate(self.groups):
+            text = pg.TextItem(
+                f"n = {g.spread.count}  ·  {fmt.fmt_pct(g.spread.median)}",
+                color=DARK,
+                anchor=(0, 0.5),
+            )
+            text.setPos(max(q3[i], med[i]) + right * 0.02, float(i))
+            self.plot.addItem(text, ignoreBounds=True)
+            self.count_labels.append(text)
+        self.plot.setXRange(0, right * 1.35, padding=0)
+        self.plot.setYRange(-0.6, n - 0.4, padding=0)
+        self.category_axis.update()
+        total = sum(g.spread.count for g in self.groups)
+        self.info_label.setText(
+            translate("Analytics", "%1 posts; median and middle half").replace(
+                "%1", fmt.fmt_int(total)
+            )
+        )
+        self.info_label.setToolTip(self.note)
+        self.show_chart()
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        i = round(y)
+        if not 0 <= i < len(self.groups):
+            return "", None
+        g = self.groups[i]
+        s: Spread = g.spread
+        lines = [
+            g.label,
+            arg(translate("Analytics", "Posts: %1"), str(s.count)),
+            arg(translate("Analytics", "Median: %1"), fmt.fmt_pct(s.median, 2)),
+            f"Q1–Q3: {fmt.fmt_pct(s.q1, 2)} – {fmt.fmt_pct(s.q3, 2)}",
+            f"Min–Max: {fmt.fmt_pct(s.minimum, 2)} – {fmt.fmt_pct(s.maximum, 2)}",
+        ]
+        if s.count < FEW_POSTS:
+            lines.append(translate("Analytics", "Few posts: do not over-read this."))
+        return "\n".join(lines), None
+
+    def table_data(self) -> TableData:
+        data = TableData(
+            [
+                translate("Analytics", "Group"),
+                translate("Analytics", "Posts"),
+                translate("Analytics", "Median"),
+                "Q1",
+                "Q3",
+                "Min",
+                "Max",
+            ]
+        )
+        for g in self.groups:
+            s = g.spread
+            data.rows.append(
+                [
+                    g.label,
+                    str(s.count),
+                    fmt.fmt_pct(s.median, 2),
+                    fmt.fmt_pct(s.q1, 2),
+                    fmt.fmt_pct(s.q3, 2),
+                    fmt.fmt_pct(s.minimum, 2),
+                    fmt.fmt_pct(s.maximum, 2),
+                ]
+            )
+        return data
+
+
+# ----------------------------------------------------------------------------- heat map
+class HeatmapPanel(ChartPanel):
+    """Weekday × hour of publication: median views (or engagement) and number of posts."""
+
+    metric_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            translate("Analytics", "When posts were published and how they did"), parent
+        )
+        from PySide6.QtWidgets import QComboBox
+
+        self.metric_box = QComboBox()
+        self.metric_box.addItem(translate("Analytics", "Median views"), "views")
+        self.metric_box.addItem(translate("Analytics", "Median engagement rate"), "rate")
+        self.metric_box.setAccessibleName(translate("Analytics", "Heat map measure"))
+        self.metric_box.currentIndexChanged.connect(
+            lambda _i: self.metric_changed.emit(self.metric)
+        )
+        self.header_layout.insertWidget(2, self.metric_box)
+        self.hour_axis = NumberAxis("bottom")
+        self.day_axis = CategoryAxis()
+        self.plot = self.add_plot(0, self.hour_axis, self.day_axis)
+        self.day_axis.setWidth(40)
+        self.day_axis.labels = [fmt.weekday_short(i) for i in range(7)]
+        self.hour_axis.setTicks(
+            [[(h, str(h)) for h in range(0, 24, 3)], [(h, "") for h in range(24)]]
+        )
+        self.plot.setLabel(
+            "bottom",
+            translate("Analytics", "Hour of publication · number: posts · darker: higher median"),
+            color=DARK,
+        )
+        self.plot.showGrid(x=False, y=False)
+        self.plot.getViewBox().invertY(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.cell_labels: list[pg.TextItem] = []
+        self.heat: HeatMap | None = None
+        self.without_time = 0
+
+    @property
+    def metric(self) -> str:
+        return str(self.metric_box.currentData())
+
+    def update_heatmap(self, heat: HeatMap, with_time: int, without_time: int) -> None:
+        self.heat, self.without_time = heat, without_time
+        for label in self.cell_labels:
+            self.plot.removeItem(label)
+        self.cell_labels = []
+        if with_time == 0:
+            text = translate(
+                "Analytics",
+                "No post in this period has a publication time with an hour. "
+                "TikTok's Content export only gives the day: enter the time in the post "
+                "(Posts & clearance) or import a video list with times.",
+            )
+            if without_time:
+                text += "\n" + translate("Analytics", "Posts without a time: %1").replace(
+                    "%1", str(without_time)
+                )
+            self.show_message(text)
+            return
+        values = np.array(
+            [[np.nan if v is None else v for v in row] for row in heat.median], dtype=float
+        )
+        rgba = np.full((7, 24, 4), 245, dtype=np.ubyte)
+        known = ~np.isnan(values)
+        if known.any():
+            low, high = float(np.nanmin(values)), float(np.nanmax(values))
+            scale = (values - low) / (high - low) if high > low else np.where(known, 0.6, 0)
+            cmap = pg.ColorMap(
+                [0.0, 0.5, 1.0], [QColor("#deebf7"), QColor("#6baed6"), QColor("#08306b")]
+            )
+            colors = cmap.map(np.nan_to_num(scale).ravel(), mode="byte").reshape(7, 24, 4)
+            rgba[known] = colors[known]
+            for d in range(7):
+                for h in range(24):
+                    if heat.count[d][h]:
+                        dark = known[d, h] and scale[d, h] > 0.55
+                        label = pg.TextItem(
+                            str(heat.count[d][h]), color="w" if dark else DARK, anchor=(0.5, 0.5)
+                        )
+                        label.setPos(h, d)
+                        self.plot.addItem(label)
+                        self.cell_labels.append(label)
+        self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
+        self.image.setRect(-0.5, -0.5, 24, 7)  # after setImage: it needs the image size
+        self.plot.setXRange(-0.5, 23.5, padding=0)
+        self.plot.setYRange(-0.5, 6.5, padding=0)
+        info = (
+            translate("Analytics", "%1; %2 posts with a time")
+            .replace("%1", self.metric_box.currentText())
+            .replace("%2", str(with_time))
+        )
+        if without_time:
+            info += "; " + translate("Analytics", "%1 without a time").replace(
+                "%1", str(without_time)
+            )
+        self.info_label.setText(info)
+        self.show_chart()
+
+    def _cell_text(self, d: int, h: int) -> str:
+        assert self.heat is not None
+        value = self.heat.median[d][h]
+        shown = fmt.fmt_pct(value) if self.metric == "rate" else fmt.fmt_int(value)
+        return arg(
+            translate("Analytics", "%1 %2–%3 h: %4 posts, median %5"),
+            fmt.weekday_short(d),
+            str(h),
+            str(h + 1),
+            str(self.heat.count[d][h]),
+            shown,
+        )
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        h, d = round(x), round(y)
+        if self.heat is None or not (0 <= h < 24 and 0 <= d < 7) or not self.heat.count[d][h]:
+            return "", None
+        return self._cell_text(d, h), None
+
+    def table_data(self) -> TableData:
+        data = TableData(
+            [
+                translate("Analytics", "Weekday"),
+                translate("Analytics", "Hour"),
+                translate("Analytics", "Posts"),
+                translate("Analytics", "Median"),
+            ]
+        )
+        if self.heat is not None:
+            for d in range(7):
+                for h in range(24):
+                    if self.heat.count[d][h]:
+                        value = self.heat.median[d][h]
+                        data.rows.append(
+                            [
+                                fmt.weekday_short(d),
+                                f"{h}–{h + 1}",
+                                str(self.heat.count[d][h]),
+                                fmt.fmt_pct(value) if self.metric == "rate" else fmt.fmt_int(value),
+                            ]
+                        )
+        return data
+
+
+# ----------------------------------------------------------------------------- benchmarks
+class BenchmarkPanel(ChartPanel):
+    """Own followers against peer accounts' typed-in snapshots (all dates)."""
+
+    PEER_COLORS = (ORANGE, GREEN, VERMILLION, PURPLE, SKY, GREY)
+
+    def __init__(self, form: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Analytics", "Peer accounts (followers)"), parent)
+        self.setMinimumHeight(420)
+        self.plot = self.add_plot(1, GermanDateAxis(), NumberAxis())
+        self.plot.setLabel("left", translate("Analytics", "Followers"), color=DARK)
+        self.legend = _legend(self, self.plot, 0)
+        self.own = self.plot.plot(pen=pen(BLUE, 2), connect="finite")
+        self.peers: list[pg.PlotDataItem] = []
+        self.data: list[tuple[str, list[float], list[float | None], list[dt.date]]] = []
+        if form is not None:
+            self.layout().addWidget(form)
+
+    def update_benchmarks(
+        self, own_name: str, own: DailySeries | None, peers: Sequence[BenchmarkSeries]
+    ) -> None:
+        for item in self.peers:
+            self.plot.removeItem(item)
+            self.legend.removeItem(item)
+        self.legend.removeItem(self.own)
+        self.peers = []
+        self.data = []
+        have_own = own is not None and any(v is not None for v in own.values["followers"])
+        if not peers:
+            self.show_message(
+                translate(
+                    "Analytics",
+                    "No peer accounts yet. Type in other public bodies' followers "
+                    "below (name, date, followers) to compare.",
+                )
+            )
+            return
+        if have_own and own is not None:
+            self.own.setData(np.array(own.x), nan_array(own.values["followers"]))
+            self.legend.addItem(self.own, own_name)
+            self.data.append((own_name, own.x, list(own.values["followers"]), own.days))
+        else:
+            self.own.setData([], [])
+        for index, peer in enumerate(peers):
+            color = self.PEER_COLORS[index % len(self.PEER_COLORS)]
+            item = self.plot.plot(
+                np.array(peer.x),
+                nan_array(peer.followers),
+                pen=pen(color, 1, Qt.PenStyle.DashLine),
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=color,
+                symbolPen=pen(color),
+                connect="finite",
+            )
+            self.legend.addItem(item, peer.name)
+            self.peers.append(item)
+            self.data.append((peer.name, peer.x, list(peer.followers), peer.days))
+        self.plot.enableAutoRange()
+        self.info_label.setText(
+            translate("Analytics", "%1 peer accounts").replace("%1", str(len(peers)))
+        )
+        self.show_chart()
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        best: tuple[float, str] | None = None
+        x_range = self.plot.viewRange()[0]
+        tolerance = (x_range[1] - x_range[0]) / 40
+        for name, xs, ys, days in self.data:
+            i = nearest_index(xs, x)
+            if i is None or ys[i] is None or abs(xs[i] - x) > max(tolerance, DAY):
+                continue
+            y_range = self.plot.viewRange()[1]
+            distance = abs((ys[i] or 0) - y) / max(y_range[1] - y_range[0], 1)
+            text = arg(
+                translate("Analytics", "%1\n%2: %3 followers"),
+                name,
+                fmt.fmt_day(days[i]),
+                fmt.fmt_int(ys[i]),
+            )
+            if best is None or distance < best[0]:
+                best = (distance, text)
+        return (best[1], None) if best else ("", None)
+
+    def table_data(self) -> TableData:
+        data = TableData(
+            [
+                translate("Analytics", "Account"),
+                translate("Analytics", "Date"),
+                translate("Analytics", "Followers"),
+            ]
+        )
+        for name, _xs, ys, days in self.data[1 if len(self.data) > 1 else 0 :]:
+            for day, value in zip(days, ys, strict=True):
+                data.rows.append([name, fmt.fmt_day(day), fmt.fmt_int(value)])
+        return data
+
+
+# ----------------------------------------------------------------------------- the board
+@dataclass
+class BoardData:
+    """Everything the charts show for one account and period (computed by the tab)."""
+
+    account: str
+    series: DailySeries
+    videos: list[VideoPerformance]
+    by_format: list[GroupSpread]
+    by_audience: list[GroupSpread]
+    heat: HeatMap
+    heat_with_time: int
+    heat_without_time: int
+    own_all: DailySeries | None
+    benchmarks: list[BenchmarkSeries]
+
+
+class ChartBoard(QWidget):
+    """All panels in a grid; ``update`` feeds them, ``set_table_mode`` flips them all."""
+
+    def __init__(
+        self, benchmark_form: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QGridLayout
+
+        self.followers = FollowersPanel()
+        self.views = DailyPanel(
+            translate("Analytics", "Video views per day"),
+            [Metric("video_views", translate("Analytics", "Views"), BLUE)],
+        )
+        self.interactions = DailyPanel(
+            translate("Analytics", "Likes, comments, shares per day"),
+            [
+                Metric("likes", translate("Analytics", "Likes"), VERMILLION),
+                Metric("comments", translate("Analytics", "Comments"), GREEN),
+                Metric("shares", translate("Analytics", "Shares"), ORANGE),
+            ],
+        )
+        self.posts = PostsPanel()
+        self.by_format = EngagementPanel(translate("Analytics", "Engagement rate by format"))
+        self.by_audience = EngagementPanel(translate("Analytics", "Engagement rate by audience"))
+        self.heatmap = HeatmapPanel()
+        self.benchmarks = BenchmarkPanel(benchmark_form)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        order = [
+            self.followers,
+            self.views,
+            self.interactions,
+            self.posts,
+            self.by_format,
+            self.by_audience,
+            self.heatmap,
+            self.benchmarks,
+        ]
+        for index, panel in enumerate(order):
+            grid.addWidget(panel, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.panels: list[ChartPanel] = order
+
+    def update(self, data: BoardData) -> None:  # type: ignore[override]
+        self.followers.update_series(data.series)
+        self.views.update_series(data.series)
+        self.interactions.update_series(data.series)
+        self.posts.update_videos(data.videos)
+        self.by_format.update_groups(data.by_format)
+        self.by_audience.update_groups(data.by_audience)
+        self.heatmap.update_heatmap(data.heat, data.heat_with_time, data.heat_without_time)
+        self.benchmarks.update_benchmarks(data.account, data.own_all, data.benchmarks)
+
+    def set_table_mode(self, on: bool) -> None:
+        for panel in self.panels:
+            panel.set_table_mode(on)
+
+    def images(self) -> list[QImage]:
+        return [panel.render_image() for panel in self.panels]
+
+
+def pixmap_ok(image: QImage | QPixmap) -> bool:
+    return not image.isNull() and image.width() > 0 and image.height() > 0
+
+
+__all__ = ["BoardData", "ChartBoard", "ChartPanel", "pixmap_ok"]
