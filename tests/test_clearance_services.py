@@ -547,3 +547,20 @@ def test_broken_organisation_checklist_names_file_and_line(ctx, tmp_path):
     PostService(ctx).create(PostInput(title="A"))
     with pytest.raises(ChecklistError, match=r"general\.toml, Zeile 2"):
         PostService(broken).list_posts()
+
+
+def test_demo_filler_shows_every_clearance_state_and_runs_once(ctx):
+    from tikdesk.services.overview import fill_demo_clearance
+
+    fill_demo_clearance(ctx)
+    fill_demo_clearance(ctx)  # idempotent
+    posts = PostService(ctx).list_posts()
+    assert len(posts) == 8
+    assert {p.gate for p in posts if not p.closed} == set(GateStatus)
+    assert any(p.take_down for p in posts)
+    states = {p.assessment.state for p in PeopleService(ctx).list_people()}
+    assert {ConsentState.VALID, ConsentState.WITHDRAWN, ConsentState.NOT_IN_SCOPE,
+            ConsentState.MINOR_CUSTODIANS_MISSING} <= states
+    view = OverviewService(ctx).overview()
+    assert view.upcoming and view.blocked and view.expiring and view.turning_18
+    assert view.due_deletions and view.take_downs

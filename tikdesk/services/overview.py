@@ -221,16 +221,22 @@ def fill_demo_clearance(ctx: AppContext) -> None:
         "valid_until": days(300),
     }
 
-    def person(name: str, category: str, birth: dt.date | None = None, **extra: object) -> int:
+    def person(
+        name: str,
+        category: str,
+        birth: dt.date | None = None,
+        contact: str = "",
+        retention_until: dt.date | None = None,
+    ) -> int:
         return people.create_person(
             PersonInput(
                 display_name=name,
                 category=category,
                 birth_date=birth,
-                contact=extra.pop("contact", ""),  # type: ignore[arg-type]
-                **extra,
+                contact=contact,
+                retention_until=retention_until,
             )
-        )  # type: ignore[arg-type]
+        )
 
     def consent(pid: int, **extra: object) -> int:
         values = {**signed, **extra}
