@@ -1,133 +1,133 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
-  <context>
+<context>
     <name>OverviewTab</name>
     <message>
-      <source>Planned in the next 7 days</source>
-      <translation>In den nächsten 7 Tagen geplant</translation>
+        <source>Planned in the next 7 days</source>
+        <translation>In den nächsten 7 Tagen geplant</translation>
     </message>
     <message>
-      <source>Planned</source>
-      <translation>Geplant</translation>
+        <source>Planned</source>
+        <translation>Geplant</translation>
     </message>
     <message>
-      <source>Post</source>
-      <translation>Beitrag</translation>
+        <source>Post</source>
+        <translation>Beitrag</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <source>Clearance</source>
-      <translation>Freigabe-Prüfung</translation>
+        <source>Clearance</source>
+        <translation>Freigabe-Prüfung</translation>
     </message>
     <message>
-      <source>Blocked posts</source>
-      <translation>Blockierte Beiträge</translation>
+        <source>Blocked posts</source>
+        <translation>Blockierte Beiträge</translation>
     </message>
     <message>
-      <source>Why</source>
-      <translation>Grund</translation>
+        <source>Why</source>
+        <translation>Grund</translation>
     </message>
     <message>
-      <source>Withdrawn — still to take down</source>
-      <translation>Widerrufen – noch zu entfernen</translation>
+        <source>Withdrawn — still to take down</source>
+        <translation>Widerrufen – noch zu entfernen</translation>
     </message>
     <message>
-      <source>Published</source>
-      <translation>Veröffentlicht</translation>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
-      <source>Consents expiring in the next 30 days</source>
-      <translation>Einwilligungen, die in 30 Tagen ablaufen</translation>
+        <source>Consents expiring in the next 30 days</source>
+        <translation>Einwilligungen, die in 30 Tagen ablaufen</translation>
     </message>
     <message>
-      <source>Until</source>
-      <translation>Bis</translation>
+        <source>Until</source>
+        <translation>Bis</translation>
     </message>
     <message>
-      <source>Person</source>
-      <translation>Person</translation>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
-      <source>Given by</source>
-      <translation>Erteilt von</translation>
+        <source>Given by</source>
+        <translation>Erteilt von</translation>
     </message>
     <message>
-      <source>Minors turning 18 in the next 30 days</source>
-      <translation>Minderjährige, die in 30 Tagen 18 werden</translation>
+        <source>Minors turning 18 in the next 30 days</source>
+        <translation>Minderjährige, die in 30 Tagen 18 werden</translation>
     </message>
     <message>
-      <source>18th birthday</source>
-      <translation>18. Geburtstag</translation>
+        <source>18th birthday</source>
+        <translation>18. Geburtstag</translation>
     </message>
     <message>
-      <source>What to do</source>
-      <translation>Was zu tun ist</translation>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
     </message>
     <message>
-      <source>Retention period over — delete</source>
-      <translation>Aufbewahrungsfrist abgelaufen – löschen</translation>
+        <source>Retention period over — delete</source>
+        <translation>Aufbewahrungsfrist abgelaufen – löschen</translation>
     </message>
     <message>
-      <source>Since</source>
-      <translation>Seit</translation>
+        <source>Since</source>
+        <translation>Seit</translation>
     </message>
     <message>
-      <source>Account prerequisites (once per account)</source>
-      <translation>Voraussetzungen für das Konto (einmalig)</translation>
+        <source>Account prerequisites (once per account)</source>
+        <translation>Voraussetzungen für das Konto (einmalig)</translation>
     </message>
     <message>
-      <source>Prerequisite</source>
-      <translation>Voraussetzung</translation>
+        <source>Prerequisite</source>
+        <translation>Voraussetzung</translation>
     </message>
     <message>
-      <source>Done by</source>
-      <translation>Erledigt von</translation>
+        <source>Done by</source>
+        <translation>Erledigt von</translation>
     </message>
     <message>
-      <source>Legal basis</source>
-      <translation>Grundlage</translation>
+        <source>Legal basis</source>
+        <translation>Grundlage</translation>
     </message>
     <message>
-      <source>Overview</source>
-      <translation>Übersicht</translation>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
     <message>
-      <source>What needs attention today, %1</source>
-      <translation>Was heute ansteht, %1</translation>
+        <source>What needs attention today, %1</source>
+        <translation>Was heute ansteht, %1</translation>
     </message>
     <message numerus="yes">
-      <source>(%n days)</source>
-      <translation>
-        <numerusform>(%n Tag)</numerusform>
-        <numerusform>(%n Tage)</numerusform>
-      </translation>
+        <source>(%n days)</source>
+        <translation>
+            <numerusform>(%n Tag)</numerusform>
+            <numerusform>(%n Tage)</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Ask for a new consent of their own</source>
-      <translation>Neue eigene Einwilligung einholen</translation>
+        <source>Ask for a new consent of their own</source>
+        <translation>Neue eigene Einwilligung einholen</translation>
     </message>
     <message>
-      <source>Nothing to do.</source>
-      <translation>Nichts zu tun.</translation>
+        <source>Nothing to do.</source>
+        <translation>Nichts zu tun.</translation>
     </message>
     <message numerus="yes">
-      <source>(+%n more)</source>
-      <translation>
-        <numerusform>(+%n weiterer)</numerusform>
-        <numerusform>(+%n weitere)</numerusform>
-      </translation>
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n weiterer)</numerusform>
+            <numerusform>(+%n weitere)</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Consent withdrawn</source>
-      <translation>Einwilligung widerrufen</translation>
+        <source>Consent withdrawn</source>
+        <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-      <source>Account prerequisites</source>
-      <translation>Voraussetzungen für das Konto</translation>
+        <source>Account prerequisites</source>
+        <translation>Voraussetzungen für das Konto</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,545 +1,545 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
-  <context>
+<context>
     <name>ConsentDialog</name>
     <message>
-      <source>Who consents</source>
-      <translation>Wer willigt ein</translation>
+        <source>Who consents</source>
+        <translation>Wer willigt ein</translation>
     </message>
     <message>
-      <source>Given by</source>
-      <translation>Erteilt von</translation>
+        <source>Given by</source>
+        <translation>Erteilt von</translation>
     </message>
     <message>
-      <source>Given &amp;by:</source>
-      <translation>Erteilt &amp;von:</translation>
+        <source>Given &amp;by:</source>
+        <translation>Erteilt &amp;von:</translation>
     </message>
     <message>
-      <source>Custodian's name</source>
-      <translation>Name der/des Sorgeberechtigten</translation>
+        <source>Custodian&apos;s name</source>
+        <translation>Name der/des Sorgeberechtigten</translation>
     </message>
     <message>
-      <source>Relationship</source>
-      <translation>Verhältnis</translation>
+        <source>Relationship</source>
+        <translation>Verhältnis</translation>
     </message>
     <message>
-      <source>mother, father, guardian …</source>
-      <translation>Mutter, Vater, Vormund …</translation>
+        <source>mother, father, guardian …</source>
+        <translation>Mutter, Vater, Vormund …</translation>
     </message>
     <message>
-      <source>Custodian (name, relationship):</source>
-      <translation>Sorgeberechtigte:r (Name, Verhältnis):</translation>
+        <source>Custodian (name, relationship):</source>
+        <translation>Sorgeberechtigte:r (Name, Verhältnis):</translation>
     </message>
     <message>
-      <source>Scope (each ticked separately)</source>
-      <translation>Umfang (jeweils einzeln angekreuzt)</translation>
+        <source>Scope (each ticked separately)</source>
+        <translation>Umfang (jeweils einzeln angekreuzt)</translation>
     </message>
     <message>
-      <source>Platforms:</source>
-      <translation>Plattformen:</translation>
+        <source>Platforms:</source>
+        <translation>Plattformen:</translation>
     </message>
     <message>
-      <source>Purposes:</source>
-      <translation>Zwecke:</translation>
+        <source>Purposes:</source>
+        <translation>Zwecke:</translation>
     </message>
     <message>
-      <source>May be shown with:</source>
-      <translation>Darf gezeigt werden mit:</translation>
+        <source>May be shown with:</source>
+        <translation>Darf gezeigt werden mit:</translation>
     </message>
     <message>
-      <source>from</source>
-      <translation>ab</translation>
+        <source>from</source>
+        <translation>ab</translation>
     </message>
     <message>
-      <source>until</source>
-      <translation>bis</translation>
+        <source>until</source>
+        <translation>bis</translation>
     </message>
     <message>
-      <source>review on</source>
-      <translation>überprüfen am</translation>
+        <source>review on</source>
+        <translation>überprüfen am</translation>
     </message>
     <message>
-      <source>Valid:</source>
-      <translation>Gültig:</translation>
+        <source>Valid:</source>
+        <translation>Gültig:</translation>
     </message>
     <message>
-      <source>Evidence</source>
-      <translation>Nachweis</translation>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
     </message>
     <message>
-      <source>on</source>
-      <translation>am</translation>
+        <source>on</source>
+        <translation>am</translation>
     </message>
     <message>
-      <source>Collected by</source>
-      <translation>Eingeholt von</translation>
+        <source>Collected by</source>
+        <translation>Eingeholt von</translation>
     </message>
     <message>
-      <source>Place</source>
-      <translation>Ort</translation>
+        <source>Place</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <source>by</source>
-      <translation>von</translation>
+        <source>by</source>
+        <translation>von</translation>
     </message>
     <message>
-      <source>at</source>
-      <translation>in</translation>
+        <source>at</source>
+        <translation>in</translation>
     </message>
     <message>
-      <source>Collected:</source>
-      <translation>Eingeholt:</translation>
+        <source>Collected:</source>
+        <translation>Eingeholt:</translation>
     </message>
     <message>
-      <source>Form</source>
-      <translation>Form</translation>
+        <source>Form</source>
+        <translation>Form</translation>
     </message>
     <message>
-      <source>Reason for the other form</source>
-      <translation>Grund für die sonstige Form</translation>
+        <source>Reason for the other form</source>
+        <translation>Grund für die sonstige Form</translation>
     </message>
     <message>
-      <source>reason, if „other“</source>
-      <translation>Grund, wenn „Sonstige“</translation>
+        <source>reason, if „other“</source>
+        <translation>Grund, wenn „Sonstige“</translation>
     </message>
     <message>
-      <source>Form:</source>
-      <translation>Form:</translation>
+        <source>Form:</source>
+        <translation>Form:</translation>
     </message>
     <message>
-      <source>Consent text version:</source>
-      <translation>Version Einwilligungstext:</translation>
+        <source>Consent text version:</source>
+        <translation>Version Einwilligungstext:</translation>
     </message>
     <message>
-      <source>Signed document</source>
-      <translation>Unterschriebenes Dokument</translation>
+        <source>Signed document</source>
+        <translation>Unterschriebenes Dokument</translation>
     </message>
     <message>
-      <source>file number and storage place</source>
-      <translation>Aktenzeichen und Ablageort</translation>
+        <source>file number and storage place</source>
+        <translation>Aktenzeichen und Ablageort</translation>
     </message>
     <message>
-      <source>Signed &amp;document:</source>
-      <translation>Unterschriebenes &amp;Dokument:</translation>
+        <source>Signed &amp;document:</source>
+        <translation>Unterschriebenes &amp;Dokument:</translation>
     </message>
     <message>
-      <source>Consent text version</source>
-      <translation>Version des Einwilligungstexts</translation>
+        <source>Consent text version</source>
+        <translation>Version des Einwilligungstexts</translation>
     </message>
     <message>
-      <source>Art. 13 notice version</source>
-      <translation>Version der Art.-13-Information</translation>
+        <source>Art. 13 notice version</source>
+        <translation>Version der Art.-13-Information</translation>
     </message>
     <message>
-      <source>Art. 13 notice:</source>
-      <translation>Art.-13-Information:</translation>
+        <source>Art. 13 notice:</source>
+        <translation>Art.-13-Information:</translation>
     </message>
     <message>
-      <source>Staff: confirmed that refusing has no disadvantage</source>
-      <translation>Beschäftigte: bestätigt, dass eine Ablehnung keine Nachteile hat</translation>
+        <source>Staff: confirmed that refusing has no disadvantage</source>
+        <translation>Beschäftigte: bestätigt, dass eine Ablehnung keine Nachteile hat</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Speichern</translation>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImpactDialog</name>
     <message>
-      <source>Impact of the withdrawal</source>
-      <translation>Auswirkungen des Widerrufs</translation>
+        <source>Impact of the withdrawal</source>
+        <translation>Auswirkungen des Widerrufs</translation>
     </message>
     <message>
-      <source>Posts showing %1: %2 · can no longer be published: %3 · to take down now: %4</source>
-      <translation>Beiträge mit %1: %2 · dürfen nicht mehr veröffentlicht werden: %3 · jetzt zu entfernen: %4</translation>
+        <source>Posts showing %1: %2 · can no longer be published: %3 · to take down now: %4</source>
+        <translation>Beiträge mit %1: %2 · dürfen nicht mehr veröffentlicht werden: %3 · jetzt zu entfernen: %4</translation>
     </message>
     <message>
-      <source>%1 approvals were revoked.</source>
-      <translation>%1 Freigaben wurden zurückgezogen.</translation>
+        <source>%1 approvals were revoked.</source>
+        <translation>%1 Freigaben wurden zurückgezogen.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
-      <source>&amp;New person…</source>
-      <translation>&amp;Neue Person…</translation>
+        <source>&amp;New person…</source>
+        <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-      <source>Search name or category</source>
-      <translation>Name oder Kategorie suchen</translation>
+        <source>Search name or category</source>
+        <translation>Name oder Kategorie suchen</translation>
     </message>
     <message>
-      <source>Search people</source>
-      <translation>Personen suchen</translation>
+        <source>Search people</source>
+        <translation>Personen suchen</translation>
     </message>
     <message>
-      <source>People</source>
-      <translation>Personen</translation>
+        <source>People</source>
+        <translation>Personen</translation>
     </message>
     <message>
-      <source>Select a person on the left, or add one with „New person…“.</source>
-      <translation>Links eine Person auswählen oder mit „Neue Person…“ anlegen.</translation>
+        <source>Select a person on the left, or add one with „New person…“.</source>
+        <translation>Links eine Person auswählen oder mit „Neue Person…“ anlegen.</translation>
     </message>
     <message>
-      <source>Person</source>
-      <translation>Person</translation>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
-      <source>&amp;Revert</source>
-      <translation>&amp;Verwerfen</translation>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-      <source>&amp;Save</source>
-      <translation>&amp;Speichern</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <source>Consent records</source>
-      <translation>Einwilligungen</translation>
+        <source>Consent records</source>
+        <translation>Einwilligungen</translation>
     </message>
     <message>
-      <source>Post</source>
-      <translation>Beitrag</translation>
+        <source>Post</source>
+        <translation>Beitrag</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>Datum</translation>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
     <message>
-      <source>Effect</source>
-      <translation>Auswirkung</translation>
+        <source>Effect</source>
+        <translation>Auswirkung</translation>
     </message>
     <message>
-      <source>Erase person (Art. 17 GDPR)</source>
-      <translation>Person löschen (Art. 17 DSGVO)</translation>
+        <source>Erase person (Art. 17 GDPR)</source>
+        <translation>Person löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-      <source>Erase „%1“ for good?
+        <source>Erase „%1“ for good?
 
 The consent records and the name are deleted; the person stays in %2 posts as „Person erased“, and the name is removed from their texts. Audit entries keep the event without the name. This cannot be undone — export the data first if the person asked for a copy.</source>
-      <translation>„%1“ endgültig löschen?
+        <translation>„%1“ endgültig löschen?
 
 Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Person als „Person gelöscht“, und der Name wird aus deren Texten entfernt. Protokolleinträge behalten das Ereignis ohne den Namen. Das lässt sich nicht rückgängig machen – wenn die Person eine Kopie verlangt hat, vorher exportieren.</translation>
     </message>
     <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <source>Given by</source>
-      <translation>Erteilt von</translation>
+        <source>Given by</source>
+        <translation>Erteilt von</translation>
     </message>
     <message>
-      <source>Platforms</source>
-      <translation>Plattformen</translation>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
     </message>
     <message>
-      <source>Valid from</source>
-      <translation>Gültig ab</translation>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
     </message>
     <message>
-      <source>Valid until</source>
-      <translation>Gültig bis</translation>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
     </message>
     <message>
-      <source>Document</source>
-      <translation>Dokument</translation>
+        <source>Document</source>
+        <translation>Dokument</translation>
     </message>
     <message>
-      <source>&amp;Add consent…</source>
-      <translation>Einwilligung &amp;erfassen…</translation>
+        <source>&amp;Add consent…</source>
+        <translation>Einwilligung &amp;erfassen…</translation>
     </message>
     <message>
-      <source>&amp;Edit…</source>
-      <translation>&amp;Bearbeiten…</translation>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-      <source>&amp;Delete</source>
-      <translation>&amp;Löschen</translation>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
-      <source>Record &amp;withdrawal…</source>
-      <translation>&amp;Widerruf erfassen…</translation>
+        <source>Record &amp;withdrawal…</source>
+        <translation>&amp;Widerruf erfassen…</translation>
     </message>
     <message>
-      <source>Posts showing this person</source>
-      <translation>Beiträge mit dieser Person</translation>
+        <source>Posts showing this person</source>
+        <translation>Beiträge mit dieser Person</translation>
     </message>
     <message>
-      <source>GDPR</source>
-      <translation>DSGVO</translation>
+        <source>GDPR</source>
+        <translation>DSGVO</translation>
     </message>
     <message>
-      <source>E&amp;xport everything about this person (.xlsx)…</source>
-      <translation>Alles zu dieser Person e&amp;xportieren (.xlsx)…</translation>
+        <source>E&amp;xport everything about this person (.xlsx)…</source>
+        <translation>Alles zu dieser Person e&amp;xportieren (.xlsx)…</translation>
     </message>
     <message>
-      <source>Art. 15/20 GDPR: consents, posts and audit entries in one workbook.</source>
-      <translation>Art. 15/20 DSGVO: Einwilligungen, Beiträge und Protokolleinträge in einer Arbeitsmappe.</translation>
+        <source>Art. 15/20 GDPR: consents, posts and audit entries in one workbook.</source>
+        <translation>Art. 15/20 DSGVO: Einwilligungen, Beiträge und Protokolleinträge in einer Arbeitsmappe.</translation>
     </message>
     <message>
-      <source>Erase &amp;person (Art. 17)…</source>
-      <translation>&amp;Person löschen (Art. 17)…</translation>
+        <source>Erase &amp;person (Art. 17)…</source>
+        <translation>&amp;Person löschen (Art. 17)…</translation>
     </message>
     <message>
-      <source>%1 people · %2 minors · %3 without valid consent</source>
-      <translation>%1 Personen · %2 minderjährig · %3 ohne gültige Einwilligung</translation>
+        <source>%1 people · %2 minors · %3 without valid consent</source>
+        <translation>%1 Personen · %2 minderjährig · %3 ohne gültige Einwilligung</translation>
     </message>
     <message>
-      <source>Unsaved changes</source>
-      <translation>Ungespeicherte Änderungen</translation>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <source>The person's details were changed but not saved. Discard the changes?</source>
-      <translation>Die Angaben zur Person wurden geändert, aber nicht gespeichert. Änderungen verwerfen?</translation>
+        <source>The person&apos;s details were changed but not saved. Discard the changes?</source>
+        <translation>Die Angaben zur Person wurden geändert, aber nicht gespeichert. Änderungen verwerfen?</translation>
     </message>
     <message>
-      <source>Consent for TikTok today: %1</source>
-      <translation>Einwilligung für TikTok heute: %1</translation>
+        <source>Consent for TikTok today: %1</source>
+        <translation>Einwilligung für TikTok heute: %1</translation>
     </message>
     <message>
-      <source>open-ended</source>
-      <translation>unbefristet</translation>
+        <source>open-ended</source>
+        <translation>unbefristet</translation>
     </message>
     <message>
-      <source>This consent does not cover TikTok.</source>
-      <translation>Diese Einwilligung umfasst TikTok nicht.</translation>
+        <source>This consent does not cover TikTok.</source>
+        <translation>Diese Einwilligung umfasst TikTok nicht.</translation>
     </message>
     <message>
-      <source>Minor (%1 years, 18 on %2): needs the consent of every custodian (%3) and, from 14, their own.</source>
-      <translation>Minderjährig (%1 Jahre, 18 am %2): braucht die Einwilligung aller Sorgeberechtigten (%3) und ab 14 die eigene.</translation>
+        <source>Minor (%1 years, 18 on %2): needs the consent of every custodian (%3) and, from 14, their own.</source>
+        <translation>Minderjährig (%1 Jahre, 18 am %2): braucht die Einwilligung aller Sorgeberechtigten (%3) und ab 14 die eigene.</translation>
     </message>
     <message>
-      <source>one — sole custody documented</source>
-      <translation>eine:r – alleiniges Sorgerecht dokumentiert</translation>
+        <source>one — sole custody documented</source>
+        <translation>eine:r – alleiniges Sorgerecht dokumentiert</translation>
     </message>
     <message>
-      <source>two</source>
-      <translation>zwei</translation>
+        <source>two</source>
+        <translation>zwei</translation>
     </message>
     <message>
-      <source>Save person</source>
-      <translation>Person speichern</translation>
+        <source>Save person</source>
+        <translation>Person speichern</translation>
     </message>
     <message>
-      <source>New consent record</source>
-      <translation>Neue Einwilligung</translation>
+        <source>New consent record</source>
+        <translation>Neue Einwilligung</translation>
     </message>
     <message>
-      <source>Edit consent record</source>
-      <translation>Einwilligung bearbeiten</translation>
+        <source>Edit consent record</source>
+        <translation>Einwilligung bearbeiten</translation>
     </message>
     <message>
-      <source>Delete consent record</source>
-      <translation>Einwilligung löschen</translation>
+        <source>Delete consent record</source>
+        <translation>Einwilligung löschen</translation>
     </message>
     <message>
-      <source>Delete this consent record? Only for records entered by mistake — a person who changes their mind withdraws (Record withdrawal).</source>
-      <translation>Diese Einwilligung löschen? Nur für versehentlich erfasste Einträge – wer es sich anders überlegt, widerruft (Widerruf erfassen).</translation>
+        <source>Delete this consent record? Only for records entered by mistake — a person who changes their mind withdraws (Record withdrawal).</source>
+        <translation>Diese Einwilligung löschen? Nur für versehentlich erfasste Einträge – wer es sich anders überlegt, widerruft (Widerruf erfassen).</translation>
     </message>
     <message>
-      <source>Record withdrawal</source>
-      <translation>Widerruf erfassen</translation>
+        <source>Record withdrawal</source>
+        <translation>Widerruf erfassen</translation>
     </message>
     <message>
-      <source>Export personal data</source>
-      <translation>Personenbezogene Daten exportieren</translation>
+        <source>Export personal data</source>
+        <translation>Personenbezogene Daten exportieren</translation>
     </message>
     <message>
-      <source>Saved to %1. It contains personal data — hand it to the person only.</source>
-      <translation>Gespeichert unter %1. Die Datei enthält personenbezogene Daten – nur an die betroffene Person herausgeben.</translation>
+        <source>Saved to %1. It contains personal data — hand it to the person only.</source>
+        <translation>Gespeichert unter %1. Die Datei enthält personenbezogene Daten – nur an die betroffene Person herausgeben.</translation>
     </message>
     <message>
-      <source>Erase person</source>
-      <translation>Person löschen</translation>
+        <source>Erase person</source>
+        <translation>Person löschen</translation>
     </message>
     <message>
-      <source>Erased. %1 consent records deleted; %2 posts now show „Person erased“; the name was removed from %3 texts.</source>
-      <translation>Gelöscht. %1 Einwilligungen gelöscht; %2 Beiträge zeigen jetzt „Person gelöscht“; der Name wurde aus %3 Texten entfernt.</translation>
+        <source>Erased. %1 consent records deleted; %2 posts now show „Person erased“; the name was removed from %3 texts.</source>
+        <translation>Gelöscht. %1 Einwilligungen gelöscht; %2 Beiträge zeigen jetzt „Person gelöscht“; der Name wurde aus %3 Texten entfernt.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
-      <source>New person</source>
-      <translation>Neue Person</translation>
+        <source>New person</source>
+        <translation>Neue Person</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Hinzufügen</translation>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PersonForm</name>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <source>&amp;Name:</source>
-      <translation>&amp;Name:</translation>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>Kategorie</translation>
+        <source>Category</source>
+        <translation>Kategorie</translation>
     </message>
     <message>
-      <source>&amp;Category:</source>
-      <translation>&amp;Kategorie:</translation>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
     </message>
     <message>
-      <source>minor, born on</source>
-      <translation>minderjährig, geboren am</translation>
+        <source>minor, born on</source>
+        <translation>minderjährig, geboren am</translation>
     </message>
     <message>
-      <source>Only for minors: gives the age on the publishing day and the 18th birthday.</source>
-      <translation>Nur für Minderjährige: ergibt das Alter am Veröffentlichungstag und den 18. Geburtstag.</translation>
+        <source>Only for minors: gives the age on the publishing day and the 18th birthday.</source>
+        <translation>Nur für Minderjährige: ergibt das Alter am Veröffentlichungstag und den 18. Geburtstag.</translation>
     </message>
     <message>
-      <source>&amp;Date of birth:</source>
-      <translation>&amp;Geburtsdatum:</translation>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Geburtsdatum:</translation>
     </message>
     <message>
-      <source>Contact for withdrawal</source>
-      <translation>Kontakt für Widerruf</translation>
+        <source>Contact for withdrawal</source>
+        <translation>Kontakt für Widerruf</translation>
     </message>
     <message>
-      <source>C&amp;ontact for withdrawal:</source>
-      <translation>K&amp;ontakt für Widerruf:</translation>
+        <source>C&amp;ontact for withdrawal:</source>
+        <translation>K&amp;ontakt für Widerruf:</translation>
     </message>
     <message>
-      <source>Sole custody</source>
-      <translation>Alleiniges Sorgerecht</translation>
+        <source>Sole custody</source>
+        <translation>Alleiniges Sorgerecht</translation>
     </message>
     <message>
-      <source>Only if one parent has sole custody: the evidence (e.g. court order, file number). Then one custodian suffices.</source>
-      <translation>Nur bei alleinigem Sorgerecht: der Nachweis (z. B. Beschluss, Aktenzeichen). Dann genügt ein:e Sorgeberechtigte:r.</translation>
+        <source>Only if one parent has sole custody: the evidence (e.g. court order, file number). Then one custodian suffices.</source>
+        <translation>Nur bei alleinigem Sorgerecht: der Nachweis (z. B. Beschluss, Aktenzeichen). Dann genügt ein:e Sorgeberechtigte:r.</translation>
     </message>
     <message>
-      <source>Sole &amp;custody:</source>
-      <translation>Alleiniges &amp;Sorgerecht:</translation>
+        <source>Sole &amp;custody:</source>
+        <translation>Alleiniges &amp;Sorgerecht:</translation>
     </message>
     <message>
-      <source>delete record on</source>
-      <translation>Datensatz löschen am</translation>
+        <source>delete record on</source>
+        <translation>Datensatz löschen am</translation>
     </message>
     <message>
-      <source>&amp;Retention:</source>
-      <translation>&amp;Aufbewahrung:</translation>
+        <source>&amp;Retention:</source>
+        <translation>&amp;Aufbewahrung:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PersonTableModel</name>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>Kategorie</translation>
+        <source>Category</source>
+        <translation>Kategorie</translation>
     </message>
     <message>
-      <source>Age</source>
-      <translation>Alter</translation>
+        <source>Age</source>
+        <translation>Alter</translation>
     </message>
     <message>
-      <source>Consent (TikTok, today)</source>
-      <translation>Einwilligung (TikTok, heute)</translation>
+        <source>Consent (TikTok, today)</source>
+        <translation>Einwilligung (TikTok, heute)</translation>
     </message>
     <message>
-      <source>Posts</source>
-      <translation>Beiträge</translation>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
     </message>
     <message>
-      <source>Delete on</source>
-      <translation>Löschen am</translation>
+        <source>Delete on</source>
+        <translation>Löschen am</translation>
     </message>
     <message>
-      <source>18th birthday: %1</source>
-      <translation>18. Geburtstag: %1</translation>
+        <source>18th birthday: %1</source>
+        <translation>18. Geburtstag: %1</translation>
     </message>
     <message>
-      <source>(minor)</source>
-      <translation>(minderjährig)</translation>
+        <source>(minor)</source>
+        <translation>(minderjährig)</translation>
     </message>
     <message>
-      <source>(due)</source>
-      <translation>(fällig)</translation>
+        <source>(due)</source>
+        <translation>(fällig)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WithdrawalDialog</name>
     <message>
-      <source>Record withdrawal</source>
-      <translation>Widerruf erfassen</translation>
+        <source>Record withdrawal</source>
+        <translation>Widerruf erfassen</translation>
     </message>
     <message>
-      <source>A withdrawal takes effect for the future: every post showing this person is blocked; published ones must be taken down.</source>
-      <translation>Ein Widerruf wirkt für die Zukunft: Jeder Beitrag mit dieser Person wird blockiert; veröffentlichte müssen entfernt werden.</translation>
+        <source>A withdrawal takes effect for the future: every post showing this person is blocked; published ones must be taken down.</source>
+        <translation>Ein Widerruf wirkt für die Zukunft: Jeder Beitrag mit dieser Person wird blockiert; veröffentlichte müssen entfernt werden.</translation>
     </message>
     <message>
-      <source>Consents withdrawn</source>
-      <translation>Widerrufene Einwilligungen</translation>
+        <source>Consents withdrawn</source>
+        <translation>Widerrufene Einwilligungen</translation>
     </message>
     <message>
-      <source>Withdrawn:</source>
-      <translation>Widerrufen:</translation>
+        <source>Withdrawn:</source>
+        <translation>Widerrufen:</translation>
     </message>
     <message>
-      <source>Withdrawn on</source>
-      <translation>Widerrufen am</translation>
+        <source>Withdrawn on</source>
+        <translation>Widerrufen am</translation>
     </message>
     <message>
-      <source>&amp;On:</source>
-      <translation>&amp;Am:</translation>
+        <source>&amp;On:</source>
+        <translation>&amp;Am:</translation>
     </message>
     <message>
-      <source>Channel</source>
-      <translation>Weg</translation>
+        <source>Channel</source>
+        <translation>Weg</translation>
     </message>
     <message>
-      <source>e-mail</source>
-      <translation>E-Mail</translation>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
     </message>
     <message>
-      <source>letter</source>
-      <translation>Brief</translation>
+        <source>letter</source>
+        <translation>Brief</translation>
     </message>
     <message>
-      <source>in person</source>
-      <translation>persönlich</translation>
+        <source>in person</source>
+        <translation>persönlich</translation>
     </message>
     <message>
-      <source>phone</source>
-      <translation>Telefon</translation>
+        <source>phone</source>
+        <translation>Telefon</translation>
     </message>
     <message>
-      <source>&amp;Channel:</source>
-      <translation>&amp;Weg:</translation>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Weg:</translation>
     </message>
     <message>
-      <source>Received by</source>
-      <translation>Entgegengenommen von</translation>
+        <source>Received by</source>
+        <translation>Entgegengenommen von</translation>
     </message>
     <message>
-      <source>&amp;Received by:</source>
-      <translation>&amp;Entgegengenommen von:</translation>
+        <source>&amp;Received by:</source>
+        <translation>&amp;Entgegengenommen von:</translation>
     </message>
     <message>
-      <source>What was done</source>
-      <translation>Was getan wurde</translation>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
     </message>
     <message>
-      <source>e.g. video taken down, internal copies deleted</source>
-      <translation>z. B. Video entfernt, interne Kopien gelöscht</translation>
+        <source>e.g. video taken down, internal copies deleted</source>
+        <translation>z. B. Video entfernt, interne Kopien gelöscht</translation>
     </message>
     <message>
-      <source>&amp;What was done:</source>
-      <translation>&amp;Was getan wurde:</translation>
+        <source>&amp;What was done:</source>
+        <translation>&amp;Was getan wurde:</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,630 +1,630 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
-  <context>
+<context>
     <name>AddPersonDialog</name>
     <message>
-      <source>Add person to the video</source>
-      <translation>Person zum Video hinzufügen</translation>
+        <source>Add person to the video</source>
+        <translation>Person zum Video hinzufügen</translation>
     </message>
     <message>
-      <source>Person</source>
-      <translation>Person</translation>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
-      <source>&amp;Person:</source>
-      <translation>&amp;Person:</translation>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
     </message>
     <message>
-      <source>e.g. 0:05–0:12 at the counter, face visible</source>
-      <translation>z. B. 0:05–0:12 am Schalter, Gesicht erkennbar</translation>
+        <source>e.g. 0:05–0:12 at the counter, face visible</source>
+        <translation>z. B. 0:05–0:12 am Schalter, Gesicht erkennbar</translation>
     </message>
     <message>
-      <source>Scene</source>
-      <translation>Szene</translation>
+        <source>Scene</source>
+        <translation>Szene</translation>
     </message>
     <message>
-      <source>&amp;Scene:</source>
-      <translation>&amp;Szene:</translation>
+        <source>&amp;Scene:</source>
+        <translation>&amp;Szene:</translation>
     </message>
     <message>
-      <source>Not in the list? Add the person on the „People &amp; consent“ tab first.</source>
-      <translation>Nicht in der Liste? Die Person zuerst im Reiter „Personen &amp; Einwilligungen“ anlegen.</translation>
+        <source>Not in the list? Add the person on the „People &amp; consent“ tab first.</source>
+        <translation>Nicht in der Liste? Die Person zuerst im Reiter „Personen &amp; Einwilligungen“ anlegen.</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Hinzufügen</translation>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
-      <source>Approve post</source>
-      <translation>Beitrag freigeben</translation>
+        <source>Approve post</source>
+        <translation>Beitrag freigeben</translation>
     </message>
     <message>
-      <source>You approve „%1“ as %2. The approval is revoked automatically if the post, its checklist or its people change afterwards.</source>
-      <translation>Sie geben „%1“ als %2 frei. Die Freigabe wird automatisch zurückgezogen, wenn sich danach der Beitrag, seine Checkliste oder die Personen ändern.</translation>
+        <source>You approve „%1“ as %2. The approval is revoked automatically if the post, its checklist or its people change afterwards.</source>
+        <translation>Sie geben „%1“ als %2 frei. Die Freigabe wird automatisch zurückgezogen, wenn sich danach der Beitrag, seine Checkliste oder die Personen ändern.</translation>
     </message>
     <message>
-      <source>Comment</source>
-      <translation>Kommentar</translation>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
     </message>
     <message>
-      <source>&amp;Comment (optional):</source>
-      <translation>&amp;Kommentar (optional):</translation>
+        <source>&amp;Comment (optional):</source>
+        <translation>&amp;Kommentar (optional):</translation>
     </message>
     <message>
-      <source>Approve</source>
-      <translation>Freigeben</translation>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Badges</name>
     <message>
-      <source>Take down!</source>
-      <translation>Entfernen!</translation>
+        <source>Take down!</source>
+        <translation>Entfernen!</translation>
     </message>
     <message>
-      <source>Published</source>
-      <translation>Veröffentlicht</translation>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
-      <source>Taken down</source>
-      <translation>Entfernt</translation>
+        <source>Taken down</source>
+        <translation>Entfernt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
-      <source>Checklist</source>
-      <translation>Checkliste</translation>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
     </message>
     <message>
-      <source>Item</source>
-      <translation>Punkt</translation>
+        <source>Item</source>
+        <translation>Punkt</translation>
     </message>
     <message>
-      <source>Gate</source>
-      <translation>Wirkung</translation>
+        <source>Gate</source>
+        <translation>Wirkung</translation>
     </message>
     <message>
-      <source>State</source>
-      <translation>Zustand</translation>
+        <source>State</source>
+        <translation>Zustand</translation>
     </message>
     <message>
-      <source>Selected item</source>
-      <translation>Ausgewählter Punkt</translation>
+        <source>Selected item</source>
+        <translation>Ausgewählter Punkt</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>Notiz</translation>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
     <message>
-      <source>What was checked, where is the evidence</source>
-      <translation>Was wurde geprüft, wo liegt der Nachweis</translation>
+        <source>What was checked, where is the evidence</source>
+        <translation>Was wurde geprüft, wo liegt der Nachweis</translation>
     </message>
     <message>
-      <source>&amp;Note:</source>
-      <translation>&amp;Notiz:</translation>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
-      <source>Reason for overriding the warning</source>
-      <translation>Begründung für das Überstimmen der Warnung</translation>
+        <source>Reason for overriding the warning</source>
+        <translation>Begründung für das Überstimmen der Warnung</translation>
     </message>
     <message>
-      <source>Why it may go out anyway (no names)</source>
-      <translation>Warum der Beitrag trotzdem erscheinen darf (keine Namen)</translation>
+        <source>Why it may go out anyway (no names)</source>
+        <translation>Warum der Beitrag trotzdem erscheinen darf (keine Namen)</translation>
     </message>
     <message>
-      <source>&amp;Override reason:</source>
-      <translation>&amp;Begründung (überstimmen):</translation>
+        <source>&amp;Override reason:</source>
+        <translation>&amp;Begründung (überstimmen):</translation>
     </message>
     <message>
-      <source>&amp;Apply</source>
-      <translation>&amp;Übernehmen</translation>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
     </message>
     <message numerus="yes">
-      <source>(%n blocking)</source>
-      <translation>
-        <numerusform>(%n blockiert)</numerusform>
-        <numerusform>(%n blockieren)</numerusform>
-      </translation>
+        <source>(%n blocking)</source>
+        <translation>
+            <numerusform>(%n blockiert)</numerusform>
+            <numerusform>(%n blockieren)</numerusform>
+        </translation>
     </message>
     <message>
-      <source>computed</source>
-      <translation>berechnet</translation>
+        <source>computed</source>
+        <translation>berechnet</translation>
     </message>
     <message>
-      <source>overridden</source>
-      <translation>überstimmt</translation>
+        <source>overridden</source>
+        <translation>überstimmt</translation>
     </message>
     <message>
-      <source>blocks</source>
-      <translation>blockiert</translation>
+        <source>blocks</source>
+        <translation>blockiert</translation>
     </message>
     <message>
-      <source>Legal basis: %1</source>
-      <translation>Grundlage: %1</translation>
+        <source>Legal basis: %1</source>
+        <translation>Grundlage: %1</translation>
     </message>
     <message>
-      <source>Note: %1</source>
-      <translation>Notiz: %1</translation>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
     </message>
     <message>
-      <source>Set by %1 on %2</source>
-      <translation>Gesetzt von %1 am %2</translation>
+        <source>Set by %1 on %2</source>
+        <translation>Gesetzt von %1 am %2</translation>
     </message>
     <message>
-      <source>Select an item to see its help and set its state.</source>
-      <translation>Einen Punkt auswählen, um Hilfe zu sehen und den Zustand zu setzen.</translation>
+        <source>Select an item to see its help and set its state.</source>
+        <translation>Einen Punkt auswählen, um Hilfe zu sehen und den Zustand zu setzen.</translation>
     </message>
     <message>
-      <source>Blocking: the post cannot be approved while this is open or an issue.</source>
-      <translation>Blockierend: Solange dieser Punkt offen ist oder ein Problem hat, kann der Beitrag nicht freigegeben werden.</translation>
+        <source>Blocking: the post cannot be approved while this is open or an issue.</source>
+        <translation>Blockierend: Solange dieser Punkt offen ist oder ein Problem hat, kann der Beitrag nicht freigegeben werden.</translation>
     </message>
     <message>
-      <source>Warning: must be OK, or overridden with a written reason (goes into the audit log).</source>
-      <translation>Warnung: muss in Ordnung sein oder mit schriftlicher Begründung überstimmt werden (wird protokolliert).</translation>
+        <source>Warning: must be OK, or overridden with a written reason (goes into the audit log).</source>
+        <translation>Warnung: muss in Ordnung sein oder mit schriftlicher Begründung überstimmt werden (wird protokolliert).</translation>
     </message>
     <message>
-      <source>Computed from the people in the video and their consent records — it cannot be ticked by hand.</source>
-      <translation>Wird aus den Personen im Video und ihren Einwilligungen berechnet – kann nicht von Hand abgehakt werden.</translation>
+        <source>Computed from the people in the video and their consent records — it cannot be ticked by hand.</source>
+        <translation>Wird aus den Personen im Video und ihren Einwilligungen berechnet – kann nicht von Hand abgehakt werden.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PostDetailPanel</name>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <source>Clearance</source>
-      <translation>Freigabe-Prüfung</translation>
+        <source>Clearance</source>
+        <translation>Freigabe-Prüfung</translation>
     </message>
     <message>
-      <source>Submit for &amp;review</source>
-      <translation>Zur &amp;Prüfung geben</translation>
+        <source>Submit for &amp;review</source>
+        <translation>Zur &amp;Prüfung geben</translation>
     </message>
     <message>
-      <source>Back to &amp;draft</source>
-      <translation>Zurück zum &amp;Entwurf</translation>
+        <source>Back to &amp;draft</source>
+        <translation>Zurück zum &amp;Entwurf</translation>
     </message>
     <message>
-      <source>Ap&amp;prove</source>
-      <translation>&amp;Freigeben</translation>
+        <source>Ap&amp;prove</source>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
-      <source>Re&amp;voke approval…</source>
-      <translation>Freigabe &amp;zurückziehen…</translation>
+        <source>Re&amp;voke approval…</source>
+        <translation>Freigabe &amp;zurückziehen…</translation>
     </message>
     <message>
-      <source>Mark as p&amp;ublished…</source>
-      <translation>Als &amp;veröffentlicht markieren…</translation>
+        <source>Mark as p&amp;ublished…</source>
+        <translation>Als &amp;veröffentlicht markieren…</translation>
     </message>
     <message>
-      <source>Mark as &amp;taken down…</source>
-      <translation>Als ent&amp;fernt markieren…</translation>
+        <source>Mark as &amp;taken down…</source>
+        <translation>Als ent&amp;fernt markieren…</translation>
     </message>
     <message>
-      <source>Why approving or publishing is not possible</source>
-      <translation>Warum Freigeben oder Veröffentlichen nicht möglich ist</translation>
+        <source>Why approving or publishing is not possible</source>
+        <translation>Warum Freigeben oder Veröffentlichen nicht möglich ist</translation>
     </message>
     <message>
-      <source>&amp;Details</source>
-      <translation>&amp;Details</translation>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
     </message>
     <message>
-      <source>People in the video</source>
-      <translation>Personen im Video</translation>
+        <source>People in the video</source>
+        <translation>Personen im Video</translation>
     </message>
     <message>
-      <source>Person</source>
-      <translation>Person</translation>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
-      <source>Consent</source>
-      <translation>Einwilligung</translation>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
     </message>
     <message>
-      <source>Scene</source>
-      <translation>Szene</translation>
+        <source>Scene</source>
+        <translation>Szene</translation>
     </message>
     <message>
-      <source>Why</source>
-      <translation>Grund</translation>
+        <source>Why</source>
+        <translation>Grund</translation>
     </message>
     <message>
-      <source>&amp;Add person…</source>
-      <translation>Person &amp;hinzufügen…</translation>
+        <source>&amp;Add person…</source>
+        <translation>Person &amp;hinzufügen…</translation>
     </message>
     <message>
-      <source>Edit &amp;scene…</source>
-      <translation>&amp;Szene bearbeiten…</translation>
+        <source>Edit &amp;scene…</source>
+        <translation>&amp;Szene bearbeiten…</translation>
     </message>
     <message>
-      <source>&amp;Remove</source>
-      <translation>&amp;Entfernen</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
-      <source>The consent state is derived from the consent records on the „People &amp; consent“ tab — never ticked by hand.</source>
-      <translation>Der Einwilligungsstatus wird aus den Einwilligungen im Reiter „Personen &amp; Einwilligungen“ berechnet – nie von Hand abgehakt.</translation>
+        <source>The consent state is derived from the consent records on the „People &amp; consent“ tab — never ticked by hand.</source>
+        <translation>Der Einwilligungsstatus wird aus den Einwilligungen im Reiter „Personen &amp; Einwilligungen“ berechnet – nie von Hand abgehakt.</translation>
     </message>
     <message>
-      <source>&amp;People in the video</source>
-      <translation>&amp;Personen im Video</translation>
+        <source>&amp;People in the video</source>
+        <translation>&amp;Personen im Video</translation>
     </message>
     <message>
-      <source>Check&amp;list</source>
-      <translation>Check&amp;liste</translation>
+        <source>Check&amp;list</source>
+        <translation>Check&amp;liste</translation>
     </message>
     <message>
-      <source>History</source>
-      <translation>Verlauf</translation>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>Wann</translation>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
     <message>
-      <source>Who</source>
-      <translation>Wer</translation>
+        <source>Who</source>
+        <translation>Wer</translation>
     </message>
     <message>
-      <source>What</source>
-      <translation>Was</translation>
+        <source>What</source>
+        <translation>Was</translation>
     </message>
     <message>
-      <source>&amp;History</source>
-      <translation>&amp;Verlauf</translation>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
-      <source>✔ Approved by %1 on %2</source>
-      <translation>✔ Freigegeben von %1 am %2</translation>
+        <source>✔ Approved by %1 on %2</source>
+        <translation>✔ Freigegeben von %1 am %2</translation>
     </message>
     <message>
-      <source>✖ Approval by %1 revoked on %2: %3</source>
-      <translation>✖ Freigabe von %1 zurückgezogen am %2: %3</translation>
+        <source>✖ Approval by %1 revoked on %2: %3</source>
+        <translation>✖ Freigabe von %1 zurückgezogen am %2: %3</translation>
     </message>
     <message>
-      <source>Not approved yet. Author: %1 — approval needs a second person (four eyes).</source>
-      <translation>Noch nicht freigegeben. Autor:in: %1 – freigeben muss eine zweite Person (Vier-Augen-Prinzip).</translation>
+        <source>Not approved yet. Author: %1 — approval needs a second person (four eyes).</source>
+        <translation>Noch nicht freigegeben. Autor:in: %1 – freigeben muss eine zweite Person (Vier-Augen-Prinzip).</translation>
     </message>
     <message>
-      <source>Take this video down: consent was withdrawn.</source>
-      <translation>Dieses Video entfernen: Die Einwilligung wurde widerrufen.</translation>
+        <source>Take this video down: consent was withdrawn.</source>
+        <translation>Dieses Video entfernen: Die Einwilligung wurde widerrufen.</translation>
     </message>
     <message>
-      <source>„Approve“ is not possible because:</source>
-      <translation>„Freigeben“ ist nicht möglich, weil:</translation>
+        <source>„Approve“ is not possible because:</source>
+        <translation>„Freigeben“ ist nicht möglich, weil:</translation>
     </message>
     <message>
-      <source>„Mark as published“ is not possible because:</source>
-      <translation>„Als veröffentlicht markieren“ ist nicht möglich, weil:</translation>
+        <source>„Mark as published“ is not possible because:</source>
+        <translation>„Als veröffentlicht markieren“ ist nicht möglich, weil:</translation>
     </message>
     <message>
-      <source>Overridden warnings:</source>
-      <translation>Überstimmte Warnungen:</translation>
+        <source>Overridden warnings:</source>
+        <translation>Überstimmte Warnungen:</translation>
     </message>
     <message>
-      <source>Nothing blocks this post.</source>
-      <translation>Nichts blockiert diesen Beitrag.</translation>
+        <source>Nothing blocks this post.</source>
+        <translation>Nichts blockiert diesen Beitrag.</translation>
     </message>
     <message>
-      <source>(minor, %1)</source>
-      <translation>(minderjährig, %1)</translation>
+        <source>(minor, %1)</source>
+        <translation>(minderjährig, %1)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PostForm</name>
     <message>
-      <source>Title</source>
-      <translation>Titel</translation>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
-      <source>&amp;Title:</source>
-      <translation>&amp;Titel:</translation>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
-      <source>Caption</source>
-      <translation>Beschreibung</translation>
+        <source>Caption</source>
+        <translation>Beschreibung</translation>
     </message>
     <message>
-      <source>&amp;Caption:</source>
-      <translation>&amp;Beschreibung:</translation>
+        <source>&amp;Caption:</source>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-      <source>Hashtags</source>
-      <translation>Hashtags</translation>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
     </message>
     <message>
-      <source>&amp;Hashtags:</source>
-      <translation>&amp;Hashtags:</translation>
+        <source>&amp;Hashtags:</source>
+        <translation>&amp;Hashtags:</translation>
     </message>
     <message>
-      <source>Format</source>
-      <translation>Format</translation>
+        <source>Format</source>
+        <translation>Format</translation>
     </message>
     <message>
-      <source>Audience</source>
-      <translation>Zielgruppe</translation>
+        <source>Audience</source>
+        <translation>Zielgruppe</translation>
     </message>
     <message>
-      <source>Audience:</source>
-      <translation>Zielgruppe:</translation>
+        <source>Audience:</source>
+        <translation>Zielgruppe:</translation>
     </message>
     <message>
-      <source>Format:</source>
-      <translation>Format:</translation>
+        <source>Format:</source>
+        <translation>Format:</translation>
     </message>
     <message>
-      <source>planned for</source>
-      <translation>geplant am</translation>
+        <source>planned for</source>
+        <translation>geplant am</translation>
     </message>
     <message>
-      <source>Has a planned time</source>
-      <translation>Hat einen geplanten Termin</translation>
+        <source>Has a planned time</source>
+        <translation>Hat einen geplanten Termin</translation>
     </message>
     <message>
-      <source>Planned publishing time</source>
-      <translation>Geplanter Veröffentlichungstermin</translation>
+        <source>Planned publishing time</source>
+        <translation>Geplanter Veröffentlichungstermin</translation>
     </message>
     <message>
-      <source>Publish:</source>
-      <translation>Veröffentlichen:</translation>
+        <source>Publish:</source>
+        <translation>Veröffentlichen:</translation>
     </message>
     <message>
-      <source>Checklist profile</source>
-      <translation>Checklisten-Profil</translation>
+        <source>Checklist profile</source>
+        <translation>Checklisten-Profil</translation>
     </message>
     <message>
-      <source>Which checklist applies: general, police, theatre or your organisation's own.</source>
-      <translation>Welche Checkliste gilt: Allgemein, Polizei, Theater oder die Ihrer Organisation.</translation>
+        <source>Which checklist applies: general, police, theatre or your organisation&apos;s own.</source>
+        <translation>Welche Checkliste gilt: Allgemein, Polizei, Theater oder die Ihrer Organisation.</translation>
     </message>
     <message>
-      <source>Check&amp;list:</source>
-      <translation>Check&amp;liste:</translation>
+        <source>Check&amp;list:</source>
+        <translation>Check&amp;liste:</translation>
     </message>
     <message>
-      <source>Music source</source>
-      <translation>Musikquelle</translation>
+        <source>Music source</source>
+        <translation>Musikquelle</translation>
     </message>
     <message>
-      <source>e.g. TikTok Commercial Music Library: title</source>
-      <translation>z. B. TikTok Commercial Music Library: Titel</translation>
+        <source>e.g. TikTok Commercial Music Library: title</source>
+        <translation>z. B. TikTok Commercial Music Library: Titel</translation>
     </message>
     <message>
-      <source>&amp;Music:</source>
-      <translation>&amp;Musik:</translation>
+        <source>&amp;Music:</source>
+        <translation>&amp;Musik:</translation>
     </message>
     <message>
-      <source>Paid promotion (Promote / ads)</source>
-      <translation>Bezahlte Reichweite (Promote / Anzeigen)</translation>
+        <source>Paid promotion (Promote / ads)</source>
+        <translation>Bezahlte Reichweite (Promote / Anzeigen)</translation>
     </message>
     <message>
-      <source>Account</source>
-      <translation>Konto</translation>
+        <source>Account</source>
+        <translation>Konto</translation>
     </message>
     <message>
-      <source>TikTok link</source>
-      <translation>TikTok-Link</translation>
+        <source>TikTok link</source>
+        <translation>TikTok-Link</translation>
     </message>
     <message>
-      <source>&amp;Account:</source>
-      <translation>&amp;Konto:</translation>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
     </message>
     <message>
-      <source>TikTok &amp;link:</source>
-      <translation>TikTok-&amp;Link:</translation>
+        <source>TikTok &amp;link:</source>
+        <translation>TikTok-&amp;Link:</translation>
     </message>
     <message>
-      <source>&amp;Revert</source>
-      <translation>&amp;Verwerfen</translation>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-      <source>&amp;Save</source>
-      <translation>&amp;Speichern</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PostTableModel</name>
     <message>
-      <source>Title</source>
-      <translation>Titel</translation>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <source>Planned</source>
-      <translation>Geplant</translation>
+        <source>Planned</source>
+        <translation>Geplant</translation>
     </message>
     <message>
-      <source>Clearance</source>
-      <translation>Freigabe-Prüfung</translation>
+        <source>Clearance</source>
+        <translation>Freigabe-Prüfung</translation>
     </message>
     <message>
-      <source>People</source>
-      <translation>Personen</translation>
+        <source>People</source>
+        <translation>Personen</translation>
     </message>
     <message>
-      <source>Author</source>
-      <translation>Autor:in</translation>
+        <source>Author</source>
+        <translation>Autor:in</translation>
     </message>
     <message>
-      <source>Created from idea #%1</source>
-      <translation>Aus Idee #%1 entstanden</translation>
+        <source>Created from idea #%1</source>
+        <translation>Aus Idee #%1 entstanden</translation>
     </message>
     <message>
-      <source>Approved by %1</source>
-      <translation>Freigegeben von %1</translation>
+        <source>Approved by %1</source>
+        <translation>Freigegeben von %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PostsTab</name>
     <message>
-      <source>&amp;New post…</source>
-      <translation>&amp;Neuer Beitrag…</translation>
+        <source>&amp;New post…</source>
+        <translation>&amp;Neuer Beitrag…</translation>
     </message>
     <message>
-      <source>Search title or author</source>
-      <translation>Titel oder Autor:in suchen</translation>
+        <source>Search title or author</source>
+        <translation>Titel oder Autor:in suchen</translation>
     </message>
     <message>
-      <source>Search posts</source>
-      <translation>Beiträge suchen</translation>
+        <source>Search posts</source>
+        <translation>Beiträge suchen</translation>
     </message>
     <message>
-      <source>Show</source>
-      <translation>Anzeigen</translation>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
     <message>
-      <source>All posts</source>
-      <translation>Alle Beiträge</translation>
+        <source>All posts</source>
+        <translation>Alle Beiträge</translation>
     </message>
     <message>
-      <source>Needs attention</source>
-      <translation>Braucht Aufmerksamkeit</translation>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-      <source>Posts</source>
-      <translation>Beiträge</translation>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
     </message>
     <message>
-      <source>Select a post on the left, or create one with „New post…“. Ideas become posts with „Turn into post“ on the Ideas tab.</source>
-      <translation>Links einen Beitrag auswählen oder mit „Neuer Beitrag…“ anlegen. Ideen werden im Reiter „Ideen“ mit „In Beitrag umwandeln“ zu Beiträgen.</translation>
+        <source>Select a post on the left, or create one with „New post…“. Ideas become posts with „Turn into post“ on the Ideas tab.</source>
+        <translation>Links einen Beitrag auswählen oder mit „Neuer Beitrag…“ anlegen. Ideen werden im Reiter „Ideen“ mit „In Beitrag umwandeln“ zu Beiträgen.</translation>
     </message>
     <message>
-      <source>Open the organisation's &amp;checklist folder</source>
-      <translation>&amp;Checklisten-Ordner der Organisation öffnen</translation>
+        <source>Open the organisation&apos;s &amp;checklist folder</source>
+        <translation>&amp;Checklisten-Ordner der Organisation öffnen</translation>
     </message>
     <message>
-      <source>Put your own checklist files here (copy general.toml and adapt it). They replace the shipped ones.</source>
-      <translation>Eigene Checklisten-Dateien hier ablegen (general.toml kopieren und anpassen). Sie ersetzen die mitgelieferten.</translation>
+        <source>Put your own checklist files here (copy general.toml and adapt it). They replace the shipped ones.</source>
+        <translation>Eigene Checklisten-Dateien hier ablegen (general.toml kopieren und anpassen). Sie ersetzen die mitgelieferten.</translation>
     </message>
     <message>
-      <source>New &amp;post…</source>
-      <translation>Neuer &amp;Beitrag…</translation>
+        <source>New &amp;post…</source>
+        <translation>Neuer &amp;Beitrag…</translation>
     </message>
     <message>
-      <source>%1 of %2 posts · %3 blocked</source>
-      <translation>%1 von %2 Beiträgen · %3 blockiert</translation>
+        <source>%1 of %2 posts · %3 blocked</source>
+        <translation>%1 von %2 Beiträgen · %3 blockiert</translation>
     </message>
     <message>
-      <source>Unsaved changes</source>
-      <translation>Ungespeicherte Änderungen</translation>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <source>The details of „%1“ were changed but not saved. Discard the changes?</source>
-      <translation>Die Angaben zu „%1“ wurden geändert, aber nicht gespeichert. Änderungen verwerfen?</translation>
+        <source>The details of „%1“ were changed but not saved. Discard the changes?</source>
+        <translation>Die Angaben zu „%1“ wurden geändert, aber nicht gespeichert. Änderungen verwerfen?</translation>
     </message>
     <message>
-      <source>New post</source>
-      <translation>Neuer Beitrag</translation>
+        <source>New post</source>
+        <translation>Neuer Beitrag</translation>
     </message>
     <message>
-      <source>&amp;Title:</source>
-      <translation>&amp;Titel:</translation>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
-      <source>Save post</source>
-      <translation>Beitrag speichern</translation>
+        <source>Save post</source>
+        <translation>Beitrag speichern</translation>
     </message>
     <message>
-      <source>Saved. The approval was revoked because the post changed.</source>
-      <translation>Gespeichert. Die Freigabe wurde zurückgezogen, weil sich der Beitrag geändert hat.</translation>
+        <source>Saved. The approval was revoked because the post changed.</source>
+        <translation>Gespeichert. Die Freigabe wurde zurückgezogen, weil sich der Beitrag geändert hat.</translation>
     </message>
     <message>
-      <source>Submit for review</source>
-      <translation>Zur Prüfung geben</translation>
+        <source>Submit for review</source>
+        <translation>Zur Prüfung geben</translation>
     </message>
     <message>
-      <source>Back to draft</source>
-      <translation>Zurück zum Entwurf</translation>
+        <source>Back to draft</source>
+        <translation>Zurück zum Entwurf</translation>
     </message>
     <message>
-      <source>Approve</source>
-      <translation>Freigeben</translation>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
     </message>
     <message>
-      <source>Revoke approval</source>
-      <translation>Freigabe zurückziehen</translation>
+        <source>Revoke approval</source>
+        <translation>Freigabe zurückziehen</translation>
     </message>
     <message>
-      <source>&amp;Reason:</source>
-      <translation>&amp;Grund:</translation>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
-      <source>Mark as published</source>
-      <translation>Als veröffentlicht markieren</translation>
+        <source>Mark as published</source>
+        <translation>Als veröffentlicht markieren</translation>
     </message>
     <message>
-      <source>Mark as taken down</source>
-      <translation>Als entfernt markieren</translation>
+        <source>Mark as taken down</source>
+        <translation>Als entfernt markieren</translation>
     </message>
     <message>
-      <source>Taken down &amp;on:</source>
-      <translation>Entfernt &amp;am:</translation>
+        <source>Taken down &amp;on:</source>
+        <translation>Entfernt &amp;am:</translation>
     </message>
     <message>
-      <source>Add person</source>
-      <translation>Person hinzufügen</translation>
+        <source>Add person</source>
+        <translation>Person hinzufügen</translation>
     </message>
     <message>
-      <source>Everyone in the registry is already in this video. Add new people on the „People &amp; consent“ tab.</source>
-      <translation>Alle Personen aus dem Verzeichnis sind bereits in diesem Video. Neue Personen im Reiter „Personen &amp; Einwilligungen“ anlegen.</translation>
+        <source>Everyone in the registry is already in this video. Add new people on the „People &amp; consent“ tab.</source>
+        <translation>Alle Personen aus dem Verzeichnis sind bereits in diesem Video. Neue Personen im Reiter „Personen &amp; Einwilligungen“ anlegen.</translation>
     </message>
     <message>
-      <source>Scene</source>
-      <translation>Szene</translation>
+        <source>Scene</source>
+        <translation>Szene</translation>
     </message>
     <message>
-      <source>&amp;Scene:</source>
-      <translation>&amp;Szene:</translation>
+        <source>&amp;Scene:</source>
+        <translation>&amp;Szene:</translation>
     </message>
     <message>
-      <source>Remove person</source>
-      <translation>Person entfernen</translation>
+        <source>Remove person</source>
+        <translation>Person entfernen</translation>
     </message>
     <message>
-      <source>Checklist</source>
-      <translation>Checkliste</translation>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
     </message>
     <message>
-      <source>The approval was revoked because the checklist changed.</source>
-      <translation>Die Freigabe wurde zurückgezogen, weil sich die Checkliste geändert hat.</translation>
+        <source>The approval was revoked because the checklist changed.</source>
+        <translation>Die Freigabe wurde zurückgezogen, weil sich die Checkliste geändert hat.</translation>
     </message>
     <message>
-      <source>Checklist folder</source>
-      <translation>Checklisten-Ordner</translation>
+        <source>Checklist folder</source>
+        <translation>Checklisten-Ordner</translation>
     </message>
     <message>
-      <source>Turn into post</source>
-      <translation>In Beitrag umwandeln</translation>
+        <source>Turn into post</source>
+        <translation>In Beitrag umwandeln</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
-      <source>Mark as published</source>
-      <translation>Als veröffentlicht markieren</translation>
+        <source>Mark as published</source>
+        <translation>Als veröffentlicht markieren</translation>
     </message>
     <message>
-      <source>Published at</source>
-      <translation>Veröffentlicht am</translation>
+        <source>Published at</source>
+        <translation>Veröffentlicht am</translation>
     </message>
     <message>
-      <source>Published &amp;at:</source>
-      <translation>Veröffentlicht &amp;am:</translation>
+        <source>Published &amp;at:</source>
+        <translation>Veröffentlicht &amp;am:</translation>
     </message>
     <message>
-      <source>TikTok link</source>
-      <translation>TikTok-Link</translation>
+        <source>TikTok link</source>
+        <translation>TikTok-Link</translation>
     </message>
     <message>
-      <source>TikTok &amp;link:</source>
-      <translation>TikTok-&amp;Link:</translation>
+        <source>TikTok &amp;link:</source>
+        <translation>TikTok-&amp;Link:</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -36,6 +35,7 @@ from tikdesk.ui.posts.badges import (
     post_gate_text,
     std_icon,
 )
+from tikdesk.ui.posts.common import heading_label
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # ("post"|"person", id)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,11 +58,7 @@ class OverviewTab(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        self.heading = QLabel()
-        big = QFont(self.heading.font())
-        big.setPointSizeF(big.pointSizeF() * 1.35)
-        big.setBold(True)
-        self.heading.setFont(big)
+        self.heading = heading_label()
         layout.addWidget(self.heading)
         grid = QGridLayout()
         layout.addLayout(grid)

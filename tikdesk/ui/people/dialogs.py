@@ -41,16 +41,7 @@ from tikdesk.services.people import (
 from tikdesk.ui import messages
 from tikdesk.ui.people.widgets import KeyChecks, OptionalDateEdit, PersonForm
 from tikdesk.ui.posts.badges import BLOCK_ICON, INFO_ICON, fmt_date, fmt_datetime, std_icon
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from tikdesk.ui.posts.common import ok_cancel
 
 
 class PersonDialog(QDialog):
@@ -68,7 +59,7 @@ class PersonDialog(QDialog):
         self.error.setStyleSheet("color: #a61b1b;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, self.tr("Add")))
+        layout.addWidget(ok_cancel(self, self.tr("Add")))
 
     def accept(self) -> None:
         try:
@@ -187,7 +178,7 @@ class ConsentDialog(QDialog):
         self.error.setStyleSheet("color: #a61b1b;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, self.tr("Save")))
+        layout.addWidget(ok_cancel(self, self.tr("Save")))
         self.role.currentIndexChanged.connect(self._on_role)
         self._load(initial)
         self._on_role()
@@ -310,7 +301,7 @@ class WithdrawalDialog(QDialog):
         self.note.setPlaceholderText(self.tr("e.g. video taken down, internal copies deleted"))
         form.addRow(self.tr("&What was done:"), self.note)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Record withdrawal")))
+        layout.addWidget(ok_cancel(self, self.tr("Record withdrawal")))
 
     def value(self) -> WithdrawalInput:
         items = [self.records.item(i) for i in range(self.records.count())]

@@ -7,20 +7,16 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -53,6 +49,7 @@ from tikdesk.ui.posts.badges import (
     fmt_date,
     std_icon,
 )
+from tikdesk.ui.posts.common import announce_change, heading_label, list_table, search_edit, warn
 
 T = TypeVar("T")
 CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,25 +78,14 @@ class PeopleTab(QWidget):
         self.new_button = QPushButton(self.tr("&New person…"))
         self.new_button.clicked.connect(self._on_new)
         bar.addWidget(self.new_button)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name or category"))
-        self.search.setAccessibleName(self.tr("Search people"))
+        self.search = search_edit(self.tr("Search name or category"), self.tr("Search people"))
         bar.addWidget(self.search, 1)
         left_layout.addLayout(bar)
         self.model = PersonTableModel(self)
         self.proxy = PersonFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("People"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = list_table(self.proxy, self.tr("People"))
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
@@ -138,11 +124,7 @@ class PeopleTab(QWidget):
         layout.setContentsMargins(6, 0, 6, 6)
 
         head = QHBoxLayout()
-        self.name_label = QLabel()
-        big = QFont(self.name_label.font())
-        big.setPointSizeF(big.pointSizeF() * 1.35)
-        big.setBold(True)
-        self.name_label.setFont(big)
+        self.name_label = heading_label()
         head.addWidget(self.name_label, 1)
         self.state_icon = QLabel()
         head.addWidget(self.state_icon)
@@ -410,11 +392,7 @@ class PeopleTab(QWidget):
 
     # ---------------------------------------------------------------- helpers
     def _warn(self, title: str, text: str) -> None:
-        show = getattr(self.window_, "show_warning", None)
-        if show is not None:
-            show(title, text)
-        else:
-            messages.show_warning(self, title, text)
+        warn(self.window_, self, title, text)
 
     def _info(self, title: str, text: str) -> None:
         show = getattr(self.window_, "show_info", None)
@@ -424,11 +402,7 @@ class PeopleTab(QWidget):
             messages.show_info(self, title, text)
 
     def _changed(self) -> None:
-        data_changed = getattr(self.window_, "data_changed", None)
-        if data_changed is not None:
-            data_changed.emit()
-        else:
-            self.refresh()
+        announce_change(self.window_, self.refresh)
 
     def _run(self, title: str, action: Callable[[], T]) -> T | None:
         try:

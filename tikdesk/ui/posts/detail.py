@@ -37,6 +37,7 @@ from tikdesk.ui.posts.badges import (
     std_icon,
 )
 from tikdesk.ui.posts.checklist_panel import ChecklistPanel
+from tikdesk.ui.posts.common import heading_label
 from tikdesk.ui.posts.form import PostForm
 
 APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,11 +51,7 @@ class PostDetailPanel(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
 
         head = QHBoxLayout()
-        self.title = QLabel()
-        big = QFont(self.title.font())
-        big.setPointSizeF(big.pointSizeF() * 1.35)
-        big.setBold(True)
-        self.title.setFont(big)
+        self.title = heading_label()
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.title, 1)
         self.status = QLabel()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,15 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from tikdesk.ui.posts.common import ok_cancel
 
 
 def _to_py(value: QDateTime) -> dt.datetime:
@@ -55,7 +46,7 @@ class ApproveDialog(QDialog):
         self.comment.setAccessibleName(self.tr("Comment"))
         self.comment.setFixedHeight(70)
         form.addRow(self.tr("&Comment (optional):"), self.comment)
-        form.addRow(_buttons(self, self.tr("Approve")))
+        form.addRow(ok_cancel(self, self.tr("Approve")))
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, user: str) -> str | None:
@@ -83,7 +74,7 @@ class PublishDialog(QDialog):
         self.link.setPlaceholderText("https://www.tiktok.com/@…/video/…")
         self.link.setAccessibleName(self.tr("TikTok link"))
         form.addRow(self.tr("TikTok &link:"), self.link)
-        form.addRow(_buttons(self, self.tr("Mark as published")))
+        form.addRow(ok_cancel(self, self.tr("Mark as published")))
 
     @classmethod
     def ask(cls, parent: QWidget | None, video_link: str) -> PublishAnswer | None:
@@ -105,7 +96,7 @@ class DateDialog(QDialog):
         self.when.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.when.setAccessibleName(label)
         form.addRow(label, self.when)
-        form.addRow(_buttons(self, title))
+        form.addRow(ok_cancel(self, title))
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, label: str) -> dt.datetime | None:
@@ -123,7 +114,7 @@ class TextDialog(QDialog):
         self.text = QLineEdit()
         self.text.setAccessibleName(label)
         form.addRow(label, self.text)
-        form.addRow(_buttons(self, title))
+        form.addRow(ok_cancel(self, title))
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, label: str) -> str | None:
@@ -153,7 +144,7 @@ class AddPersonDialog(QDialog):
         )
         hint.setWordWrap(True)
         form.addRow(hint)
-        form.addRow(_buttons(self, self.tr("Add")))
+        form.addRow(ok_cancel(self, self.tr("Add")))
 
     @classmethod
     def ask(cls, parent: QWidget | None, people: list[tuple[int, str]]) -> tuple[int, str] | None:

@@ -12,17 +12,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.ui import messages
+from tikdesk.ui.posts.common import announce_change, list_table, search_edit, warn
 from tikdesk.ui.posts.detail import PostDetailPanel
 from tikdesk.ui.posts.dialogs import (
     AddPersonDialog,
@@ -67,10 +65,7 @@ class PostsTab(QWidget):
         self.new_button = QPushButton(self.tr("&New post…"))
         self.new_button.clicked.connect(self._on_new)
         bar.addWidget(self.new_button)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title or author"))
-        self.search.setAccessibleName(self.tr("Search posts"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_edit(self.tr("Search title or author"), self.tr("Search posts"))
         bar.addWidget(self.search, 1)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show"))
@@ -84,16 +79,8 @@ class PostsTab(QWidget):
         self.model = PostTableModel(self)
         self.proxy = PostFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Posts"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = list_table(self.proxy, self.tr("Posts"))
         self.table.sortByColumn(Column.PLANNED, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -287,11 +274,7 @@ class PostsTab(QWidget):
 
     # ---------------------------------------------------------------- actions
     def _warn(self, title: str, text: str) -> None:
-        show = getattr(self.window_, "show_warning", None)
-        if show is not None:
-            show(title, text)
-        else:
-            messages.show_warning(self, title, text)
+        warn(self.window_, self, title, text)
 
     def _run(self, title: str, action: Callable[[], T]) -> T | None:
         """Run one service call; known errors become a message, success refreshes all tabs."""
@@ -310,11 +293,7 @@ class PostsTab(QWidget):
         return result
 
     def _changed(self) -> None:
-        data_changed = getattr(self.window_, "data_changed", None)
-        if data_changed is not None:
-            data_changed.emit()
-        else:
-            self.refresh()
+        announce_change(self.window_, self.refresh)
 
     def _status_message(self, text: str) -> None:
         bar = getattr(self.window_, "statusBar", None)
