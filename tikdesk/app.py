@@ -165,6 +165,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from tikdesk.ui.crash import CrashDialog, CrashHandler
 
+    if args.smoke_test:  # temporary data folder, no modal boxes, no network (tikdesk/smoke.py)
+        from tikdesk import smoke
+
+        smoke.prepare(args)
     setup_logging(paths.log_dir())
     crash = CrashHandler(paths.log_dir())
     last_crash = crash.previous_hard_crash()
@@ -174,6 +178,9 @@ def run_gui(args: argparse.Namespace) -> int:
     QApplication.setOrganizationName("")
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
+    from tikdesk.ui.help import app_icon
+
+    qapp.setWindowIcon(app_icon())
     settings = make_settings()
     language = ui_language(settings, args.lang)
     set_language(language)
@@ -182,9 +189,7 @@ def run_gui(args: argparse.Namespace) -> int:
     gui = GuiApp(qapp, settings)
     demo = args.demo or args.smoke_test
     if args.smoke_test:  # never on the user's data
-        import tempfile
-
-        db_path = Path(tempfile.mkdtemp(prefix="tikdesk-smoke-")) / "smoke.sqlite"
+        db_path = smoke.database_path()
     else:
         db_path = paths.demo_db_path() if args.demo else paths.db_path_from(args.db)
     if not gui.open(db_path, demo=demo):
@@ -197,9 +202,9 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: CrashDialog.ask(last_crash, paths.log_dir(),
                                                       hard_crash=True))
     if args.smoke_test:
-        from tikdesk.smoke import run_smoke_test
-
-        return run_smoke_test(gui)
+        code = smoke.run_smoke_test(gui)
+        crash.uninstall()
+        return code
     code = qapp.exec()
     if gui.window is not None:
         gui.window.ctx.db.close()

@@ -1,0 +1,323 @@
+"""The user manual, offline: ``resources/manual/<de|en>/index.html`` in a QTextBrowser.
+
+A separate window (it can stay open next to the main window) with a table of contents built
+from the page's headings, back/forward, find in page and a language switch.  Links to other
+places than the manual itself are never followed: TikDesk makes no network connections.
+A second page lists every menu command with its keyboard shortcut, generated from the menus.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk import paths
+from tikdesk.domain.i18n import language
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+LANGUAGES = (("de", "Deutsch"), ("en", "English"))
+
+
+def manual_dir(lang: str) -> Path:
+    return paths.resource_dir() / "manual" / lang
+
+
+def manual_file(lang: str | None = None) -> Path:
+    """The manual's page in ``lang`` (default: the UI language), German when missing."""
+    lang = lang or language()
+    page = manual_dir(lang) / "index.html"
+    return page if page.exists() else manual_dir("de") / "index.html"
+
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
+    """(menu path, command, shortcut) for every menu command of ``window``, in menu order."""
+    rows: list[tuple[str, str, str]] = []
+
+    def plain(text: str) -> str:
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…. ")
+
+    def walk(menu: QMenu, path: str) -> None:
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, f"{path} → {plain(action.text())}")
+                continue
+            keys = " / ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+            )
+            rows.append((path, plain(action.text()), keys))
+
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, plain(action.text()))
+    return rows
+
+
+class ManualWindow(QWidget):
+    """The manual window; one per main window (see :func:`tikdesk.ui.help.show_manual`)."""
+
+    def __init__(self, main_window: QMainWindow | None = None) -> None:
+        super().__init__(main_window, Qt.WindowType.Window)
+        self._main = main_window
+        self.setObjectName("ManualWindow")
+        self.setWindowTitle(self.tr("TikDesk manual"))
+        self.resize(1000, 720)
+
+        self.back = self._button(
+            self.tr("&Back"), QKeySequence.StandardKey.Back, self.tr("Previous place in the manual")
+        )
+        self.forward = self._button(
+            self.tr("&Forward"),
+            QKeySequence.StandardKey.Forward,
+            self.tr("Next place in the manual"),
+        )
+        self.home = self._button(
+            self.tr("&Contents"),
+            QKeySequence("Alt+Home"),
+            self.tr("Back to the start of the manual"),
+        )
+        self.keys = self._button(
+            self.tr("&Keyboard shortcuts"),
+            None,
+            self.tr("List every menu command with its keyboard shortcut"),
+        )
+        self.find_label = QLabel(self.tr("F&ind:"))
+        self.find = QLineEdit()
+        self.find.setObjectName("manualFind")
+        self.find.setAccessibleName(self.tr("Find in the manual"))
+        self.find.setPlaceholderText(self.tr("Word to find (Enter: next)"))
+        self.find.setClearButtonEnabled(True)
+        self.find_label.setBuddy(self.find)
+        self.language_label = QLabel(self.tr("&Language:"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the manual"))
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language_label.setBuddy(self.language)
+
+        self.contents = QListWidget()
+        self.contents.setObjectName("manualContents")
+        self.contents.setAccessibleName(self.tr("Table of contents"))
+        self.contents.setAccessibleDescription(self.tr("Enter jumps to the chapter"))
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("manualBrowser")
+        self.browser.setAccessibleName(self.tr("Manual text"))
+        self.browser.setOpenLinks(False)  # we decide which links are followed (none outside)
+        self.browser.setOpenExternalLinks(False)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Manual status"))
+
+        top = QHBoxLayout()
+        for widget in (self.back, self.forward, self.home, self.keys):
+            top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.find_label)
+        top.addWidget(self.find, 1)
+        top.addSpacing(12)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        splitter = QSplitter()
+        splitter.addWidget(self.contents)
+        splitter.addWidget(self.browser)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 740])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        find_again = QAction(self)
+        find_again.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindNext)])
+        find_again.triggered.connect(self._find_next)
+        focus_find = QAction(self)
+        focus_find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find)])
+        focus_find.triggered.connect(lambda: (self.find.setFocus(), self.find.selectAll()))
+        close = QAction(self)
+        close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Esc")])
+        close.triggered.connect(self.close)
+        self.addActions([find_again, focus_find, close])
+
+        self.back.clicked.connect(self.browser.backward)
+        self.forward.clicked.connect(self.browser.forward)
+        self.home.clicked.connect(self.show_home)
+        self.keys.clicked.connect(self.show_shortcuts)
+        self.browser.backwardAvailable.connect(self.back.setEnabled)
+        self.browser.forwardAvailable.connect(self.forward.setEnabled)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.sourceChanged.connect(lambda _url: self._fill_contents())
+        self.find.returnPressed.connect(self._find_next)
+        self.contents.itemActivated.connect(self._jump)
+        self.contents.itemClicked.connect(self._jump)
+        self.language.currentIndexChanged.connect(lambda _i: self.show_home())
+        self.back.setEnabled(False)
+        self.forward.setEnabled(False)
+        self.set_language(language())
+
+    def _button(
+        self, text: str, keys: QKeySequence | QKeySequence.StandardKey | None, tip: str
+    ) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if keys is not None:
+            sequence = QKeySequence(keys)
+            button.setShortcut(sequence)
+            tip = f"{tip} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", ""))
+        return button
+
+    # ------------------------------------------------------------------ pages
+    def set_language(self, lang: str) -> None:
+        index = self.language.findData(lang if lang in dict(LANGUAGES) else "de")
+        self.language.setCurrentIndex(max(index, 0))
+        self.show_home()
+
+    def current_language(self) -> str:
+        return str(self.language.currentData() or "de")
+
+    @Slot()
+    def show_home(self) -> None:
+        page = manual_file(self.current_language())
+        self.browser.setSearchPaths([str(page.parent), str(page.parent.parent)])
+        self.browser.setSource(QUrl.fromLocalFile(str(page)))
+        self.browser.setFocus()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """A generated page: every menu command of the main window with its shortcut."""
+        rows = shortcut_rows(self._main) if self._main is not None else []
+        body = "".join(
+            f"<tr><td>{html.escape(menu)}</td><td>{html.escape(command)}</td>"
+            f"<td>{html.escape(keys) or '–'}</td></tr>"
+            for menu, command, keys in rows
+        )
+        title = html.escape(self.tr("Keyboard shortcuts"))
+        intro = html.escape(
+            self.tr(
+                "Every menu opens with Alt and its underlined letter; Ctrl+1 … Ctrl+5 switch "
+                "between the main areas; F1 opens this manual."
+            )
+        )
+        head = "".join(
+            f"<th>{html.escape(h)}</th>"
+            for h in (self.tr("Menu"), self.tr("Command"), self.tr("Shortcut"))
+        )
+        self.browser.setHtml(
+            f"<h1>{title}</h1><p>{intro}</p>"
+            f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
+        )
+        self._fill_contents()
+        self.browser.setFocus()
+
+    # ------------------------------------------------------------------ navigation
+    def _fill_contents(self) -> None:
+        """The table of contents: the document's level-2 and level-3 headings."""
+        self.contents.clear()
+        block = self.browser.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level in (2, 3) and block.text().strip():
+                item = QListWidgetItem(("    " if level == 3 else "") + block.text().strip())
+                item.setData(Qt.ItemDataRole.UserRole, block.position())
+                self.contents.addItem(item)
+            block = block.next()
+
+    def headings(self) -> list[str]:
+        return [self.contents.item(i).text().strip() for i in range(self.contents.count())]
+
+    @Slot(QListWidgetItem)
+    def _jump(self, item: QListWidgetItem) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.browser.setTextCursor(cursor)
+        # scroll the heading to the top, not just somewhere into view
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.browser.ensureCursorVisible()
+        self.browser.setFocus()
+
+    @Slot(QUrl)
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() in ("", "file"):
+            target = self.browser.source().resolved(url) if url.isRelative() else url
+            self.browser.setSource(target)
+            return
+        self.status.setText(
+            self.tr("TikDesk does not open web links (no network). Address: %1").replace(
+                "%1", url.toString()
+            )
+        )
+
+    @Slot()
+    def _find_next(self) -> None:
+        word = self.find.text().strip()
+        if not word:
+            return
+        if not self.browser.find(word):  # wrap around once
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+            if not self.browser.find(word):
+                self.status.setText(self.tr("Not found: %1").replace("%1", word))
+                return
+        self.status.setText("")
+
+    # ------------------------------------------------------------------ checks
+    def missing_images(self) -> list[str]:
+        """Images the current page refers to that are not on disk."""
+        missing = []
+        base = Path(self.browser.source().toLocalFile()).parent
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isImageFormat():
+                    name = fmt.toImageFormat().name()
+                    if not (base / name).is_file():
+                        missing.append(name)
+                it += 1
+            block = block.next()
+        return missing
+
+    def smoke_test(self) -> str:
+        """Load the manual in every language; raise when a page or picture is missing."""
+        report = []
+        for code, _name in LANGUAGES:
+            self.set_language(code)
+            if manual_file(code) != manual_dir(code) / "index.html":
+                raise RuntimeError(f"manual page for {code!r} missing: {manual_file(code)}")
+            missing = self.missing_images()
+            if missing:
+                raise RuntimeError(f"manual {code}: pictures missing: {', '.join(missing)}")
+            if len(self.headings()) < 3 or self.grab().isNull():
+                raise RuntimeError(f"manual {code} is empty")
+            images = self.browser.document().toHtml().count("<img")
+            report.append(f"{code}: {len(self.headings())} chapters, {images} pictures")
+        self.set_language(language())
+        return "; ".join(report)
+
+
+__all__ = ["ManualWindow", "manual_file", "shortcut_rows"]
