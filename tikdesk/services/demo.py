@@ -845,7 +845,14 @@ def fill_ideas(ctx: AppContext) -> None:
         service.insert_many(_demo_ideas(dt.date.today()))
 
 
-FILLERS: list[Filler] = [fill_ideas]
+def fill_clearance(ctx: AppContext) -> None:
+    """Posts, people and consent records in every gate and consent state."""
+    from tikdesk.services.overview import fill_demo_clearance
+
+    fill_demo_clearance(ctx)
+
+
+FILLERS: list[Filler] = [fill_ideas, fill_clearance]
 
 
 def register_filler(filler: Filler) -> Filler:
