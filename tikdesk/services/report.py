@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -50,7 +52,7 @@ from tikdesk.excel import tiktok
 from tikdesk.services.analytics import audience_label, format_label
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import _name_pattern as name_pattern
-from tikdesk.services.posts import PostService
+from tikdesk.services.posts import Clearance, Definitions
 from tikdesk.services.settings import SettingsService
 from tikdesk.storage.repositories import analytics as analytics_repo
 from tikdesk.storage.repositories import people as people_repo
@@ -126,11 +128,7 @@ class ReportService:
     @staticmethod
     def _accounts(s: Session) -> list[str]:
         found = {normalize_account(a) for a in analytics_repo.accounts(s)}
-        found |= {
-            normalize_account(p.account)
-            for p in repo.posts_with_video_or_date(s)
-            if p.account.strip()
-        }
+        found |= {normalize_account(a) for a in repo.post_accounts(s)}
         return sorted(a for a in found if a)
 
     def build(
@@ -162,9 +160,8 @@ class ReportService:
             for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
                 daily[normalize_account(str(row[0]))].append(row[1:])
             posts = repo.posts_with_video_or_date(s)
-            snapshots = repo.snapshots(s)
-            videos_now = closest_snapshots(snapshots, period.end)
-            videos_before = closest_snapshots(snapshots, previous.end)
+            videos_now = closest_snapshots(s, period.end)
+            videos_before = closest_snapshots(s, previous.end)
             starts = {
                 (a, p.start): repo.followers_before(s, raw, p.start)
                 for raw in analytics_repo.accounts(s)
@@ -213,11 +210,7 @@ class ReportService:
                     blank,
                 )
             )
-        open_blocked = sum(
-            1
-            for p in PostService(self._ctx).list_posts(today)
-            if not p.closed and p.gate is GateStatus.BLOCKED
-        )
+        open_blocked = self._open_blocked(today)
         in_report = {
             i.post_id for i in items_now if i.post_id is not None and i.account in sections
         }
@@ -243,13 +236,32 @@ class ReportService:
             created=today,
         )
 
+    def _open_blocked(self, today: dt.date) -> int:
+        """Posts not yet published whose gate is blocked (only open posts are evaluated)."""
+        definitions = Definitions(self._ctx)
+        with self._ctx.db.reader() as s:
+            data = Clearance.load(s, repo.open_post_ids(s))
+            return sum(
+                1
+                for post in data.posts
+                if data.summary(post, definitions, today)[0].gate is GateStatus.BLOCKED
+            )
+
     @staticmethod
     def _blanker(people: Sequence[repo.PersonName], with_names: bool) -> Callable[[str], str]:
         """A function that blanks the names a report may not show out of a free text."""
-        pattern = name_pattern(p.name for p in people if not with_names or _is_minor(p))
-        if pattern is None:
-            return lambda text: text
-        return lambda text: pattern.sub(NAME_BLANK, text)
+        hidden = [p.name for p in people if not with_names or _is_minor(p)]
+        # the pattern has thousands of alternatives: build it only when a text has a name word
+        words = {w.casefold() for name in hidden for w in re.findall(r"\w+", name)}
+        pattern = functools.cache(lambda: name_pattern(hidden))
+
+        def blank(text: str) -> str:
+            if words.isdisjoint(w.casefold() for w in re.findall(r"\w+", text)):
+                return text
+            compiled = pattern()
+            return text if compiled is None else compiled.sub(NAME_BLANK, text)
+
+        return blank
 
     # ---------------------------------------------------------------- writing
     def write(
@@ -305,16 +317,29 @@ def _step(progress: ProgressFn | None, done: int, total: int) -> None:
 
 
 # ----------------------------------------------------------------------------- computing
-def closest_snapshots(snapshots: Sequence[repo.Snapshot], day: dt.date) -> list[repo.Snapshot]:
+def closest_snapshots(s: Session, day: dt.date) -> list[repo.Snapshot]:
     """Per video the newest snapshot on or before ``day``, else the first one after it.
 
     TikTok's content export is a snapshot of the download day; a September report made in
     October would otherwise have no per-post numbers at all.
     """
-    chosen: dict[str, repo.Snapshot] = {}
-    for snap in snapshots:  # ordered by link, then date
-        if snap.video_link not in chosen or snap.snapshot_date <= day:
-            chosen[snap.video_link] = snap
+    chosen = {
+        v.video_link: repo.Snapshot(
+            v.video_link,
+            v.account,
+            v.snapshot_date,
+            v.title,
+            v.posted_at,
+            v.views,
+            v.likes,
+            v.comments,
+            v.shares,
+            v.post_id,
+        )
+        for v in analytics_repo.latest_videos(s, as_of=day)
+    }
+    for snap in repo.first_snapshots_after(s, day):
+        chosen.setdefault(snap.video_link, snap)
     return list(chosen.values())
 
 
@@ -329,6 +354,8 @@ def _items(
     post_links = {_link_key(p.video_link) for p in posts if p.video_link.strip()}
     post_ids = {p.id for p in posts}
     items: list[_Item] = []
+    fmt_label = functools.cache(format_label)  # parsing aliases: once per key, not per post
+    aud_label = functools.cache(audience_label)
     for post in posts:
         if post.published_at is None or not period.contains(post.published_at.date()):
             continue
@@ -342,8 +369,8 @@ def _items(
                 post.id,
                 post.published_at.date(),
                 post.title,
-                format_label(post.format),
-                audience_label(post.audience),
+                fmt_label(post.format),
+                aud_label(post.audience),
                 video,
             )
         )

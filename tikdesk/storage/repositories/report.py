@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.enums import PostStatus
 from tikdesk.storage.models import (
     AccountDaily,
     Appearance,
@@ -85,8 +86,17 @@ def posts_with_video_or_date(session: Session) -> list[PostFacts]:
     return [PostFacts(*r) for r in session.execute(query)]
 
 
-def snapshots(session: Session) -> list[Snapshot]:
-    """Every video snapshot, by link and date (a year is a few ten thousand rows)."""
+def first_snapshots_after(session: Session, day: dt.date) -> list[Snapshot]:
+    """Per video its first snapshot after ``day`` (for videos without one on or before it).
+
+    The newest one on or before a day is :func:`analytics.latest_videos`.
+    """
+    first = (
+        select(VideoStats.video_link.label("link"), func.min(VideoStats.snapshot_date).label("on"))
+        .where(VideoStats.snapshot_date > day)
+        .group_by(VideoStats.video_link)
+        .subquery()
+    )
     query = select(
         VideoStats.video_link,
         VideoStats.account,
@@ -98,8 +108,16 @@ def snapshots(session: Session) -> list[Snapshot]:
         VideoStats.comments,
         VideoStats.shares,
         VideoStats.post_id,
-    ).order_by(VideoStats.video_link, VideoStats.snapshot_date)
+    ).join(
+        first,
+        and_(VideoStats.video_link == first.c.link, VideoStats.snapshot_date == first.c.on),
+    )
     return [Snapshot(*r) for r in session.execute(query)]
+
+
+def post_accounts(session: Session) -> list[str]:
+    """The distinct account names posts carry (may be empty or spelled with ``@``)."""
+    return list(session.scalars(select(Post.account).distinct()))
 
 
 def followers_before(session: Session, account: str, day: dt.date) -> int | None:
@@ -165,3 +183,10 @@ def idea_status_counts(session: Session) -> dict[str, int]:
 def post_status_counts(session: Session) -> dict[str, int]:
     query = select(Post.status, func.count()).group_by(Post.status)
     return {status: count for status, count in session.execute(query)}
+
+
+def open_post_ids(session: Session) -> list[int]:
+    """Posts not yet published or taken down (the ones whose clearance is still open)."""
+    closed = (PostStatus.PUBLISHED.value, PostStatus.TAKEN_DOWN.value)
+    query = select(Post.id).where(Post.status.not_in(closed))
+    return list(session.scalars(query))
