@@ -260,6 +260,7 @@ class _Writer:
             self.f["text"],
         )  # fmt: skip
         if d.with_names:
+            ws.merge_range(3, 0, 3, 4, "", self.f["warn"])
             ws.write_string(3, 0, t.personal_data, self.f["warn"])
         else:
             ws.write_string(3, 0, t.no_names, self.f["note"])
@@ -316,7 +317,8 @@ class _Writer:
         followers = self.line_chart(acc, t.chart_followers + suffix)
         weekly = self.week_chart(acc, t.chart_weekly + suffix)
         ws.insert_chart(row, 0, followers, {"x_scale": 1.0, "y_scale": 1.0})
-        ws.insert_chart(row, 2, weekly, {"x_scale": 1.0, "y_scale": 1.0, "x_offset": 60})
+        # beside the first chart: columns A–C are about 490 px wide, the chart 520 px
+        ws.insert_chart(row, 3, weekly, {"x_scale": 1.0, "y_scale": 1.0, "x_offset": 50})
         return row + 17
 
     def value_or_dash(self, ws: Any, row: int, col: int, value: float | None, fmt: str) -> None:

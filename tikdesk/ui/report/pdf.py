@@ -368,7 +368,7 @@ class _Document:
             return
         header = [t.date, t.title, t.format, t.audience, t.views, t.likes, t.comments,
                   t.shares, t.rate, t.rank, t.top]  # fmt: skip
-        widths = [50.0, 0.0, 70, 60, 46, 38, 54, 40, 70, 30, 32]
+        widths = [50.0, 0.0, 70, 66, 46, 38, 54, 40, 66, 28, 32]
         right = [False, False, False, False, True, True, True, True, True, True, False]
         if d.with_names:
             header.append(t.people)
