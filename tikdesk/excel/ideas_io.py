@@ -166,11 +166,34 @@ def _enum_converter(key: str, enum: type[LabeledEnum]) -> Callable[[Any], Any]:
     return convert
 
 
+def _memoised(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``fn`` with its results (and problems) remembered per cell value: a column of
+    100,000 status words holds a handful of distinct values."""
+    cache: dict[Any, Any] = {}
+
+    def call(value: Any) -> Any:
+        if value.__class__ is bool or len(cache) > 50_000:
+            return fn(value)
+        try:
+            result = cache[value]
+        except KeyError:
+            try:
+                result = fn(value)
+            except ValueProblem as exc:
+                result = exc
+            cache[value] = result
+        if result.__class__ is ValueProblem:
+            raise result
+        return result
+
+    return call
+
+
 def _converter(key: str, date1904: bool, from_csv: bool) -> Callable[[Any], Any]:
     if key in ENUM_FIELDS:
-        return _enum_converter(key, ENUM_FIELDS[key])
+        return _memoised(_enum_converter(key, ENUM_FIELDS[key]))
     if key == "target_date":
-        return lambda v: None if clean_text(v) == "" else parse_date(v, date1904)
+        return _memoised(lambda v: None if clean_text(v) == "" else parse_date(v, date1904))
     if key == "id":
 
         def convert_id(value: Any) -> int | None:
@@ -194,38 +217,68 @@ def _converter(key: str, date1904: bool, from_csv: bool) -> Callable[[Any], Any]
 def convert_rows(
     table: Table, mapping: dict[int, str | None]
 ) -> tuple[list[ConvertedRow], list[Problem]]:
-    """Cells → values for every mapped, importable column; see module docstring."""
+    """Cells → values for every mapped, importable column; see module docstring.
+
+    Works column by column: each column is converted in one comprehension (a problem in a
+    column sends only that column through the slower cell-by-cell path), then the rows'
+    dicts are zipped together — 100,000 rows × 10 columns in well under a second."""
     from_csv = table.kind == "text"
-    columns: list[tuple[int, str, str, Callable[[Any], Any]]] = []
+    rows, numbers = table.rows, table.row_numbers
+    keys: list[str] = []
+    columns: list[list[Any]] = []
+    bad_cells: dict[int, list[str]] = {}  # row position → keys whose cell had a problem
+    problems: list[Problem] = []
+    errors_by_column: dict[int, dict[int, str]] = {}
+    if table.cell_errors:
+        position = {number: pos for pos, number in enumerate(numbers)}
+        for (number, index), err in table.cell_errors.items():
+            if number in position:
+                errors_by_column.setdefault(index, {})[position[number]] = err
     for index, key in sorted(mapping.items()):
         if key is None or IDEA_SCHEMA.field(key).ignored or index >= len(table.headers):
             continue
-        columns.append(
-            (index, key, table.headers[index], _converter(key, table.date1904, from_csv))
-        )
-    errors = table.cell_errors
-    out: list[ConvertedRow] = []
-    problems: list[Problem] = []
-    for cells, number in zip(table.rows, table.row_numbers, strict=True):
-        values: dict[str, Any] = {}
-        bad = False
-        for index, key, header, convert in columns:
-            value = cells[index]
-            if errors and (number, index) in errors:
-                err = errors[(number, index)]
-                problems.append(Problem(number, header, _cell_error_reason(err)))
-                bad = True
-                continue
-            if isinstance(value, str) and value[:1] == "#" and (e := error_value(value)):
-                problems.append(Problem(number, header, _cell_error_reason(e)))
-                bad = True
-                continue
-            try:
-                values[key] = convert(value)
-            except ValueProblem as exc:
-                problems.append(Problem(number, header, exc.reason))
-                bad = True
-        out.append(ConvertedRow(number, values, not bad))
+        header = table.headers[index]
+        convert = _converter(key, table.date1904, from_csv)
+        cells = [row[index] for row in rows]
+        flagged = dict(errors_by_column.get(index, {}))
+        for pos, value in enumerate(cells):
+            if value.__class__ is str and value[:1] == "#" and (err := error_value(value)):
+                flagged[pos] = err
+        try:
+            values = [convert(v) for v in cells] if not flagged else None
+        except ValueProblem:
+            values = None
+        if values is None:
+            values = []
+            for pos, value in enumerate(cells):
+                reason = None
+                if pos in flagged:
+                    reason = _cell_error_reason(flagged[pos])
+                else:
+                    try:
+                        values.append(convert(value))
+                        continue
+                    except ValueProblem as exc:
+                        reason = exc.reason
+                values.append(None)
+                problems.append(Problem(numbers[pos], header, reason))
+                bad_cells.setdefault(pos, []).append(key)
+        keys.append(key)
+        columns.append(values)
+    out = (
+        [
+            ConvertedRow(number, dict(zip(keys, vals, strict=True)))
+            for number, vals in zip(numbers, zip(*columns, strict=True), strict=True)
+        ]
+        if columns
+        else [ConvertedRow(number, {}) for number in numbers]
+    )
+    for pos, bad_keys in bad_cells.items():
+        row = out[pos]
+        row.ok = False
+        for key in bad_keys:
+            del row.values[key]
+    problems.sort(key=lambda p: p.row or 0)
     return out, problems
 
 

@@ -16,8 +16,10 @@ API (stable):
     ``sheet`` / ``sheets`` (chosen / visible sheet names, empty for CSV), ``header_row``,
     ``columns`` (header texts), ``mapping`` (column index → field key or None), ``unknown``
     (header texts not mapped), ``to_add`` / ``to_update`` / ``unchanged`` (lists of dicts
-    ready for the repository; updates carry the key, e.g. ``id``; keys starting with ``_``
-    are bookkeeping such as ``_row``, the source row, and are not written), ``problems``,
+    ready for the repository; updates carry the key, e.g. ``id``; in updates and unchanged
+    rows keys starting with ``_`` are bookkeeping such as ``_row``, the source row, and are
+    not written), ``add_rows`` (the source row of each ``to_add`` dict — kept apart so that
+    100,000 new rows go to the database as they are), ``problems``,
     ``notices`` (non-blocking hints such as "read as CSV although named .xlsx"),
     ``samples`` (column index → first value, for mapping dialogs), ``problem_rows`` (row
     numbers that have problems and were left out of the three lists), ``already_imported``
@@ -74,6 +76,7 @@ class Preview:
     mapping: dict[int, str | None] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     to_add: list[dict[str, Any]] = field(default_factory=list)
+    add_rows: list[int] = field(default_factory=list)
     to_update: list[dict[str, Any]] = field(default_factory=list)
     unchanged: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

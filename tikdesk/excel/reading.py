@@ -438,12 +438,9 @@ def _visible(meta: Any) -> bool:
     )
 
 
-def _sheet_rows(path: Path, workbook: Any, name: str, nrows: int | None = None) -> list[list[Cell]]:
+def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
     try:
-        sheet = workbook.get_sheet_by_name(name)
-        if nrows is None:
-            return list(sheet.to_python(skip_empty_area=False))
-        return list(sheet.to_python(skip_empty_area=False, nrows=nrows))
+        return workbook.get_sheet_by_name(name)
     except Exception as exc:
         raise InputRejected(
             msg(
@@ -459,6 +456,7 @@ def _read_workbook(
     workbook = _open_workbook(path)
     meta = list(workbook.sheets_metadata)
     visible = [m.name for m in meta if _visible(m)]
+    loaded: dict[str, Any] = {}  # each sheet is parsed once (calamine parses it whole)
     if sheet is not None:
         names = [m.name for m in meta]
         chosen = next((n for n in names if n == sheet), None) or next(
@@ -475,13 +473,16 @@ def _read_workbook(
     else:
         chosen, best = None, 0
         for name in visible:
-            head = _sheet_rows(path, workbook, name, HEADER_SCAN_ROWS)
+            loaded[name] = _load_sheet(path, workbook, name)
+            head = loaded[name].to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
             _start, _lines, score = find_header(head, schema)
             if score > best:
                 chosen, best = name, score
         if chosen is None:
             raise _no_table(path, visible)
-    raw = _sheet_rows(path, workbook, chosen)
+    sheet_obj = loaded.get(chosen) or _load_sheet(path, workbook, chosen)
+    loaded.clear()
+    raw = sheet_obj.to_python(skip_empty_area=False)
     numbers = list(range(1, len(raw) + 1))
     table = _finish(path, info.kind, raw, numbers, schema, chosen, visible)
     if info.kind in (sniffing.KIND_XLSX, sniffing.KIND_XLSM):

@@ -80,12 +80,20 @@ class ValueProblem(ValueError):
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u2002\u2003\u3000"), " ")
 _TRANSLATE = {**_INVISIBLE, **_SPACES}
+_SPECIAL = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
 _RUNS = re.compile(r"[ \t\f\v]+")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def clean_text(value: Any, multiline: bool = False) -> str:
     """A cell as trimmed text without invisible characters (see module docstring)."""
+    if value.__class__ is str:  # the common case first, cheaply
+        text = value
+        if not text.isascii() and _SPECIAL.search(text):
+            text = text.translate(_TRANSLATE)
+        if multiline:
+            return _multiline(text)
+        return " ".join(text.split())
     if value is None:
         return ""
     if isinstance(value, str):
@@ -104,15 +112,23 @@ def clean_text(value: Any, multiline: bool = False) -> str:
         text = str(value)
     text = text.translate(_TRANSLATE)
     if multiline:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return "\n".join(_RUNS.sub(" ", line).strip() for line in lines).strip()
+        return _multiline(text)
     return " ".join(text.split())
+
+
+def _multiline(text: str) -> str:
+    if "\n" not in text and "\r" not in text:
+        return " ".join(text.split())
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(_RUNS.sub(" ", line).strip() for line in lines).strip()
 
 
 def is_blank(value: Any) -> bool:
     if value is None:
         return True
-    if isinstance(value, str):
+    if value.__class__ is str:
+        if not value or (value.isascii() and not value.isspace()):
+            return not value
         return not value.translate(_TRANSLATE).strip()
     return isinstance(value, float) and math.isnan(value)
 

@@ -187,13 +187,29 @@ def _norm_title(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-def _check_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
-    """(field, reason) for values the idea rules refuse (same limits as the editor)."""
+_LIMITS = tuple((key, MAX_LENGTH[key]) for key in _TEXT_FIELDS if key in MAX_LENGTH)
+
+
+def _tags(raw: str, cache: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
+    """(normalised tag string, first tag that is too long) — remembered per raw text."""
+    found = cache.get(raw)
+    if found is None:
+        parts = split_tags(raw)
+        too_long = next((t for t in parts if len(t) > MAX_TAG_LENGTH), None)
+        found = (", ".join(parts), too_long)
+        cache[raw] = found
+    return found
+
+
+def _check_rules(
+    values: dict[str, Any], tag_cache: dict[str, tuple[str, str | None]]
+) -> list[tuple[str, str]]:
+    """(field, reason) for values the idea rules refuse (same limits as the editor).
+    Normalises the tags in ``values`` on the way."""
     out = []
-    for key in _TEXT_FIELDS:
+    for key, limit in _LIMITS:
         text = values.get(key)
-        limit = MAX_LENGTH.get(key)
-        if text and limit and len(text) > limit:
+        if text and len(text) > limit:
             out.append(
                 (
                     key,
@@ -215,8 +231,10 @@ def _check_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
                 ),
             )
         )
-    for tag in split_tags(values.get("tags") or ""):
-        if len(tag) > MAX_TAG_LENGTH:
+    raw_tags = values.get("tags")
+    if raw_tags:
+        values["tags"], tag = _tags(raw_tags, tag_cache)
+        if tag is not None:
             out.append(
                 (
                     "tags",
@@ -245,12 +263,11 @@ def _classify(
     seen_ids: dict[int, int] = {}
     problems = preview.problems
     changed_fields: dict[int, list[str]] = {}
+    tag_cache: dict[str, tuple[str, str | None]] = {}
     for row in rows:
         values = row.values
-        if "tags" in values:
-            values["tags"] = ", ".join(split_tags(values["tags"]))
         bad = not row.ok
-        for key, reason in _check_rules(values):
+        for key, reason in _check_rules(values, tag_cache):
             problems.append(Problem(row.row, header_of.get(key), reason))
             bad = True
         idea_id = values.pop("id", None)
@@ -309,7 +326,7 @@ def _classify(
                 )
             )
             continue
-        if current is None:
+        if current is None and titles:
             matches = titles.get(_norm_title(title or ""), [])
             if len(matches) > 1:
                 problems.append(
@@ -348,13 +365,11 @@ def _classify(
         if bad:
             continue
         if current is None:
-            new = {k: v for k, v in values.items() if v is not None or k == "target_date"}
-            for key, default in _ENUM_DEFAULTS.items():
-                new.setdefault(key, default)
-                if new[key] is None:
-                    new[key] = default
-            new["_row"] = row.row
-            preview.to_add.append(new)
+            for key, default in _ENUM_DEFAULTS.items():  # empty or missing → default
+                if values.get(key) is None:
+                    values[key] = default
+            preview.to_add.append(values)
+            preview.add_rows.append(row.row)
             continue
         changes = {}
         for key, value in values.items():
@@ -421,7 +436,7 @@ def commit_idea_import(
                     )
                 )
         batch_id = repo.add_batch(session, KIND_IDEAS, preview.file_name, preview.sha256, ctx.user)
-        adds = [{k: v for k, v in r.items() if not k.startswith("_")} for r in preview.to_add]
+        adds = preview.to_add
         repo.insert_ideas(
             session, adds, batch_id, progress=lambda done: (_step(progress, done, total), True)[1]
         )

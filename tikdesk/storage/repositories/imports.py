@@ -1,7 +1,9 @@
 """Import batches and the bulk reads/writes of the idea import and export.
 
-Writes are Core bulk statements (``session.execute(insert(Idea), dicts)``): 100,000 ideas in
-about a second, where ORM objects take several.  Reads hand back plain dicts.
+Writes are Core bulk statements on the table (``session.execute(insert(Idea.__table__),
+dicts)``, one executemany per chunk, inside the caller's transaction): ORM objects take
+several times longer, and even the ORM bulk path (``insert(Idea)``) spends ~40 % more than
+Core collecting per-row insert commands.  Reads hand back plain dicts.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tikdesk.storage.models import Idea, ImportBatch
@@ -34,6 +36,7 @@ IDEA_COLUMNS: tuple[str, ...] = (
     "version",
 )
 _SELECT = [getattr(Idea, name) for name in IDEA_COLUMNS]
+_TABLE = Idea.__table__
 Progress = Callable[[int], bool]  # rows written so far → continue?
 
 
@@ -183,13 +186,17 @@ def insert_ideas(
                 **row,
             }
         )
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for data in payload:  # one executemany needs the same columns in every row
+        groups.setdefault(tuple(data), []).append(data)
     done = 0
-    for start in range(0, len(payload), CHUNK):
-        part = payload[start : start + CHUNK]
-        session.execute(insert(Idea), part)
-        done += len(part)
-        if progress is not None and not progress(done):
-            return done
+    for group in groups.values():
+        for start in range(0, len(group), CHUNK):
+            part = group[start : start + CHUNK]
+            session.execute(insert(_TABLE), part)
+            done += len(part)
+            if progress is not None and not progress(done):
+                return done
     return done
 
 
@@ -203,13 +210,19 @@ def update_ideas(
     now = _now()
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
-        data = {**row, "updated_at": now}
+        data = {("b_id" if k == "id" else k): v for k, v in row.items()}
+        data["updated_at"] = now
         groups.setdefault(tuple(sorted(data)), []).append(data)
     done = 0
-    for group in groups.values():
+    for keys, group in groups.items():
+        statement = (
+            update(_TABLE)
+            .where(_TABLE.c.id == bindparam("b_id"))
+            .values({k: bindparam(k) for k in keys if k != "b_id"})
+        )
         for start in range(0, len(group), CHUNK):
             part = group[start : start + CHUNK]
-            session.execute(update(Idea), part)
+            session.execute(statement, part)
             done += len(part)
             if progress is not None and not progress(done):
                 return done

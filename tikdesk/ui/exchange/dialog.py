@@ -237,8 +237,9 @@ class ImportPreviewDialog(QDialog):
             fields = ", ".join(labels.get(f, f) for f in changed.get(data["id"], []))
             title = data.get("title") or data.get("_title", "")
             rows.append((self.tr("Update"), str(data.get("_row", "")), str(title), fields))
-        for data in preview.to_add[: max(0, MAX_LISTED - len(rows))]:
-            rows.append((self.tr("New"), str(data.get("_row", "")), str(data.get("title")), ""))
+        room = max(0, MAX_LISTED - len(rows))
+        for data, source_row in zip(preview.to_add[:room], preview.add_rows[:room], strict=True):
+            rows.append((self.tr("New"), str(source_row), str(data.get("title")), ""))
         table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
