@@ -352,3 +352,19 @@ def test_folder_with_a_copy_of_a_zip_counts_once(
     shutil.copy(sample_zips(samples)[0], tmp_path / "copy.zip")
     preview = service.preview_import([tmp_path])
     assert preview.videos == an.Counts(12, 0, 0)
+
+
+def test_slice_series_equals_reading_the_period(service: AnalyticsService, samples: Path) -> None:
+    service.import_files(sample_zips(samples))
+    whole = service.daily_series(HANDLE)
+    for start, end in (
+        (D(2026, 8, 10), D(2026, 8, 31)),
+        (D(2026, 10, 1), D(2026, 12, 1)),
+        (None, D(2026, 8, 3)),
+    ):
+        sliced = an.slice_series(whole, start, end)
+        read = service.daily_series(HANDLE, start, end)
+        assert sliced.days == read.days
+        assert sliced.values == read.values
+        assert sliced.net_change == read.net_change
+        assert sliced.moving_average == read.moving_average

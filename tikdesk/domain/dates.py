@@ -16,6 +16,7 @@ Pure stdlib, so that the rule is tested without files, Qt or a database.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class MonthDay:
         return dt.date(year, self.month, self.day)
 
 
+@functools.lru_cache(maxsize=4096)  # exports repeat the same 365 labels file after file
 def parse_month_day(text: str) -> MonthDay | None:
     """``September 25`` / ``25 September`` / ``25. Sept.`` / ``9月16日`` → MonthDay, else None.
 

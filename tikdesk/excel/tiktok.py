@@ -19,6 +19,7 @@ no records; the service refuses it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -189,9 +190,19 @@ def map_headers(headers: Sequence[str]) -> tuple[dict[int, str], list[str]]:
 
     When two columns map to the same field, the first wins and the second is not used.
     """
+    mapping, ignored = _map_headers(tuple(str(h) for h in headers))
+    return dict(mapping), list(ignored)
+
+
+@functools.lru_cache(maxsize=128)
+def _map_headers(headers: tuple[str, ...]) -> tuple[dict[int, str], tuple[str, ...]]:
     columns = reading.map_columns(list(headers), SCHEMA)
     mapping = {i: key for i, key in columns.mapping.items() if key is not None}
-    return mapping, [*columns.unknown, *columns.duplicates]
+    return mapping, (*columns.unknown, *columns.duplicates)
+
+
+def is_tiktok_header(headers: Sequence[str]) -> bool:
+    return classify(map_headers(headers)[0].values()) is not None
 
 
 # ----------------------------------------------------------------------------- kinds
@@ -289,6 +300,8 @@ MISSING_WORDS = frozenset(
 
 def is_missing(cell: object) -> bool:
     """``undefined``, ``NaN``, empty … — stored as missing, never as 0."""
+    if isinstance(cell, str) and cell[:1].isalnum() and cell[-1:].isalnum():
+        return cell.casefold() in MISSING_WORDS  # fast path: no spaces or invisibles around
     if cells.is_blank(cell):
         return True
     return isinstance(cell, str) and cells.clean_text(cell).casefold() in MISSING_WORDS
@@ -300,12 +313,21 @@ def parse_count(cell: object) -> int | None:
     Counts are whole numbers, so whichever reading of the separator gives one is right;
     ``12.5`` fits neither and raises ValueError.
     """
+    if isinstance(cell, str):  # fast paths for what TikTok writes: "123", "-1", "5,431"
+        if _PLAIN_INT.match(cell):
+            return int(cell)
+        if _GROUPED_INT.match(cell):
+            return int(cell.replace(",", "").replace(".", ""))
     if is_missing(cell):
         return None
     try:
         return cells.parse_int(cell, decimal=",")
     except cells.ValueProblem:
         return cells.parse_int(cell, decimal=".")
+
+
+_PLAIN_INT = re.compile(r"-?\d{1,15}\Z")
+_GROUPED_INT = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\Z")
 
 
 def parse_fraction(cell: object) -> float | None:
@@ -327,6 +349,10 @@ def parse_when(cell: object) -> dt.datetime | MonthDay | None:
     """
     if is_missing(cell):
         return None
+    if isinstance(cell, str) and cell.lstrip()[:1].isalpha():  # "August 1": skip the generic
+        yearless = parse_month_day(cell)
+        if yearless is not None:
+            return yearless
     try:
         return cells.parse_datetime(cell)
     except cells.ValueProblem:
@@ -441,7 +467,7 @@ def parse_paths(
     for source in sources:
         for entry in source.entries:
             try:
-                read = tiktok_files.read_entry(entry, SCHEMA)
+                read = tiktok_files.read_entry(entry, SCHEMA, is_tiktok_header)
             except tiktok_files.NoTable:
                 problems.append(Problem(entry.display, None, "", not_recognised()))
                 continue
@@ -980,7 +1006,7 @@ def _looks_like_tiktok(path: Path) -> bool:
         return any(re.sub(r"[^a-z]", "", Path(n).stem.casefold()) in KNOWN_STEMS for n in names)
     try:
         sources, _skipped = tiktok_files.collect([path])
-        read = tiktok_files.read_entry(sources[0].entries[0], SCHEMA)
+        read = tiktok_files.read_entry(sources[0].entries[0], SCHEMA, is_tiktok_header)
     except (InputRejected, IndexError, OSError):
         return False
     return classify(map_headers(read.headers)[0].values()) is not None

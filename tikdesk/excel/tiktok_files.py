@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,7 +180,9 @@ class NoTable(InputRejected):
     """A readable file without a header row of the schema (not a TikTok table)."""
 
 
-def read_entry(entry: Entry, schema: reading.Schema) -> reading.Table:
+def read_entry(
+    entry: Entry, schema: reading.Schema, is_header: Callable[[list[str]], bool]
+) -> reading.Table:
     """The table of an entry, through the shared reader (ZIP entries via a temporary copy).
 
     Raises InputRejected when the file cannot be read (noise, HTML, password …) and
@@ -189,6 +191,9 @@ def read_entry(entry: Entry, schema: reading.Schema) -> reading.Table:
     if entry.path is not None:
         return _read(entry.path, schema, entry.sniffed)
     assert entry.data is not None
+    fast = _tiktok_csv(entry, is_header)
+    if fast is not None:
+        return fast
     with tempfile.TemporaryDirectory(prefix="tikdesk-") as folder:
         copy = Path(folder) / entry.name
         copy.write_bytes(entry.data)
@@ -201,3 +206,33 @@ def _read(path: Path, schema: reading.Schema, info: sniffing.Sniffed | None) -> 
         return reading.read_table(path, schema, sniffed=info)
     except InputRejected as exc:
         raise NoTable(str(exc)) from exc
+
+
+def _tiktok_csv(entry: Entry, is_header: Callable[[list[str]], bool]) -> reading.Table | None:
+    """TikTok's own CSVs (UTF-8, header in the first line): read directly, skipping the
+    search for a header row further down.  None when the entry does not look like that —
+    then the shared reader with all its checks takes over."""
+    data = entry.data or b""
+    if (
+        Path(entry.name).suffix.lower() != ".csv"
+        or data[:4] == b"PK\x03\x04"
+        or b"\x00" in data[:512]
+    ):
+        return None
+    rows, numbers, _delimiter = reading.csv_rows(data)
+    if not rows:
+        return None
+    headers = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
+    if not is_header(headers):
+        return None
+    body = [(r, n) for r, n in zip(rows[1:], numbers[1:], strict=True) if any(c.strip() for c in r)]
+    return reading.Table(
+        path=Path(entry.name),
+        kind=sniffing.KIND_TEXT,
+        sheet=None,
+        sheets=[],
+        header_row=1,
+        headers=headers,
+        rows=[r for r, _n in body],
+        row_numbers=[n for _r, n in body],
+    )

@@ -13,6 +13,7 @@ file again finds every row unchanged and writes nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -901,6 +902,24 @@ def build_daily_series(
         values={f: v[cut:] for f, v in columns.items()},
         net_change=net[cut:],
         moving_average={f: v[cut:] for f, v in averages.items()},
+    )
+
+
+def slice_series(series: DailySeries, start: dt.date | None, end: dt.date | None) -> DailySeries:
+    """The days of ``series`` in [start, end] (averages and changes keep their lead-in).
+
+    The tab reads an account's whole history once and slices it on every period switch —
+    no database round trip while the user flips through periods.
+    """
+    lo = bisect.bisect_left(series.days, start) if start is not None else 0
+    hi = bisect.bisect_right(series.days, end) if end is not None else len(series.days)
+    return DailySeries(
+        account=series.account,
+        days=series.days[lo:hi],
+        x=series.x[lo:hi],
+        values={k: v[lo:hi] for k, v in series.values.items()},
+        net_change=series.net_change[lo:hi],
+        moving_average={k: v[lo:hi] for k, v in series.moving_average.items()},
     )
 
 

@@ -186,6 +186,7 @@ class ChartPanel(QFrame):
             axis = plot.getAxis(name)
             axis.setPen(pen(GREY))
             axis.setTextPen(pen(DARK))
+            axis.setStyle(maxTickLevel=1)  # major and minor ticks only: fewer lines to draw
         left.setWidth(62)
         self.plots.append(plot)
         return plot
@@ -339,6 +340,31 @@ class ChartPanel(QFrame):
         return path
 
 
+class TextPool:
+    """Re-used TextItems: creating and adding graphics items costs more than moving them."""
+
+    def __init__(self, plot: pg.PlotItem, anchor: tuple[float, float]) -> None:
+        self.plot, self.anchor = plot, anchor
+        self.items: list[pg.TextItem] = []
+        self.used = 0
+
+    def reset(self) -> None:
+        for item in self.items[: self.used]:
+            item.setVisible(False)
+        self.used = 0
+
+    def put(self, text: str, x: float, y: float, color: str = DARK) -> None:
+        if self.used == len(self.items):
+            item = pg.TextItem(anchor=self.anchor)
+            self.plot.addItem(item, ignoreBounds=True)
+            self.items.append(item)
+        item = self.items[self.used]
+        item.setText(text, color=color)
+        item.setPos(x, y)
+        item.setVisible(True)
+        self.used += 1
+
+
 def arg(template: str, *values: str) -> str:
     """Fill ``%1``, ``%2`` … of a translated template (Qt's QString::arg, plain Python)."""
     for index in range(len(values), 0, -1):
@@ -376,13 +402,15 @@ class FollowersPanel(ChartPanel):
         super().__init__(translate("Analytics", "Followers and daily net change"), parent)
         self.top = self.add_plot(0, GermanDateAxis(), NumberAxis())
         self.bottom = self.add_plot(1, GermanDateAxis(), NumberAxis())
-        self.top.getAxis("bottom").setStyle(showValues=False)
+        self.top.hideAxis("bottom")
         self.bottom.setXLink(self.top)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         self.line = self.top.plot(pen=pen(PURPLE, 2), connect="finite")
-        self.gain = _bars(np.zeros(0), np.zeros(0), DAY * 0.8, GREEN)
-        self.loss = _bars(np.zeros(0), np.zeros(0), DAY * 0.8, VERMILLION)
+        # daily bars as filled step curves: one path instead of a rectangle per day
+        step = {"x": [0.0, 1.0], "y": [0.0], "stepMode": "center", "fillLevel": 0, "pen": None}
+        self.gain = pg.PlotCurveItem(brush=GREEN, **step)
+        self.loss = pg.PlotCurveItem(brush=VERMILLION, **step)
         self.bottom.addItem(self.gain)
         self.bottom.addItem(self.loss)
         self.bottom.addLine(y=0, pen=pen(GREY))
@@ -421,8 +449,9 @@ class FollowersPanel(ChartPanel):
         self._x, self._level = series.x, level
         self.line.setData(x, level)
         known = np.nan_to_num(change)
-        self.gain.setOpts(x=x[known > 0], height=known[known > 0])
-        self.loss.setOpts(x=x[known < 0], height=known[known < 0])
+        edges = np.append(x - DAY / 2, x[-1] + DAY / 2)
+        self.gain.setData(edges, np.where(known > 0, known, 0.0))
+        self.loss.setData(edges, np.where(known < 0, known, 0.0))
         self.top.enableAutoRange()
         self.bottom.enableAutoRange()
         first = next((v for v in level if not math.isnan(v)), None)
@@ -617,7 +646,7 @@ class PostsPanel(ChartPanel):
         self.axis_top, self.axis_bottom = IndexAxis(), IndexAxis()
         self.top = self.add_plot(0, self.axis_top, NumberAxis())
         self.bottom = self.add_plot(1, self.axis_bottom, NumberAxis(percent=True))
-        self.top.getAxis("bottom").setStyle(showValues=False)
+        self.top.hideAxis("bottom")
         self.bottom.setXLink(self.top)
         self.top.setLabel("left", translate("Analytics", "Views"), color=DARK)
         self.bottom.setLabel("left", translate("Analytics", "Engagement"), color=DARK)
@@ -757,7 +786,7 @@ class EngagementPanel(ChartPanel):
         self.errors = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), pen=pen(DARK, 1), beam=0.2)
         self.plot.addItem(self.bars)
         self.plot.addItem(self.errors)
-        self.count_labels: list[pg.TextItem] = []
+        self.count_labels = TextPool(self.plot, (0, 0.5))
         self.groups: list[GroupSpread] = []
         note = translate(
             "Analytics",
@@ -769,9 +798,7 @@ class EngagementPanel(ChartPanel):
 
     def update_groups(self, groups: Sequence[GroupSpread]) -> None:
         self.groups = list(groups)
-        for label in self.count_labels:
-            self.plot.removeItem(label)
-        self.count_labels = []
+        self.count_labels.reset()
         if not self.groups:
             self.show_message(
                 translate(
@@ -796,14 +823,11 @@ class EngagementPanel(ChartPanel):
         self.category_axis.picture = None
         right = float(max(q3.max(), med.max(), 0.001))
         for i, g in enumerate(self.groups):
-            text = pg.TextItem(
+            self.count_labels.put(
                 f"n = {g.spread.count}  ·  {fmt.fmt_pct(g.spread.median)}",
-                color=DARK,
-                anchor=(0, 0.5),
+                max(q3[i], med[i]) + right * 0.02,
+                float(i),
             )
-            text.setPos(max(q3[i], med[i]) + right * 0.02, float(i))
-            self.plot.addItem(text, ignoreBounds=True)
-            self.count_labels.append(text)
         self.plot.setXRange(0, right * 1.35, padding=0)
         self.plot.setYRange(-0.6, n - 0.4, padding=0)
         self.category_axis.update()
@@ -898,7 +922,7 @@ class HeatmapPanel(ChartPanel):
         self.plot.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.cell_labels: list[pg.TextItem] = []
+        self.cell_labels = TextPool(self.plot, (0.5, 0.5))
         self.heat: HeatMap | None = None
         self.without_time = 0
 
@@ -908,9 +932,7 @@ class HeatmapPanel(ChartPanel):
 
     def update_heatmap(self, heat: HeatMap, with_time: int, without_time: int) -> None:
         self.heat, self.without_time = heat, without_time
-        for label in self.cell_labels:
-            self.plot.removeItem(label)
-        self.cell_labels = []
+        self.cell_labels.reset()
         if with_time == 0:
             text = translate(
                 "Analytics",
@@ -941,12 +963,7 @@ class HeatmapPanel(ChartPanel):
                 for h in range(24):
                     if heat.count[d][h]:
                         dark = known[d, h] and scale[d, h] > 0.55
-                        label = pg.TextItem(
-                            str(heat.count[d][h]), color="w" if dark else DARK, anchor=(0.5, 0.5)
-                        )
-                        label.setPos(h, d)
-                        self.plot.addItem(label)
-                        self.cell_labels.append(label)
+                        self.cell_labels.put(str(heat.count[d][h]), h, d, "w" if dark else DARK)
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
         self.image.setRect(-0.5, -0.5, 24, 7)  # after setImage: it needs the image size
         self.plot.setXRange(-0.5, 23.5, padding=0)
@@ -1022,12 +1039,17 @@ class BenchmarkPanel(ChartPanel):
         self.own = self.plot.plot(pen=pen(BLUE, 2), connect="finite")
         self.peers: list[pg.PlotDataItem] = []
         self.data: list[tuple[str, list[float], list[float | None], list[dt.date]]] = []
+        self._key: object = None
         if form is not None:
             self.layout().addWidget(form)
 
     def update_benchmarks(
         self, own_name: str, own: DailySeries | None, peers: Sequence[BenchmarkSeries]
     ) -> None:
+        key = (own_name, id(own), tuple((b.name, tuple(b.ids), tuple(b.followers)) for b in peers))
+        if key == self._key:
+            return  # all dates, not the period: nothing to redraw on a period switch
+        self._key = key
         for item in self.peers:
             self.plot.removeItem(item)
             self.legend.removeItem(item)

@@ -374,7 +374,11 @@ class AnalyticsTab(QWidget):
 
         account = self.account() or ""
         start, end = self.period()
-        series = self.service.daily_series(account, start, end)
+        series = (
+            svc.slice_series(self._all_days(account), start, end)
+            if account
+            else (svc.build_daily_series("", [], None))
+        )
         videos = svc.videos_in_period(self._videos_of(account), start, end)
         metric = self.board.heatmap.metric
         timed = sum(1 for v in videos if v.has_time)
