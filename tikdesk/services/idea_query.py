@@ -89,11 +89,13 @@ class _Keys:
         self.audience = _labels(Audience)
 
     def entry(self, r: IdeaRecord) -> _Entry:
-        tags = split_tags(r.tags) if r.tags else []
+        tags = r.tags.casefold()
+        if tags:  # stored tags are normalised ("a, b"); stay tolerant of other spacing
+            tags = ",".join(t.strip().lstrip("#") for t in tags.split(","))
         return (
             r,
             f"{r.title}\n{r.hook}\n{r.description}\n{r.tags}".casefold(),
-            "," + ",".join(t.casefold() for t in tags) + ",",
+            f",{tags},",
             sort_text(r.title),
             sort_text(r.owner) or None,
             sort_text(r.tags) or None,
@@ -147,7 +149,7 @@ class IdeaIndex:
         self._by_id: dict[int, _Entry] = {}
         # every entry sorted by one column, kept until the next change: a keystroke then
         # filters an already sorted list instead of sorting again
-        self._sorted: tuple[str, bool, list[_Entry]] | None = None
+        self._sorted: dict[tuple[str, bool], list[_Entry]] = {}
         self.reset(records)
 
     def reset(self, records: Iterable[IdeaRecord]) -> None:
@@ -158,7 +160,7 @@ class IdeaIndex:
         self._entries = entries
         self._board_keys = [(e[0].board_rank, e[0].id) for e in entries]
         self._by_id = {e[0].id: e for e in entries}
-        self._sorted = None
+        self._sorted.clear()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -177,7 +179,7 @@ class IdeaIndex:
     def put(self, record: IdeaRecord) -> IdeaRecord | None:
         """Insert or replace one idea; returns the previous version."""
         old_entry = self._by_id.get(record.id)
-        self._sorted = None
+        self._sorted.clear()
         entry = self._keys_for.entry(record)
         new_key = _board_key(record)
         if old_entry is not None:
@@ -198,16 +200,19 @@ class IdeaIndex:
         old = self._by_id.pop(idea_id, None)
         if old is None:
             return None
-        self._sorted = None
+        self._sorted.clear()
         index = bisect.bisect_left(self._board_keys, _board_key(old[0]))
         del self._board_keys[index]
         del self._entries[index]
         return old[0]
 
     def _sorted_entries(self, column: str, descending: bool) -> list[_Entry]:
-        if self._sorted is None or self._sorted[:2] != (column, descending):
-            self._sorted = (column, descending, _sort_entries(self._entries, column, descending))
-        return self._sorted[2]
+        key = (column, descending)
+        if key not in self._sorted:
+            if len(self._sorted) >= 4:  # a few orders are enough (each is a list of refs)
+                self._sorted.clear()
+            self._sorted[key] = _sort_entries(self._entries, column, descending)
+        return self._sorted[key]
 
     def filter(self, flt: IdeaFilter, sort: tuple[str, bool] | None = None) -> list[IdeaRecord]:
         """The ideas matching ``flt``, in board order or sorted by ``(column, descending)``.
@@ -216,7 +221,10 @@ class IdeaIndex:
         Each criterion narrows the list in one comprehension (a few ms per 50,000 rows);
         the sorted order is cached, so filtering keeps it without sorting again.
         """
-        rows = self._entries if sort is None else self._sorted_entries(*sort)
+        if sort is None or sort == ("board", False):
+            rows = self._entries
+        else:
+            rows = self._sorted_entries(*sort)
         if flt.status:
             rows = [e for e in rows if e[0].status == flt.status]
         if flt.format:
@@ -272,11 +280,14 @@ class IdeaIndex:
         return sorted({e[0].owner for e in self._entries if e[0].owner}, key=sort_text)
 
     def tags(self) -> list[str]:
-        seen: dict[str, str] = {}
+        raw: set[str] = set()
         for entry in self._entries:
             if entry[0].tags:
-                for tag in split_tags(entry[0].tags):
-                    seen.setdefault(tag.casefold(), tag)
+                raw.update(entry[0].tags.split(","))
+        seen: dict[str, str] = {}
+        for tag in sorted(raw):  # few distinct values: normalise them, not every idea's
+            for clean in split_tags(tag):
+                seen.setdefault(clean.casefold(), clean)
         return sorted(seen.values(), key=sort_text)
 
 

@@ -8,6 +8,7 @@ Single-idea changes use ``dataChanged`` / row inserts / row removals, never a re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -93,6 +94,7 @@ class IdeaTableModel(QAbstractTableModel):
         self._rows: list[IdeaRecord] = []
         self._row_of: dict[int, int] | None = None
         self._sort: tuple[str, bool] | None = None
+        self._source: Callable[[tuple[str, bool]], list[IdeaRecord]] | None = None
         self._labels = {
             "status": enum_labels(IdeaStatus),
             "format": enum_labels(IdeaFormat),
@@ -176,19 +178,42 @@ class IdeaTableModel(QAbstractTableModel):
         else:
             self._sort = None
         self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        kept = [(p, self._rows[p.row()].id) for p in persistent if p.row() < len(self._rows)]
-        self._rows = self._index.sort(self._rows, *(self._sort or ("board", False)))
+        persistent = self.persistentIndexList()  # selection ranges and the current index
+        kept = [(p, self._rows[p.row()]) for p in persistent if p.row() < len(self._rows)]
+        sort = self._sort or ("board", False)
+        if self._source is not None:
+            self._rows = self._source(sort)
+        else:
+            self._rows = self._index.sort(self._rows, *sort)
         self._row_of = None
         if kept:
-            row_of = self._row_map()
+            if len(kept) > 20:
+                row_of = self._row_map()
+                rows = [row_of.get(r.id, -1) for _p, r in kept]
+            else:  # a few C-level list.index() scans beat a 50,000-entry dict
+                rows = [self._find(r) for _p, r in kept]
             self.changePersistentIndexList(
-                [p for p, _ in kept],
-                [self.index(row_of[i], p.column()) for p, i in kept],
+                [p for p, _r in kept],
+                [
+                    self.index(row, p.column()) if row >= 0 else QModelIndex()
+                    for (p, _r), row in zip(kept, rows, strict=True)
+                ],
             )
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ our interface
+    def set_row_source(self, source: Callable[[tuple[str, bool]], list[IdeaRecord]]) -> None:
+        """Where a header click gets its rows: ``source((column, descending))`` returns the
+        rows shown now in that order (the tab re-filters the index's cached sorted list,
+        which is faster than sorting the shown rows again)."""
+        self._source = source
+
+    def _find(self, record: IdeaRecord) -> int:
+        try:
+            return self._rows.index(record)
+        except ValueError:
+            return -1
+
     def sort_state(self) -> tuple[str, bool] | None:
         """(column field, descending) of the current sort, or None (board order)."""
         return self._sort

@@ -129,6 +129,7 @@ class IdeasTab(QWidget):
         self.service = IdeaService(ctx)
         self.index = IdeaIndex()
         self.model = IdeaTableModel(self.index, self)
+        self.model.set_row_source(lambda sort: self.index.filter(self._filter, sort))
         self._filter = IdeaFilter()
         self._stale_views: set[str] = set()
         self._emitting = False
