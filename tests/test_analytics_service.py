@@ -368,3 +368,18 @@ def test_slice_series_equals_reading_the_period(service: AnalyticsService, sampl
         assert sliced.values == read.values
         assert sliced.net_change == read.net_change
         assert sliced.moving_average == read.moving_average
+
+
+def test_demo_filler_is_idempotent_and_registered(ctx: AppContext) -> None:
+    from tikdesk.services import demo
+
+    assert an.fill_demo_analytics in demo.FILLERS
+    an.fill_demo_analytics(ctx)
+    before = rows(ctx, "select count(*) from account_daily")
+    an.fill_demo_analytics(ctx)
+    assert rows(ctx, "select count(*) from account_daily") == before == [(364,)]
+    service = AnalyticsService(ctx)
+    assert service.accounts() == [an.DEMO_ACCOUNT]
+    assert len(service.videos(an.DEMO_ACCOUNT)) == 30
+    assert all(v.has_time for v in service.videos(an.DEMO_ACCOUNT))
+    assert {b.name for b in service.benchmarks()} == {"Stadt Beispielstadt", "Landkreis Musterland"}

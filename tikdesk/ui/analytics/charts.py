@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
 PURPLE, SKY, GREY, DARK = "#CC79A7", "#56B4E9", "#9aa0a6", "#333333"
 DAY = 86400.0
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+NUMERIC = re.compile(r"^[+\-–]?[\d.,]+( ?%)?$|^–$")
 
 
 def nan_array(values: Sequence[float | int | None]) -> np.ndarray:
@@ -192,6 +194,11 @@ class ChartPanel(QFrame):
         return plot
 
     # ---------------------------------------------------------------- state
+    def set_info(self, text: str) -> None:
+        """The grey text beside the title (cut when narrow, so also the tooltip)."""
+        self.info_label.setText(text)
+        self.info_label.setToolTip(text)
+
     def show_message(self, text: str) -> None:
         self._empty = True
         self.message.setText(text)
@@ -236,7 +243,7 @@ class ChartPanel(QFrame):
         for r, row in enumerate(data.rows):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
-                if c > 0 and text[:1] and (text[:1].isdigit() or text[:1] in "+-–"):
+                if c > 0 and NUMERIC.match(text):
                     item.setTextAlignment(RIGHT)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
@@ -458,11 +465,11 @@ class FollowersPanel(ChartPanel):
         last = next((v for v in reversed(level) if not math.isnan(v)), None)
         total = float(np.nansum(change))
         if self.cumulative:
-            self.info_label.setText(
+            self.set_info(
                 translate("Analytics", "net %1 in the period").replace("%1", fmt.fmt_signed(total))
             )
         else:
-            self.info_label.setText(
+            self.set_info(
                 f"{fmt.fmt_int(first)} → {fmt.fmt_int(last)} "
                 f"({fmt.fmt_signed((last or 0) - (first or 0))})"
             )
@@ -575,9 +582,7 @@ class DailyPanel(ChartPanel):
         for m in self.metrics:
             total = sum(v for v in series.values[m.key] if v is not None)
             totals.append(f"{m.label} {fmt.fmt_int(total)}")
-        self.info_label.setText(
-            translate("Analytics", "total: %1").replace("%1", ", ".join(totals))
-        )
+        self.set_info(translate("Analytics", "total: %1").replace("%1", ", ".join(totals)))
         self.show_chart()
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
@@ -691,7 +696,7 @@ class PostsPanel(ChartPanel):
         self.top.setXRange(-0.6, n - 0.4, padding=0)
         self.top.enableAutoRange(axis="y")
         self.bottom.enableAutoRange(axis="y")
-        self.info_label.setText(
+        self.set_info(
             translate("Analytics", "%1 posts, median engagement %2")
             .replace("%1", fmt.fmt_int(n))
             .replace("%2", fmt.fmt_pct(median))
@@ -832,7 +837,7 @@ class EngagementPanel(ChartPanel):
         self.plot.setYRange(-0.6, n - 0.4, padding=0)
         self.category_axis.update()
         total = sum(g.spread.count for g in self.groups)
-        self.info_label.setText(
+        self.set_info(
             translate("Analytics", "%1 posts; median and middle half").replace(
                 "%1", fmt.fmt_int(total)
             )
@@ -977,7 +982,7 @@ class HeatmapPanel(ChartPanel):
             info += "; " + translate("Analytics", "%1 without a time").replace(
                 "%1", str(without_time)
             )
-        self.info_label.setText(info)
+        self.set_info(info)
         self.show_chart()
 
     def _cell_text(self, d: int, h: int) -> str:
@@ -1088,9 +1093,7 @@ class BenchmarkPanel(ChartPanel):
             self.peers.append(item)
             self.data.append((peer.name, peer.x, list(peer.followers), peer.days))
         self.plot.enableAutoRange()
-        self.info_label.setText(
-            translate("Analytics", "%1 peer accounts").replace("%1", str(len(peers)))
-        )
+        self.set_info(translate("Analytics", "%1 peer accounts").replace("%1", str(len(peers))))
         self.show_chart()
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:

@@ -239,6 +239,7 @@ class ImportPreviewDialog(QDialog):
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
+        item.setToolTip(1, item.text(1))
         for header, label in table.columns:
             item.addChild(QTreeWidgetItem([header, label]))
         for header in table.ignored:
@@ -246,7 +247,9 @@ class ImportPreviewDialog(QDialog):
             child.setForeground(1, Qt.GlobalColor.gray)
             item.addChild(child)
         for note in ([table.anchor] if table.anchor else []) + list(table.notes):
-            item.addChild(QTreeWidgetItem(["ℹ", note]))
+            child = QTreeWidgetItem(["ℹ", note])
+            child.setToolTip(1, note)
+            item.addChild(child)
         return item
 
     @classmethod

@@ -184,7 +184,7 @@ class AnalyticsTab(QWidget):
                 "<li><b>Content_…zip</b> – numbers per video</li>"
                 "<li>or the overview from <b>TikTok Business Suite</b> (.xlsx/.csv)</li></ul>"
                 "<p>Drag the files onto this window or use <i>File → Import → TikTok "
-                "analytics…</i>. Without exports you can type in a post's numbers by hand.</p>",
+                "analytics…</i> – without exports you can type in a post's numbers by hand.</p>",
             )
         )
         self.empty_label.setObjectName("emptyState")
@@ -417,11 +417,11 @@ class AnalyticsTab(QWidget):
             else ((rates[len(rates) // 2 - 1] + rates[len(rates) // 2]) / 2 if rates else None)
         )
         parts = [f"<b>{fmt.fmt_day(start)} – {fmt.fmt_day(end)}</b>"]
-        if followers:
+        if followers:  # the same change as the chart's "first → last"
             parts.append(
                 translate("Analytics", "Followers %1 (%2)")
                 .replace("%1", fmt.fmt_int(followers[-1]))
-                .replace("%2", fmt.fmt_signed(sum(net)))
+                .replace("%2", fmt.fmt_signed(followers[-1] - followers[0]))
             )
         elif net:
             parts.append(
