@@ -165,7 +165,7 @@ class _Writer:
                            "align": "right"}),
         }  # fmt: skip
         cell = {**base, "border": 1, "border_color": "#BFBFBF"}
-        numbers = {
+        numbers: dict[str, dict[str, Any]] = {
             "str": {},
             "int": {"num_format": "#,##0"},
             "rate": {"num_format": "0.0 %"},

@@ -98,6 +98,18 @@ def _is_minor(person: repo.PersonName) -> bool:
 
 
 @dataclass(frozen=True)
+class _Day:
+    """One account day as the report reads it (the columns of :data:`DAILY_FIELDS`)."""
+
+    day: dt.date
+    followers: int | None
+    views: int | None
+    likes: int | None
+    comments: int | None
+    shares: int | None
+
+
+@dataclass(frozen=True)
 class _Item:
     """One published video of a period, before it becomes a :class:`PostRow`."""
 
@@ -156,9 +168,9 @@ class ReportService:
                         f"The account '{account}' is not known. Known accounts: {listed}.",
                     )
                 )
-            daily: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+            daily: dict[str, list[_Day]] = defaultdict(list)
             for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
-                daily[normalize_account(str(row[0]))].append(row[1:])
+                daily[normalize_account(str(row[0]))].append(_Day(*row[1:]))
             posts = repo.posts_with_video_or_date(s)
             videos_now = closest_snapshots(s, period.end)
             videos_before = closest_snapshots(s, previous.end)
@@ -456,21 +468,21 @@ def _groups(
 
 
 def _kpis(
-    daily: Sequence[tuple[object, ...]], start_followers: int | None, rows: Sequence[PostRow]
+    daily: Sequence[_Day], start_followers: int | None, rows: Sequence[PostRow]
 ) -> dict[str, float | None]:
-    followers = [r[1] for r in daily if r[1] is not None]
+    followers = [d.followers for d in daily if d.followers is not None]
     end = followers[-1] if followers else None
     start = (
         start_followers if start_followers is not None else (followers[0] if followers else None)
     )
-    views, likes, comments, shares = (
-        _sum(r[i] for r in daily)  # type: ignore[misc]
-        for i in (2, 3, 4, 5)
-    )
+    views = _sum(d.views for d in daily)
+    likes = _sum(d.likes for d in daily)
+    comments = _sum(d.comments for d in daily)
+    shares = _sum(d.shares for d in daily)
     return {
         "followers_start": start,
         "followers_end": end,
-        "growth": None if start is None or end is None else end - start,  # type: ignore[operator]
+        "growth": None if start is None or end is None else end - start,
         "views": views,
         "likes": likes,
         "comments": comments,
@@ -481,16 +493,15 @@ def _kpis(
     }
 
 
-def _weekly(daily: Sequence[tuple[object, ...]]) -> tuple[WeekPoint, ...]:
+def _weekly(daily: Sequence[_Day]) -> tuple[WeekPoint, ...]:
     """Video views per ISO week (grouped by ``isocalendar()``, never by formatted text)."""
-    weeks: dict[tuple[int, int], list[object]] = {}
-    for row in daily:
-        day: dt.date = row[0]  # type: ignore[assignment]
-        iso = day.isocalendar()
-        weeks.setdefault((iso.year, iso.week), [day]).append(row[2])
+    weeks: dict[tuple[int, int], list[_Day]] = {}
+    for day in daily:
+        iso = day.day.isocalendar()
+        weeks.setdefault((iso.year, iso.week), []).append(day)
     return tuple(
-        WeekPoint(year, week, values[0], _sum(values[1:]))  # type: ignore[arg-type]
-        for (year, week), values in weeks.items()
+        WeekPoint(year, week, days[0].day, _sum(d.views for d in days))
+        for (year, week), days in weeks.items()
     )
 
 
@@ -498,15 +509,15 @@ def _account_report(
     account: str,
     period: Period,
     previous: Period,
-    daily: Sequence[tuple[object, ...]],
+    daily: Sequence[_Day],
     start_followers: tuple[int | None, int | None],
     items_now: Sequence[_Item],
     items_before: Sequence[_Item],
     names: dict[int, list[str]],
     blank: Callable[[str], str],
 ) -> AccountReport:
-    now_daily = [r for r in daily if period.contains(r[0])]  # type: ignore[arg-type]
-    before_daily = [r for r in daily if previous.contains(r[0])]  # type: ignore[arg-type]
+    now_daily = [d for d in daily if period.contains(d.day)]
+    before_daily = [d for d in daily if previous.contains(d.day)]
     rows = _rows(items_now, names, blank)
     before_rows = _rows(items_before, {}, blank)
     current = _kpis(now_daily, start_followers[0], rows)
@@ -530,10 +541,6 @@ def _account_report(
         posts=tuple(rows),
         by_format=_groups(rows, lambda r: r.format, formats),
         by_audience=_groups(rows, lambda r: r.audience, audiences),
-        followers=tuple(
-            (r[0], int(r[1]))  # type: ignore[misc, call-overload]
-            for r in now_daily
-            if r[1] is not None
-        ),
+        followers=tuple((d.day, d.followers) for d in now_daily if d.followers is not None),
         weekly_views=_weekly(now_daily),
     )

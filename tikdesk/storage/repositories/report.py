@@ -101,7 +101,7 @@ def first_snapshots_after(session: Session, day: dt.date) -> list[Snapshot]:
         VideoStats.video_link,
         VideoStats.account,
         VideoStats.snapshot_date,
-        VideoStats.video_title,
+        VideoStats.video_title.label("title"),
         VideoStats.posted_at,
         VideoStats.views,
         VideoStats.likes,
@@ -112,7 +112,7 @@ def first_snapshots_after(session: Session, day: dt.date) -> list[Snapshot]:
         first,
         and_(VideoStats.video_link == first.c.link, VideoStats.snapshot_date == first.c.on),
     )
-    return [Snapshot(*r) for r in session.execute(query)]
+    return [Snapshot(**row) for row in session.execute(query).mappings()]
 
 
 def post_accounts(session: Session) -> list[str]:
