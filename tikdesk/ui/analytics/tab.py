@@ -69,6 +69,7 @@ class AnalyticsTab(QWidget):
         self._benchmarks: list[svc.BenchmarkSeries] | None = None
         self._accounts: list[str] = []
         self._loading = False
+        self._dirty = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -246,6 +247,9 @@ class AnalyticsTab(QWidget):
         if self.board is None:
             self._ensure_board()
             self.redraw()
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
 
     # ================================================================== state
     def _read_only(self) -> bool:
@@ -317,7 +321,13 @@ class AnalyticsTab(QWidget):
         self.redraw()
 
     def _on_data_changed(self) -> None:
-        self.refresh()
+        """Other tabs change data often: re-read now only when the charts are on screen."""
+        if self.isVisible():
+            self.refresh()
+        else:  # the pickers stay current; the charts are redrawn when shown
+            self._invalidate()
+            self._reload_accounts()
+            self._dirty = True
 
     def account(self) -> str | None:
         text = self.account_box.currentText()
