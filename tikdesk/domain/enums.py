@@ -6,6 +6,7 @@ for people and can change.  Importers map foreign words to these keys through ``
 
 from __future__ import annotations
 
+import functools
 from enum import Enum
 
 from tikdesk.domain.i18n import language
@@ -33,12 +34,11 @@ class LabeledEnum(str, Enum):
 
     @classmethod
     def aliases(cls) -> dict[str, LabeledEnum]:
-        """Lower-cased words (key, German and English label, extras) → member."""
-        table: dict[str, LabeledEnum] = {}
-        for member in cls:
-            for word in (member.value, member.label_de, member.label_en, *member._extra_aliases()):
-                table[_norm(word)] = member
-        return table
+        """Lower-cased words (key, German and English label, extras) → member.
+
+        Built once per enum: importers call :meth:`parse` for every cell.
+        """
+        return _alias_table(cls)
 
     def _extra_aliases(self) -> tuple[str, ...]:
         return ()
@@ -47,6 +47,15 @@ class LabeledEnum(str, Enum):
     def parse(cls, text: str) -> LabeledEnum | None:
         """The member a (German or English) word means, or ``None``."""
         return cls.aliases().get(_norm(text))
+
+
+@functools.cache
+def _alias_table(cls: type[LabeledEnum]) -> dict[str, LabeledEnum]:
+    table: dict[str, LabeledEnum] = {}
+    for member in cls:
+        for word in (member.value, member.label_de, member.label_en, *member._extra_aliases()):
+            table[_norm(word)] = member
+    return table
 
 
 def _norm(word: str) -> str:
