@@ -14,7 +14,6 @@ never let text become a formula.  With no rows they write the empty template.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,7 @@ from tikdesk.excel.writing import (
     Progress,
     atomic_target,
     cancelled,
+    csv_safe_fast,
     write_csv,
     xlsx_workbook,
 )
@@ -327,26 +327,63 @@ def write_ideas_csv(
 ) -> int:
     lang = lang or language()
     date_fmt, time_fmt = (
-        ("%d.%m.%Y", "%d.%m.%Y %H:%M")
-        if lang == "de"
-        else (
-            "%Y-%m-%d",
-            "%Y-%m-%d %H:%M",
-        )
+        ("%d.%m.%Y", "%d.%m.%Y %H:%M") if lang == "de" else ("%Y-%m-%d", "%Y-%m-%d %H:%M")
     )
+    labels = _labels(lang)
+    texts: dict[Any, str] = {}  # date/time → text; a backlog has few distinct days
+
+    def when(value: Any, fmt: str) -> str:
+        if value is None:
+            return ""
+        text = texts.get(value)
+        if text is None:
+            text = texts[value] = value.strftime(fmt)
+        return text
+
+    safe = csv_safe_fast
+    fmt_label = labels["format"].get
+    aud_label = labels["audience"].get
+    status_label = labels["status"].get
+    prio_label = labels["priority"].get
 
     def formatted() -> Iterable[list[Any]]:
-        for cells in _cells(rows, lang):
+        for r in rows:  # one pass per row, in EXPORT_FIELDS order
             yield [
-                v.strftime(time_fmt)
-                if isinstance(v, dt.datetime)
-                else v.strftime(date_fmt)
-                if isinstance(v, dt.date)
-                else v
-                for v in cells
+                r["id"],
+                safe(r["title"] or ""),
+                safe(r["hook"] or ""),
+                fmt_label(r["format"], r["format"] or ""),
+                aud_label(r["audience"], r["audience"] or ""),
+                status_label(r["status"], r["status"] or ""),
+                prio_label(r["priority"], r["priority"] or ""),
+                safe(r["owner"] or ""),
+                when(r["target_date"], date_fmt),
+                safe(r["description"] or ""),
+                safe(r["tags"] or ""),
+                when(r["created_at"], time_fmt),
+                when(r["updated_at"], time_fmt),
             ]
 
-    return write_csv(path, export_headers(lang), formatted(), progress, total)
+    if tuple(EXPORT_FIELDS) != _CSV_ORDER:  # pragma: no cover - guards the list above
+        raise AssertionError("write_ideas_csv is out of step with EXPORT_FIELDS")
+    return write_csv(path, export_headers(lang), formatted(), progress, total, guarded=True)
+
+
+_CSV_ORDER = (
+    "id",
+    "title",
+    "hook",
+    "format",
+    "audience",
+    "status",
+    "priority",
+    "owner",
+    "target_date",
+    "description",
+    "tags",
+    "created_at",
+    "updated_at",
+)
 
 
 def write_ideas_xlsx(

@@ -497,6 +497,7 @@ _REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _REF = re.compile(rb"([A-Z]+)(\d+)")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # a cell formula, not <formula1> of a drop-down
 
 
 def _attrs(blob: bytes) -> dict[str, str]:
@@ -550,11 +551,11 @@ def _ooxml_details(path: Path, sheet: str) -> tuple[bool, dict[tuple[int, int], 
             data = zf.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return False, errors
-    if b't="e"' not in data and b"<f" not in data:
+    if b't="e"' not in data and _FORMULA.search(data) is None:
         return date1904, errors
     for attrs_blob, inner in _CELL.findall(data):
         has_error = b't="e"' in attrs_blob
-        has_formula = inner is not None and b"<f" in inner
+        has_formula = inner is not None and _FORMULA.search(inner) is not None
         if not has_error and not has_formula:
             continue
         ref = re.search(rb'\br="([A-Z]+\d+)"', attrs_blob)

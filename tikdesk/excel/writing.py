@@ -149,21 +149,35 @@ def csv_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
+def csv_safe_fast(text: str) -> str:
+    """:func:`csv_safe` for hot loops (one character lookup instead of a tuple scan)."""
+    return "'" + text if text and text[0] in _TRIGGER_CHARS else text
+
+
+_TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
+
+
 def write_csv(
     path: Path,
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     progress: Progress | None = None,
     total: int = 0,
+    guarded: bool = False,
 ) -> int:
+    """``guarded=True``: the caller already passed every text through :func:`csv_safe`
+    (and wrote no ``None``) — saves a pass over 100,000 rows."""
     count = 0
     with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow([csv_safe(h) for h in header])
         for row in rows:
-            writer.writerow(
-                [csv_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in row]
-            )
+            if guarded:
+                writer.writerow(row)
+            else:
+                writer.writerow(
+                    [csv_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in row]
+                )
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0 and not progress(count, total):
                 raise cancelled()
