@@ -146,3 +146,32 @@ def test_board_drop_goes_through_the_drop_handler(service: IdeaService, qapp: An
     assert not target.dropMimeData(data, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
     assert not (source.flags(source.index(0)) & Qt.ItemFlag.ItemIsDropEnabled)
     assert decode_ids(encode_ids([])) == []
+
+
+def test_long_board_column_shows_a_window_of_cards(
+    qtmodeltester: Any, service: IdeaService, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column shows at most ``limit`` cards; drops below them stay in view."""
+    monkeypatch.setattr(BoardColumnModel, "limit", 5)
+    new = [r for r in service.list_ideas() if r.status == "new"]
+    model = BoardColumnModel("new")
+    model.set_rows(new)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5 and model.total() == 19
+    assert model.id_at(5) == new[5].id
+    seen: list[tuple[list[int], str, int | None]] = []
+    model.drop_handler = lambda ids, status, before: seen.append((ids, status, before))
+    model.dropMimeData(encode_ids([new[9].id]), Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    assert seen == [([new[9].id], "new", new[5].id)]  # before the first hidden card
+
+    last = service.move(new[0].id, "new", None).record  # to the very end: hidden now
+    assert model.upsert(last) == -1
+    qtmodeltester.check(model)
+    assert [r.id for r in model.rows()] == [r.id for r in new[1:6]]  # the tail moved up
+    assert model.total() == 19
+    top = service.move(new[0].id, "new", new[1].id).record
+    assert model.upsert(top) == 0
+    assert [r.id for r in model.rows()] == [r.id for r in new[:5]]
+    assert model.remove_id(new[2].id) and model.rowCount() == 5 and model.total() == 18
+    assert new[5].id in [r.id for r in model.rows()]
+    qtmodeltester.check(model)

@@ -46,6 +46,7 @@ _KEY_INDEX: dict[str, int] = {
 SORTABLE = tuple(_KEY_INDEX)
 
 _Entry = tuple[Any, ...]
+_RECORD = itemgetter(0)
 
 
 def sort_text(text: str) -> str:
@@ -139,6 +140,24 @@ def _sort_entries(entries: list[_Entry], column: str, descending: bool) -> list[
     return present + missing
 
 
+def _narrow(rows: list[_Entry], flt: IdeaFilter) -> list[_Entry]:
+    """Apply every criterion of ``flt``, one comprehension each."""
+    if flt.status:
+        rows = [e for e in rows if e[0].status == flt.status]
+    if flt.format:
+        rows = [e for e in rows if e[0].format == flt.format]
+    if flt.audience:
+        rows = [e for e in rows if e[0].audience == flt.audience]
+    if flt.owner:
+        rows = [e for e in rows if e[0].owner == flt.owner]
+    if flt.tag:
+        needle = "," + flt.tag.casefold() + ","
+        rows = [e for e in rows if needle in e[2]]
+    for word in flt.text.casefold().split():
+        rows = [e for e in rows if word in e[1]]
+    return rows
+
+
 class IdeaIndex:
     """All ideas in board order (rank, id), with search texts, updated one idea at a time."""
 
@@ -150,6 +169,7 @@ class IdeaIndex:
         # every entry sorted by one column, kept until the next change: a keystroke then
         # filters an already sorted list instead of sorting again
         self._sorted: dict[tuple[str, bool], list[_Entry]] = {}
+        self._groups: dict[str, list[_Entry]] | None = None  # by status, board order
         self.reset(records)
 
     def reset(self, records: Iterable[IdeaRecord]) -> None:
@@ -161,6 +181,7 @@ class IdeaIndex:
         self._board_keys = [(e[0].board_rank, e[0].id) for e in entries]
         self._by_id = {e[0].id: e for e in entries}
         self._sorted.clear()
+        self._groups = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -180,6 +201,7 @@ class IdeaIndex:
         """Insert or replace one idea; returns the previous version."""
         old_entry = self._by_id.get(record.id)
         self._sorted.clear()
+        self._groups = None
         entry = self._keys_for.entry(record)
         new_key = _board_key(record)
         if old_entry is not None:
@@ -201,6 +223,7 @@ class IdeaIndex:
         if old is None:
             return None
         self._sorted.clear()
+        self._groups = None
         index = bisect.bisect_left(self._board_keys, _board_key(old[0]))
         del self._board_keys[index]
         del self._entries[index]
@@ -225,20 +248,27 @@ class IdeaIndex:
             rows = self._entries
         else:
             rows = self._sorted_entries(*sort)
-        if flt.status:
-            rows = [e for e in rows if e[0].status == flt.status]
-        if flt.format:
-            rows = [e for e in rows if e[0].format == flt.format]
-        if flt.audience:
-            rows = [e for e in rows if e[0].audience == flt.audience]
-        if flt.owner:
-            rows = [e for e in rows if e[0].owner == flt.owner]
-        if flt.tag:
-            needle = "," + flt.tag.casefold() + ","
-            rows = [e for e in rows if needle in e[2]]
-        for word in flt.text.casefold().split():
-            rows = [e for e in rows if word in e[1]]
-        return [e[0] for e in rows]
+        if flt.is_empty():  # e.g. a header click on the whole backlog
+            return list(map(_RECORD, rows))
+        return list(map(_RECORD, _narrow(rows, flt)))
+
+    def filter_by_status(self, flt: IdeaFilter) -> dict[str, list[IdeaRecord]]:
+        """The matching ideas per status (board columns), each in board order.
+
+        The entries are grouped by status once per change, so a keystroke looks at every
+        idea once, as for the table."""
+        if self._groups is None:
+            groups: dict[str, list[_Entry]] = {}
+            for entry in self._entries:
+                groups.setdefault(entry[0].status, []).append(entry)
+            self._groups = groups
+        result: dict[str, list[IdeaRecord]] = {}
+        for status, rows in self._groups.items():
+            if flt.status and status != flt.status:
+                result[status] = []
+            else:
+                result[status] = list(map(_RECORD, _narrow(rows, flt)))
+        return result
 
     def sort(
         self, records: Iterable[IdeaRecord], column: str, descending: bool = False

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -74,17 +75,35 @@ def decode_ids(data: QMimeData) -> list[int]:
     return [int(part) for part in raw.split(",") if part.strip().isdigit()]
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_OBJECT = int(Role.OBJECT)
+_ID_ROLE = int(Role.ID)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _OBJECT, _ID_ROLE})
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CARD_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+
+
 def _board_key(record: IdeaRecord) -> tuple[float, int]:
     return record.board_rank, record.id
 
 
 class BoardColumnModel(QAbstractListModel):
-    """The cards of one status, in board order (rank, id)."""
+    """The cards of one status in board order (rank, id) — at most :attr:`limit` of them.
+
+    The model keeps every matching idea in :attr:`_all` but shows only the first ``limit``:
+    QListView lays out every item it is given (two Python ``rowCount`` calls per card), and
+    a column of 20,000 cards is nothing anyone reads.  The column's footer says how many more
+    there are; search and filters bring them up.
+    """
+
+    limit = 500
 
     def __init__(self, status: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.status = status
-        self._rows: list[IdeaRecord] = []
+        self._all: list[IdeaRecord] = []  # every card of this column under the filter
+        self._rows: list[IdeaRecord] = []  # the shown ones: _all[:limit]
         self.editable = True
         self.drop_handler: DropHandler | None = None
 
@@ -92,26 +111,24 @@ class BoardColumnModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED:
             return None
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return record.title
-        if role == Role.OBJECT:
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
+            return None
+        record = self._rows[row]
+        if role == _OBJECT:
             return record
-        if role == Role.ID:
+        if role == _DISPLAY:
+            return record.title
+        if role == _ID_ROLE:
             return record.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return record.hook or record.title
-        return None
+        return record.hook or record.title  # tooltip
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():  # dropping between cards / on empty space
             return Qt.ItemFlag.ItemIsDropEnabled if self.editable else Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return _CARD_FLAGS if self.editable else _READ_ONLY_FLAGS
 
     # drag and drop: every drop ends here, whatever view it happened in
     def supportedDropActions(self) -> Qt.DropAction:
@@ -152,52 +169,95 @@ class BoardColumnModel(QAbstractListModel):
         ids = decode_ids(data)
         if not ids or self.drop_handler is None:
             return False
-        before = self._rows[row].id if 0 <= row < len(self._rows) else None
+        if not 0 <= row < len(self._rows):
+            row = len(self._rows)  # below the last shown card: stays in view
+        before = self.id_at(row)
         while before in ids:  # dropped just above itself: go before the next other card
             row += 1
-            before = self._rows[row].id if row < len(self._rows) else None
+            before = self.id_at(row)
         self.drop_handler(ids, self.status, before)
         return True
 
     # our interface
     def rows(self) -> list[IdeaRecord]:
+        """The shown cards."""
         return self._rows
+
+    def total(self) -> int:
+        """Cards of this column under the filter, shown or not."""
+        return len(self._all)
+
+    def id_at(self, position: int) -> int | None:
+        """Id of the card at ``position`` of the whole column (None past its end)."""
+        return self._all[position].id if 0 <= position < len(self._all) else None
 
     def set_rows(self, rows: list[IdeaRecord]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._all = list(rows)  # changed in place by upsert/remove: never the caller's list
+        self._rows = rows[: self.limit]
         self.endResetModel()
 
     def row_of(self, idea_id: int) -> int:
+        """Row of a shown card, or -1."""
         for row, record in enumerate(self._rows):
             if record.id == idea_id:
                 return row
         return -1
 
+    def _position(self, idea_id: int) -> int:
+        for position, record in enumerate(self._all):
+            if record.id == idea_id:
+                return position
+        return -1
+
     def upsert(self, record: IdeaRecord) -> int:
-        """Show a new or changed card at its rank position; returns its row."""
-        row = self.row_of(record.id)
-        if row >= 0:
-            old = self._rows[row]
-            if _board_key(old) == _board_key(record):
-                self._rows[row] = record
-                self.dataChanged.emit(self.index(row), self.index(row))
-                return row
-            self.remove_id(record.id)
-        row = bisect.bisect_left(self._rows, _board_key(record), key=_board_key)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, record)
-        self.endInsertRows()
-        return row
+        """Show a new or changed card at its rank position; returns its row (-1: not shown
+        because it falls behind the limit)."""
+        position = self._position(record.id)
+        if position >= 0:
+            if _board_key(self._all[position]) == _board_key(record):
+                self._all[position] = record
+                if position < len(self._rows):
+                    self._rows[position] = record
+                    self.dataChanged.emit(self.index(position), self.index(position))
+                return position if position < len(self._rows) else -1
+            self._take(position)
+        position = bisect.bisect_left(self._all, _board_key(record), key=_board_key)
+        self._all.insert(position, record)
+        if position < self.limit:
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._rows.insert(position, record)
+            self.endInsertRows()
+        self._sync_tail()
+        return position if position < self.limit else -1
 
     def remove_id(self, idea_id: int) -> bool:
-        row = self.row_of(idea_id)
-        if row < 0:
+        position = self._position(idea_id)
+        if position < 0:
             return False
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
+        self._take(position)
+        self._sync_tail()
         return True
+
+    def _take(self, position: int) -> None:
+        del self._all[position]
+        if position < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            self.endRemoveRows()
+
+    def _sync_tail(self) -> None:
+        """Keep the shown cards equal to the first ``limit`` of the column."""
+        want = min(len(self._all), self.limit)
+        have = len(self._rows)
+        if have > want:
+            self.beginRemoveRows(QModelIndex(), want, have - 1)
+            del self._rows[want:]
+            self.endRemoveRows()
+        elif have < want:
+            self.beginInsertRows(QModelIndex(), have, want - 1)
+            self._rows.extend(self._all[have:want])
+            self.endInsertRows()
 
 
 def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
@@ -344,6 +404,7 @@ class IdeaBoard(QWidget):
         self.models: dict[str, BoardColumnModel] = {}
         self.views: dict[str, BoardListView] = {}
         self._headers: dict[str, QLabel] = {}
+        self._more: dict[str, QLabel] = {}
         self._editable = True
         delegate = CardDelegate(self)
         layout = QHBoxLayout(self)
@@ -379,10 +440,17 @@ class IdeaBoard(QWidget):
             )
             header.setBuddy(view)
             column.addWidget(view, 1)
+            more = QLabel()
+            more.setObjectName(f"boardMore_{status.value}")
+            more.setWordWrap(True)
+            more.setStyleSheet("QLabel { color: palette(placeholder-text); padding: 2px 6px; }")
+            more.setVisible(False)
+            column.addWidget(more)
             layout.addWidget(frame, 1)
             self.models[status.value] = model
             self.views[status.value] = view
             self._headers[status.value] = header
+            self._more[status.value] = more
         self._build_key_actions()
         self._update_headers()
 
@@ -416,11 +484,13 @@ class IdeaBoard(QWidget):
     # ------------------------------------------------------------------ content
     def set_records(self, rows: Iterable[IdeaRecord]) -> None:
         """Show ``rows`` (in board order) grouped by status."""
-        groups: dict[str, list[IdeaRecord]] = {s: [] for s in self.statuses}
-        for record in rows:
-            groups.setdefault(record.status, []).append(record)
+        rows = rows if isinstance(rows, list) else list(rows)
+        self.set_groups({s: [r for r in rows if r.status == s] for s in self.statuses})
+
+    def set_groups(self, groups: dict[str, list[IdeaRecord]]) -> None:
+        """Show the cards of each status (each list in board order)."""
         for status, model in self.models.items():
-            model.set_rows(groups[status])
+            model.set_rows(groups.get(status, []))
         self._update_headers()
 
     def show_record(self, record: IdeaRecord, visible: bool) -> None:
@@ -438,9 +508,20 @@ class IdeaBoard(QWidget):
         self._update_headers()
 
     def _update_headers(self) -> None:
+        locale = QLocale()
         for status in IdeaStatus:
-            count = self.models[status.value].rowCount()
-            self._headers[status.value].setText(f"{status.label} ({count})")
+            model = self.models[status.value]
+            total = model.total()
+            self._headers[status.value].setText(f"{status.label} ({locale.toString(total)})")
+            hidden = total - model.rowCount()
+            more = self._more[status.value]
+            more.setVisible(hidden > 0)
+            if hidden > 0:
+                more.setText(
+                    self.tr("+ %1 more – search or filter to see them").replace(
+                        "%1", locale.toString(hidden)
+                    )
+                )
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -502,7 +583,8 @@ class IdeaBoard(QWidget):
         self.move_requested.emit(ids, status, before_id)
 
     def move_current(self, column_step: int, row_step: int) -> bool:
-        """Move the current card one column left/right (to the end) or one place up/down."""
+        """Move the current card one column left/right (below the shown cards there) or one
+        place up/down."""
         if not self._editable:
             return False
         view = self.current_view()
@@ -516,16 +598,17 @@ class IdeaBoard(QWidget):
             position = self.statuses.index(model.status) + column_step
             if not 0 <= position < len(self.statuses):
                 return False
-            self.move_requested.emit([idea_id], self.statuses[position], None)
+            target = self.models[self.statuses[position]]
+            # last of the shown cards, so that it stays in view in a long column
+            self.move_requested.emit([idea_id], target.status, target.id_at(target.rowCount()))
             return True
-        rows = model.rows()
         if row_step < 0:
             if row == 0:
                 return False
-            before: int | None = rows[row - 1].id
+            before = model.id_at(row - 1)
         else:
-            if row + 1 >= len(rows):
+            if row + 1 >= model.rowCount():  # last shown card (hidden ones may follow)
                 return False
-            before = rows[row + 2].id if row + 2 < len(rows) else None
+            before = model.id_at(row + 2)
         self.move_requested.emit([idea_id], model.status, before)
         return True

@@ -134,6 +134,7 @@ class IdeasTab(QWidget):
         self._stale_views: set[str] = set()
         self._emitting = False
         self._read_only = window.is_read_only()
+        self._details_shown: object = object()  # the record in the details panel
 
         self._build_actions()
         self._build_ui()
@@ -404,7 +405,7 @@ class IdeasTab(QWidget):
             sort = self.model.sort_state()
             self.model.set_rows(self.index.filter(self._filter, sort), sorted_already=True)
         else:
-            self.board.set_records(self.index.filter(self._filter))
+            self.board.set_groups(self.index.filter_by_status(self._filter))
 
     # ================================================================== loading
     def refresh(self) -> None:
@@ -477,7 +478,7 @@ class IdeasTab(QWidget):
         shown = (
             self.model.rowCount()
             if self.current_view_name() == "table"
-            else sum(m.rowCount() for m in self.board.models.values())
+            else sum(m.total() for m in self.board.models.values())
         )
         locale = QLocale()
         if shown == total:
@@ -600,6 +601,9 @@ class IdeasTab(QWidget):
 
     def _update_details(self) -> None:
         record = self.current_record()
+        if record is self._details_shown:
+            return  # unchanged (e.g. a keystroke that kept the selection): no re-layout
+        self._details_shown = record
         if record is None:
             self.details.setHtml(
                 "<p style='color:gray'>"
