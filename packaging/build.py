@@ -67,7 +67,8 @@ def exe_name(name: str = GUI_EXE) -> str:
 
 
 def _version_tuple(ver: str) -> tuple[int, int, int, int]:
-    numbers = [int(n) for n in re.findall(r"\d+", ver)[:4]]
+    release = re.match(r"\d+(?:\.\d+)*", ver)  # "1.2.3rc1" → 1.2.3 (Windows wants numbers)
+    numbers = [int(n) for n in release.group(0).split(".")[:4]] if release else []
     return tuple([*numbers, 0, 0, 0, 0][:4])  # type: ignore[return-value]
 
 
