@@ -852,7 +852,16 @@ def fill_clearance(ctx: AppContext) -> None:
     fill_demo_clearance(ctx)
 
 
-FILLERS: list[Filler] = [fill_ideas, fill_clearance]
+def fill_analytics(ctx: AppContext) -> None:
+    """A year of account numbers, videos and peer accounts for the charts."""
+    from tikdesk.services.analytics import fill_demo_analytics
+
+    fill_demo_analytics(ctx)
+
+
+# Listed here rather than registered at import time: the demo database is filled before the
+# window (and with it the feature modules) is built.
+FILLERS: list[Filler] = [fill_ideas, fill_clearance, fill_analytics]
 
 
 def register_filler(filler: Filler) -> Filler:
