@@ -166,7 +166,7 @@ class DailySeries:
     days: list[dt.date]
     x: list[float]  # seconds since 1970 at UTC midnight (pyqtgraph's DateAxisItem)
     values: dict[str, list[int | None]]  # every repo.DAILY_FIELDS column
-    net_change: list[int | None]  # recomputed from the totals (else new − lost)
+    net_change: list[int | float | None]  # recomputed from the totals (else new − lost)
     moving_average: dict[str, list[float | None]]  # 7-day, for views/likes/comments/shares
 
     @property
@@ -387,7 +387,7 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
             plan.video_update.append({"id": row["id"], **common})
         else:
             plan.video_insert.append({"video_link": link, "snapshot_date": snap, **common})
-    for (account, kind, key, taken_on), row in audience_state.items():
+    for (account, kind, name, taken_on), row in audience_state.items():
         if "id" in row:
             plan.audience_update.append(
                 {"id": row["id"], "value": row["value"], _BATCH_KEY: row[_BATCH_KEY]}
@@ -397,7 +397,7 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
                 {
                     "account": account,
                     "kind": kind,
-                    "key": key,
+                    "key": name,
                     "taken_on": taken_on,
                     "value": row["value"],
                     _BATCH_KEY: row[_BATCH_KEY],
@@ -941,9 +941,11 @@ def videos_in_period(
 
 def engagement_by(videos: Iterable[VideoPerformance], what: str) -> list[GroupSpread]:
     """Median and spread of the engagement rate per format or audience, biggest group first."""
-    key_of = (lambda v: v.format) if what == "format" else (lambda v: v.audience)
-    label_of = format_label if what == "format" else audience_label
-    groups = rules.group_spread((key_of(v), v.engagement_rate) for v in videos)
+    by_format = what == "format"
+    label_of = format_label if by_format else audience_label
+    groups = rules.group_spread(
+        ((v.format if by_format else v.audience), v.engagement_rate) for v in videos
+    )
     out = [GroupSpread(k, label_of(k), s) for k, s in groups.items() if s.count]
     out.sort(key=lambda g: (g.key == NOT_LINKED, -g.spread.count, g.label))
     return out

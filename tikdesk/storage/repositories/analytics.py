@@ -260,7 +260,7 @@ def latest_videos(
         .outerjoin(post, post.c.id == VIDEO.c.post_id)
         .order_by(VIDEO.c.posted_at, VIDEO.c.video_link)
     )
-    return [VideoLatest(*r) for r in session.execute(query)]
+    return [VideoLatest(*tuple(r)) for r in session.execute(query)]
 
 
 def video_snapshots(session: Session, video_link: str) -> list[tuple[Any, ...]]:
@@ -293,7 +293,7 @@ def audience(session: Session, account: str, kind: str) -> list[tuple[str, float
         )
         .order_by(AUDIENCE.c.value.desc())
     )
-    return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
+    return [(r[0], r[1], r[2]) for r in session.execute(query)]
 
 
 # ----------------------------------------------------------------------------- posts ↔ videos
@@ -325,9 +325,7 @@ def post_exists(session: Session, post_id: int) -> bool:
 
 
 def set_post_video_link(session: Session, post_id: int, link: str) -> None:
-    session.execute(
-        update(Post.__table__).where(Post.__table__.c.id == post_id).values(video_link=link)
-    )
+    session.execute(update(Post).where(Post.id == post_id).values(video_link=link))
 
 
 def link_videos(session: Session, links: Mapping[str, int | None]) -> int:
