@@ -21,7 +21,7 @@
     </message>
     <message>
       <source>+ %1 more – search or filter to see them</source>
-      <translation>+ %1 weitere – Suche oder Filter zeigt sie</translation>
+      <translation>+ %1 weitere – mit Suche oder Filter eingrenzen</translation>
     </message>
   </context>
   <context>
@@ -158,8 +158,12 @@
       <translation>Verantwortlich</translation>
     </message>
     <message>
-      <source>&amp;Due on</source>
-      <translation>&amp;Fällig am</translation>
+      <source>&amp;set</source>
+      <translation>&amp;festlegen</translation>
+    </message>
+    <message>
+      <source>Has a due date</source>
+      <translation>Hat ein Fälligkeitsdatum</translation>
     </message>
     <message>
       <source>Due date</source>

@@ -271,11 +271,14 @@ def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
         if metrics.horizontalAdvance(candidate) > width:
             break
         first = candidate
-    if not first:  # the first word alone is too wide: break it where it must
-        cut = 1
-        while cut < len(text) and metrics.horizontalAdvance(text[: cut + 1]) <= width:
-            cut += 1
-        first = text[:cut]
+    if not first:  # the first word alone is too wide: break after a hyphen, or elide it
+        word = words[0] if words else text
+        hyphen = word.rfind("-", 0, len(word) - 1)
+        while hyphen > 0 and metrics.horizontalAdvance(word[: hyphen + 1]) > width:
+            hyphen = word.rfind("-", 0, hyphen)
+        if hyphen <= 0:
+            return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+        first = word[: hyphen + 1]
     rest = text[len(first) :].strip()
     return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
