@@ -353,23 +353,33 @@ class TextPool:
     def __init__(self, plot: pg.PlotItem, anchor: tuple[float, float]) -> None:
         self.plot, self.anchor = plot, anchor
         self.items: list[pg.TextItem] = []
+        self.texts: list[tuple[str, str] | None] = []
         self.used = 0
+        self.shown = 0
 
     def reset(self) -> None:
-        for item in self.items[: self.used]:
-            item.setVisible(False)
-        self.used = 0
+        """Start a new set of labels (call :meth:`finish` after the last :meth:`put`)."""
+        self.shown, self.used = self.used, 0
 
     def put(self, text: str, x: float, y: float, color: str = DARK) -> None:
         if self.used == len(self.items):
             item = pg.TextItem(anchor=self.anchor)
             self.plot.addItem(item, ignoreBounds=True)
             self.items.append(item)
+            self.texts.append(None)
         item = self.items[self.used]
-        item.setText(text, color=color)
+        if self.texts[self.used] != (text, color):  # re-layouting text is the costly part
+            item.setText(text, color=color)
+            self.texts[self.used] = (text, color)
         item.setPos(x, y)
-        item.setVisible(True)
+        if self.used >= self.shown:
+            item.setVisible(True)
         self.used += 1
+
+    def finish(self) -> None:
+        for item in self.items[self.used : self.shown]:
+            item.setVisible(False)
+        self.shown = self.used
 
 
 def arg(template: str, *values: str) -> str:
@@ -805,6 +815,7 @@ class EngagementPanel(ChartPanel):
         self.groups = list(groups)
         self.count_labels.reset()
         if not self.groups:
+            self.count_labels.finish()
             self.show_message(
                 translate(
                     "Analytics",
@@ -833,6 +844,7 @@ class EngagementPanel(ChartPanel):
                 max(q3[i], med[i]) + right * 0.02,
                 float(i),
             )
+        self.count_labels.finish()
         self.plot.setXRange(0, right * 1.35, padding=0)
         self.plot.setYRange(-0.6, n - 0.4, padding=0)
         self.category_axis.update()
@@ -939,6 +951,7 @@ class HeatmapPanel(ChartPanel):
         self.heat, self.without_time = heat, without_time
         self.cell_labels.reset()
         if with_time == 0:
+            self.cell_labels.finish()
             text = translate(
                 "Analytics",
                 "No post in this period has a publication time with an hour. "
@@ -969,6 +982,7 @@ class HeatmapPanel(ChartPanel):
                     if heat.count[d][h]:
                         dark = known[d, h] and scale[d, h] > 0.55
                         self.cell_labels.put(str(heat.count[d][h]), h, d, "w" if dark else DARK)
+        self.cell_labels.finish()
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
         self.image.setRect(-0.5, -0.5, 24, 7)  # after setImage: it needs the image size
         self.plot.setXRange(-0.5, 23.5, padding=0)
@@ -1045,6 +1059,7 @@ class BenchmarkPanel(ChartPanel):
         self.peers: list[pg.PlotDataItem] = []
         self.data: list[tuple[str, list[float], list[float | None], list[dt.date]]] = []
         self._key: object = None
+        self._peers_key: object = None
         if form is not None:
             self.layout().addWidget(form)
 
@@ -1055,13 +1070,7 @@ class BenchmarkPanel(ChartPanel):
         if key == self._key:
             return  # all dates, not the period: nothing to redraw on a period switch
         self._key = key
-        for item in self.peers:
-            self.plot.removeItem(item)
-            self.legend.removeItem(item)
-        self.legend.removeItem(self.own)
-        self.peers = []
         self.data = []
-        have_own = own is not None and any(v is not None for v in own.values["followers"])
         if not peers:
             self.show_message(
                 translate(
@@ -1071,26 +1080,40 @@ class BenchmarkPanel(ChartPanel):
                 )
             )
             return
-        if have_own and own is not None:
+        peers_key = tuple((b.name, tuple(b.ids), tuple(b.followers)) for b in peers)
+        if peers_key != self._peers_key:  # typed-in peers changed: rebuild their lines
+            self._peers_key = peers_key
+            for item in self.peers:
+                self.plot.removeItem(item)
+                self.legend.removeItem(item)
+            self.peers = []
+            for index, peer in enumerate(peers):
+                color = self.PEER_COLORS[index % len(self.PEER_COLORS)]
+                item = self.plot.plot(
+                    np.array(peer.x),
+                    nan_array(peer.followers),
+                    pen=pen(color, 1, Qt.PenStyle.DashLine),
+                    symbol="o",
+                    symbolSize=6,
+                    symbolBrush=color,
+                    symbolPen=pen(color),
+                    connect="finite",
+                )
+                self.legend.addItem(item, peer.name)
+                self.peers.append(item)
+        have_own = own is not None and any(v is not None for v in own.values["followers"])
+        if have_own and own is not None:  # only the own line follows the account picker
             self.own.setData(np.array(own.x), nan_array(own.values["followers"]))
-            self.legend.addItem(self.own, own_name)
             self.data.append((own_name, own.x, list(own.values["followers"]), own.days))
+            label = self.legend.getLabel(self.own)
+            if label is None:
+                self.legend.addItem(self.own, own_name)
+            elif label.text != own_name:
+                label.setText(own_name)
         else:
             self.own.setData([], [])
-        for index, peer in enumerate(peers):
-            color = self.PEER_COLORS[index % len(self.PEER_COLORS)]
-            item = self.plot.plot(
-                np.array(peer.x),
-                nan_array(peer.followers),
-                pen=pen(color, 1, Qt.PenStyle.DashLine),
-                symbol="o",
-                symbolSize=6,
-                symbolBrush=color,
-                symbolPen=pen(color),
-                connect="finite",
-            )
-            self.legend.addItem(item, peer.name)
-            self.peers.append(item)
+            self.legend.removeItem(self.own)
+        for peer in peers:
             self.data.append((peer.name, peer.x, list(peer.followers), peer.days))
         self.plot.enableAutoRange()
         self.set_info(translate("Analytics", "%1 peer accounts").replace("%1", str(len(peers))))
