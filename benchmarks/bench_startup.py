@@ -23,6 +23,7 @@ from pathlib import Path
 from benchmarks.common import Row, Stat, repeats, table
 
 TIMEOUT_S = 180.0
+IDEAS_TAB = 1  # index of the Ideen tab in the main window
 ROOT = Path(__file__).resolve().parents[1]
 
 #: The floor: a bare main window with three tabs; ``tour`` visits the tabs (memory floor).
@@ -136,10 +137,13 @@ class Sandbox:
         self.folder = Path(tempfile.mkdtemp(prefix="tikdesk-bench-start-"))
         self.count = 0
 
-    def next(self) -> tuple[Path, dict[str, str]]:
+    def next(self, tab: int | None = None) -> tuple[Path, dict[str, str]]:
+        """``tab``: the tab the window restores (as saved by the user's last session)."""
         self.count += 1
         run = self.folder / str(self.count)
-        run.mkdir()
+        (run / "home").mkdir(parents=True)
+        if tab is not None:
+            (run / "home" / "settings.ini").write_text(f"[window]\ntab={tab}\n")
         db = run / "tikdesk.sqlite"
         shutil.copyfile(self.source, db)
         return db, child_env(run / "home")
@@ -167,7 +171,8 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
         )
 
         def app(mode: str) -> float:
-            path, env = box.next()
+            # "filled": a user whose last session ended on the Ideen tab (index 1)
+            path, env = box.next(IDEAS_TAB if mode == "filled" else None)
             return launch(app_args(path), mode, env).seconds
 
         rows = [
@@ -180,7 +185,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
             )
         ]
         filled_note = ""
-        path, env = box.next()
+        path, env = box.next(IDEAS_TAB)
         probe = launch(app_args(path), "filled", env)
         if "no loaded signal" in probe.stderr:
             filled_note = (

@@ -45,8 +45,8 @@ BENCHMARKS: tuple[tuple[str, str, str], ...] = (
 #: not state themselves (a module's own, stricter targets win).
 DEFAULT_TARGETS: dict[str, tuple[tuple[str, dict[str, float]], ...]] = {
     "backlog": ((r"keystroke|sort", {"max_ratio": 3.0, "max_value": 0.100}),),
-    "import_ideas": ((r"import", {"max_ratio": 1.5}),),
-    "import_analytics": ((r"import", {"max_ratio": 1.5}),),
+    "import_ideas": ((r"import \.xlsx", {"max_ratio": 1.5}),),
+    "import_analytics": ((r"preview \+ commit", {"max_ratio": 1.5}),),
     "charts": ((r"switch|period", {"max_value": 0.100}),),
 }
 CHILD_TIMEOUT_S = 1800
@@ -129,6 +129,8 @@ def run_module(name: str, module_name: str, label: str, quick: bool, db: Path | 
         for pattern, targets in DEFAULT_TARGETS.get(name, ()):
             if row.value is not None and re.search(pattern, row.figure, re.IGNORECASE):
                 for key, value in targets.items():
+                    if key == "max_ratio" and row.floor is None:
+                        continue  # a ratio needs a floor
                     if getattr(row, key) is None:
                         setattr(row, key, value)
     return rows or [not_available(label, "run() returned no rows")]
