@@ -189,8 +189,9 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
         probe = launch(app_args(path), "filled", env)
         if "no loaded signal" in probe.stderr:
             filled_note = (
-                "the Ideen tab has no `loaded` signal/`is_loaded()`: measured at the "
-                "first event-loop turn with the tab current"
+                "the Ideen tab (restored as the last-used tab) loads its backlog "
+                "synchronously while it is built, so 'filled' is the first event-loop turn "
+                "after show(); a `loaded` signal would time it if loading moves to a thread"
             )
         rows.append(
             Row(
