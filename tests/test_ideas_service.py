@@ -357,3 +357,37 @@ def test_demo_does_not_touch_a_database_with_ideas(ctx: AppContext) -> None:
     IdeaService(ctx).create({"title": "Meine Idee"})
     ensure_demo_data(ctx)
     assert [r.title for r in IdeaService(ctx).list_ideas()] == ["Meine Idee"]
+
+
+def test_index_keeps_cached_orders_and_groups_right_after_changes(service: IdeaService) -> None:
+    ids = [
+        service.create({"title": t, "status": s}).id
+        for t, s in (("B", "new"), ("D", "new"), ("A", "planned"), ("C", "planned"))
+    ]
+    index = IdeaIndex(service.list_ideas())
+    by_title = ("title", False)
+
+    def titles(flt: IdeaFilter = IdeaFilter()) -> list[str]:
+        return [r.title for r in index.filter(flt, by_title)]
+
+    def columns() -> dict[str, list[str]]:
+        groups = index.filter_by_status(IdeaFilter())
+        return {s: [r.title for r in rows] for s, rows in groups.items() if rows}
+
+    assert titles() == ["A", "B", "C", "D"]
+    assert columns() == {"new": ["B", "D"], "planned": ["A", "C"]}
+    index.put(service.update(ids[1], {"title": "0 zuerst", "status": "planned"}).after)
+    assert titles() == ["0 zuerst", "A", "B", "C"]
+    assert columns() == {"new": ["B"], "planned": ["A", "C", "0 zuerst"]}
+    index.put(service.create({"title": "Bb", "status": "new"}))
+    assert titles(IdeaFilter(text="b")) == ["B", "Bb"]
+    assert columns()["new"] == ["B", "Bb"]
+    index.remove(ids[0])
+    assert titles() == ["0 zuerst", "A", "Bb", "C"]
+    assert columns()["new"] == ["Bb"]
+    assert [r.title for r in index.filter(IdeaFilter(), ("title", True))] == [
+        "C",
+        "Bb",
+        "A",
+        "0 zuerst",
+    ]

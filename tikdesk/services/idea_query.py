@@ -125,6 +125,28 @@ def _board_key(record: IdeaRecord) -> tuple[float, int]:
     return record.board_rank, record.id
 
 
+def _entry_board_key(entry: _Entry) -> tuple[float, int]:
+    return entry[0].board_rank, entry[0].id  # type: ignore[no-any-return]
+
+
+def _replace_entry(entries: list[_Entry], old: _Entry | None, new: _Entry | None) -> None:
+    """Swap ``old`` for ``new`` in place (either may be None: add at the end / remove)."""
+    position = -1
+    if old is not None:
+        for position, candidate in enumerate(entries):  # noqa: B007 - identity, not equality
+            if candidate is old:
+                break
+        else:
+            position = -1
+    if position >= 0:
+        if new is None:
+            del entries[position]
+        else:
+            entries[position] = new
+    elif new is not None:
+        entries.append(new)
+
+
 def _sort_entries(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
     """Stable sort by ``column``; entries without a value go last in both directions."""
     try:
@@ -170,6 +192,7 @@ class IdeaIndex:
         # filters an already sorted list instead of sorting again
         self._sorted: dict[tuple[str, bool], list[_Entry]] = {}
         self._groups: dict[str, list[_Entry]] | None = None  # by status, board order
+        self._stale: set[tuple[str, bool]] = set()  # cached orders to sort again
         self.reset(records)
 
     def reset(self, records: Iterable[IdeaRecord]) -> None:
@@ -181,6 +204,7 @@ class IdeaIndex:
         self._board_keys = [(e[0].board_rank, e[0].id) for e in entries]
         self._by_id = {e[0].id: e for e in entries}
         self._sorted.clear()
+        self._stale.clear()
         self._groups = None
 
     def __len__(self) -> int:
@@ -200,9 +224,8 @@ class IdeaIndex:
     def put(self, record: IdeaRecord) -> IdeaRecord | None:
         """Insert or replace one idea; returns the previous version."""
         old_entry = self._by_id.get(record.id)
-        self._sorted.clear()
-        self._groups = None
         entry = self._keys_for.entry(record)
+        self._patch_orders(old_entry, entry)
         new_key = _board_key(record)
         if old_entry is not None:
             index = bisect.bisect_left(self._board_keys, _board_key(old_entry[0]))
@@ -222,12 +245,30 @@ class IdeaIndex:
         old = self._by_id.pop(idea_id, None)
         if old is None:
             return None
-        self._sorted.clear()
-        self._groups = None
+        self._patch_orders(old, None)
         index = bisect.bisect_left(self._board_keys, _board_key(old[0]))
         del self._board_keys[index]
         del self._entries[index]
         return old[0]
+
+    def _patch_orders(self, old: _Entry | None, new: _Entry | None) -> None:
+        """Carry one change into the cached orders instead of dropping them.
+
+        The changed entry is replaced (or added/removed) in place and the list is marked
+        stale; the next use sorts it again, which on an almost sorted list is nearly linear
+        (Timsort), so the first keystroke after an edit costs little more than any other.
+        """
+        for key, entries in self._sorted.items():
+            _replace_entry(entries, old, new)
+            self._stale.add(key)
+        if self._groups is not None:
+            for group in self._groups.values():
+                _replace_entry(group, old, None)
+            if new is not None:
+                group = self._groups.setdefault(new[0].status, [])
+                group.insert(
+                    bisect.bisect_left(group, _board_key(new[0]), key=_entry_board_key), new
+                )
 
     def _sorted_entries(self, column: str, descending: bool) -> list[_Entry]:
         key = (column, descending)
@@ -235,6 +276,10 @@ class IdeaIndex:
             if len(self._sorted) >= 4:  # a few orders are enough (each is a list of refs)
                 self._sorted.clear()
             self._sorted[key] = _sort_entries(self._entries, column, descending)
+            self._stale.discard(key)
+        elif key in self._stale:
+            self._sorted[key] = _sort_entries(self._sorted[key], column, descending)
+            self._stale.discard(key)
         return self._sorted[key]
 
     def filter(self, flt: IdeaFilter, sort: tuple[str, bool] | None = None) -> list[IdeaRecord]:
