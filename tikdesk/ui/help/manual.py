@@ -143,7 +143,7 @@ class ManualWindow(QWidget):
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 740])
+        splitter.setSizes([230, 770])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
