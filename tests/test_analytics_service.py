@@ -370,16 +370,16 @@ def test_slice_series_equals_reading_the_period(service: AnalyticsService, sampl
         assert sliced.moving_average == read.moving_average
 
 
-def test_demo_filler_is_idempotent_and_registered(ctx: AppContext) -> None:
+def test_demo_filler_is_idempotent_and_part_of_the_demo(ctx: AppContext) -> None:
     from tikdesk.services import demo
 
-    assert an.fill_demo_analytics in demo.FILLERS
-    an.fill_demo_analytics(ctx)
+    demo.ensure_demo_data(ctx)
     before = rows(ctx, "select count(*) from account_daily")
     an.fill_demo_analytics(ctx)
     assert rows(ctx, "select count(*) from account_daily") == before == [(364,)]
     service = AnalyticsService(ctx)
     assert service.accounts() == [an.DEMO_ACCOUNT]
-    assert len(service.videos(an.DEMO_ACCOUNT)) == 30
-    assert all(v.has_time for v in service.videos(an.DEMO_ACCOUNT))
+    videos = service.videos(an.DEMO_ACCOUNT)
+    assert len(videos) == 30 and all(v.has_time for v in videos)
+    assert any(v.post_id is not None for v in videos)  # the demo post with link …/video/7301
     assert {b.name for b in service.benchmarks()} == {"Stadt Beispielstadt", "Landkreis Musterland"}

@@ -1034,7 +1034,7 @@ DEMO_ACCOUNT = "musterhausen"
 def fill_demo_analytics(ctx: AppContext) -> None:
     """A year of invented daily numbers, 30 videos and two peer accounts (only into none).
 
-    For ``services.demo`` (registered below); dates relative to today, fixed seed.
+    For ``services.demo`` (listed in its FILLERS); dates relative to today, fixed seed.
     """
     import math
     import random
@@ -1131,12 +1131,3 @@ def fill_demo_analytics(ctx: AppContext) -> None:
                     None,
                 )
     AnalyticsService(ctx).relink_videos()
-
-
-def _register_demo() -> None:
-    from tikdesk.services import demo
-
-    demo.register_filler(fill_demo_analytics)
-
-
-_register_demo()
