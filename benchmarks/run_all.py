@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS: tuple[tuple[str, str, str], ...] = (
     ("startup", "benchmarks.bench_startup", "Start-up"),
     ("backlog", "benchmarks.bench_backlog", "Backlog filter and sort"),
+    ("clearance", "benchmarks.bench_clearance", "Clearance lists and tabs"),
     ("import_ideas", "benchmarks.bench_import_ideas", "Idea import"),
     ("import_analytics", "benchmarks.bench_import_analytics", "Analytics import"),
     ("charts", "benchmarks.bench_charts", "Charts: period switch"),
