@@ -580,7 +580,7 @@ class AnalyticsTab(QWidget):
             if not ImportPreviewDialog.ask(preview, self):
                 return False
             result = run_with_progress(
-                self, translate("Analytics", "Importing…"), self.service.commit_import, preview
+                self, translate("Analytics", "Importing…"), _commit_job, self.service, preview
             )
         except Cancelled:
             return False
@@ -639,3 +639,13 @@ def _preview_job(
     progress: Any = None,
 ) -> svc.ImportPreview:
     return service.preview_import(paths, account=account, years=years)
+
+
+def _commit_job(
+    service: AnalyticsService, preview: svc.ImportPreview, progress: Any = None
+) -> svc.ImportResult:
+    """The commit without progress reports: ``run_with_progress`` (ui/workers.py) currently
+    runs its progress handler in the worker thread, which touches the dialog from there
+    (Qt: "Timers cannot be started from another thread").  The commit takes well under a
+    second; pass ``progress`` on once the handler runs in the GUI thread."""
+    return service.commit_import(preview)
