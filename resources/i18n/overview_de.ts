@@ -4,6 +4,10 @@
 <context>
     <name>OverviewTab</name>
     <message>
+        <source>What needs attention</source>
+        <translation>Was ansteht</translation>
+    </message>
+    <message>
         <source>Planned in the next 7 days</source>
         <translation>In den nächsten 7 Tagen geplant</translation>
     </message>

@@ -182,6 +182,10 @@
         <translation>Links eine Person auswählen oder mit „Neue Person…“ anlegen.</translation>
     </message>
     <message>
+        <source>Person details</source>
+        <translation>Angaben zur Person</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Person</translation>
     </message>

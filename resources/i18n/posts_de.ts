@@ -211,6 +211,10 @@
         <translation>Warum Freigeben oder Veröffentlichen nicht möglich ist</translation>
     </message>
     <message>
+        <source>Parts of the post</source>
+        <translation>Teile des Beitrags</translation>
+    </message>
+    <message>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
@@ -502,10 +506,6 @@
     <message>
         <source>Put your own checklist files here (copy general.toml and adapt it). They replace the shipped ones.</source>
         <translation>Eigene Checklisten-Dateien hier ablegen (general.toml kopieren und anpassen). Sie ersetzen die mitgelieferten.</translation>
-    </message>
-    <message>
-        <source>New &amp;post…</source>
-        <translation>Neuer &amp;Beitrag…</translation>
     </message>
     <message>
         <source>%1 of %2 posts · %3 blocked</source>

@@ -108,11 +108,11 @@
     </message>
     <message>
       <source>&amp;About TikDesk</source>
-      <translation>Ü&amp;ber TikDesk</translation>
+      <translation>&amp;Über TikDesk</translation>
     </message>
     <message>
       <source>&amp;Overview</source>
-      <translation>Ü&amp;bersicht</translation>
+      <translation>&amp;Übersicht</translation>
     </message>
     <message>
       <source>&amp;Ideas</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
       <source>Posts &amp;&amp; &amp;clearance</source>
-      <translation>&amp;Beiträge &amp;&amp; Freigabe</translation>
+      <translation>Beiträge &amp;&amp; &amp;Freigabe</translation>
     </message>
     <message>
       <source>&amp;People &amp;&amp; consent</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
       <source>&amp;Analytics</source>
-      <translation>&amp;Auswertung</translation>
+      <translation>Aus&amp;wertung</translation>
     </message>
     <message>
       <source>Open database</source>

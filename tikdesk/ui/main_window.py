@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
                 install()
         view_actions = []
         for index in range(self.tabs.count()):
-            action = QAction(self.tabs.tabText(index).replace("&&", "&"), self)
+            action = QAction(self.tabs.tabText(index), self)  # "&&" stays a literal "&"
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             view_actions.append(action)

@@ -54,6 +54,7 @@ class OverviewTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("What needs attention"))  # it takes focus to scroll
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)

@@ -118,6 +118,7 @@ class PeopleTab(QWidget):
     def _build_detail(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Person details"))  # it takes focus to scroll
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)

@@ -105,6 +105,7 @@ class PostDetailPanel(QWidget):
         layout.addLayout(actions)
 
         self.sections = QTabWidget()
+        self.sections.setAccessibleName(self.tr("Parts of the post"))
         self.form = PostForm()
         self.sections.addTab(self.form, self.tr("&Details"))
 

@@ -145,7 +145,7 @@ class PostsTab(QWidget):
             )
         )
         folder.triggered.connect(self._on_open_checklist_folder)
-        new_post = QAction(self.tr("New &post…"), self)
+        new_post = QAction(self.tr("&New post…"), self)  # Alt+P is Preferences
         new_post.setShortcut(QKeySequence("Ctrl+Shift+P"))
         new_post.triggered.connect(self._on_new)
         menu, anchor = getattr(window, "menu_edit", None), getattr(window, "edit_tab_anchor", None)
