@@ -318,6 +318,10 @@
       <translation>&lt;b&gt;Konten:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Zeitraum:&lt;/b&gt; %2</translation>
     </message>
     <message>
+      <source>Rows new, changed and unchanged</source>
+      <translation>Zeilen: neu, geändert, unverändert</translation>
+    </message>
+    <message>
       <source>new</source>
       <translation>neu</translation>
     </message>
@@ -520,8 +524,16 @@
       <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
+      <source>Peer account entries</source>
+      <translation>Einträge der Vergleichskonten</translation>
+    </message>
+    <message>
       <source>&amp;Delete entry</source>
       <translation>Eintrag &amp;löschen</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>Diagramme</translation>
     </message>
     <message>
       <source>Period</source>

@@ -86,6 +86,7 @@ def read_only_table(rows: int, headers: Sequence[str], name: str) -> QTableWidge
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAccessibleName(", ".join(h for h in headers if h))
     return table
 
 
@@ -116,6 +117,7 @@ class ImportPreviewDialog(QDialog):
 
         counts = QTableWidget(3, 4)
         counts.setObjectName("countsTable")
+        counts.setAccessibleName(translate("Analytics", "Rows new, changed and unchanged"))
         counts.setHorizontalHeaderLabels(
             [
                 "",
@@ -150,6 +152,7 @@ class ImportPreviewDialog(QDialog):
         files_layout = QVBoxLayout(files)
         self.tree = QTreeWidget()
         self.tree.setObjectName("filesTree")
+        self.tree.setAccessibleName(files.title())
         self.tree.setHeaderLabels(
             [translate("Analytics", "File / column"), translate("Analytics", "Read as")]
         )
@@ -627,6 +630,7 @@ class BenchmarkForm(QWidget):
             "benchmarkEntries",
         )
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.entries.setAccessibleName(translate("Analytics", "Peer account entries"))
         self.entries.setMaximumHeight(120)
         self.entries.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.entries.itemSelectionChanged.connect(self._update_delete)

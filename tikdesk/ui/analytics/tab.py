@@ -89,6 +89,7 @@ class AnalyticsTab(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setAccessibleName(translate("Analytics", "Charts"))
         self.stack.addWidget(self.scroll)
         layout.addWidget(self.stack, 1)
         self.benchmark_form = BenchmarkForm(self.service, self._read_only)
