@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -97,7 +97,7 @@ class BoardColumnModel(QAbstractListModel):
     there are; search and filters bring them up.
     """
 
-    limit = 500
+    limit = 200
 
     def __init__(self, status: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -284,16 +284,70 @@ def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints a card: status colour bar, title, format · audience, owner · due date."""
+    """Paints a card: status colour bar, title, format · audience, owner · due date.
+
+    The texts of a card (wrapped, elided) are worked out once per idea version and width and
+    kept, so repainting a column after a keystroke only draws.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._formats = enum_labels(IdeaFormat)
         self._audiences = enum_labels(Audience)
+        self._texts: dict[tuple[IdeaRecord, int], _CardTexts] = {}
+        self._bold: dict[str, QFont] = {}
+        self._colours = {k: QColor(v) for k, v in STATUS_COLOURS.items()}
+        self._overdue = QColor("#c0392b")
+        self._today = dt.date.today()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         line = option.fontMetrics.height()
         return QSize(160, 4 * line + 26)
+
+    def _bold_font(self, font: QFont) -> QFont:
+        key = font.key()
+        bold = self._bold.get(key)
+        if bold is None:
+            bold = QFont(font)
+            bold.setBold(True)
+            self._bold[key] = bold
+        return bold
+
+    def _card_texts(
+        self, record: IdeaRecord, width: int, option: QStyleOptionViewItem
+    ) -> _CardTexts:
+        key = (record, width)
+        texts = self._texts.get(key)
+        if texts is not None:
+            return texts
+        if len(self._texts) > 5000:
+            self._texts.clear()
+        metrics = option.fontMetrics
+        title = two_lines(record.title, QFontMetrics(self._bold_font(option.font)), width)
+        kind = (
+            f"{self._formats.get(record.format, record.format)} · "
+            f"{self._audiences.get(record.audience, record.audience)}"
+        )
+        due = format_date(record.target_date)
+        due_width = metrics.horizontalAdvance(due) + 4 if due else 0
+        owner = metrics.elidedText(
+            record.owner or "–", Qt.TextElideMode.ElideRight, width - due_width
+        )
+        overdue = (
+            record.target_date is not None
+            and record.target_date < self._today
+            and record.status not in ("done", "discarded")
+        )
+        texts = _CardTexts(
+            title,
+            metrics.elidedText(kind, Qt.TextElideMode.ElideRight, width),
+            owner,
+            due,
+            due_width,
+            overdue,
+        )
+        self._texts[key] = texts
+        return texts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         record: IdeaRecord | None = index.data(Role.OBJECT)
@@ -314,62 +368,40 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(background)
         painter.drawRoundedRect(card, 5, 5)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STATUS_COLOURS.get(record.status, "#999999")))
+        painter.setBrush(self._colours.get(record.status, QColor("#999999")))
         painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
 
-        text_rect = card.adjusted(12, 5, -8, -5)
         line = option.fontMetrics.height()
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.setFont(title_font)
+        text_rect = card.adjusted(12, 5, -8, -5)
+        texts = self._card_texts(record, text_rect.width(), option)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         first = QRect(text_rect.left(), text_rect.top(), text_rect.width(), line)
-        for offset, text in enumerate(
-            two_lines(record.title, painter.fontMetrics(), first.width())
-        ):
-            painter.drawText(
-                first.translated(0, offset * line),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setFont(self._bold_font(option.font))
+        for offset, text in enumerate(texts.title):
+            painter.drawText(first.translated(0, offset * line), left, text)
         painter.setFont(option.font)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
         second = first.translated(0, 2 * line + 4)
-        kind = " · ".join(
-            x
-            for x in (
-                self._formats.get(record.format, record.format),
-                self._audiences.get(record.audience, record.audience),
-            )
-        )
-        painter.drawText(
-            second,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            option.fontMetrics.elidedText(kind, Qt.TextElideMode.ElideRight, second.width()),
-        )
+        painter.drawText(second, left, texts.kind)
         third = second.translated(0, line + 2)
-        owner = record.owner or "–"
-        due = format_date(record.target_date)
-        due_width = option.fontMetrics.horizontalAdvance(due) + 4 if due else 0
-        painter.drawText(
-            third.adjusted(0, 0, -due_width, 0),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            option.fontMetrics.elidedText(
-                owner, Qt.TextElideMode.ElideRight, third.width() - due_width
-            ),
-        )
-        if due:
-            overdue = (
-                record.target_date is not None
-                and record.target_date < dt.date.today()
-                and record.status not in ("done", "discarded")
-            )
-            painter.setPen(QColor("#c0392b") if overdue else muted)
+        painter.drawText(third.adjusted(0, 0, -texts.due_width, 0), left, texts.owner)
+        if texts.due:
+            painter.setPen(self._overdue if texts.overdue else muted)
             painter.drawText(
-                third, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, due
+                third, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, texts.due
             )
         painter.restore()
+
+
+class _CardTexts(NamedTuple):
+    title: list[str]
+    kind: str
+    owner: str
+    due: str
+    due_width: int
+    overdue: bool
 
 
 class BoardListView(QListView):
