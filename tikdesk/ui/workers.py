@@ -9,6 +9,7 @@ callback; it returns False once the user pressed cancel, and the function should
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ class _Worker(QObject):
         self.cancel_requested = False
         self.result: Any = None
         self.error: BaseException | None = None
+        self._last_emit = 0.0
 
     @Slot()
     def run(self) -> None:
@@ -41,8 +43,31 @@ class _Worker(QObject):
             self.done.emit()
 
     def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
+        # Throttled: a row-by-row caller must not flood the GUI thread with events.
+        now = time.monotonic()
+        if done >= total or now - self._last_emit >= 0.05:
+            self._last_emit = now
+            self.progressed.emit(done, total)
         return not self.cancel_requested
+
+
+class _Relay(QObject):
+    """Receives the worker's signals in the GUI thread and updates the dialog."""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
+        super().__init__()
+        self._dialog = dialog
+        self._loop = loop
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(min(done, total))
+
+    @Slot()
+    def on_done(self) -> None:
+        self._loop.quit()
 
 
 def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., T],
@@ -60,19 +85,18 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., T],
     thread = QThread()
     worker.moveToThread(thread)
     loop = QEventLoop()
-
-    def on_progress(done: int, total: int) -> None:
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
+    # The relay lives in the GUI thread, so queued signals from the worker run its slots
+    # there; a plain function connected to the worker would run in the worker thread.
+    relay = _Relay(dialog, loop)
+    worker.progressed.connect(relay.on_progress, Qt.ConnectionType.QueuedConnection)
+    worker.done.connect(relay.on_done, Qt.ConnectionType.QueuedConnection)
 
     def on_cancel() -> None:
         worker.cancel_requested = True
         dialog.setLabelText(QCoreApplication.translate("Workers", "Cancelling…"))
 
-    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-    worker.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    dialog.canceled.connect(on_cancel)
+    dialog.canceled.connect(on_cancel)  # the Cancel button
+    dialog.rejected.connect(on_cancel)  # Esc
     thread.started.connect(worker.run)
     thread.start()
     loop.exec()
