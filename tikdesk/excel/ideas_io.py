@@ -242,8 +242,8 @@ def convert_rows(
         cells = [row[index] for row in rows]
         flagged = dict(errors_by_column.get(index, {}))
         for pos, value in enumerate(cells):
-            if value.__class__ is str and value[:1] == "#" and (err := error_value(value)):
-                flagged[pos] = err
+            if value.__class__ is str and value[:1] == "#" and (found := error_value(value)):
+                flagged[pos] = found
         try:
             values = [convert(v) for v in cells] if not flagged else None
         except ValueProblem:
@@ -251,7 +251,7 @@ def convert_rows(
         if values is None:
             values = []
             for pos, value in enumerate(cells):
-                reason = None
+                reason: str
                 if pos in flagged:
                     reason = _cell_error_reason(flagged[pos])
                 else:

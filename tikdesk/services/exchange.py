@@ -258,8 +258,8 @@ def _classify(
     existing = repo.ideas_by_id(session, ids) if ids else {}
     titles: dict[str, list[int]] = {}
     if any(not r.values.get("id") for r in rows):
-        for idea_id, title in repo.idea_titles(session):
-            titles.setdefault(_norm_title(title), []).append(idea_id)
+        for idea_id, known in repo.idea_titles(session):
+            titles.setdefault(_norm_title(known), []).append(idea_id)
     seen_ids: dict[int, int] = {}
     problems = preview.problems
     changed_fields: dict[int, list[str]] = {}
@@ -437,9 +437,12 @@ def commit_idea_import(
                 )
         batch_id = repo.add_batch(session, KIND_IDEAS, preview.file_name, preview.sha256, ctx.user)
         adds = preview.to_add
-        repo.insert_ideas(
-            session, adds, batch_id, progress=lambda done: (_step(progress, done, total), True)[1]
-        )
+
+        def added(done: int) -> bool:
+            _step(progress, done, total)  # raises Cancelled: the transaction rolls back
+            return True
+
+        repo.insert_ideas(session, adds, batch_id, progress=added)
         updates = [
             {
                 **{k: v for k, v in r.items() if not k.startswith("_")},
@@ -447,12 +450,11 @@ def commit_idea_import(
             }
             for r in preview.to_update
         ]
-        offset = len(adds)
-        repo.update_ideas(
-            session,
-            updates,
-            progress=lambda done: (_step(progress, offset + done, total), True)[1],
-        )
+
+        def updated(done: int) -> bool:
+            return added(len(adds) + done)
+
+        repo.update_ideas(session, updates, progress=updated)
         repo.set_batch_counts(session, batch_id, len(adds), len(updates), skipped)
     return ImportResult(
         batch_id, preview.file_name, len(adds), len(updates), len(preview.unchanged), skipped

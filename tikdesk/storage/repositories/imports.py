@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tikdesk.storage.models import Idea, ImportBatch
@@ -38,7 +38,7 @@ IDEA_COLUMNS: tuple[str, ...] = (
 _SELECT = [getattr(Idea, name) for name in IDEA_COLUMNS]
 MATCH_COLUMNS = tuple(c for c in IDEA_COLUMNS if c not in ("created_at", "updated_at"))
 _MATCH_SELECT = [getattr(Idea, name) for name in MATCH_COLUMNS]
-_TABLE = Idea.__table__
+_TABLE = cast(Table, Idea.__table__)
 Progress = Callable[[int], bool]  # rows written so far → continue?
 
 
@@ -57,13 +57,12 @@ def find_batch(session: Session, sha256: str, kind: str) -> dt.datetime | None:
 
 
 def add_batch(session: Session, kind: str, file_name: str, sha256: str, user: str) -> int:
-    new_id = session.execute(
-        insert(ImportBatch).values(
-            kind=kind, file_name=file_name, sha256=sha256, imported_by=user, imported_at=_now()
-        )
-    ).inserted_primary_key
-    assert new_id is not None
-    return int(new_id[0])
+    batch = ImportBatch(
+        kind=kind, file_name=file_name, sha256=sha256, imported_by=user, imported_at=_now()
+    )
+    session.add(batch)
+    session.flush()
+    return int(batch.id)
 
 
 def set_batch_counts(

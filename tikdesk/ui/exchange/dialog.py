@@ -181,7 +181,7 @@ class ImportPreviewDialog(QDialog):
         table = self.mapping_table
         keys = [key for key, _label in self._fields]
         same = table.rowCount() == len(preview.columns) and all(
-            table.item(r, 0) is not None and table.item(r, 0).data(Qt.ItemDataRole.UserRole) == h
+            (item := table.item(r, 0)) is not None and item.data(Qt.ItemDataRole.UserRole) == h
             for r, h in enumerate(preview.columns)
         )
         if same:  # the same columns: update the combos in place (one may be emitting now)
