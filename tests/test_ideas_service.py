@@ -367,8 +367,8 @@ def test_index_keeps_cached_orders_and_groups_right_after_changes(service: IdeaS
     index = IdeaIndex(service.list_ideas())
     by_title = ("title", False)
 
-    def titles(flt: IdeaFilter = IdeaFilter()) -> list[str]:
-        return [r.title for r in index.filter(flt, by_title)]
+    def titles(flt: IdeaFilter | None = None) -> list[str]:
+        return [r.title for r in index.filter(flt or IdeaFilter(), by_title)]
 
     def columns() -> dict[str, list[str]]:
         groups = index.filter_by_status(IdeaFilter())

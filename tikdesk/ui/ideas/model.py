@@ -259,11 +259,23 @@ class IdeaTableModel(QAbstractTableModel):
 
     def row_of(self, idea_id: int) -> int:
         """Row of an idea, or -1 when it is not shown."""
-        return self._row_map().get(idea_id, -1)
+        if self._row_of is not None:
+            return self._row_of.get(idea_id, -1)
+        try:  # one C-level scan of the ids beats building a 50,000-entry dict for one edit
+            return list(map(_ID, self._rows)).index(idea_id)
+        except ValueError:
+            return -1
 
-    def replace_record(self, record: IdeaRecord) -> bool:
-        """Show a changed idea in its row (position kept until the next sort/filter)."""
-        row = self.row_of(record.id)
+    def replace_record(self, record: IdeaRecord, old: IdeaRecord | None = None) -> bool:
+        """Show a changed idea in its row (position kept until the next sort/filter).
+
+        ``old``, the version shown now, makes finding the row a C-level identity search."""
+        row = -1
+        if old is not None and self._row_of is None:
+            with suppress(ValueError):
+                row = self._rows.index(old)
+        if row < 0 or self._rows[row].id != record.id:
+            row = self.row_of(record.id)
         if row < 0:
             return False
         self._rows[row] = record

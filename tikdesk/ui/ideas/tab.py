@@ -504,11 +504,11 @@ class IdeasTab(QWidget):
             self.model.remove_id(idea_id)
             self.board.remove_record(idea_id)
         for record in changed:
-            self.index.put(record)
+            old = self.index.put(record)
             visible = self.index.matches(record, self._filter)
             if not visible:
                 self.model.remove_id(record.id)
-            elif not self.model.replace_record(record):
+            elif not self.model.replace_record(record, old):
                 self.model.insert_record(record)
             self.board.show_record(record, visible)
             self._add_dynamic_filter_values(record)
