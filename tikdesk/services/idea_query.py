@@ -126,8 +126,13 @@ def _board_key(record: IdeaRecord) -> tuple[float, int]:
     return record.board_rank, record.id
 
 
+def _record(entry: _Entry) -> IdeaRecord:
+    record: IdeaRecord = entry[0]
+    return record
+
+
 def _entry_board_key(entry: _Entry) -> tuple[float, int]:
-    return entry[0].board_rank, entry[0].id  # type: ignore[no-any-return]
+    return _board_key(_record(entry))
 
 
 def _replace_entry(entries: list[_Entry], old: _Entry | None, new: _Entry | None) -> None:
@@ -232,14 +237,14 @@ class IdeaIndex:
             if self._board_keys[index] == new_key:
                 self._entries[index] = entry
                 self._by_id[record.id] = entry
-                return old_entry[0]
+                return _record(old_entry)
             del self._board_keys[index]
             del self._entries[index]
         index = bisect.bisect_left(self._board_keys, new_key)
         self._board_keys.insert(index, new_key)
         self._entries.insert(index, entry)
         self._by_id[record.id] = entry
-        return None if old_entry is None else old_entry[0]
+        return None if old_entry is None else _record(old_entry)
 
     def remove(self, idea_id: int) -> IdeaRecord | None:
         old = self._by_id.pop(idea_id, None)
@@ -249,7 +254,7 @@ class IdeaIndex:
         index = bisect.bisect_left(self._board_keys, _board_key(old[0]))
         del self._board_keys[index]
         del self._entries[index]
-        return old[0]
+        return _record(old)
 
     def _patch_orders(self, old: _Entry | None, new: _Entry | None) -> None:
         """Carry one change into the cached orders instead of dropping them.

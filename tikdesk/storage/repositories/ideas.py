@@ -147,9 +147,9 @@ def insert_one(session: Session, values: Mapping[str, Any]) -> IdeaRecord:
     _check_columns(values, EDITABLE | {"import_batch_id"})
     now = _now()
     data = {"created_at": now, "updated_at": now, "version": 1, **values}
-    new_id = session.execute(insert(Idea).values(**data)).inserted_primary_key
+    new_id = session.scalar(insert(Idea).values(**data).returning(Idea.id))
     assert new_id is not None
-    return require(session, int(new_id[0]))
+    return require(session, int(new_id))
 
 
 def insert_many(session: Session, rows: Sequence[Mapping[str, Any]]) -> int:
