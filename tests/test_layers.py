@@ -29,7 +29,9 @@ def test_main_window_start_does_not_import_heavy_libraries(tmp_path: Path) -> No
         "from tikdesk.ui.main_window import MainWindow;"
         "import tempfile, pathlib;"
         "db = open_database(pathlib.Path(tempfile.mkdtemp()) / 'x.sqlite');"
-        "w = MainWindow(AppContext(db=db, user='a')); w.show(); app.processEvents();"
+        "from PySide6.QtCore import QSettings;"
+        "s = QSettings(str(pathlib.Path(tempfile.mkdtemp()) / 's.ini'), QSettings.Format.IniFormat);"
+        "w = MainWindow(AppContext(db=db, user='a'), s); w.show(); app.processEvents();"
         "heavy = [m for m in ('pandas', 'pyqtgraph', 'openpyxl', 'python_calamine', 'xlsxwriter')"
         " if m in sys.modules]; print(','.join(heavy))"
     )
