@@ -645,8 +645,5 @@ def _preview_job(
 def _commit_job(
     service: AnalyticsService, preview: svc.ImportPreview, progress: Any = None
 ) -> svc.ImportResult:
-    """The commit without progress reports: ``run_with_progress`` (ui/workers.py) currently
-    runs its progress handler in the worker thread, which touches the dialog from there
-    (Qt: "Timers cannot be started from another thread").  The commit takes well under a
-    second; pass ``progress`` on once the handler runs in the GUI thread."""
-    return service.commit_import(preview)
+    """The commit, reporting progress to (and cancellable from) the progress dialog."""
+    return service.commit_import(preview, progress)
