@@ -99,11 +99,11 @@ def test_find_and_chapter_jump(qtbot: object) -> None:
 
     viewer = ManualWindow()
     qtbot.addWidget(viewer)  # type: ignore[attr-defined]
-    viewer.find.setText("Vier-Augen-Prinzip")
-    viewer.find.returnPressed.emit()
+    viewer.find_edit.setText("Vier-Augen-Prinzip")
+    viewer.find_edit.returnPressed.emit()
     assert viewer.browser.textCursor().selectedText() == "Vier-Augen-Prinzip"
-    viewer.find.setText("gibtesnicht")
-    viewer.find.returnPressed.emit()
+    viewer.find_edit.setText("gibtesnicht")
+    viewer.find_edit.returnPressed.emit()
     assert "gibtesnicht" in viewer.status.text()
     item = viewer.contents.item(viewer.headings().index("8. Checklisten anpassen"))
     viewer.contents.itemActivated.emit(item)

@@ -155,3 +155,32 @@ def test_bundle_leaves_out_unused_qt_and_other_toolkits(bundle: tuple[Path, floa
     }
     assert translations == {"qtbase_de.qm", "qtbase_en.qm"}
     assert not [n for n in names if re.search(r"(^|/)(pytest|_pytest|PyInstaller|mypy)/", n)]
+
+
+def test_portable_marker_keeps_the_data_next_to_the_executable(
+    bundle: tuple[Path, float], tmp_path: Path, samples: Path
+) -> None:
+    """The zip ships a ``portable`` file: the frozen app then writes only into .\\data\\."""
+    import shutil
+
+    folder, _seconds = bundle
+    env = {k: v for k, v in os.environ.items() if k not in ("TIKDESK_HOME", "TIKDESK_DB")}
+    env |= {"HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    marker = folder / "portable"
+    marker.write_text("portable\n", encoding="utf-8")
+    try:
+        exports = sorted(str(p) for p in (samples / "tiktok").glob("*.zip"))
+        result = subprocess.run(
+            [str(folder / "tikdesk-cli"), "import-analytics", *exports],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert (folder / "data" / "tikdesk.sqlite").is_file()
+        assert list((folder / "data" / "backups").glob("*.sqlite"))
+        assert not (tmp_path / "xdg").exists() and not (tmp_path / "home").exists()
+    finally:
+        marker.unlink()
+        shutil.rmtree(folder / "data", ignore_errors=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import faulthandler
+import functools
 import os
 import socket
 import sys
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from tikdesk.app import GuiApp
+    from tikdesk.ui.main_window import MainWindow
 
 #: hard limit for the whole run; a hang is reported with every thread's stack, then exit 1
 TIMEOUT_ENV = "TIKDESK_SMOKE_TIMEOUT"
@@ -199,7 +201,7 @@ def _steps(gui: GuiApp) -> list[tuple[str, Callable[[], str | None]]]:
     ]
     for index in range(window.tabs.count()):
         name = _plain(window.tabs.tabText(index))
-        steps.append((f"tab {index + 1} {name}", lambda i=index: _visit_tab(window, i)))
+        steps.append((f"tab {index + 1} {name}", functools.partial(_visit_tab, window, index)))
     steps += [
         ("charts", lambda: _render_charts(window)),
         ("manual", lambda: _render_manual(window)),
@@ -328,7 +330,7 @@ def _render_charts(window: QWidget) -> str:
     return f"{len(views)} chart views rendered"
 
 
-def _render_manual(window: QWidget) -> str:
+def _render_manual(window: MainWindow) -> str:
     from tikdesk.ui import help as manual
 
     viewer = manual.ManualWindow(window)

@@ -105,12 +105,12 @@ class ManualWindow(QWidget):
             self.tr("List every menu command with its keyboard shortcut"),
         )
         self.find_label = QLabel(self.tr("F&ind:"))
-        self.find = QLineEdit()
-        self.find.setObjectName("manualFind")
-        self.find.setAccessibleName(self.tr("Find in the manual"))
-        self.find.setPlaceholderText(self.tr("Word to find (Enter: next)"))
-        self.find.setClearButtonEnabled(True)
-        self.find_label.setBuddy(self.find)
+        self.find_edit = QLineEdit()
+        self.find_edit.setObjectName("manualFind")
+        self.find_edit.setAccessibleName(self.tr("Find in the manual"))
+        self.find_edit.setPlaceholderText(self.tr("Word to find (Enter: next)"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_label.setBuddy(self.find_edit)
         self.language_label = QLabel(self.tr("&Language:"))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the manual"))
@@ -135,7 +135,7 @@ class ManualWindow(QWidget):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.find_label)
-        top.addWidget(self.find, 1)
+        top.addWidget(self.find_edit, 1)
         top.addSpacing(12)
         top.addWidget(self.language_label)
         top.addWidget(self.language)
@@ -154,7 +154,7 @@ class ManualWindow(QWidget):
         find_again.triggered.connect(self._find_next)
         focus_find = QAction(self)
         focus_find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find)])
-        focus_find.triggered.connect(lambda: (self.find.setFocus(), self.find.selectAll()))
+        focus_find.triggered.connect(self._focus_find)
         close = QAction(self)
         close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Esc")])
         close.triggered.connect(self.close)
@@ -168,7 +168,7 @@ class ManualWindow(QWidget):
         self.browser.forwardAvailable.connect(self.forward.setEnabled)
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.sourceChanged.connect(lambda _url: self._fill_contents())
-        self.find.returnPressed.connect(self._find_next)
+        self.find_edit.returnPressed.connect(self._find_next)
         self.contents.itemActivated.connect(self._jump)
         self.contents.itemClicked.connect(self._jump)
         self.language.currentIndexChanged.connect(lambda _i: self.show_home())
@@ -273,8 +273,13 @@ class ManualWindow(QWidget):
         )
 
     @Slot()
+    def _focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    @Slot()
     def _find_next(self) -> None:
-        word = self.find.text().strip()
+        word = self.find_edit.text().strip()
         if not word:
             return
         if not self.browser.find(word):  # wrap around once
