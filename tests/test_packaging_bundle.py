@@ -23,6 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
 #: this limit catches a regression such as QtWebEngine or a second Qt binding sneaking in.
 LINUX_LIMIT_MB = 260
 
+
+def _shared_libpython_missing() -> bool:
+    """PyInstaller bundles libpython; a Python built without it cannot be frozen."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        return False
+    from PyInstaller.depend.bindepend import get_python_library_path
+
+    return get_python_library_path() is None
+
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
