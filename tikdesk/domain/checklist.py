@@ -15,6 +15,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -126,17 +127,21 @@ class ChecklistDefinition:
     def notice(self) -> str:
         return _pick(self.notice_de, self.notice_en)
 
-    @property
+    @cached_property
     def post_items(self) -> tuple[ChecklistItem, ...]:
         """Items checked per post (everything except ACCOUNT prerequisites)."""
         return tuple(i for i in self.items if i.gate is not Gate.ACCOUNT)
 
-    @property
+    @cached_property
     def account_items(self) -> tuple[ChecklistItem, ...]:
         return tuple(i for i in self.items if i.gate is Gate.ACCOUNT)
 
+    @cached_property
+    def _by_key(self) -> dict[str, ChecklistItem]:
+        return {i.key: i for i in reversed(self.items)}  # the first of a key wins
+
     def item(self, key: str) -> ChecklistItem | None:
-        return next((i for i in self.items if i.key == key), None)
+        return self._by_key.get(key)
 
     def section(self, key: str) -> ChecklistSection | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -192,6 +197,63 @@ def load_profile(name: str, dirs: Sequence[Path]) -> ChecklistDefinition:
 def load_profiles(dirs: Sequence[Path]) -> dict[str, ChecklistDefinition]:
     loader = _Loader(dirs)
     return {name: loader.load(name, ()) for name in available_profiles(dirs)}
+
+
+def folder_state(dirs: Sequence[Path]) -> tuple[tuple[str, int, int, int], ...]:
+    """Every checklist file of ``dirs`` with inode, size and modification time.
+
+    Changes whenever a file is edited, replaced, added or removed — also a file that shadows
+    an included profile — so parsed profiles can be reused until then.
+    """
+    found = []
+    for folder in dirs:
+        try:
+            paths = sorted(Path(folder).glob("*.toml"))
+        except OSError:
+            continue
+        for path in paths:
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(found)
+
+
+class ProfileCache:
+    """Parsed profiles, reused while the checklist folders stay unchanged (see folder_state).
+
+    Parsing and checking a profile with its includes takes milliseconds; the post list, the
+    overview and every post shown ask for profiles again and again.  A file with errors is
+    not cached: the error comes again on every call until the file is fixed.
+    """
+
+    def __init__(self) -> None:
+        self._state: dict[tuple[Path, ...], tuple[Any, ...]] = {}
+        self._profiles: dict[tuple[Path, ...], dict[str, ChecklistDefinition]] = {}
+
+    def profiles(self, dirs: Sequence[Path]) -> dict[str, ChecklistDefinition]:
+        """The cache of ``dirs`` (emptied when the folders changed since the last call)."""
+        key = tuple(Path(d) for d in dirs)
+        state = folder_state(key)
+        if self._state.get(key) != state:
+            self._state[key] = state
+            self._profiles[key] = {}
+        return self._profiles[key]
+
+    def load(self, name: str, dirs: Sequence[Path]) -> ChecklistDefinition:
+        cache = self.profiles(dirs)
+        if name not in cache:
+            cache[name] = load_profile(name, dirs)
+        return cache[name]
+
+    def clear(self) -> None:
+        self._state.clear()
+        self._profiles.clear()
+
+
+#: The process-wide cache the services use.
+PROFILES = ProfileCache()
 
 
 # ----------------------------------------------------------------------------- parsing

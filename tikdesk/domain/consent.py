@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tikdesk.domain.enums import ConsentRole, LabeledEnum
 from tikdesk.domain.i18n import language, msg
@@ -113,17 +113,27 @@ def join_keys(keys: Iterable[str]) -> str:
     return ",".join(sorted({k.strip().lower() for k in keys if k.strip()}))
 
 
+_GERMAN_DATES: dict[dt.date, str] = {}
+
+
 def fmt_date(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
+    if language() != "de":
+        return day.isoformat()
+    text = _GERMAN_DATES.get(day)
+    if text is None:  # strftime is slow and lists format the same few dates again and again
+        if len(_GERMAN_DATES) > 4096:
+            _GERMAN_DATES.clear()
+        text = _GERMAN_DATES[day] = day.strftime("%d.%m.%Y")
+    return text
 
 
 # ----------------------------------------------------------------------------- facts
+# NamedTuples, not frozen dataclasses: lists assess thousands of people at once (see gate.py).
 
 
-@dataclass(frozen=True)
-class ConsentFacts:
+class ConsentFacts(NamedTuple):
     """One consent record, as far as the rules need it."""
 
     role: str = ConsentRole.SUBJECT.value
@@ -144,8 +154,7 @@ class ConsentFacts:
         return self.role == ConsentRole.CUSTODIAN.value
 
 
-@dataclass(frozen=True)
-class PersonFacts:
+class PersonFacts(NamedTuple):
     is_minor: bool = False
     birth_date: dt.date | None = None
     sole_custody: bool = False  # a documented sole custody note exists
@@ -153,14 +162,12 @@ class PersonFacts:
     id: int | None = None
 
 
-@dataclass(frozen=True)
-class ConsentProblem:
+class ConsentProblem(NamedTuple):
     state: ConsentState
     reason: str
 
 
-@dataclass(frozen=True)
-class ConsentAssessment:
+class ConsentAssessment(NamedTuple):
     """The derived consent state of one person on one date, with every problem found."""
 
     state: ConsentState
@@ -171,7 +178,7 @@ class ConsentAssessment:
     custodians_expected: int = 0
     custodians_valid: int = 0
     own_consent_needed: bool = True
-    consent_ids: tuple[int, ...] = field(default=())
+    consent_ids: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tikdesk.domain.checklist import ChecklistDefinition, ChecklistItem
 from tikdesk.domain.consent import ConsentAssessment, ConsentState
@@ -46,8 +48,11 @@ class GateStatus(LabeledEnum):
         }
 
 
-@dataclass(frozen=True)
-class ItemResult:
+# The value objects below are NamedTuples (immutable, built at C speed): a list of 5,000
+# posts makes tens of thousands of them, and a frozen dataclass costs about 1 µs per field.
+
+
+class ItemResult(NamedTuple):
     """What someone set for one item of one post."""
 
     state: ItemState = ItemState.OPEN
@@ -57,16 +62,14 @@ class ItemResult:
     set_at: dt.datetime | None = None
 
 
-@dataclass(frozen=True)
-class PersonOnPost:
+class PersonOnPost(NamedTuple):
     """One appearance as the gate sees it: a label for messages and the assessment."""
 
     label: str
     assessment: ConsentAssessment
 
 
-@dataclass(frozen=True)
-class GateReason:
+class GateReason(NamedTuple):
     item_key: str
     item_label: str
     reason: str
@@ -76,8 +79,7 @@ class GateReason:
         return f"{self.item_label}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class EvaluatedItem:
+class EvaluatedItem(NamedTuple):
     item: ChecklistItem
     state: ItemState
     result: ItemResult | None
@@ -113,6 +115,70 @@ def applies(item: ChecklistItem, *, minor_present: bool, paid_promotion: bool) -
     return True
 
 
+class _Plan(NamedTuple):
+    """The items of one definition that exist under one combination of conditions."""
+
+    items: tuple[ChecklistItem, ...]  # in checklist order
+    manual: frozenset[str]  # keys of the hand-set ones
+    derived: tuple[ChecklistItem, ...]
+    covered: frozenset[ConsentState]  # consent problems the derived items report
+    by_key: dict[str, ChecklistItem]
+    position: dict[str, int]  # key → place in ``items``
+
+
+#: Plans per definition object and (minor present, paid promotion).
+_PLANS: dict[int, tuple[ChecklistDefinition, dict[tuple[bool, bool], _Plan]]] = {}
+
+
+def _plan(definition: ChecklistDefinition, minor_present: bool, paid_promotion: bool) -> _Plan:
+    """Remembered per definition object (four combinations): a list evaluates the same few
+    profiles for thousands of posts."""
+    entry = _PLANS.get(id(definition))
+    if entry is None or entry[0] is not definition:
+        if len(_PLANS) > 64:  # definitions are replaced only when their files change
+            _PLANS.clear()
+        entry = _PLANS[id(definition)] = (definition, {})
+    key = (minor_present, paid_promotion)
+    found = entry[1].get(key)
+    if found is None:
+        items = tuple(
+            i
+            for i in definition.post_items
+            if applies(i, minor_present=minor_present, paid_promotion=paid_promotion)
+        )
+        derived = tuple(i for i in items if i.derived)
+        found = entry[1][key] = _Plan(
+            items,
+            frozenset(i.key for i in items if not i.derived),
+            derived,
+            frozenset(s for i in derived if i.derived for s in RULE_STATES[i.derived]),
+            {i.key: i for i in items},
+            {i.key: n for n, i in enumerate(items)},
+        )
+    return found
+
+
+def applicable_items(
+    definition: ChecklistDefinition, *, minor_present: bool, paid_promotion: bool
+) -> tuple[ChecklistItem, ...]:
+    """The post items that exist for a post under these conditions, in checklist order."""
+    return _plan(definition, minor_present, paid_promotion).items
+
+
+class GateVerdict(NamedTuple):
+    """The gate of one post without the per-item list: what a list of posts shows."""
+
+    status: GateStatus
+    blockers: tuple[GateReason, ...]
+    warnings: tuple[GateReason, ...]
+    minor_present: bool
+
+
+#: A manual item in one of these states passes, whatever its note says.
+PASSING = frozenset({ItemState.OK, ItemState.NOT_APPLICABLE})
+_CLEAR = {m: GateVerdict(GateStatus.CLEAR, (), (), m) for m in (False, True)}
+
+
 def evaluate(
     definition: ChecklistDefinition,
     results: Mapping[str, ItemResult],
@@ -120,27 +186,74 @@ def evaluate(
     *,
     paid_promotion: bool = False,
 ) -> GateResult:
-    minor_present = any(p.assessment.minor for p in people)
-    evaluated: list[EvaluatedItem] = []
+    """The gate with every applicable item evaluated (the post's checklist view)."""
+    items: list[EvaluatedItem] = []
+    status, blockers, warnings, minor_present = _judge(
+        definition, results, people, paid_promotion, items, frozenset()
+    )
+    return GateResult(status, tuple(items), blockers, warnings, minor_present)
+
+
+def verdict(
+    definition: ChecklistDefinition,
+    results: Mapping[str, ItemResult],
+    people: Sequence[PersonOnPost],
+    *,
+    paid_promotion: bool = False,
+    passed: AbstractSet[str] = frozenset(),
+) -> GateVerdict:
+    """Status, blockers and warnings exactly as :func:`evaluate` gives them, without the
+    per-item list: only items that do not pass are looked at (lists of thousands of posts).
+
+    ``passed``: keys whose result is ``ok`` or ``not applicable``, handed over as a set
+    instead of one :class:`ItemResult` each; ``results`` then needs only the others.
+    """
+    return _judge(definition, results, people, paid_promotion, None, passed)
+
+
+def _judge(
+    definition: ChecklistDefinition,
+    results: Mapping[str, ItemResult],
+    people: Sequence[PersonOnPost],
+    paid_promotion: bool,
+    items: list[EvaluatedItem] | None,
+    passed: AbstractSet[str],
+) -> GateVerdict:
+    """The one gate rule set; ``items`` (when given) collects every evaluated item."""
+    minor_present = troubled = False
+    for person in people:
+        minor_present = minor_present or person.assessment.minor
+        troubled = troubled or bool(person.assessment.problems)
+    plan = _plan(definition, minor_present, paid_promotion)
+    if items is not None:
+        candidates: Sequence[ChecklistItem] = plan.items
+    else:  # skip what passes: manual items set ok / n.a., derived ones without any problem
+        pending = [plan.by_key[k] for k in plan.manual - passed]
+        if troubled:
+            pending.extend(plan.derived)
+        elif not pending:
+            return _CLEAR[minor_present]  # nothing open, nobody with a consent problem
+        if len(pending) > 1:
+            pending.sort(key=lambda i: plan.position[i.key])
+        candidates = pending
     blockers: list[GateReason] = []
     warnings: list[GateReason] = []
-    covered: set[ConsentState] = set()
-
-    for item in definition.post_items:
-        if not applies(item, minor_present=minor_present, paid_promotion=paid_promotion):
-            continue
+    for item in candidates:
         if item.derived:
-            states = RULE_STATES[item.derived]
-            covered |= states
-            done = _derived(item, states, people, minor_present)
+            done = _derived(item, RULE_STATES[item.derived], people, minor_present)
         else:
-            done = _manual(item, results.get(item.key))
-        evaluated.append(done)
-        if done.blocking:
-            blockers.extend(GateReason(item.key, item.label, r) for r in done.reasons)
-        elif done.overridden:
-            warnings.extend(GateReason(item.key, item.label, r) for r in done.reasons)
+            result = results.get(item.key)
+            if items is None and result is not None and result.state in PASSING:
+                continue
+            done = _manual(item, result)
+        if items is not None:
+            items.append(done)
+        if done.blocking or done.overridden:
+            label = item.label
+            found = blockers if done.blocking else warnings
+            found.extend(GateReason(item.key, label, r) for r in done.reasons)
 
+    covered = plan.covered
     for person in people:  # consent problems the profile has no derived item for
         for problem in person.assessment.problems:
             if problem.state not in covered:
@@ -158,7 +271,7 @@ def evaluate(
         status = GateStatus.WARNINGS
     else:
         status = GateStatus.CLEAR
-    return GateResult(status, tuple(evaluated), tuple(blockers), tuple(warnings), minor_present)
+    return GateVerdict(status, tuple(blockers), tuple(warnings), minor_present)
 
 
 def _derived(

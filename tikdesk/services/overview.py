@@ -11,9 +11,17 @@ from tikdesk.domain.enums import ConsentRole
 from tikdesk.domain.gate import GateStatus
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import DueDeletion, PeopleService
-from tikdesk.services.posts import Definitions, PostService, PostSummary, now
+from tikdesk.services.posts import (
+    Clearance,
+    Definitions,
+    PostService,
+    PostSummary,
+    bulk_read,
+    now,
+)
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as people_repo
+from tikdesk.storage.repositories import posts as posts_repo
 from tikdesk.storage.repositories import settings as settings_repo
 
 UPCOMING_DAYS = 7
@@ -78,7 +86,21 @@ class OverviewService:
 
     def overview(self, today: dt.date | None = None) -> Overview:
         today = today or dt.date.today()
-        posts = PostService(self._ctx).list_posts(today)
+        definitions = Definitions(self._ctx)
+        account_items = self._account_items(definitions)
+        with self._ctx.db.reader() as s:
+            # Only open posts can be due or blocked, and only published ones that show
+            # someone who withdrew or was erased can need taking down: the rest of a grown
+            # database (years of published posts) is not evaluated at all.
+            watched = {*posts_repo.open_post_ids(s), *posts_repo.take_down_candidates(s)}
+            with bulk_read():
+                posts = Clearance.load(s, watched).summaries(definitions, today)
+            soon = list(people_repo.expiring_between(s, today, today + dt.timedelta(SOON_DAYS)))
+            names = people_repo.names(s, {c.person_id for c in soon})
+            earliest = _years_before(today, 18)
+            latest = _years_before(today + dt.timedelta(SOON_DAYS), 18)
+            adults_soon = people_repo.turning_18_between(s, earliest, latest)
+            checks = {key: settings_repo.get(s, ACCOUNT_SETTING + key) for key, *_ in account_items}
         open_posts = [p for p in posts if not p.closed]
         upcoming = [
             p
@@ -97,35 +119,26 @@ class OverviewService:
             )
         ]
         take_downs = [p for p in posts if p.take_down]
-        with self._ctx.db.reader() as s:
-            names = {p.id: p.display_name for p in people_repo.list_people(s)}
-            expiring = [
-                ExpiringConsent(
-                    c.id,
-                    c.person_id,
-                    names.get(c.person_id, ""),
-                    c.role,
-                    c.custodian_name,
-                    until,
-                    (until - today).days,
+        expiring = [
+            ExpiringConsent(
+                c.id,
+                c.person_id,
+                names.get(c.person_id, ""),
+                c.role,
+                c.custodian_name,
+                until,
+                (until - today).days,
+            )
+            for c in soon
+            if (until := c.valid_until) is not None
+        ]
+        turning = []
+        for person in adults_soon:
+            birthday = eighteenth_birthday(person.birth_date)
+            if birthday is not None and today <= birthday <= today + dt.timedelta(SOON_DAYS):
+                turning.append(
+                    TurningAdult(person.id, person.display_name, birthday, (birthday - today).days)
                 )
-                for c in people_repo.expiring_between(s, today, today + dt.timedelta(SOON_DAYS))
-                if (until := c.valid_until) is not None
-            ]
-            earliest = _years_before(today, 18)
-            latest = _years_before(today + dt.timedelta(SOON_DAYS), 18)
-            turning = []
-            for person in people_repo.turning_18_between(s, earliest, latest):
-                birthday = eighteenth_birthday(person.birth_date)
-                if birthday is not None and today <= birthday <= today + dt.timedelta(SOON_DAYS):
-                    turning.append(
-                        TurningAdult(
-                            person.id, person.display_name, birthday, (birthday - today).days
-                        )
-                    )
-            checks = {
-                key: settings_repo.get(s, ACCOUNT_SETTING + key) for key in self._account_keys()
-            }
         return Overview(
             today=today,
             upcoming=tuple(upcoming),
@@ -134,24 +147,24 @@ class OverviewService:
             expiring=tuple(expiring),
             turning_18=tuple(turning),
             due_deletions=tuple(PeopleService(self._ctx).due_deletions(today)),
-            account=tuple(self._account_checks(checks)),
-            notice=Definitions(self._ctx)("general").notice,
+            account=tuple(self._account_checks(account_items, checks)),
+            notice=definitions("general").notice,
         )
 
-    def _account_items(self) -> list[tuple[str, str, str, str]]:
-        definitions = Definitions(self._ctx)
+    @staticmethod
+    def _account_items(definitions: Definitions) -> list[tuple[str, str, str, str]]:
         seen: dict[str, tuple[str, str, str, str]] = {}
         for profile in definitions.available():
             for item in definitions(profile).account_items:
                 seen.setdefault(item.key, (item.key, item.label, item.help, item.basis_text))
         return list(seen.values())
 
-    def _account_keys(self) -> list[str]:
-        return [k for k, *_ in self._account_items()]
-
-    def _account_checks(self, checks: dict[str, str]) -> list[AccountCheck]:
+    @staticmethod
+    def _account_checks(
+        items: list[tuple[str, str, str, str]], checks: dict[str, str]
+    ) -> list[AccountCheck]:
         found = []
-        for key, label, help_text, basis in self._account_items():
+        for key, label, help_text, basis in items:
             by, _, at = checks.get(key, "").partition("|")
             found.append(AccountCheck(key, label, help_text, basis, by, at))
         return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +14,13 @@ from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.engine import Database
 from tikdesk.storage.models import Consent, Person
-from tikdesk.storage.repositories.posts import apply_changes, to_record
+from tikdesk.storage.repositories.posts import (
+    apply_changes,
+    columns,
+    read,
+    record_columns,
+    to_record,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,33 @@ class ConsentRecord:
     withdrawal_note: str
     created_at: dt.datetime
     version: int
+
+
+class PersonFactsRow(NamedTuple):
+    """What the consent rules and lists need of a person (no contact, no notes' text)."""
+
+    id: int
+    display_name: str
+    category: str
+    is_minor: bool
+    birth_date: dt.date | None
+    sole_custody_note: str
+    retention_until: dt.date | None
+    erased_at: dt.datetime | None
+
+
+class ConsentFactsRow(NamedTuple):
+    """What the consent rules need of a consent record."""
+
+    id: int
+    person_id: int
+    role: str
+    platforms: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    withdrawn_on: dt.date | None
+    custodian_name: str
+    collected_on: dt.date | None
 
 
 PERSON_FIELDS = frozenset(
@@ -120,12 +153,34 @@ def _person_row(session: Session, person_id: int) -> Person:
 def list_people(
     session: Session, ids: Iterable[int] | None = None, *, include_erased: bool = False
 ) -> list[PersonRecord]:
-    query = select(Person).order_by(Person.display_name, Person.id)
-    if ids is not None:
-        query = query.where(Person.id.in_(list(ids)))
+    query = select(*record_columns(Person, PersonRecord)).order_by(Person.display_name, Person.id)
     if not include_erased:
         query = query.where(Person.erased_at.is_(None))
-    return [to_record(r, PersonRecord) for r in session.scalars(query)]
+    found = read(session, query, Person.id, ids, PersonRecord)
+    if ids is not None:  # read in chunks of ids: restore the name order
+        found.sort(key=lambda p: (p.display_name, p.id))
+    return found
+
+
+def person_facts(
+    session: Session, ids: Iterable[int] | None = None, *, include_erased: bool = False
+) -> list[PersonFactsRow]:
+    """The people (all when ``ids`` is None) as the consent rules see them, by name."""
+    query = select(*columns(Person, PersonFactsRow._fields)).order_by(
+        Person.display_name, Person.id
+    )
+    if not include_erased:
+        query = query.where(Person.erased_at.is_(None))
+    found = read(session, query, Person.id, ids, PersonFactsRow)
+    if ids is not None:
+        found.sort(key=lambda p: (p.display_name, p.id))
+    return found
+
+
+def names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    """``{person_id: display name}`` of the given people who were not erased."""
+    query = select(Person.id, Person.display_name).where(Person.erased_at.is_(None))
+    return dict(read(session, query, Person.id, ids, lambda i, name: (i, name)))
 
 
 def get_person(session: Session, person_id: int) -> PersonRecord:
@@ -178,7 +233,7 @@ def erase_person(session: Session, person_id: int, at: dt.datetime) -> int:
 
 def due_for_deletion(session: Session, today: dt.date) -> list[PersonRecord]:
     query = (
-        select(Person)
+        select(*record_columns(Person, PersonRecord))
         .where(
             Person.erased_at.is_(None),
             Person.retention_until.is_not(None),
@@ -186,7 +241,7 @@ def due_for_deletion(session: Session, today: dt.date) -> list[PersonRecord]:
         )
         .order_by(Person.retention_until)
     )
-    return [to_record(r, PersonRecord) for r in session.scalars(query)]
+    return read(session, query, Person.id, None, PersonRecord)
 
 
 def turning_18_between(
@@ -194,7 +249,7 @@ def turning_18_between(
 ) -> list[PersonRecord]:
     """People born in [born_from, born_until] (the caller turns a date window into births)."""
     query = (
-        select(Person)
+        select(*record_columns(Person, PersonRecord))
         .where(
             Person.erased_at.is_(None),
             Person.birth_date.is_not(None),
@@ -203,17 +258,25 @@ def turning_18_between(
         )
         .order_by(Person.birth_date)
     )
-    return [to_record(r, PersonRecord) for r in session.scalars(query)]
+    return read(session, query, Person.id, None, PersonRecord)
 
 
 # ----------------------------------------------------------------------------- consents
 
 
 def consents(session: Session, person_ids: Iterable[int] | None = None) -> list[ConsentRecord]:
-    query = select(Consent).order_by(Consent.person_id, Consent.id)
-    if person_ids is not None:
-        query = query.where(Consent.person_id.in_(list(person_ids)))
-    return [to_record(r, ConsentRecord) for r in session.scalars(query)]
+    query = select(*record_columns(Consent, ConsentRecord)).order_by(Consent.person_id, Consent.id)
+    return read(session, query, Consent.person_id, person_ids, ConsentRecord)
+
+
+def consent_facts(
+    session: Session, person_ids: Iterable[int] | None = None
+) -> list[ConsentFactsRow]:
+    """The consent records (of everyone when ``person_ids`` is None) as the rules see them."""
+    query = select(*columns(Consent, ConsentFactsRow._fields)).order_by(
+        Consent.person_id, Consent.id
+    )
+    return read(session, query, Consent.person_id, person_ids, ConsentFactsRow)
 
 
 def _consent_row(session: Session, consent_id: int) -> Consent:
@@ -258,7 +321,7 @@ def delete_consent(session: Session, consent_id: int) -> ConsentRecord:
 
 def expiring_between(session: Session, start: dt.date, end: dt.date) -> list[ConsentRecord]:
     query = (
-        select(Consent)
+        select(*record_columns(Consent, ConsentRecord))
         .join(Person, Person.id == Consent.person_id)
         .where(
             Person.erased_at.is_(None),
@@ -269,7 +332,7 @@ def expiring_between(session: Session, start: dt.date, end: dt.date) -> list[Con
         )
         .order_by(Consent.valid_until)
     )
-    return [to_record(r, ConsentRecord) for r in session.scalars(query)]
+    return read(session, query, Consent.id, None, ConsentRecord)
 
 
 # ----------------------------------------------------------------------------- file hygiene

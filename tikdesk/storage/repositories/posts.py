@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from itertools import starmap
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
-from tikdesk.storage.models import Appearance, Approval, ChecklistResult, Idea, Post
+from tikdesk.storage.models import (
+    Appearance,
+    Approval,
+    ChecklistResult,
+    Consent,
+    Idea,
+    Person,
+    Post,
+)
 
 R = TypeVar("R")
 
@@ -109,6 +118,86 @@ EDITABLE = frozenset(
 )
 
 
+class PostHead(NamedTuple):
+    """What the post list shows and the gate needs of a post (no free texts but the title).
+
+    A NamedTuple: thousands are built per list, and frozen dataclasses cost ~1 µs per field.
+    """
+
+    id: int
+    title: str
+    status: str
+    planned_at: dt.datetime | None
+    published_at: dt.datetime | None
+    taken_down_at: dt.datetime | None
+    author: str
+    checklist_profile: str
+    idea_id: int | None
+    paid_promotion: bool
+    updated_at: dt.datetime
+
+
+class AppearanceLink(NamedTuple):
+    id: int
+    post_id: int
+    person_id: int | None
+
+
+class UnresolvedResult(NamedTuple):
+    """A checklist result that does not pass by itself (``open`` or ``issue``)."""
+
+    post_id: int
+    item_key: str
+    state: str
+    note: str
+    override_reason: str
+
+
+#: Results in these states pass their item whatever the note says; the others do not.
+RESOLVED_STATES = ("ok", "not_applicable")
+UNRESOLVED_STATES = ("open", "issue")
+CLOSED_STATES = ("published", "taken_down")
+#: Ids per ``IN (…)`` list: far below SQLite's limit on bound parameters.
+CHUNK = 5_000
+
+
+def columns(table: Any, names: Iterable[str]) -> list[Any]:
+    """Core columns of ``table`` (reading through them skips the ORM's row loading)."""
+    return [table.__table__.c[name] for name in names]
+
+
+def record_columns(table: Any, cls: type) -> list[Any]:
+    return columns(table, (f.name for f in dataclasses.fields(cls)))
+
+
+def chunked(
+    query: Select[Any], column: ColumnElement[Any], ids: Iterable[int] | None
+) -> Iterator[Select[Any]]:
+    """``query`` once (``ids`` None: no filter) or once per chunk of ``ids``, in id order."""
+    if ids is None:
+        yield query
+        return
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):
+        yield query.where(column.in_(wanted[start : start + CHUNK]))
+
+
+def read(
+    session: Session,
+    query: Select[Any],
+    column: ColumnElement[Any],
+    ids: Iterable[int] | None,
+    make: Callable[..., R],
+) -> list[R]:
+    """Rows of ``query`` (filtered by ``column IN ids``) as ``make(*row)``."""
+    found: list[R] = []
+    connection = session.connection()  # Core rows: no ORM result machinery for plain columns
+    for part in chunked(query, column, ids):
+        # fetchall: iterating a result fetches row by row from the driver (slower)
+        found.extend(starmap(make, connection.execute(part).fetchall()))
+    return found
+
+
 def to_record(row: Any, cls: type[R]) -> R:
     """Copy the fields of dataclass ``cls`` from an ORM row."""
     return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})  # type: ignore[arg-type]
@@ -143,11 +232,54 @@ def _post_row(session: Session, post_id: int) -> Post:
     return row
 
 
+_POST_ORDER = (Post.planned_at.is_(None), Post.planned_at, Post.id)
+
+
+def _in_list_order(records: list[Any], ids: Iterable[int] | None) -> list[Any]:
+    """Chunked reads come back ordered per chunk: restore the list order across chunks."""
+    if ids is None or len(records) <= CHUNK:
+        return records
+    return sorted(
+        records, key=lambda r: (r.planned_at is None, r.planned_at or dt.datetime.min, r.id)
+    )
+
+
 def list_posts(session: Session, ids: Iterable[int] | None = None) -> list[PostRecord]:
-    query = select(Post).order_by(Post.planned_at.is_(None), Post.planned_at, Post.id)
-    if ids is not None:
-        query = query.where(Post.id.in_(list(ids)))
-    return [to_record(r, PostRecord) for r in session.scalars(query)]
+    query = select(*record_columns(Post, PostRecord)).order_by(*_POST_ORDER)
+    return _in_list_order(read(session, query, Post.id, ids, PostRecord), ids)
+
+
+def post_heads(session: Session, ids: Iterable[int] | None = None) -> list[PostHead]:
+    """The list columns of the posts (all when ``ids`` is None), planned ones first by date."""
+    query = select(*columns(Post, PostHead._fields)).order_by(*_POST_ORDER)
+    return _in_list_order(read(session, query, Post.id, ids, PostHead), ids)
+
+
+def open_post_ids(session: Session) -> list[int]:
+    """Posts not published or taken down: their clearance is still to be done."""
+    return list(session.scalars(select(Post.id).where(Post.status.not_in(CLOSED_STATES))))
+
+
+def take_down_candidates(session: Session) -> list[int]:
+    """Published posts showing someone who withdrew a consent record or was erased.
+
+    Only these can need taking down (a take-down follows from a withdrawal or an erasure);
+    the caller evaluates their consent to be sure.
+    """
+    withdrawn = select(Consent.person_id).where(Consent.withdrawn_on.is_not(None))
+    erased = select(Person.id).where(Person.erased_at.is_not(None))
+    query = (
+        select(Appearance.post_id)
+        .join(Post, Post.id == Appearance.post_id)
+        .where(
+            Post.status == "published",
+            Appearance.person_id.is_(None)
+            | Appearance.person_id.in_(withdrawn)
+            | Appearance.person_id.in_(erased),
+        )
+        .distinct()
+    )
+    return list(session.scalars(query))
 
 
 def get_post(session: Session, post_id: int) -> PostRecord:
@@ -185,15 +317,39 @@ def idea_basics(session: Session, idea_id: int) -> IdeaBasics | None:
 
 
 def appearances(session: Session, post_ids: Iterable[int] | None = None) -> list[AppearanceRecord]:
-    query = select(Appearance).order_by(Appearance.post_id, Appearance.id)
-    if post_ids is not None:
-        query = query.where(Appearance.post_id.in_(list(post_ids)))
-    return [to_record(r, AppearanceRecord) for r in session.scalars(query)]
+    query = select(*record_columns(Appearance, AppearanceRecord)).order_by(
+        Appearance.post_id, Appearance.id
+    )
+    return read(session, query, Appearance.post_id, post_ids, AppearanceRecord)
+
+
+def appearance_links(
+    session: Session, post_ids: Iterable[int] | None = None
+) -> list[AppearanceLink]:
+    """Who appears in which post (without scene notes), in post and insertion order."""
+    query = select(*columns(Appearance, AppearanceLink._fields)).order_by(
+        Appearance.post_id, Appearance.id
+    )
+    return read(session, query, Appearance.post_id, post_ids, AppearanceLink)
 
 
 def appearances_of_person(session: Session, person_id: int) -> list[AppearanceRecord]:
-    query = select(Appearance).where(Appearance.person_id == person_id).order_by(Appearance.id)
-    return [to_record(r, AppearanceRecord) for r in session.scalars(query)]
+    query = (
+        select(*record_columns(Appearance, AppearanceRecord))
+        .where(Appearance.person_id == person_id)
+        .order_by(Appearance.id)
+    )
+    return [AppearanceRecord(*row) for row in session.connection().execute(query).fetchall()]
+
+
+def appearance_counts(session: Session) -> dict[int, int]:
+    """Number of posts per person id (erased appearances have no person and are left out)."""
+    query = (
+        select(Appearance.person_id, func.count())
+        .where(Appearance.person_id.is_not(None))
+        .group_by(Appearance.person_id)
+    )
+    return {person: count for person, count in session.connection().execute(query).fetchall()}
 
 
 def get_appearance(session: Session, appearance_id: int) -> AppearanceRecord:
@@ -254,10 +410,49 @@ def anonymise_appearances(session: Session, person_id: int) -> list[int]:
 
 
 def checklist(session: Session, post_ids: Iterable[int] | None = None) -> list[ChecklistRecord]:
-    query = select(ChecklistResult).order_by(ChecklistResult.post_id, ChecklistResult.id)
-    if post_ids is not None:
-        query = query.where(ChecklistResult.post_id.in_(list(post_ids)))
-    return [to_record(r, ChecklistRecord) for r in session.scalars(query)]
+    query = select(*record_columns(ChecklistResult, ChecklistRecord)).order_by(
+        ChecklistResult.post_id, ChecklistResult.id
+    )
+    return read(session, query, ChecklistResult.post_id, post_ids, ChecklistRecord)
+
+
+def resolved_keys(
+    session: Session, post_ids: Iterable[int] | None = None
+) -> dict[int, dict[str, list[str]]]:
+    """``{post_id: {state: [item keys]}}`` of the results that pass (``ok``, ``not applicable``).
+
+    One row per post and state (``group_concat`` in SQLite, served by the
+    ``ix_checklist_result_state`` index), not one per result: a post list needs only which
+    items are done, and at 5,000 posts there are 120,000 results.  Item keys cannot hold a
+    comma (checklist files only allow a–z, 0–9 and ``. _ -``).
+    """
+    query = (
+        select(
+            ChecklistResult.state,
+            ChecklistResult.post_id,
+            func.group_concat(ChecklistResult.item_key, ","),
+        )
+        .where(ChecklistResult.state.in_(RESOLVED_STATES))
+        .group_by(ChecklistResult.state, ChecklistResult.post_id)
+    )
+    found: dict[int, dict[str, list[str]]] = {}
+    connection = session.connection()
+    for part in chunked(query, ChecklistResult.post_id, post_ids):
+        for state, post_id, keys in connection.execute(part).fetchall():
+            found.setdefault(post_id, {})[state] = keys.split(",")
+    return found
+
+
+def unresolved_results(
+    session: Session, post_ids: Iterable[int] | None = None
+) -> list[UnresolvedResult]:
+    """The results that do not pass by themselves (open or issue), with note and reason."""
+    query = (
+        select(*columns(ChecklistResult, UnresolvedResult._fields))
+        .where(ChecklistResult.state.in_(UNRESOLVED_STATES))
+        .order_by(ChecklistResult.post_id, ChecklistResult.id)
+    )
+    return read(session, query, ChecklistResult.post_id, post_ids, UnresolvedResult)
 
 
 def set_checklist_result(
@@ -291,10 +486,24 @@ def set_checklist_result(
 
 
 def approvals(session: Session, post_ids: Iterable[int] | None = None) -> list[ApprovalRecord]:
-    query = select(Approval).order_by(Approval.post_id, Approval.approved_at, Approval.id)
-    if post_ids is not None:
-        query = query.where(Approval.post_id.in_(list(post_ids)))
-    return [to_record(r, ApprovalRecord) for r in session.scalars(query)]
+    query = select(*record_columns(Approval, ApprovalRecord)).order_by(
+        Approval.post_id, Approval.approved_at, Approval.id
+    )
+    return read(session, query, Approval.post_id, post_ids, ApprovalRecord)
+
+
+def active_approvers(session: Session, post_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """``{post_id: approver}`` of the latest approval that was not revoked."""
+    query = (
+        select(Approval.post_id, Approval.approver)
+        .where(Approval.revoked_at.is_(None))
+        .order_by(Approval.post_id, Approval.approved_at, Approval.id)
+    )
+    found: dict[int, str] = {}
+    connection = session.connection()
+    for part in chunked(query, Approval.post_id, post_ids):
+        found.update((post, approver) for post, approver in connection.execute(part).fetchall())
+    return found
 
 
 def add_approval(

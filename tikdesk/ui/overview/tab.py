@@ -35,13 +35,13 @@ from tikdesk.ui.posts.badges import (
     post_gate_text,
     std_icon,
 )
-from tikdesk.ui.posts.common import heading_label
+from tikdesk.ui.posts.common import RefreshWhenShown, heading_label
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # ("post"|"person", id)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class OverviewTab(QWidget):
+class OverviewTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__()
         self.ctx = ctx
@@ -123,8 +123,7 @@ class OverviewTab(QWidget):
 
         data_changed = getattr(window, "data_changed", None)
         if data_changed is not None:
-            data_changed.connect(self.refresh)
-        self.refresh()
+            data_changed.connect(self.on_data_changed)
 
     def _list(
         self,
@@ -162,6 +161,7 @@ class OverviewTab(QWidget):
         except TikDeskError as exc:
             messages.show_warning(self, self.tr("Overview"), str(exc))
             return
+        self.mark_fresh()
         self.data = data
         self._loading = True
         self.heading.setText(

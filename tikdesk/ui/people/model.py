@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 
 from tikdesk.services.people import PersonSummary
 from tikdesk.ui.posts.badges import (
@@ -23,8 +18,7 @@ from tikdesk.ui.posts.badges import (
     fmt_date,
     std_icon,
 )
-
-Index = QModelIndex | QPersistentModelIndex
+from tikdesk.ui.posts.listmodel import Index, RecordFilterProxy, RecordTableModel
 
 
 class Column(IntEnum):
@@ -38,113 +32,114 @@ class Column(IntEnum):
 
 class Role(IntEnum):
     PERSON = Qt.ItemDataRole.UserRole + 1
-    SORT = Qt.ItemDataRole.UserRole + 2
 
 
-class PersonTableModel(QAbstractTableModel):
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_PERSON = int(Role.PERSON)
+#: Painting asks ~7 roles per visible cell: the others are answered first and cheaply.
+_ANSWERED = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _PERSON})
+_NAME, _CONSENT, _CATEGORY, _AGE, _POSTS, _RETENTION = (int(c) for c in Column)
+
+
+class PersonTableModel(RecordTableModel[PersonSummary]):
+    column_count = len(Column)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[PersonSummary] = []
-
-    def set_people(self, people: list[PersonSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(people)
-        self.endResetModel()
-
-    def row_of(self, person_id: int) -> int:
-        return next((n for n, p in enumerate(self._rows) if p.id == person_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
+        self._headers = {
             Column.NAME: self.tr("Name"),
             Column.CATEGORY: self.tr("Category"),
             Column.AGE: self.tr("Age"),
             Column.CONSENT: self.tr("Consent (TikTok, today)"),
             Column.POSTS: self.tr("Posts"),
             Column.RETENTION: self.tr("Delete on"),
-        }[Column(section)]
+        }
+
+    def set_people(self, people: list[PersonSummary]) -> None:
+        self.set_records(people)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._headers.get(section)  # type: ignore[call-overload]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         person = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Role.PERSON:
-            return person
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = index.column()
+        if role == _DISPLAY:
             return self._display(person, column)
-        if role == Role.SORT:
-            if column is Column.AGE:
-                return person.age if person.age is not None else 999
-            if column is Column.POSTS:
-                return person.posts
-            if column is Column.RETENTION:
-                return person.retention_until.isoformat() if person.retention_until else "9999"
-            if column is Column.CONSENT:
-                return person.assessment.state.severity
-            return self._display(person, column).casefold()
-        if column is Column.CONSENT:
+        if role == _PERSON:
+            return person
+        if column == _CONSENT:
             state = person.assessment.state
-            if role == Qt.ItemDataRole.DecorationRole:
+            if role == _DECORATION:
                 return consent_icon(state)
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return consent_colour(state)
-            if role == Qt.ItemDataRole.ToolTipRole and person.assessment.reasons:
+            if role == _TOOLTIP and person.assessment.reasons:
                 return "\n".join(person.assessment.reasons)
-        if column is Column.AGE and role == Qt.ItemDataRole.ToolTipRole and person.eighteenth:
+        if column == _AGE and role == _TOOLTIP and person.eighteenth:
             return self.tr("18th birthday: %1").replace("%1", fmt_date(person.eighteenth))
-        if column is Column.RETENTION and person.due_for_deletion:
-            if role == Qt.ItemDataRole.DecorationRole:
+        if column == _RETENTION and person.due_for_deletion:
+            if role == _DECORATION:
                 return std_icon(WARN_ICON)
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return RED
         return None
 
-    def _display(self, person: PersonSummary, column: Column) -> str:
-        if column is Column.NAME:
+    def _display(self, person: PersonSummary, column: int) -> str:
+        if column == _NAME:
             return person.display_name
-        if column is Column.CATEGORY:
+        if column == _CATEGORY:
             return person.category_label
-        if column is Column.AGE:
+        if column == _AGE:
             if person.age is None:
                 return ""
             text = str(person.age)
             if person.minor:
                 text += " " + self.tr("(minor)")
             return text
-        if column is Column.CONSENT:
+        if column == _CONSENT:
             return person.assessment.state.label
-        if column is Column.POSTS:
+        if column == _POSTS:
             return str(person.posts)
         text = fmt_date(person.retention_until)
         if person.due_for_deletion:
             text += " " + self.tr("(due)")
         return text
 
+    def sort_key(self, column: int) -> Callable[[PersonSummary], Any]:
+        if column == _AGE:
+            return lambda p: p.age if p.age is not None else 999
+        if column == _POSTS:
+            return lambda p: p.posts
+        if column == _RETENTION:
+            return lambda p: p.retention_until or dt.date.max
+        if column == _CONSENT:
+            return lambda p: p.assessment.state.severity
+        if column == _CATEGORY:
+            return lambda p: p.category_label.casefold()
+        return lambda p: p.display_name.casefold()
 
-class PersonFilterProxyModel(QSortFilterProxyModel):
+
+class PersonFilterProxyModel(RecordFilterProxy):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self.setSortRole(Role.SORT)
 
     def set_text(self, text: str) -> None:
         self._text = text.casefold().strip()
         self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._text:
-            return True
-        model = self.sourceModel()
-        person: PersonSummary = model.data(model.index(source_row, 0, source_parent), Role.PERSON)
-        return self._text in f"{person.display_name} {person.category_label}".casefold()
+    def accepts(self, person: PersonSummary) -> bool:
+        return (
+            not self._text
+            or self._text in f"{person.display_name} {person.category_label}".casefold()
+        )

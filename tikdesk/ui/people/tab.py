@@ -49,13 +49,20 @@ from tikdesk.ui.posts.badges import (
     fmt_date,
     std_icon,
 )
-from tikdesk.ui.posts.common import announce_change, heading_label, list_table, search_edit, warn
+from tikdesk.ui.posts.common import (
+    RefreshWhenShown,
+    announce_change,
+    heading_label,
+    list_table,
+    search_edit,
+    warn,
+)
 
 T = TypeVar("T")
 CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PeopleTab(QWidget):
+class PeopleTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__()
         self.ctx = ctx
@@ -88,6 +95,7 @@ class PeopleTab(QWidget):
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # fit the visible rows, not the first 1,000
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         left_layout.addWidget(self.table)
         self.count_label = QLabel()
@@ -109,11 +117,10 @@ class PeopleTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         data_changed = getattr(window, "data_changed", None)
         if data_changed is not None:
-            data_changed.connect(self.refresh)
+            data_changed.connect(self.on_data_changed)
         settings = getattr(window, "settings", None)
         if settings is not None and settings.value("people/splitter") is not None:
             self.splitter.restoreState(settings.value("people/splitter"))
-        self.refresh()
 
     def _build_detail(self) -> QWidget:
         scroll = QScrollArea()
@@ -234,6 +241,10 @@ class PeopleTab(QWidget):
         if settings is not None:
             settings.setValue("people/splitter", self.splitter.saveState())
 
+    def refresh_hidden(self) -> None:
+        if self._current_id is not None:  # keep the open person current (cheap)
+            self._load_detail(keep_form=self._dirty, quiet=True)
+
     @Slot()
     def refresh(self) -> None:
         try:
@@ -241,6 +252,7 @@ class PeopleTab(QWidget):
         except TikDeskError as exc:
             self._warn(self.tr("People"), str(exc))
             return
+        self.mark_fresh()
         self._loading = True
         self.model.set_people(people)
         self._loading = False
@@ -299,13 +311,18 @@ class PeopleTab(QWidget):
         self._current_id = person.id
         self._load_detail(keep_form=False)
 
-    def _load_detail(self, *, keep_form: bool) -> None:
+    def _load_detail(self, *, keep_form: bool, quiet: bool = False) -> None:
         if self._current_id is None:
             return
         try:
             detail = self.service.get(self._current_id)
         except TikDeskError as exc:
-            self._warn(self.tr("People"), str(exc))
+            if quiet:  # the tab is hidden; the next refresh settles what is shown
+                self._current_id = None
+                self.detail = None
+                self.stack.setCurrentWidget(self.empty)
+            else:
+                self._warn(self.tr("People"), str(exc))
             return
         self.detail = detail
         read_only = self._read_only()

@@ -30,8 +30,16 @@ GREEN = QColor("#1d6b2c")
 GREY = QColor("#555555")
 
 
+_ICONS: dict[QStyle.StandardPixmap, tuple[QStyle, QIcon]] = {}
+
+
 def std_icon(kind: QStyle.StandardPixmap) -> QIcon:
-    return QApplication.style().standardIcon(kind)
+    """The style's standard icon, made once per style (lists ask for it per visible cell)."""
+    style = QApplication.style()
+    found = _ICONS.get(kind)
+    if found is None or found[0] is not style:
+        found = _ICONS[kind] = (style, style.standardIcon(kind))
+    return found[1]
 
 
 def gate_icon(status: GateStatus) -> QIcon:

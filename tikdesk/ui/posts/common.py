@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -77,3 +77,35 @@ def announce_change(window: Any, fallback: Callable[[], None]) -> None:
         data_changed.emit()
     else:
         fallback()
+
+
+class RefreshWhenShown:
+    """Mixin for a tab (before ``QWidget`` in the bases): its data is read when the tab is
+    first shown, and after ``window.data_changed`` at once only while it is shown — else when
+    it is shown next.  Start-up reads only the current tab; an edit refreshes only what can
+    be seen.  The tab provides ``refresh()`` (which calls :meth:`mark_fresh`) and may keep
+    something cheap current while hidden with :meth:`refresh_hidden`.
+    """
+
+    _stale = True
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def refresh_hidden(self) -> None:
+        """Called on a data change while the tab is hidden (default: nothing)."""
+
+    def mark_fresh(self) -> None:
+        self._stale = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self.refresh()
+
+    def on_data_changed(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()
+        else:
+            self._stale = True
+            self.refresh_hidden()

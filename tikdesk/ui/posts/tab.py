@@ -30,7 +30,13 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.ui import messages
-from tikdesk.ui.posts.common import announce_change, list_table, search_edit, warn
+from tikdesk.ui.posts.common import (
+    RefreshWhenShown,
+    announce_change,
+    list_table,
+    search_edit,
+    warn,
+)
 from tikdesk.ui.posts.detail import PostDetailPanel
 from tikdesk.ui.posts.dialogs import (
     AddPersonDialog,
@@ -44,7 +50,7 @@ from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel,
 T = TypeVar("T")
 
 
-class PostsTab(QWidget):
+class PostsTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__()
         self.ctx = ctx
@@ -84,6 +90,7 @@ class PostsTab(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # fit the visible rows, not the first 1,000
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setColumnWidth(Column.TITLE, 230)
@@ -130,9 +137,8 @@ class PostsTab(QWidget):
 
         data_changed = getattr(window, "data_changed", None)
         if data_changed is not None:
-            data_changed.connect(self.refresh)
+            data_changed.connect(self.on_data_changed)
         self._restore_layout()
-        self.refresh()
 
     # ---------------------------------------------------------------- shell hooks
     def install_actions(self) -> None:
@@ -171,6 +177,10 @@ class PostsTab(QWidget):
             settings.setValue("posts/splitter", self.splitter.saveState())
 
     # ---------------------------------------------------------------- loading
+    def refresh_hidden(self) -> None:
+        if self._current_id is not None:  # keep the open post's clearance current (cheap)
+            self._load_detail(keep_form=self.panel.form.dirty, quiet=True)
+
     @Slot()
     def refresh(self) -> None:
         try:
@@ -179,6 +189,7 @@ class PostsTab(QWidget):
         except TikDeskError as exc:
             self._warn(self.tr("Posts"), str(exc))
             return
+        self.mark_fresh()
         self._loading = True
         self.model.set_posts(posts)
         self.panel.form.set_profiles(profiles)
@@ -195,11 +206,7 @@ class PostsTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        blocked = sum(
-            1
-            for r in range(total)
-            if self.model.post_at(r).gate.value == "blocked" and not self.model.post_at(r).closed
-        )
+        blocked = sum(1 for p in self.model.records() if p.gate.value == "blocked" and not p.closed)
         self.count_label.setText(
             self.tr("%1 of %2 posts · %3 blocked")
             .replace("%1", str(shown))
@@ -255,13 +262,17 @@ class PostsTab(QWidget):
         self._current_id = post.id
         self._load_detail(keep_form=False)
 
-    def _load_detail(self, *, keep_form: bool) -> None:
+    def _load_detail(self, *, keep_form: bool, quiet: bool = False) -> None:
         if self._current_id is None:
             return
         try:
             detail = self.service.get(self._current_id)
         except TikDeskError as exc:
-            self._warn(self.tr("Posts"), str(exc))
+            if quiet:  # the tab is hidden; the next refresh settles what is shown
+                self._current_id = None
+                self.stack.setCurrentWidget(self.empty)
+            else:
+                self._warn(self.tr("Posts"), str(exc))
             return
         self.panel.show_detail(detail, self._read_only(), keep_form=keep_form)
         self.stack.setCurrentWidget(self.panel)
@@ -487,7 +498,6 @@ def convert_idea_to_post(window: QMainWindow, idea_id: int) -> int | None:
     tab_lookup = getattr(window, "tab", None)
     if tab_lookup is not None:
         tab = tab_lookup("PostsTab")
-        window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
-        tab.refresh()
+        window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]  (shown: refreshed)
         tab.select_post(post_id)
     return post_id

@@ -326,6 +326,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_checklist_result_post_id"), ["post_id"], unique=False
         )
+        batch_op.create_index(
+            "ix_checklist_result_state", ["state", "post_id", "item_key"], unique=False
+        )
 
     op.create_table(
         "video_stats",
@@ -399,6 +402,7 @@ def downgrade() -> None:
 
     op.drop_table("video_stats")
     with op.batch_alter_table("checklist_result", schema=None) as batch_op:
+        batch_op.drop_index("ix_checklist_result_state")
         batch_op.drop_index(batch_op.f("ix_checklist_result_post_id"))
 
     op.drop_table("checklist_result")

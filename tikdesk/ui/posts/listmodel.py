@@ -1,0 +1,126 @@
+"""A table model over plain read objects, sorted in Python, and its filter proxy.
+
+Shared by the post and people lists.  A header click sorts the rows here with ``sorted()``
+and one key per row (thousands of rows in milliseconds); the proxy only filters and keeps
+the model's order — a ``QSortFilterProxyModel`` sort would ask ``data()`` twice for each of
+the ~60,000 comparisons of 5,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+T = TypeVar("T", bound=Identified)
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are read objects with an ``id``, in the service's order until sorted.
+
+    Subclasses give ``column_count``, :meth:`sort_key` and ``data()``.
+    """
+
+    column_count = 0
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._given: list[T] = []  # the service's order
+        self._rows: list[T] = []  # as shown (sorted)
+        self._row_of: dict[int, int] | None = None
+        self._sort: tuple[int, bool] | None = None
+
+    # ---------------------------------------------------------------- ours
+    def sort_key(self, column: int) -> Callable[[T], Any]:
+        raise NotImplementedError
+
+    def set_records(self, records: Sequence[T]) -> None:
+        """Replace every row (kept in the current sort order)."""
+        self.beginResetModel()
+        self._given = list(records)
+        self._rows = self._ordered()
+        self._row_of = None
+        self.endResetModel()
+
+    def record_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def records(self) -> list[T]:
+        return list(self._rows)
+
+    def row_of(self, ident: int) -> int:
+        """The row showing the record with this id, or -1."""
+        if self._row_of is None:
+            self._row_of = {r.id: n for n, r in enumerate(self._rows)}
+        return self._row_of.get(ident, -1)
+
+    def _ordered(self) -> list[T]:
+        if self._sort is None:
+            return list(self._given)
+        column, descending = self._sort
+        # Stable both ways: equal keys keep the service's order, as Qt's own sort does.
+        return sorted(self._given, key=self.sort_key(column), reverse=descending)
+
+    # ---------------------------------------------------------------- Qt
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.column_count
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python; selection and current row follow their records."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._sort = (column, descending) if 0 <= column < self.column_count else None
+        self.layoutAboutToBeChanged.emit()
+        kept = [
+            (p, self._rows[p.row()].id)
+            for p in self.persistentIndexList()
+            if 0 <= p.row() < len(self._rows)
+        ]
+        self._rows = self._ordered()
+        self._row_of = None
+        if kept:
+            self.changePersistentIndexList(
+                [p for p, _ in kept],
+                [
+                    self.index(row, p.column())
+                    if (row := self.row_of(ident)) >= 0
+                    else QModelIndex()
+                    for p, ident in kept
+                ],
+            )
+        self.layoutChanged.emit()
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Filters rows with :meth:`accepts`; sorting is left to the source model."""
+
+    def accepts(self, record: Any) -> bool:
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        source = self.sourceModel()
+        assert isinstance(source, RecordTableModel)
+        return self.accepts(source.record_at(source_row))
