@@ -456,3 +456,30 @@ def test_formula_text_written_by_hand_is_imported_as_text(ctx: AppContext, tmp_p
     shutil.copy(path, tmp_path / "copy.xlsx")
     preview = exchange.preview_idea_import(ctx, path)
     assert preview.to_add[0]["description"] == "12.5"
+
+
+def test_fast_bulk_insert_writes_what_core_writes(
+    ctx: AppContext, tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from tikdesk.storage.engine import open_database
+    from tikdesk.storage.repositories import imports
+
+    sample = samples / "ideas" / "ideen_brainstorming.xlsx"
+    exchange.commit_idea_import(ctx, exchange.preview_idea_import(ctx, sample))
+    monkeypatch.setattr(imports, "_positional_writer", lambda *_a: None)  # Core path
+    other_path = tmp_path / "core.sqlite"
+    other = AppContext(db=open_database(other_path), user="anna", backup_dir=tmp_path / "b2")
+    try:
+        exchange.commit_idea_import(other, exchange.preview_idea_import(other, sample))
+    finally:
+        other.db.close()
+    query = (
+        "SELECT title, hook, description, format, audience, pillar, tags, status, priority, "
+        "effort, owner, target_date, sound_ref, board_rank, version, import_batch_id, "
+        "typeof(created_at), length(created_at) FROM idea ORDER BY id"
+    )
+    fast = sqlite3.connect(ctx.db.path).execute(query).fetchall()
+    core = sqlite3.connect(other_path).execute(query).fetchall()
+    assert fast == core and len(fast) == 10

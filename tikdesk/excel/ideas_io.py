@@ -166,22 +166,27 @@ def _enum_converter(key: str, enum: type[LabeledEnum]) -> Callable[[Any], Any]:
     return convert
 
 
-def _memoised(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+_MISS = object()
+
+
+def _memoised(fn: Callable[[Any], Any], limit: int = 50_000) -> Callable[[Any], Any]:
     """``fn`` with its results (and problems) remembered per cell value: a column of
-    100,000 status words holds a handful of distinct values."""
+    100,000 status words holds a handful of distinct values.  Past ``limit`` distinct
+    values (a column of unique titles) it only looks up what it has."""
     cache: dict[Any, Any] = {}
+    get = cache.get
 
     def call(value: Any) -> Any:
-        if value.__class__ is bool or len(cache) > 50_000:
+        if value.__class__ is bool:  # True == 1: never share a cache entry with 1 or 1.0
             return fn(value)
-        try:
-            result = cache[value]
-        except KeyError:
+        result = get(value, _MISS)
+        if result is _MISS:
             try:
                 result = fn(value)
             except ValueProblem as exc:
                 result = exc
-            cache[value] = result
+            if len(cache) < limit:
+                cache[value] = result
         if result.__class__ is ValueProblem:
             raise result
         return result
@@ -211,7 +216,7 @@ def _converter(key: str, date1904: bool, from_csv: bool) -> Callable[[Any], Any]
         text = clean_text(value, multiline=multiline)
         return unescape_formula_guard(text) if from_csv else text
 
-    return convert_text
+    return _memoised(convert_text, limit=2_000)  # owners, tags repeat; titles stop caching
 
 
 def convert_rows(
