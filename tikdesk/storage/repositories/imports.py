@@ -223,7 +223,7 @@ def _positional_writer(
 
     def processor(name: str) -> Callable[[Any], Any] | None:
         column_type = _TABLE.c[name].type
-        return column_type.dialect_impl(dialect).bind_processor(dialect)  # type: ignore[no-any-return]
+        return column_type.dialect_impl(dialect).bind_processor(dialect)
 
     constants: dict[str, Any] = {}
     for name in names:
