@@ -79,6 +79,26 @@ def key(
     qtbot.keyClick(widget, k, mod)
 
 
+def double_click(widget: Any, pos: QPoint) -> None:
+    """Press, release, double-click, release — what a real double-click delivers
+    (QTest.mouseDClick does not reach QAbstractItemView's double-click handling here)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    point = QPointF(pos)
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, left),
+        (QEvent.Type.MouseButtonRelease, none),
+        (QEvent.Type.MouseButtonDblClick, left),
+        (QEvent.Type.MouseButtonRelease, none),
+    ):
+        event = QMouseEvent(
+            kind, point, widget.mapToGlobal(point), left, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(widget, event)
+
+
 def select_rows(tab: IdeasTab, *rows: int) -> list[IdeaRecord]:
     from PySide6.QtCore import QItemSelectionModel
 
@@ -173,6 +193,25 @@ def test_edit_with_enter_and_undo(
     window.action_undo.trigger()
     assert service.get(record.id).title == record.title
     assert tab.model.record(3).title == record.title
+
+
+def test_double_click_opens_the_editor_and_cancel_changes_nothing(
+    qtbot: Any, tab: IdeasTab, window: MainWindow
+) -> None:
+    record = tab.model.record(1)
+    seen: list[str] = []
+
+    def look(dialog: IdeaEditorDialog) -> None:
+        seen.append(dialog.title.text())
+        dialog.title.setText("verworfen")
+        dialog.reject()
+
+    done = with_editor(qtbot, look)
+    rect = tab.table.visualRect(tab.model.index(1, Column.TITLE))
+    double_click(tab.table.viewport(), rect.center())
+    qtbot.waitUntil(lambda: bool(done))
+    assert seen == [record.title]
+    assert tab.model.record(1) == record and window.undo_stack.count() == 0
 
 
 def test_filters_and_sort_by_header_click(qtbot: Any, tab: IdeasTab) -> None:

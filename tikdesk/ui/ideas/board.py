@@ -466,7 +466,7 @@ class IdeaBoard(QWidget):
             view.setModel(model)
             view.setItemDelegate(delegate)
             view.setAccessibleName(status.label)
-            view.activated.connect(self._on_activated)
+            view.doubleClicked.connect(self._on_activated)  # Return: the tab's Edit action
             view.selectionModel().selectionChanged.connect(
                 lambda _sel, _desel, s=status.value: self._on_selection(s)
             )

@@ -303,7 +303,9 @@ class IdeasTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
-        self.table.activated.connect(self._on_table_activated)
+        # Mouse: double-click (not `activated`, which is a single click on some desktops);
+        # keyboard: the Edit action's Return/Enter shortcut.
+        self.table.doubleClicked.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(
