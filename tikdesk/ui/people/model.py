@@ -135,8 +135,7 @@ class PersonFilterProxyModel(RecordFilterProxy):
         self._text = ""
 
     def set_text(self, text: str) -> None:
-        self._text = text.casefold().strip()
-        self.invalidateFilter()
+        self.refilter(lambda: setattr(self, "_text", text.casefold().strip()))
 
     def accepts(self, person: PersonSummary) -> bool:
         return (

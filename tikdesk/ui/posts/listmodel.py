@@ -115,6 +115,12 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def accepts(self, record: Any) -> bool:
         return True
 
+    def refilter(self, change: Callable[[], None]) -> None:
+        """Apply ``change`` to the filter settings and filter the rows again."""
+        self.beginFilterChange()  # (invalidateFilter() is deprecated)
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
         if source is not None:

@@ -142,12 +142,10 @@ class PostFilterProxyModel(RecordFilterProxy):
         self._status = self.ALL
 
     def set_text(self, text: str) -> None:
-        self._text = text.casefold().strip()
-        self.invalidateFilter()
+        self.refilter(lambda: setattr(self, "_text", text.casefold().strip()))
 
     def set_status(self, status: str) -> None:
-        self._status = status
-        self.invalidateFilter()
+        self.refilter(lambda: setattr(self, "_status", status))
 
     def accepts(self, post: PostSummary) -> bool:
         if self._text and self._text not in f"{post.title} {post.author}".casefold():
