@@ -43,7 +43,7 @@ def setup_logging(log_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # The language must be known before the parser is built: its help texts are translated.
-    set_language(_lang_from_argv(argv) or system_language())
+    set_language(_lang_from_argv(argv) or _preferred_language() or system_language())
     args = cli.build_parser().parse_args(argv)
     if args.command:
         return cli.run(args, pdf_renderer=report_pdf_renderer)
@@ -64,6 +64,22 @@ def _lang_from_argv(argv: list[str]) -> str | None:
         if arg == "--lang" and index + 1 < len(argv):
             return argv[index + 1]
     return None
+
+
+def _preferred_language() -> str | None:
+    """The language chosen in Preferences, read without Qt so the CLI follows it too.
+
+    QSettings writes an ordinary INI file (``[prefs] language=de``).
+    """
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(paths.settings_file(), encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+    value = parser.get("prefs", "language", fallback="").strip()
+    return value if value in ("de", "en") else None
 
 
 def ui_language(settings: QSettings, override: str | None) -> str:

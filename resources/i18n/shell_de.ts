@@ -139,6 +139,10 @@
       <translation> (schreibgeschützt)</translation>
     </message>
     <message>
+      <source> – sample data</source>
+      <translation> – Beispieldaten</translation>
+    </message>
+    <message>
       <source>Database: %1</source>
       <translation>Datenbank: %1</translation>
     </message>

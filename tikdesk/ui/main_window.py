@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.ctx.db.path
         suffix = self.tr(" (read-only)") if self.ctx.read_only else ""
+        if path.resolve() == paths.demo_db_path().resolve():
+            suffix += self.tr(" – sample data")
         self.setWindowTitle(f"{path.name}{suffix} – {APP_NAME}")
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(path)))
 
@@ -222,11 +224,11 @@ class MainWindow(QMainWindow):
         self._drop_handlers.append((priority, handler))
         self._drop_handlers.sort(key=lambda item: -item[0])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and not self.is_read_only():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+    def dropEvent(self, event: QDropEvent) -> None:
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
@@ -334,7 +336,7 @@ class MainWindow(QMainWindow):
                 save()
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
 
