@@ -174,6 +174,13 @@ GOOD_HEAD = '[profile]\n[[section]]\nkey = "s"\nlabel_de = "S"\n'
             10,
             ["magic", "consent_valid"],
         ),
+        # a derived consent item that an organisation tried to make a mere warning
+        (
+            GOOD_HEAD + '[[item]]\nkey = "a.b"\nsection = "s"\nlabel_de = "A"\ngate = "warn"\n'
+            'derived = "consent_valid"\n',
+            9,
+            ["a.b", "block"],
+        ),
         # duplicate key
         (
             GOOD_HEAD + '[[item]]\nkey = "a.b"\nsection = "s"\nlabel_de = "A"\ngate = "warn"\n'

@@ -624,14 +624,16 @@ def _parse_item(
             ),
             _field_line(raw, anchor, "applies_when"),
         )
-    if derived and gate is Gate.ACCOUNT:
+    if derived and gate is not Gate.BLOCK:
+        # A derived consent item decides whether people may be shown at all: as a WARN item
+        # it could be waved through, which the law (and the gate's promise) does not allow.
         _fail(
             raw,
             msg(
-                f"{where}: Kontovoraussetzungen können nicht berechnet werden",
-                f"{where}: account prerequisites cannot be derived",
+                f"{where}: berechnete Punkte (derived) müssen gate = „block“ haben",
+                f"{where}: derived items must have gate = 'block'",
             ),
-            _field_line(raw, anchor, "derived"),
+            _field_line(raw, anchor, "gate"),
         )
     return ChecklistItem(
         key=key,
