@@ -9,7 +9,8 @@ Matching: a row with an ``ID`` that exists updates that idea (only the columns t
 an empty status/format/audience/priority cell keeps the stored value, other empty cells clear
 it); a row with an unknown ID is a problem (it may come from another database — clear the
 cell to add it as new); a row without ID matches an existing idea with the same title
-(case and spaces ignored) when there is exactly one, else it is added.  A row whose values
+(case and spaces ignored) when there is exactly one, else it is added; such a title match
+only fills in and changes values — its empty cells never clear stored ones.  A row whose values
 equal the stored ones is *unchanged*, so importing an unchanged export changes nothing.
 
 **Problems block**: a preview with problems is not written (CLI exit 1) unless the caller
@@ -326,6 +327,7 @@ def _classify(
                 )
             )
             continue
+        by_title = False
         if current is None and titles:
             matches = titles.get(_norm_title(title or ""), [])
             if len(matches) > 1:
@@ -358,6 +360,7 @@ def _classify(
                     )
                     continue
                 seen_ids[matches[0]] = row.row
+                by_title = True
                 current = existing.get(matches[0])
                 if current is None:
                     current = repo.ideas_by_id(session, matches)[matches[0]]
@@ -375,6 +378,10 @@ def _classify(
         for key, value in values.items():
             if value is None and key in _ENUM_DEFAULTS:
                 continue  # an empty status/format/... cell keeps the stored value
+            if by_title and value in (None, ""):
+                # Matched by title only (a list from another tool): its empty cells say
+                # nothing about our idea and must never erase what we know.
+                continue
             if key in _TEXT_FIELDS and value is None:
                 value = ""
             if current.get(key) != value:
