@@ -123,6 +123,19 @@ def check_target(path: Path) -> None:
         raise _write_error(path, PermissionError(errno.EACCES, "read-only folder"))
 
 
+def file_mode(path: Path) -> int:
+    """The mode a plain ``open()`` would give ``path`` (or the one it has now).
+
+    Exports land in shared team folders; a private 0600 file would lock colleagues out.
+    """
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_target(path: Path) -> Iterator[Path]:
     path = Path(path)
@@ -134,6 +147,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     try:
+        os.chmod(tmp, file_mode(path))  # mkstemp made it private (0600)
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
