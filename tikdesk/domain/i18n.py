@@ -15,10 +15,14 @@ _language = "de"
 
 def system_language() -> str:
     """``de`` when the OS locale is German, ``en`` otherwise."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
+    # GNU gettext's order for messages: LANGUAGE (a priority list) beats LC_ALL,
+    # LC_MESSAGES and LANG — unless the locale is plain C, where LANGUAGE is ignored.
+    locale_var = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG")
+                       if os.environ.get(v)), "")
+    preferred = os.environ.get("LANGUAGE", "").split(":")[0]
+    value = preferred if preferred and locale_var not in ("C", "POSIX") else locale_var
+    if value:
+        return "de" if value.lower().startswith("de") else "en"
     try:
         loc = locale.getlocale()[0] or ""
     except ValueError:  # pragma: no cover - broken locale settings
