@@ -16,6 +16,7 @@ from tikdesk.services.posts import (
     Definitions,
     PostService,
     PostSummary,
+    TakeDown,
     bulk_read,
     now,
 )
@@ -72,7 +73,7 @@ class Overview:
     today: dt.date
     upcoming: tuple[PostSummary, ...]
     blocked: tuple[PostSummary, ...]
-    take_downs: tuple[PostSummary, ...]
+    take_downs: tuple[TakeDown, ...]
     expiring: tuple[ExpiringConsent, ...]
     turning_18: tuple[TurningAdult, ...]
     due_deletions: tuple[DueDeletion, ...]
@@ -90,18 +91,21 @@ class OverviewService:
         account_items = self._account_items(definitions)
         with self._ctx.db.reader() as s:
             # Only open posts can be due or blocked, and only published ones that show
-            # someone who withdrew or was erased can need taking down: the rest of a grown
-            # database (years of published posts) is not evaluated at all.
-            watched = {*posts_repo.open_post_ids(s), *posts_repo.take_down_candidates(s)}
+            # someone who withdrew or was erased can need taking down (a question of consent,
+            # not of the checklist): years of published posts are not evaluated at all.
             with bulk_read():
-                posts = Clearance.load(s, watched).summaries(definitions, today)
+                open_posts = Clearance.load(s, posts_repo.open_post_ids(s)).summaries(
+                    definitions, today
+                )
+                take_downs = Clearance.load(
+                    s, posts_repo.take_down_candidates(s), checklist=False
+                ).take_downs(today)
             soon = list(people_repo.expiring_between(s, today, today + dt.timedelta(SOON_DAYS)))
             names = people_repo.names(s, {c.person_id for c in soon})
             earliest = _years_before(today, 18)
             latest = _years_before(today + dt.timedelta(SOON_DAYS), 18)
             adults_soon = people_repo.turning_18_between(s, earliest, latest)
             checks = {key: settings_repo.get(s, ACCOUNT_SETTING + key) for key, *_ in account_items}
-        open_posts = [p for p in posts if not p.closed]
         upcoming = [
             p
             for p in open_posts
@@ -118,7 +122,6 @@ class OverviewService:
                 or (p.planned_at is not None and p.planned_at.date() <= horizon)
             )
         ]
-        take_downs = [p for p in posts if p.take_down]
         expiring = [
             ExpiringConsent(
                 c.id,

@@ -164,6 +164,16 @@ class PostSummary(NamedTuple):
 
 
 @dataclass(frozen=True)
+class TakeDown:
+    """A published post that must come down: someone in it withdrew or was erased."""
+
+    id: int
+    title: str
+    published_at: dt.datetime | None
+    take_down_reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PostDetail:
     summary: PostSummary
     caption: str
@@ -340,9 +350,17 @@ class Clearance:
 
     @classmethod
     def load(
-        cls, session: Session, post_ids: Iterable[int] | None = None, *, detail: bool = False
+        cls,
+        session: Session,
+        post_ids: Iterable[int] | None = None,
+        *,
+        detail: bool = False,
+        checklist: bool = True,
     ) -> Clearance:
-        """The posts ``post_ids`` (every post when None), in list order."""
+        """The posts ``post_ids`` (every post when None), in list order.
+
+        ``checklist=False`` leaves the checklist out (enough for :meth:`take_downs`).
+        """
         ids = None if post_ids is None else sorted(set(post_ids))
         posts = repo.post_heads(session, ids)
         links = repo.appearance_links(session, ids)  # ordered by post
@@ -367,7 +385,7 @@ class Clearance:
                     _ITEM_STATE[res.state], res.note, res.override_reason, res.set_by, res.set_at
                 )
             scene_notes = {a.id: a.scene_note for a in repo.appearances(session, ids)}
-        else:
+        elif checklist:
             resolved = repo.resolved_keys(session, ids)
             for post_id, by_state in resolved.items():
                 passed[post_id] = set().union(*by_state.values())
@@ -465,11 +483,23 @@ class Clearance:
             found.append(self._summarise(post, on_post, gate))
         return found
 
+    def take_downs(self, today: dt.date) -> list[TakeDown]:
+        """The loaded published posts that show someone who withdrew or was erased."""
+        found = []
+        for post in self.posts:
+            if post.status == PostStatus.PUBLISHED.value:
+                leaving = _leaving(self.on_post(post, today))
+                if leaving:
+                    found.append(
+                        TakeDown(post.id, post.title, post.published_at, _reasons(leaving))
+                    )
+        return found
+
     def _summarise(
         self, post: repo.PostHead, people: Sequence[PersonOnPost], gate: GateResult | GateVerdict
     ) -> PostSummary:
         status = _STATUS[post.status]
-        leaving = [p for p in people if p.assessment.problems and p.assessment.take_down]
+        leaving = _leaving(people)
         return PostSummary(  # positional: thousands per list (the field order of PostSummary)
             post.id,
             post.title,
@@ -488,10 +518,17 @@ class Clearance:
             status is PostStatus.PUBLISHED and bool(leaving),
             self.approvers.get(post.id, ""),
             post.updated_at,
-            tuple([f"{p.label}: {'; '.join(p.assessment.reasons)}" for p in leaving])
-            if leaving
-            else (),
+            _reasons(leaving),
         )
+
+
+def _leaving(people: Sequence[PersonOnPost]) -> list[PersonOnPost]:
+    """The people whose withdrawal or erasure means a published video must come down."""
+    return [p for p in people if p.assessment.problems and p.assessment.take_down]
+
+
+def _reasons(leaving: Sequence[PersonOnPost]) -> tuple[str, ...]:
+    return tuple([f"{p.label}: {'; '.join(p.assessment.reasons)}" for p in leaving])
 
 
 _NO_RESULTS: dict[str, ItemResult] = {}

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.context import AppContext
 from tikdesk.services.overview import Overview, OverviewService
-from tikdesk.services.posts import PostSummary
+from tikdesk.services.posts import PostSummary, TakeDown
 from tikdesk.ui import messages
 from tikdesk.ui.posts.badges import (
     BLOCK_ICON,
@@ -276,7 +276,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
                 1, "\n".join(f"• {r}" for r in post.blockers)
             )
 
-    def _fill_take_downs(self, posts: tuple[PostSummary, ...]) -> None:
+    def _fill_take_downs(self, posts: tuple[TakeDown, ...]) -> None:
         self._fill(
             self.take_downs,
             [
