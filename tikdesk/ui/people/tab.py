@@ -96,7 +96,12 @@ class PeopleTab(RefreshWhenShown, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # fit the visible rows, not the first 1,000
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # The name keeps a readable width (the other columns fit their content; a
+        # stretched name column was squeezed to a few letters beside them).
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(Column.NAME, 190)
+        self.table.setWordWrap(False)
         left_layout.addWidget(self.table)
         self.count_label = QLabel()
         left_layout.addWidget(self.count_label)
