@@ -115,7 +115,8 @@ def test_missing_file_and_bad_file_exit_1_usage_exit_2(
     db = tmp_path / "t.sqlite"
     assert cli(db, "import-analytics", str(tmp_path / "nope.zip")) == 1
     assert cli(db, "import-analytics", str(samples / "bad" / "random_bytes.xlsx")) == 1
-    assert cli(db, "export-analytics", str(tmp_path / "out.txt")) == 1
+    assert cli(db, "export-analytics", str(tmp_path / "out.txt")) == 2  # usage, as export-ideas
+    assert cli(db, "export-analytics", str(tmp_path)) == 2  # a folder is no target file
     assert "Traceback" not in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         cli(db, "import-analytics")
@@ -217,3 +218,115 @@ def test_export_xlsx_has_the_same_rows(imported: Path, tmp_path: Path) -> None:
         assert got[0] == want["account"]
         assert got[1].isoformat()[:10] == want["date"]
         assert ["" if v == "" else str(int(v)) for v in got[2:]] == [want[h] for h in HEADER[2:]]
+
+
+# ------------------------------------------------------------- review fixes (problems block …)
+BAD_CSV = (
+    "Date,Video Views,Profile Views,Likes,Comments,Shares\n"
+    "2026-08-01,10,1,2,0,0\nbad,11,1,2,0,0\n2026-08-03,x,1,2,0,0\n2026-08-04,13,1,2,0,0\n"
+)
+
+
+def nothing_written(db: Path) -> bool:
+    return count(db, "account_daily") == count(db, "video_stats") == count(db, "import_batch") == 0
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
+def test_bad_rows_write_nothing_and_exit_1_naming_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dry_run: list[str]
+) -> None:
+    db = tmp_path / "t.sqlite"
+    bad = tmp_path / f"Overview_{HANDLE}.csv"
+    bad.write_text(BAD_CSV, encoding="utf-8")
+    assert cli(db, "import-analytics", *dry_run, str(bad)) == 1
+    err = capsys.readouterr().err
+    assert f"{bad.name}, Zeile 3, Date:" in err and "'bad'" not in err and "„bad“" in err
+    assert f"{bad.name}, Zeile 4, Video Views:" in err and "nichts wurde geschrieben" in err
+    assert nothing_written(db)
+
+
+def test_every_row_bad_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "t.sqlite"
+    bad = tmp_path / f"Overview_{HANDLE}.csv"
+    bad.write_text("Date,Video Views\nbad,1\n2026-08-02,x\n", encoding="utf-8")
+    assert cli(db, "import-analytics", str(bad)) == 1
+    assert "2 Probleme" in capsys.readouterr().err
+    assert nothing_written(db)
+
+
+def test_good_zip_with_an_unreadable_file_imports_nothing(
+    tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "t.sqlite"
+    good = zips(samples)[0]
+    assert cli(db, "import-analytics", good, str(samples / "bad" / "random_bytes.xlsx")) == 1
+    assert "random_bytes.xlsx" in capsys.readouterr().err
+    assert nothing_written(db)
+    assert cli(db, "import-analytics", good) == 0  # the same ZIP alone is fine
+
+
+def test_account_handle_is_normalised_and_checked(
+    tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "t.sqlite"
+    csv_file = tmp_path / "daily.csv"
+    csv_file.write_text("Date,Video Views\n2026-08-01,5\n", encoding="utf-8")
+    assert cli(db, "import-analytics", *zips(samples)) == 0
+    assert cli(db, "import-analytics", str(csv_file), "--account", " @Stadt_Musterhausen ") == 0
+    with sqlite3.connect(db) as conn:
+        accounts = {r[0] for r in conn.execute("select distinct account from account_daily")}
+    assert accounts == {HANDLE}
+    capsys.readouterr()
+    assert cli(db, "import-analytics", str(csv_file), "--account", "stadt musterhausen!") == 1
+    assert "kein TikTok-Kontoname" in capsys.readouterr().err
+    upper = tmp_path / "Overview_2026-08-01_1_Other.Account.csv"
+    upper.write_text("Date,Video Views\n2026-08-01,5\n", encoding="utf-8")
+    assert cli(db, "import-analytics", str(upper)) == 0
+    with sqlite3.connect(db) as conn:
+        accounts = {r[0] for r in conn.execute("select distinct account from account_daily")}
+    assert accounts == {HANDLE, "other.account"}
+
+
+HOLDER = (
+    "import sys\nfrom pathlib import Path\nfrom tikdesk.storage import lockfile\n"
+    "lock = lockfile.acquire(Path(sys.argv[1]))\nprint('locked', flush=True)\n"
+    "sys.stdin.readline()\nlock.release()\n"
+)
+
+
+def test_dry_runs_work_while_another_instance_holds_the_lock(
+    tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "t.sqlite"
+    assert cli(db, "import-analytics", zips(samples)[0]) == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        capsys.readouterr()
+        assert cli(db, "import-analytics", *zips(samples)) == 1  # writing needs the lock
+        assert cli(db, "import-analytics", "--dry-run", *zips(samples)) == 0
+        assert "Probelauf" in capsys.readouterr().out
+        idea_file = str(samples / "ideas" / "ideen_brainstorming.xlsx")
+        assert cli(db, "import-ideas", idea_file) == 1  # writing needs the lock
+        assert cli(db, "import-ideas", "--dry-run", idea_file) == 0
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("quit\n")
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        assert holder.stdout is not None
+        holder.stdout.close()
+    assert count(db, "import_batch") == 1
+
+
+def test_export_help_names_the_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "export-analytics", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "';'-separated, UTF-8 with BOM" in out and "real dates" in out

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tikdesk.domain.errors import InputRejected
 from tikdesk.services.analytics import AnalyticsService, day_x
 from tikdesk.services.context import AppContext
 
@@ -306,8 +307,16 @@ def test_preview_dialog_shows_files_columns_counts_and_problems(
     assert children["Video Views"] == "Videoaufrufe"  # service labels: msg()
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.item(0, 1).text() == "3"
+    # Problems block the import until the user explicitly leaves those rows out.
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.skip_problems.isHidden() and not dialog.skip_problems.isChecked()
+    dialog.skip_problems.setChecked(True)
     assert dialog.import_button.isEnabled()
-    AnalyticsService(ctx).commit_import(preview)
+    with pytest.raises(InputRejected, match="zwölf"):
+        AnalyticsService(ctx).commit_import(preview)
+    assert not AnalyticsService(ctx).has_data()
+    AnalyticsService(ctx).commit_import(preview, skip_problem_rows=True)
+    assert AnalyticsService(ctx).has_data()
     again = ImportPreviewDialog(AnalyticsService(ctx).preview_import(zips(samples)))
     qtbot.addWidget(again)  # type: ignore[attr-defined]
     assert not again.import_button.isEnabled()

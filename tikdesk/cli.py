@@ -88,6 +88,20 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     return open_it()
 
 
+def _open_for(args: argparse.Namespace) -> AppContext:
+    """open_context for the command; a ``--dry-run`` writes nothing, so when another TikDesk
+    holds the write lock it opens the database read-only instead of refusing."""
+    from tikdesk.services.safety import DatabaseInUse
+
+    writes = getattr(args, "writes", True)
+    try:
+        return open_context(args, write=writes)
+    except DatabaseInUse:
+        if not (writes and getattr(args, "dry_run", False)):
+            raise
+    return open_context(args, write=False)
+
+
 def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = None) -> int:
     """Run the sub-command in ``args``; known errors become a message and exit 1.
 
@@ -102,7 +116,7 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
         return EXIT_USAGE
     ctx: AppContext | None = None
     try:
-        ctx = open_context(args, write=getattr(args, "writes", True))
+        ctx = _open_for(args)
         return handler(args, ctx)
     except TikDeskError as exc:
         print(f"tikdesk: {exc}", file=sys.stderr)
@@ -187,29 +201,41 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     imp.set_defaults(handler=_cmd_import_analytics)
     exp = sub.add_parser("export-analytics", help=msg(
         "Tageswerte aller Konten als CSV/XLSX schreiben",
-        "write every account's daily numbers as CSV/XLSX"))
-    exp.add_argument("out", metavar="OUT.csv|OUT.xlsx")
+        "write every account's daily numbers as CSV/XLSX"), description=msg(
+        "Schreibt die Tageswerte aller Konten. CSV: durch „;“ getrennt, UTF-8 mit BOM "
+        "(öffnet direkt in deutschem Excel). XLSX: Datumsspalte als echte Datumswerte.",
+        "Writes every account's daily numbers. CSV: ';'-separated, UTF-8 with BOM (opens "
+        "directly in German Excel). XLSX: the date column holds real dates."))
+    exp.add_argument("out", metavar="OUT.csv|OUT.xlsx", help=msg(
+        "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM, für deutsches Excel) oder .xlsx "
+        "(echte Datumswerte)", "target file: .csv (;-separated, UTF-8 with BOM, for German "
+        "Excel) or .xlsx (real dates)"))
     exp.set_defaults(handler=_cmd_export_analytics, writes=False)
 
 
 def _cmd_import_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
     from tikdesk.services.analytics import AnalyticsService, preview_text
 
+    # Any problem (unreadable file, row or cell) → every problem on stderr, nothing
+    # written, exit 1 — also in a dry run (InputRejected from the service).
     preview, result = AnalyticsService(ctx).import_files(
         args.files, account=args.account, dry_run=args.dry_run)
     print(preview_text(preview, result))
-    for problem in preview.problems:
-        row = problem.row
-        where = problem.table + (msg(f", Zeile {row}", f", row {row}") if row else "")
-        where += f", {problem.column}" if problem.column else ""
-        print(f"tikdesk: {where}: {problem.message}", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pathlib import Path
+
     from tikdesk.services.analytics import AnalyticsService
 
-    rows = AnalyticsService(ctx).export_daily(args.out)
+    out = Path(args.out)
+    if out.is_dir() or out.suffix.lower() not in (".xlsx", ".csv"):
+        print(msg(f"tikdesk export-analytics: „{out}“ muss eine Datei auf .csv oder .xlsx "
+                  "sein.", f"tikdesk export-analytics: '{out}' must be a file ending in .csv "
+                  "or .xlsx."), file=sys.stderr)
+        return EXIT_USAGE
+    rows = AnalyticsService(ctx).export_daily(out)
     print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
     return EXIT_OK
 
@@ -291,9 +317,10 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
                         metavar="YYYY-MM-DD", help=msg("erster Tag", "first day"))
     report.add_argument("--to", dest="date_to", required=True, type=_iso_date,
                         metavar="YYYY-MM-DD", help=msg("letzter Tag", "last day"))
-    report.add_argument("--out", required=True, metavar="FILE.xlsx",
+    report.add_argument("--out", required=True, metavar="FILE.xlsx", type=_file_ending(".xlsx"),
                         help=msg("Arbeitsmappe", "workbook"))
-    report.add_argument("--pdf", metavar="FILE.pdf", help=msg("auch als PDF", "also as PDF"))
+    report.add_argument("--pdf", metavar="FILE.pdf", type=_file_ending(".pdf"),
+                        help=msg("auch als PDF", "also as PDF"))
     report.add_argument("--account", metavar="HANDLE", help=msg(
         "nur dieses Konto (sonst alle, je Konto)", "only this account (else all, per account)"))
     report.add_argument("--with-names", action="store_true", help=msg(

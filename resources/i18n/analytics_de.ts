@@ -378,6 +378,10 @@
       <translation>Nicht lesbare Zeilen (%1)</translation>
     </message>
     <message>
+      <source>&amp;Leave out the rows with problems and import the rest</source>
+      <translation>Zeilen mit Problemen &amp;weglassen und den Rest importieren</translation>
+    </message>
+    <message>
       <source>&amp;Import</source>
       <translation>&amp;Importieren</translation>
     </message>
@@ -386,8 +390,8 @@
       <translation>Nichts Neues: Alle Zeilen sind schon in der Datenbank. Der Import würde nichts ändern.</translation>
     </message>
     <message>
-      <source>Rows listed under problems are left out; everything else is written in one step.</source>
-      <translation>Die unter „Nicht lesbare Zeilen“ genannten Zeilen werden ausgelassen; alles andere wird in einem Schritt gespeichert.</translation>
+      <source>Some rows cannot be read. Nothing is imported unless you choose to leave out the rows listed under problems.</source>
+      <translation>Einige Zeilen sind nicht lesbar. Es wird nichts importiert, außer Sie wählen, die unter Probleme aufgeführten Zeilen wegzulassen.</translation>
     </message>
     <message>
       <source>Everything is readable. Nothing is written until you press Import.</source>

@@ -272,6 +272,25 @@ def handle_from_name(name: str) -> str | None:
     return match["handle"].strip("._") or None
 
 
+_VALID_HANDLE_RE = re.compile(r"^[a-z0-9._]+$")
+
+
+def normalise_handle(text: str) -> str:
+    """``" @Stadt_Musterhausen "`` → ``stadt_musterhausen``; raises InputRejected for a
+    handle with characters TikTok does not allow (letters, digits, ``_`` and ``.`` only)."""
+    handle = text.strip().lstrip("@").strip().lower()
+    if not _VALID_HANDLE_RE.match(handle):
+        raise InputRejected(
+            msg(
+                f"„{text.strip()}“ ist kein TikTok-Kontoname: erlaubt sind nur Buchstaben, "
+                "Ziffern, „_“ und „.“ (ein führendes @ wird weggelassen).",
+                f"'{text.strip()}' is not a TikTok handle: only letters, digits, '_' and '.' "
+                "are allowed (a leading @ is dropped).",
+            )
+        )
+    return handle
+
+
 _VIDEO_LINK_RE = re.compile(r"tiktok\.com/@(?P<handle>[A-Za-z0-9._]+)/video/(?P<id>\d+)", re.I)
 
 
@@ -571,6 +590,7 @@ def parse_table(
         if match:
             table.account = match["handle"]
     if table.account:
+        table.account = normalise_handle(table.account)
         _set_account(table, table.account)
     return table
 

@@ -478,7 +478,7 @@ class AnalyticsService:
         ``account`` overrides the handle in the file names; ``years`` answers, per table name,
         which year the table's last row falls in (when the files carry no anchor).
         """
-        account = (account or "").strip().lstrip("@") or None
+        account = normalise_handle(account) if account and account.strip() else None
         anchors = {name: year_anchor(year) for name, year in (years or {}).items()}
         parsed = tiktok.parse_paths(paths, account=account, anchors=anchors)
         with self._ctx.db.reader() as s:
@@ -505,12 +505,23 @@ class AnalyticsService:
         )
 
     def commit_import(
-        self, preview: ImportPreview, progress: ProgressFn | None = None
+        self,
+        preview: ImportPreview,
+        progress: ProgressFn | None = None,
+        *,
+        skip_problem_rows: bool = False,
     ) -> ImportResult:
-        """Write the previewed import in one transaction (re-planned against the database)."""
+        """Write the previewed import in one transaction (re-planned against the database).
+
+        **Problems block**: a preview with problems (unreadable files, rows or cells) is not
+        written unless the caller explicitly leaves those rows out (``skip_problem_rows=True``
+        — the GUI's check box); the CLI never does.
+        """
         refusal = preview.refusal()
         if refusal:
             raise InputRejected(refusal)
+        if preview.problems and not skip_problem_rows:
+            raise InputRejected(problems_refusal(preview.problems))
         if self._ctx.read_only:
             raise InputRejected(
                 msg(
@@ -583,11 +594,14 @@ class AnalyticsService:
     def import_files(
         self, paths: Sequence[Path | str], *, account: str | None = None, dry_run: bool = False
     ) -> tuple[ImportPreview, ImportResult | None]:
-        """Headless import (CLI): preview, refuse what needs a human, else commit."""
+        """Headless import (CLI): preview, refuse what needs a human or has problems (also
+        in a dry run), else commit."""
         preview = self.preview_import(paths, account=account)
         refusal = preview.refusal()
         if refusal:
             raise InputRejected(refusal)
+        if preview.problems:
+            raise InputRejected(problems_refusal(preview.problems))
         if dry_run or preview.new_or_changed == 0:
             return preview, None
         return preview, self.commit_import(preview)
@@ -852,6 +866,30 @@ class AnalyticsService:
     def delete_benchmark(self, benchmark_id: int) -> bool:
         with self._ctx.db.transaction() as s:
             return repo.delete_benchmark(s, benchmark_id)
+
+
+def normalise_handle(text: str) -> str:
+    """A TikTok handle as stored (no @, lower case); InputRejected when not a handle."""
+    return tiktok.normalise_handle(text)
+
+
+def problem_line(problem: ProblemView) -> str:
+    """``file, row 3, Date: reason`` — one problem for a message."""
+    where = problem.table
+    if problem.row:
+        where += msg(f", Zeile {problem.row}", f", row {problem.row}")
+    if problem.column:
+        where += f", {problem.column}"
+    return f"{where}: {problem.message}"
+
+
+def problems_refusal(problems: Sequence[ProblemView]) -> str:
+    """Every problem, one a line, and that nothing was written."""
+    lines = "\n".join(problem_line(p) for p in problems)
+    return msg(
+        f"Nicht importiert, nichts wurde geschrieben. {len(problems)} Probleme:\n{lines}",
+        f"Not imported, nothing was written. {len(problems)} problems:\n{lines}",
+    )
 
 
 def manual_link(post_id: int) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -188,6 +189,12 @@ class ImportPreviewDialog(QDialog):
         problems_box.setVisible(bool(preview.problems))
         layout.addWidget(problems_box, 2)
 
+        self.skip_problems = QCheckBox(
+            translate("Analytics", "&Leave out the rows with problems and import the rest")
+        )
+        self.skip_problems.setObjectName("skipProblems")
+        self.skip_problems.setVisible(bool(preview.problems))
+        layout.addWidget(self.skip_problems)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -208,13 +215,16 @@ class ImportPreviewDialog(QDialog):
             )
             self.import_button.setEnabled(False)
         elif preview.problems:
+            # Problems block the import unless the user explicitly leaves those rows out.
             self.status.setText(
                 translate(
                     "Analytics",
-                    "Rows listed under problems are left out; everything else is "
-                    "written in one step.",
+                    "Some rows cannot be read. Nothing is imported unless you choose to "
+                    "leave out the rows listed under problems.",
                 )
             )
+            self.import_button.setEnabled(False)
+            self.skip_problems.toggled.connect(self.import_button.setEnabled)
         else:
             self.status.setText(
                 translate(
@@ -257,6 +267,8 @@ class ImportPreviewDialog(QDialog):
 
     @classmethod
     def ask(cls, preview: ImportPreview, parent: QWidget | None = None) -> bool:
+        """True to import; with problems only once "leave out" is ticked (so an accepted
+        preview with problems means: skip the problem rows)."""
         dialog = cls(preview, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
 

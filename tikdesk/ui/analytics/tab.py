@@ -645,5 +645,9 @@ def _preview_job(
 def _commit_job(
     service: AnalyticsService, preview: svc.ImportPreview, progress: Any = None
 ) -> svc.ImportResult:
-    """The commit, reporting progress to (and cancellable from) the progress dialog."""
-    return service.commit_import(preview, progress)
+    """The commit, reporting progress to (and cancellable from) the progress dialog.
+
+    Only called after the preview dialog was accepted, which with problems requires the
+    "leave out the rows with problems" check box: so problem rows are skipped explicitly.
+    """
+    return service.commit_import(preview, progress, skip_problem_rows=bool(preview.problems))
