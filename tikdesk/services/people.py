@@ -334,15 +334,19 @@ class PeopleService:
     def list_people(self, today: dt.date | None = None) -> list[PersonSummary]:
         """Everyone not erased, by name, with today's consent state and number of posts."""
         today = today or dt.date.today()
-        with bulk_read(), self._ctx.db.reader() as s:
-            people = repo.person_facts(s)
+        with bulk_read():
+            with self._ctx.db.reader() as s:
+                people = repo.person_facts(s)
+                records = repo.consent_facts(s)
+                counts = posts_repo.appearance_counts(s)
             consents: dict[int, list[ConsentFacts]] = {}
-            for record in repo.consent_facts(s):
+            for record in records:
                 consents.setdefault(record.person_id, []).append(consent_facts(record))
-            counts = posts_repo.appearance_counts(s)
-            return [
+            found = [
                 self._summary(p, consents.get(p.id, []), counts.get(p.id, 0), today) for p in people
             ]
+            del people, records, consents  # gone before the collector runs again
+        return found
 
     def _summary(
         self,
