@@ -63,8 +63,10 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     """Open the database named by ``--db``/``TIKDESK_DB``/default for a command.
 
     Write commands take the lock (another TikDesk holding it → exit 1 naming who); read
-    commands (``set_defaults(writes=False)``) fall back to read-only then.  Parsers may also set
-    ``creates_db=False`` (refuse a missing file) and ``quick_check=False``.
+    commands (``set_defaults(writes=False)``) fall back to read-only then.  A read command
+    never creates or migrates a database: a missing or empty file, or one that is not a
+    TikDesk database of this version, is refused (``creates_db`` defaults to ``writes``).
+    Parsers may also set ``quick_check=False``.
     """
     from tikdesk.services import safety
 
@@ -73,7 +75,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     def open_it() -> AppContext:
         db = safety.open_database_safely(
             path, backup_dir=paths.backup_dir(), fall_back_to_read_only=not write,
-            must_exist=not getattr(args, "creates_db", True),
+            must_exist=not getattr(args, "creates_db", write), migrate=write,
             quick_check=getattr(args, "quick_check", True))
         return AppContext(db=db, backup_dir=paths.backup_dir())
 
@@ -328,6 +330,19 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "personenbezogene Daten)", "include the names of people shown (never minors; the "
         "file then contains personal data)"))
     report.set_defaults(handler=_cmd_report, writes=False, creates_db=False)
+
+
+def _file_ending(suffix: str) -> Callable[[str], str]:
+    """argparse type: a file name ending in ``suffix`` (anything else is wrong usage, exit 2)."""
+
+    def check(text: str) -> str:
+        if not text.lower().endswith(suffix):
+            raise argparse.ArgumentTypeError(
+                msg(f"„{text}“: der Dateiname muss auf {suffix} enden",
+                    f"'{text}': the file name must end in {suffix}"))
+        return text
+
+    return check
 
 
 def _cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:

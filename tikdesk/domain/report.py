@@ -277,9 +277,22 @@ def kpi_label(key: str) -> str:
     }[key]
 
 
+#: The workbook's sheet names: a contract (issue 6) that scripts and management rely on, so
+#: they are the same in every UI language.  The headings on the sheets follow the language.
+SHEET_OVERVIEW = "Überblick"
+SHEET_POSTS = "Beiträge"
+SHEET_FORMATS = "Formate"
+SHEET_PIPELINE = "Redaktion"
+SHEET_DATA = "Diagrammdaten"  # hidden: the charts' numbers
+SHEETS = (SHEET_OVERVIEW, SHEET_POSTS, SHEET_FORMATS, SHEET_PIPELINE)
+
+
 @dataclass(frozen=True)
 class Texts:
-    """Every fixed text of the report, in the current language (Excel and PDF alike)."""
+    """Every fixed text of the report, in the current language (Excel and PDF alike).
+
+    ``sheet_*`` are the headings of the sheets/PDF pages; the sheet *names* are ``SHEETS``.
+    """
 
     sheet_overview: str
     sheet_posts: str

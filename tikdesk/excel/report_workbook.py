@@ -20,8 +20,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.report import (
+    SHEET_DATA,
+    SHEET_FORMATS,
+    SHEET_OVERVIEW,
+    SHEET_PIPELINE,
+    SHEET_POSTS,
     AccountReport,
     GroupRow,
     KpiKind,
@@ -30,7 +36,7 @@ from tikdesk.domain.report import (
     fmt_day,
     texts,
 )
-from tikdesk.excel.writing import atomic_target
+from tikdesk.excel.writing import atomic_target, check_target
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 LOGO_HEIGHT = 56  # pixels
@@ -43,6 +49,27 @@ def target_path(path: Path, suffix: str) -> Path:
     """``path`` with ``suffix`` appended when it has another (or none)."""
     path = Path(path)
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def report_target(path: Path, suffix: str) -> Path:
+    """The file ``path`` names (``suffix`` appended when it has none), checked before anything
+    is written: the right extension, an existing writable folder, not a folder itself.
+
+    Raises InputRejected — a report whose second file cannot be written writes neither.
+    """
+    path = Path(path)
+    if path.suffix and path.suffix.lower() != suffix:
+        raise InputRejected(wrong_suffix(path, suffix))
+    target = target_path(path, suffix)
+    check_target(target)
+    return target
+
+
+def wrong_suffix(path: Path | str, suffix: str) -> str:
+    return msg(
+        f"„{path}“: die Datei muss auf {suffix} enden.",
+        f"'{path}': the file name must end in {suffix}.",
+    )
 
 
 @contextlib.contextmanager
@@ -226,10 +253,10 @@ class _Writer:
         """
         col = len(self.chart_columns) * 3
         self.chart_columns.append((header, rows, fmt))
-        return _sheet_name(self.t.sheet_data), col
+        return SHEET_DATA, col
 
     def write_chart_data(self) -> None:
-        ws = self.book.add_worksheet(_sheet_name(self.t.sheet_data))
+        ws = self.book.add_worksheet(SHEET_DATA)
         ws.hide()
         for index, (header, rows, fmt) in enumerate(self.chart_columns):
             col = index * 3
@@ -268,7 +295,7 @@ class _Writer:
 
     def overview(self) -> None:
         d, t = self.data, self.t
-        ws = self.book.add_worksheet(_sheet_name(t.sheet_overview))
+        ws = self.book.add_worksheet(SHEET_OVERVIEW)
         ws.set_column(0, 0, 34)
         ws.set_column(1, 4, 17)
         ws.set_column(5, 9, 12)
@@ -383,7 +410,7 @@ class _Writer:
 
     def posts(self) -> None:
         d, t = self.data, self.t
-        ws = self.book.add_worksheet(_sheet_name(t.sheet_posts))
+        ws = self.book.add_worksheet(SHEET_POSTS)
         row = self.heading(ws, t.sheet_posts)
         ws.write_string(row - 1, 0, t.top_note, self.f["note"])
         heads: list[tuple[str, float, str]] = []
@@ -450,7 +477,7 @@ class _Writer:
 
     def formats(self) -> None:
         d, t = self.data, self.t
-        ws = self.book.add_worksheet(_sheet_name(t.sheet_formats))
+        ws = self.book.add_worksheet(SHEET_FORMATS)
         ws.set_column(0, 0, 30)
         ws.set_column(1, 3, 16)
         ws.set_column(4, 12, 10)
@@ -501,7 +528,7 @@ class _Writer:
     def pipeline(self) -> None:
         d, t = self.data, self.t
         p = d.pipeline
-        ws = self.book.add_worksheet(_sheet_name(t.sheet_pipeline))
+        ws = self.book.add_worksheet(SHEET_PIPELINE)
         ws.set_column(0, 0, 52)
         ws.set_column(1, 1, 12)
         row = self.heading(ws, t.sheet_pipeline)
@@ -533,7 +560,3 @@ class _Writer:
                 self.put(ws, row, 1, count, "int")
             row += 2
         self.setup_print(ws)
-
-
-def _sheet_name(name: str) -> str:
-    return "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")[:31]

@@ -16,6 +16,7 @@ stored (TikDesk stores birth dates only for minors) — and their names stay bla
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -284,23 +285,20 @@ class ReportService:
         pdf: Path | None = None,
         pdf_renderer: PdfRenderer | None = None,
     ) -> ReportFiles:
-        """Write the workbook (and the PDF); each file appears complete or not at all."""
+        """Write the workbook (and the PDF); each file appears complete or not at all.
+
+        Both targets are checked first and both files are made under temporary names, so a
+        refused PDF target (or a failing PDF) leaves no workbook behind either.
+        """
         from tikdesk.excel import report_workbook
 
-        if pdf is not None and pdf_renderer is None:
-            raise InputRejected(
-                msg(
-                    "PDF-Ausgabe ist hier nicht verfügbar; die Excel-Datei wurde nicht erstellt.",
-                    "PDF output is not available here; the workbook was not written.",
-                )
-            )
-        workbook = report_workbook.write_report(Path(out), data)
-        written_pdf = None
-        if pdf is not None and pdf_renderer is not None:
-            with report_workbook.output_file(Path(pdf), ".pdf") as tmp:
-                pdf_renderer(data, tmp)
-            written_pdf = report_workbook.target_path(Path(pdf), ".pdf")
-        return ReportFiles(workbook, written_pdf)
+        workbook, pdf_target = check_targets(out, pdf, pdf_renderer)
+        with contextlib.ExitStack() as stack:
+            if pdf_target is not None and pdf_renderer is not None:
+                pdf_tmp = stack.enter_context(report_workbook.output_file(pdf_target, ".pdf"))
+                pdf_renderer(data, pdf_tmp)
+            report_workbook.write_report(workbook, data)
+        return ReportFiles(workbook, pdf_target)
 
     def create(
         self,
@@ -315,12 +313,32 @@ class ReportService:
         progress: ProgressFn | None = None,
     ) -> ReportFiles:
         """Build and write in one go (CLI, and the GUI's background worker)."""
+        check_targets(out, pdf, pdf_renderer)  # refuse a bad target before the long build
         data = self.build(
             period, account=account, with_names=with_names, today=today, progress=progress
         )
         files = self.write(data, out, pdf=pdf, pdf_renderer=pdf_renderer)
         _step(progress, 4, 4)
         return files
+
+
+def check_targets(
+    out: Path, pdf: Path | None, pdf_renderer: PdfRenderer | None
+) -> tuple[Path, Path | None]:
+    """The workbook and PDF file names, checked (extension, folder) before anything is
+    written; raises InputRejected naming the first problem."""
+    from tikdesk.excel import report_workbook
+
+    if pdf is not None and pdf_renderer is None:
+        raise InputRejected(
+            msg(
+                "PDF-Ausgabe ist hier nicht verfügbar; die Excel-Datei wurde nicht erstellt.",
+                "PDF output is not available here; the workbook was not written.",
+            )
+        )
+    workbook = report_workbook.report_target(Path(out), ".xlsx")
+    pdf_target = None if pdf is None else report_workbook.report_target(Path(pdf), ".pdf")
+    return workbook, pdf_target
 
 
 def _step(progress: ProgressFn | None, done: int, total: int) -> None:

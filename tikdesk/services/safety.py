@@ -109,6 +109,7 @@ def open_database_safely(
     fall_back_to_read_only: bool = False,
     must_exist: bool = False,
     quick_check: bool = True,
+    migrate: bool = True,
 ) -> Database:
     """Open with every safety step: lock, quick check, backup before migration.
 
@@ -116,12 +117,14 @@ def open_database_safely(
     check failed) or DatabaseError.  With ``fall_back_to_read_only`` a database held by
     someone else is opened read-only instead (the CLI's read commands).  A write-protected file
     is always opened read-only, with the reason in ``db.read_only_reason``.
+
+    ``must_exist`` (read commands) refuses a missing *or empty* file instead of creating a
+    database in it; ``migrate=False`` refuses a file that is not a TikDesk database of this
+    version instead of creating/upgrading the schema — a read command changes nothing.
     """
     folder = backup_dir or paths.backup_dir()
-    if must_exist and not Path(path).expanduser().is_file():
-        raise DatabaseError(
-            msg(f"Datenbank „{path}“ existiert nicht.", f"Database '{path}' does not exist.")
-        )
+    if must_exist:
+        _refuse_missing_or_empty(Path(path).expanduser())
     path = check_db_path(Path(path))  # a folder, an uncreatable folder: clear message first
     reason = ""
     if not read_only and path.is_file() and not _writable(path):
@@ -152,12 +155,16 @@ def open_database_safely(
             store.thin_backups(folder, db_path)
 
         try:
-            db = open_database(path, read_only=read_only, before_migration=before_migration)
+            db = open_database(
+                path, read_only=read_only, migrate=migrate, before_migration=before_migration
+            )
         except DatabaseError as exc:
             cause = exc.__cause__ or exc
             if checks.is_damage_error(cause):
                 raise _damaged(path, [str(cause)], folder) from exc
             raise
+        if not migrate:
+            _refuse_unmigrated(db)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -166,6 +173,50 @@ def open_database_safely(
     if lock is not None:
         db.add_close_hook(lock.release)
     return db
+
+
+def _refuse_missing_or_empty(path: Path) -> None:
+    if not path.is_file():
+        raise DatabaseError(
+            msg(f"Datenbank „{path}“ existiert nicht.", f"Database '{path}' does not exist.")
+        )
+    wal = Path(f"{path}-wal")  # a brand-new WAL database may still live in its -wal file
+    if path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0):
+        raise DatabaseError(
+            msg(
+                f"„{path}“ ist leer, keine TikDesk-Datenbank (abgeschnitten?).",
+                f"'{path}' is empty, not a TikDesk database (truncated?).",
+            )
+        )
+
+
+def _refuse_unmigrated(db: Database) -> None:
+    """Opened without migrating: the schema must already be this version's."""
+    from tikdesk.storage import migrations
+
+    try:
+        if not migrations.needs_upgrade(db.engine):
+            return
+        known = migrations.current_revision(db.engine) is not None
+    except BaseException:
+        db.close()
+        raise
+    db.close()
+    if not known:
+        raise DatabaseError(
+            msg(
+                f"„{db.path}“ ist keine TikDesk-Datenbank.",
+                f"'{db.path}' is not a TikDesk database.",
+            )
+        )
+    raise DatabaseError(
+        msg(
+            f"„{db.path}“ hat ein älteres Datenformat. Bitte einmal in TikDesk öffnen "
+            "(es wird dabei gesichert und aktualisiert).",
+            f"'{db.path}' has an older data format. Please open it once in TikDesk "
+            "(it is backed up and updated then).",
+        )
+    )
 
 
 def _writable(path: Path) -> bool:

@@ -35,6 +35,8 @@ DAMAGE_MARKERS = (
 )
 AUDIT_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete")
 MAX_LISTED = 20
+#: What became of one check (``CheckReport.outcomes``).
+PASSED, NOTED, FAILED, NOT_RUN = "passed", "noted", "failed", "not_run"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -50,6 +52,15 @@ class CheckReport:
     path: Path
     checks: tuple[str, ...]  # readable names of what was checked
     findings: tuple[Finding, ...] = field(default=())
+    #: per check (same order): PASSED, NOTED, FAILED or NOT_RUN; empty: all share ``ok``
+    outcomes: tuple[str, ...] = field(default=())
+
+    def outcome(self, index: int) -> str:
+        if self.outcomes:
+            return self.outcomes[index]
+        if not self.ok:
+            return FAILED
+        return NOTED if self.findings else PASSED
 
     @property
     def ok(self) -> bool:
@@ -92,7 +103,17 @@ class CheckReport:
                 lines.append(f"{mark}: {finding.text}")
         lines.append("")
         lines.append(msg("Geprüft:", "Checked:"))
-        lines.extend(f"  ✓ {name}" for name in self.checks)
+        for index, name in enumerate(self.checks):
+            outcome = self.outcome(index)
+            if outcome == PASSED:
+                lines.append(f"  ✓ {name}")
+            elif outcome == NOTED:
+                lines.append(f"  ! {name} ({msg('mit Hinweisen', 'with notes')})")
+            elif outcome == FAILED:
+                lines.append(f"  ✗ {name} ({msg('Fehler gefunden', 'errors found')})")
+            else:
+                why = msg("nicht ausgeführt – Datei beschädigt", "not run – file damaged")
+                lines.append(f"  ✗ {name} ({why})")
         return "\n".join(lines)
 
 
@@ -221,23 +242,33 @@ def full_check(
         )
     findings: list[Finding] = []
     names: list[str] = []
+    outcomes: list[str] = []
+    damaged = False  # after SQLite called the file damaged, no later result can be trusted
     for index, (name, step) in enumerate(steps):
         if progress is not None and not progress(index, len(steps)):
             from tikdesk.domain.errors import Cancelled
 
             raise Cancelled(msg("Prüfung abgebrochen.", "Check cancelled."))
+        names.append(name)
+        if damaged:
+            outcomes.append(NOT_RUN)
+            continue
         try:
-            findings.extend(step(db))
+            found = step(db)
         except sqlite3.DatabaseError as exc:
-            findings.append(Finding(ERROR, "sqlite", str(exc)))
+            found, damaged = [Finding(ERROR, "sqlite", str(exc))], True
         except Exception as exc:  # SQLAlchemy wraps sqlite3 errors
             if not is_damage_error(exc):
                 raise
-            findings.append(Finding(ERROR, "sqlite", str(getattr(exc, "orig", exc))))
-        names.append(name)
+            found, damaged = [Finding(ERROR, "sqlite", str(getattr(exc, "orig", exc)))], True
+        findings.extend(found)
+        if any(f.severity == ERROR for f in found):
+            outcomes.append(FAILED)
+        else:
+            outcomes.append(NOTED if found else PASSED)
     if progress is not None:
         progress(len(steps), len(steps))
-    return CheckReport(db.path, tuple(names), tuple(findings))
+    return CheckReport(db.path, tuple(names), tuple(findings), tuple(outcomes))
 
 
 def _rows(db: Database, sql: str) -> list[tuple[object, ...]]:

@@ -1,0 +1,102 @@
+"""Report output targets are checked before anything is written; the sheet names are the
+contract of issue 6 in every language (review findings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_report_fixtures import SEPTEMBER, TODAY, prepare
+
+from tikdesk import app
+from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.i18n import set_language
+from tikdesk.domain.report import Period
+from tikdesk.services.report import ReportService
+from tikdesk.ui.report.pdf import render_pdf
+
+
+@pytest.fixture
+def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+    return prepare(ctx, samples, tmp_path)
+
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def written(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".pdf"))
+
+
+def cli(db_path: Path, *out: str) -> int:
+    return app.main(["--db", str(db_path), "report", "--from", "2026-09-01", "--to",
+                     "2026-09-30", *out])  # fmt: skip
+
+
+@pytest.fixture
+def out(report_ctx: object, tmp_path: Path) -> Path:
+    """An empty output folder; the database closed so that the CLI can open it."""
+    report_ctx.db.close()  # type: ignore[attr-defined]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def test_cli_unwritable_pdf_target_writes_no_workbook(
+    out: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(db_path, "--out", str(out / "r.xlsx"), "--pdf", "/nonexistent/dir/r.pdf") == 1
+    assert "/nonexistent/dir" in capsys.readouterr().err
+    assert written(out) == [] and list(out.iterdir()) == []
+
+
+def test_cli_wrong_extension_is_a_usage_error_and_writes_nothing(
+    out: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in (["--out", str(out / "r6.csv")],
+                 ["--out", str(out / "r.xlsx"), "--pdf", str(out / "r.txt")]):  # fmt: skip
+        with pytest.raises(SystemExit) as exc:
+            cli(db_path, *args)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert ("r6.csv" in err and ".xlsx" in err) or ("r.txt" in err and ".pdf" in err)
+    assert list(out.iterdir()) == []
+
+
+def test_service_checks_both_targets_before_writing(report_ctx: object, tmp_path: Path) -> None:
+    service = ReportService(report_ctx)  # type: ignore[arg-type]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "folder.pdf").mkdir()
+    bad_pdf = [tmp_path / "missing" / "r.pdf", out / "r.docx", out / "folder.pdf"]
+    for pdf in bad_pdf:
+        with pytest.raises(InputRejected):
+            service.create(Period(*SEPTEMBER), out / "r.xlsx", pdf=pdf, pdf_renderer=render_pdf,
+                           today=TODAY)  # fmt: skip
+    with pytest.raises(InputRejected):
+        service.create(Period(*SEPTEMBER), out / "r6.csv", today=TODAY)
+    assert [p.name for p in out.iterdir()] == ["folder.pdf"]
+
+
+def test_a_failing_pdf_leaves_no_workbook(report_ctx: object, tmp_path: Path) -> None:
+    def broken(_data: object, _path: Path) -> None:
+        raise InputRejected("renderer failed")
+
+    with pytest.raises(InputRejected):
+        ReportService(report_ctx).create(  # type: ignore[arg-type]
+            Period(*SEPTEMBER), tmp_path / "r.xlsx", pdf=tmp_path / "r.pdf",
+            pdf_renderer=broken, today=TODAY,
+        )  # fmt: skip
+    assert written(tmp_path) == []
+
+
+def test_sheet_names_are_the_contract_in_english(report_ctx: object, tmp_path: Path) -> None:
+    set_language("en")
+    files = ReportService(report_ctx).create(  # type: ignore[arg-type]
+        Period(*SEPTEMBER), tmp_path / "en.xlsx", today=TODAY
+    )
+    wb = openpyxl.load_workbook(files.workbook)
+    assert wb.sheetnames[:4] == ["Überblick", "Beiträge", "Formate", "Redaktion"]
+    texts = [c for row in wb["Überblick"].iter_rows(values_only=True) for c in row if c]
+    assert any(isinstance(c, str) and "Overview" in c for c in texts)  # headings stay English
