@@ -259,7 +259,7 @@ def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     exp = sub.add_parser("export-ideas", help=msg(
         "alle Ideen als .xlsx oder .csv (für deutsches Excel) schreiben",
         "write all ideas as .xlsx or .csv (for German Excel)"))
-    exp.add_argument("out", metavar="OUT.xlsx|OUT.csv")
+    exp.add_argument("out", metavar="OUT.xlsx|OUT.csv", type=_file_ending(".xlsx", ".csv"))
     exp.set_defaults(handler=_cmd_export_ideas, writes=False)
 
 
@@ -286,13 +286,7 @@ def _cmd_export_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
 
     from tikdesk.services import exchange
 
-    out = Path(args.out)
-    if out.suffix.lower() not in (".xlsx", ".csv"):
-        print(msg(f"tikdesk export-ideas: „{out.name}“ muss auf .xlsx oder .csv enden.",
-                  f"tikdesk export-ideas: '{out.name}' must end in .xlsx or .csv."),
-              file=sys.stderr)
-        return EXIT_USAGE
-    result = exchange.export_ideas(ctx, out)
+    result = exchange.export_ideas(ctx, Path(args.out))
     print(msg(f"{result.count} Ideen geschrieben: {result.path}",
               f"{result.count} ideas written: {result.path}"))
     return EXIT_OK
@@ -332,14 +326,15 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     report.set_defaults(handler=_cmd_report, writes=False, creates_db=False)
 
 
-def _file_ending(suffix: str) -> Callable[[str], str]:
-    """argparse type: a file name ending in ``suffix`` (anything else is wrong usage, exit 2)."""
+def _file_ending(*suffixes: str) -> Callable[[str], str]:
+    """argparse type: a file name ending in one of ``suffixes`` (else wrong usage, exit 2)."""
+    names = msg(" oder ", " or ").join(suffixes)
 
     def check(text: str) -> str:
-        if not text.lower().endswith(suffix):
+        if not text.lower().endswith(suffixes):
             raise argparse.ArgumentTypeError(
-                msg(f"„{text}“: der Dateiname muss auf {suffix} enden",
-                    f"'{text}': the file name must end in {suffix}"))
+                msg(f"„{text}“: der Dateiname muss auf {names} enden",
+                    f"'{text}': the file name must end in {names}"))
         return text
 
     return check
