@@ -451,6 +451,16 @@ class IdeasTab(QWidget):
                     combo.addItem(value, value)
                     combo.blockSignals(False)
 
+    def current_filter_ids(self) -> list[int] | None:
+        """Ideas the user narrowed the backlog to (for "export the current filter").
+
+        ``None`` when no search or filter is active, i.e. everything is shown.
+        """
+        flt = self._current_filter()
+        if flt.is_empty():
+            return None
+        return [record.id for record in self.index.filter(flt, self.model.sort_state())]
+
     def _current_filter(self) -> IdeaFilter:
         return IdeaFilter(
             text=self.search.text(),
