@@ -52,7 +52,12 @@ def install(window: MainWindow, mode: str) -> None:
     elif mode == "filled":
         _when_filled(window, done)
     else:
-        QTimer.singleShot(0, lambda: (_tour(window), done()))
+
+        def tour_then_done() -> None:
+            _tour(window)
+            done()
+
+        QTimer.singleShot(0, tour_then_done)
 
 
 def _when_filled(window: MainWindow, done: Callable[[], None]) -> None:
@@ -66,7 +71,7 @@ def _when_filled(window: MainWindow, done: Callable[[], None]) -> None:
         return
     loaded = getattr(tab, "loaded", None)
     if loaded is not None and hasattr(loaded, "connect"):
-        fired = []
+        fired: list[bool] = []
 
         def once() -> None:
             if not fired:
