@@ -142,3 +142,26 @@ def test_audit_log_is_append_only(tmp_db) -> None:  # type: ignore[no-untyped-de
             conn.execute(text(statement))
     with tmp_db.engine.connect() as conn:
         assert conn.execute(text("SELECT actor FROM audit_event")).scalar() == "anna"
+
+
+def test_revision_constants_match_the_migration_scripts() -> None:
+    """Start-up trusts HEAD/KNOWN_REVISIONS instead of reading Alembic's scripts."""
+    scripts = migrations.script_directory()
+    assert scripts.get_current_head() == migrations.HEAD
+    assert {s.revision for s in scripts.walk_revisions()} == migrations.KNOWN_REVISIONS
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(db_path).close()
+    script = (
+        "import sys; from tikdesk.storage.engine import open_database;"
+        f"open_database({str(db_path)!r}).close();"
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -11,22 +11,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
 from tikdesk import __version__
 from tikdesk.domain.errors import DatabaseError
 from tikdesk.domain.i18n import msg
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 HERE = Path(__file__).resolve().parent
 VERSION_KEY = "app.schema_written_by"
 
+# Alembic costs about a second to import and half a second to read its scripts; a database
+# that is already at head needs neither, so start-up compares against these constants.
+# tests/test_storage_engine.py checks that they match the scripts in versions/.
+HEAD = "0001"
+KNOWN_REVISIONS = frozenset({"0001"})
+
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     cfg.attributes["connection"] = connection
@@ -34,18 +43,27 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None
-    return head
+    return HEAD
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the file (None for a new, empty database)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+            if conn.dialect.name == "sqlite"
+            else text("SELECT 1 FROM information_schema.tables "
+                      "WHERE table_name = 'alembic_version'")
+        ).first()
+        if has_table is None:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -68,8 +86,7 @@ def check_not_newer(engine: Engine) -> None:
     rev = current_revision(engine)
     if rev is None:
         return
-    known = {s.revision for s in script_directory().walk_revisions()}
-    if rev not in known:
+    if rev not in KNOWN_REVISIONS:
         newer = _written_by(engine)
         raise DatabaseError(
             msg(
@@ -108,6 +125,8 @@ def migration_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
     with migration_transaction(engine) as conn:
         command.upgrade(alembic_config(conn), target)
         conn.execute(
