@@ -76,9 +76,11 @@ def make_exports(folder: Path, seed: int = 7) -> list[Path]:
         epoch = int(dt.datetime.combine(download, dt.time(9, 30)).timestamp())
         for name, member, rows in (
             (f"Overview_{first.isoformat()}_{epoch}_{HANDLE}.zip", "Overview.csv", overview),
-            (f"Followers_{year}_{HANDLE}.zip", "FollowerHistory.csv", history),
+            (f"Followers_{HANDLE}.zip", "FollowerHistory.csv", history),
         ):
-            path = folder / name
+            # TikTok names every follower download the same: one folder per download.
+            path = folder / str(year) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
             with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(zipfile.ZipInfo(member, date_time=stamp), _quoted(rows))  # type: ignore[arg-type]
             paths.append(path)
