@@ -208,7 +208,8 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         "(öffnet direkt in deutschem Excel). XLSX: Datumsspalte als echte Datumswerte.",
         "Writes every account's daily numbers. CSV: ';'-separated, UTF-8 with BOM (opens "
         "directly in German Excel). XLSX: the date column holds real dates."))
-    exp.add_argument("out", metavar="OUT.csv|OUT.xlsx", help=msg(
+    exp.add_argument("out", metavar="OUT.csv|OUT.xlsx", type=_file_ending(".csv", ".xlsx"),
+                     help=msg(
         "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM, für deutsches Excel) oder .xlsx "
         "(echte Datumswerte)", "target file: .csv (;-separated, UTF-8 with BOM, for German "
         "Excel) or .xlsx (real dates)"))
