@@ -115,8 +115,13 @@ def test_missing_file_and_bad_file_exit_1_usage_exit_2(
     db = tmp_path / "t.sqlite"
     assert cli(db, "import-analytics", str(tmp_path / "nope.zip")) == 1
     assert cli(db, "import-analytics", str(samples / "bad" / "random_bytes.xlsx")) == 1
-    assert cli(db, "export-analytics", str(tmp_path / "out.txt")) == 2  # usage, as export-ideas
-    assert cli(db, "export-analytics", str(tmp_path)) == 2  # a folder is no target file
+    for target in (tmp_path / "out.txt", tmp_path):  # wrong ending, a folder: usage
+        with pytest.raises(SystemExit) as usage:
+            cli(db, "export-analytics", str(target))
+        assert usage.value.code == 2
+    folder_named_csv = tmp_path / "ordner.csv"
+    folder_named_csv.mkdir()
+    assert cli(db, "export-analytics", str(folder_named_csv)) == 2
     assert "Traceback" not in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         cli(db, "import-analytics")
