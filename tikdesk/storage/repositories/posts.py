@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from itertools import starmap
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
@@ -159,6 +159,7 @@ UNRESOLVED_STATES = ("open", "issue")
 CLOSED_STATES = ("published", "taken_down")
 #: Ids per ``IN (…)`` list: far below SQLite's limit on bound parameters.
 CHUNK = 5_000
+AnySelect = Select[*tuple[Any, ...]]
 
 
 def columns(table: Any, names: Iterable[str]) -> list[Any]:
@@ -171,8 +172,8 @@ def record_columns(table: Any, cls: type) -> list[Any]:
 
 
 def chunked(
-    query: Select[Any], column: ColumnElement[Any], ids: Iterable[int] | None
-) -> Iterator[Select[Any]]:
+    query: AnySelect, column: QueryableAttribute[Any], ids: Iterable[int] | None
+) -> Iterator[AnySelect]:
     """``query`` once (``ids`` None: no filter) or once per chunk of ``ids``, in id order."""
     if ids is None:
         yield query
@@ -184,8 +185,8 @@ def chunked(
 
 def read(
     session: Session,
-    query: Select[Any],
-    column: ColumnElement[Any],
+    query: AnySelect,
+    column: QueryableAttribute[Any],
     ids: Iterable[int] | None,
     make: Callable[..., R],
 ) -> list[R]:
@@ -349,7 +350,8 @@ def appearance_counts(session: Session) -> dict[int, int]:
         .where(Appearance.person_id.is_not(None))
         .group_by(Appearance.person_id)
     )
-    return {person: count for person, count in session.connection().execute(query).fetchall()}
+    rows = session.connection().execute(query).fetchall()
+    return {person: count for person, count in rows if person is not None}
 
 
 def get_appearance(session: Session, appearance_id: int) -> AppearanceRecord:

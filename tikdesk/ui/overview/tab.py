@@ -257,6 +257,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
         )
         for index, post in enumerate(posts):
             item = self.upcoming.topLevelItem(index)
+            if item is None:
+                continue
             item.setIcon(0, std_icon(INFO_ICON))
             item.setIcon(3, post_gate_icon(post.status, post.gate, post.take_down))
             item.setForeground(3, post_gate_colour(post.status, post.gate, post.take_down))
@@ -272,9 +274,9 @@ class OverviewTab(RefreshWhenShown, QWidget):
             rows.append(([post.title, text], ("post", post.id), BLOCK_ICON))
         self._fill(self.blocked, rows)
         for index, post in enumerate(posts):
-            self.blocked.topLevelItem(index).setToolTip(
-                1, "\n".join(f"• {r}" for r in post.blockers)
-            )
+            item = self.blocked.topLevelItem(index)
+            if item is not None:
+                item.setToolTip(1, "\n".join(f"• {r}" for r in post.blockers))
 
     def _fill_take_downs(self, posts: tuple[TakeDown, ...]) -> None:
         self._fill(

@@ -383,8 +383,9 @@ class PeopleTab(RefreshWhenShown, QWidget):
             self.consents.addTopLevelItem(row)
             if consent.id == current:
                 self.consents.setCurrentItem(row)
-        if self.consents.currentItem() is None and self.consents.topLevelItemCount():
-            self.consents.setCurrentItem(self.consents.topLevelItem(0))
+        first = self.consents.topLevelItem(0)
+        if self.consents.currentItem() is None and first is not None:
+            self.consents.setCurrentItem(first)
         summary = detail.summary
         if summary.minor:
             text = (

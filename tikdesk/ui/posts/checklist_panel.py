@@ -222,7 +222,7 @@ class ChecklistPanel(QWidget):
     def select_key(self, key: str) -> bool:
         for index in range(self.tree.topLevelItemCount()):
             row = self.tree.topLevelItem(index)
-            if row.data(0, KEY_ROLE) == key:
+            if row is not None and row.data(0, KEY_ROLE) == key:
                 self.tree.setCurrentItem(row)
                 return True
         return False

@@ -287,8 +287,9 @@ class PostDetailPanel(QWidget):
             self.people.addTopLevelItem(row)
             if person.appearance_id == current:
                 self.people.setCurrentItem(row)
-        if self.people.currentItem() is None and self.people.topLevelItemCount():
-            self.people.setCurrentItem(self.people.topLevelItem(0))
+        first = self.people.topLevelItem(0)
+        if self.people.currentItem() is None and first is not None:
+            self.people.setCurrentItem(first)
         self.people.resizeColumnToContents(2)
 
     def current_appearance(self) -> int | None:

@@ -498,6 +498,7 @@ def convert_idea_to_post(window: QMainWindow, idea_id: int) -> int | None:
     tab_lookup = getattr(window, "tab", None)
     if tab_lookup is not None:
         tab = tab_lookup("PostsTab")
-        window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]  (shown: refreshed)
+        window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+        # (shown: the tab reads its list now)
         tab.select_post(post_id)
     return post_id
