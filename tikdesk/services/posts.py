@@ -485,16 +485,27 @@ class Clearance:
         return found
 
     def take_downs(self, today: dt.date) -> list[TakeDown]:
-        """The loaded published posts that show someone who withdrew or was erased."""
+        """The loaded published posts that show someone who withdrew or was erased.
+
+        Only people with a withdrawn record, or erased, can make a post come down: the
+        others' consent is not assessed at all.
+        """
         found = []
         for post in self.posts:
-            if post.status == PostStatus.PUBLISHED.value:
-                leaving = _leaving(self.on_post(post, today))
-                if leaving:
-                    found.append(
-                        TakeDown(post.id, post.title, post.published_at, _reasons(leaving))
-                    )
+            if post.status != PostStatus.PUBLISHED.value:
+                continue
+            links = self.appearances.get(post.id, ())
+            people = [self.person_on(a.person_id, today) for a in links if self._may_leave(a)]
+            leaving = _leaving(people)
+            if leaving:
+                found.append(TakeDown(post.id, post.title, post.published_at, _reasons(leaving)))
         return found
+
+    def _may_leave(self, link: repo.AppearanceLink) -> bool:
+        person = self.persons.get(link.person_id) if link.person_id is not None else None
+        if person is None or person.erased_at is not None:
+            return True
+        return any(c.withdrawn_on is not None for c in self.consents.get(person.id, ()))
 
     def _summarise(
         self, post: repo.PostHead, people: Sequence[PersonOnPost], gate: GateResult | GateVerdict
