@@ -12,7 +12,7 @@ from enum import Enum
 from tikdesk.domain.i18n import language
 
 
-class LabeledEnum(str, Enum):
+class LabeledEnum(str, Enum):  # noqa: UP042 (str() must stay 'Cls.MEMBER', not StrEnum's)
     """A str enum whose members carry ``(de, en)`` labels in ``_labels``."""
 
     @classmethod

@@ -7,6 +7,7 @@ files dropped onto the window.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -321,10 +322,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         index = self.settings.value("window/tab", 0)
-        try:
+        with contextlib.suppress(TypeError, ValueError):  # a hand-edited settings file
             self.tabs.setCurrentIndex(int(index))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            pass
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
