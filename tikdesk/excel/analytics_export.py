@@ -9,19 +9,15 @@ a file and a target that is open in Excel gives a clear message.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+from tikdesk.excel.writing import atomic_target, csv_safe
 
 
 def _csv_cell(value: Any) -> str:
@@ -33,8 +29,7 @@ def _csv_cell(value: Any) -> str:
         return "1" if value else "0"
     if isinstance(value, int | float):
         return str(int(value)) if float(value).is_integer() else str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return csv_safe(str(value))
 
 
 def write_table(out: Path, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
@@ -47,17 +42,7 @@ def write_table(out: Path, header: Sequence[str], rows: Sequence[Sequence[Any]])
                 f"'{out.name}': please save as .csv or .xlsx.",
             )
         )
-    if out.is_dir():
-        raise InputRejected(msg(f"„{out}“ ist ein Ordner.", f"'{out}' is a folder."))
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputRejected(
-            msg(f"Den Ordner „{folder}“ gibt es nicht.", f"The folder '{folder}' does not exist.")
-        )
-    fd, tmp_name = tempfile.mkstemp(prefix=".tikdesk-", suffix=suffix, dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_target(out) as tmp:
         if suffix == ".csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
@@ -65,27 +50,6 @@ def write_table(out: Path, header: Sequence[str], rows: Sequence[Sequence[Any]])
                 writer.writerows([_csv_cell(v) for v in row] for row in rows)
         else:
             _write_xlsx(tmp, header, rows)
-        try:
-            os.replace(tmp, out)
-        except PermissionError as exc:
-            raise InputRejected(
-                msg(
-                    f"„{out.name}“ kann nicht überschrieben werden – ist die Datei in Excel "
-                    "geöffnet? Bitte dort schließen und erneut versuchen.",
-                    f"'{out.name}' cannot be overwritten – is it open in Excel? Please close it "
-                    "there and try again.",
-                )
-            ) from exc
-    except OSError as exc:
-        raise InputRejected(
-            msg(
-                f"„{out.name}“ kann nicht geschrieben werden: {exc.strerror or exc}",
-                f"'{out.name}' cannot be written: {exc.strerror or exc}",
-            )
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
     return len(rows)
 
 

@@ -14,7 +14,6 @@ written to a temporary name in the target folder and renamed into place.
 from __future__ import annotations
 
 import contextlib
-import os
 import struct
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -79,18 +78,7 @@ def output_file(path: Path, suffix: str) -> Iterator[Path]:
     open in Excel or a folder that cannot be written gives a clear message)."""
     target = target_path(path, suffix)
     with atomic_target(target) as tmp:
-        os.chmod(tmp, _file_mode(target))  # mkstemp made it private (0600)
         yield tmp
-
-
-def _file_mode(path: Path) -> int:
-    """The mode the file would get from a plain ``open()`` (or the one it has now)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
