@@ -9,14 +9,13 @@ and renamed into place.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
+from tikdesk.excel.writing import atomic_target
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 
@@ -35,20 +34,16 @@ def write_person_export(path: Path, sheets: Sequence[Sheet], *, title: str, note
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         path = path.with_suffix(".xlsx")
-    folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".~tikdesk-", suffix=".xlsx", dir=folder)
-        os.close(fd)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputRejected(
             msg(
-                f"In „{folder}“ kann nicht geschrieben werden: {exc.strerror}.",
-                f"Cannot write to '{folder}': {exc.strerror}.",
+                f"In „{path.parent}“ kann nicht geschrieben werden: {exc.strerror}.",
+                f"Cannot write to '{path.parent}': {exc.strerror}.",
             )
         ) from exc
-    tmp = Path(tmp_name)
-    try:
+    with atomic_target(path) as tmp:
         book = xlsxwriter.Workbook(
             str(tmp),
             {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
@@ -80,26 +75,6 @@ def write_person_export(path: Path, sheets: Sequence[Sheet], *, title: str, note
             for col, width in enumerate(widths):
                 ws.set_column(col, col, width)
         book.close()
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise InputRejected(
-            msg(
-                f"„{path.name}“ kann nicht geschrieben werden – ist die Datei noch in Excel "
-                "geöffnet? Bitte dort schließen und erneut versuchen.",
-                f"'{path.name}' cannot be written – is it still open in Excel? "
-                "Please close it there and try again.",
-            )
-        ) from exc
-    except OSError as exc:
-        raise InputRejected(
-            msg(
-                f"„{path}“ kann nicht geschrieben werden: {exc.strerror or exc}.",
-                f"'{path}' cannot be written: {exc.strerror or exc}.",
-            )
-        ) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return path
 
 
