@@ -3,8 +3,9 @@
 ``tikdesk --demo`` and *Hilfe → Beispieldaten* open a separate database and call
 :func:`ensure_demo_data`.  It runs every filler in :data:`FILLERS`; each filler must do
 nothing when its data is there already, so that opening the demo twice changes nothing and
-features added later can fill an existing demo database.  Other features add their own
-filler with :func:`register_filler` (e.g. posts, people, analytics).
+features added later can fill an existing demo database.  A feature adds its filler to
+:data:`FILLERS` (listed there, not registered at import time: the demo database is filled
+before the feature modules are imported).
 
 Dates are relative to today so that the demo never looks stale.
 """
@@ -862,13 +863,6 @@ def fill_analytics(ctx: AppContext) -> None:
 # Listed here rather than registered at import time: the demo database is filled before the
 # window (and with it the feature modules) is built.
 FILLERS: list[Filler] = [fill_ideas, fill_clearance, fill_analytics]
-
-
-def register_filler(filler: Filler) -> Filler:
-    """Add a feature's demo filler (usable as a decorator); runs after the ideas."""
-    if filler not in FILLERS:
-        FILLERS.append(filler)
-    return filler
 
 
 def ensure_demo_data(ctx: AppContext) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -340,9 +339,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def menu_after(menu: QMenu, anchor: QAction, action: QAction) -> None:
-    """Insert ``action`` into ``menu`` just before the separator ``anchor``."""
-    menu.insertAction(anchor, action)
-
-
-__all__ = ["MainWindow", "menu_after"]
+__all__ = ["MainWindow"]
