@@ -292,9 +292,9 @@ def _derived(
         state = ItemState.NOT_APPLICABLE
     else:
         state = ItemState.OK
-    blocking = bool(reasons) and item.gate is Gate.BLOCK
-    overridden = bool(reasons) and item.gate is Gate.WARN
-    return EvaluatedItem(item, state, None, True, blocking, overridden, reasons)
+    # A consent problem always blocks: it can never be overridden, whatever gate a file
+    # names (the loader already refuses derived items that are not BLOCK).
+    return EvaluatedItem(item, state, None, True, bool(reasons), False, reasons)
 
 
 def _manual(item: ChecklistItem, result: ItemResult | None) -> EvaluatedItem:
