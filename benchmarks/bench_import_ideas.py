@@ -2,8 +2,11 @@
 
 Figures and their floors (measured in the same run):
 
-* import .xlsx (preview + commit into a fresh database) — floor: python-calamine reading the
-  same file + raw ``sqlite3`` ``executemany`` of the same rows into the same table;
+* import .xlsx (preview + commit into a fresh database), the sheet as Excel saves it (texts
+  in the shared-strings table) — floor: python-calamine reading the same file + raw
+  ``sqlite3`` ``executemany`` of the same rows into the same table;
+* the same sheet with its texts inline in the cells (as streaming writers save it, our own
+  export among them: calamine needs about a third longer for such a file);
 * import .csv — floor: ``csv.reader`` + the same raw insert;
 * re-import of an unchanged export (everything "unchanged", nothing written);
 * export .xlsx / .csv of 100,000 ideas — floor: a raw ``sqlite3`` SELECT of the same columns
@@ -69,10 +72,13 @@ def sample_rows(n: int) -> list[list[Any]]:
     ]
 
 
-def write_xlsx(path: Path, rows: list[list[Any]]) -> None:
+def write_xlsx(path: Path, rows: list[list[Any]], shared_strings: bool = True) -> None:
+    """The sheet as Excel saves it: texts in the shared-strings table (``shared_strings``)
+    — or inline in the cells, as streaming writers do (xlsxwriter's constant-memory mode,
+    which our own export uses)."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": not shared_strings})
     sheet = book.add_worksheet("Ideen")
     fmt = book.add_format({"num_format": "dd.mm.yyyy"})
     sheet.write_row(0, 0, HEADERS)
@@ -154,7 +160,9 @@ def run(quick: bool = False, rows: int = ROWS) -> list[Row]:
     try:
         data = sample_rows(rows)
         xlsx, csv_path = box.folder / "ideen.xlsx", box.folder / "ideen.csv"
+        inline = box.folder / "ideen-inline.xlsx"
         write_xlsx(xlsx, data)
+        write_xlsx(inline, data, shared_strings=False)
         write_csv(csv_path, data)
         state: dict[str, Any] = {}
 
@@ -182,6 +190,7 @@ def run(quick: bool = False, rows: int = ROWS) -> list[Row]:
 
         imp_x = measure(lambda: import_file(xlsx), n, setup=new_db)
         flo_x = measure(floor_xlsx, n, setup=new_db)
+        imp_i = measure(lambda: import_file(inline), n, setup=new_db)
         imp_c = measure(lambda: import_file(csv_path), n, setup=new_db)
         flo_c = measure(floor_csv, n, setup=new_db)
 
@@ -235,6 +244,13 @@ def run(quick: bool = False, rows: int = ROWS) -> list[Row]:
                 flo_x,
                 max_value=TARGET_S,
                 floor_label="calamine read + raw sqlite3 executemany",
+            ),
+            Row(
+                f"Idea import .xlsx with inline strings, {label} rows",
+                imp_i,
+                None,
+                max_value=TARGET_S,
+                note="texts inline in the cells (streaming writers, our own export)",
             ),
             Row(
                 f"Idea import .csv (cp1252, ;), {label} rows",

@@ -459,27 +459,51 @@ def test_formula_text_written_by_hand_is_imported_as_text(ctx: AppContext, tmp_p
 
 
 def test_fast_bulk_insert_writes_what_core_writes(
-    ctx: AppContext, tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+    ctx: AppContext, tmp_path: Path, samples: Path
 ) -> None:
+    """The import's tuple writer stores exactly what SQLAlchemy Core's
+    ``insert(table), dicts`` stores for the same rows (types, date and time text, defaults)."""
     import sqlite3
+
+    from sqlalchemy import insert
 
     from tikdesk.storage.engine import open_database
     from tikdesk.storage.repositories import imports
 
     sample = samples / "ideas" / "ideen_brainstorming.xlsx"
-    exchange.commit_idea_import(ctx, exchange.preview_idea_import(ctx, sample))
-    monkeypatch.setattr(imports, "_positional_writer", lambda *_a: None)  # Core path
+    preview = exchange.preview_idea_import(ctx, sample)
+    exchange.commit_idea_import(ctx, preview)
+    with ctx.db.reader() as session:
+        written = session.execute(
+            select(Idea.board_rank, Idea.created_at).order_by(Idea.id)
+        ).all()
     other_path = tmp_path / "core.sqlite"
-    other = AppContext(db=open_database(other_path), user="anna", backup_dir=tmp_path / "b2")
+    other = open_database(other_path)
     try:
-        exchange.commit_idea_import(other, exchange.preview_idea_import(other, sample))
+        with other.transaction() as session:
+            batch = imports.add_batch(session, "ideas", sample.name, preview.sha256, "anna")
+            session.execute(
+                insert(Idea.__table__),
+                [
+                    {
+                        **row,
+                        "board_rank": rank,
+                        "created_at": created,
+                        "updated_at": created,
+                        "version": 1,
+                        "import_batch_id": batch,
+                    }
+                    for row, (rank, created) in zip(preview.to_add, written, strict=True)
+                ],
+            )
     finally:
-        other.db.close()
+        other.close()
     query = (
         "SELECT title, hook, description, format, audience, pillar, tags, status, priority, "
-        "effort, owner, target_date, sound_ref, board_rank, version, import_batch_id, "
-        "typeof(created_at), length(created_at) FROM idea ORDER BY id"
+        "effort, owner, target_date, typeof(target_date), sound_ref, board_rank, version, "
+        "import_batch_id, created_at, typeof(created_at), updated_at FROM idea ORDER BY id"
     )
     fast = sqlite3.connect(ctx.db.path).execute(query).fetchall()
     core = sqlite3.connect(other_path).execute(query).fetchall()
     assert fast == core and len(fast) == 10
+    assert any(row[11] for row in fast)  # the sample's dates are there, as ISO text

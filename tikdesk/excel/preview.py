@@ -16,7 +16,9 @@ API (stable):
     ``sheet`` / ``sheets`` (chosen / visible sheet names, empty for CSV), ``header_row``,
     ``columns`` (header texts), ``mapping`` (column index → field key or None), ``unknown``
     (header texts not mapped), ``to_add`` / ``to_update`` / ``unchanged`` (lists of dicts
-    ready for the repository; updates carry the key, e.g. ``id``; in updates and unchanged
+    ready for the repository — the idea import's ``to_add`` is a
+    :class:`~tikdesk.domain.columns.ColumnRows`, a sequence of dicts kept as columns; updates
+    carry the key, e.g. ``id``; in updates and unchanged
     rows keys starting with ``_`` are bookkeeping such as ``_row``, the source row, and are
     not written), ``add_rows`` (the source row of each ``to_add`` dict — kept apart so that
     100,000 new rows go to the database as they are), ``problems``,
@@ -35,6 +37,7 @@ API (stable):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,7 +78,7 @@ class Preview:
     columns: list[str] = field(default_factory=list)
     mapping: dict[int, str | None] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
-    to_add: list[dict[str, Any]] = field(default_factory=list)
+    to_add: Sequence[dict[str, Any]] = field(default_factory=list)
     add_rows: list[int] = field(default_factory=list)
     to_update: list[dict[str, Any]] = field(default_factory=list)
     unchanged: list[dict[str, Any]] = field(default_factory=list)

@@ -48,7 +48,10 @@ import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -299,20 +302,22 @@ def _finish(
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
-    rows: list[list[Cell]] = []
-    row_numbers: list[int] = []
+    body = raw[start + lines :]
+    body_numbers = numbers[start + lines :]
+    blank = _blank_positions(body)
+    if blank:
+        body = [row for pos, row in enumerate(body) if pos not in blank]
+        body_numbers = [n for pos, n in enumerate(body_numbers) if pos not in blank]
     ragged = 0
-    for row, number in zip(raw[start + lines :], numbers[start + lines :], strict=True):
-        if all(is_blank(c) for c in row):
-            continue
-        if len(row) > width:
-            if any(not is_blank(c) for c in row[width:]):
-                ragged += 1
-            row = row[:width]
-        elif len(row) < width:
-            row = [*row, *([""] * (width - len(row)))]
-        rows.append(row)
-        row_numbers.append(number)
+    if set(map(len, body)) - {width}:  # rows of another width: pad or cut them
+        for pos, row in enumerate(body):
+            if len(row) > width:
+                if any(not is_blank(c) for c in row[width:]):
+                    ragged += 1
+                body[pos] = row[:width]
+            elif len(row) < width:
+                body[pos] = [*row, *([""] * (width - len(row)))]
+    rows, row_numbers = body, list(body_numbers)
     table = Table(
         path,
         kind,
@@ -334,6 +339,25 @@ def _finish(
             )
         )
     return table
+
+
+def _blank_positions(rows: list[list[Cell]]) -> set[int]:
+    """Positions of the rows without a value.  Most rows start with a value, which
+    settles it at a glance; only the others are looked at cell by cell."""
+    suspects = compress(range(len(rows)), map(not_, map(_starts_filled, rows)))
+    return {pos for pos in suspects if all(is_blank(c) for c in rows[pos])}
+
+
+def _starts_filled(row: list[Cell]) -> bool:
+    if not row:
+        return False
+    first = row[0]
+    kind = first.__class__
+    if kind is str:
+        return bool(first) and first.isascii() and not first.isspace()
+    if kind is float:
+        return first == first  # not NaN
+    return first is not None
 
 
 # ----------------------------------------------------------------------------- CSV
@@ -470,24 +494,56 @@ def _read_workbook(
                     f"'{path.name}' has no sheet '{sheet}'. Available: {listed}.",
                 )
             )
-    else:
-        chosen, best = None, 0
-        for name in visible:
-            loaded[name] = _load_sheet(path, workbook, name)
-            head = loaded[name].to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
-            _start, _lines, score = find_header(head, schema)
-            if score > best:
-                chosen, best = name, score
-        if chosen is None:
-            raise _no_table(path, visible)
-    sheet_obj = loaded.get(chosen) or _load_sheet(path, workbook, chosen)
-    loaded.clear()
-    raw = sheet_obj.to_python(skip_empty_area=False)
-    numbers = list(range(1, len(raw) + 1))
-    table = _finish(path, info.kind, raw, numbers, schema, chosen, visible)
-    if info.kind in (sniffing.KIND_XLSX, sniffing.KIND_XLSM):
-        table.date1904, table.cell_errors = _ooxml_details(path, chosen)
+    details = _Details(path, [chosen] if sheet is not None else visible, info.kind)
+    try:
+        if sheet is None:
+            chosen, best = None, 0
+            for name in visible:
+                loaded[name] = _load_sheet(path, workbook, name)
+                head = loaded[name].to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+                _start, _lines, score = find_header(head, schema)
+                if score > best:
+                    chosen, best = name, score
+            if chosen is None:
+                raise _no_table(path, visible)
+        sheet_obj = loaded.get(chosen) or _load_sheet(path, workbook, chosen)
+        loaded.clear()
+        raw = sheet_obj.to_python(skip_empty_area=False)
+        del sheet_obj
+        numbers = list(range(1, len(raw) + 1))
+        table = _finish(path, info.kind, raw, numbers, schema, chosen, visible)
+        table.date1904, table.cell_errors = details.result(chosen)
+    finally:
+        details.close()
     return table
+
+
+class _Details:
+    """:func:`_ooxml_details` of an xlsx/xlsm's candidate sheets, read on a second thread.
+
+    Unzipping the sheet XML and searching it takes about half as long as calamine's parse
+    of the same sheet; both release the GIL for most of that time, so on a machine with two
+    cores the details come for free while calamine works.  Other formats have none."""
+
+    def __init__(self, path: Path, sheets: list[str], kind: str) -> None:
+        self._future: Future[dict[str, tuple[bool, dict[tuple[int, int], str]]]] | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        if kind in (sniffing.KIND_XLSX, sniffing.KIND_XLSM) and sheets:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="tikdesk-xlsx-details")
+            self._future = self._pool.submit(
+                lambda: {name: _ooxml_details(path, name) for name in sheets}
+            )
+
+    def result(self, sheet: str) -> tuple[bool, dict[tuple[int, int], str]]:
+        if self._future is None:
+            return False, {}
+        return self._future.result().get(sheet, (False, {}))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            if self._future is not None:
+                self._future.cancel()
+            self._pool.shutdown(wait=False)
 
 
 # ----------------------------------------------------------------------------- xlsx details
@@ -517,6 +573,14 @@ def _attrs(blob: bytes) -> dict[str, str]:
             .replace("&apos;", "'")
         )
     return out
+
+
+def _may_hold_formula(data: bytes) -> bool:
+    """A cheap pre-check for :data:`_FORMULA`: plain substring searches run at memory speed,
+    the regex stops at every ``<`` of a sheet with millions of cells."""
+    return any(tag in data for tag in (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b":f/>")) and (
+        _FORMULA.search(data) is not None
+    )
 
 
 def _column_index(letters: bytes) -> int:
@@ -551,7 +615,7 @@ def _ooxml_details(path: Path, sheet: str) -> tuple[bool, dict[tuple[int, int], 
             data = zf.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return False, errors
-    if b't="e"' not in data and _FORMULA.search(data) is None:
+    if b't="e"' not in data and not _may_hold_formula(data):
         return date1904, errors
     for attrs_blob, inner in _CELL.findall(data):
         has_error = b't="e"' in attrs_blob

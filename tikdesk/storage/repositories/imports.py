@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import itemgetter
+from contextlib import contextmanager, suppress
+from itertools import repeat
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.columns import ColumnRows
 from tikdesk.storage.models import Idea, ImportBatch
 
 CHUNK = 5_000
+_BULK_ROWS = 20_000  # new ideas from which an insert is prepared as a bulk load
+_BULK_CACHE_KIB = 128 * 1024  # SQLite page cache during a bulk load (used as needed)
 IN_CHUNK = 900  # bound parameters per IN (…) — portable to every SQLite build
 IDEA_COLUMNS: tuple[str, ...] = (
     "id",
@@ -97,25 +102,26 @@ def batches(session: Session, kind: str | None = None) -> list[dict[str, Any]]:
 
 
 # ----------------------------------------------------------------------------- ideas: reads
-def ideas_by_id(session: Session, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    """The importable columns (no timestamps: they cost parsing and are never compared)."""
+def ideas_by_id(session: Session, ids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+    """The importable columns, in :data:`MATCH_COLUMNS` order (no timestamps: they cost
+    parsing and are never compared).  Read through Core as plain tuples: at 100,000 rows
+    the ORM's result handling and a dict per row cost more than SQLite itself."""
     wanted = sorted(set(ids))
-    out: dict[int, dict[str, Any]] = {}
+    connection = session.connection()
     if len(wanted) > 20 * IN_CHUNK:  # most of the table: one scan beats 20+ IN queries
         keep = set(wanted)
-        for row in session.execute(select(*_MATCH_SELECT)):
-            if row[0] in keep:
-                out[row[0]] = dict(zip(MATCH_COLUMNS, row, strict=True))
-        return out
+        rows = connection.execute(select(*_MATCH_SELECT)).all()
+        return {r[0]: tuple(r) for r in rows if r[0] in keep}
+    out: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(wanted), IN_CHUNK):
         part = wanted[start : start + IN_CHUNK]
-        for row in session.execute(select(*_MATCH_SELECT).where(Idea.id.in_(part))):
-            out[row[0]] = dict(zip(MATCH_COLUMNS, row, strict=True))
+        for row in connection.execute(select(*_MATCH_SELECT).where(Idea.id.in_(part))):
+            out[row[0]] = tuple(row)
     return out
 
 
 def idea_titles(session: Session) -> list[tuple[int, str]]:
-    return [(int(i), t) for i, t in session.execute(select(Idea.id, Idea.title))]
+    return [(int(i), t) for i, t in session.connection().execute(select(Idea.id, Idea.title))]
 
 
 def count_ideas(session: Session, ids: Sequence[int] | None = None) -> int:
@@ -174,91 +180,112 @@ def versions(session: Session, ids: Iterable[int]) -> dict[int, int]:
 # ----------------------------------------------------------------------------- ideas: writes
 def insert_ideas(
     session: Session,
-    rows: Sequence[dict[str, Any]],
+    rows: ColumnRows,
     batch_id: int,
     progress: Progress | None = None,
 ) -> int:
-    """Insert new ideas (validated dicts of Idea columns) in chunks; ``progress`` may stop.
-    New cards go to the end of their board column."""
+    """Insert new ideas (validated Idea columns) in chunks; ``progress`` may stop.  New
+    cards go to the end of their board column, in row order.
+
+    The columns go to the driver as plain tuples — the same SQL and the same value
+    conversions (the dialect's bind processors, applied once per distinct value) as
+    ``session.execute(insert(table), dicts)``, without SQLAlchemy's per-row parameter
+    bookkeeping, which costs three times the ``executemany`` itself at 100,000 rows."""
     now = _now()
     fixed = {"created_at": now, "updated_at": now, "version": 1, "import_batch_id": batch_id}
     ranks = max_ranks(session)
-    groups: dict[tuple[str, ...], list[tuple[dict[str, Any], float]]] = {}
-    for row in rows:  # one executemany needs the same columns in every row
-        status = row.get("status", "new")
+    statuses = rows.column("status") if "status" in rows.keys else ["new"] * len(rows)
+    board_ranks = []
+    for status in statuses:
         rank = ranks[status] = ranks.get(status, 0.0) + 1.0
-        groups.setdefault(tuple(row), []).append((row, rank))
+        board_ranks.append(rank)
+    connection = session.connection()
+    sql, params = _insert_tuples(connection.dialect, rows, fixed, board_ranks)
     done = 0
-    for keys, group in groups.items():
-        write = _positional_writer(session, keys, fixed)
-        for start in range(0, len(group), CHUNK):
-            part = group[start : start + CHUNK]
-            if write is not None:
-                write(part)
-            else:
-                payload = [{**fixed, **row, "board_rank": rank} for row, rank in part]
-                session.execute(insert(_TABLE), payload)
+    with _bulk_load(connection, len(params)):
+        for start in range(0, len(params), CHUNK):
+            part = params[start : start + CHUNK]
+            connection.exec_driver_sql(sql, part)
             done += len(part)
             if progress is not None and not progress(done):
-                return done
+                break
     return done
 
 
-def _positional_writer(
-    session: Session, keys: tuple[str, ...], fixed: dict[str, Any]
-) -> Callable[[list[tuple[dict[str, Any], float]]], None] | None:
-    """A bulk INSERT that hands the driver plain tuples — same SQL, same value conversions
-    (the dialect's own bind processors) as ``session.execute(insert(table), dicts)``, but
-    without SQLAlchemy's per-row parameter bookkeeping, which costs three times the
-    ``executemany`` itself at 100,000 rows.  None where it does not apply (drivers with
-    named parameters, columns without a constant default): the caller uses Core then.
-    ``fixed`` holds the values every row shares; each row brings its board rank."""
-    connection = session.connection()
-    dialect = connection.dialect
-    columns = [*keys, *(k for k in (*fixed, "board_rank") if k not in keys)]
-    compiled = insert(_TABLE).inline().compile(dialect=dialect, column_keys=columns)
-    names = compiled.positiontup
-    if not compiled.positional or not names:
-        return None
-
-    def processor(name: str) -> Callable[[Any], Any] | None:
-        column_type = _TABLE.c[name].type
-        return column_type.dialect_impl(dialect).bind_processor(dialect)
-
-    constants: dict[str, Any] = {}
-    for name in names:
+def _insert_tuples(
+    dialect: Any, rows: ColumnRows, fixed: dict[str, Any], board_ranks: list[float]
+) -> tuple[str, list[tuple[Any, ...]]]:
+    """The positional INSERT for ``rows`` plus ``fixed`` values and board ranks, and its
+    parameter tuples (columns not given get their scalar defaults, as Core would)."""
+    given = {key: column for key, column in zip(rows.keys, rows.columns, strict=True)}
+    given["board_rank"] = board_ranks
+    keys = [*given, *(k for k in fixed if k not in given)]
+    compiled = insert(_TABLE).inline().compile(dialect=dialect, column_keys=keys)
+    if not compiled.positional:  # pragma: no cover - SQLite's driver takes "?" parameters
+        raise NotImplementedError(f"{dialect.name}: named parameters")
+    columns: list[Iterable[Any]] = []
+    for name in compiled.positiontup or ():
+        proc = _TABLE.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if name in given:
+            columns.append(_processed(given[name], proc))
+            continue
         if name in fixed:
             value = fixed[name]
-            proc = processor(name)
-            constants[name] = proc(value) if proc is not None and value is not None else value
-        elif name not in keys and name != "board_rank":
+        else:
             default = _TABLE.c[name].default
             if default is None or not getattr(default, "is_scalar", False):
-                return None
-            constants[name] = getattr(default, "arg", None)
-    processors = {name: p for name in keys if (p := processor(name)) is not None}
-    rank_proc = processor("board_rank") or float
-    pick = itemgetter(*names)
-    sql = str(compiled)
+                raise NotImplementedError(f"no scalar default for idea.{name}")
+            value = getattr(default, "arg", None)
+        columns.append(repeat(proc(value) if proc is not None and value is not None else value))
+    return str(compiled), list(zip(*columns, strict=False))  # the repeats are endless
 
-    def write(part: list[tuple[dict[str, Any], float]]) -> None:
-        rows = []
-        caches: dict[str, dict[Any, Any]] = {name: {} for name in processors}
-        for data, rank in part:
-            values = {**constants, **data}
-            values["board_rank"] = rank_proc(rank)
-            for name, proc in processors.items():
-                value = values[name]
-                if value is not None:
-                    cache = caches[name]  # a few hundred distinct days at most
-                    try:
-                        values[name] = cache[value]
-                    except KeyError:
-                        values[name] = cache[value] = proc(value)
-            rows.append(pick(values))
-        connection.exec_driver_sql(sql, rows)
 
-    return write
+def _processed(values: Sequence[Any], proc: Callable[[Any], Any] | None) -> Sequence[Any]:
+    """``proc`` (a bind processor, e.g. date → ISO text) applied once per distinct value."""
+    if proc is None:
+        return values
+    done = {value: None if value is None else proc(value) for value in set(values)}
+    return list(map(done.__getitem__, values))
+
+
+@contextmanager
+def _bulk_load(connection: Any, count: int) -> Iterator[None]:
+    """Prepare the connection for inserting ``count`` new ideas at once (SQLite only; below
+    ``_BULK_ROWS`` nothing changes).
+
+    * A page cache large enough for the new rows (default: 2 MB), so that SQLite does not
+      spill half-filled pages to the WAL and write them again; restored afterwards.
+    * When the insert at least doubles the table, the secondary indexes are dropped first and
+      built again afterwards — once over sorted keys instead of grown row by row.  All in the
+      caller's transaction: a rollback brings them back as they were.
+
+    Measured at 100,000 new ideas into an empty table (insert + commit): 1.03 s → 0.60 s
+    (best of 7), 1.12 s → 0.82 s (median).  On an error the caller's transaction is rolled
+    back, which undoes all of it."""
+    if connection.dialect.name != "sqlite" or count < _BULK_ROWS:
+        yield
+        return
+    (cache_size,) = connection.exec_driver_sql("PRAGMA cache_size").one()
+    connection.exec_driver_sql(f"PRAGMA cache_size={-_BULK_CACHE_KIB}")
+    try:
+        present = connection.scalar(select(func.count()).select_from(_TABLE)) or 0
+        indexes = (
+            connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL",
+                (_TABLE.name,),
+            ).all()
+            if count >= present
+            else []
+        )
+        for name, _sql in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        yield
+        for _name, sql in indexes:
+            connection.exec_driver_sql(sql)
+    finally:  # pragmas stay with the connection: give back the normal cache
+        with suppress(DBAPIError):
+            connection.exec_driver_sql(f"PRAGMA cache_size={int(cache_size)}")
 
 
 def update_ideas(
