@@ -393,3 +393,51 @@ def test_german_translation_is_complete_and_loads(qapp: object) -> None:
         )
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+# ----------------------------------------------------------------------------- drawing cost
+def test_grid_lines_are_opaque_blends_below_the_data(tab: object) -> None:
+    """The grid looks as pyqtgraph's translucent one but is drawn opaque (alpha blending
+    across every plot was the largest cost of a redraw), so it must lie below the data."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from tikdesk.ui.analytics.charts import CHART_BACKGROUND, NumberAxis, _opaque
+
+    assert _opaque(QColor(0, 0, 0, 64), QColor("white")).getRgb() == (191, 191, 191, 255)
+    board = tab.board  # type: ignore[attr-defined]
+    tab.set_period(0)  # type: ignore[attr-defined]
+    gridded = [
+        plot.getAxis(name)
+        for panel in board.panels
+        for plot in panel.plots
+        for name in ("left", "bottom")
+        if isinstance(plot.getAxis(name), NumberAxis) and plot.getAxis(name).grid is not False
+    ]
+    assert len(gridded) >= 6
+    painter = QPainter(QImage(10, 10, QImage.Format.Format_ARGB32))
+    try:
+        for axis in gridded:
+            _axis, ticks, _texts = axis.generateDrawSpecs(painter)
+            assert ticks and all(pen.color().alpha() == 255 for pen, _a, _b in ticks)
+            assert all(pen.color() != CHART_BACKGROUND for pen, _a, _b in ticks)
+            view = axis.linkedView()
+            assert axis.zValue() < view.zValue()
+    finally:
+        painter.end()
+
+
+def test_a_switch_fits_the_ranges_before_painting(tab: object, imported: AppContext) -> None:
+    """pyqtgraph fits ranges lazily while painting, which asks for a second paint; the board
+    fits them when it is fed, so the first paint shows the new account's range."""
+    board = tab.board  # type: ignore[attr-defined]
+    tab.set_period(0)  # type: ignore[attr-defined]
+    accounts = AnalyticsService(imported).accounts()
+    assert len(accounts) >= 2
+    for account in accounts:
+        tab.set_account(account)  # type: ignore[attr-defined]
+        views = board.views.plot
+        x = views.listDataItems()[0].xData
+        if x is None or not len(x):
+            continue
+        low, high = views.getViewBox().viewRange()[0]
+        assert low <= x[0] and high >= x[-1], account  # no paint has happened since the switch

@@ -371,9 +371,9 @@ class AnalyticsTab(QWidget):
     def redraw(self) -> None:
         """Feed the charts for the current account and period (only once they exist)."""
         has_data = bool(self._accounts)
-        if self._benchmarks is None:
+        if self._benchmarks is None:  # read again after a change: only then refill the form
             self._benchmarks = self.service.benchmarks()
-        self.benchmark_form.set_entries(self._benchmarks)
+            self.benchmark_form.set_entries(self._benchmarks)
         if not has_data and not self._benchmarks:
             self.stack.setCurrentWidget(self.empty_page)
             self.kpis.setVisible(False)
