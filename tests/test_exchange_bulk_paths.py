@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tikdesk.domain.bulk import cyclic_gc_paused
+from tikdesk.domain.bulk import Background, cyclic_gc_paused
 from tikdesk.domain.columns import ColumnRows
 from tikdesk.domain.errors import Cancelled
 from tikdesk.services import exchange
@@ -306,3 +306,53 @@ def test_import_dates_and_defaults_through_the_bulk_path(ctx: AppContext, tmp_pa
         "other",
         "medium",
     )
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_stored_ideas_read_in_the_background_classify_the_same(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, background: bool
+) -> None:
+    """A big file has the stored ideas read while it is parsed; the result must be the one
+    the reads during classification give."""
+    monkeypatch.setattr(exchange, "_BACKGROUND_READ_BYTES", 0 if background else 10**12)
+    read_in_background: list[bool] = []
+    original = exchange._stored_in_background
+
+    def spy(*args: object) -> object:
+        found = original(*args)  # type: ignore[arg-type]
+        read_in_background.append(found is not None)
+        return found
+
+    monkeypatch.setattr(exchange, "_stored_in_background", spy)
+    service = IdeaService(ctx)
+    by_id = service.create({"title": "Per ID", "status": "planned"})
+    service.create({"title": "Per Titel", "owner": "Jana"})
+    service.create({"title": "Doppelt"})
+    service.create({"title": "doppelt"})
+    path = write_csv(
+        tmp_path / "mix.csv",
+        [
+            "ID;Titel;Verantwortlich",
+            f"{by_id.id};Per ID;",
+            ";per  titel;Tobias",
+            ";Doppelt;",
+            ";Ganz neu;",
+            "999;Fremd;",
+        ],
+    )
+    preview = exchange.preview_idea_import(ctx, path)
+    assert read_in_background == [background]
+    assert [r["id"] for r in preview.unchanged] == [by_id.id]
+    assert [(r["_title"], r["owner"]) for r in preview.to_update] == [("Per Titel", "Tobias")]
+    assert [r["title"] for r in preview.to_add] == ["Ganz neu"]
+    assert sorted(p.row for p in preview.problems) == [4, 6]
+
+
+def test_background_hands_over_the_result_or_the_error() -> None:
+    assert Background(lambda: 6 * 7, "test").result() == 42
+
+    def broken() -> None:
+        raise ValueError("kaputt")
+
+    with pytest.raises(ValueError, match="kaputt"):
+        Background(broken, "test").result()

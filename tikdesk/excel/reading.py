@@ -48,13 +48,13 @@ import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
 from pathlib import Path
 from typing import Any
 
+from tikdesk.domain.bulk import Background
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.excel import sniff as sniffing
@@ -495,26 +495,23 @@ def _read_workbook(
                 )
             )
     details = _Details(path, [chosen] if sheet is not None else visible, info.kind)
-    try:
-        if sheet is None:
-            chosen, best = None, 0
-            for name in visible:
-                loaded[name] = _load_sheet(path, workbook, name)
-                head = loaded[name].to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
-                _start, _lines, score = find_header(head, schema)
-                if score > best:
-                    chosen, best = name, score
-            if chosen is None:
-                raise _no_table(path, visible)
-        sheet_obj = loaded.get(chosen) or _load_sheet(path, workbook, chosen)
-        loaded.clear()
-        raw = sheet_obj.to_python(skip_empty_area=False)
-        del sheet_obj
-        numbers = list(range(1, len(raw) + 1))
-        table = _finish(path, info.kind, raw, numbers, schema, chosen, visible)
-        table.date1904, table.cell_errors = details.result(chosen)
-    finally:
-        details.close()
+    if sheet is None:
+        chosen, best = None, 0
+        for name in visible:
+            loaded[name] = _load_sheet(path, workbook, name)
+            head = loaded[name].to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+            _start, _lines, score = find_header(head, schema)
+            if score > best:
+                chosen, best = name, score
+        if chosen is None:
+            raise _no_table(path, visible)
+    sheet_obj = loaded.get(chosen) or _load_sheet(path, workbook, chosen)
+    loaded.clear()
+    raw = sheet_obj.to_python(skip_empty_area=False)
+    del sheet_obj
+    numbers = list(range(1, len(raw) + 1))
+    table = _finish(path, info.kind, raw, numbers, schema, chosen, visible)
+    table.date1904, table.cell_errors = details.result(chosen)
     return table
 
 
@@ -526,24 +523,17 @@ class _Details:
     cores the details come for free while calamine works.  Other formats have none."""
 
     def __init__(self, path: Path, sheets: list[str], kind: str) -> None:
-        self._future: Future[dict[str, tuple[bool, dict[tuple[int, int], str]]]] | None = None
-        self._pool: ThreadPoolExecutor | None = None
+        self._work: Background[dict[str, tuple[bool, dict[tuple[int, int], str]]]] | None = None
         if kind in (sniffing.KIND_XLSX, sniffing.KIND_XLSM) and sheets:
-            self._pool = ThreadPoolExecutor(1, thread_name_prefix="tikdesk-xlsx-details")
-            self._future = self._pool.submit(
-                lambda: {name: _ooxml_details(path, name) for name in sheets}
+            self._work = Background(
+                lambda: {name: _ooxml_details(path, name) for name in sheets},
+                "tikdesk-xlsx-details",
             )
 
     def result(self, sheet: str) -> tuple[bool, dict[tuple[int, int], str]]:
-        if self._future is None:
+        if self._work is None:
             return False, {}
-        return self._future.result().get(sheet, (False, {}))
-
-    def close(self) -> None:
-        if self._pool is not None:
-            if self._future is not None:
-                self._future.cancel()
-            self._pool.shutdown(wait=False)
+        return self._work.result().get(sheet, (False, {}))
 
 
 # ----------------------------------------------------------------------------- xlsx details

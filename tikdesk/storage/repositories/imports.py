@@ -109,15 +109,20 @@ def ideas_by_id(session: Session, ids: Iterable[int]) -> dict[int, tuple[Any, ..
     wanted = sorted(set(ids))
     connection = session.connection()
     if len(wanted) > 20 * IN_CHUNK:  # most of the table: one scan beats 20+ IN queries
-        keep = set(wanted)
-        rows = connection.execute(select(*_MATCH_SELECT)).all()
-        return {r[0]: tuple(r) for r in rows if r[0] in keep}
+        every = ideas_for_matching(session)
+        return {i: every[i] for i in wanted if i in every}
     out: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(wanted), IN_CHUNK):
         part = wanted[start : start + IN_CHUNK]
         for row in connection.execute(select(*_MATCH_SELECT).where(Idea.id.in_(part))):
             out[row[0]] = tuple(row)
     return out
+
+
+def ideas_for_matching(session: Session) -> dict[int, tuple[Any, ...]]:
+    """Every idea's importable columns, in :data:`MATCH_COLUMNS` order, by ID."""
+    rows = session.connection().execute(select(*_MATCH_SELECT)).all()
+    return {r[0]: tuple(r) for r in rows}
 
 
 def idea_titles(session: Session) -> list[tuple[int, str]]:
