@@ -77,6 +77,17 @@ def test_error_value_and_number_among_clean_xlsx_titles(ctx: AppContext, tmp_pat
     assert titles["Idee 118"]["description"] == "Zeile\nzwei"  # row 120 is the 119th idea
 
 
+def test_title_cell_with_a_problem_while_ideas_are_stored(ctx: AppContext, tmp_path: Path) -> None:
+    IdeaService(ctx).create({"title": "Vorhanden", "owner": "Jana"})
+    path = write_csv(
+        tmp_path / "t.csv", ["Titel;Verantwortlich", "#NV;Tobias", "vorhanden;Lisa", "Neu;"]
+    )
+    preview = exchange.preview_idea_import(ctx, path)
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "Titel")]
+    assert [(r["_title"], r["owner"]) for r in preview.to_update] == [("Vorhanden", "Lisa")]
+    assert [r["title"] for r in preview.to_add] == ["Neu"]
+
+
 # ----------------------------------------------------------------------------- IDs and enums
 def test_id_column_of_numbers_text_and_gaps(ctx: AppContext, tmp_path: Path) -> None:
     service = IdeaService(ctx)

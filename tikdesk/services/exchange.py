@@ -308,7 +308,8 @@ def _new_positions(
     if id_column is not None:
         out.difference_update(compress(every, map(_is_not_none, id_column)))
     if titles:
-        known = map(titles.__contains__, (" ".join(t.casefold().split()) for t in title_column))
+        normal = (" ".join(t.casefold().split()) if t else "" for t in title_column)
+        known = map(titles.__contains__, normal)  # a cell with a problem holds None
         out.difference_update(compress(every, known))
     return sorted(out)
 
