@@ -274,7 +274,6 @@ def test_column_rows_behave_like_a_list_of_dicts() -> None:
         rows[3]
     with pytest.raises(ValueError, match="lengths"):
         ColumnRows(["a", "b"], [[1], [1, 2]])
-    assert ColumnRows.from_dicts(["a"], [{"a": 5}, {"a": 6}]).column("a") == [5, 6]
 
 
 def test_cycle_collector_pause_nests_across_threads_and_restores() -> None:

@@ -9,7 +9,7 @@ iteration for everything else.  Dicts are built on demand and never cached.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 __all__ = ["ColumnRows"]
@@ -27,12 +27,6 @@ class ColumnRows(Sequence[dict[str, Any]]):
             raise ValueError("columns of different lengths")
         self.keys: tuple[str, ...] = tuple(keys)
         self.columns: list[Sequence[Any]] = list(columns)
-
-    @classmethod
-    def from_dicts(cls, keys: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> ColumnRows:
-        """Rows that all have exactly ``keys``."""
-        materialised = list(rows)
-        return cls(keys, [[row[key] for row in materialised] for key in keys])
 
     def __len__(self) -> int:
         return len(self.columns[0]) if self.columns else 0
