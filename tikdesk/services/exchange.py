@@ -308,8 +308,8 @@ def _new_positions(
     if id_column is not None:
         out.difference_update(compress(every, map(_is_not_none, id_column)))
     if titles:
-        normal = (" ".join(t.casefold().split()) if t else "" for t in title_column)
-        known = map(titles.__contains__, normal)  # a cell with a problem holds None
+        normal = (_norm_title(t) if t else "" for t in title_column)  # a bad cell is None
+        known = map(titles.__contains__, normal)
         out.difference_update(compress(every, known))
     return sorted(out)
 
