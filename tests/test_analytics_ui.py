@@ -441,3 +441,39 @@ def test_a_switch_fits_the_ranges_before_painting(tab: object, imported: AppCont
             continue
         low, high = views.getViewBox().viewRange()[0]
         assert low <= x[0] and high >= x[-1], account  # no paint has happened since the switch
+
+
+def test_a_switch_paints_every_chart_once(
+    tab: object, imported: AppContext, main_window: object, qtbot: object
+) -> None:
+    """pyqtgraph maps the data into a new range lazily while painting, which asks for a
+    second paint of every plot; the board does it when fed, so a switch paints a chart once."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    main_window.resize(1400, 900)  # type: ignore[attr-defined]
+    board = tab.board  # type: ignore[attr-defined]
+    tab.set_period(0)  # type: ignore[attr-defined]
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    paints: dict[str, int] = {}
+
+    class Counter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints[watched.objectName()] = paints.get(watched.objectName(), 0) + 1
+            return False
+
+    counter = Counter()
+    for panel in board.panels:
+        panel.graphics.viewport().setObjectName(panel.title)
+        panel.graphics.viewport().installEventFilter(counter)
+    accounts = AnalyticsService(imported).accounts()
+    for account in accounts + accounts:
+        charts = {panel.title for panel in board.panels if not panel.is_empty}
+        paints.clear()
+        tab.set_account(account)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        stayed = charts & {panel.title for panel in board.panels if not panel.is_empty}
+        painted = {title: n for title, n in paints.items() if title in stayed}
+        assert len(painted) >= 3, (account, paints)  # the charts on screen were redrawn …
+        assert set(painted.values()) == {1}, (account, painted)  # … each of them once

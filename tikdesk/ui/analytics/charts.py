@@ -1277,11 +1277,15 @@ class ChartBoard(QWidget):
         self.by_audience.update_groups(data.by_audience)
         self.heatmap.update_heatmap(data.heat, data.heat_with_time, data.heat_without_time)
         self.benchmarks.update_benchmarks(data.account, data.own_all, data.benchmarks)
-        # pyqtgraph fits the ranges to the new data only when it is about to paint, and the
-        # axes it changes then ask for a second paint; fitting them now needs one paint.
-        for panel in self.panels:
-            for plot in panel.plots:
-                plot.getViewBox().updateAutoRange()
+        # pyqtgraph fits the ranges to the new data, and maps the data into the new ranges,
+        # only when it is about to paint; the axes and curves it changes then ask for a
+        # second paint of every plot.  Done now, one paint shows the switch.
+        # (Ranges first: a plot linked to another one's x changes that one's range.)
+        views = [plot.getViewBox() for panel in self.panels for plot in panel.plots]
+        for view in views:
+            view.updateAutoRange()
+        for view in views:
+            view.updateMatrix()
 
     def set_table_mode(self, on: bool) -> None:
         for panel in self.panels:
