@@ -18,6 +18,7 @@ from tikdesk.services.context import AppContext
 
 HANDLE = "stadt_musterhausen"
 D = dt.date
+DAY_S = 86400.0
 
 
 def zips(samples: Path) -> list[Path]:
@@ -477,3 +478,37 @@ def test_a_switch_paints_every_chart_once(
         painted = {title: n for title, n in paints.items() if title in stayed}
         assert len(painted) >= 3, (account, paints)  # the charts on screen were redrawn …
         assert set(painted.values()) == {1}, (account, painted)  # … each of them once
+
+
+def test_follower_plots_keep_their_days_range_on_an_account_switch(
+    imported: AppContext, samples: Path, main_window: object, qtbot: object
+) -> None:
+    """Two accounts with the same days: the followers' x range stays (neither date axis is
+    drawn anew).  Fitted to the data, the line above and the bars below, each with its own
+    padding, took turns setting the shared x range, which changed on every switch."""
+    from PySide6.QtWidgets import QApplication
+
+    business = samples / "tiktok" / "Uebersicht_business_de.xlsx"
+    AnalyticsService(imported).import_files([business], account="amt2")  # the days of "amt"
+    with sqlite3.connect(imported.db.path) as conn:
+        conn.execute("update account_daily set followers = 1000 + id where account like 'amt%'")
+    main_window.resize(1400, 900)  # type: ignore[attr-defined]
+    tab = open_tab(main_window, qtbot)
+    tab.refresh()  # type: ignore[attr-defined]  # (the window was open before "amt2" came)
+    tab.set_period(0)  # type: ignore[attr-defined]
+    followers = tab.board.followers  # type: ignore[attr-defined]
+    tab.set_account("amt")  # type: ignore[attr-defined]
+    changes: list[object] = []
+    followers.top.sigXRangeChanged.connect(lambda _view, new: changes.append(new))
+    for account in ("amt2", "amt", "amt2", "amt"):
+        tab.set_account(account)  # type: ignore[attr-defined]
+        QApplication.processEvents()  # painted
+        assert tab.account() == account  # type: ignore[attr-defined]
+        assert not followers.is_empty and not followers.cumulative
+        low, high = followers.top.viewRange()[0]
+        first, last = followers._x[0], followers._x[-1]
+        assert low < first - DAY_S / 2 + 1 and high > last + DAY_S / 2 - 1  # all days in view
+        assert followers.bottom.viewRange()[0] == [low, high]
+    assert changes == []
+    tab.set_period(7)  # type: ignore[attr-defined]
+    assert changes  # (the signal is the one that tells)

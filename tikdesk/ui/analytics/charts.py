@@ -521,8 +521,12 @@ class FollowersPanel(ChartPanel):
         edges = np.append(x - DAY / 2, x[-1] + DAY / 2)
         self.gain.setData(edges, np.where(known > 0, known, 0.0))
         self.loss.setData(edges, np.where(known < 0, known, 0.0))
-        self.top.enableAutoRange()
-        self.bottom.enableAutoRange()
+        # x: the period's days (the bottom plot follows).  Fitted to the data, it followed
+        # the first and last day with a number, which differ between accounts, and both
+        # date axes were drawn anew on every account switch.
+        self.top.setXRange(edges[0], edges[-1])
+        self.top.enableAutoRange(axis="y")
+        self.bottom.enableAutoRange(axis="y")
         first = next((v for v in level if not math.isnan(v)), None)
         last = next((v for v in reversed(level) if not math.isnan(v)), None)
         total = float(np.nansum(change))
@@ -755,7 +759,7 @@ class PostsPanel(ChartPanel):
         self.median_line.setVisible(median is not None)
         if median is not None:
             self.median_line.setPos(median)
-        self.top.setXRange(-0.6, n - 0.4, padding=0)
+        self.top.setXRange(-0.6, n - 0.4, padding=0)  # the bottom plot follows (x link)
         self.top.enableAutoRange(axis="y")
         self.bottom.enableAutoRange(axis="y")
         self.set_info(
