@@ -148,6 +148,8 @@ def test_charts_on_real_data_render_for_every_period(tab: object) -> None:
     assert board.benchmarks.is_empty and "peer" in board.benchmarks.message.text()
     assert "4.206 → 5.383" in board.followers.info_label.text()
     assert "12 posts" in board.posts.info_label.text()
+    group = board.by_format.groups[0]  # videos not linked to a post: one group, "9,3 %"
+    assert board.by_format.count_labels.texts() == [f"n = {group.spread.count}  ·  9,3 %"]
 
 
 def test_period_and_account_switch_change_the_numbers(tab: object) -> None:
@@ -512,3 +514,52 @@ def test_follower_plots_keep_their_days_range_on_an_account_switch(
     assert changes == []
     tab.set_period(7)  # type: ignore[attr-defined]
     assert changes  # (the signal is the one that tells)
+
+
+def test_heat_map_counts_are_drawn_in_their_cells(qtbot: object) -> None:
+    """The post counts are one drawn item (a TextItem each cost 6 ms a switch): each count
+    is drawn inside its own cell, white on the darkest cells."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    from tikdesk.domain.analytics import weekday_hour_heatmap
+    from tikdesk.ui.analytics.charts import HeatmapPanel
+
+    monday_18, friday_7 = dt.datetime(2026, 8, 3, 18, 5), dt.datetime(2026, 8, 7, 7, 59)
+    heat = weekday_hour_heatmap([(monday_18, 100), (monday_18, 300), (friday_7, 5)] * 4)
+    panel = HeatmapPanel()
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel.resize(900, 420)
+    panel.show()
+    panel.update_heatmap(heat, with_time=12, without_time=0)
+    qtbot.wait(20)  # type: ignore[attr-defined]
+    labels = panel.cell_labels.labels
+    assert [(text, x, y) for text, x, y, _color in labels] == [("8", 18, 0), ("4", 7, 4)]
+    assert labels[0][3] == QColor("white") and labels[1][3] != QColor("white")
+
+    with_counts = panel.graphics.grab().toImage()
+    panel.cell_labels.set_labels([])
+    without = panel.graphics.grab().toImage()
+    view = panel.plot.getViewBox()
+
+    def cell(h: int, d: int) -> tuple[int, int, int, int]:
+        corners = [
+            panel.graphics.mapFromScene(view.mapViewToScene(QPointF(h + dx, d + dy)))
+            for dx, dy in ((-0.5, -0.5), (0.5, 0.5))
+        ]
+        xs, ys = sorted(c.x() for c in corners), sorted(c.y() for c in corners)
+        return xs[0], ys[0], xs[1], ys[1]
+
+    changed = {
+        (x, y)
+        for x in range(with_counts.width())
+        for y in range(with_counts.height())
+        if with_counts.pixel(x, y) != without.pixel(x, y)
+    }
+    ratio = with_counts.devicePixelRatio()
+    for h, d in ((18, 0), (7, 4)):
+        left, top, right, bottom = (round(v * ratio) for v in cell(h, d))
+        inside = {(x, y) for x, y in changed if left <= x <= right and top <= y <= bottom}
+        assert len(inside) > 5, (h, d)  # the count is drawn in its cell …
+        changed -= inside
+    assert not changed  # … and nowhere else
