@@ -563,3 +563,44 @@ def test_heat_map_counts_are_drawn_in_their_cells(qtbot: object) -> None:
         assert len(inside) > 5, (h, d)  # the count is drawn in its cell …
         changed -= inside
     assert not changed  # … and nowhere else
+
+
+def test_summary_line_relays_out_the_tab_only_when_its_height_changes(qtbot: object) -> None:
+    """A QLabel's new text re-lays out its parent; above the charts that repainted the chart
+    area on every switch.  The summary line asks for it only when it needs more or less room."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from tikdesk.ui.analytics.summary import SummaryLine
+
+    page = QWidget()
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    layout = QVBoxLayout(page)
+    line = SummaryLine("kpi", "QLabel#kpi { padding: 6px 10px; }")
+    layout.addWidget(line)
+    layout.addStretch(1)
+    page.resize(400, 300)
+    page.show()
+    requests: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(1)
+            return False
+
+    watch = Watch()
+    page.installEventFilter(watch)
+    line.setText("<b>01.08.2026 – 29.10.2026</b> · Views 1.234")
+    QApplication.processEvents()
+    one_row = line.height()
+    requests.clear()
+    for views in ("5.678", "91.011", "1.213.141"):  # same height: the page keeps its layout
+        line.setText(f"<b>01.08.2026 – 29.10.2026</b> · Views {views}")
+        QApplication.processEvents()
+    assert requests == [] and line.height() == one_row
+    assert line.label.text().endswith("1.213.141") and line.label.width() == line.width()
+    line.setText("Views 1.234 · " * 20)  # wraps: the line grows
+    QApplication.processEvents()
+    assert requests and line.height() > 2 * one_row - 20
+    assert line.label.height() == line.height()

@@ -44,6 +44,7 @@ from tikdesk.ui.analytics.dialogs import (
     to_date,
     to_qdate,
 )
+from tikdesk.ui.analytics.summary import SummaryLine
 
 if TYPE_CHECKING:
     from tikdesk.ui.analytics.charts import ChartBoard
@@ -74,13 +75,10 @@ class AnalyticsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_toolbar())
-        self.kpis = QLabel()
-        self.kpis.setObjectName("analyticsKpis")
-        self.kpis.setTextFormat(Qt.TextFormat.RichText)
-        self.kpis.setWordWrap(True)
-        self.kpis.setStyleSheet(
+        self.kpis = SummaryLine(
+            "analyticsKpis",
             "QLabel#analyticsKpis { background: #f4f6f8; padding: 6px 10px;"
-            " border: 1px solid #dde1e5; }"
+            " border: 1px solid #dde1e5; }",
         )
         layout.addWidget(self.kpis)
         self.stack = QStackedWidget()
