@@ -182,6 +182,9 @@ def test_axes_and_hover_use_german_formats(tab: object) -> None:
     assert at == day_x(D(2026, 8, 18))
     text, _ = board.posts.hover_text(board.posts.top, 2.0, 0)
     assert "Views: 78.016" in text and "Engagement rate: 5,2 %" in text
+    axis = board.posts.axis_bottom  # posts in order of publication, labelled with their day
+    days = [v.posted_at.strftime("%d.%m.") for v in board.posts.videos]
+    assert axis.tickStrings([0.0, 2.0, 11.0, 12.0], 1.0, 1.0) == [days[0], days[2], days[11], ""]
 
 
 def test_numbers_as_tables_is_the_text_alternative(tab: object) -> None:

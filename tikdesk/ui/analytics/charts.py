@@ -707,14 +707,17 @@ class DailyPanel(ChartPanel):
 
 # ----------------------------------------------------------------------------- posts
 class IndexAxis(pg.AxisItem):
-    """Post number on x, labelled with the publication day of a few posts."""
+    """Post number on x, labelled with the publication day of a few posts.
+
+    The days are formatted for the ticks shown only (a dozen, not every post of 3 years)."""
 
     def __init__(self) -> None:
         super().__init__("bottom")
-        self.labels: list[str] = []
+        self.enableAutoSIPrefix(False)
+        self.posted: Sequence[dt.datetime | None] = []
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        n = len(self.labels)
+        n = len(self.posted)
         if n == 0:
             return []
         room = max(1, int(size // 60))
@@ -723,7 +726,13 @@ class IndexAxis(pg.AxisItem):
         return [(step, [float(i) for i in range(start, min(n, int(maxVal) + 1), step)])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [self.labels[int(v)] if 0 <= int(v) < len(self.labels) else "" for v in values]
+        return [self.day_label(int(v)) for v in values]
+
+    def day_label(self, index: int) -> str:
+        if not 0 <= index < len(self.posted):
+            return ""
+        posted = self.posted[index]
+        return fmt.fmt_day_short(posted.date()) if posted else "?"
 
 
 class PostsPanel(ChartPanel):
@@ -767,10 +776,7 @@ class PostsPanel(ChartPanel):
         rates = nan_array([v.engagement_rate for v in self.videos])
         self.views.setOpts(x=x, height=np.nan_to_num(views), width=0.7 if n > 1 else 0.4)
         self.rates.setOpts(x=x, height=np.nan_to_num(rates), width=0.7 if n > 1 else 0.4)
-        labels = [
-            fmt.fmt_day_short(v.posted_at.date()) if v.posted_at else "?" for v in self.videos
-        ]
-        self.axis_top.labels = self.axis_bottom.labels = labels
+        self.axis_top.posted = self.axis_bottom.posted = [v.posted_at for v in self.videos]
         known = rates[~np.isnan(rates)]
         median = float(np.median(known)) if len(known) else None
         self.median_line.setVisible(median is not None)
@@ -843,6 +849,7 @@ class PostsPanel(ChartPanel):
 class CategoryAxis(pg.AxisItem):
     def __init__(self, orientation: str = "left") -> None:
         super().__init__(orientation)
+        self.enableAutoSIPrefix(False)  # (its title would be laid out anew on every change)
         self.labels: list[str] = []
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
