@@ -485,22 +485,28 @@ def test_a_switch_paints_every_chart_once(
         assert set(painted.values()) == {1}, (account, painted)  # … each of them once
 
 
-def test_follower_plots_keep_their_days_range_on_an_account_switch(
-    imported: AppContext, samples: Path, main_window: object, qtbot: object
-) -> None:
+@pytest.fixture
+def twins(imported: AppContext, samples: Path, main_window: object, qtbot: object) -> object:
+    """The tab on "amt" and "amt2": the same days, other numbers, follower totals."""
+    business = samples / "tiktok" / "Uebersicht_business_de.xlsx"
+    AnalyticsService(imported).import_files([business], account="amt2")  # the days of "amt"
+    with sqlite3.connect(imported.db.path) as conn:
+        conn.execute("update account_daily set followers = 1000 + id where account like 'amt%'")
+        conn.execute("update account_daily set likes = 2 * likes where account = 'amt2'")
+    main_window.resize(1400, 900)  # type: ignore[attr-defined]
+    tab = open_tab(main_window, qtbot)
+    tab.refresh()  # type: ignore[attr-defined]  # (the window was open before "amt2" came)
+    tab.set_period(0)  # type: ignore[attr-defined]
+    return tab
+
+
+def test_follower_plots_keep_their_days_range_on_an_account_switch(twins: object) -> None:
     """Two accounts with the same days: the followers' x range stays (neither date axis is
     drawn anew).  Fitted to the data, the line above and the bars below, each with its own
     padding, took turns setting the shared x range, which changed on every switch."""
     from PySide6.QtWidgets import QApplication
 
-    business = samples / "tiktok" / "Uebersicht_business_de.xlsx"
-    AnalyticsService(imported).import_files([business], account="amt2")  # the days of "amt"
-    with sqlite3.connect(imported.db.path) as conn:
-        conn.execute("update account_daily set followers = 1000 + id where account like 'amt%'")
-    main_window.resize(1400, 900)  # type: ignore[attr-defined]
-    tab = open_tab(main_window, qtbot)
-    tab.refresh()  # type: ignore[attr-defined]  # (the window was open before "amt2" came)
-    tab.set_period(0)  # type: ignore[attr-defined]
+    tab = twins
     followers = tab.board.followers  # type: ignore[attr-defined]
     tab.set_account("amt")  # type: ignore[attr-defined]
     changes: list[object] = []
@@ -607,3 +613,22 @@ def test_summary_line_relays_out_the_tab_only_when_its_height_changes(qtbot: obj
     QApplication.processEvents()
     assert requests and line.height() > 2 * one_row - 20
     assert line.label.height() == line.height()
+
+
+def test_a_switch_feeds_each_line_once(twins: object) -> None:
+    """pyqtgraph fed a line again whenever its view's y range changed (to cut values far
+    outside it; the ranges here always fit the data): every switch built every line twice."""
+    panel = twins.board.interactions  # type: ignore[attr-defined]
+    lines = {f"daily {key}": item for key, item in panel.daily.items()}
+    lines |= {f"average {key}": item for key, item in panel.average.items()}
+    fed: dict[str, int] = {}
+    for name, item in lines.items():
+        item.curve.sigPlotChanged.connect(
+            lambda _curve, name=name: fed.__setitem__(name, fed.get(name, 0) + 1)
+        )
+    for account in ("amt2", "amt", "amt2"):
+        y_range = panel.plot.viewRange()[1]
+        fed.clear()
+        twins.set_account(account)  # type: ignore[attr-defined]
+        assert not panel.is_empty and panel.plot.viewRange()[1] != y_range  # a new y range …
+        assert fed == dict.fromkeys(lines, 1), account  # … and each line built once

@@ -467,6 +467,15 @@ def nearest_index(xs: Sequence[float], x: float) -> int | None:
     return i if xs[i] - x < x - xs[i - 1] else i - 1
 
 
+def _line(plot: pg.PlotItem, **opts: Any) -> pg.PlotDataItem:
+    """A line of data, with gaps where values are missing.
+
+    pyqtgraph feeds a line anew whenever its view's y range changes, to cut values far
+    outside the view (``dynamicRangeLimit``).  The ranges here are fitted to the data, so no
+    value is ever far out, and every switch fed each line twice."""
+    return plot.plot(connect="finite", dynamicRangeLimit=None, **opts)
+
+
 def _bars(x: np.ndarray, heights: np.ndarray, width: float, color: str) -> pg.BarGraphItem:
     return pg.BarGraphItem(x=x, height=heights, width=width, brush=color, pen=pg.mkPen(None))
 
@@ -490,7 +499,7 @@ class FollowersPanel(ChartPanel):
         self.bottom.setXLink(self.top)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        self.line = self.top.plot(pen=pen(PURPLE, 2), connect="finite")
+        self.line = _line(self.top, pen=pen(PURPLE, 2))
         # daily bars as filled step curves: one path instead of a rectangle per day
         step = {"x": [0.0, 1.0], "y": [0.0], "stepMode": "center", "fillLevel": 0, "pen": None}
         self.gain = pg.PlotCurveItem(brush=GREEN, **step)
@@ -632,14 +641,14 @@ class DailyPanel(ChartPanel):
         self.average: dict[str, pg.PlotDataItem] = {}
         for m in self.metrics:
             faint = translucent(m.color, 110)
-            self.daily[m.key] = self.plot.plot(
+            self.daily[m.key] = _line(
+                self.plot,
                 pen=pg.mkPen(color=faint, width=1),
-                connect="finite",
                 name=translate("Analytics", "per day") if single else None,
             )
-            self.average[m.key] = self.plot.plot(
+            self.average[m.key] = _line(
+                self.plot,
                 pen=pen(m.color, 2),
-                connect="finite",
                 name=translate("Analytics", "7-day average") if single else m.label,
             )
         self.series: DailySeries | None = None
@@ -1143,7 +1152,7 @@ class BenchmarkPanel(ChartPanel):
         self.plot = self.add_plot(1, GermanDateAxis(), NumberAxis())
         self.plot.setLabel("left", translate("Analytics", "Followers"), color=DARK)
         self.legend = _legend(self, self.plot, 0)
-        self.own = self.plot.plot(pen=pen(BLUE, 2), connect="finite")
+        self.own = _line(self.plot, pen=pen(BLUE, 2))
         self.peers: list[pg.PlotDataItem] = []
         self.data: list[tuple[str, list[float], list[float | None], list[dt.date]]] = []
         self._key: object = None
@@ -1177,15 +1186,15 @@ class BenchmarkPanel(ChartPanel):
             self.peers = []
             for index, peer in enumerate(peers):
                 color = self.PEER_COLORS[index % len(self.PEER_COLORS)]
-                item = self.plot.plot(
-                    np.array(peer.x),
-                    nan_array(peer.followers),
+                item = _line(
+                    self.plot,
+                    x=np.array(peer.x),
+                    y=nan_array(peer.followers),
                     pen=pen(color, 1, Qt.PenStyle.DashLine),
                     symbol="o",
                     symbolSize=6,
                     symbolBrush=color,
                     symbolPen=pen(color),
-                    connect="finite",
                 )
                 self.legend.addItem(item, peer.name)
                 self.peers.append(item)
