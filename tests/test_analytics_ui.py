@@ -168,6 +168,8 @@ def test_period_and_account_switch_change_the_numbers(tab: object) -> None:
 
 
 def test_axes_and_hover_use_german_formats(tab: object) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
     from tikdesk.ui.analytics.charts import GermanDateAxis, NumberAxis
 
     assert NumberAxis().tickStrings([12500.0, 0.0], 1.0, 2500.0) == ["12.500", "0"]
@@ -175,6 +177,14 @@ def test_axes_and_hover_use_german_formats(tab: object) -> None:
     assert GermanDateAxis().tickStrings([day_x(D(2026, 9, 1))], 1.0, 30 * 86400) == ["Sept."]
     assert GermanDateAxis().tickStrings([day_x(D(2027, 1, 1))], 1.0, 30 * 86400) == ["Jan. 2027"]
     assert GermanDateAxis().tickStrings([day_x(D(2026, 8, 18))], 1.0, 86400) == ["18.08."]
+    import pyqtgraph as pg
+
+    stock, ours = pg.DateAxisItem(utcOffset=0), GermanDateAxis()
+    for font in (stock, ours):  # (the zoom level depends on the font's size)
+        font.fontMetrics = QFontMetrics(QFont())
+    for days in (7, 28, 90, 365, 3 * 365):  # the same ticks, without pyqtgraph's time zones
+        first, last = day_x(D(2026, 11, 25) - dt.timedelta(days=days)), day_x(D(2026, 11, 25))
+        assert ours.tickValues(first, last, 600) == stock.tickValues(first, last, 600), days
     board = tab.board  # type: ignore[attr-defined]
     tab.set_period(0)  # type: ignore[attr-defined]
     text, at = board.followers.hover_text(board.followers.top, day_x(D(2026, 8, 18)), 0)
