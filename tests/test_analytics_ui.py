@@ -642,3 +642,28 @@ def test_a_switch_feeds_each_line_once(twins: object) -> None:
         twins.set_account(account)  # type: ignore[attr-defined]
         assert not panel.is_empty and panel.plot.viewRange()[1] != y_range  # a new y range …
         assert fed == dict.fromkeys(lines, 1), account  # … and each line built once
+
+
+def test_group_axis_is_drawn_anew_only_when_its_groups_change(qtbot: object) -> None:
+    """Another account or period with the same formats keeps the category axis as drawn."""
+    from tikdesk.domain.analytics import Spread
+    from tikdesk.services.analytics import GroupSpread
+    from tikdesk.ui.analytics.charts import EngagementPanel
+
+    def groups(*labels: str, rate: float) -> list[GroupSpread]:
+        spread = Spread(5, rate, rate / 2, rate * 2, 0.0, rate * 3)
+        return [GroupSpread(label.lower(), label, spread) for label in labels]
+
+    panel = EngagementPanel("Engagement")
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel.resize(700, 300)
+    panel.show()
+    axis = panel.category_axis
+    panel.update_groups(groups("Mythen-Check", "Takeover", rate=0.05))
+    panel.graphics.grab()  # painted: the axis has its picture
+    drawn = axis.picture
+    assert drawn is not None and axis.tickStrings([0.0, 1.0], 1, 1) == ["Mythen-Check", "Takeover"]
+    panel.update_groups(groups("Mythen-Check", "Takeover", rate=0.09))
+    assert axis.picture is drawn
+    panel.update_groups(groups("Takeover", "Mythen-Check", rate=0.09))
+    assert axis.picture is None and axis.tickStrings([0.0], 1, 1) == ["Takeover"]

@@ -879,6 +879,13 @@ class CategoryAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)  # (its title would be laid out anew on every change)
         self.labels: list[str] = []
 
+    def set_labels(self, labels: list[str]) -> None:
+        """One label per category; the axis is drawn anew only when they change."""
+        if labels != self.labels:
+            self.labels = labels
+            self.picture = None
+            self.update()
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         return [(1, [float(i) for i in range(len(self.labels))])]
 
@@ -942,8 +949,7 @@ class EngagementPanel(ChartPanel):
         ]
         self.bars.setOpts(x0=np.zeros(n), y=y, height=0.6, width=med, brushes=brushes)
         self.errors.setData(x=med, y=y, left=med - q1, right=q3 - med, beam=0.25)
-        self.category_axis.labels = [g.label for g in self.groups]
-        self.category_axis.picture = None
+        self.category_axis.set_labels([g.label for g in self.groups])
         right = float(max(q3.max(), med.max(), 0.001))
         self.count_labels.set_labels(
             [
@@ -958,7 +964,6 @@ class EngagementPanel(ChartPanel):
         )
         self.plot.setXRange(0, right * 1.35, padding=0)
         self.plot.setYRange(-0.6, n - 0.4, padding=0)
-        self.category_axis.update()
         total = sum(g.spread.count for g in self.groups)
         self.set_info(
             translate("Analytics", "%1 posts; median and middle half").replace(
@@ -1037,7 +1042,7 @@ class HeatmapPanel(ChartPanel):
         self.day_axis = CategoryAxis()
         self.plot = self.add_plot(0, self.hour_axis, self.day_axis)
         self.day_axis.setWidth(40)
-        self.day_axis.labels = [fmt.weekday_short(i) for i in range(7)]
+        self.day_axis.set_labels([fmt.weekday_short(i) for i in range(7)])
         self.hour_axis.setTicks(
             [[(h, str(h)) for h in range(0, 24, 3)], [(h, "") for h in range(24)]]
         )
