@@ -667,3 +667,65 @@ def test_group_axis_is_drawn_anew_only_when_its_groups_change(qtbot: object) -> 
     assert axis.picture is drawn
     panel.update_groups(groups("Takeover", "Mythen-Check", rate=0.09))
     assert axis.picture is None and axis.tickStrings([0.0], 1, 1) == ["Takeover"]
+
+
+def _plain_specs(specs: object) -> object:
+    """Axis draw specs as plain numbers (pens by colour and width) to compare."""
+    if specs is None:
+        return None
+    (pen, a, b), ticks, texts = specs  # type: ignore[misc]
+
+    def line(pen: object, a: object, b: object) -> tuple[object, ...]:
+        return (pen.color().rgba(), pen.widthF(), a.x(), a.y(), b.x(), b.y())  # type: ignore[attr-defined]
+
+    return (
+        line(pen, a, b),
+        [line(*tick) for tick in ticks],
+        [(rect.getRect(), int(flags), text) for rect, flags, text in texts],
+    )
+
+
+@pytest.mark.parametrize("orientation", ["left", "bottom"])
+@pytest.mark.parametrize("grid", [True, False])
+def test_value_axes_are_laid_out_as_pyqtgraph_does(
+    qtbot: object, orientation: str, grid: bool
+) -> None:
+    """The value axes are laid out by a leaner copy of pyqtgraph's generateDrawSpecs (it was
+    the largest part of a redraw): for many ranges and sizes it gives pyqtgraph's own specs."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
+
+    from tikdesk.ui.analytics.charts import ChartPanel, NumberAxis
+
+    panel = ChartPanel("Achse")
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    axes = {"left": NumberAxis(), "bottom": NumberAxis("bottom", percent=True)}
+    plot = panel.add_plot(0, axes["bottom"], axes["left"])
+    plot.showGrid(x=grid, y=grid, alpha=0.15)
+    axis = axes[orientation]
+    panel.show()
+    ranges = [(0, 1), (0, 123.4), (-6.3, 69.3), (2045, 14089), (-850, 28800), (0.0, 0.135)]
+    ranges += [(1e6, 1.00002e6), (-0.004, 0.0), (3, 3.5)]
+    checked = 0
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    for width, height in ((320, 220), (700, 300), (1300, 520)):
+        panel.resize(width, height)
+        qtbot.wait(5)  # type: ignore[attr-defined]
+        for low, high in ranges:
+            if orientation == "left":
+                plot.setYRange(low, high, padding=0.02)
+            else:
+                plot.setXRange(low, high, padding=0.02)
+            painter = QPainter(image)
+            try:
+                ours = _plain_specs(axis.generateDrawSpecs(painter))
+                stock = pg.AxisItem.generateDrawSpecs(axis, painter)
+                stock = _plain_specs(axis._opaque_grid(stock))  # (opaque grid: tested above)
+            finally:
+                painter.end()
+            assert ours == stock, (width, height, low, high)
+            for size in (40, 200, height, width):  # its tick values are pyqtgraph's, too
+                mine = axis.tickValues(low, high, size)
+                assert mine == pg.AxisItem.tickValues(axis, low, high, size), (low, high, size)
+            checked += ours is not None and len(ours[2]) > 1  # type: ignore[index]
+    assert checked >= 20  # real layouts with labels were compared
