@@ -121,7 +121,7 @@ class NumberAxis(pg.AxisItem):
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [fmt.axis_number(v * scale, spacing * scale, self.percent) for v in values]
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
         """pyqtgraph's tick values, without numpy: comparing a dozen values with
         ``np.isclose`` cost more than computing them."""
         low, high = sorted((minVal, maxVal))
@@ -138,7 +138,7 @@ class NumberAxis(pg.AxisItem):
             taken += values
             ticks.append((spacing / self.scale, values))
         if self.logMode:
-            return self.logTickValues(low, high, size, ticks)
+            return list(self.logTickValues(low, high, size, ticks))
         return ticks
 
     def generateDrawSpecs(self, p: QPainter) -> Any:
@@ -278,10 +278,10 @@ class NumberAxis(pg.AxisItem):
                     break
             last_across = across
             gap = max(0, style["tickLength"]) + text_offset
-            for text, x, rect in zip(strings, positions[level], rects, strict=True):
-                if x is None or rect is None:
+            for text, x, size in zip(strings, positions[level], rects, strict=True):
+                if x is None or size is None:
                     continue
-                width, height = rect.width(), rect.height()
+                width, height = size.width(), size.height()
                 if axis == 0:
                     place = QRectF(tick_stop - gap - width, x - (height / 2), width, height)
                 else:
@@ -302,7 +302,7 @@ class NumberAxis(pg.AxisItem):
         return self._sizes[key]
 
 
-class _UtcZoomLevel(ZoomLevel):
+class _UtcZoomLevel(ZoomLevel):  # type: ignore[misc]
     """pyqtgraph's zoom level for dates in UTC, without its round trip through local time.
 
     pyqtgraph moves every tick into local time and back (a few QDateTime per tick), which
@@ -317,6 +317,8 @@ class _UtcZoomLevel(ZoomLevel):
 
 class GermanDateAxis(pg.DateAxisItem):
     """Dates from UTC-midnight timestamps with German month names (``Aug.``, ``12.08.``)."""
+
+    zoomLevels: Any
 
     def __init__(self, orientation: str = "bottom") -> None:
         super().__init__(orientation, utcOffset=0)
@@ -584,7 +586,7 @@ class ChartPanel(QFrame):
         return path
 
 
-class Labels(pg.GraphicsObject):
+class Labels(pg.GraphicsObject):  # type: ignore[misc]
     """Short texts at data points (``anchor`` as in ``pg.TextItem``), drawn by one item.
 
     A ``pg.TextItem`` per label lays out a QTextDocument whenever its text changes: the heat
