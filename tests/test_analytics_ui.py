@@ -729,3 +729,35 @@ def test_value_axes_are_laid_out_as_pyqtgraph_does(
                 assert mine == pg.AxisItem.tickValues(axis, low, high, size), (low, high, size)
             checked += ours is not None and len(ours[2]) > 1  # type: ignore[index]
     assert checked >= 20  # real layouts with labels were compared
+
+
+def test_date_axes_are_laid_out_as_pyqtgraph_does(qtbot: object) -> None:
+    """The date axes take the same lean layout as the value axes (they are laid out anew on
+    every period switch): for 7 days to 3 years and three widths it gives pyqtgraph's specs."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
+
+    from tikdesk.ui.analytics.charts import ChartPanel, GermanDateAxis, NumberAxis
+
+    panel = ChartPanel("Datum")
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    axis = GermanDateAxis()
+    plot = panel.add_plot(0, axis, NumberAxis())
+    panel.show()
+    end = day_x(D(2026, 11, 25))
+    checked = 0
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    for width in (320, 700, 1300):
+        panel.resize(width, 300)
+        qtbot.wait(5)  # type: ignore[attr-defined]
+        for days in (7, 28, 90, 365, 3 * 365):
+            plot.setXRange(end - days * DAY_S, end)
+            painter = QPainter(image)
+            try:
+                ours = _plain_specs(axis.generateDrawSpecs(painter))
+                stock = _plain_specs(pg.DateAxisItem.generateDrawSpecs(axis, painter))
+            finally:
+                painter.end()
+            assert ours == stock, (width, days)
+            checked += ours is not None and len(ours[2]) > 1  # type: ignore[index]
+    assert checked >= 10

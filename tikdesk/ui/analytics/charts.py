@@ -100,80 +100,40 @@ def _opaque(color: QColor, background: QColor) -> QColor:
     )
 
 
-class NumberAxis(pg.AxisItem):
-    """Tick labels in the UI language's number format (``12.500``, ``4,5 %``).
+class _LeanAxis:
+    """Axis mixin: pyqtgraph's ``generateDrawSpecs`` with a fraction of its Python work.
 
-    Its grid lines are drawn in an opaque colour, below the data (see ``ChartPanel.add_plot``):
-    pyqtgraph gives them the axis pen's colour at the grid's alpha, and alpha-blended lines
-    across every plot were the largest single cost of a redraw in Qt's raster engine
-    (account switch, 3 years: 190 → 130 ms).
+    Every switch lays out the axes of every chart anew, and pyqtgraph's generic layout (a
+    Point per tick end, every label measured with the painter on every redraw, the axis
+    bounds taken per label) was the largest part of a redraw.  ``_lean_specs`` gives the
+    same specs (a test compares them) for left and bottom axes with computed ticks and the
+    default style; any other configuration takes pyqtgraph's own path."""
 
-    Laying the axis out (``generateDrawSpecs``) is pyqtgraph's, redone with a fraction of its
-    Python work for the axes used here (see ``_lean_specs``); the value axes of every chart
-    are laid out anew on each switch, which made them the largest part of a redraw."""
-
-    def __init__(self, orientation: str = "left", percent: bool = False) -> None:
-        super().__init__(orientation)
-        self.percent = percent
-        self.enableAutoSIPrefix(False)
-        self._sizes: dict[tuple[str, str], QRectF] = {}
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [fmt.axis_number(v * scale, spacing * scale, self.percent) for v in values]
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
-        """pyqtgraph's tick values, without numpy: comparing a dozen values with
-        ``np.isclose`` cost more than computing them."""
-        low, high = sorted((minVal, maxVal))
-        low, high = low * self.scale, high * self.scale
-        ticks: list[tuple[float, list[float]]] = []
-        taken: list[float] = []
-        for spacing, offset in self.tickSpacing(low, high, size):
-            start = (math.ceil((low - offset) / spacing) * spacing) + offset
-            values = [
-                (i * spacing + start) / self.scale for i in range(int((high - start) / spacing) + 1)
-            ]
-            near = spacing / self.scale * 0.01
-            values = [v for v in values if all(abs(v - t) > near for t in taken)]
-            taken += values
-            ticks.append((spacing / self.scale, values))
-        if self.logMode:
-            return list(self.logTickValues(low, high, size, ticks))
-        return ticks
+    _sizes: dict[tuple[str, str], QRectF]
 
     def generateDrawSpecs(self, p: QPainter) -> Any:
+        axis: Any = self
         lean = (
-            self.orientation in ("left", "bottom")
-            and self._tickLevels is None
-            and not self.logMode
-            and self.style["tickFont"] is None
-            and self.style["tickAlpha"] is None
-            and self.style["stopAxisAtTick"] == (False, False)
-            and self.style["showValues"]
+            axis.orientation in ("left", "bottom")
+            and axis._tickLevels is None
+            and not axis.logMode
+            and axis.style["tickFont"] is None
+            and axis.style["tickAlpha"] is None
+            and axis.style["stopAxisAtTick"] == (False, False)
+            and axis.style["showValues"]
         )
-        return self._opaque_grid(self._lean_specs(p) if lean else super().generateDrawSpecs(p))
+        if not lean:
+            return super().generateDrawSpecs(p)  # type: ignore[misc]
+        self._prepare_layout(p)
+        return self._lean_specs(p)
 
-    def _opaque_grid(self, specs: Any) -> Any:
-        """The specs with the grid lines' translucent pens made opaque (same look)."""
-        if specs is None or self.grid is False:
-            return specs
-        axis_spec, tick_specs, text_specs = specs
-        opaque: dict[int, QPen] = {}
-        ticks = []
-        for tick_pen, start, stop in tick_specs:
-            if tick_pen.color().alpha() < 255:
-                key = tick_pen.color().rgba()
-                if key not in opaque:
-                    opaque[key] = QPen(tick_pen)
-                    opaque[key].setColor(_opaque(tick_pen.color(), CHART_BACKGROUND))
-                tick_pen = opaque[key]
-            ticks.append((tick_pen, start, stop))
-        return axis_spec, ticks, text_specs
+    def _prepare_layout(self, p: QPainter) -> None:
+        """What the axis class does before pyqtgraph's layout (subclasses)."""
 
-    def _lean_specs(self, p: QPainter) -> Any:
+    def _lean_specs(self: Any, p: QPainter) -> Any:
         """``pg.AxisItem.generateDrawSpecs`` for a left or bottom axis with computed ticks and
-        the default style: the same specs (a test compares them) with plain points, tick
-        labels measured once per text, and the axis' bounds taken once, not per label."""
+        the default style, with plain points, labels measured once per text and the axis'
+        bounds taken once, not per label."""
         bounds = self.mapRectFromParent(self.geometry())
         view = self.linkedView()
         if view is None or self.grid is False:
@@ -294,12 +254,71 @@ class NumberAxis(pg.AxisItem):
 
     def _text_size(self, p: QPainter, font: str, text: str) -> QRectF:
         """A label's size as pyqtgraph measures it, remembered per font and text."""
+        if not hasattr(self, "_sizes"):
+            self._sizes = {}
         key = (font, text)
         if key not in self._sizes:
             rect = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
             rect.setHeight(rect.height() * 0.8)  # (pyqtgraph: "usually just a bit too large")
             self._sizes[key] = rect
         return self._sizes[key]
+
+
+class NumberAxis(_LeanAxis, pg.AxisItem):
+    """Tick labels in the UI language's number format (``12.500``, ``4,5 %``).
+
+    Its grid lines are drawn in an opaque colour, below the data (see ``ChartPanel.add_plot``):
+    pyqtgraph gives them the axis pen's colour at the grid's alpha, and alpha-blended lines
+    across every plot were the largest single cost of a redraw in Qt's raster engine
+    (account switch, 3 years: 190 → 130 ms)."""
+
+    def __init__(self, orientation: str = "left", percent: bool = False) -> None:
+        super().__init__(orientation)
+        self.percent = percent
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [fmt.axis_number(v * scale, spacing * scale, self.percent) for v in values]
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        """pyqtgraph's tick values, without numpy: comparing a dozen values with
+        ``np.isclose`` cost more than computing them."""
+        low, high = sorted((minVal, maxVal))
+        low, high = low * self.scale, high * self.scale
+        ticks: list[tuple[float, list[float]]] = []
+        taken: list[float] = []
+        for spacing, offset in self.tickSpacing(low, high, size):
+            start = (math.ceil((low - offset) / spacing) * spacing) + offset
+            values = [
+                (i * spacing + start) / self.scale for i in range(int((high - start) / spacing) + 1)
+            ]
+            near = spacing / self.scale * 0.01
+            values = [v for v in values if all(abs(v - t) > near for t in taken)]
+            taken += values
+            ticks.append((spacing / self.scale, values))
+        if self.logMode:
+            return list(self.logTickValues(low, high, size, ticks))
+        return ticks
+
+    def generateDrawSpecs(self, p: QPainter) -> Any:
+        return self._opaque_grid(super().generateDrawSpecs(p))
+
+    def _opaque_grid(self, specs: Any) -> Any:
+        """The specs with the grid lines' translucent pens made opaque (same look)."""
+        if specs is None or self.grid is False:
+            return specs
+        axis_spec, tick_specs, text_specs = specs
+        opaque: dict[int, QPen] = {}
+        ticks = []
+        for tick_pen, start, stop in tick_specs:
+            if tick_pen.color().alpha() < 255:
+                key = tick_pen.color().rgba()
+                if key not in opaque:
+                    opaque[key] = QPen(tick_pen)
+                    opaque[key].setColor(_opaque(tick_pen.color(), CHART_BACKGROUND))
+                tick_pen = opaque[key]
+            ticks.append((tick_pen, start, stop))
+        return axis_spec, ticks, text_specs
 
 
 class _UtcZoomLevel(ZoomLevel):  # type: ignore[misc]
@@ -315,7 +334,7 @@ class _UtcZoomLevel(ZoomLevel):  # type: ignore[misc]
         return super().moveTicksToLocalTimeCoords(ticks, spacing, skipFactor)
 
 
-class GermanDateAxis(pg.DateAxisItem):
+class GermanDateAxis(_LeanAxis, pg.DateAxisItem):
     """Dates from UTC-midnight timestamps with German month names (``Aug.``, ``12.08.``)."""
 
     zoomLevels: Any
@@ -329,6 +348,9 @@ class GermanDateAxis(pg.DateAxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [fmt.axis_date(v, spacing) for v in values]
+
+    def _prepare_layout(self, p: QPainter) -> None:
+        self.fontMetrics = p.fontMetrics()  # (its zoom level is chosen by the labels' size)
 
 
 # ----------------------------------------------------------------------------- panel base
