@@ -124,6 +124,8 @@ class _LeanAxis:
         )
         if not lean:
             return super().generateDrawSpecs(p)  # type: ignore[misc]
+        if not hasattr(self, "_sizes"):
+            self._sizes = {}
         self._prepare_layout(p)
         return self._lean_specs(p)
 
@@ -177,7 +179,9 @@ class _LeanAxis:
         tick_specs = []
         positions: list[list[float | None]] = []
         for level, (_spacing, values) in enumerate(levels):
-            length_of_tick = style["tickLength"] / ((level * 0.5) + 1.0)
+            stop = tick_stop  # grid lines span the plot, ticks stick out by their length
+            if self.grid is False:
+                stop += style["tickLength"] / ((level * 0.5) + 1.0) * tick_dir
             alpha = 255 / (level + 1)
             if self.grid is not False:
                 alpha *= self.grid / 255.0 * min(max(0.05 * length / (len(values) + 1), 0.0), 1.0)
@@ -194,9 +198,6 @@ class _LeanAxis:
                     at.append(None)
                     continue
                 at.append(x)
-                stop = (
-                    tick_stop if self.grid is not False else tick_stop + length_of_tick * tick_dir
-                )
                 if axis == 0:
                     tick_specs.append((tick_pen, QPointF(tick_start, x), QPointF(stop, x)))
                 else:
@@ -254,8 +255,6 @@ class _LeanAxis:
 
     def _text_size(self, p: QPainter, font: str, text: str) -> QRectF:
         """A label's size as pyqtgraph measures it, remembered per font and text."""
-        if not hasattr(self, "_sizes"):
-            self._sizes = {}
         key = (font, text)
         if key not in self._sizes:
             rect = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
