@@ -430,7 +430,8 @@ def test_grid_lines_are_opaque_blends_below_the_data(tab: object) -> None:
         if isinstance(plot.getAxis(name), NumberAxis) and plot.getAxis(name).grid is not False
     ]
     assert len(gridded) >= 6
-    painter = QPainter(QImage(10, 10, QImage.Format.Format_ARGB32))
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)  # (kept alive while painted on)
+    painter = QPainter(image)
     try:
         for axis in gridded:
             _axis, ticks, _texts = axis.generateDrawSpecs(painter)
@@ -685,6 +686,19 @@ def _plain_specs(specs: object) -> object:
     )
 
 
+def _both_layouts(axis: object, stock: object) -> tuple[object, object]:
+    """The axis' draw specs as laid out by our code and by ``stock(painter)`` (pyqtgraph's)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)  # (kept alive while painted on)
+    painter = QPainter(image)
+    try:
+        ours = _plain_specs(axis.generateDrawSpecs(painter))  # type: ignore[attr-defined]
+        return ours, _plain_specs(stock(painter))  # type: ignore[operator]
+    finally:
+        painter.end()
+
+
 @pytest.mark.parametrize("orientation", ["left", "bottom"])
 @pytest.mark.parametrize("grid", [True, False])
 def test_value_axes_are_laid_out_as_pyqtgraph_does(
@@ -693,7 +707,6 @@ def test_value_axes_are_laid_out_as_pyqtgraph_does(
     """The value axes are laid out by a leaner copy of pyqtgraph's generateDrawSpecs (it was
     the largest part of a redraw): for many ranges and sizes it gives pyqtgraph's own specs."""
     import pyqtgraph as pg
-    from PySide6.QtGui import QImage, QPainter
 
     from tikdesk.ui.analytics.charts import ChartPanel, NumberAxis
 
@@ -707,7 +720,6 @@ def test_value_axes_are_laid_out_as_pyqtgraph_does(
     ranges = [(0, 1), (0, 123.4), (-6.3, 69.3), (2045, 14089), (-850, 28800), (0.0, 0.135)]
     ranges += [(1e6, 1.00002e6), (-0.004, 0.0), (3, 3.5)]
     checked = 0
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
     for width, height in ((320, 220), (700, 300), (1300, 520)):
         panel.resize(width, height)
         qtbot.wait(5)  # type: ignore[attr-defined]
@@ -716,13 +728,10 @@ def test_value_axes_are_laid_out_as_pyqtgraph_does(
                 plot.setYRange(low, high, padding=0.02)
             else:
                 plot.setXRange(low, high, padding=0.02)
-            painter = QPainter(image)
-            try:
-                ours = _plain_specs(axis.generateDrawSpecs(painter))
-                stock = pg.AxisItem.generateDrawSpecs(axis, painter)
-                stock = _plain_specs(axis._opaque_grid(stock))  # (opaque grid: tested above)
-            finally:
-                painter.end()
+            ours, stock = _both_layouts(  # (the opaque grid is tested above)
+                axis,
+                lambda painter: axis._opaque_grid(pg.AxisItem.generateDrawSpecs(axis, painter)),
+            )
             assert ours == stock, (width, height, low, high)
             for size in (40, 200, height, width):  # its tick values are pyqtgraph's, too
                 mine = axis.tickValues(low, high, size)
@@ -735,7 +744,6 @@ def test_date_axes_are_laid_out_as_pyqtgraph_does(qtbot: object) -> None:
     """The date axes take the same lean layout as the value axes (they are laid out anew on
     every period switch): for 7 days to 3 years and three widths it gives pyqtgraph's specs."""
     import pyqtgraph as pg
-    from PySide6.QtGui import QImage, QPainter
 
     from tikdesk.ui.analytics.charts import ChartPanel, GermanDateAxis, NumberAxis
 
@@ -746,18 +754,14 @@ def test_date_axes_are_laid_out_as_pyqtgraph_does(qtbot: object) -> None:
     panel.show()
     end = day_x(D(2026, 11, 25))
     checked = 0
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
     for width in (320, 700, 1300):
         panel.resize(width, 300)
         qtbot.wait(5)  # type: ignore[attr-defined]
         for days in (7, 28, 90, 365, 3 * 365):
             plot.setXRange(end - days * DAY_S, end)
-            painter = QPainter(image)
-            try:
-                ours = _plain_specs(axis.generateDrawSpecs(painter))
-                stock = _plain_specs(pg.DateAxisItem.generateDrawSpecs(axis, painter))
-            finally:
-                painter.end()
+            ours, stock = _both_layouts(
+                axis, lambda painter: pg.DateAxisItem.generateDrawSpecs(axis, painter)
+            )
             assert ours == stock, (width, days)
             checked += ours is not None and len(ours[2]) > 1  # type: ignore[index]
     assert checked >= 10
