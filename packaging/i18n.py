@@ -60,9 +60,20 @@ def update(ts_dir: Path = I18N) -> list[Path]:
         if ts_dir != I18N and ts_path(area).exists():
             shutil.copy(ts_path(area), target)  # keep existing translations when checking
         subprocess.run(
-            [_tool("lupdate"), *map(str, files), "-no-obsolete", "-locations", "none",
-             "-target-language", LANG, "-ts", str(target)],
-            check=True, capture_output=True, text=True,
+            [
+                _tool("lupdate"),
+                *map(str, files),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                LANG,
+                "-ts",
+                str(target),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         written.append(target)
     return written
@@ -78,8 +89,11 @@ def entries(ts_file: Path) -> list[tuple[str, str, str, bool]]:
             source = message.findtext("source") or ""
             translation = message.find("translation")
             text = "" if translation is None else "".join(translation.itertext())
-            finished = (translation is not None and translation.get("type") not in
-                        ("unfinished", "obsolete", "vanished") and text.strip() != "")
+            finished = (
+                translation is not None
+                and translation.get("type") not in ("unfinished", "obsolete", "vanished")
+                and text.strip() != ""
+            )
             result.append((name, source, text, finished))
     return result
 
@@ -121,8 +135,12 @@ def release(ts_dir: Path = I18N, qm_dir: Path | None = None) -> list[Path]:
     built = []
     for ts_file in sorted(ts_dir.glob(f"*_{LANG}.ts")):
         qm = qm_dir / (ts_file.stem + ".qm")
-        subprocess.run([_tool("lrelease"), str(ts_file), "-qm", str(qm)], check=True,
-                       capture_output=True, text=True)
+        subprocess.run(
+            [_tool("lrelease"), str(ts_file), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         built.append(qm)
     return built
 

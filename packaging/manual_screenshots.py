@@ -52,24 +52,15 @@ def select_row(table: object, predicate: Callable[[list[str]], bool]) -> bool:
     return False
 
 
-def samples_dir() -> Path | None:
-    """The shared sample files (TikTok exports) beside the checkout, or TIKDESK_SAMPLES."""
-    env = os.environ.get("TIKDESK_SAMPLES")
-    for candidate in ([Path(env)] if env else []) + [ROOT.parent / "shared" / "samples"]:
-        if (candidate / "tiktok").is_dir():
-            return candidate
-    return None
+#: The invented sample exports the tests use, kept in the repository.
+SAMPLES = ROOT / "tests" / "data" / "samples"
 
 
 def import_sample_analytics(ctx: object) -> None:
     """The invented sample exports, imported as a user would: the charts have something."""
     from tikdesk.services.analytics import AnalyticsService
 
-    samples = samples_dir()
-    if samples is None:
-        print("no samples folder: the analytics screenshots stay empty")
-        return
-    files = sorted((samples / "tiktok").glob("*.zip"))
+    files = sorted((SAMPLES / "tiktok").glob("*.zip"))
     AnalyticsService(ctx).import_files(files)  # type: ignore[arg-type]
 
 

@@ -14,17 +14,8 @@ import pytest
 
 from tikdesk.domain.i18n import set_language
 
-
-def _find_samples() -> Path:
-    """The shared samples folder: beside the checkout (../shared) or named by env."""
-    env = os.environ.get("TIKDESK_SAMPLES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parents[1]
-    for candidate in (here.parent / "shared" / "samples", here / "shared" / "samples"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/samples not found; set TIKDESK_SAMPLES")
+#: Example input files (TikTok exports, idea lists, bad files), kept in the repository.
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +30,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def samples() -> Path:
-    return _find_samples()
+    return SAMPLES
 
 
 @pytest.fixture

@@ -23,10 +23,13 @@ def test_qtbase_german_translator_is_loaded(qapp: QApplication) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-@pytest.mark.parametrize(("preference", "expected"), [("en", "database file"),
-                                                        ("de", "Datenbankdatei")])
+@pytest.mark.parametrize(
+    ("preference", "expected"), [("en", "database file"), ("de", "Datenbankdatei")]
+)
 def test_cli_follows_the_language_chosen_in_preferences(
-    preference: str, expected: str, capsys: pytest.CaptureFixture[str],
+    preference: str,
+    expected: str,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8" if preference == "de" else "de_DE.UTF-8")

@@ -559,8 +559,12 @@ def test_demo_filler_shows_every_clearance_state_and_runs_once(ctx):
     assert {p.gate for p in posts if not p.closed} == set(GateStatus)
     assert any(p.take_down for p in posts)
     states = {p.assessment.state for p in PeopleService(ctx).list_people()}
-    assert {ConsentState.VALID, ConsentState.WITHDRAWN, ConsentState.NOT_IN_SCOPE,
-            ConsentState.MINOR_CUSTODIANS_MISSING} <= states
+    assert {
+        ConsentState.VALID,
+        ConsentState.WITHDRAWN,
+        ConsentState.NOT_IN_SCOPE,
+        ConsentState.MINOR_CUSTODIANS_MISSING,
+    } <= states
     view = OverviewService(ctx).overview()
     assert view.upcoming and view.blocked and view.expiring and view.turning_18
     assert view.due_deletions and view.take_downs

@@ -22,8 +22,9 @@ def test_search_in_the_ideas_tab_limits_the_export(
     assert tab.current_filter_ids() is None  # nothing narrowed: the export asks nothing
 
     qtbot.keyClicks(tab.search, "feuerwehr")
-    qtbot.waitUntil(lambda: tab.current_filter_ids() is not None and
-                    len(tab.current_filter_ids()) == 2)
+    qtbot.waitUntil(
+        lambda: tab.current_filter_ids() is not None and len(tab.current_filter_ids()) == 2
+    )
 
     target = tmp_path / "gefiltert.csv"
     monkeypatch.setattr(ui_exchange, "ask_save_path", lambda *a: str(target))

@@ -474,9 +474,7 @@ def test_fast_bulk_insert_writes_what_core_writes(
     preview = exchange.preview_idea_import(ctx, sample)
     exchange.commit_idea_import(ctx, preview)
     with ctx.db.reader() as session:
-        written = session.execute(
-            select(Idea.board_rank, Idea.created_at).order_by(Idea.id)
-        ).all()
+        written = session.execute(select(Idea.board_rank, Idea.created_at).order_by(Idea.id)).all()
     other_path = tmp_path / "core.sqlite"
     other = open_database(other_path)
     try:

@@ -36,8 +36,12 @@ def test_main_window_start_does_not_import_heavy_libraries(tmp_path: Path) -> No
         "heavy = [m for m in ('pandas', 'pyqtgraph', 'openpyxl', 'python_calamine', 'xlsxwriter')"
         " if m in sys.modules]; print(','.join(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, env={**os.environ,
-                                              "TIKDESK_HOME": str(tmp_path)})
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TIKDESK_HOME": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == "", f"imported at start-up: {result.stdout.strip()}"

@@ -36,8 +36,9 @@ SCRIPT = textwrap.dedent(
 
 def test_many_void_qt_calls_do_not_crash_the_interpreter() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("ok")
     if sys.version_info < (3, 12):  # None is immortal from 3.12 on; counts are meaningless

@@ -33,18 +33,26 @@ def test_parent_table_rebuild_keeps_every_child_row(db_path: Path) -> None:
     """A batch migration recreates ``idea``; posts pointing at ideas must survive."""
     db = open_database(db_path)
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO idea (id, title, hook, description, format, audience,"
-                          " pillar, tags, status, priority, owner, sound_ref, board_rank,"
-                          " created_at, updated_at, version) VALUES (7, 'Azubi-Tag', '', '',"
-                          " 'other', 'general', '', '', 'new', 'medium', '', '', 0,"
-                          " '2026-01-01', '2026-01-01', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO idea (id, title, hook, description, format, audience,"
+                " pillar, tags, status, priority, owner, sound_ref, board_rank,"
+                " created_at, updated_at, version) VALUES (7, 'Azubi-Tag', '', '',"
+                " 'other', 'general', '', '', 'new', 'medium', '', '', 0,"
+                " '2026-01-01', '2026-01-01', 1)"
+            )
+        )
         for n in range(5):
-            conn.execute(text(
-                "INSERT INTO post (idea_id, title, caption, hashtags, format, audience,"
-                " video_link, account, checklist_profile, music_source, paid_promotion, author,"
-                " status, created_at, updated_at, version) VALUES (7, :t, '', '', 'other',"
-                " 'general', '', '', 'general', '', 0, 'anna', 'draft', '2026-01-01',"
-                " '2026-01-01', 1)"), {"t": f"Post {n}"})
+            conn.execute(
+                text(
+                    "INSERT INTO post (idea_id, title, caption, hashtags, format, audience,"
+                    " video_link, account, checklist_profile, music_source, paid_promotion, author,"
+                    " status, created_at, updated_at, version) VALUES (7, :t, '', '', 'other',"
+                    " 'general', '', '', 'general', '', 0, 'anna', 'draft', '2026-01-01',"
+                    " '2026-01-01', 1)"
+                ),
+                {"t": f"Post {n}"},
+            )
 
     with migrations.migration_transaction(db.engine) as conn:
         ops = Operations(MigrationContext.configure(conn, opts={"render_as_batch": True}))
@@ -62,14 +70,19 @@ def test_parent_table_rebuild_keeps_every_child_row(db_path: Path) -> None:
 
 def test_migration_with_dangling_reference_is_rolled_back(db_path: Path) -> None:
     db = open_database(db_path)
-    with pytest.raises(DatabaseError, match="verwaiste"), \
-            migrations.migration_transaction(db.engine) as conn:
+    with (
+        pytest.raises(DatabaseError, match="verwaiste"),
+        migrations.migration_transaction(db.engine) as conn,
+    ):
         conn.execute(text("CREATE TABLE scratch (id INTEGER PRIMARY KEY)"))
-        conn.execute(text(
-            "INSERT INTO post (idea_id, title, caption, hashtags, format, audience, video_link,"
-            " account, checklist_profile, music_source, paid_promotion, author, status,"
-            " created_at, updated_at, version) VALUES (999, 'x', '', '', 'other', 'general', '',"
-            " '', 'general', '', 0, 'a', 'draft', '2026-01-01', '2026-01-01', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO post (idea_id, title, caption, hashtags, format, audience, video_link,"
+                " account, checklist_profile, music_source, paid_promotion, author, status,"
+                " created_at, updated_at, version) VALUES (999, 'x', '', '', 'other', 'general', '',"
+                " '', 'general', '', 0, 'a', 'draft', '2026-01-01', '2026-01-01', 1)"
+            )
+        )
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM post")).scalar() == 0
         names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
@@ -135,8 +148,12 @@ def test_not_an_sqlite_file_is_refused(tmp_path: Path) -> None:
 
 def test_audit_log_is_append_only(tmp_db) -> None:  # type: ignore[no-untyped-def]
     with tmp_db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO audit_event (at, actor, entity, action, old_value,"
-                          " new_value) VALUES ('2026-11-01', 'anna', 'post', 'approve', '', '')"))
+        conn.execute(
+            text(
+                "INSERT INTO audit_event (at, actor, entity, action, old_value,"
+                " new_value) VALUES ('2026-11-01', 'anna', 'post', 'approve', '', '')"
+            )
+        )
     for statement in ("UPDATE audit_event SET actor = 'mallory'", "DELETE FROM audit_event"):
         with pytest.raises(Exception, match="append-only"), tmp_db.engine.begin() as conn:
             conn.execute(text(statement))
@@ -161,7 +178,8 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -
         f"open_database({str(db_path)!r}).close();"
         "print('alembic' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

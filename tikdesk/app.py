@@ -120,13 +120,15 @@ def make_settings() -> QSettings:
     return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
 
 
-def open_db(db_path: Path, *, demo: bool = False, read_only: bool = False,
-            ignore_lock: bool = False) -> Database:
+def open_db(
+    db_path: Path, *, demo: bool = False, read_only: bool = False, ignore_lock: bool = False
+) -> Database:
     """Open (lock, quick-check, back up, migrate) a database; the demo one is filled once."""
     from tikdesk.services.safety import open_database_safely
 
-    db = open_database_safely(db_path, backup_dir=paths.backup_dir(), read_only=read_only,
-                              ignore_lock=ignore_lock)
+    db = open_database_safely(
+        db_path, backup_dir=paths.backup_dir(), read_only=read_only, ignore_lock=ignore_lock
+    )
     if demo and not db.read_only:
         from tikdesk.services.context import AppContext
         from tikdesk.services.demo import ensure_demo_data
@@ -152,15 +154,15 @@ class GuiApp:
         from tikdesk.ui.safety.startup import open_interactively
 
         try:  # lock held, damaged file: the questions are asked in open_interactively
-            db = open_interactively(self.window, db_path,
-                                    lambda **how: open_db(db_path, demo=demo, **how))
+            db = open_interactively(
+                self.window, db_path, lambda **how: open_db(db_path, demo=demo, **how)
+            )
         except TikDeskError as exc:
             messages.show_error(self.window, "TikDesk", str(exc))
             return False
         if db is None:
             return False
-        ctx = AppContext(db=db, user=configured_user(self.settings),
-                         backup_dir=paths.backup_dir())
+        ctx = AppContext(db=db, user=configured_user(self.settings), backup_dir=paths.backup_dir())
         old = self.window
         window = MainWindow(ctx, self.settings)
         window.open_database_requested.connect(lambda p: self.open(Path(p)))
@@ -215,8 +217,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if bench_probe.requested() and gui.window is not None:
         bench_probe.install(gui.window, bench_probe.requested())
     if last_crash:
-        QTimer.singleShot(0, lambda: CrashDialog.ask(last_crash, paths.log_dir(),
-                                                      hard_crash=True))
+        QTimer.singleShot(0, lambda: CrashDialog.ask(last_crash, paths.log_dir(), hard_crash=True))
     if args.smoke_test:
         code = smoke.run_smoke_test(gui)
         crash.uninstall()

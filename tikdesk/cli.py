@@ -30,18 +30,35 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"TikDesk {__version__}")
-    parser.add_argument("--db", metavar="PATH",
-                        help=msg("Datenbankdatei (sonst TIKDESK_DB oder die Standarddatei)",
-                                 "database file (else TIKDESK_DB or the default file)"))
-    parser.add_argument("--demo", action="store_true",
-                        help=msg("Beispieldatenbank öffnen (Ihre Daten bleiben unberührt)",
-                                 "open the demo database (your data is not touched)"))
-    parser.add_argument("--smoke-test", action="store_true",
-                        help=msg("Selbsttest: Fenster auf Demodaten bauen, alle Reiter "
-                                 "besuchen, beenden", "self-test: build the window on demo "
-                                 "data, visit every tab, exit"))
-    parser.add_argument("--lang", choices=["de", "en"],
-                        help=msg("Sprache der Oberfläche", "user interface language"))
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=msg(
+            "Datenbankdatei (sonst TIKDESK_DB oder die Standarddatei)",
+            "database file (else TIKDESK_DB or the default file)",
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=msg(
+            "Beispieldatenbank öffnen (Ihre Daten bleiben unberührt)",
+            "open the demo database (your data is not touched)",
+        ),
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help=msg(
+            "Selbsttest: Fenster auf Demodaten bauen, alle Reiter besuchen, beenden",
+            "self-test: build the window on demo data, visit every tab, exit",
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["de", "en"],
+        help=msg("Sprache der Oberfläche", "user interface language"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in _REGISTRARS:
         register(sub)
@@ -74,9 +91,13 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
 
     def open_it() -> AppContext:
         db = safety.open_database_safely(
-            path, backup_dir=paths.backup_dir(), fall_back_to_read_only=not write,
-            must_exist=not getattr(args, "creates_db", write), migrate=write,
-            quick_check=getattr(args, "quick_check", True))
+            path,
+            backup_dir=paths.backup_dir(),
+            fall_back_to_read_only=not write,
+            must_exist=not getattr(args, "creates_db", write),
+            migrate=write,
+            quick_check=getattr(args, "quick_check", True),
+        )
         return AppContext(db=db, backup_dir=paths.backup_dir())
 
     try:
@@ -85,8 +106,13 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
         if not getattr(args, "recover_damaged", False):
             raise
     moved = safety.quarantine_damaged(path)  # `restore` on a damaged file: keep it aside
-    print(msg(f"tikdesk: die beschädigte Datenbank bleibt erhalten als {moved}",
-              f"tikdesk: the damaged database is kept as {moved}"), file=sys.stderr)
+    print(
+        msg(
+            f"tikdesk: die beschädigte Datenbank bleibt erhalten als {moved}",
+            f"tikdesk: the damaged database is kept as {moved}",
+        ),
+        file=sys.stderr,
+    )
     return open_it()
 
 
@@ -124,8 +150,12 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
         print(f"tikdesk: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except KeyboardInterrupt:
-        print(msg("tikdesk: abgebrochen, nichts geschrieben.",
-                  "tikdesk: cancelled, nothing written."), file=sys.stderr)
+        print(
+            msg(
+                "tikdesk: abgebrochen, nichts geschrieben.", "tikdesk: cancelled, nothing written."
+            ),
+            file=sys.stderr,
+        )
         return EXIT_REJECTED
     finally:
         if ctx is not None:
@@ -139,17 +169,30 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
 # ---------------------------------------------------------------- data safety (issue 7)
 @registrar
 def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    backup = sub.add_parser("backup", help=msg("Sicherung der Datenbank anlegen",
-                                               "back up the database"))
-    backup.add_argument("--to", metavar="FILE", help=msg(
-        "Zieldatei (sonst der Sicherungsordner)", "target file (else the backup folder)"))
+    backup = sub.add_parser(
+        "backup", help=msg("Sicherung der Datenbank anlegen", "back up the database")
+    )
+    backup.add_argument(
+        "--to",
+        metavar="FILE",
+        help=msg("Zieldatei (sonst der Sicherungsordner)", "target file (else the backup folder)"),
+    )
     backup.set_defaults(handler=_cmd_backup, writes=False, creates_db=False)
-    check = sub.add_parser("check", help=msg("Datenbank prüfen (Exit 0 in Ordnung, 1 nicht)",
-                                             "check the database (exit 0 sound, 1 not)"))
+    check = sub.add_parser(
+        "check",
+        help=msg(
+            "Datenbank prüfen (Exit 0 in Ordnung, 1 nicht)",
+            "check the database (exit 0 sound, 1 not)",
+        ),
+    )
     check.set_defaults(handler=_cmd_check, writes=False, creates_db=False, quick_check=False)
-    restore = sub.add_parser("restore", help=msg(
-        "Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)",
-        "restore the database from a backup (the present state is backed up first)"))
+    restore = sub.add_parser(
+        "restore",
+        help=msg(
+            "Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)",
+            "restore the database from a backup (the present state is backed up first)",
+        ),
+    )
     restore.add_argument("backup_file", metavar="BACKUP_FILE")
     restore.set_defaults(handler=_cmd_restore, writes=True, recover_damaged=True)
 
@@ -161,8 +204,12 @@ def _cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
 
     target = Path(args.to) if args.to else None
     info = SafetyService(ctx).backup(MANUAL, target=target)
-    print(msg(f"Sicherung geschrieben und geprüft: {info.path} ({info.size:,} Bytes)",
-              f"Backup written and checked: {info.path} ({info.size:,} bytes)"))
+    print(
+        msg(
+            f"Sicherung geschrieben und geprüft: {info.path} ({info.size:,} Bytes)",
+            f"Backup written and checked: {info.path} ({info.size:,} bytes)",
+        )
+    )
     return EXIT_OK
 
 
@@ -181,38 +228,70 @@ def _cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
 
     result = SafetyService(ctx).restore(Path(args.backup_file))
     if result.safety_backup is not None:
-        print(msg(f"Der bisherige Stand wurde gesichert: {result.safety_backup.path}",
-                  f"The previous state was backed up: {result.safety_backup.path}"))
-    print(msg(f"Wiederhergestellt aus {result.restored_from}.",
-              f"Restored from {result.restored_from}."))
+        print(
+            msg(
+                f"Der bisherige Stand wurde gesichert: {result.safety_backup.path}",
+                f"The previous state was backed up: {result.safety_backup.path}",
+            )
+        )
+    print(
+        msg(
+            f"Wiederhergestellt aus {result.restored_from}.",
+            f"Restored from {result.restored_from}.",
+        )
+    )
     return EXIT_OK
 
 
 # ---------------------------------------------------------------- analytics (issue 5)
 @registrar
 def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import-analytics", help=msg(
-        "TikTok-Analysedaten importieren (ZIP, Ordner, CSV/XLSX)",
-        "import TikTok analytics exports (ZIP, folder, CSV/XLSX)"))
+    imp = sub.add_parser(
+        "import-analytics",
+        help=msg(
+            "TikTok-Analysedaten importieren (ZIP, Ordner, CSV/XLSX)",
+            "import TikTok analytics exports (ZIP, folder, CSV/XLSX)",
+        ),
+    )
     imp.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
-    imp.add_argument("--account", metavar="HANDLE", help=msg(
-        "Konto, zu dem die Dateien gehören (sonst aus dem Dateinamen)",
-        "account the files belong to (else from the file name)"))
-    imp.add_argument("--dry-run", action="store_true", help=msg(
-        "nur prüfen und zeigen, nichts schreiben", "check and show only, write nothing"))
+    imp.add_argument(
+        "--account",
+        metavar="HANDLE",
+        help=msg(
+            "Konto, zu dem die Dateien gehören (sonst aus dem Dateinamen)",
+            "account the files belong to (else from the file name)",
+        ),
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=msg("nur prüfen und zeigen, nichts schreiben", "check and show only, write nothing"),
+    )
     imp.set_defaults(handler=_cmd_import_analytics)
-    exp = sub.add_parser("export-analytics", help=msg(
-        "Tageswerte aller Konten als CSV/XLSX schreiben",
-        "write every account's daily numbers as CSV/XLSX"), description=msg(
-        "Schreibt die Tageswerte aller Konten. CSV: durch „;“ getrennt, UTF-8 mit BOM "
-        "(öffnet direkt in deutschem Excel). XLSX: Datumsspalte als echte Datumswerte.",
-        "Writes every account's daily numbers. CSV: ';'-separated, UTF-8 with BOM (opens "
-        "directly in German Excel). XLSX: the date column holds real dates."))
-    exp.add_argument("out", metavar="OUT.csv|OUT.xlsx", type=_file_ending(".csv", ".xlsx"),
-                     help=msg(
-        "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM, für deutsches Excel) oder .xlsx "
-        "(echte Datumswerte)", "target file: .csv (;-separated, UTF-8 with BOM, for German "
-        "Excel) or .xlsx (real dates)"))
+    exp = sub.add_parser(
+        "export-analytics",
+        help=msg(
+            "Tageswerte aller Konten als CSV/XLSX schreiben",
+            "write every account's daily numbers as CSV/XLSX",
+        ),
+        description=msg(
+            "Schreibt die Tageswerte aller Konten. CSV: durch „;“ getrennt, UTF-8 mit BOM "
+            "(öffnet direkt in deutschem Excel). XLSX: Datumsspalte als echte Datumswerte.",
+            "Writes every account's daily numbers. CSV: ';'-separated, UTF-8 with BOM (opens "
+            "directly in German Excel). XLSX: the date column holds real dates.",
+        ),
+    )
+    exp.add_argument(
+        "out",
+        metavar="OUT.csv|OUT.xlsx",
+        type=_file_ending(".csv", ".xlsx"),
+        help=msg(
+            "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM, für deutsches Excel) oder .xlsx "
+            "(echte Datumswerte)",
+            "target file: .csv (;-separated, UTF-8 with BOM, for German "
+            "Excel) or .xlsx (real dates)",
+        ),
+    )
     exp.set_defaults(handler=_cmd_export_analytics, writes=False)
 
 
@@ -222,7 +301,8 @@ def _cmd_import_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
     # Any problem (unreadable file, row or cell) → every problem on stderr, nothing
     # written, exit 1 — also in a dry run (InputRejected from the service).
     preview, result = AnalyticsService(ctx).import_files(
-        args.files, account=args.account, dry_run=args.dry_run)
+        args.files, account=args.account, dry_run=args.dry_run
+    )
     print(preview_text(preview, result))
     return EXIT_OK
 
@@ -234,9 +314,13 @@ def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
 
     out = Path(args.out)
     if out.is_dir() or out.suffix.lower() not in (".xlsx", ".csv"):
-        print(msg(f"tikdesk export-analytics: „{out}“ muss eine Datei auf .csv oder .xlsx "
-                  "sein.", f"tikdesk export-analytics: '{out}' must be a file ending in .csv "
-                  "or .xlsx."), file=sys.stderr)
+        print(
+            msg(
+                f"tikdesk export-analytics: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
+                f"tikdesk export-analytics: '{out}' must be a file ending in .csv or .xlsx.",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     rows = AnalyticsService(ctx).export_daily(out)
     print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
@@ -246,20 +330,38 @@ def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
 # ---------------------------------------------------------------- idea exchange (issue 3)
 @registrar
 def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import-ideas", help=msg(
-        "Ideenliste aus Excel/CSV importieren (Zeilen mit ID werden aktualisiert)",
-        "import an idea list from Excel/CSV (rows with an ID are updated)"))
+    imp = sub.add_parser(
+        "import-ideas",
+        help=msg(
+            "Ideenliste aus Excel/CSV importieren (Zeilen mit ID werden aktualisiert)",
+            "import an idea list from Excel/CSV (rows with an ID are updated)",
+        ),
+    )
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--sheet", metavar="NAME", help=msg(
-        "Blatt der Arbeitsmappe (sonst das erste mit einer Ideentabelle)",
-        "worksheet (else the first one holding an idea table)"))
-    imp.add_argument("--dry-run", action="store_true", help=msg(
-        "nur Vorschau und Probleme zeigen, nichts schreiben",
-        "show the preview and problems only, write nothing"))
+    imp.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=msg(
+            "Blatt der Arbeitsmappe (sonst das erste mit einer Ideentabelle)",
+            "worksheet (else the first one holding an idea table)",
+        ),
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=msg(
+            "nur Vorschau und Probleme zeigen, nichts schreiben",
+            "show the preview and problems only, write nothing",
+        ),
+    )
     imp.set_defaults(handler=_cmd_import_ideas)
-    exp = sub.add_parser("export-ideas", help=msg(
-        "alle Ideen als .xlsx oder .csv (für deutsches Excel) schreiben",
-        "write all ideas as .xlsx or .csv (for German Excel)"))
+    exp = sub.add_parser(
+        "export-ideas",
+        help=msg(
+            "alle Ideen als .xlsx oder .csv (für deutsches Excel) schreiben",
+            "write all ideas as .xlsx or .csv (for German Excel)",
+        ),
+    )
     exp.add_argument("out", metavar="OUT.xlsx|OUT.csv", type=_file_ending(".xlsx", ".csv"))
     exp.set_defaults(handler=_cmd_export_ideas, writes=False)
 
@@ -288,8 +390,12 @@ def _cmd_export_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
     from tikdesk.services import exchange
 
     result = exchange.export_ideas(ctx, Path(args.out))
-    print(msg(f"{result.count} Ideen geschrieben: {result.path}",
-              f"{result.count} ideas written: {result.path}"))
+    print(
+        msg(
+            f"{result.count} Ideen geschrieben: {result.path}",
+            f"{result.count} ideas written: {result.path}",
+        )
+    )
     return EXIT_OK
 
 
@@ -300,30 +406,67 @@ def _iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            msg(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT",
-                f"'{text}' is not a YYYY-MM-DD date")
+            msg(
+                f"„{text}“ ist kein Datum der Form JJJJ-MM-TT", f"'{text}' is not a YYYY-MM-DD date"
+            )
         ) from None
 
 
 @registrar
 def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = sub.add_parser("report", help=msg(
-        "Management-Bericht als Excel-Arbeitsmappe (und PDF) schreiben",
-        "write the management report as an Excel workbook (and PDF)"))
-    report.add_argument("--from", dest="date_from", required=True, type=_iso_date,
-                        metavar="YYYY-MM-DD", help=msg("erster Tag", "first day"))
-    report.add_argument("--to", dest="date_to", required=True, type=_iso_date,
-                        metavar="YYYY-MM-DD", help=msg("letzter Tag", "last day"))
-    report.add_argument("--out", required=True, metavar="FILE.xlsx", type=_file_ending(".xlsx"),
-                        help=msg("Arbeitsmappe", "workbook"))
-    report.add_argument("--pdf", metavar="FILE.pdf", type=_file_ending(".pdf"),
-                        help=msg("auch als PDF", "also as PDF"))
-    report.add_argument("--account", metavar="HANDLE", help=msg(
-        "nur dieses Konto (sonst alle, je Konto)", "only this account (else all, per account)"))
-    report.add_argument("--with-names", action="store_true", help=msg(
-        "Namen der Mitwirkenden aufnehmen (nie Minderjährige; die Datei enthält dann "
-        "personenbezogene Daten)", "include the names of people shown (never minors; the "
-        "file then contains personal data)"))
+    report = sub.add_parser(
+        "report",
+        help=msg(
+            "Management-Bericht als Excel-Arbeitsmappe (und PDF) schreiben",
+            "write the management report as an Excel workbook (and PDF)",
+        ),
+    )
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=msg("erster Tag", "first day"),
+    )
+    report.add_argument(
+        "--to",
+        dest="date_to",
+        required=True,
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=msg("letzter Tag", "last day"),
+    )
+    report.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.xlsx",
+        type=_file_ending(".xlsx"),
+        help=msg("Arbeitsmappe", "workbook"),
+    )
+    report.add_argument(
+        "--pdf",
+        metavar="FILE.pdf",
+        type=_file_ending(".pdf"),
+        help=msg("auch als PDF", "also as PDF"),
+    )
+    report.add_argument(
+        "--account",
+        metavar="HANDLE",
+        help=msg(
+            "nur dieses Konto (sonst alle, je Konto)", "only this account (else all, per account)"
+        ),
+    )
+    report.add_argument(
+        "--with-names",
+        action="store_true",
+        help=msg(
+            "Namen der Mitwirkenden aufnehmen (nie Minderjährige; die Datei enthält dann "
+            "personenbezogene Daten)",
+            "include the names of people shown (never minors; the "
+            "file then contains personal data)",
+        ),
+    )
     report.set_defaults(handler=_cmd_report, writes=False, creates_db=False)
 
 
@@ -334,8 +477,11 @@ def _file_ending(*suffixes: str) -> Callable[[str], str]:
     def check(text: str) -> str:
         if not text.lower().endswith(suffixes):
             raise argparse.ArgumentTypeError(
-                msg(f"„{text}“: der Dateiname muss auf {names} enden",
-                    f"'{text}': the file name must end in {names}"))
+                msg(
+                    f"„{text}“: der Dateiname muss auf {names} enden",
+                    f"'{text}': the file name must end in {names}",
+                )
+            )
         return text
 
     return check

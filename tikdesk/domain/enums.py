@@ -151,8 +151,16 @@ class Audience(LabeledEnum):
 
     def _extra_aliases(self) -> tuple[str, ...]:
         return {
-            "applicants": ("bewerber", "bewerberinnen", "nachwuchs", "azubis", "recruiting",
-                           "schüler", "schülerinnen", "auszubildende"),
+            "applicants": (
+                "bewerber",
+                "bewerberinnen",
+                "nachwuchs",
+                "azubis",
+                "recruiting",
+                "schüler",
+                "schülerinnen",
+                "auszubildende",
+            ),
             "citizens": ("bürger", "bürgerinnen", "bürgerschaft", "einwohner", "public"),
             "staff": ("mitarbeitende", "mitarbeiter", "intern", "beschäftigte", "employees"),
             "general": ("alle", "all", "everyone", "allgemeinheit"),

@@ -17,8 +17,9 @@ def system_language() -> str:
     """``de`` when the OS locale is German, ``en`` otherwise."""
     # GNU gettext's order for messages: LANGUAGE (a priority list) beats LC_ALL,
     # LC_MESSAGES and LANG — unless the locale is plain C, where LANGUAGE is ignored.
-    locale_var = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG")
-                       if os.environ.get(v)), "")
+    locale_var = next(
+        (os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), ""
+    )
     preferred = os.environ.get("LANGUAGE", "").split(":")[0]
     value = preferred if preferred and locale_var not in ("C", "POSIX") else locale_var
     if value:

@@ -27,8 +27,24 @@ from tikdesk.domain.i18n import msg
 log = logging.getLogger(__name__)
 
 NETWORK_FS_TYPES = frozenset(
-    {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p",
-     "fuse.sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "afs",
+        "ncpfs",
+        "9p",
+        "fuse.sshfs",
+        "davfs",
+        "fuse.davfs2",
+        "glusterfs",
+        "ceph",
+        "lustre",
+    }
 )
 
 
@@ -180,30 +196,42 @@ def _known_write_error(path: Path, exc: BaseException) -> DatabaseError | None:
         return None
     text_exc = str(orig).lower()
     if "disk is full" in text_exc or getattr(orig, "errno", None) == errno.ENOSPC:
-        return DatabaseError(msg(
-            f"Kein Platz mehr auf dem Datenträger von „{path}“. Die letzte Änderung wurde "
-            "nicht gespeichert; alles davor ist sicher. Bitte Platz schaffen und erneut "
-            "versuchen — Lesen geht weiterhin.",
-            f"No space left on the disk of '{path}'. The last change was not saved; "
-            "everything before it is safe. Please free some space and try again — reading "
-            "still works."))
+        return DatabaseError(
+            msg(
+                f"Kein Platz mehr auf dem Datenträger von „{path}“. Die letzte Änderung wurde "
+                "nicht gespeichert; alles davor ist sicher. Bitte Platz schaffen und erneut "
+                "versuchen — Lesen geht weiterhin.",
+                f"No space left on the disk of '{path}'. The last change was not saved; "
+                "everything before it is safe. Please free some space and try again — reading "
+                "still works.",
+            )
+        )
     if "readonly database" in text_exc or "read-only" in text_exc:
-        return DatabaseError(msg(
-            f"Die Datenbank „{path}“ ist schreibgeschützt; die Änderung wurde nicht "
-            "gespeichert. Lesen geht weiterhin.",
-            f"The database '{path}' is read-only; the change was not saved. Reading still "
-            "works."))
+        return DatabaseError(
+            msg(
+                f"Die Datenbank „{path}“ ist schreibgeschützt; die Änderung wurde nicht "
+                "gespeichert. Lesen geht weiterhin.",
+                f"The database '{path}' is read-only; the change was not saved. Reading still "
+                "works.",
+            )
+        )
     if "database is locked" in text_exc or "database is busy" in text_exc:
-        return DatabaseError(msg(
-            f"Die Datenbank „{path}“ ist gerade durch ein anderes Programm gesperrt; die "
-            "Änderung wurde nicht gespeichert. Bitte gleich noch einmal versuchen.",
-            f"The database '{path}' is locked by another program right now; the change was "
-            "not saved. Please try again in a moment."))
+        return DatabaseError(
+            msg(
+                f"Die Datenbank „{path}“ ist gerade durch ein anderes Programm gesperrt; die "
+                "Änderung wurde nicht gespeichert. Bitte gleich noch einmal versuchen.",
+                f"The database '{path}' is locked by another program right now; the change was "
+                "not saved. Please try again in a moment.",
+            )
+        )
     if "disk i/o error" in text_exc:
-        return DatabaseError(msg(
-            f"Schreibfehler auf dem Datenträger von „{path}“; die Änderung wurde nicht "
-            "gespeichert.",
-            f"Write error on the disk of '{path}'; the change was not saved."))
+        return DatabaseError(
+            msg(
+                f"Schreibfehler auf dem Datenträger von „{path}“; die Änderung wurde nicht "
+                "gespeichert.",
+                f"Write error on the disk of '{path}'; the change was not saved.",
+            )
+        )
     return None
 
 
@@ -212,8 +240,14 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Eng
     uri = f"file:{path.as_posix()}{'?mode=ro' if read_only else ''}"
 
     def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False,
-                               isolation_level=None, detect_types=0)
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=5.0,
+            check_same_thread=False,
+            isolation_level=None,
+            detect_types=0,
+        )
         return conn
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
@@ -239,8 +273,9 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Eng
     return engine
 
 
-def open_database(path: Path | str, *, read_only: bool = False, migrate: bool = True,
-                  before_migration: Any = None) -> Database:
+def open_database(
+    path: Path | str, *, read_only: bool = False, migrate: bool = True, before_migration: Any = None
+) -> Database:
     """Open (and create, and migrate) the database at ``path``.
 
     ``before_migration(db_path)`` is called when a migration is about to run on an existing
@@ -250,8 +285,9 @@ def open_database(path: Path | str, *, read_only: bool = False, migrate: bool = 
 
     path = check_db_path(Path(path))
     if read_only and not path.exists():
-        raise DatabaseError(msg(f"Datenbank „{path}“ existiert nicht.",
-                                f"Database '{path}' does not exist."))
+        raise DatabaseError(
+            msg(f"Datenbank „{path}“ existiert nicht.", f"Database '{path}' does not exist.")
+        )
     wal = not is_network_path(path)
     _refuse_non_sqlite(path)
     try:
@@ -297,23 +333,28 @@ def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
             msg(
                 f"Die Datenbank „{path}“ kann nicht zum Schreiben geöffnet werden "
                 "(schreibgeschützt oder keine Berechtigung).",
-                f"The database '{path}' cannot be opened for writing "
-                "(read-only or no permission).",
+                f"The database '{path}' cannot be opened for writing (read-only or no permission).",
             )
         )
     if "malformed" in text_exc or "not a database" in text_exc:
         return DatabaseError(
-            msg(f"Die Datenbank „{path}“ ist beschädigt: {text_exc}",
-                f"The database '{path}' is damaged: {text_exc}")
+            msg(
+                f"Die Datenbank „{path}“ ist beschädigt: {text_exc}",
+                f"The database '{path}' is damaged: {text_exc}",
+            )
         )
     if "locked" in text_exc or "busy" in text_exc:
         return DatabaseError(
-            msg(f"Die Datenbank „{path}“ wird gerade von einem anderen Programm benutzt.",
-                f"The database '{path}' is in use by another program.")
+            msg(
+                f"Die Datenbank „{path}“ wird gerade von einem anderen Programm benutzt.",
+                f"The database '{path}' is in use by another program.",
+            )
         )
     return DatabaseError(
-        msg(f"Die Datenbank „{path}“ kann nicht geöffnet werden: {text_exc}",
-            f"The database '{path}' cannot be opened: {text_exc}")
+        msg(
+            f"Die Datenbank „{path}“ kann nicht geöffnet werden: {text_exc}",
+            f"The database '{path}' cannot be opened: {text_exc}",
+        )
     )
 
 

@@ -155,9 +155,7 @@ class Consent(Base):
     __tablename__ = "consent"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16), default="subject")  # subject | custodian
     custodian_name: Mapped[str] = mapped_column(String(200), default="")
     custodian_relation: Mapped[str] = mapped_column(String(100), default="")

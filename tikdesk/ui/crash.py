@@ -36,12 +36,17 @@ log = logging.getLogger("tikdesk.crash")
 FAULT_FILE = "faulthandler.log"
 
 
-
 class CrashDialog(QDialog):
     """Shows what went wrong, with the details to copy and the log folder one click away."""
 
-    def __init__(self, details: str, log_dir: Path, parent: QWidget | None = None,
-                 *, hard_crash: bool = False) -> None:
+    def __init__(
+        self,
+        details: str,
+        log_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        hard_crash: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("TikDesk – unexpected error"))
         self._log_dir = log_dir
@@ -129,8 +134,9 @@ class CrashHandler:
             return
         self.handle_exception(args.exc_type, args.exc_value, args.exc_traceback)
 
-    def handle_exception(self, exc_type: type[BaseException], exc: BaseException,
-                         tb: TracebackType | None) -> None:
+    def handle_exception(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return

@@ -92,10 +92,12 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu(self.tr("&View"))
         self.menu_help = bar.addMenu(self.tr("&Help"))
 
-        new_db = self._action(self.tr("&New database…"), self._on_new_database,
-                              QKeySequence.StandardKey.New)
-        open_db = self._action(self.tr("&Open database…"), self._on_open_database,
-                               QKeySequence.StandardKey.Open)
+        new_db = self._action(
+            self.tr("&New database…"), self._on_new_database, QKeySequence.StandardKey.New
+        )
+        open_db = self._action(
+            self.tr("&Open database…"), self._on_open_database, QKeySequence.StandardKey.Open
+        )
         self.menu_file.addActions([new_db, open_db])
         self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
@@ -117,15 +119,18 @@ class MainWindow(QMainWindow):
         self.menu_edit.addActions([self.action_undo, self.action_redo])
         self.menu_edit.addSeparator()
         self.edit_tab_anchor = self.menu_edit.addSeparator()
-        prefs = self._action(self.tr("&Preferences…"), self._on_preferences,
-                             QKeySequence("Ctrl+,"))
+        prefs = self._action(self.tr("&Preferences…"), self._on_preferences, QKeySequence("Ctrl+,"))
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.menu_edit.addAction(prefs)
 
         self.menu_help_anchor = self.menu_help.addSeparator()
         demo = self._action(self.tr("&Sample data"), self.demo_requested.emit)
-        demo.setToolTip(self.tr("Open a separate demo database with realistic ideas. "
-                                "Your own database is not touched."))
+        demo.setToolTip(
+            self.tr(
+                "Open a separate demo database with realistic ideas. "
+                "Your own database is not touched."
+            )
+        )
         logs = self._action(self.tr("Open &log folder"), self._on_open_log_folder)
         about = self._action(self.tr("&About TikDesk"), self._on_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -133,8 +138,12 @@ class MainWindow(QMainWindow):
         self.menu_help.addSeparator()
         self.menu_help.addAction(about)
 
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -204,8 +213,9 @@ class MainWindow(QMainWindow):
         return self.ctx.read_only
 
     def set_read_only(self, read_only: bool, reason: str = "") -> None:
-        text = reason or self.tr("This database is open read-only. You can look at "
-                                 "everything, but not change anything.")
+        text = reason or self.tr(
+            "This database is open read-only. You can look at everything, but not change anything."
+        )
         self.read_only_banner.setText(text)
         self.read_only_banner.setVisible(read_only)
 
@@ -248,8 +258,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(paths.data_dir()),
-            self.tr("TikDesk database (*.sqlite)"))
+            self,
+            self.tr("New database"),
+            str(paths.data_dir()),
+            self.tr("TikDesk database (*.sqlite)"),
+        )
         if name:
             if not name.endswith(".sqlite"):
                 name += ".sqlite"
@@ -258,8 +271,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(paths.data_dir()),
-            self.tr("TikDesk database (*.sqlite *.db);;All files (*)"))
+            self,
+            self.tr("Open database"),
+            str(paths.data_dir()),
+            self.tr("TikDesk database (*.sqlite *.db);;All files (*)"),
+        )
         if name:
             self.open_database_requested.emit(name)
 
@@ -303,11 +319,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_about(self) -> None:
         messages.show_info(
-            self, self.tr("About TikDesk"),
-            self.tr("TikDesk %1\n\nPlan, clear and measure the TikTok videos of a public "
-                    "body — offline. TikDesk makes no network connections.\n\n"
-                    "Database: %2").replace("%1", __version__).replace("%2",
-                                                                       str(self.ctx.db.path)),
+            self,
+            self.tr("About TikDesk"),
+            self.tr(
+                "TikDesk %1\n\nPlan, clear and measure the TikTok videos of a public "
+                "body — offline. TikDesk makes no network connections.\n\n"
+                "Database: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.ctx.db.path)),
         )
 
     # ----------------------------------------------------------------- layout memory

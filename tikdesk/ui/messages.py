@@ -21,7 +21,9 @@ MessageHandler = Callable[[QWidget | None, str, str, str], bool]
 def _show_box(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
     if kind == "question":
         answer = QMessageBox.question(
-            parent, title, text,
+            parent,
+            title,
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -39,24 +39,25 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
 
         self.language = QComboBox()
-        self.language.addItem(self.tr("As the system (German if the system is German)"),
-                              "system")
+        self.language.addItem(self.tr("As the system (German if the system is German)"), "system")
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
         current = str(settings.value(LANGUAGE_KEY, "system"))
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.setAccessibleName(self.tr("Language"))
         form.addRow(self.tr("&Language:"), self.language)
-        self.language_hint = QLabel(self.tr("A new language takes effect after TikDesk is "
-                                            "restarted."))
+        self.language_hint = QLabel(
+            self.tr("A new language takes effect after TikDesk is restarted.")
+        )
         self.language_hint.setWordWrap(True)
         form.addRow("", self.language_hint)
 
         self.user = QLineEdit(str(settings.value(USER_KEY, "") or ""))
         self.user.setPlaceholderText(os_user())
         self.user.setAccessibleName(self.tr("Your name"))
-        self.user.setToolTip(self.tr("Shown as author and approver. Empty: your Windows "
-                                     "login name."))
+        self.user.setToolTip(
+            self.tr("Shown as author and approver. Empty: your Windows login name.")
+        )
         form.addRow(self.tr("Your &name:"), self.user)
 
         org = self._org.organisation()
@@ -75,15 +76,17 @@ class PreferencesDialog(QDialog):
         for widget in (self.org_name, self.logo, browse):
             widget.setEnabled(not read_only)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _on_browse_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         if name:
             self.logo.setText(name)
 

@@ -24,8 +24,9 @@ class _Worker(QObject):
     progressed = Signal(int, int)
     done = Signal()
 
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...],
-                 kwargs: dict[str, Any]) -> None:
+    def __init__(
+        self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
         super().__init__()
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self.cancel_requested = False
@@ -70,11 +71,11 @@ class _Relay(QObject):
         self._loop.quit()
 
 
-def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., T],
-                      *args: Any, **kwargs: Any) -> T:
+def run_with_progress(
+    parent: QWidget | None, label: str, fn: Callable[..., T], *args: Any, **kwargs: Any
+) -> T:
     """Run ``fn(*args, progress=cb, **kwargs)`` in a worker thread; see module docstring."""
-    dialog = QProgressDialog(label, QCoreApplication.translate("Workers", "Cancel"), 0, 0,
-                             parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Workers", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle("TikDesk")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)

@@ -58,8 +58,9 @@ def current_revision(engine: Engine) -> str | None:
         has_table = conn.execute(
             text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
             if conn.dialect.name == "sqlite"
-            else text("SELECT 1 FROM information_schema.tables "
-                      "WHERE table_name = 'alembic_version'")
+            else text(
+                "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
+            )
         ).first()
         if has_table is None:
             return None
