@@ -396,8 +396,8 @@ def _classify(
     for pos, number, row in converted.rows(skip=adds):
         if id_at is not None and pos not in cell_problems and pos not in rule_problems:
             # The round trip's common case, an exported idea nobody edited, in one test.
-            idea_id, current = row[id_at], existing.get(row[id_at])
-            if current is not None and idea_id not in seen_ids and unchanged(row, current):
+            idea_id, stored_row = row[id_at], existing.get(row[id_at])
+            if stored_row is not None and idea_id not in seen_ids and unchanged(row, stored_row):
                 seen_ids[idea_id] = number
                 preview.unchanged.append({"id": idea_id, "_row": number})
                 continue
@@ -579,6 +579,8 @@ def commit_idea_import(
                 )
         batch_id = repo.add_batch(session, KIND_IDEAS, preview.file_name, preview.sha256, ctx.user)
         adds = preview.to_add
+        if not isinstance(adds, ColumnRows):  # pragma: no cover - _classify always builds one
+            raise TypeError(f"an idea import adds ColumnRows, not {type(adds).__name__}")
 
         def added(done: int) -> bool:
             _step(progress, done, total)  # raises Cancelled: the transaction rolls back
