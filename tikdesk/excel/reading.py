@@ -356,7 +356,7 @@ def _starts_filled(row: list[Cell]) -> bool:
     if kind is str:
         return bool(first) and first.isascii() and not first.isspace()
     if kind is float:
-        return first == first  # not NaN
+        return bool(first == first)  # not NaN
     return first is not None
 
 
@@ -481,8 +481,9 @@ def _read_workbook(
     meta = list(workbook.sheets_metadata)
     visible = [m.name for m in meta if _visible(m)]
     loaded: dict[str, Any] = {}  # each sheet is parsed once (calamine parses it whole)
+    chosen: str | None
     if sheet is not None:
-        names = [m.name for m in meta]
+        names: list[str] = [m.name for m in meta]
         chosen = next((n for n in names if n == sheet), None) or next(
             (n for n in names if n.casefold().strip() == sheet.casefold().strip()), None
         )
@@ -494,8 +495,9 @@ def _read_workbook(
                     f"'{path.name}' has no sheet '{sheet}'. Available: {listed}.",
                 )
             )
-    details = _Details(path, [chosen] if sheet is not None else visible, info.kind)
-    if sheet is None:
+        details = _Details(path, [chosen], info.kind)
+    else:
+        details = _Details(path, visible, info.kind)
         chosen, best = None, 0
         for name in visible:
             loaded[name] = _load_sheet(path, workbook, name)
