@@ -17,6 +17,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
@@ -146,14 +147,12 @@ class _Document:
         self.logo = QImage(data.logo_path) if data.logo_path.strip() else QImage()
         self.pages: list[Page] = []
         for acc in data.accounts:
-            self.pages.append(lambda p, a=acc: self.overview_page(p, a))
+            self.pages.append(partial(self.overview_page, acc=acc))
             chunks = [acc.posts[i : i + ROWS_PER_PAGE] for i in
                       range(0, len(acc.posts), ROWS_PER_PAGE)] or [()]  # fmt: skip
             for index, chunk in enumerate(chunks):
-                self.pages.append(
-                    lambda p, a=acc, c=chunk, i=index: self.posts_page(p, a, c, i == 0)
-                )
-            self.pages.append(lambda p, a=acc: self.formats_page(p, a))
+                self.pages.append(partial(self.posts_page, acc=acc, posts=chunk, first=index == 0))
+            self.pages.append(partial(self.formats_page, acc=acc))
         self.pages.append(self.pipeline_page)
 
     # ---------------------------------------------------------------- fonts and text
