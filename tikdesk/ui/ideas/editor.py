@@ -209,7 +209,8 @@ class IdeaEditorDialog(QDialog):
     # ------------------------------------------------------------------ values
     def values(self) -> dict[str, Any]:
         """The form's content as service fields (not yet validated)."""
-        due: dt.date | None = self.due.date().toPython() if self.has_due.isChecked() else None
+        day = self.due.date()
+        due = dt.date(day.year(), day.month(), day.day()) if self.has_due.isChecked() else None
         return {
             "title": self.title.text(),
             "hook": self.hook.text(),

@@ -164,7 +164,7 @@ class IdeaTableModel(QAbstractTableModel):
         value = getattr(record, field)
         labels = self._labels.get(field)
         if labels is not None:
-            return labels.get(value, value)
+            return labels.get(value, str(value))  # the labelled fields are str already
         if field == "target_date":
             return format_date(value)
         if field == "updated_at":
