@@ -34,8 +34,9 @@ API (stable, also used by the analytics import):
     ``mapping`` {column index: field key or None}, ``unknown`` header texts, ``duplicates``
     (header texts ignored because an earlier column already maps to the same field).
     ``override`` {column index: key or None} wins over the alias table (GUI correction).
-``csv_rows(data, encoding=None, delimiter=None) -> (rows, row_numbers, delimiter)``
-    Parse CSV bytes (e.g. an entry of a ZIP) into rows of strings.
+``csv_rows(data, encoding=None, delimiter=None, name=None) -> (rows, row_numbers, delimiter)``
+    Parse CSV bytes (e.g. an entry of a ZIP) into rows of strings.  Cells of any length are
+    read; a record that cannot be parsed raises ``InputRejected`` naming ``name`` and the line.
 ``detect_delimiter(text) -> str``
 """
 
@@ -44,6 +45,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import unicodedata
 import zipfile
 from collections import Counter
@@ -384,11 +386,30 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
+_FIELD_LIMIT = threading.Lock()
+
+
+def _allow_fields_up_to(length: int) -> None:
+    """Raise the csv module's field limit (process-wide, 131,072 characters by default) to
+    ``length``: no cell of a text is longer than the text, so a long description is read,
+    never cut off.  The limit only ever grows, so a parse on another thread keeps its own."""
+    if csv.field_size_limit() < length:
+        with _FIELD_LIMIT:
+            if csv.field_size_limit() < length:
+                csv.field_size_limit(length)
+
+
 def csv_rows(
-    data: bytes, encoding: str | None = None, delimiter: str | None = None
+    data: bytes,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    name: str | None = None,
 ) -> tuple[list[list[str]], list[int], str]:
+    """Rows of a CSV text.  Every record is read; a record the csv module cannot parse
+    raises ``InputRejected`` naming ``name`` (the file) and its line — never a silent end."""
     encoding = encoding or sniffing.detect_encoding(data[:65536])
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    _allow_fields_up_to(len(text) + 1)
     delimiter = delimiter or detect_delimiter(text)
     lines = text.splitlines()
     if lines and lines[0].lower().startswith("sep="):
@@ -405,8 +426,17 @@ def csv_rows(
             rows.append(record)
             numbers.append(previous + 1 + offset)
             previous = reader.line_num
-    except csv.Error:
-        pass  # an unterminated quote at the end: keep what was read
+    except csv.Error as exc:  # an unterminated quote at the end is no error (strict=False)
+        line = previous + 1 + offset
+        where = f"„{name}“" if name else "CSV"
+        where_en = f"'{name}'" if name else "CSV"
+        raise InputRejected(
+            msg(
+                f"{where}, Zeile {line}: Der Datensatz kann nicht gelesen werden ({exc}). "
+                "Es wurde nichts übernommen.",
+                f"{where_en}, row {line}: the record cannot be read ({exc}). Nothing was imported.",
+            )
+        ) from exc
     return rows, numbers, delimiter
 
 
@@ -415,7 +445,7 @@ def _read_csv(path: Path, info: sniffing.Sniffed, schema: Schema | None) -> Tabl
         data = path.read_bytes()
     except OSError as exc:
         raise sniffing.rejected_unreadable(path, exc) from exc
-    rows, numbers, _delimiter = csv_rows(data, info.encoding)
+    rows, numbers, _delimiter = csv_rows(data, info.encoding, name=path.name)
     if not rows:
         raise _no_table(path)
     return _finish(path, sniffing.KIND_TEXT, rows, numbers, schema, None, [])

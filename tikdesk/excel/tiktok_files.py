@@ -219,7 +219,7 @@ def _tiktok_csv(entry: Entry, is_header: Callable[[list[str]], bool]) -> reading
         or b"\x00" in data[:512]
     ):
         return None
-    rows, numbers, _delimiter = reading.csv_rows(data)
+    rows, numbers, _delimiter = reading.csv_rows(data, name=entry.display)
     if not rows:
         return None
     headers = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
