@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, Signal, Slot
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         from tikdesk.ui.people.tab import PeopleTab
         from tikdesk.ui.posts.tab import PostsTab
 
-        specs: list[tuple[type[QWidget], str]] = [
+        specs: list[tuple[Callable[[AppContext, MainWindow], QWidget], str]] = [
             (OverviewTab, self.tr("&Overview")),
             (IdeasTab, self.tr("&Ideas")),
             (PostsTab, self.tr("Posts && &clearance")),
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         ]
         self.tab_widgets: list[QWidget] = []
         for cls, title in specs:
-            tab = cls(self.ctx, self)  # type: ignore[call-arg]
+            tab = cls(self.ctx, self)
             self.tab_widgets.append(tab)
             self.tabs.addTab(tab, title)
         for tab in self.tab_widgets:
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent/databases", [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in (value or [])]
+        return [str(v) for v in value] if isinstance(value, Iterable) else []
 
     @Slot()
     def _fill_recent_menu(self) -> None:

@@ -4,6 +4,7 @@ network-drive warning."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Slot
@@ -193,7 +194,10 @@ class SafetyController(QObject):
         """One warning per database path (remembered in the settings); True when shown."""
         path = str(self.window.ctx.db.path)
         warned = self.window.settings.value(NETWORK_WARNED_KEY, [])
-        known = [warned] if isinstance(warned, str) else [str(p) for p in (warned or [])]
+        if isinstance(warned, str):
+            known = [warned]
+        else:
+            known = [str(p) for p in warned] if isinstance(warned, Iterable) else []
         if path in known:
             return False
         self.window.show_warning(
