@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -290,6 +291,7 @@ def open_database(
         )
     wal = not is_network_path(path)
     _refuse_non_sqlite(path)
+    _refuse_foreign_tables(path)
     try:
         engine = make_engine(path, read_only=read_only, wal=wal)
         with engine.connect() as conn:
@@ -324,6 +326,48 @@ def _refuse_non_sqlite(path: Path) -> None:
                 f"'{path}' is not a TikDesk database (not an SQLite file).",
             )
         )
+
+
+def _refuse_foreign_tables(path: Path) -> None:
+    """Refuse an SQLite file of another program before anything is written to it.
+
+    A TikDesk database has an ``alembic_version`` table; a file with tables but without it
+    belongs to someone else and must stay byte-identical (no WAL switch, no migration).  An
+    SQLite file without tables may become a TikDesk database.  Looked at read-only, before the
+    write engine sets its journal mode.
+    """
+    if not path.is_file():
+        return
+    try:
+        tables = _table_names(path)
+    except sqlite3.Error as exc:  # damaged or unreadable: the quick check / open explains it
+        log.info("tables of %s not listed before opening: %s", path, exc)
+        return
+    if not tables or "alembic_version" in tables:
+        return
+    shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+    log.warning("refused foreign SQLite file %s (tables: %s)", path, ", ".join(sorted(tables)))
+    raise DatabaseError(
+        msg(
+            f"„{path}“ ist keine TikDesk-Datenbank (sie enthält Tabellen eines anderen "
+            f"Programms: {shown}). Die Datei bleibt unverändert.",
+            f"'{path}' is not a TikDesk database (it holds another program's tables: "
+            f"{shown}). The file is left unchanged.",
+        )
+    )
+
+
+def _table_names(path: Path) -> set[str]:
+    """Names of the tables in ``path`` (SQLite's own ``sqlite_*`` tables left out)."""
+    uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+    try:
+        rows = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    finally:
+        conn.close()
+    return {str(r[0]) for r in rows}
 
 
 def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
