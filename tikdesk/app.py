@@ -44,9 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # The language must be known before the parser is built: its help texts are translated.
     set_language(_lang_from_argv(argv) or _preferred_language() or system_language())
-    args = cli.build_parser().parse_args(argv)
-    if args.command:
-        return cli.run(args, pdf_renderer=report_pdf_renderer)
+    with cli.safe_console():  # help, usage errors and commands print safely in any encoding
+        args = cli.build_parser().parse_args(argv)
+        if args.command:
+            return cli.run(args, pdf_renderer=report_pdf_renderer)
     return run_gui(args)
 
 

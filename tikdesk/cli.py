@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 from tikdesk import __version__, paths
 from tikdesk.domain.errors import TikDeskError
@@ -19,6 +22,104 @@ from tikdesk.services.context import AppContext
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
+
+
+# ---------------------------------------------------------------- console output
+# Printing must never turn a finished job into a failure: a Windows console or a redirected
+# output in cp1252 (or ASCII) cannot show "→" or "„", a pipe may be closed early (``| more``
+# quit).  The exit status says what happened to the data, not to the output.
+
+#: Plain stand-ins for characters an output encoding lacks (anything else becomes "?").
+_PLAIN = {
+    "→": "->", "←": "<-", "⇒": "=>", "–": "-", "—": "-", "−": "-", "„": '"', "“": '"',
+    "”": '"', "‚": "'", "‘": "'", "’": "'", "«": '"', "»": '"', "…": "...", "×": "x",
+    "✓": "OK", "✔": "OK", "✗": "X", "•": "*", "·": "*", "\u00a0": " ", "\u202f": " ",
+    "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "é": "e",
+}  # fmt: skip
+
+
+def _encodable(text: str, encoding: str) -> str:
+    """``text`` with every character ``encoding`` cannot write replaced by a plain one."""
+    out: list[str] = []
+    for char in text:
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            out.append(_PLAIN.get(char, "?"))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class SafeStream:
+    """Stands in for ``sys.stdout``/``sys.stderr`` while a command runs: what the encoding
+    cannot show is replaced, a closed pipe or console is noted instead of raising."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+        self.broken = False  # the other end is gone (BrokenPipeError, closed file)
+
+    def write(self, text: str) -> int:
+        try:
+            return self.inner.write(text)
+        except UnicodeEncodeError:
+            try:
+                return self.inner.write(_encodable(text, self.inner.encoding or "ascii"))
+            except (OSError, ValueError, LookupError, UnicodeError):
+                self.broken = True
+        except (OSError, ValueError):
+            self.broken = True
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.inner.flush()
+        except (OSError, ValueError):
+            self.broken = True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@contextmanager
+def safe_console() -> Iterator[None]:
+    """Make printing safe for the time of a command (see :class:`SafeStream`).
+
+    The streams are put back afterwards.  When the output pipe was closed, the standard
+    output is pointed at the null device so that Python's own final flush cannot fail either.
+    """
+    saved = sys.stdout, sys.stderr
+    wrapped = [SafeStream(s) if s is not None else None for s in saved]
+    sys.stdout, sys.stderr = wrapped
+    try:
+        yield
+    finally:
+        for stream in wrapped:
+            if stream is not None:
+                stream.flush()
+        if sys.stdout is wrapped[0]:
+            sys.stdout = saved[0]
+        if sys.stderr is wrapped[1]:
+            sys.stderr = saved[1]
+        for stream in wrapped:
+            if stream is not None and stream.broken:
+                _silence(stream.inner)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a stream whose reader has gone at the null device (Python's documented remedy
+    for a closed pipe), so that the data still buffered in it goes nowhere without error."""
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):
+        return
+    try:
+        os.dup2(null, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(null)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,7 +290,8 @@ def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     restore = sub.add_parser(
         "restore",
         help=msg(
-            "Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)",
+            "Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird vorher "
+            "gesichert)",
             "restore the database from a backup (the present state is backed up first)",
         ),
     )
