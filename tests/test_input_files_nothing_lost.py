@@ -71,3 +71,43 @@ def test_a_long_cell_does_not_end_a_tiktok_overview(
     db = tmp_path / "cli.sqlite"
     assert run(["--db", str(db), "--lang", "de", "import-analytics", str(path)]) == 0
     assert count(db, "account_daily") == 90
+
+
+# ----------------------------------------------------------------------------- 8 odd names
+def test_a_file_name_that_is_no_utf8_is_stored_readably(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    if os.name == "nt":  # pragma: no cover - Windows names are always Unicode
+        pytest.skip("only POSIX file names may be arbitrary bytes")
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/ideen_\xff.csv"))
+    path.write_text("Titel;Verantwortlich\nEine Idee;Anna\n", encoding="utf-8")
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "de", "import-ideas", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert "ideen_\\xff.csv: 1 Ideen neu angelegt" in captured.out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select file_name from import_batch").fetchall() == [
+            ("ideen_\\xff.csv",)
+        ]
+    assert count(db, "idea") == 1
+
+
+def test_a_tiktok_file_name_that_is_no_utf8_is_stored_readably(
+    tmp_path: Path, samples: Path
+) -> None:
+    import os
+    import shutil
+
+    if os.name == "nt":  # pragma: no cover - Windows names are always Unicode
+        pytest.skip("only POSIX file names may be arbitrary bytes")
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/Overview_\xff.zip"))
+    shutil.copy(samples / "tiktok" / "Overview_2026-08-01_1793426400_stadt_musterhausen.zip", path)
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "import-analytics", str(path), "--account", "stadt"]) == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select file_name from import_batch").fetchall() == [
+            ("Overview_\\xff.zip",)
+        ]

@@ -31,6 +31,7 @@ from tikdesk.domain.bulk import Background, cyclic_gc_paused
 from tikdesk.domain.columns import ColumnRows
 from tikdesk.domain.errors import Cancelled, InputRejected
 from tikdesk.domain.i18n import language, msg
+from tikdesk.domain.text import storable_name
 from tikdesk.excel import ideas_io
 from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
 from tikdesk.excel.reading import map_columns, read_table
@@ -124,7 +125,7 @@ def preview_idea_import(
     columns = map_columns(table.headers, ideas_io.IDEA_SCHEMA, mapping)
     preview = Preview(
         source=path,
-        file_name=path.name,
+        file_name=storable_name(path.name),
         sha256=sha256_file(path),
         kind=sniffed.kind,
         sheet=table.sheet,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Table, and_, bindparam, delete, func, insert, select, union, update
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.text import storable_name
 from tikdesk.storage.models import (
     AccountDaily,
     AudienceSnapshot,
@@ -150,7 +151,7 @@ def add_import_batch(
 ) -> int:
     row = ImportBatch(
         kind=kind,
-        file_name=file_name[-500:],
+        file_name=storable_name(file_name)[-500:],
         sha256=sha256,
         imported_by=user,
         rows_inserted=inserted,

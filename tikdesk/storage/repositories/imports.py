@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tikdesk.domain.columns import ColumnRows
+from tikdesk.domain.text import storable_name
 from tikdesk.storage.models import Idea, ImportBatch
 
 CHUNK = 5_000
@@ -64,7 +65,11 @@ def find_batch(session: Session, sha256: str, kind: str) -> dt.datetime | None:
 
 def add_batch(session: Session, kind: str, file_name: str, sha256: str, user: str) -> int:
     batch = ImportBatch(
-        kind=kind, file_name=file_name, sha256=sha256, imported_by=user, imported_at=_now()
+        kind=kind,
+        file_name=storable_name(file_name),
+        sha256=sha256,
+        imported_by=user,
+        imported_at=_now(),
     )
     session.add(batch)
     session.flush()

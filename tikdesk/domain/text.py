@@ -1,0 +1,25 @@
+"""Text that is safe to store and show.
+
+``storable_name(name) -> str``
+    A file name as the OS gave it, made valid Unicode: a name that is not valid UTF-8 on
+    Linux arrives with surrogate escapes (``os.fsdecode(b"ideen_\\xff.csv")``), which no
+    database or UTF-8 stream accepts; its undecodable bytes become ``\\xff``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["storable_name"]
+
+
+def storable_name(name: str) -> str:
+    """``name`` as valid Unicode (see module docstring); a valid name is returned as is."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return name
+    try:  # bytes the OS could not decode (Linux): show them as \xff
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # other lone surrogates (Windows): show them as \udc80
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
