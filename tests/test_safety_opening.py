@@ -81,3 +81,45 @@ def test_sqlite_file_without_tables_becomes_a_tikdesk_database(tmp_path: Path) -
     db = open_database_safely(blank, backup_dir=tmp_path / "backups")
     db.close()
     assert run_cli("--db", str(blank), "check") == 0
+
+
+# ----------------------------------------------------------------------------- downgrade
+
+
+def count_ideas(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM idea").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_restore_after_a_downgrade_replaces_a_newer_schema_after_the_safety_copy(
+    tmp_path: Path, db_path: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tikdesk_backup(tmp_path)
+    ideas = tmp_path / "drei.csv"
+    ideas.write_text("Titel\nA\nB\nC\n", encoding="utf-8")
+    assert run_cli("--db", str(db_path), "import-ideas", str(ideas)) == 0
+    conn = sqlite3.connect(db_path)  # as if a newer TikDesk had written it
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.execute("UPDATE setting SET value = '7.3.0' WHERE key = 'app.schema_written_by'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert run_cli("--db", str(db_path), "export-ideas", str(tmp_path / "x.csv")) == 1
+    assert "9999_future" in capsys.readouterr().err  # other commands still refuse it
+
+    assert run_cli("--db", str(db_path), "restore", str(backup)) == 0
+    out = capsys.readouterr().out
+    assert "Wiederhergestellt" in out
+    assert count_ideas(db_path) == 1
+    assert run_cli("--db", str(db_path), "check") == 0
+    listed = store.list_backups(_isolated_home / "backups", db_path)
+    safety = [b for b in listed if b.reason == "before-restore"]
+    assert len(safety) == 1
+    assert str(safety[0].path) in out
+    conn = sqlite3.connect(safety[0].path)  # the newer state is kept, untouched
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_future",)
+    conn.close()
+    assert count_ideas(safety[0].path) == 3

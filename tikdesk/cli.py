@@ -198,6 +198,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
             must_exist=not getattr(args, "creates_db", write),
             migrate=write,
             quick_check=getattr(args, "quick_check", True),
+            for_restore=getattr(args, "restores", False),
         )
         return AppContext(db=db, backup_dir=paths.backup_dir())
 
@@ -296,7 +297,7 @@ def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         ),
     )
     restore.add_argument("backup_file", metavar="BACKUP_FILE")
-    restore.set_defaults(handler=_cmd_restore, writes=True, recover_damaged=True)
+    restore.set_defaults(handler=_cmd_restore, writes=True, recover_damaged=True, restores=True)
 
 
 def _cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -110,6 +110,7 @@ def open_database_safely(
     must_exist: bool = False,
     quick_check: bool = True,
     migrate: bool = True,
+    for_restore: bool = False,
 ) -> Database:
     """Open with every safety step: lock, quick check, backup before migration.
 
@@ -121,6 +122,10 @@ def open_database_safely(
     ``must_exist`` (read commands) refuses a missing *or empty* file instead of creating a
     database in it; ``migrate=False`` refuses a file that is not a TikDesk database of this
     version instead of creating/upgrading the schema — a read command changes nothing.
+
+    ``for_restore`` opens the file only to replace its content by a backup: nothing is
+    migrated, and a schema of a newer TikDesk is accepted (someone who went back to an older
+    TikDesk can restore an older backup; the present state is backed up first).
     """
     folder = backup_dir or paths.backup_dir()
     if must_exist:
@@ -156,14 +161,18 @@ def open_database_safely(
 
         try:
             db = open_database(
-                path, read_only=read_only, migrate=migrate, before_migration=before_migration
+                path,
+                read_only=read_only,
+                migrate=migrate and not for_restore,
+                before_migration=before_migration,
+                check_schema=not for_restore,
             )
         except DatabaseError as exc:
             cause = exc.__cause__ or exc
             if checks.is_damage_error(cause):
                 raise _damaged(path, [str(cause)], folder) from exc
             raise
-        if not migrate:
+        if not migrate and not for_restore:
             _refuse_unmigrated(db)
     except BaseException:
         if lock is not None:
@@ -326,7 +335,10 @@ class SafetyService:
         progress: ProgressFn | None = None,
         thin: bool = True,
     ) -> BackupInfo:
-        """A backup now, into the backup folder (or ``target``)."""
+        """A backup now, into the backup folder (or ``target``, which must not exist yet and
+        may not be the database, its companion files or a file in the backup folder)."""
+        if target is not None:
+            self._ctx.protected.check(Path(target).expanduser())
         with self._state.guard:
             watcher = self._watcher()
             version = watcher.version() if watcher is not None else None

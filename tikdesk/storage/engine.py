@@ -275,12 +275,18 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Eng
 
 
 def open_database(
-    path: Path | str, *, read_only: bool = False, migrate: bool = True, before_migration: Any = None
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    migrate: bool = True,
+    before_migration: Any = None,
+    check_schema: bool = True,
 ) -> Database:
     """Open (and create, and migrate) the database at ``path``.
 
     ``before_migration(db_path)`` is called when a migration is about to run on an existing
-    file — the place for the forced backup.
+    file — the place for the forced backup.  ``check_schema=False`` (with ``migrate=False``)
+    also opens a file written by a newer TikDesk: only to replace it by a restore.
     """
     from tikdesk.storage import migrations
 
@@ -298,7 +304,8 @@ def open_database(
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except Exception as exc:  # sqlite3 / SQLAlchemy wrap OS problems differently
         raise _db_open_error(path, exc) from exc
-    migrations.check_not_newer(engine)
+    if check_schema:
+        migrations.check_not_newer(engine)
     if migrate and not read_only and migrations.needs_upgrade(engine):
         if before_migration is not None and migrations.current_revision(engine) is not None:
             before_migration(path)
