@@ -197,12 +197,10 @@ LIBRARIES = (
     "PySide6",
     "PySide6-Essentials",
     "SQLAlchemy",
-    "pandas",
     "pyqtgraph",
     "numpy",
     "python-calamine",
     "xlsxwriter",
-    "openpyxl",
     "alembic",
 )
 

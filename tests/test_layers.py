@@ -20,7 +20,7 @@ def test_import_contracts_hold() -> None:
 
 
 def test_main_window_start_does_not_import_heavy_libraries(tmp_path: Path) -> None:
-    """pandas, pyqtgraph, openpyxl and calamine cost ~1 s at start: they must load lazily."""
+    """pyqtgraph, numpy, calamine and XlsxWriter cost ~1 s at start: they must load lazily."""
     script = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
         "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
@@ -33,7 +33,7 @@ def test_main_window_start_does_not_import_heavy_libraries(tmp_path: Path) -> No
         "s = QSettings(str(pathlib.Path(tempfile.mkdtemp()) / 's.ini'),"
         " QSettings.Format.IniFormat);"
         "w = MainWindow(AppContext(db=db, user='a'), s); w.show(); app.processEvents();"
-        "heavy = [m for m in ('pandas', 'pyqtgraph', 'openpyxl', 'python_calamine', 'xlsxwriter')"
+        "heavy = [m for m in ('pyqtgraph', 'numpy', 'python_calamine', 'xlsxwriter')"
         " if m in sys.modules]; print(','.join(heavy))"
     )
     result = subprocess.run(

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import struct
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -284,9 +285,10 @@ def pdf_text(data: bytes) -> str:
             for code in range(int(first, 16), int(last, 16) + 1):
                 offset = code - int(first, 16)
                 if dst.startswith("["):
-                    table[code] = chr(int(targets[offset], 16))
-                else:
-                    table[code] = chr(int(targets[0], 16) + offset)
+                    table[code] = _utf16(targets[offset])
+                else:  # a range: the last UTF-16 unit counts up
+                    text = _utf16(targets[0])
+                    table[code] = text[:-1] + chr(ord(text[-1]) + offset)
         maps[num] = table
     fonts = {n.decode(): int(o) for n, o in re.findall(rb"/(F\d+) (\d+) 0 R", data)}
     out: list[str] = []
@@ -306,7 +308,25 @@ def pdf_text(data: bytes) -> str:
             else:
                 code = m.group(2)
                 out.extend(font.get(int(code[i : i + 4], 16), "?") for i in range(0, len(code), 4))
-    return "".join(out).replace("\t", " ")
+    return _unligature("".join(out)).replace("\t", " ")
+
+
+#: Latin ligatures (U+FB00–U+FB06 "ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ") → their letters, by NFKC.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
+def _unligature(text: str) -> str:
+    """Fonts differ between machines: one shapes "ff" as the ligature "ﬀ", another does not.
+
+    Only the ligatures are folded (NFKC of those characters); a full NFKC would also turn
+    "…" into "..." and hide what the PDF really says.
+    """
+    return text.translate(_LIGATURES)
+
+
+def _utf16(hex_units: str) -> str:
+    """A ToUnicode target: one or more UTF-16BE code units (a ligature maps to several)."""
+    return bytes.fromhex(hex_units).decode("utf-16-be", errors="replace")
 
 
 def pdf_pages(data: bytes) -> int:
