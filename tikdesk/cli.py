@@ -277,7 +277,11 @@ def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     backup.add_argument(
         "--to",
         metavar="FILE",
-        help=msg("Zieldatei (sonst der Sicherungsordner)", "target file (else the backup folder)"),
+        help=msg(
+            "neue Zieldatei; eine vorhandene Datei wird nie überschrieben (sonst der "
+            "Sicherungsordner)",
+            "new target file; an existing file is never overwritten (else the backup folder)",
+        ),
     )
     backup.set_defaults(handler=_cmd_backup, writes=False, creates_db=False)
     check = sub.add_parser(
@@ -379,9 +383,13 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         ),
         description=msg(
             "Schreibt die Tageswerte aller Konten. CSV: durch „;“ getrennt, UTF-8 mit BOM "
-            "(öffnet direkt in deutschem Excel). XLSX: Datumsspalte als echte Datumswerte.",
+            "(öffnet direkt in deutschem Excel). XLSX: Datumsspalte als echte Datumswerte. "
+            "Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber die "
+            "Datenbank, ihre Begleitdateien oder eine Sicherung.",
             "Writes every account's daily numbers. CSV: ';'-separated, UTF-8 with BOM (opens "
-            "directly in German Excel). XLSX: the date column holds real dates.",
+            "directly in German Excel). XLSX: the date column holds real dates. "
+            "An existing file is overwritten without asking – but never the database, its "
+            "companion files or a backup.",
         ),
     )
     exp.add_argument(
@@ -465,7 +473,17 @@ def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser])
             "write all ideas as .xlsx or .csv (for German Excel)",
         ),
     )
-    exp.add_argument("out", metavar="OUT.xlsx|OUT.csv", type=_file_ending(".xlsx", ".csv"))
+    exp.add_argument(
+        "out",
+        metavar="OUT.xlsx|OUT.csv",
+        type=_file_ending(".xlsx", ".csv"),
+        help=msg(
+            "Zieldatei. Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber "
+            "die Datenbank, ihre Begleitdateien oder eine Sicherung.",
+            "target file. An existing file is overwritten without asking – but never the "
+            "database, its companion files or a backup.",
+        ),
+    )
     exp.set_defaults(handler=_cmd_export_ideas, writes=False)
 
 
@@ -545,13 +563,19 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         required=True,
         metavar="FILE.xlsx",
         type=_file_ending(".xlsx"),
-        help=msg("Arbeitsmappe", "workbook"),
+        help=msg(
+            "Arbeitsmappe; eine vorhandene Datei wird überschrieben (nie die Datenbank)",
+            "workbook; an existing file is overwritten (never the database)",
+        ),
     )
     report.add_argument(
         "--pdf",
         metavar="FILE.pdf",
         type=_file_ending(".pdf"),
-        help=msg("auch als PDF", "also as PDF"),
+        help=msg(
+            "auch als PDF; eine vorhandene Datei wird überschrieben",
+            "also as PDF; an existing file is overwritten",
+        ),
     )
     report.add_argument(
         "--account",

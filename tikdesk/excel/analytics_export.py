@@ -17,7 +17,7 @@ from typing import Any
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
-from tikdesk.excel.writing import atomic_target, csv_safe
+from tikdesk.excel.writing import Protected, atomic_target, csv_safe
 
 
 def _csv_cell(value: Any) -> str:
@@ -32,7 +32,12 @@ def _csv_cell(value: Any) -> str:
     return csv_safe(str(value))
 
 
-def write_table(out: Path, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+def write_table(
+    out: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    protected: Protected | None = None,
+) -> int:
     """Write ``rows`` under ``header`` to ``out`` (.csv or .xlsx); returns the row count."""
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -42,7 +47,7 @@ def write_table(out: Path, header: Sequence[str], rows: Sequence[Sequence[Any]])
                 f"'{out.name}': please save as .csv or .xlsx.",
             )
         )
-    with atomic_target(out) as tmp:
+    with atomic_target(out, protected) as tmp:
         if suffix == ".csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")

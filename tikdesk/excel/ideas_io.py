@@ -36,6 +36,7 @@ from tikdesk.excel.values import (
 from tikdesk.excel.writing import (
     PROGRESS_EVERY,
     Progress,
+    Protected,
     atomic_target,
     cancelled,
     csv_safe_fast,
@@ -397,6 +398,7 @@ def write_ideas_csv(
     total: int = 0,
     progress: Progress | None = None,
     lang: str | None = None,
+    protected: Protected | None = None,
 ) -> int:
     lang = lang or language()
     date_fmt, time_fmt = (
@@ -439,7 +441,15 @@ def write_ideas_csv(
 
     if tuple(EXPORT_FIELDS) != _CSV_ORDER:  # pragma: no cover - guards the list above
         raise AssertionError("write_ideas_csv is out of step with EXPORT_FIELDS")
-    return write_csv(path, export_headers(lang), formatted(), progress, total, guarded=True)
+    return write_csv(
+        path,
+        export_headers(lang),
+        formatted(),
+        progress,
+        total,
+        guarded=True,
+        protected=protected,
+    )
 
 
 _CSV_ORDER = (
@@ -465,11 +475,12 @@ def write_ideas_xlsx(
     total: int = 0,
     progress: Progress | None = None,
     lang: str | None = None,
+    protected: Protected | None = None,
 ) -> int:
     lang = lang or language()
     headers = export_headers(lang)
     count = 0
-    with atomic_target(path) as tmp:
+    with atomic_target(path, protected) as tmp:
         book = xlsx_workbook(tmp)
         try:
             count = _fill_workbook(book, headers, rows, total, progress, lang)

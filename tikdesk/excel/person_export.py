@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
-from tikdesk.excel.writing import atomic_target
+from tikdesk.excel.writing import Protected, atomic_target
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 
@@ -27,7 +27,14 @@ class Sheet:
     rows: Sequence[Sequence[Cell]]
 
 
-def write_person_export(path: Path, sheets: Sequence[Sheet], *, title: str, note: str) -> Path:
+def write_person_export(
+    path: Path,
+    sheets: Sequence[Sheet],
+    *,
+    title: str,
+    note: str,
+    protected: Protected | None = None,
+) -> Path:
     """Write ``sheets`` to ``path``; the first sheet starts with ``title`` and ``note``."""
     import xlsxwriter
 
@@ -43,7 +50,7 @@ def write_person_export(path: Path, sheets: Sequence[Sheet], *, title: str, note
                 f"Cannot write to '{path.parent}': {exc.strerror}.",
             )
         ) from exc
-    with atomic_target(path) as tmp:
+    with atomic_target(path, protected) as tmp:
         book = xlsxwriter.Workbook(
             str(tmp),
             {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},

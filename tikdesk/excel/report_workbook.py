@@ -35,7 +35,7 @@ from tikdesk.domain.report import (
     fmt_day,
     texts,
 )
-from tikdesk.excel.writing import atomic_target, check_target
+from tikdesk.excel.writing import Protected, atomic_target, check_target
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 LOGO_HEIGHT = 56  # pixels
@@ -50,7 +50,7 @@ def target_path(path: Path, suffix: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-def report_target(path: Path, suffix: str) -> Path:
+def report_target(path: Path, suffix: str, protected: Protected | None = None) -> Path:
     """The file ``path`` names (``suffix`` appended when it has none), checked before anything
     is written: the right extension, an existing writable folder, not a folder itself.
 
@@ -60,7 +60,7 @@ def report_target(path: Path, suffix: str) -> Path:
     if path.suffix and path.suffix.lower() != suffix:
         raise InputRejected(wrong_suffix(path, suffix))
     target = target_path(path, suffix)
-    check_target(target)
+    check_target(target, protected)
     return target
 
 
@@ -72,12 +72,12 @@ def wrong_suffix(path: Path | str, suffix: str) -> str:
 
 
 @contextlib.contextmanager
-def output_file(path: Path, suffix: str) -> Iterator[Path]:
+def output_file(path: Path, suffix: str, protected: Protected | None = None) -> Iterator[Path]:
     """A temporary file beside ``path`` (``suffix`` appended when missing) that is renamed
     into place when the block succeeds (:func:`tikdesk.excel.writing.atomic_target`: a target
     open in Excel or a folder that cannot be written gives a clear message)."""
     target = target_path(path, suffix)
-    with atomic_target(target) as tmp:
+    with atomic_target(target, protected) as tmp:
         yield tmp
 
 
@@ -132,10 +132,10 @@ def _hf(font: str, size: int, text: str) -> str:
 
 
 # ----------------------------------------------------------------------------- the workbook
-def write_report(path: Path, data: ReportData) -> Path:
+def write_report(path: Path, data: ReportData, protected: Protected | None = None) -> Path:
     """Write ``data`` as a workbook to ``path`` (``.xlsx`` appended when missing)."""
     target = target_path(path, ".xlsx")
-    with output_file(target, ".xlsx") as tmp:
+    with output_file(target, ".xlsx", protected) as tmp:
         _Writer(tmp, data).write()
     return target
 

@@ -2,18 +2,24 @@
 
 API (stable, also for other exports):
 
-``check_target(path)``
-    Before spending time on an export: refuse (``InputRejected``) a target that is a folder,
-    is open in Excel (owner/lock file beside it, or the file cannot be opened for writing),
-    or lies in a folder that does not exist or cannot be written.
-``atomic_target(path) -> context manager yielding a temporary Path``
+``Protected(database, backup_dir)``
+    The files no writer may replace: the open database, its ``-wal``/``-shm``/``-journal``
+    and ``.lock`` companions, and every file already in the backup folder.  Services pass
+    ``ctx.protected`` (:class:`tikdesk.services.context.AppContext`) to every writer.
+``check_target(path, protected=None)``
+    Before spending time on an export: refuse (``InputRejected``) a target that is
+    ``protected``, is a folder, is open in Excel (owner/lock file beside it, or the file
+    cannot be opened for writing), lies in a folder that does not exist or cannot be
+    written, or whose name is too long for the file system.  Any other existing file is
+    overwritten (the GUI asks first; the CLI documents it).
+``atomic_target(path, protected=None) -> context manager yielding a temporary Path``
     Write to the yielded temporary file in the target's folder; on success it is renamed over
     ``path`` (``os.replace``), on any error it is removed and the old file stays untouched.
     A rename refused because Excel holds the target gives "close it in Excel".
 ``csv_safe(text) -> str``
     Prefix ``'`` to text starting with ``=``, ``+``, ``-``, ``@``, tab, CR or LF, so that
     spreadsheet programs show it as text and never run it as a formula.
-``write_csv(path, header, rows, progress=None, total=0)``
+``write_csv(path, header, rows, progress=None, total=0, protected=None)``
     German Excel CSV: ``;``-separated, UTF-8 with BOM, ``\\r\\n``; strings are passed through
     ``csv_safe``; other values through ``str``.  Atomic.
 ``xlsx_workbook(path) -> xlsxwriter.Workbook``
@@ -30,6 +36,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +46,9 @@ from tikdesk.excel.sniff import excel_owner_file
 from tikdesk.excel.values import FORMULA_TRIGGERS
 
 __all__ = [
+    "DATABASE_COMPANIONS",
     "Progress",
+    "Protected",
     "atomic_target",
     "cancelled",
     "check_target",
@@ -50,6 +59,85 @@ __all__ = [
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 2_000
+
+#: Files SQLite and TikDesk keep beside the database (``<db><suffix>``).
+DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
+
+
+def _real(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long for the file system, say: no such file
+        return False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file by resolved name (symlinks, ``..``), or — both existing — by identity
+    (hard links, case-insensitive file systems)."""
+    if _real(a) == _real(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class Protected:
+    """What no export, report or backup may overwrite, whatever name the user types."""
+
+    database: Path | None = None
+    backup_dir: Path | None = None
+
+    def refusal(self, target: Path) -> InputRejected | None:
+        """The reason ``target`` may not be written, else None."""
+        if self.database is not None:
+            db = Path(self.database)
+            if _same_file(target, db):
+                return InputRejected(
+                    msg(
+                        f"„{target}“ ist die geöffnete TikDesk-Datenbank und wird nie "
+                        "überschrieben. Bitte einen anderen Dateinamen wählen; es wurde nichts "
+                        "geschrieben.",
+                        f"'{target}' is the open TikDesk database and is never overwritten. "
+                        "Please choose another file name; nothing was written.",
+                    )
+                )
+            for own in (Path(str(db) + end) for end in DATABASE_COMPANIONS):
+                if _same_file(target, own):
+                    return InputRejected(
+                        msg(
+                            f"„{target}“ gehört zur geöffneten TikDesk-Datenbank „{db.name}“ "
+                            "und wird nie überschrieben. Bitte einen anderen Dateinamen "
+                            "wählen; es wurde nichts geschrieben.",
+                            f"'{target}' belongs to the open TikDesk database '{db.name}' and "
+                            "is never overwritten. Please choose another file name; nothing "
+                            "was written.",
+                        )
+                    )
+        folder = self.backup_dir
+        if folder is not None and _exists(target) and _same_file(target.parent, Path(folder)):
+            return InputRejected(
+                msg(
+                    f"„{target.name}“ liegt im Sicherungsordner „{folder}“; dort überschreibt "
+                    "TikDesk keine Dateien. Bitte einen anderen Namen oder Ordner wählen; es "
+                    "wurde nichts geschrieben.",
+                    f"'{target.name}' is in the backup folder '{folder}', where TikDesk "
+                    "overwrites no file. Please choose another name or folder; nothing was "
+                    "written.",
+                )
+            )
+        return None
+
+    def check(self, target: Path) -> None:
+        """Raise the :meth:`refusal` for ``target``, if any."""
+        refused = self.refusal(Path(target))
+        if refused is not None:
+            raise refused
 
 
 def cancelled() -> Cancelled:
@@ -95,8 +183,14 @@ def _write_error(path: Path, exc: OSError) -> InputRejected:
     )
 
 
-def check_target(path: Path) -> None:
+def check_target(path: Path, protected: Protected | None = None) -> None:
     path = Path(path)
+    if protected is not None:
+        protected.check(path)
+    _check_target(path)
+
+
+def _check_target(path: Path) -> None:
     if path.is_dir():
         raise InputRejected(
             msg(
@@ -137,9 +231,9 @@ def file_mode(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
+def atomic_target(path: Path, protected: Protected | None = None) -> Iterator[Path]:
     path = Path(path)
-    check_target(path)
+    check_target(path, protected)
     try:
         fd, name = tempfile.mkstemp(prefix=".~tikdesk-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:
@@ -178,11 +272,15 @@ def write_csv(
     progress: Progress | None = None,
     total: int = 0,
     guarded: bool = False,
+    protected: Protected | None = None,
 ) -> int:
     """``guarded=True``: the caller already passed every text through :func:`csv_safe`
     (and wrote no ``None``) — saves a pass over 100,000 rows."""
     count = 0
-    with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+    with (
+        atomic_target(path, protected) as tmp,
+        open(tmp, "w", encoding="utf-8-sig", newline="") as fh,
+    ):
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow([csv_safe(h) for h in header])
         for row in rows:

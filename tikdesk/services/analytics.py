@@ -614,7 +614,7 @@ class AnalyticsService:
         fields = EXPORT_COLUMNS[2:]
         with self._ctx.db.reader() as s:
             rows = repo.daily_rows(s, fields=fields)
-        return analytics_export.write_table(Path(out), EXPORT_COLUMNS, rows)
+        return analytics_export.write_table(Path(out), EXPORT_COLUMNS, rows, self._ctx.protected)
 
     # ---------------------------------------------------------------- reads for charts
     def accounts(self) -> list[str]:

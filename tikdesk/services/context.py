@@ -6,6 +6,8 @@ import getpass
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tikdesk import paths
+from tikdesk.excel.writing import Protected
 from tikdesk.storage.engine import Database
 
 
@@ -27,3 +29,9 @@ class AppContext:
     @property
     def read_only(self) -> bool:
         return self.db.read_only
+
+    @property
+    def protected(self) -> Protected:
+        """What no writer may overwrite: this database (with its companions) and the
+        backups; every service passes it to the writers in :mod:`tikdesk.excel`."""
+        return Protected(self.db.path, self.backup_dir or paths.backup_dir())

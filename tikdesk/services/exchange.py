@@ -632,12 +632,18 @@ def export_ideas(
     write = _writer(path)
     with ctx.db.reader() as session:
         total = repo.count_ideas(session, ids)
-        count = write(path, repo.iter_ideas(session, ids), total=total, progress=progress)
+        count = write(
+            path,
+            repo.iter_ideas(session, ids),
+            total=total,
+            progress=progress,
+            protected=ctx.protected,
+        )
     return ExportResult(path, count)
 
 
 def export_idea_template(ctx: AppContext, path: Path | str) -> ExportResult:
     """The empty idea list with headers and drop-downs, for teams to fill in."""
     path = Path(path)
-    _writer(path)(path, [], total=0)
+    _writer(path)(path, [], total=0, protected=ctx.protected)
     return ExportResult(path, 0)

@@ -888,6 +888,7 @@ class PeopleService:
                 f"Created on {fmt_date(today)} by {self.user}. Contains personal data – "
                 "hand out to the data subject only.",
             ),
+            protected=self._ctx.protected,
         )
         with self._ctx.db.transaction() as s:
             audit.record(

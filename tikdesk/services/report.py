@@ -50,6 +50,7 @@ from tikdesk.domain.report import (
     texts,
 )
 from tikdesk.excel import tiktok
+from tikdesk.excel.writing import Protected
 from tikdesk.services.analytics import audience_label, format_label
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import _name_pattern as name_pattern
@@ -292,12 +293,15 @@ class ReportService:
         """
         from tikdesk.excel import report_workbook
 
-        workbook, pdf_target = check_targets(out, pdf, pdf_renderer)
+        protected = self._ctx.protected
+        workbook, pdf_target = check_targets(out, pdf, pdf_renderer, protected)
         with contextlib.ExitStack() as stack:
             if pdf_target is not None and pdf_renderer is not None:
-                pdf_tmp = stack.enter_context(report_workbook.output_file(pdf_target, ".pdf"))
+                pdf_tmp = stack.enter_context(
+                    report_workbook.output_file(pdf_target, ".pdf", protected)
+                )
                 pdf_renderer(data, pdf_tmp)
-            report_workbook.write_report(workbook, data)
+            report_workbook.write_report(workbook, data, protected)
         return ReportFiles(workbook, pdf_target)
 
     def create(
@@ -313,7 +317,8 @@ class ReportService:
         progress: ProgressFn | None = None,
     ) -> ReportFiles:
         """Build and write in one go (CLI, and the GUI's background worker)."""
-        check_targets(out, pdf, pdf_renderer)  # refuse a bad target before the long build
+        # refuse a bad target before the long build
+        check_targets(out, pdf, pdf_renderer, self._ctx.protected)
         data = self.build(
             period, account=account, with_names=with_names, today=today, progress=progress
         )
@@ -323,7 +328,10 @@ class ReportService:
 
 
 def check_targets(
-    out: Path, pdf: Path | None, pdf_renderer: PdfRenderer | None
+    out: Path,
+    pdf: Path | None,
+    pdf_renderer: PdfRenderer | None,
+    protected: Protected | None = None,
 ) -> tuple[Path, Path | None]:
     """The workbook and PDF file names, checked (extension, folder) before anything is
     written; raises InputRejected naming the first problem."""
@@ -336,8 +344,10 @@ def check_targets(
                 "PDF output is not available here; the workbook was not written.",
             )
         )
-    workbook = report_workbook.report_target(Path(out), ".xlsx")
-    pdf_target = None if pdf is None else report_workbook.report_target(Path(pdf), ".pdf")
+    workbook = report_workbook.report_target(Path(out), ".xlsx", protected)
+    pdf_target = (
+        None if pdf is None else report_workbook.report_target(Path(pdf), ".pdf", protected)
+    )
     return workbook, pdf_target
 
 
