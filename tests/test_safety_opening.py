@@ -123,3 +123,41 @@ def test_restore_after_a_downgrade_replaces_a_newer_schema_after_the_safety_copy
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_future",)
     conn.close()
     assert count_ideas(safety[0].path) == 3
+
+
+# ----------------------------------------------------------------------------- emptied files
+
+
+def test_emptied_database_with_backups_is_not_started_afresh(
+    tmp_path: Path, db_path: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ideas = tmp_path / "drei.csv"
+    ideas.write_text("Titel\nA\nB\nC\n", encoding="utf-8")
+    assert run_cli("--db", str(db_path), "import-ideas", str(ideas)) == 0
+    assert run_cli("--db", str(db_path), "backup") == 0
+    newest = store.list_backups(_isolated_home / "backups", db_path)[0]
+    db_path.write_bytes(b"")  # emptied by a sync client, a full disk, a careless script
+    capsys.readouterr()
+
+    assert run_cli("--db", str(db_path), "import-ideas", str(ideas)) == 1
+    err = capsys.readouterr().err
+    assert "ist leer (0 Bytes)" in err and str(newest.path) in err
+    assert f'tikdesk --db "{db_path}" restore "{newest.path}"' in err
+    assert db_path.stat().st_size == 0
+    with pytest.raises(DatabaseError, match="ist leer"):  # the window's open path too
+        open_database_safely(db_path, backup_dir=_isolated_home / "backups")
+    assert db_path.stat().st_size == 0
+
+    assert run_cli("--db", str(db_path), "restore", str(newest.path)) == 0  # the way back
+    assert count_ideas(db_path) == 3
+    reasons = [b.reason for b in store.list_backups(_isolated_home / "backups", db_path)]
+    assert "before-restore" not in reasons  # an empty file holds nothing to keep
+    assert run_cli("--db", str(db_path), "check") == 0
+
+
+def test_empty_file_without_backups_becomes_a_new_database(tmp_path: Path, db_path: Path) -> None:
+    db_path.touch()
+    ideas = tmp_path / "eine.csv"
+    ideas.write_text("Titel\nErste Idee\n", encoding="utf-8")
+    assert run_cli("--db", str(db_path), "import-ideas", str(ideas)) == 0
+    assert count_ideas(db_path) == 1

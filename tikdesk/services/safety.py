@@ -38,7 +38,7 @@ from tikdesk.storage.backup import (
     ProgressFn,
 )
 from tikdesk.storage.check import CheckReport, Finding
-from tikdesk.storage.engine import Database, check_db_path, open_database
+from tikdesk.storage.engine import Database, check_db_path, has_tables, open_database
 from tikdesk.storage.lockfile import DatabaseInUse, LockOwner
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,8 @@ def open_database_safely(
     if must_exist:
         _refuse_missing_or_empty(Path(path).expanduser())
     path = check_db_path(Path(path))  # a folder, an uncreatable folder: clear message first
+    if not for_restore:
+        _refuse_emptied_with_backups(path, folder)
     reason = ""
     if not read_only and path.is_file() and not _writable(path):
         read_only = True
@@ -189,14 +191,47 @@ def _refuse_missing_or_empty(path: Path) -> None:
         raise DatabaseError(
             msg(f"Datenbank „{path}“ existiert nicht.", f"Database '{path}' does not exist.")
         )
-    wal = Path(f"{path}-wal")  # a brand-new WAL database may still live in its -wal file
-    if path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0):
+    if _is_empty(path):
         raise DatabaseError(
             msg(
                 f"„{path}“ ist leer, keine TikDesk-Datenbank (abgeschnitten?).",
                 f"'{path}' is empty, not a TikDesk database (truncated?).",
             )
         )
+
+
+def _is_empty(path: Path) -> bool:
+    """A 0-byte file (whose -wal, if any, is empty too): no database in it yet, or no more."""
+    wal = Path(f"{path}-wal")  # a brand-new WAL database may still live in its -wal file
+    return path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0)
+
+
+def _refuse_emptied_with_backups(path: Path, folder: Path) -> None:
+    """A file emptied to 0 bytes whose backups exist is not started afresh.
+
+    A new, empty database in its place would hide the backups' data behind a working-looking
+    program (and the next backups would thin the good ones away); restoring is the way back.
+    A 0-byte file without backups is a new database, as before.
+    """
+    if not path.is_file() or not _is_empty(path):
+        return
+    backups = store.list_backups(folder, path)
+    if not backups:
+        return
+    newest = store.newest_intact(folder, path) or backups[0]
+    log.warning("%s is empty but has %d backups; not started afresh", path, len(backups))
+    raise DatabaseError(
+        msg(
+            f"„{path}“ ist leer (0 Bytes), aber es gibt {len(backups)} Sicherung(en) dieser "
+            "Datenbank; TikDesk legt darin keine neue, leere Datenbank an. Neueste Sicherung: "
+            f"vom {newest.created_text()} ({newest.path}). Wiederherstellen mit: "
+            f'tikdesk --db "{path}" restore "{newest.path}"',
+            f"'{path}' is empty (0 bytes), but there are {len(backups)} backup(s) of this "
+            "database; TikDesk does not start a new, empty database in it. Newest backup: from "
+            f"{newest.created_text()} ({newest.path}). Restore with: "
+            f'tikdesk --db "{path}" restore "{newest.path}"',
+        )
+    )
 
 
 def _refuse_unmigrated(db: Database) -> None:
@@ -295,7 +330,7 @@ def _close_state(state: _DbState) -> None:
 @dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
-    safety_backup: BackupInfo | None  # the state before the restore (None: was damaged)
+    safety_backup: BackupInfo | None  # the state before the restore (None: damaged or empty)
 
 
 class SafetyService:
@@ -417,7 +452,7 @@ class SafetyService:
         if progress is not None:
             progress(0, 3)
         safety: BackupInfo | None = None
-        if checks.quick_check(self._db.path).ok:
+        if checks.quick_check(self._db.path).ok and has_tables(self._db):
             # Not thinned now: thinning could remove the very file about to be restored.
             safety = self.backup(BEFORE_RESTORE, thin=False)
         if progress is not None:

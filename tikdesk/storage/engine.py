@@ -409,6 +409,12 @@ def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
     )
 
 
+def has_tables(db: Database) -> bool:
+    """False for a database without a single table (a new or emptied file): nothing to lose."""
+    with db.engine.connect() as conn:
+        return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar())
+
+
 def sqlite_pragma(db: Database, name: str) -> list[tuple[Any, ...]]:
     """Run a read-only PRAGMA (integrity_check, foreign_key_check …) and return its rows."""
     with db.engine.connect() as conn:
