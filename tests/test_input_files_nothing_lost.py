@@ -111,3 +111,38 @@ def test_a_tiktok_file_name_that_is_no_utf8_is_stored_readably(
         assert conn.execute("select file_name from import_batch").fetchall() == [
             ("Overview_\\xff.zip",)
         ]
+
+
+# ----------------------------------------------------------------------------- 10 controls
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b"])
+def test_a_control_character_is_removed_and_its_row_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], control: str
+) -> None:
+    path = tmp_path / "ideen_steuer.csv"
+    path.write_text(
+        f"Titel;Verantwortlich\nErste;Anna\nZwei{control}te;Ben\nDritte;Cem\n", encoding="utf-8"
+    )
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "de", "import-ideas", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "„ideen_steuer.csv“: Steuerzeichen (wie NUL, BEL, ESC) in Zeile 3 entfernt" in (
+        captured.err
+    )
+    with sqlite3.connect(db) as conn:
+        titles = [t for (t,) in conn.execute("select title from idea order by id")]
+    assert titles == ["Erste", "Zweite", "Dritte"]
+
+
+def test_a_control_character_in_a_tiktok_overview_is_removed_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"']
+    lines += [f'"2026-08-0{n}","10{n}","5","9","1\x07","1"' for n in range(1, 6)]
+    path = tmp_path / "Overview_2026-08-01_1793426400_stadt_musterhausen.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "en", "import-analytics", str(path)]) == 0
+    assert "control characters (such as NUL, BEL, ESC) removed in row 2, 3, 4, 5, 6" in (
+        capsys.readouterr().out
+    )
+    assert count(db, "account_daily") == 5

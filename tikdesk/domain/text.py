@@ -4,11 +4,15 @@
     A file name as the OS gave it, made valid Unicode: a name that is not valid UTF-8 on
     Linux arrives with surrogate escapes (``os.fsdecode(b"ideen_\\xff.csv")``), which no
     database or UTF-8 stream accepts; its undecodable bytes become ``\\xff``.
+``thousands(n) -> str``
+    A count with the thousands separator of the language: ``16.380`` / ``16,380``.
 """
 
 from __future__ import annotations
 
-__all__ = ["storable_name"]
+from tikdesk.domain.i18n import language
+
+__all__ = ["storable_name", "thousands"]
 
 
 def storable_name(name: str) -> str:
@@ -23,3 +27,9 @@ def storable_name(name: str) -> str:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # other lone surrogates (Windows): show them as \udc80
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def thousands(number: int) -> str:
+    """``number`` with the thousands separator of the language (see module docstring)."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language() == "de" else text

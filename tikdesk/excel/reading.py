@@ -34,9 +34,11 @@ API (stable, also used by the analytics import):
     ``mapping`` {column index: field key or None}, ``unknown`` header texts, ``duplicates``
     (header texts ignored because an earlier column already maps to the same field).
     ``override`` {column index: key or None} wins over the alias table (GUI correction).
-``csv_rows(data, encoding=None, delimiter=None, name=None) -> (rows, row_numbers, delimiter)``
-    Parse CSV bytes (e.g. an entry of a ZIP) into rows of strings.  Cells of any length are
-    read; a record that cannot be parsed raises ``InputRejected`` naming ``name`` and the line.
+``csv_rows(data, encoding=None, delimiter=None, name=None, notices=None)``
+    ``-> (rows, row_numbers, delimiter)``: CSV bytes (e.g. an entry of a ZIP) as rows of
+    strings.  Cells of any length are read; a record that cannot be parsed raises
+    ``InputRejected`` naming ``name`` and the line.  Control characters (NUL, BEL, ESC …)
+    are removed, with a line in ``notices`` naming the rows.
 ``detect_delimiter(text) -> str``
 """
 
@@ -59,6 +61,7 @@ from typing import Any
 from tikdesk.domain.bulk import Background
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
+from tikdesk.domain.text import thousands
 from tikdesk.excel import sniff as sniffing
 from tikdesk.excel.values import clean_text, is_blank
 
@@ -404,9 +407,12 @@ def csv_rows(
     encoding: str | None = None,
     delimiter: str | None = None,
     name: str | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[list[list[str]], list[int], str]:
     """Rows of a CSV text.  Every record is read; a record the csv module cannot parse
-    raises ``InputRejected`` naming ``name`` (the file) and its line — never a silent end."""
+    raises ``InputRejected`` naming ``name`` (the file) and its line — never a silent end.
+    Control characters (NUL, BEL, ESC …) are removed; ``notices`` gets a line naming the
+    rows that held one."""
     encoding = encoding or sniffing.detect_encoding(data[:65536])
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     _allow_fields_up_to(len(text) + 1)
@@ -437,7 +443,39 @@ def csv_rows(
                 f"{where_en}, row {line}: the record cannot be read ({exc}). Nothing was imported.",
             )
         ) from exc
+    if _CONTROL.search(text) is not None:  # one search at C speed; almost never true
+        _drop_controls(rows, numbers, name, notices)
     return rows, numbers, delimiter
+
+
+#: Control characters that are neither line breaks nor whitespace to ``str.split``: no
+#: table means them (a NUL, BEL or ESC comes from a broken export), so they are removed.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+
+
+def _drop_controls(
+    rows: list[list[str]], numbers: list[int], name: str | None, notices: list[str] | None
+) -> None:
+    found: list[int] = []
+    for pos, row in enumerate(rows):
+        if _CONTROL.search("\n".join(row)) is not None:
+            rows[pos] = [_CONTROL.sub("", cell) for cell in row]
+            found.append(numbers[pos])
+    if notices is None or not found:
+        return
+    shown = ", ".join(map(str, found[:10]))
+    more_de = f" und {thousands(len(found) - 10)} weiteren" if len(found) > 10 else ""
+    more_en = f" and {thousands(len(found) - 10)} more" if len(found) > 10 else ""
+    where_de = f"„{name}“: " if name else ""
+    where_en = f"'{name}': " if name else ""
+    notices.append(
+        msg(
+            f"{where_de}Steuerzeichen (wie NUL, BEL, ESC) in Zeile {shown}{more_de} "
+            "entfernt; der übrige Inhalt wird übernommen.",
+            f"{where_en}control characters (such as NUL, BEL, ESC) removed in row "
+            f"{shown}{more_en}; the rest of the content is imported.",
+        )
+    )
 
 
 def _read_csv(path: Path, info: sniffing.Sniffed, schema: Schema | None) -> Table:
@@ -445,10 +483,13 @@ def _read_csv(path: Path, info: sniffing.Sniffed, schema: Schema | None) -> Tabl
         data = path.read_bytes()
     except OSError as exc:
         raise sniffing.rejected_unreadable(path, exc) from exc
-    rows, numbers, _delimiter = csv_rows(data, info.encoding, name=path.name)
+    notices: list[str] = []
+    rows, numbers, _delimiter = csv_rows(data, info.encoding, name=path.name, notices=notices)
     if not rows:
         raise _no_table(path)
-    return _finish(path, sniffing.KIND_TEXT, rows, numbers, schema, None, [])
+    table = _finish(path, sniffing.KIND_TEXT, rows, numbers, schema, None, [])
+    table.notices[:0] = notices
+    return table
 
 
 # ----------------------------------------------------------------------------- workbooks

@@ -184,12 +184,13 @@ _PLAIN = frozenset(" \t\r\n;,.:-_\"'()/&%€$!?+*#@<>=[]{}|\\~^–—„“”�
 
 
 def _is_noise(text: str) -> bool:
-    """True for bytes that are no text: control characters, or mostly symbols (a text
-    table consists mainly of letters, digits, spaces and punctuation)."""
+    """True for bytes that are no text: many control characters, or mostly symbols (a text
+    table consists mainly of letters, digits, spaces and punctuation).  A stray NUL, BEL or
+    ESC in a table is no reason: the CSV reader removes those and names the rows."""
     if not text.strip():
         return False
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
-    if "\x00" in text or controls > max(2, len(text) // 100):
+    if controls > max(8, len(text) // 50):
         return True
     plain = sum(1 for ch in text if ch.isalnum() or ch in _PLAIN)
     return plain < len(text) * 0.85

@@ -569,6 +569,7 @@ def parse_table(
                 )
             )
     table.rows_read = len(body)
+    table.notes.extend(read.notices)  # e.g. control characters removed, named by row
     if "followers_difference" in mapping.values():
         table.notes.append(
             msg(

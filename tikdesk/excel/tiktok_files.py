@@ -219,7 +219,8 @@ def _tiktok_csv(entry: Entry, is_header: Callable[[list[str]], bool]) -> reading
         or b"\x00" in data[:512]
     ):
         return None
-    rows, numbers, _delimiter = reading.csv_rows(data, name=entry.display)
+    notices: list[str] = []
+    rows, numbers, _delimiter = reading.csv_rows(data, name=entry.display, notices=notices)
     if not rows:
         return None
     headers = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
@@ -235,4 +236,5 @@ def _tiktok_csv(entry: Entry, is_header: Callable[[list[str]], bool]) -> reading
         headers=headers,
         rows=[r for r, _n in body],
         row_numbers=[n for _r, n in body],
+        notices=notices,
     )

@@ -1012,6 +1012,7 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
             lines.append(f"    {t.anchor}")
         if t.ignored:
             lines.append("    " + msg("nicht verwendet: ", "not used: ") + ", ".join(t.ignored))
+        lines.extend(f"    {note}" for note in t.notes)
     span = (
         f"{_fmt_day(preview.first)} – {_fmt_day(preview.last)}"
         if preview.first and preview.last
