@@ -127,7 +127,7 @@ def tab(imported: AppContext, main_window: object, qtbot: object) -> object:
 
 def test_charts_on_real_data_render_for_every_period(tab: object) -> None:
     board = tab.board  # type: ignore[attr-defined]
-    assert tab.stack.currentWidget() is tab.scroll  # type: ignore[attr-defined]
+    assert tab.stack.currentWidget() is tab.chart_scroll  # type: ignore[attr-defined]
     for days in (7, 28, 90, 365, 0):
         tab.set_period(days)  # type: ignore[attr-defined]
         for panel in board.panels:

@@ -95,7 +95,11 @@ def _opaque(color: QColor, background: QColor) -> QColor:
     return QColor(
         *(
             round(c * a + b * (1 - a))
-            for c, b in zip(color.getRgb()[:3], background.getRgb()[:3], strict=True)
+            for c, b in zip(
+                (color.red(), color.green(), color.blue()),
+                (background.red(), background.green(), background.blue()),
+                strict=True,
+            )
         )
     )
 
@@ -263,7 +267,7 @@ class _LeanAxis:
         return self._sizes[key]
 
 
-class NumberAxis(_LeanAxis, pg.AxisItem):
+class NumberAxis(_LeanAxis, pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """Tick labels in the UI language's number format (``12.500``, ``4,5 %``).
 
     Its grid lines are drawn in an opaque colour, below the data (see ``ChartPanel.add_plot``):
@@ -333,7 +337,7 @@ class _UtcZoomLevel(ZoomLevel):  # type: ignore[misc]
         return super().moveTicksToLocalTimeCoords(ticks, spacing, skipFactor)
 
 
-class GermanDateAxis(_LeanAxis, pg.DateAxisItem):
+class GermanDateAxis(_LeanAxis, pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """Dates from UTC-midnight timestamps with German month names (``Aug.``, ``12.08.``)."""
 
     zoomLevels: Any
@@ -404,6 +408,7 @@ class ChartPanel(QFrame):
         header.addSpacing(8)
         header.addWidget(self.info_label, 1)
         self.header_layout = header
+        self.panel_layout = layout
         header.addWidget(self.table_button)
         header.addWidget(self.png_button)
         layout.addLayout(header)
@@ -555,7 +560,8 @@ class ChartPanel(QFrame):
 
     def render_image(self) -> QImage:
         """The chart (or its empty state/table) with the title above it, as an image."""
-        body = self.stack.currentWidget().grab()
+        page = self.stack.currentWidget()  # (never None: the stack has its three pages)
+        body = page.grab() if page is not None else QPixmap()
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -595,7 +601,7 @@ class ChartPanel(QFrame):
                 return None
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.render_image().save(path, "PNG"):
+        if not self.render_image().save(path):  # PNG: the file name ends in .png
             from tikdesk.ui import messages
 
             messages.show_warning(
@@ -924,7 +930,7 @@ class DailyPanel(ChartPanel):
 
 
 # ----------------------------------------------------------------------------- posts
-class IndexAxis(pg.AxisItem):
+class IndexAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """Post number on x, labelled with the publication day of a few posts.
 
     The days are formatted for the ticks shown only (a dozen, not every post of 3 years)."""
@@ -934,7 +940,9 @@ class IndexAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
         self.posted: Sequence[dt.datetime | None] = []
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+    def tickValues(
+        self, minVal: float, maxVal: float, size: float
+    ) -> list[tuple[float, list[float]]]:
         n = len(self.posted)
         if n == 0:
             return []
@@ -1064,7 +1072,7 @@ class PostsPanel(ChartPanel):
 
 
 # ----------------------------------------------------------------------------- groups
-class CategoryAxis(pg.AxisItem):
+class CategoryAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def __init__(self, orientation: str = "left") -> None:
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)  # (its title would be laid out anew on every change)
@@ -1077,7 +1085,9 @@ class CategoryAxis(pg.AxisItem):
             self.picture = None
             self.update()
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+    def tickValues(
+        self, minVal: float, maxVal: float, size: float
+    ) -> list[tuple[float, list[float]]]:
         return [(1, [float(i) for i in range(len(self.labels))])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
@@ -1226,7 +1236,7 @@ class HeatmapPanel(ChartPanel):
         self.metric_box.addItem(translate("Analytics", "Median engagement rate"), "rate")
         self.metric_box.setAccessibleName(translate("Analytics", "Heat map measure"))
         self.metric_box.currentIndexChanged.connect(
-            lambda _i: self.metric_changed.emit(self.metric)
+            lambda _i: self.metric_changed.emit(self.selected_metric)
         )
         self.header_layout.insertWidget(2, self.metric_box)
         self.hour_axis = NumberAxis("bottom")
@@ -1252,7 +1262,7 @@ class HeatmapPanel(ChartPanel):
         self.without_time = 0
 
     @property
-    def metric(self) -> str:
+    def selected_metric(self) -> str:
         return str(self.metric_box.currentData())
 
     def update_heatmap(self, heat: HeatMap, with_time: int, without_time: int) -> None:
@@ -1313,7 +1323,7 @@ class HeatmapPanel(ChartPanel):
     def _cell_text(self, d: int, h: int) -> str:
         assert self.heat is not None
         value = self.heat.median[d][h]
-        shown = fmt.fmt_pct(value) if self.metric == "rate" else fmt.fmt_int(value)
+        shown = fmt.fmt_pct(value) if self.selected_metric == "rate" else fmt.fmt_int(value)
         return arg(
             translate("Analytics", "%1 %2–%3 h: %4 posts, median %5"),
             fmt.weekday_short(d),
@@ -1348,7 +1358,9 @@ class HeatmapPanel(ChartPanel):
                                 fmt.weekday_short(d),
                                 f"{h}–{h + 1}",
                                 str(self.heat.count[d][h]),
-                                fmt.fmt_pct(value) if self.metric == "rate" else fmt.fmt_int(value),
+                                fmt.fmt_pct(value)
+                                if self.selected_metric == "rate"
+                                else fmt.fmt_int(value),
                             ]
                         )
         return data
@@ -1372,7 +1384,7 @@ class BenchmarkPanel(ChartPanel):
         self._key: object = None
         self._peers_key: object = None
         if form is not None:
-            self.layout().addWidget(form)
+            self.panel_layout.addWidget(form)
 
     def update_benchmarks(
         self, own_name: str, own: DailySeries | None, peers: Sequence[BenchmarkSeries]

@@ -175,10 +175,10 @@ class ImportPreviewDialog(QDialog):
             "problemsTable",
         )
         for r, p in enumerate(preview.problems):
-            for c, text in enumerate(
+            for col, text in enumerate(
                 (p.table, "" if p.row is None else str(p.row), p.column, p.message)
             ):
-                self.problems.setItem(r, c, QTableWidgetItem(text))
+                self.problems.setItem(r, col, QTableWidgetItem(text))
         self.problems.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         problems_box = QGroupBox(
             translate("Analytics", "Rows that cannot be read (%1)").replace(
@@ -348,7 +348,9 @@ class AccountDialog(QDialog):
         self.combo.setEditable(True)
         self.combo.addItems(list(accounts))
         self.combo.setCurrentText(accounts[0] if accounts else "")
-        self.combo.lineEdit().setPlaceholderText(translate("Analytics", "e.g. stadt_musterhausen"))
+        edit = self.combo.lineEdit()  # an editable combo box always has one
+        if edit is not None:
+            edit.setPlaceholderText(translate("Analytics", "e.g. stadt_musterhausen"))
         form = QFormLayout()
         form.addRow(translate("Analytics", "TikTok account (handle):"), self.combo)
         layout.addLayout(form)
@@ -610,7 +612,9 @@ class BenchmarkForm(QWidget):
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setObjectName("benchmarkName")
-        self.name.lineEdit().setPlaceholderText(translate("Analytics", "Peer account"))
+        edit = self.name.lineEdit()  # an editable combo box always has one
+        if edit is not None:
+            edit.setPlaceholderText(translate("Analytics", "Peer account"))
         self.name.setAccessibleName(translate("Analytics", "Peer account"))
         self.name.setMinimumWidth(170)
         self.day = QDateEdit(to_qdate(dt.date.today()))

@@ -84,11 +84,11 @@ class AnalyticsTab(QWidget):
         self.stack = QStackedWidget()
         self.empty_page = self._build_empty_page()
         self.stack.addWidget(self.empty_page)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setAccessibleName(translate("Analytics", "Charts"))
-        self.stack.addWidget(self.scroll)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.chart_scroll.setAccessibleName(translate("Analytics", "Charts"))
+        self.stack.addWidget(self.chart_scroll)
         layout.addWidget(self.stack, 1)
         self.benchmark_form = BenchmarkForm(self.service, self._read_only)
         self.benchmark_form.saved.connect(self._on_benchmarks_changed)
@@ -163,8 +163,8 @@ class AnalyticsTab(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.table_check, self.import_button, self.link_button, self.manual_button):
-            bar.addWidget(widget)
+        for button in (self.table_check, self.import_button, self.link_button, self.manual_button):
+            bar.addWidget(button)
         self.account_box.currentIndexChanged.connect(self._on_account_changed)
         self.period_box.currentIndexChanged.connect(self._on_period_changed)
         return bar
@@ -236,7 +236,7 @@ class AnalyticsTab(QWidget):
             heat = str(self.window_.settings.value(HEAT_KEY, "views"))
             box = self.board.heatmap.metric_box
             box.setCurrentIndex(max(0, box.findData(heat)))
-            self.scroll.setWidget(self.board)
+            self.chart_scroll.setWidget(self.board)
             if self.table_check.isChecked():
                 self.board.set_table_mode(True)
         return self.board
@@ -273,7 +273,7 @@ class AnalyticsTab(QWidget):
     def _restore_settings(self) -> None:
         settings = self.window_.settings
         try:
-            days = int(settings.value(PERIOD_KEY, 28))  # type: ignore[call-overload]
+            days = int(settings.value(PERIOD_KEY, 28))
         except (TypeError, ValueError):
             days = 28
         index = self.period_box.findData(days if days != CUSTOM else 28)
@@ -284,7 +284,7 @@ class AnalyticsTab(QWidget):
         settings.setValue(PERIOD_KEY, int(self.period_box.currentData()))
         settings.setValue(ACCOUNT_KEY, self.account_box.currentText())
         if self.board is not None:
-            settings.setValue(HEAT_KEY, self.board.heatmap.metric)
+            settings.setValue(HEAT_KEY, self.board.heatmap.selected_metric)
 
     def _invalidate(self) -> None:
         self._videos.clear()
@@ -376,7 +376,7 @@ class AnalyticsTab(QWidget):
             self.stack.setCurrentWidget(self.empty_page)
             self.kpis.setVisible(False)
             return
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.chart_scroll)
         if self.board is None:
             return
         from tikdesk.ui.analytics.charts import BoardData
@@ -389,7 +389,7 @@ class AnalyticsTab(QWidget):
             else (svc.build_daily_series("", [], None))
         )
         videos = svc.videos_in_period(self._videos_of(account), start, end)
-        metric = self.board.heatmap.metric
+        metric = self.board.heatmap.selected_metric
         timed = sum(1 for v in videos if v.has_time)
         data = BoardData(
             account=account,
