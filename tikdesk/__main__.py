@@ -2,6 +2,10 @@
 
 import sys
 
-from tikdesk.app import main
+try:
+    from tikdesk.app import main
+except KeyboardInterrupt:  # Ctrl+C while starting: nothing has been opened yet
+    print("tikdesk: abgebrochen / cancelled", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())

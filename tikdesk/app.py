@@ -45,9 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     # The language must be known before the parser is built: its help texts are translated.
     set_language(_lang_from_argv(argv) or _preferred_language() or system_language())
     with cli.safe_console():  # help, usage errors and commands print safely in any encoding
-        args = cli.build_parser().parse_args(argv)
-        if args.command:
-            return cli.run(args, pdf_renderer=report_pdf_renderer)
+        try:
+            args = cli.build_parser().parse_args(argv)
+            if args.command:
+                return cli.run(args, pdf_renderer=report_pdf_renderer)
+        except KeyboardInterrupt:  # Ctrl+C before the command opened anything
+            print(cli.interrupted_message(), file=sys.stderr)
+            return cli.EXIT_INTERRUPTED
     return run_gui(args)
 
 

@@ -1,7 +1,8 @@
 """Command line: ``tikdesk [--db PATH] COMMAND …`` — headless use of the same services.
 
 Exit status, a contract scripts rely on: 0 done, 1 input rejected / nothing written (the
-message on stderr says why), 2 wrong usage.  Bad input never prints a traceback.
+message on stderr says why), 2 wrong usage, 130 cancelled with Ctrl+C (the message says
+whether anything had been saved).  Bad input never prints a traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tikdesk.domain.i18n import msg
 from tikdesk.services.context import AppContext
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl+C (128 + SIGINT), as shells report it
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
 
@@ -238,30 +240,71 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
     What the CLI may not import itself (Qt) is injected by the composition root
     (``tikdesk.app``) and handed to the handlers on ``args``: ``args.pdf_renderer`` renders a
     management report as PDF (``report --pdf``); without it that option is refused.
+
+    Ctrl+C ends the command with exit 130 and says whether anything had been saved: every
+    change is one transaction, so it is either saved in full or not at all.
     """
     args.pdf_renderer = pdf_renderer
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE
+    args.saved = False  # set once a transaction commits (or a handler wrote outside one)
     ctx: AppContext | None = None
     try:
         ctx = _open_for(args)
+        _note_commits(ctx, args)
         return handler(args, ctx)
     except TikDeskError as exc:
         print(f"tikdesk: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except KeyboardInterrupt:
-        print(
-            msg(
-                "tikdesk: abgebrochen, nichts geschrieben.", "tikdesk: cancelled, nothing written."
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_REJECTED
+        print(interrupted_message(saved=args.saved), file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         if ctx is not None:
-            ctx.db.close()
+            _close_uninterrupted(ctx)
+
+
+def interrupted_message(*, saved: bool = False) -> str:
+    if saved:
+        return msg(
+            "tikdesk: abgebrochen – die Änderungen waren schon vollständig gespeichert und "
+            "bleiben erhalten.",
+            "tikdesk: cancelled – the changes had already been saved in full and are kept.",
+        )
+    return msg(
+        "tikdesk: abgebrochen – nichts geschrieben.", "tikdesk: cancelled – nothing written."
+    )
+
+
+def _note_commits(ctx: AppContext, args: argparse.Namespace) -> None:
+    """Set ``args.saved`` when a transaction of the command commits.
+
+    SQLAlchemy announces a commit just before SQLite's COMMIT, which Ctrl+C cannot split
+    (SQLite commits in one C call); only an interrupt within those few instructions in
+    between would be reported as saved although the transaction rolled back.
+    """
+    from sqlalchemy import event
+
+    def committed(_conn: object) -> None:
+        args.saved = True
+
+    event.listen(ctx.db.engine, "commit", committed)
+
+
+def _close_uninterrupted(ctx: AppContext) -> None:
+    """Close the database (release the lock) even when Ctrl+C is pressed again meanwhile."""
+    import signal
+    import threading
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
+    try:
+        ctx.db.close()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 # ---------------------------------------------------------------------------- commands
@@ -333,7 +376,12 @@ def _cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
 
     from tikdesk.services.safety import SafetyService
 
-    result = SafetyService(ctx).restore(Path(args.backup_file))
+    def progress(done: int, total: int) -> bool:
+        if done == total:  # the database file was replaced: Ctrl+C now cancels nothing
+            args.saved = True
+        return True
+
+    result = SafetyService(ctx).restore(Path(args.backup_file), progress=progress)
     if result.safety_backup is not None:
         print(
             msg(
@@ -419,12 +467,13 @@ def _cmd_import_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
+    import os
     from pathlib import Path
 
     from tikdesk.services.analytics import AnalyticsService
 
     out = Path(args.out)
-    if out.is_dir() or out.suffix.lower() not in (".xlsx", ".csv"):
+    if os.path.isdir(out) or out.suffix.lower() not in (".xlsx", ".csv"):  # never raises
         print(
             msg(
                 f"tikdesk export-analytics: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
