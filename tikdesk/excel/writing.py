@@ -158,9 +158,22 @@ def _open_in_excel(path: Path) -> InputRejected:
     )
 
 
+def name_too_long(path: Path) -> InputRejected:
+    return InputRejected(
+        msg(
+            f"Der Dateiname „{path.name[:40]}…“ ({len(path.name)} Zeichen) ist zu lang für "
+            "den Datenträger. Bitte einen kürzeren Namen wählen; es wurde nichts geschrieben.",
+            f"The file name '{path.name[:40]}…' ({len(path.name)} characters) is too long for "
+            "the disk. Please choose a shorter name; nothing was written.",
+        )
+    )
+
+
 def _write_error(path: Path, exc: OSError) -> InputRejected:
+    if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206:
+        return name_too_long(path)
     if isinstance(exc, PermissionError) or getattr(exc, "winerror", None) in (32, 33):
-        if path.exists():
+        if _exists(path):
             return _open_in_excel(path)
         return InputRejected(
             msg(
@@ -187,7 +200,10 @@ def check_target(path: Path, protected: Protected | None = None) -> None:
     path = Path(path)
     if protected is not None:
         protected.check(path)
-    _check_target(path)
+    try:
+        _check_target(path)
+    except OSError as exc:  # e.g. ENAMETOOLONG from looking at the name
+        raise _write_error(path, exc) from exc
 
 
 def _check_target(path: Path) -> None:

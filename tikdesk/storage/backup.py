@@ -273,6 +273,23 @@ def create_backup(
 
 def _check_target(target: Path, db_path: Path) -> Path:
     target = target.expanduser()
+    try:
+        return _check_new_target(target, db_path)
+    except OSError as exc:  # e.g. a name too long for the file system
+        if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206:
+            raise InputRejected(
+                msg(
+                    f"Der Dateiname „{target.name[:40]}…“ ({len(target.name)} Zeichen) ist zu "
+                    "lang für den Datenträger. Bitte einen kürzeren Namen wählen; es wurde "
+                    "nichts geschrieben.",
+                    f"The file name '{target.name[:40]}…' ({len(target.name)} characters) is "
+                    "too long for the disk. Please choose a shorter name; nothing was written.",
+                )
+            ) from exc
+        raise _write_error(target, exc) from exc
+
+
+def _check_new_target(target: Path, db_path: Path) -> Path:
     if target.is_dir():
         raise InputRejected(
             msg(
