@@ -146,3 +146,39 @@ def test_a_control_character_in_a_tiktok_overview_is_removed_and_named(
         capsys.readouterr().out
     )
     assert count(db, "account_daily") == 5
+
+
+# ----------------------------------------------------------------------------- 11 bidi
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_overrides_are_removed_on_import_and_not_exported(tmp_path: Path) -> None:
+    path = tmp_path / "ideen_bidi.csv"
+    path.write_text(
+        "Titel;Verantwortlich;Beschreibung\n"
+        "Rechnung \u202egpj.exe\u202c;\u2066Anna\u2069;"
+        '"Zeile \u202beins\u202c\nzwei\u2067\u2068"\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "import-ideas", str(path)]) == 0
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("select title, owner, description from idea").fetchone()
+    assert row == ("Rechnung gpj.exe", "Anna", "Zeile eins\nzwei")
+    out = tmp_path / "export.csv"
+    assert run(["--db", str(db), "export-ideas", str(out)]) == 0
+    exported = out.read_text(encoding="utf-8-sig")
+    assert "Rechnung gpj.exe" in exported
+    assert not set(BIDI) & set(exported)
+
+
+def test_bidi_overrides_are_removed_from_typed_ideas(ctx: object) -> None:
+    from tikdesk.services.ideas import IdeaService
+
+    service = IdeaService(ctx)  # type: ignore[arg-type]
+    idea = service.create(
+        {"title": "Rechnung \u202egpj.exe\u202c", "owner": "\u202dBen\u202c", "tags": "a\u2066b"}
+    )
+    assert (idea.title, idea.owner, idea.tags) == ("Rechnung gpj.exe", "Ben", "ab")
+    changed = service.update(idea.id, {"hook": "\u2067Hallo\u2069"})
+    assert changed.after.hook == "Hallo"

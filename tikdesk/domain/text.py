@@ -4,6 +4,10 @@
     A file name as the OS gave it, made valid Unicode: a name that is not valid UTF-8 on
     Linux arrives with surrogate escapes (``os.fsdecode(b"ideen_\\xff.csv")``), which no
     database or UTF-8 stream accepts; its undecodable bytes become ``\\xff``.
+``BIDI_CONTROLS`` and ``strip_bidi(text) -> str``
+    The Unicode direction overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069)
+    that make ``"Rechnung \\u202egpj.exe\\u202c"`` display as ``"Rechnung exe.jpg"``; they
+    are removed wherever zero-width characters are.
 ``thousands(n) -> str``
     A count with the thousands separator of the language: ``16.380`` / ``16,380``.
 """
@@ -12,7 +16,10 @@ from __future__ import annotations
 
 from tikdesk.domain.i18n import language
 
-__all__ = ["storable_name", "thousands"]
+__all__ = ["BIDI_CONTROLS", "storable_name", "strip_bidi", "thousands"]
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS), None)
 
 
 def storable_name(name: str) -> str:
@@ -33,3 +40,8 @@ def thousands(number: int) -> str:
     """``number`` with the thousands separator of the language (see module docstring)."""
     text = f"{number:,}"
     return text.replace(",", ".") if language() == "de" else text
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without direction overrides, embeddings and isolates."""
+    return text if text.isascii() else text.translate(_NO_BIDI)

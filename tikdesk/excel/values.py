@@ -8,10 +8,11 @@ Callers turn that into a :class:`tikdesk.excel.preview.Problem` with row and col
 API (stable, also used by the analytics import):
 
 ``clean_text(value, multiline=False) -> str``
-    Strings with invisible characters (zero-width space/joiner, BOM, word joiner, soft hyphen)
-    removed, non-breaking/narrow spaces turned into spaces, runs of spaces collapsed, ends
-    trimmed.  ``multiline=True`` keeps line breaks (normalised to ``\\n``).  Numbers print
-    without a spurious ``.0`` (``12.0`` → ``"12"``); dates as ISO.
+    Strings with invisible characters (zero-width space/joiner, BOM, word joiner, soft hyphen,
+    direction marks, overrides, embeddings and isolates) removed, non-breaking/narrow spaces
+    turned into spaces, runs of spaces collapsed, ends trimmed.  ``multiline=True`` keeps
+    line breaks (normalised to ``\\n``).  Numbers print without a spurious ``.0``
+    (``12.0`` → ``"12"``); dates as ISO.
 ``is_blank(value) -> bool``
 ``error_value(value) -> str | None``
     The Excel error text (``#NV``, ``#N/A``, ``#DIV/0!`` …) when the cell holds one.
@@ -52,6 +53,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tikdesk.domain.i18n import msg
+from tikdesk.domain.text import BIDI_CONTROLS
 
 __all__ = [
     "ValueProblem",
@@ -77,7 +79,9 @@ class ValueProblem(ValueError):
 
 
 # ----------------------------------------------------------------------------- text
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f" + BIDI_CONTROLS), None
+)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u2002\u2003\u3000"), " ")
 _TRANSLATE = {**_INVISIBLE, **_SPACES}
 _SPECIAL = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
 from tikdesk.domain.errors import ValidationError
 from tikdesk.domain.i18n import msg
+from tikdesk.domain.text import strip_bidi
 from tikdesk.services.context import AppContext
 from tikdesk.storage.repositories import ideas as repo
 from tikdesk.storage.repositories.ideas import EDITABLE, IdeaRecord, IdeaSnapshot
@@ -177,13 +178,15 @@ def validate(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, A
     """Check and normalise idea fields; raise :class:`ValidationError` for the first bad one.
 
     ``partial`` validates only the given fields (updates); otherwise a title is required.
+    Direction overrides, embeddings and isolates are removed from every text, as the import
+    does: ``"Rechnung \\u202egpj.exe"`` must not display as ``"Rechnung exe.jpg"``.
     """
     unknown = set(values) - EDITABLE
     if unknown:
         raise ValueError(f"unknown idea fields: {sorted(unknown)}")
     out: dict[str, Any] = {}
     if not partial or "title" in values:
-        title = " ".join(str(values.get("title") or "").split())
+        title = " ".join(strip_bidi(str(values.get("title") or "")).split())
         if not title:
             raise ValidationError(
                 "title", msg("Bitte einen Titel eingeben.", "Please enter a title.")
@@ -191,13 +194,13 @@ def validate(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, A
         out["title"] = title
     for field in ("hook", "description", "pillar", "owner", "sound_ref"):
         if field in values:
-            text = str(values[field] or "").strip()
+            text = strip_bidi(str(values[field] or "")).strip()
             if field in ("pillar", "owner", "hook"):
                 text = " ".join(text.split())
             out[field] = text
     if "tags" in values:
         tags = values["tags"]
-        parts = split_tags(tags if isinstance(tags, str) else ",".join(tags or ()))
+        parts = split_tags(strip_bidi(tags if isinstance(tags, str) else ",".join(tags or ())))
         for tag in parts:
             if len(tag) > MAX_TAG_LENGTH:
                 raise ValidationError(
