@@ -4,6 +4,7 @@ lock of a dead process is taken over; the lock is released on exit."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -181,6 +182,115 @@ def test_atexit_releases_a_lock_that_was_never_closed(db_path: Path) -> None:
         check=True,
     ).stdout
     assert out.strip() == "held"
+    assert not lockfile.lock_path(db_path).exists()
+
+
+@pytest.fixture
+def unrelated() -> Iterator[subprocess.Popen[str]]:
+    """A live process that is no TikDesk: after a power cut its PID may be the old holder's."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE, text=True
+    )
+    yield proc
+    assert proc.stdin is not None
+    proc.stdin.close()
+    proc.wait(timeout=30)
+
+
+def write_lock(db_path: Path, pid: int, host: str | None = None) -> None:
+    """A lock file as a TikDesk leaves it when the power goes (no process holds it)."""
+    lockfile.lock_path(db_path).write_text(
+        json.dumps(
+            {
+                "app": "TikDesk",
+                "host": host or socket.gethostname(),
+                "user": "berta",
+                "pid": pid,
+                "started": "2026-11-25T08:30:00",
+            }
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_stale_lock_whose_pid_now_belongs_to_a_live_unrelated_process_is_taken_over(
+    db_path: Path, unrelated: subprocess.Popen[str]
+) -> None:
+    write_lock(db_path, unrelated.pid)
+    assert lockfile.process_alive(unrelated.pid)
+    lock = lockfile.acquire(db_path)
+    assert lockfile.read_owner(db_path) == lock.owner
+    assert lock.owner.pid == os.getpid()
+    lock.release()
+    assert not lockfile.lock_path(db_path).exists()
+
+
+def test_lock_held_by_a_live_tikdesk_is_not_taken_over_whatever_its_text_says(
+    holder: Holder, db_path: Path
+) -> None:
+    """The OS lock decides, not the process id in the text: even a text naming a dead
+    process (or garbage) does not let a second TikDesk in while the first one runs."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait(timeout=30)
+    write_lock(db_path, gone.pid)
+    with pytest.raises(DatabaseInUse):
+        lockfile.acquire(db_path)
+    lockfile.lock_path(db_path).write_bytes(b"\x00garbage")
+    old = time.time() - 60
+    os.utime(lockfile.lock_path(db_path), (old, old))
+    with pytest.raises(DatabaseInUse):
+        lockfile.acquire(db_path)
+    assert holder.proc.poll() is None
+
+
+def test_released_lock_of_a_live_tikdesk_can_be_taken_at_once(
+    holder: Holder, db_path: Path
+) -> None:
+    with pytest.raises(DatabaseInUse):
+        lockfile.acquire(db_path)
+    holder.quit()
+    lock = lockfile.acquire(db_path)
+    assert lockfile.read_owner(db_path) == lock.owner
+    lock.release()
+
+
+@pytest.fixture
+def no_os_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system without OS locks (some network shares): flock says ENOLCK."""
+    import fcntl
+
+    real = fcntl.flock
+
+    def flock(fd: int, operation: int) -> None:
+        if operation & fcntl.LOCK_EX:
+            raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+        real(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fcntl is POSIX only")
+def test_without_os_locks_the_process_id_check_still_works(
+    holder: Holder,
+    db_path: Path,
+    no_os_locks: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with (
+        caplog.at_level("WARNING", logger="tikdesk.storage.lockfile"),
+        pytest.raises(DatabaseInUse) as info,
+    ):
+        lockfile.acquire(db_path)
+    assert info.value.owner.pid == holder.pid
+    assert "falling back to the process-id check" in caplog.text
+    holder.kill()  # its PID is gone now: the stale lock is taken over
+    lock = lockfile.acquire(db_path)
+    assert lockfile.read_owner(db_path) == lock.owner
+    lock.release()
+    assert not lockfile.lock_path(db_path).exists()
+    fresh = lockfile.acquire(db_path)  # no lock file at all: created with O_EXCL
+    assert lockfile.read_owner(db_path) == fresh.owner
+    fresh.release()
     assert not lockfile.lock_path(db_path).exists()
 
 

@@ -1,11 +1,21 @@
 """One writer at a time: a lock file next to the database (data-safety point 4).
 
-``<db>.lock`` is a small JSON file naming host, user, process id and start time.  It is
-created atomically (``O_CREAT | O_EXCL``), so of two TikDesks starting at the same moment
-exactly one wins.  A lock left behind by a process that no longer runs on this host (killed
-from the task manager, power cut) is recognised and taken over; a lock held by another host
-cannot be checked and is reported.  Readers (read-only windows, ``tikdesk check``) need no
-lock.
+``<db>.lock`` holds two things:
+
+* an operating-system lock (``fcntl.flock`` on POSIX, ``msvcrt.locking`` of one byte far past
+  the text on Windows), held on the open file for the life of the process.  Whether the
+  database is in use is decided by this lock alone: the operating system drops it when the
+  process ends in any way — exit, kill, crash, power cut — so a lock of a dead process is
+  taken over even when its process id has since been given to an unrelated live process;
+* a small JSON text naming host, user, process id and start time, only for the message
+  "in use by … on … since …".
+
+A lock written on another host is never taken over: whether the other computer's lock reaches
+this one over a network share cannot be known.  File systems without OS locks (some network
+shares) fall back to the process-id check of earlier versions, logged: the file is created
+atomically (``O_CREAT | O_EXCL``) and a lock of a process that no longer runs on this host is
+taken over.  Readers (read-only windows, ``tikdesk check``/``report``/``backup``) need no lock:
+SQLite's read transaction gives them a consistent view.
 
 Inside one process the lock is re-entrant: the GUI opens the same file again after a restore
 before closing the old window.
@@ -16,6 +26,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import logging
@@ -23,9 +34,10 @@ import os
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from tikdesk.domain.errors import DatabaseError
 from tikdesk.domain.i18n import msg
@@ -180,10 +192,11 @@ def is_stale(owner: LockOwner) -> bool:
 class DatabaseLock:
     """The lock this process holds on one database; :meth:`release` removes the file."""
 
-    def __init__(self, db_path: Path, owner: LockOwner) -> None:
+    def __init__(self, db_path: Path, owner: LockOwner, fd: int | None = None) -> None:
         self.db_path = db_path
         self.path = lock_path(db_path)
         self.owner = owner
+        self._fd = fd  # the open lock file carrying the OS lock (None: process-id fallback)
         self._count = 1
 
     def release(self) -> None:
@@ -192,10 +205,14 @@ class DatabaseLock:
             if self._count > 0:
                 return
             _registry.pop(_key(self.db_path), None)
-        current = read_owner(self.db_path)
-        if current == self.owner:  # never remove a lock someone else took over
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
+        fd, self._fd = self._fd, None
+        if fd is None:
+            current = read_owner(self.db_path)
+            if current == self.owner:  # never remove a lock someone else took over
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
+        else:
+            _release_os_lock(self.path, fd, self.owner)
         log.info("lock released: %s", self.path)
 
     @property
@@ -205,6 +222,16 @@ class DatabaseLock:
 
 _registry: dict[str, DatabaseLock] = {}
 _registry_guard = threading.Lock()
+
+#: Tries before giving up on a lock file that changes under our hands.
+_ATTEMPTS = 20
+#: Windows locks a byte range, and a locked range cannot be read by others: lock one byte far
+#: past the JSON text (a lock beyond the end of a file is allowed).
+_WINDOWS_LOCK_OFFSET = 1 << 20
+#: errno values meaning "another open file holds the lock" (everything else: no OS locks here).
+_HELD_ERRNOS = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK})
+
+_OsLock = Literal["taken", "held", "unsupported"]
 
 
 def _key(db_path: Path) -> str:
@@ -219,14 +246,188 @@ def acquire(db_path: Path) -> DatabaseLock:
         if mine is not None:
             mine._count += 1
             return mine
+    path = lock_path(db_path)
     me = LockOwner.me()
+    for _attempt in range(_ATTEMPTS):
+        opened = _open_lock_file(path)
+        if opened is None:  # removed between our two opens: its holder just released it
+            continue
+        fd, created, writable = opened
+        state = _os_lock(fd, path)
+        if state == "unsupported":
+            if created:  # ours by O_EXCL, as in the process-id fallback
+                _write_owner(fd, me)
+                os.close(fd)
+                return _register(DatabaseLock(db_path, me))
+            os.close(fd)
+            return _acquire_by_pid(db_path, me)
+        if state == "held":
+            owner = _read_fd(fd)
+            os.close(fd)
+            if owner is None:  # the holder is writing its name this very moment
+                time.sleep(0.1)
+                continue
+            raise DatabaseInUse(db_path, owner)
+        # We hold the OS lock: no process on this host holds this database.
+        if not _same_file(fd, path):  # the releasing holder removed the file: start over
+            _close_os_lock(fd)
+            continue
+        found = None if created else _read_fd(fd)
+        if found is not None and found.host != me.host:
+            # Another computer's lock may not reach us over a network share: never take it.
+            _close_os_lock(fd)
+            raise DatabaseInUse(db_path, found)
+        if found is not None and found != me:
+            log.warning(
+                "lock of %s (process %s, since %s) held by no process: taken over: %s",
+                found.user,
+                found.pid,
+                found.started,
+                path,
+            )
+        if not writable:  # a lock file we may not write (another user's): replace it
+            _close_os_lock(fd, remove=path)
+            continue
+        _write_owner(fd, me)
+        log.info("lock taken: %s", path)
+        return _register(DatabaseLock(db_path, me, fd))
+    owner = read_owner(db_path) or LockOwner("?", "?", 0, "")
+    raise DatabaseInUse(db_path, owner)
+
+
+def _register(lock: DatabaseLock) -> DatabaseLock:
+    with _registry_guard:
+        _registry[_key(lock.db_path)] = lock
+    return lock
+
+
+def _open_lock_file(path: Path) -> tuple[int, bool, bool] | None:
+    """Open (or create) the lock file: ``(fd, created, writable)``; None when it vanished."""
+    binary = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | binary, 0o644)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise _cannot_use(path, exc) from exc
+    else:
+        return fd, True, True
+    for flags, writable in ((os.O_RDWR, True), (os.O_RDONLY, False)):
+        try:
+            return os.open(path, flags | binary), False, writable
+        except FileNotFoundError:
+            return None
+        except PermissionError:
+            continue  # another user's lock file: reading is enough to test the OS lock
+        except OSError as exc:
+            raise _cannot_use(path, exc) from exc
+    raise _cannot_use(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+
+
+def _cannot_use(path: Path, exc: OSError) -> DatabaseError:
+    return DatabaseError(
+        msg(
+            f"Die Sperrdatei „{path}“ kann nicht angelegt werden: {exc.strerror or exc}.",
+            f"The lock file '{path}' cannot be created: {exc.strerror or exc}.",
+        )
+    )
+
+
+def _os_lock(fd: int, path: Path) -> _OsLock:
+    """Try the exclusive OS lock on ``fd`` without waiting."""
+    try:
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in _HELD_ERRNOS:
+            return "held"
+        log.warning(
+            "no operating-system lock on %s (%s): falling back to the process-id check",
+            path,
+            exc,
+        )
+        return "unsupported"
+    return "taken"
+
+
+def _close_os_lock(fd: int, *, remove: Path | None = None) -> None:
+    """Drop the OS lock and close; ``remove`` deletes the (stale) file first, under the lock."""
+    if remove is not None and sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            remove.unlink()
+    try:
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    except OSError:
+        pass  # closing drops the lock anyway
+    finally:
+        os.close(fd)
+    # Windows cannot delete a file that is open: only after closing it.
+    if remove is not None and sys.platform == "win32":  # pragma: no cover - Windows only
+        with contextlib.suppress(OSError):
+            remove.unlink()
+
+
+def _release_os_lock(path: Path, fd: int, owner: LockOwner) -> None:
+    """Empty and remove our lock file, then drop the OS lock.
+
+    Emptied first, so a file left behind (Windows cannot delete a file another process has
+    open this instant) names nobody and is simply taken by the next TikDesk.
+    """
+    mine = _read_fd(fd) == owner and _same_file(fd, path)
+    if mine:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+    _close_os_lock(fd, remove=path if mine else None)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """The open file still is the one at ``path`` (not removed or replaced meanwhile)."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
+
+
+def _read_fd(fd: int) -> LockOwner | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        data = os.read(fd, 64 * 1024)
+        return LockOwner.from_json(data.decode("utf-8"))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_owner(fd: int, owner: LockOwner) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.ftruncate(fd, 0)
+    os.write(fd, owner.to_json().encode("utf-8"))
+    os.fsync(fd)
+
+
+# ------------------------------------------------------------ fallback: no OS locks here
+
+
+def _acquire_by_pid(db_path: Path, me: LockOwner) -> DatabaseLock:
+    """Earlier versions' lock: O_EXCL file, stale when its process no longer runs here."""
     for _attempt in range(5):
         if _create(db_path, me):
-            lock = DatabaseLock(db_path, me)
-            with _registry_guard:
-                _registry[_key(db_path)] = lock
-            log.info("lock taken: %s", lock.path)
-            return lock
+            log.info("lock taken (process-id check only): %s", lock_path(db_path))
+            return _register(DatabaseLock(db_path, me))
         owner = read_owner(db_path)
         if owner is None:
             # Unreadable (being written this instant, or garbage): garbage older than a few
@@ -305,8 +506,6 @@ def _create_from(aside: Path, path: Path) -> bool:
 
 
 def _remove_if_garbage(db_path: Path) -> bool:
-    import time
-
     path = lock_path(db_path)
     try:
         age = time.time() - path.stat().st_mtime
