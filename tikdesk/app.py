@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from tikdesk import APP_NAME, cli, paths
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.domain.i18n import set_language, system_language
+from tikdesk.logsetup import setup_logging  # shared with the CLI: one log file
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -27,17 +27,6 @@ if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("tikdesk")
-
-
-def setup_logging(log_dir: Path) -> None:
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "tikdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -18,12 +19,15 @@ from typing import Any, TextIO
 from tikdesk import __version__, paths
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.domain.i18n import msg
+from tikdesk.logsetup import logging_to
 from tikdesk.services.context import AppContext
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl+C (128 + SIGINT), as shells report it
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
+
+log = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------- console output
@@ -249,16 +253,31 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
     if handler is None:
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE
+    with logging_to(paths.log_dir()):  # the same log file as the window's
+        log.info("command %s started (TikDesk %s)", args.command, __version__)
+        try:
+            code = _run(args, handler)
+        except BaseException:
+            log.exception("command %s failed", args.command)
+            raise
+        log.info("command %s ended: exit %d", args.command, code)
+        return code
+
+
+def _run(args: argparse.Namespace, handler: Handler) -> int:
     args.saved = False  # set once a transaction commits (or a handler wrote outside one)
     ctx: AppContext | None = None
     try:
         ctx = _open_for(args)
+        log.info("command %s: database %s", args.command, ctx.db.path)
         _note_commits(ctx, args)
         return handler(args, ctx)
     except TikDeskError as exc:
+        log.warning("command %s refused: %s", args.command, exc)
         print(f"tikdesk: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except KeyboardInterrupt:
+        log.warning("command %s cancelled with Ctrl+C; saved: %s", args.command, args.saved)
         print(interrupted_message(saved=args.saved), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
