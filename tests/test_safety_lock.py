@@ -152,6 +152,19 @@ def test_unreadable_old_lock_file_is_replaced(db_path: Path) -> None:
     lock.release()
 
 
+def test_lock_path_that_is_a_folder_gets_a_clear_message(db_path: Path) -> None:
+    folder = lockfile.lock_path(db_path)
+    folder.mkdir()
+    (folder / "notiz.txt").write_text("bleibt", encoding="utf-8")
+    with pytest.raises(DatabaseError) as info:
+        lockfile.acquire(db_path)
+    text = str(info.value)
+    assert not isinstance(info.value, DatabaseInUse)
+    assert "ist ein Ordner, keine Sperrdatei" in text and "entfernen oder umbenennen" in text
+    assert "?" not in text.replace(str(folder), "")
+    assert (folder / "notiz.txt").read_text(encoding="utf-8") == "bleibt"
+
+
 # ----------------------------------------------------------------------------- stale locks
 
 
@@ -310,6 +323,21 @@ def test_cli_write_command_exits_1_naming_the_holder(
     assert run_cli("--db", str(db_path), "check") == 0
     assert run_cli("--db", str(db_path), "backup") == 0
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
+
+
+def test_cli_write_command_exits_1_when_the_lock_path_is_a_folder(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_database(db_path).close()
+    backup = store.create_backup(db_path, tmp_path / "bk", MANUAL)
+    lockfile.lock_path(db_path).mkdir()
+    before = db_path.read_bytes()
+    assert run_cli("--db", str(db_path), "restore", str(backup.path)) == 1
+    err = capsys.readouterr().err
+    assert "ist ein Ordner, keine Sperrdatei" in err
+    assert "Traceback" not in err and "Prozess 0" not in err
+    assert db_path.read_bytes() == before
+    assert lockfile.lock_path(db_path).is_dir()
 
 
 def test_cli_takes_over_the_lock_of_a_killed_instance(

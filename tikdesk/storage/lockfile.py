@@ -247,6 +247,7 @@ def acquire(db_path: Path) -> DatabaseLock:
             mine._count += 1
             return mine
     path = lock_path(db_path)
+    _refuse_folder(path)
     me = LockOwner.me()
     for _attempt in range(_ATTEMPTS):
         opened = _open_lock_file(path)
@@ -324,7 +325,21 @@ def _open_lock_file(path: Path) -> tuple[int, bool, bool] | None:
     raise _cannot_use(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
 
 
+def _refuse_folder(path: Path) -> None:
+    """A folder where the lock file belongs: say so (it holds no owner to name)."""
+    if path.is_dir():
+        raise DatabaseError(
+            msg(
+                f"„{path}“ ist ein Ordner, keine Sperrdatei – bitte entfernen oder umbenennen. "
+                "Bis dahin lässt sich die Datenbank nur zum Lesen öffnen.",
+                f"'{path}' is a folder, not a lock file – please remove or rename it. Until "
+                "then the database can only be opened read-only.",
+            )
+        )
+
+
 def _cannot_use(path: Path, exc: OSError) -> DatabaseError:
+    _refuse_folder(path)  # made a folder between our checks
     return DatabaseError(
         msg(
             f"Die Sperrdatei „{path}“ kann nicht angelegt werden: {exc.strerror or exc}.",
