@@ -181,11 +181,13 @@ def _write_error(path: Path, exc: OSError) -> InputRejected:
                 f"The folder '{path.parent}' cannot be written to.",
             )
         )
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or getattr(exc, "winerror", None) in (39, 112):
         return InputRejected(
             msg(
-                f"Nicht genug Speicherplatz für „{path.name}“; nichts wurde geschrieben.",
-                f"Not enough disk space for '{path.name}'; nothing was written.",
+                f"Auf dem Datenträger ist kein Platz mehr für „{path.name}“; es wurde nichts "
+                "geschrieben, eine vorhandene Datei bleibt unverändert.",
+                f"There is no space left on the disk for '{path.name}'; nothing was written, "
+                "an existing file is unchanged.",
             )
         )
     return InputRejected(
@@ -264,9 +266,44 @@ def atomic_target(path: Path, protected: Protected | None = None) -> Iterator[Pa
         os.replace(tmp, path)
     except OSError as exc:
         raise _write_error(path, exc) from exc
+    except Exception as exc:
+        cause = _os_error_in(exc)
+        if cause is None:
+            raise
+        raise _write_error(path, cause) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _os_error_in(exc: Exception) -> OSError | None:
+    """The OSError a library wrapped in its own exception (XlsxWriter's ``FileCreateError``
+    when the disk is full while the workbook is saved), else None."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    if isinstance(exc, FileCreateError) and exc.args and isinstance(exc.args[0], OSError):
+        _close_abandoned_zip(exc.args[0])
+        return exc.args[0]
+    return None
+
+
+def _close_abandoned_zip(exc: BaseException) -> None:
+    """Close the ZIP file XlsxWriter leaves open when saving fails.
+
+    Otherwise its ``__del__`` later fails again on the full disk and prints "Exception
+    ignored in ZipFile.__del__" with a traceback, and on Windows the open handle keeps the
+    temporary file from being removed.
+    """
+    import zipfile
+
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                fp, value.fp = value.fp, None
+                with contextlib.suppress(Exception):
+                    fp.close()
+        tb = tb.tb_next
 
 
 def csv_safe(text: str) -> str:
