@@ -161,3 +161,101 @@ def test_empty_file_without_backups_becomes_a_new_database(tmp_path: Path, db_pa
     ideas.write_text("Titel\nErste Idee\n", encoding="utf-8")
     assert run_cli("--db", str(db_path), "import-ideas", str(ideas)) == 0
     assert count_ideas(db_path) == 1
+
+
+# ----------------------------------------------------------------------------- damaged files
+
+LIBRARY_INTERNALS = ("sqlalche.me", "Traceback", "CREATE TABLE", "[SQL", "sqlite3.", "SELECT ")
+
+
+def filled_with_backup(tmp_path: Path, db_path: Path, backups: Path) -> Path:
+    """A database with 2,000 ideas, its intact backup in the backup folder (returned)."""
+    from test_safety_damage import fill
+
+    fill(db_path, 2000)
+    return store.create_backup(db_path, backups, MANUAL).path
+
+
+def overwrite(path: Path, offset: int, garbage: bytes) -> None:
+    assert not Path(f"{path}-wal").exists()
+    with path.open("r+b") as fh:
+        fh.seek(offset)
+        fh.write(garbage)
+
+
+def assert_one_clear_sentence(text: str, backup: Path, *, with_findings: bool = False) -> None:
+    assert "beschädigt" in text or "Fehler" in text
+    assert str(backup) in text and "restore" in text
+    for internal in LIBRARY_INTERNALS:
+        assert internal not in text, internal
+    if not with_findings:  # SQLite's page-by-page findings go to the log; `check` lists them
+        assert len(text.strip().splitlines()) == 1, text
+
+
+def test_garbage_inside_the_rows_is_one_sentence_with_the_newest_backup(
+    tmp_path: Path, db_path: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = filled_with_backup(tmp_path, db_path, _isolated_home / "backups")
+    content = db_path.read_bytes()
+    middle = content.index(b"Idee 1000")  # inside a row: SQLite's quick check sees nothing
+    overwrite(db_path, middle, b"\xff\xfe\xa5\x80" * 4)
+    damaged = db_path.read_bytes()
+    capsys.readouterr()
+    assert run_cli("--db", str(db_path), "export-ideas", str(tmp_path / "ideen.csv")) == 1
+    out, err = capsys.readouterr()
+    assert_one_clear_sentence(out + err, backup)
+    assert not (tmp_path / "ideen.csv").exists()
+    assert db_path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export-ideas", "ideen.xlsx"],
+        ["check"],
+        ["report", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "bericht.xlsx"],
+    ],
+    ids=lambda c: c[0],
+)
+@pytest.mark.parametrize("where", ["pages", "schema"])
+def test_overwritten_pages_are_one_sentence_with_the_newest_backup(
+    where: str,
+    command: list[str],
+    tmp_path: Path,
+    db_path: Path,
+    _isolated_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    backup = filled_with_backup(tmp_path, db_path, _isolated_home / "backups")
+    if where == "pages":  # 12 KiB of garbage in the middle of the file
+        overwrite(db_path, db_path.stat().st_size // 2, bytes(range(256)) * 48)
+    else:  # garbage in the stored CREATE TABLE of the idea table
+        overwrite(db_path, db_path.read_bytes().index(b"CREATE TABLE idea") + 13, b"\xa5" * 40)
+    damaged = db_path.read_bytes()
+    capsys.readouterr()
+    assert run_cli("--db", str(db_path), *command) == 1
+    out, err = capsys.readouterr()
+    assert_one_clear_sentence(out + err, backup, with_findings=command == ["check"])
+    assert db_path.read_bytes() == damaged
+
+
+def test_foreign_database_with_an_idea_table_shows_no_sql(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "fremd.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE idea (id INTEGER PRIMARY KEY, titel TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    ideas = tmp_path / "ideen.csv"
+    ideas.write_text("Titel\nNeue Idee\n", encoding="utf-8")
+    for command in (["import-ideas", str(ideas)], ["export-ideas", str(tmp_path / "x.csv")]):
+        assert run_cli("--db", str(other), *command) == 1
+        out, err = capsys.readouterr()
+        assert "ist keine TikDesk-Datenbank" in err
+        for internal in LIBRARY_INTERNALS:
+            assert internal not in out + err, internal
+    assert other.read_bytes() == before

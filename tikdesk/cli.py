@@ -276,6 +276,15 @@ def _run(args: argparse.Namespace, handler: Handler) -> int:
         log.warning("command %s refused: %s", args.command, exc)
         print(f"tikdesk: {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except Exception as exc:  # a damaged page met mid-export: one sentence, details logged
+        from tikdesk.services.safety import database_failure
+
+        db_path = ctx.db.path if ctx is not None else paths.db_path_from(args.db)
+        known = database_failure(db_path, paths.backup_dir(), exc)
+        if known is None:
+            raise
+        print(f"tikdesk: {known}", file=sys.stderr)
+        return EXIT_REJECTED
     except KeyboardInterrupt:
         log.warning("command %s cancelled with Ctrl+C; saved: %s", args.command, args.saved)
         print(interrupted_message(saved=args.saved), file=sys.stderr)

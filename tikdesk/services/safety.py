@@ -11,6 +11,7 @@ same database — that backup already holds exactly the current state.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -63,9 +64,11 @@ __all__ = [
     "LockOwner",
     "RestoreResult",
     "SafetyService",
+    "database_failure",
     "open_database_safely",
     "quarantine_damaged",
     "recover_from_backup",
+    "restore_hint",
 ]
 
 
@@ -74,27 +77,85 @@ class DatabaseDamaged(DatabaseError):
 
     def __init__(self, path: Path, problems: list[str], newest: BackupInfo | None) -> None:
         self.path = path
-        self.problems = problems
+        self.problems = problems  # SQLite's own words, for the log and the details
         self.newest = newest
-        detail = "; ".join(problems[:3])
-        if newest is not None:
-            hint = msg(
-                f" Neueste intakte Sicherung: vom {newest.created_text()} ({newest.path}). "
-                f'Wiederherstellen mit: tikdesk --db "{path}" restore "{newest.path}"',
-                f" Newest intact backup: from {newest.created_text()} ({newest.path}). "
-                f'Restore with: tikdesk --db "{path}" restore "{newest.path}"',
-            )
-        else:
-            hint = msg(
-                " Es gibt keine intakte Sicherung dieser Datenbank.",
-                " There is no intact backup of this database.",
-            )
         super().__init__(
             msg(
-                f"Die Datenbank „{path}“ ist beschädigt ({detail}).{hint}",
-                f"The database '{path}' is damaged ({detail}).{hint}",
+                f"Die Datenbank „{path}“ ist beschädigt; TikDesk hat nichts daran geändert "
+                "(Einzelheiten im Protokoll).",
+                f"The database '{path}' is damaged; TikDesk changed nothing in it (details "
+                "in the log).",
+            )
+            + restore_hint(path, newest)
+        )
+
+
+def restore_hint(path: Path, newest: BackupInfo | None) -> str:
+    """ " Newest intact backup: … Restore with: …" (or that there is none), to append."""
+    if newest is None:
+        return msg(
+            " Es gibt keine intakte Sicherung dieser Datenbank.",
+            " There is no intact backup of this database.",
+        )
+    return msg(
+        f" Neueste intakte Sicherung: vom {newest.created_text()} ({newest.path}). "
+        f'Wiederherstellen mit: tikdesk --db "{path}" restore "{newest.path}"',
+        f" Newest intact backup: from {newest.created_text()} ({newest.path}). "
+        f'Restore with: tikdesk --db "{path}" restore "{newest.path}"',
+    )
+
+
+def database_failure(
+    path: Path, backup_dir: Path | None, exc: BaseException
+) -> DatabaseError | None:
+    """What to tell the user when reading or writing the database failed unexpectedly.
+
+    SQLite errors (a page overwritten with garbage, text that is no longer UTF-8) surface in
+    the middle of an export or a report, wrapped by SQLAlchemy with the SQL and a link.  They
+    become one sentence with the newest intact backup; the details go to the log.  None: not a
+    database problem (a real bug, which keeps its traceback).
+    """
+    cause = _sqlite_cause(exc)
+    if cause is None:
+        return None
+    log.error("database %s failed: %s", path, cause, exc_info=exc)
+    text_exc = str(cause).lower()
+    if "locked" in text_exc or "busy" in text_exc:
+        return DatabaseError(
+            msg(
+                f"Die Datenbank „{path}“ ist gerade durch ein anderes Programm gesperrt; bitte "
+                "gleich noch einmal versuchen.",
+                f"The database '{path}' is locked by another program right now; please try "
+                "again in a moment.",
             )
         )
+    return _damaged(path, [_short(cause)], backup_dir or paths.backup_dir())
+
+
+def _sqlite_cause(exc: BaseException) -> BaseException | None:
+    """The sqlite3 error (or text decoding error) behind ``exc``, if there is one."""
+    import sqlite3
+
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, sqlite3.DatabaseError | UnicodeDecodeError):
+            return current
+        orig = getattr(current, "orig", None)
+        todo += [orig if isinstance(orig, BaseException) else None]
+        todo += [current.__cause__, current.__context__]
+    return None
+
+
+def _short(exc: BaseException) -> str:
+    """SQLite's own message, without SQLAlchemy's SQL, parameters and web link."""
+    cause = _sqlite_cause(exc) or exc
+    text_exc = str(getattr(cause, "orig", None) or cause)
+    return text_exc.split("\n[SQL:", 1)[0].split("\n(Background", 1)[0].strip()
 
 
 # ----------------------------------------------------------------------------- opening
@@ -172,7 +233,7 @@ def open_database_safely(
         except DatabaseError as exc:
             cause = exc.__cause__ or exc
             if checks.is_damage_error(cause):
-                raise _damaged(path, [str(cause)], folder) from exc
+                raise _damaged(path, [_short(cause)], folder) from exc
             raise
         if not migrate and not for_restore:
             _refuse_unmigrated(db)
@@ -269,6 +330,7 @@ def _writable(path: Path) -> bool:
 
 
 def _damaged(path: Path, problems: list[str], folder: Path) -> DatabaseDamaged:
+    log.warning("database %s is damaged: %s", path, "; ".join(problems))
     return DatabaseDamaged(path, problems, store.newest_intact(folder, path))
 
 
@@ -470,7 +532,12 @@ class SafetyService:
 
     # --------------------------------------------------------------- checks
     def full_check(self, *, progress: ProgressFn | None = None) -> CheckReport:
-        return checks.full_check(self._db, _checklist_keys(self._ctx), progress=progress)
+        """The full check; a failed one names the newest intact backup and how to restore it."""
+        report = checks.full_check(self._db, _checklist_keys(self._ctx), progress=progress)
+        if report.ok:
+            return report
+        hint = restore_hint(self._db.path, self.newest_intact()).strip()
+        return dataclasses.replace(report, advice=hint)
 
 
 def _check_backup_schema(backup_file: Path) -> None:

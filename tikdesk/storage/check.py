@@ -54,6 +54,8 @@ class CheckReport:
     findings: tuple[Finding, ...] = field(default=())
     #: per check (same order): PASSED, NOTED, FAILED or NOT_RUN; empty: all share ``ok``
     outcomes: tuple[str, ...] = field(default=())
+    #: what to do about the errors (e.g. the newest intact backup and how to restore it)
+    advice: str = ""
 
     def outcome(self, index: int) -> str:
         if self.outcomes:
@@ -114,6 +116,8 @@ class CheckReport:
             else:
                 why = msg("nicht ausgeführt – Datei beschädigt", "not run – file damaged")
                 lines.append(f"  ✗ {name} ({why})")
+        if self.advice and not self.ok:
+            lines += ["", self.advice]
         return "\n".join(lines)
 
 

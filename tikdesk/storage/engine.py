@@ -378,7 +378,11 @@ def _table_names(path: Path) -> set[str]:
 
 
 def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
-    text_exc = str(exc)
+    """One sentence for the user; SQLAlchemy's wrapping (SQL, parameters, web link) goes to
+    the log only."""
+    log.warning("cannot open %s: %s", path, exc)
+    orig = getattr(exc, "orig", None) or exc
+    text_exc = str(orig).split("\n", 1)[0].strip()
     if "readonly" in text_exc or "read-only" in text_exc or "unable to open" in text_exc:
         return DatabaseError(
             msg(
@@ -390,8 +394,8 @@ def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
     if "malformed" in text_exc or "not a database" in text_exc:
         return DatabaseError(
             msg(
-                f"Die Datenbank „{path}“ ist beschädigt: {text_exc}",
-                f"The database '{path}' is damaged: {text_exc}",
+                f"Die Datenbank „{path}“ ist beschädigt ({text_exc}).",
+                f"The database '{path}' is damaged ({text_exc}).",
             )
         )
     if "locked" in text_exc or "busy" in text_exc:
@@ -403,8 +407,8 @@ def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
         )
     return DatabaseError(
         msg(
-            f"Die Datenbank „{path}“ kann nicht geöffnet werden: {text_exc}",
-            f"The database '{path}' cannot be opened: {text_exc}",
+            f"Die Datenbank „{path}“ kann nicht geöffnet werden ({text_exc}).",
+            f"The database '{path}' cannot be opened ({text_exc}).",
         )
     )
 
