@@ -14,11 +14,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from tikdesk import __version__, paths
 from tikdesk.domain.errors import TikDeskError
-from tikdesk.domain.i18n import msg
+from tikdesk.domain.i18n import language, msg
 from tikdesk.logsetup import logging_to
 from tikdesk.services.context import AppContext
 
@@ -128,18 +128,125 @@ def _silence(stream: TextIO) -> None:
         os.close(null)
 
 
+# ---------------------------------------------------------------- argparse in German
+# argparse's own words ("usage:", "options", its error messages) come from gettext, which
+# has no German catalogue here.  While one of our parsers works, argparse's ``_``/``ngettext``
+# are pointed at this table (and put back afterwards, so other parsers are untouched).
+ARGPARSE_DE = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Argumente",
+    "options": "Optionen",
+    "optional arguments": "Optionen",
+    "subcommands": "Befehle",
+    "%(heading)s:": "%(heading)s:",
+    " (default: %(default)s)": " (Vorgabe: %(default)s)",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "show program's version number and exit": "Versionsnummer zeigen und beenden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: Warnung: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "Argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "expected one argument": "erwartet einen Wert",
+    "expected at most one argument": "erwartet höchstens einen Wert",
+    "expected at least one argument": "erwartet mindestens einen Wert",
+    "expected %s argument": "erwartet %s Wert",
+    "expected %s arguments": "erwartet %s Werte",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ungültige Auswahl: %(value)r (möglich: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ungültiger Wert (%(type)s): %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "mehrdeutige Option: %(option)s kann %(matches)s bedeuten"
+    ),
+    "not allowed with argument %s": "nicht zusammen mit %s erlaubt",
+    "ignored explicit argument %r": "überzähliger Wert %r",
+    "unexpected option string: %s": "unerwartete Option: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "unbekannter Befehl %(parser_name)r (möglich: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "„%(filename)s“ lässt sich nicht öffnen: %(error)s",
+    'argument "-" with mode %r': "Argument „-“ mit Modus %r",
+    "command '%(parser_name)s' is deprecated": "Befehl „%(parser_name)s“ ist veraltet",
+    "argument '%(argument_name)s' is deprecated": "Argument „%(argument_name)s“ ist veraltet",
+    "option '%(option)s' is deprecated": "Option „%(option)s“ ist veraltet",
+}
+
+
+def _argparse_text(text: str) -> str:
+    return ARGPARSE_DE.get(text, text) if language() == "de" else text
+
+
+def _argparse_ntext(singular: str, plural: str, count: int) -> str:
+    return _argparse_text(singular if count == 1 else plural)
+
+
+@contextmanager
+def _argparse_words() -> Iterator[None]:
+    saved = argparse.__dict__["_"], argparse.__dict__["ngettext"]
+    setattr(argparse, "_", _argparse_text)  # noqa: B010 - a module global mypy does not know
+    setattr(argparse, "ngettext", _argparse_ntext)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser speaking the user's language, argparse's own words included."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _argparse_words():  # "positional arguments", "options", -h's help
+            super().__init__(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        with _argparse_words():
+            return super().add_subparsers(**kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        with _argparse_words():  # the --version help since Python 3.12
+            return super().add_argument(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _argparse_words():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _argparse_words():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _argparse_words():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_words():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        with _argparse_words():
+            super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tikdesk",
         description=msg(
             "TikDesk – TikTok-Redaktion für Behörden. Ohne Befehl startet das Programmfenster.",
             "TikDesk – TikTok desk for public bodies. Without a command the window opens.",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"TikDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"TikDesk {__version__}",
+        help=msg("Versionsnummer zeigen und beenden", "show the version number and exit"),
+    )
     parser.add_argument(
         "--db",
-        metavar="PATH",
+        metavar=msg("PFAD", "PATH"),
         help=msg(
             "Datenbankdatei (sonst TIKDESK_DB oder die Standarddatei)",
             "database file (else TIKDESK_DB or the default file)",
@@ -166,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["de", "en"],
         help=msg("Sprache der Oberfläche", "user interface language"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=msg("BEFEHL", "COMMAND"))
     for register in _REGISTRARS:
         register(sub)
     return parser
@@ -186,8 +293,10 @@ def registrar(
 def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     """Open the database named by ``--db``/``TIKDESK_DB``/default for a command.
 
-    Write commands take the lock (another TikDesk holding it → exit 1 naming who); read
-    commands (``set_defaults(writes=False)``) fall back to read-only then.  A read command
+    Write commands take the lock (another TikDesk holding it → exit 1 naming who).  Read
+    commands (``set_defaults(writes=False)``: report, backup, check, exports) open the file
+    read-only and take no lock: SQLite's read transaction gives them a consistent view, a long
+    report does not block an import, and a killed report leaves no lock behind.  A read command
     never creates or migrates a database: a missing or empty file, or one that is not a
     TikDesk database of this version, is refused (``creates_db`` defaults to ``writes``).
     Parsers may also set ``quick_check=False``.
@@ -200,7 +309,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
         db = safety.open_database_safely(
             path,
             backup_dir=paths.backup_dir(),
-            fall_back_to_read_only=not write,
+            read_only=not write,
             must_exist=not getattr(args, "creates_db", write),
             migrate=write,
             quick_check=getattr(args, "quick_check", True),
@@ -347,7 +456,7 @@ def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     backup.add_argument(
         "--to",
-        metavar="FILE",
+        metavar=msg("DATEI", "FILE"),
         help=msg(
             "neue Zieldatei; eine vorhandene Datei wird nie überschrieben (sonst der "
             "Sicherungsordner)",
@@ -371,7 +480,7 @@ def _register_safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
             "restore the database from a backup (the present state is backed up first)",
         ),
     )
-    restore.add_argument("backup_file", metavar="BACKUP_FILE")
+    restore.add_argument("backup_file", metavar=msg("SICHERUNG", "BACKUP_FILE"))
     restore.set_defaults(handler=_cmd_restore, writes=True, recover_damaged=True, restores=True)
 
 
@@ -436,10 +545,10 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
             "import TikTok analytics exports (ZIP, folder, CSV/XLSX)",
         ),
     )
-    imp.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
+    imp.add_argument("files", nargs="+", metavar=msg("DATEI_ODER_ORDNER", "FILE_OR_FOLDER"))
     imp.add_argument(
         "--account",
-        metavar="HANDLE",
+        metavar=msg("KONTO", "HANDLE"),
         help=msg(
             "Konto, zu dem die Dateien gehören (sonst aus dem Dateinamen)",
             "account the files belong to (else from the file name)",
@@ -470,7 +579,7 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     exp.add_argument(
         "out",
-        metavar="OUT.csv|OUT.xlsx",
+        metavar=msg("ZIEL.csv|ZIEL.xlsx", "OUT.csv|OUT.xlsx"),
         type=_file_ending(".csv", ".xlsx"),
         help=msg(
             "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM, für deutsches Excel) oder .xlsx "
@@ -525,7 +634,7 @@ def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser])
             "import an idea list from Excel/CSV (rows with an ID are updated)",
         ),
     )
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar=msg("DATEI", "FILE"))
     imp.add_argument(
         "--sheet",
         metavar="NAME",
@@ -552,7 +661,7 @@ def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     exp.add_argument(
         "out",
-        metavar="OUT.xlsx|OUT.csv",
+        metavar=msg("ZIEL.xlsx|ZIEL.csv", "OUT.xlsx|OUT.csv"),
         type=_file_ending(".xlsx", ".csv"),
         help=msg(
             "Zieldatei. Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber "
@@ -624,7 +733,7 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         dest="date_from",
         required=True,
         type=_iso_date,
-        metavar="YYYY-MM-DD",
+        metavar=msg("JJJJ-MM-TT", "YYYY-MM-DD"),
         help=msg("erster Tag", "first day"),
     )
     report.add_argument(
@@ -632,13 +741,13 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         dest="date_to",
         required=True,
         type=_iso_date,
-        metavar="YYYY-MM-DD",
+        metavar=msg("JJJJ-MM-TT", "YYYY-MM-DD"),
         help=msg("letzter Tag", "last day"),
     )
     report.add_argument(
         "--out",
         required=True,
-        metavar="FILE.xlsx",
+        metavar=msg("DATEI.xlsx", "FILE.xlsx"),
         type=_file_ending(".xlsx"),
         help=msg(
             "Arbeitsmappe; eine vorhandene Datei wird überschrieben (nie die Datenbank)",
@@ -647,7 +756,7 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     report.add_argument(
         "--pdf",
-        metavar="FILE.pdf",
+        metavar=msg("DATEI.pdf", "FILE.pdf"),
         type=_file_ending(".pdf"),
         help=msg(
             "auch als PDF; eine vorhandene Datei wird überschrieben",
@@ -656,7 +765,7 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     report.add_argument(
         "--account",
-        metavar="HANDLE",
+        metavar=msg("KONTO", "HANDLE"),
         help=msg(
             "nur dieses Konto (sonst alle, je Konto)", "only this account (else all, per account)"
         ),
