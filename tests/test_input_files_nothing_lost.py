@@ -182,3 +182,39 @@ def test_bidi_overrides_are_removed_from_typed_ideas(ctx: object) -> None:
     assert (idea.title, idea.owner, idea.tags) == ("Rechnung gpj.exe", "Ben", "ab")
     changed = service.update(idea.id, {"hook": "\u2067Hallo\u2069"})
     assert changed.after.hook == "Hallo"
+
+
+# ----------------------------------------------------------------------------- 12 FIFOs
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX FIFOs only")
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [("import-ideas", "ideen.csv"), ("import-analytics", "Overview_stadt_musterhausen.csv")],
+)
+def test_a_fifo_is_refused_not_waited_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str
+) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    finished = threading.Event()
+
+    def writer_if_stuck() -> None:
+        # Should the import ever block opening the FIFO, a writer ends the wait (the file
+        # then reads as empty) so the test fails on the message instead of hanging.
+        if not finished.wait(20):
+            with open(fifo, "wb"):
+                pass
+
+    guard = threading.Thread(target=writer_if_stuck, daemon=True)
+    guard.start()
+    try:
+        code = run(["--db", str(tmp_path / "cli.sqlite"), "--lang", "de", command, str(fifo)])
+    finally:
+        finished.set()
+        guard.join()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"„{name}“: Das ist keine gewöhnliche Datei" in err
+    assert "nur gewöhnliche Dateien" in err

@@ -2,11 +2,11 @@
 
 Nothing here parses a spreadsheet.  :func:`sniff` looks at the first bytes, the ZIP central
 directory or the OLE2 directory, and refuses (``InputRejected`` with a message naming the
-file) what must not reach a parser: a missing file, a folder, an unreadable/locked file, an
-empty file, random bytes, an HTML page or XML spreadsheet renamed ``.xlsx``, a
-password-protected workbook, a non-spreadsheet Office file, and ZIP bombs (too many entries,
-too much unpacked data, suspicious compression ratio, sizes that lie) — all within bounded
-memory and time.
+file) what must not reach a parser: a missing file, a folder, a pipe or device (regular
+files only; checked without blocking), an unreadable/locked file, an empty file, random
+bytes, an HTML page or XML spreadsheet renamed ``.xlsx``, a password-protected workbook, a
+non-spreadsheet Office file, and ZIP bombs (too many entries, too much unpacked data,
+suspicious compression ratio, sizes that lie) — all within bounded memory and time.
 
 API (stable, also used by the analytics import):
 
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import struct
 import zipfile
 import zlib
@@ -196,14 +197,28 @@ def _is_noise(text: str) -> bool:
     return plain < len(text) * 0.85
 
 
+def _not_a_file(path: Path) -> InputRejected:
+    return _reject(
+        path,
+        "Das ist keine gewöhnliche Datei, sondern z. B. eine Pipe oder ein Gerät. TikDesk "
+        "liest nur gewöhnliche Dateien.",
+        "this is not a regular file but e.g. a pipe or a device. TikDesk reads regular files only.",
+    )
+
+
 def sniff(path: Path | str, verify_zip: bool = True) -> Sniffed:
     """Decide what ``path`` is by content; raise ``InputRejected`` if it cannot be used."""
     path = Path(path)
     if path.is_dir():
         raise rejected_unreadable(path, IsADirectoryError(errno.EISDIR, "folder"))
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer, forever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _not_a_file(path)
+            size = info.st_size
             head = fh.read(SAMPLE_BYTES)
     except OSError as exc:
         raise rejected_unreadable(path, exc) from exc
