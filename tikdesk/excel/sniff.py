@@ -197,6 +197,12 @@ def _is_noise(text: str) -> bool:
     return plain < len(text) * 0.85
 
 
+def _without_waiting(path: str, flags: int) -> int:
+    """``os.open`` that returns at once for a FIFO (which would otherwise wait for a
+    writer forever); :func:`sniff` then refuses it as no regular file."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def _not_a_file(path: Path) -> InputRejected:
     return _reject(
         path,
@@ -212,9 +218,7 @@ def sniff(path: Path | str, verify_zip: bool = True) -> Sniffed:
     if path.is_dir():
         raise rejected_unreadable(path, IsADirectoryError(errno.EISDIR, "folder"))
     try:
-        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer, forever
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as fh:
+        with open(path, "rb", opener=_without_waiting) as fh:
             info = os.fstat(fh.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise _not_a_file(path)
