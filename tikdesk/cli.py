@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tikdesk import __version__, paths
@@ -303,13 +304,13 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     """
     from tikdesk.services import safety
 
-    path = paths.db_path_from(args.db)
+    path = _database_path(args)
 
     def open_it() -> AppContext:
         db = safety.open_database_safely(
             path,
             backup_dir=paths.backup_dir(),
-            read_only=not write,
+            fall_back_to_read_only=not write,
             must_exist=not getattr(args, "creates_db", write),
             migrate=write,
             quick_check=getattr(args, "quick_check", True),
@@ -331,6 +332,27 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
         file=sys.stderr,
     )
     return open_it()
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    """``--demo``: the demo database, created and filled as the window does it; else the file
+    named by ``--db``/``TIKDESK_DB``/default."""
+    if not getattr(args, "demo", False):
+        return paths.db_path_from(args.db)
+    from tikdesk.services import safety
+    from tikdesk.services.demo import ensure_demo_data
+
+    path = paths.demo_db_path()
+    try:
+        db = safety.open_database_safely(path, backup_dir=paths.backup_dir())
+    except safety.DatabaseInUse:  # the window has the demo open: it has filled it already
+        return path
+    try:
+        ensure_demo_data(AppContext(db=db, backup_dir=paths.backup_dir()))
+    finally:
+        db.close()
+    log.info("demo database ready: %s", path)
+    return path
 
 
 def _open_for(args: argparse.Namespace) -> AppContext:
@@ -361,6 +383,17 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         build_parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "demo", False) and args.db:
+        print(
+            msg(
+                "tikdesk: --demo und --db schließen sich aus: --demo arbeitet immer mit der "
+                "Beispieldatenbank.",
+                "tikdesk: --demo and --db exclude each other: --demo always works on the demo "
+                "database.",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     with logging_to(paths.log_dir()):  # the same log file as the window's
         log.info("command %s started (TikDesk %s)", args.command, __version__)
