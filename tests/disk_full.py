@@ -2,7 +2,8 @@
 
 As root a tiny tmpfs is mounted and filled up, so every write fails with ENOSPC the way it
 does on a real full disk.  Without root (or when mounting is not allowed) the full disk is
-simulated where writers meet it: XlsxWriter's ZIP writing and ``os.fsync`` raise ENOSPC.
+simulated where writers meet it: XlsxWriter's ZIP writing and ``os.fsync`` raise ENOSPC for
+files in that folder.
 """
 
 from __future__ import annotations
@@ -45,12 +46,24 @@ def _fill(folder: Path) -> None:
         os.close(fd)
 
 
-class _FullZipFile(zipfile.ZipFile):
-    def writestr(self, *args: Any, **kwargs: Any) -> None:
-        raise _enospc()
+def _full_zip_file(folder: Path) -> type[zipfile.ZipFile]:
+    """A ZipFile whose writes fail with ENOSPC when it is a file in ``folder``."""
 
-    def write(self, *args: Any, **kwargs: Any) -> None:
-        raise _enospc()
+    class FullZipFile(zipfile.ZipFile):
+        def _full(self) -> bool:
+            return Path(str(self.filename)).parent == folder
+
+        def writestr(self, *args: Any, **kwargs: Any) -> None:
+            if self._full():
+                raise _enospc()
+            super().writestr(*args, **kwargs)
+
+        def write(self, *args: Any, **kwargs: Any) -> None:
+            if self._full():
+                raise _enospc()
+            super().write(*args, **kwargs)
+
+    return FullZipFile
 
 
 @contextlib.contextmanager
@@ -69,10 +82,15 @@ def full_folder(
         else:
             import xlsxwriter.workbook
 
-            def full_fsync(_fd: int) -> None:
-                raise _enospc()
+            real_fsync = os.fsync
 
-            monkeypatch.setattr(xlsxwriter.workbook, "ZipFile", _FullZipFile)
+            def full_fsync(fd: int) -> None:
+                st = os.fstat(fd)
+                if any(os.path.samestat(st, p.stat()) for p in folder.iterdir()):
+                    raise _enospc()
+                real_fsync(fd)
+
+            monkeypatch.setattr(xlsxwriter.workbook, "ZipFile", _full_zip_file(folder))
             monkeypatch.setattr(os, "fsync", full_fsync)
         yield folder
     finally:

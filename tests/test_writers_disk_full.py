@@ -48,3 +48,21 @@ def test_a_full_disk_writing_xlsx_is_one_sentence_and_keeps_the_old_file(
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     expected = "kein Platz mehr" if lang == "de" else "no space left"
     assert expected in err and "out.xlsx" in err
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_full_disk_writing_the_pdf_leaves_neither_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 5: Qt reports no write error itself; a cut-off PDF must not count as written."""
+    db = make_db(tmp_path / "daten.sqlite")
+    out = tmp_path / "out"
+    out.mkdir()
+    with full_folder(tmp_path, monkeypatch, {"r.pdf": OLD}) as folder:
+        argv = [*PERIOD, "--out", str(out / "r.xlsx"), "--pdf", str(folder / "r.pdf")]
+        assert main(["--lang", "en", "--db", str(db), *argv]) == 1
+        err = capsys.readouterr().err
+        assert left_in(folder) == {"r.pdf": OLD}  # no partial PDF, the old one untouched
+    assert list(out.iterdir()) == []  # nor the workbook of the same run
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "no space left" in err and "r.pdf" in err

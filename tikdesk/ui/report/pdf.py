@@ -13,6 +13,7 @@ offscreen one first — the command line gets that one injected by the compositi
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import sys
@@ -20,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -85,6 +86,17 @@ def render_pdf(data: ReportData, path: Path) -> None:
 def page_count(data: ReportData) -> int:
     """How many pages :func:`render_pdf` writes for ``data``."""
     return len(_Document(data).pages)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` and on to the disk; any failure (a full disk) raises OSError.
+
+    The caller (:func:`tikdesk.excel.writing.atomic_target`) then removes the file and keeps
+    an existing one."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 # ----------------------------------------------------------------------------- formatting
@@ -182,7 +194,15 @@ class _Document:
 
     # ---------------------------------------------------------------- writing
     def write(self, path: Path) -> None:
-        writer = QPdfWriter(str(path))
+        """Draw the PDF in memory, check every step, then write it with :func:`_write_synced`.
+
+        Qt reports no write error of its own (a full disk leaves a cut-off file behind): so
+        Qt only draws, and Python writes the bytes, where a full disk raises OSError.
+        """
+        buffer = QBuffer()
+        if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+            raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
+        writer = QPdfWriter(buffer)
         writer.setResolution(RESOLUTION)
         writer.setTitle(self.data.title)
         writer.setCreator("TikDesk")
@@ -195,12 +215,12 @@ class _Document:
         )
         painter = QPainter()
         if not painter.begin(writer):
-            raise OSError(f"cannot write {path}")
+            raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
         try:
             scale = RESOLUTION / 72.0
             for number, page in enumerate(self.pages, start=1):
-                if number > 1:
-                    writer.newPage()
+                if number > 1 and not writer.newPage():
+                    raise OSError(errno.EIO, f"cannot add page {number} to the PDF for {path}")
                 painter.save()
                 painter.scale(scale, scale)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -208,7 +228,11 @@ class _Document:
                 page(painter)
                 painter.restore()
         finally:
-            painter.end()
+            finished = painter.end()
+        pdf = bytes(buffer.data().data())
+        if not finished or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
+            raise OSError(errno.EIO, f"the PDF for {path} could not be finished")
+        _write_synced(path, pdf)
 
     def frame(self, p: QPainter, number: int) -> None:
         d, t = self.data, self.t
