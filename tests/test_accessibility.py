@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import _find_samples  # tests/ is on sys.path (rootdir conftest)
+from conftest import SAMPLES  # tests/ is on sys.path (rootdir conftest)
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import (
@@ -65,7 +65,7 @@ def window(qapp: QApplication) -> Iterator[QWidget]:
         translators = tikapp.install_translators(qapp, "de")
         db = tikapp.open_db(work / "demo.sqlite", demo=True)
         ctx = AppContext(db=db, user="Anna Beispiel", backup_dir=work / "backups")
-        AnalyticsService(ctx).import_files(sorted((_find_samples() / "tiktok").glob("*.zip")))
+        AnalyticsService(ctx).import_files(sorted((SAMPLES / "tiktok").glob("*.zip")))
         win = MainWindow(ctx, QSettings(str(work / "s.ini"), QSettings.Format.IniFormat))
         win.resize(1280, 800)
         win.a11y_translators = translators  # type: ignore[attr-defined]
