@@ -218,3 +218,43 @@ def test_a_fifo_is_refused_not_waited_for(
     assert code == 1
     assert f"„{name}“: Das ist keine gewöhnliche Datei" in err
     assert "nur gewöhnliche Dateien" in err
+
+
+# ----------------------------------------------------------------------------- 13 size caps
+@pytest.mark.parametrize("command", ["import-ideas", "import-analytics"])
+def test_a_file_above_the_size_limit_is_refused_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    from tikdesk.excel.sniff import MAX_FILE_BYTES
+
+    path = tmp_path / "Overview_stadt_musterhausen.csv"
+    with open(path, "wb") as fh:  # sparse: the size without the disk space
+        fh.write(b'"Date","Video Views"\n"2026-08-01","12"\n')
+        fh.truncate(MAX_FILE_BYTES + 1)
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "de", command, str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "„Overview_stadt_musterhausen.csv“: Die Datei ist mit 256 MiB zu groß" in err
+    assert "TikDesk liest Dateien bis 256 MiB" in err
+
+
+def test_a_csv_with_more_rows_than_an_excel_sheet_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tikdesk.excel.reading import MAX_CSV_ROWS
+
+    path = tmp_path / "riesig.csv"
+    path.write_bytes(b"Titel\n" + b"x\n" * (MAX_CSV_ROWS + 1))
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "en", "import-ideas", str(path), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "'riesig.csv' has more than 1,048,576 rows" in err
+    assert "TikDesk reads at most 1,048,576 rows" in err
+    assert count(db, "idea") == 0
+
+
+def test_a_csv_as_long_as_an_excel_sheet_is_read(tmp_path: Path) -> None:
+    from tikdesk.excel.reading import MAX_CSV_ROWS, csv_rows
+
+    rows, numbers, _delimiter = csv_rows(b"x\n" * MAX_CSV_ROWS, name="voll.csv")
+    assert len(rows) == MAX_CSV_ROWS and numbers[-1] == MAX_CSV_ROWS

@@ -36,9 +36,10 @@ API (stable, also used by the analytics import):
     ``override`` {column index: key or None} wins over the alias table (GUI correction).
 ``csv_rows(data, encoding=None, delimiter=None, name=None, notices=None)``
     ``-> (rows, row_numbers, delimiter)``: CSV bytes (e.g. an entry of a ZIP) as rows of
-    strings.  Cells of any length are read; a record that cannot be parsed raises
-    ``InputRejected`` naming ``name`` and the line.  Control characters (NUL, BEL, ESC …)
-    are removed, with a line in ``notices`` naming the rows.
+    strings.  Cells of any length are read; a record that cannot be parsed, or more than
+    ``MAX_CSV_ROWS`` records, raise ``InputRejected`` naming ``name`` (and the line).
+    Control characters (NUL, BEL, ESC …) are removed, with a line in ``notices`` naming the
+    rows.
 ``detect_delimiter(text) -> str``
 """
 
@@ -53,7 +54,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, islice
 from operator import not_
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,9 @@ __all__ = [
 ]
 
 HEADER_SCAN_ROWS = 30
+#: Data rows a CSV may have: as many as an Excel sheet (1,048,576).  A longer file is refused
+#: once that many records are read, so memory stays bounded (README, "Für die IT").
+MAX_CSV_ROWS = 1_048_576
 FORMULA_WITHOUT_VALUE = "="  # cell_errors marker: a formula Excel never calculated
 Cell = Any
 
@@ -417,8 +421,7 @@ def csv_rows(
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     _allow_fields_up_to(len(text) + 1)
     delimiter = delimiter or detect_delimiter(text)
-    lines = text.splitlines()
-    if lines and lines[0].lower().startswith("sep="):
+    if text[:4].lower() == "sep=":
         text = text.split("\n", 1)[1] if "\n" in text else ""
         offset = 1
     else:
@@ -428,7 +431,7 @@ def csv_rows(
     numbers: list[int] = []
     previous = 0
     try:
-        for record in reader:
+        for record in islice(reader, MAX_CSV_ROWS + 1):  # memory stays bounded
             rows.append(record)
             numbers.append(previous + 1 + offset)
             previous = reader.line_num
@@ -443,9 +446,24 @@ def csv_rows(
                 f"{where_en}, row {line}: the record cannot be read ({exc}). Nothing was imported.",
             )
         ) from exc
+    if len(rows) > MAX_CSV_ROWS:
+        raise _too_many_rows(name)
     if _CONTROL.search(text) is not None:  # one search at C speed; almost never true
         _drop_controls(rows, numbers, name, notices)
     return rows, numbers, delimiter
+
+
+def _too_many_rows(name: str | None) -> InputRejected:
+    limit = thousands(MAX_CSV_ROWS)
+    return InputRejected(
+        msg(
+            f"„{name or 'CSV'}“ hat mehr als {limit} Zeilen – so viele fasst auch kein "
+            f"Excel-Blatt. TikDesk liest höchstens {limit} Zeilen; bitte die Datei aufteilen. "
+            "Nichts wurde übernommen.",
+            f"'{name or 'CSV'}' has more than {limit} rows – more than an Excel sheet holds. "
+            f"TikDesk reads at most {limit} rows; please split the file. Nothing was imported.",
+        )
+    )
 
 
 #: Control characters that are neither line breaks nor whitespace to ``str.split``: no

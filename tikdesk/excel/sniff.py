@@ -25,6 +25,9 @@ API (stable, also used by the analytics import):
 ``excel_owner_file(path) -> Path | None``
     The ``~$name.xlsx`` (Excel) or ``.~lock.name#`` (LibreOffice) file beside ``path`` that
     says someone has it open.
+``too_large(path, size) -> InputRejected``
+    The message for a file (or ZIP entry) above ``MAX_FILE_BYTES`` (256 MiB, checked by size
+    before anything is read).
 ``rejected_unreadable(path, exc) -> InputRejected``
     The message for an ``OSError`` while opening ``path`` (locked by Excel, permission,
     missing, folder).
@@ -61,6 +64,7 @@ __all__ = [
     "excel_owner_file",
     "rejected_unreadable",
     "sniff",
+    "too_large",
 ]
 
 KIND_XLSX, KIND_XLSM, KIND_XLSB, KIND_ODS, KIND_XLS = "xlsx", "xlsm", "xlsb", "ods", "xls"
@@ -197,6 +201,17 @@ def _is_noise(text: str) -> bool:
     return plain < len(text) * 0.85
 
 
+def too_large(path: Path, size: int) -> InputRejected:
+    """The message for a file (or ZIP entry) above :data:`MAX_FILE_BYTES`."""
+    return _reject(
+        path,
+        f"Die Datei ist mit {size // 2**20} MiB zu groß: TikDesk liest Dateien bis "
+        f"{MAX_FILE_BYTES // 2**20} MiB. Bitte die Datei aufteilen.",
+        f"the file is too large ({size // 2**20} MiB): TikDesk reads files up to "
+        f"{MAX_FILE_BYTES // 2**20} MiB. Please split the file.",
+    )
+
+
 def _without_waiting(path: str, flags: int) -> int:
     """``os.open`` that returns at once for a FIFO (which would otherwise wait for a
     writer forever); :func:`sniff` then refuses it as no regular file."""
@@ -223,18 +238,13 @@ def sniff(path: Path | str, verify_zip: bool = True) -> Sniffed:
             if not stat.S_ISREG(info.st_mode):
                 raise _not_a_file(path)
             size = info.st_size
+            if size > MAX_FILE_BYTES:  # refused before anything is read
+                raise too_large(path, size)
             head = fh.read(SAMPLE_BYTES)
     except OSError as exc:
         raise rejected_unreadable(path, exc) from exc
     if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise _reject(path, "Die Datei ist leer.", "the file is empty.")
-    if size > MAX_FILE_BYTES:
-        raise _reject(
-            path,
-            f"Die Datei ist mit {size // 2**20} MiB zu groß (höchstens "
-            f"{MAX_FILE_BYTES // 2**20} MiB).",
-            f"the file is too large ({size // 2**20} MiB, at most {MAX_FILE_BYTES // 2**20} MiB).",
-        )
     if head.startswith(_ZIP_MAGICS):
         result = Sniffed(path, _zip_kind(path, verify_zip), size)
     elif head.startswith(_CFB_MAGIC):

@@ -144,8 +144,12 @@ def _zip_entries(path: Path) -> tuple[Entry, ...]:
                             f"'{path.name}' is password-protected.",
                         )
                     )
+                if info.file_size > sniffing.MAX_FILE_BYTES:
+                    raise sniffing.too_large(Path(f"{path.name} › {name}"), info.file_size)
                 with archive.open(info) as fh:
                     content = fh.read(sniffing.MAX_FILE_BYTES + 1)
+                if len(content) > sniffing.MAX_FILE_BYTES:  # the header lied: never cut short
+                    raise sniffing.too_large(Path(f"{path.name} › {name}"), len(content))
                 try:
                     stamp: dt.datetime | None = dt.datetime(*info.date_time)
                 except ValueError:
