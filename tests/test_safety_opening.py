@@ -5,6 +5,7 @@ restore after a downgrade, temporary files of killed processes."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,68 @@ def test_foreign_database_with_an_idea_table_shows_no_sql(
         for internal in LIBRARY_INTERNALS:
             assert internal not in out + err, internal
     assert other.read_bytes() == before
+
+
+# ----------------------------------------------------------------------------- read-only folder
+
+
+@pytest.fixture
+def read_only_copy(tmp_path: Path) -> Iterator[Path]:
+    """A WAL-mode database (no -wal/-shm beside it) in a folder nobody can write to.
+
+    As root: a read-only bind mount (skipped when mounting is not allowed); otherwise the
+    folder is made read-only with chmod.
+    """
+    import os
+    import shutil
+    import subprocess
+
+    from test_safety_damage import fill
+
+    source = tmp_path / "archiv"
+    source.mkdir()
+    fill(source / "archiv.sqlite", 30)
+    assert (source / "archiv.sqlite").read_bytes()[18:20] == b"\x02\x02"  # WAL mode
+    assert sorted(p.name for p in source.iterdir()) == ["archiv.sqlite"]
+    if os.geteuid() == 0:
+        shown = tmp_path / "medium"
+        shown.mkdir()
+        mounted = subprocess.run(["mount", "--bind", str(source), str(shown)], check=False)
+        if mounted.returncode != 0:
+            pytest.skip("bind mount not allowed here")
+        try:
+            remount = ["mount", "-o", "remount,ro,bind", str(shown)]
+            if subprocess.run(remount, check=False).returncode != 0:
+                pytest.skip("read-only remount not allowed here")
+            yield shown / "archiv.sqlite"
+        finally:
+            subprocess.run(["umount", str(shown)], check=False)
+    else:
+        source.chmod(0o555)
+        try:
+            yield source / "archiv.sqlite"
+        finally:
+            source.chmod(0o755)
+            shutil.rmtree(source, ignore_errors=True)
+
+
+def test_wal_database_in_a_read_only_folder_can_be_read_exported_backed_up_and_reported(
+    read_only_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    before = read_only_copy.read_bytes()
+    db = str(read_only_copy)
+    assert run_cli("--db", db, "check") == 0
+    assert "in Ordnung" in capsys.readouterr().out
+    assert run_cli("--db", db, "export-ideas", "ideen.csv") == 0
+    assert (tmp_path / "ideen.csv").read_text(encoding="utf-8-sig").count("Idee ") == 30
+    assert run_cli("--db", db, "backup", "--to", str(tmp_path / "kopie.sqlite")) == 0
+    assert count_ideas(tmp_path / "kopie.sqlite") == 30
+    report = ["report", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "bericht.xlsx"]
+    assert run_cli("--db", db, *report) == 0
+    assert (tmp_path / "bericht.xlsx").stat().st_size > 0
+    assert read_only_copy.read_bytes() == before
+    assert sorted(p.name for p in read_only_copy.parent.iterdir()) == ["archiv.sqlite"]

@@ -15,12 +15,11 @@ import sqlite3
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import text
 
 from tikdesk.domain.i18n import msg
-from tikdesk.storage.engine import Database
+from tikdesk.storage.engine import Database, read_uri
 
 ProgressFn = Callable[[int, int], bool]
 
@@ -128,8 +127,9 @@ def is_damage_error(exc: BaseException) -> bool:
 
 
 def sqlite_uri(path: Path, mode: str = "rw") -> str:
-    """``file:`` URI for ``path``; ``mode=rw`` never creates a missing file."""
-    return f"file:{quote(Path(path).as_posix(), safe='/:')}?mode={mode}"
+    """``file:`` URI for ``path``; ``mode=rw`` never creates a missing file.  A WAL database
+    in a read-only folder is opened immutable (it could not be read at all otherwise)."""
+    return read_uri(path, mode)
 
 
 def _raw_connect(path: Path) -> sqlite3.Connection:

@@ -236,9 +236,39 @@ def _known_write_error(path: Path, exc: BaseException) -> DatabaseError | None:
     return None
 
 
+def needs_immutable(path: Path) -> bool:
+    """True when SQLite can read ``path`` only as an immutable file.
+
+    A WAL database needs its ``-shm`` file even for reading; in a read-only folder (backup
+    media, archive shares, a read-only mount) SQLite cannot create it, and every read fails
+    with "unable to open database file".  Opened with ``immutable=1`` SQLite needs no -shm
+    and takes no locks — right for a folder nobody can write to.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    wal_mode = len(head) == 20 and head[18:20] == b"\x02\x02"
+    if not wal_mode or Path(f"{path}-shm").exists():
+        return False
+    return not os.access(path.parent, os.W_OK)
+
+
+def read_uri(path: Path, mode: str = "ro") -> str:
+    """``file:`` URI for reading ``path`` (``mode=rw`` never creates a missing file); a WAL
+    database in a read-only folder is opened immutable (see :func:`needs_immutable`)."""
+    uri = f"file:{quote(Path(path).as_posix(), safe='/:')}"
+    if needs_immutable(path):
+        log.info("%s is in WAL mode in a read-only folder: opened immutable", path)
+        return f"{uri}?mode=ro&immutable=1"
+    return f"{uri}?mode={mode}"
+
+
 def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Engine:
     """An engine with TikDesk's pragmas on every connection."""
-    uri = f"file:{path.as_posix()}{'?mode=ro' if read_only else ''}"
+    uri = read_uri(path) if read_only else f"file:{quote(path.as_posix(), safe='/:')}"
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(
@@ -366,8 +396,7 @@ def _refuse_foreign_tables(path: Path) -> None:
 
 def _table_names(path: Path) -> set[str]:
     """Names of the tables in ``path`` (SQLite's own ``sqlite_*`` tables left out)."""
-    uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+    conn = sqlite3.connect(read_uri(path), uri=True, timeout=5.0, isolation_level=None)
     try:
         rows = conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
