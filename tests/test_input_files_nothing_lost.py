@@ -258,3 +258,38 @@ def test_a_csv_as_long_as_an_excel_sheet_is_read(tmp_path: Path) -> None:
 
     rows, numbers, _delimiter = csv_rows(b"x\n" * MAX_CSV_ROWS, name="voll.csv")
     assert len(rows) == MAX_CSV_ROWS and numbers[-1] == MAX_CSV_ROWS
+
+
+# ----------------------------------------------------------------------------- 14 wide sheets
+def test_a_sheet_of_16384_columns_gives_a_short_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "breit.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Ideen")
+    sheet.write_row(0, 0, ["Titel", *(f"Spalte {n}" for n in range(2, 16385))])
+    sheet.write_row(1, 0, ["Eine Idee", "x"])
+    book.close()
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "de", "import-ideas", str(path), "--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert "1 neu" in captured.out
+    assert "„Spalte 2“, „Spalte 3“" in captured.err and "„Spalte 12“" not in captured.err
+    assert "– 16.373 weitere Spalten ignoriert." in captured.err
+    assert len(captured.err) < 1000
+    assert run(["--db", str(db), "--lang", "en", "import-ideas", str(path), "--dry-run"]) == 0
+    assert "– 16,373 more columns ignored." in capsys.readouterr().err
+
+
+def test_many_duplicate_columns_give_one_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "doppelt.csv"
+    path.write_text(";".join(["Titel"] * 20) + "\n" + ";".join(["a"] * 20) + "\n", "utf-8")
+    db = str(tmp_path / "c.sqlite")
+    assert run(["--db", db, "--lang", "de", "import-ideas", str(path), "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("doppelt") == 1
+    assert "19 Spalten gibt es doppelt; nur die jeweils erste wird übernommen: „Titel“." in err

@@ -10,13 +10,19 @@
     are removed wherever zero-width characters are.
 ``thousands(n) -> str``
     A count with the thousands separator of the language: ``16.380`` / ``16,380``.
+``column_list(names, limit=10) -> str``
+    Column names for a notice: the first ``limit`` (quoted in German), then a count of the
+    rest — ``„A“, „B“ – 16.380 weitere Spalten ignoriert`` — so a sheet of 16,384 columns
+    gives one line, not 185 KB.
 """
 
 from __future__ import annotations
 
-from tikdesk.domain.i18n import language
+from collections.abc import Sequence
 
-__all__ = ["BIDI_CONTROLS", "storable_name", "strip_bidi", "thousands"]
+from tikdesk.domain.i18n import language, msg
+
+__all__ = ["BIDI_CONTROLS", "column_list", "storable_name", "strip_bidi", "thousands"]
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS), None)
@@ -45,3 +51,14 @@ def thousands(number: int) -> str:
 def strip_bidi(text: str) -> str:
     """``text`` without direction overrides, embeddings and isolates."""
     return text if text.isascii() else text.translate(_NO_BIDI)
+
+
+def column_list(names: Sequence[str], limit: int = 10) -> str:
+    """Column names for a notice, the rest counted (see module docstring)."""
+    shown, rest = names[:limit], len(names) - limit
+    de = ", ".join(f"„{n}“" for n in shown)
+    en = ", ".join(shown)
+    if rest > 0:
+        de += f" – {thousands(rest)} weitere Spalten ignoriert"
+        en += f" – {thousands(rest)} more columns ignored"
+    return msg(de, en)

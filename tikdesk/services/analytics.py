@@ -27,6 +27,7 @@ from tikdesk.domain.dates import AnchorKind, YearAnchor, format_date_de
 from tikdesk.domain.enums import Audience, IdeaFormat
 from tikdesk.domain.errors import Cancelled, InputRejected, ValidationError
 from tikdesk.domain.i18n import language, msg
+from tikdesk.domain.text import column_list
 from tikdesk.excel import tiktok
 from tikdesk.services.context import AppContext
 from tikdesk.storage.repositories import analytics as repo
@@ -1011,7 +1012,7 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
         if t.anchor:
             lines.append(f"    {t.anchor}")
         if t.ignored:
-            lines.append("    " + msg("nicht verwendet: ", "not used: ") + ", ".join(t.ignored))
+            lines.append("    " + msg("nicht verwendet: ", "not used: ") + column_list(t.ignored))
         lines.extend(f"    {note}" for note in t.notes)
     span = (
         f"{_fmt_day(preview.first)} – {_fmt_day(preview.last)}"

@@ -31,7 +31,7 @@ from tikdesk.domain.bulk import Background, cyclic_gc_paused
 from tikdesk.domain.columns import ColumnRows
 from tikdesk.domain.errors import Cancelled, InputRejected
 from tikdesk.domain.i18n import language, msg
-from tikdesk.domain.text import storable_name
+from tikdesk.domain.text import column_list, storable_name, thousands
 from tikdesk.excel import ideas_io
 from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
 from tikdesk.excel.reading import map_columns, read_table
@@ -139,7 +139,17 @@ def preview_idea_import(
     for index in range(len(table.headers)):
         first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
         preview.samples[index] = clean_text(first)[:60]
-    for header in columns.duplicates:
+    duplicates = columns.duplicates
+    if len(duplicates) > 3:  # one line, however wide the sheet
+        twice, count = column_list(list(dict.fromkeys(duplicates))), thousands(len(duplicates))
+        preview.notices.append(
+            msg(
+                f"{count} Spalten gibt es doppelt; nur die jeweils erste wird übernommen: {twice}.",
+                f"{count} columns appear twice; only the first of each is used: {twice}.",
+            )
+        )
+        duplicates = []
+    for header in duplicates:
         preview.notices.append(
             msg(
                 f"Die Spalte „{header}“ gibt es doppelt; nur die erste wird übernommen.",
@@ -147,11 +157,11 @@ def preview_idea_import(
             )
         )
     if columns.unknown:
-        names = ", ".join(f"„{h}“" for h in columns.unknown)
+        names = column_list(columns.unknown)
         preview.notices.append(
             msg(
                 f"Nicht zugeordnete Spalten (werden nicht übernommen): {names}.",
-                f"Columns not mapped (not imported): {', '.join(columns.unknown)}.",
+                f"Columns not mapped (not imported): {names}.",
             )
         )
     mapped = {k for k in columns.mapping.values() if k}
