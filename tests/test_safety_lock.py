@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -37,18 +38,42 @@ HOLDER = textwrap.dedent("""
 """)
 
 
+#: A TikDesk in the middle of writing: 30 ideas committed (still in the -wal file), 20 more
+#: inserted in a transaction that is not committed yet.
+WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from sqlalchemy import insert
+    from tikdesk.storage import lockfile
+    from tikdesk.storage.engine import open_database
+    from tikdesk.storage.models import Idea
+    path = Path(sys.argv[1])
+    lock = lockfile.acquire(path)
+    db = open_database(path)
+    with db.transaction() as s:
+        s.execute(insert(Idea), [{"title": f"gespeichert {n}"} for n in range(30)])
+    with db.transaction() as s:
+        s.execute(insert(Idea), [{"title": f"offen {n}"} for n in range(20)])
+        print("locked", flush=True)
+        sys.stdin.readline()  # killed by the test
+""")
+
+
 class Holder:
     """Another TikDesk process that holds the lock of ``db_path``."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, script: str = HOLDER) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(db_path)],
+            [sys.executable, "-c", script, str(db_path)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
         assert self.proc.stdout is not None
-        assert self.proc.stdout.readline().strip() == "locked"
+        first = self.proc.stdout.readline().strip()
+        if first != "locked":  # it could not take the lock: leave no process behind
+            self.kill()
+        assert first == "locked"
 
     @property
     def pid(self) -> int:
@@ -338,6 +363,79 @@ def test_cli_write_command_exits_1_when_the_lock_path_is_a_folder(
     assert "Traceback" not in err and "Prozess 0" not in err
     assert db_path.read_bytes() == before
     assert lockfile.lock_path(db_path).is_dir()
+
+
+READ_COMMANDS = [
+    ["check"],
+    ["backup"],
+    ["export-analytics", "daily.csv"],
+    ["export-ideas", "ideas.csv"],
+    ["report", "--from", "2026-09-01", "--to", "2026-09-30", "--out", "r.xlsx"],
+]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_read_commands_take_no_lock_so_a_writer_may_start_meanwhile(
+    command: list[str], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long report must not block an import, and a killed one must leave no lock."""
+    monkeypatch.chdir(tmp_path)
+    open_database(db_path).close()
+    args = cli.build_parser().parse_args(["--db", str(db_path), *command])
+    real = args.handler
+    seen: list[object] = []
+
+    def handler(parsed: object, ctx: object) -> int:
+        seen.append(lockfile.read_owner(db_path))
+        writer = Holder(db_path)  # a second TikDesk taking the write lock: must succeed
+        try:
+            return int(real(parsed, ctx))
+        finally:
+            writer.quit()
+
+    args.handler = handler
+    assert cli.run(args) == 0
+    assert seen == [None]
+    assert not lockfile.lock_path(db_path).exists()
+
+
+def test_a_reader_without_the_lock_cannot_write(db_path: Path, tmp_path: Path) -> None:
+    open_database(db_path).close()
+    db = open_database_safely(db_path, backup_dir=tmp_path / "bk", reader=True)
+    try:
+        assert not lockfile.lock_path(db_path).exists()
+        with pytest.raises(DatabaseError, match="schreibgeschützt"), db.transaction():
+            pass
+    finally:
+        db.close()
+    assert not Path(f"{db_path}-wal").exists()  # closed like a writer: no -wal left over
+
+
+def test_report_and_backup_run_while_another_tikdesk_writes(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The backup is SQLite's consistent snapshot: committed rows (even those still in the
+    -wal file) are in it, rows of the writer's open transaction are not."""
+    open_database(db_path).close()
+    writer = Holder(db_path, WRITER)
+    try:
+        report = tmp_path / "bericht.xlsx"
+        assert run_cli("--db", str(db_path), "report", "--from", "2026-09-01", "--to",
+                       "2026-09-30", "--out", str(report)) == 0  # fmt: skip
+        assert report.is_file()
+        copy = tmp_path / "kopie.sqlite"
+        assert run_cli("--db", str(db_path), "backup", "--to", str(copy)) == 0
+        assert "Prozess" not in capsys.readouterr().err
+        assert lockfile.read_owner(db_path).pid == writer.pid  # type: ignore[union-attr]
+    finally:
+        writer.kill()
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        titles = [row[0] for row in conn.execute("SELECT title FROM idea")]
+    finally:
+        conn.close()
+    assert sorted(titles) == sorted(f"gespeichert {n}" for n in range(30))
 
 
 def test_cli_takes_over_the_lock_of_a_killed_instance(

@@ -295,9 +295,9 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     """Open the database named by ``--db``/``TIKDESK_DB``/default for a command.
 
     Write commands take the lock (another TikDesk holding it → exit 1 naming who).  Read
-    commands (``set_defaults(writes=False)``: report, backup, check, exports) open the file
-    read-only and take no lock: SQLite's read transaction gives them a consistent view, a long
-    report does not block an import, and a killed report leaves no lock behind.  A read command
+    commands (``set_defaults(writes=False)``: report, backup, check, exports) take no lock
+    and cannot write: SQLite's read transaction gives them a consistent view, a long report
+    does not block an import, and a killed report leaves no lock behind.  A read command
     never creates or migrates a database: a missing or empty file, or one that is not a
     TikDesk database of this version, is refused (``creates_db`` defaults to ``writes``).
     Parsers may also set ``quick_check=False``.
@@ -310,7 +310,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
         db = safety.open_database_safely(
             path,
             backup_dir=paths.backup_dir(),
-            fall_back_to_read_only=not write,
+            reader=not write,
             must_exist=not getattr(args, "creates_db", write),
             migrate=write,
             quick_check=getattr(args, "quick_check", True),

@@ -168,6 +168,7 @@ def open_database_safely(
     read_only: bool = False,
     ignore_lock: bool = False,
     fall_back_to_read_only: bool = False,
+    reader: bool = False,
     must_exist: bool = False,
     quick_check: bool = True,
     migrate: bool = True,
@@ -179,6 +180,12 @@ def open_database_safely(
     check failed) or DatabaseError.  With ``fall_back_to_read_only`` a database held by
     someone else is opened read-only instead (the CLI's read commands).  A write-protected file
     is always opened read-only, with the reason in ``db.read_only_reason``.
+
+    ``reader`` (the CLI's read commands: report, backup, check, exports) takes no writer lock
+    at all: SQLite's read transactions give a consistent view while another TikDesk writes, a
+    long report does not block an import, and a killed report leaves no lock behind.  The
+    file is opened like a writer's (so that, as the last connection, it tidies up SQLite's
+    ``-wal`` file), but the returned Database refuses every transaction.
 
     ``must_exist`` (read commands) refuses a missing *or empty* file instead of creating a
     database in it; ``migrate=False`` refuses a file that is not a TikDesk database of this
@@ -204,7 +211,7 @@ def open_database_safely(
             "everything, but not change anything.",
         )
     lock: lockfile.DatabaseLock | None = None
-    if not read_only and not ignore_lock:
+    if not read_only and not ignore_lock and not reader:
         try:
             lock = lockfile.acquire(path)
         except DatabaseInUse as exc:
@@ -243,6 +250,8 @@ def open_database_safely(
         raise
     db.read_only_reason = reason
     if lock is not None:
+    if reader:
+        db.read_only = True  # without the writer lock nothing may be written
         db.add_close_hook(lock.release)
     return db
 
