@@ -293,3 +293,23 @@ def test_many_duplicate_columns_give_one_notice(
     err = capsys.readouterr().err
     assert err.count("doppelt") == 1
     assert "19 Spalten gibt es doppelt; nur die jeweils erste wird übernommen: „Titel“." in err
+
+
+# ----------------------------------------------------------------------------- 19 copies
+@pytest.mark.parametrize(
+    "suffix", [" (1)", "(2)", "-1", " - Kopie", " - Copy (3)", " copy 2"], ids=str.strip
+)
+def test_a_re_downloaded_tiktok_zip_keeps_its_account(
+    tmp_path: Path, samples: Path, suffix: str
+) -> None:
+    import shutil
+
+    name = "Overview_2026-08-01_1793426400_stadt_musterhausen"
+    copy = tmp_path / f"{name}{suffix}.zip"
+    shutil.copy(samples / "tiktok" / f"{name}.zip", copy)
+    db = tmp_path / "cli.sqlite"
+    assert run(["--db", str(db), "--lang", "de", "import-analytics", str(copy)]) == 0
+    with sqlite3.connect(db) as conn:
+        accounts = conn.execute("select distinct account from account_daily").fetchall()
+    assert accounts == [("stadt_musterhausen",)]
+    assert count(db, "account_daily") == 90

@@ -260,12 +260,23 @@ _HANDLE_RE = re.compile(
 )
 
 
+#: What browsers and file managers append to a copy: " (1)", "-1", " - Kopie", " - Copy",
+#: " Kopie 2", " copy".  A handle holds no space, "(" or "-", so none is part of one; the
+#: day of a date ("…_2026-08-01") is no copy number.
+_COPY_RE = re.compile(
+    r"(?:\s*\(\d+\)|(?<!\d{4}-\d\d)-\d+|\s*-\s*(?:kopie|copy)|\s+(?:kopie|copy)|\s+\d+)+$",
+    re.I,
+)
+
+
 def handle_from_name(name: str) -> str | None:
-    """``Overview_2026-08-01_1793426400_stadt_musterhausen.zip`` → ``stadt_musterhausen``."""
+    """``Overview_2026-08-01_1793426400_stadt_musterhausen.zip`` → ``stadt_musterhausen``,
+    also for a re-downloaded or copied file (``…_stadt_musterhausen (1).zip``)."""
     stem = Path(name).name
     for suffix in (".zip", ".csv", ".xlsx", ".xls", ".txt"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
+    stem = _COPY_RE.sub("", stem.strip())
     match = _HANDLE_RE.match(stem)
     if match is None or match["section"].casefold() not in _SECTIONS:
         return None
