@@ -325,3 +325,87 @@ def test_wal_database_in_a_read_only_folder_can_be_read_exported_backed_up_and_r
     assert (tmp_path / "bericht.xlsx").stat().st_size > 0
     assert read_only_copy.read_bytes() == before
     assert sorted(p.name for p in read_only_copy.parent.iterdir()) == ["archiv.sqlite"]
+
+
+# ----------------------------------------------------------------------------- leftovers
+
+
+def dead_pid() -> int:
+    """The id of a process that has just ended (started and reaped here)."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def leftover(folder: Path, name: str, age_hours: float = 0) -> Path:
+    import os
+    import time
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"\0" * 4096)
+    if age_hours:
+        stamp = time.time() - age_hours * 3600
+        os.utime(path, (stamp, stamp))
+    return path
+
+
+def test_temporary_files_of_killed_processes_are_removed_at_the_next_start_and_backup(
+    tmp_path: Path, db_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from tikdesk.domain import tempnames
+
+    monkeypatch.chdir(tmp_path)
+    ideas = tmp_path / "eine.csv"
+    ideas.write_text("Titel\nErste Idee\n", encoding="utf-8")
+    assert run_cli("--db", str(db_path), "import-ideas", str(ideas)) == 0
+    backups = _isolated_home / "backups"
+    dead = tempnames.temp_prefix(tempnames.BACKUP_PREFIX).replace(f"-{os.getpid()}-", "-{}-")
+    dead = dead.format(dead_pid())
+    killed = [leftover(backups, f"{dead}k1.sqlite"), leftover(backups, f"{dead}k1.sqlite-journal")]
+    old_style = leftover(backups, ".tikdesk-backup-x81kq.sqlite", age_hours=30)
+    running = leftover(backups, tempnames.temp_prefix(tempnames.BACKUP_PREFIX) + "r.sqlite")
+    recent = leftover(backups, ".tikdesk-backup-otherhost-123-q.sqlite", age_hours=1)
+
+    assert run_cli("--db", str(db_path), "check") == 0  # the next start
+    assert not any(p.exists() for p in [*killed, old_style])
+    assert running.exists() and recent.exists()  # a live process, another host's fresh file
+
+    target = tmp_path / "stick"
+    stick_leftover = leftover(target, f"{dead}k2.sqlite")
+    assert run_cli("--db", str(db_path), "backup", "--to", str(target / "kopie.sqlite")) == 0
+    assert not stick_leftover.exists()
+    assert sorted(p.name for p in target.iterdir()) == ["kopie.sqlite"]
+
+    report_dead = dead.replace(tempnames.BACKUP_PREFIX, tempnames.EXPORT_PREFIX)
+    pdf_leftover = leftover(tmp_path / "berichte", f"{report_dead}p.pdf")
+    out = str(tmp_path / "berichte" / "bericht.xlsx")
+    assert run_cli("--db", str(db_path), "report", "--from", "2026-11-01", "--to", "2026-11-30",
+                   "--out", out) == 0  # fmt: skip
+    assert not pdf_leftover.exists()
+
+
+def test_temporary_names_carry_host_and_process(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from tikdesk.domain import tempnames
+
+    seen: list[str] = []
+    real_replace = os.replace
+
+    def spy(source: str | Path, target: str | Path) -> None:
+        seen.append(Path(source).name)
+        real_replace(source, target)
+
+    open_database(db_path).close()
+    monkeypatch.setattr(os, "replace", spy)
+    store.create_backup(db_path, tmp_path / "bk", MANUAL)
+    monkeypatch.undo()
+    assert seen and tempnames.owner_of(seen[0]) == (tempnames.host_tag(), os.getpid())

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tikdesk.domain import tempnames
 from tikdesk.domain.errors import Cancelled, InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.excel.sniff import excel_owner_file
@@ -253,7 +254,8 @@ def atomic_target(path: Path, protected: Protected | None = None) -> Iterator[Pa
     path = Path(path)
     check_target(path, protected)
     try:
-        fd, name = tempfile.mkstemp(prefix=".~tikdesk-", suffix=path.suffix, dir=path.parent)
+        prefix = tempnames.temp_prefix(tempnames.EXPORT_PREFIX)  # a killed run's leftover is found
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=path.parent)
     except OSError as exc:
         raise _write_error(path, exc) from exc
     os.close(fd)

@@ -292,9 +292,12 @@ class ReportService:
         refused PDF target (or a failing PDF) leaves no workbook behind either.
         """
         from tikdesk.excel import report_workbook
+        from tikdesk.storage.backup import remove_stale_temp_files
 
         protected = self._ctx.protected
         workbook, pdf_target = check_targets(out, pdf, pdf_renderer, protected)
+        for folder in {workbook.parent, *([pdf_target.parent] if pdf_target else [])}:
+            remove_stale_temp_files(folder)  # what a killed report left there
         with contextlib.ExitStack() as stack:
             if pdf_target is not None and pdf_renderer is not None:
                 pdf_tmp = stack.enter_context(

@@ -196,6 +196,7 @@ def open_database_safely(
     TikDesk can restore an older backup; the present state is backed up first).
     """
     folder = backup_dir or paths.backup_dir()
+    store.remove_stale_temp_files(folder)  # copies a killed backup left behind
     if must_exist:
         _refuse_missing_or_empty(Path(path).expanduser())
     path = check_db_path(Path(path))  # a folder, an uncreatable folder: clear message first
@@ -249,9 +250,9 @@ def open_database_safely(
             lock.release()
         raise
     db.read_only_reason = reason
-    if lock is not None:
     if reader:
         db.read_only = True  # without the writer lock nothing may be written
+    if lock is not None:
         db.add_close_hook(lock.release)
     return db
 

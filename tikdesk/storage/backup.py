@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tikdesk.domain import tempnames
 from tikdesk.domain.errors import DatabaseError, InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.check import SQLITE_HEADER, _fsync_dir, integrity_of, sqlite_uri
@@ -48,7 +49,9 @@ NAME_RE = re.compile(
     r"^(?P<stem>.+)_(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:-(?P<n>\d+))?_(?P<reason>[a-z-]+)"
     r"\.sqlite$"
 )
-TEMP_PREFIX = ".tikdesk-backup-"
+TEMP_PREFIX = tempnames.BACKUP_PREFIX
+#: A temporary file this old is a leftover whoever made it (no backup takes a day).
+STALE_TEMP_AGE = dt.timedelta(hours=24)
 
 
 def reason_label(reason: str) -> str:
@@ -240,6 +243,7 @@ def create_backup(
                 raise ValueError("folder or target needed")
             final = _free_name(Path(folder), db_path, when, reason)
         _make_folder(final.parent)
+        remove_stale_temp_files(final.parent)
         tmp = _temp_file(final.parent)
         try:
             if progress is not None:
@@ -334,11 +338,48 @@ def _make_folder(folder: Path) -> None:
 
 def _temp_file(folder: Path) -> Path:
     try:
-        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".sqlite", dir=folder)
+        prefix = tempnames.temp_prefix(TEMP_PREFIX)  # host and pid: see remove_stale_temp_files
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".sqlite", dir=folder)
     except OSError as exc:
         raise _write_error(folder, exc) from exc
     os.close(fd)
     return Path(name)
+
+
+def remove_stale_temp_files(folder: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete TikDesk's temporary files in ``folder`` that a killed process left behind.
+
+    Backup copies (``.tikdesk-backup-*`` with their ``-journal``) and exports/reports
+    (``.~tikdesk-*``) carry host and process id in their names: a file of this host whose
+    process no longer runs is removed.  Files of other hosts (a shared folder) and older
+    names without an owner are removed once they are a day old.  Never raises.
+    """
+    from tikdesk.storage.lockfile import process_alive
+
+    removed: list[Path] = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    limit = (now or dt.datetime.now()).timestamp() - STALE_TEMP_AGE.total_seconds()
+    me, host = os.getpid(), tempnames.host_tag()
+    for path in entries:
+        if not tempnames.is_temp_name(path.name):
+            continue
+        owner = tempnames.owner_of(path.name)
+        try:
+            if owner is not None and owner[0] == host:
+                stale = owner[1] != me and not process_alive(owner[1])
+            else:
+                stale = path.stat().st_mtime < limit
+            if stale and path.is_file():
+                path.unlink()
+                removed.append(path)
+        except OSError as exc:
+            log.warning("could not remove the leftover temporary file %s: %s", path, exc)
+    if removed:
+        log.info("removed %d leftover temporary files in %s", len(removed), folder)
+    return removed
 
 
 def _source_connect(path: Path) -> sqlite3.Connection:
