@@ -190,6 +190,21 @@ def test_lock_path_that_is_a_folder_gets_a_clear_message(db_path: Path) -> None:
     assert (folder / "notiz.txt").read_text(encoding="utf-8") == "bleibt"
 
 
+def test_lock_that_cannot_be_written_holds_nothing(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(fd: int, owner: lockfile.LockOwner) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(lockfile, "_write_owner", disk_full)
+        with pytest.raises(DatabaseError, match="kann nicht angelegt werden"):
+            lockfile.acquire(db_path)
+    lock = lockfile.acquire(db_path)  # nothing left held by the failed attempt
+    assert lockfile.read_owner(db_path) == lock.owner
+    lock.release()
+
+
 # ----------------------------------------------------------------------------- stale locks
 
 

@@ -257,7 +257,12 @@ def acquire(db_path: Path) -> DatabaseLock:
         state = _os_lock(fd, path)
         if state == "unsupported":
             if created:  # ours by O_EXCL, as in the process-id fallback
-                _write_owner(fd, me)
+                try:
+                    _write_owner(fd, me)
+                except OSError as exc:
+                    os.close(fd)
+                    path.unlink(missing_ok=True)
+                    raise _cannot_use(path, exc) from exc
                 os.close(fd)
                 return _register(DatabaseLock(db_path, me))
             os.close(fd)
@@ -289,7 +294,11 @@ def acquire(db_path: Path) -> DatabaseLock:
         if not writable:  # a lock file we may not write (another user's): replace it
             _close_os_lock(fd, remove=path)
             continue
-        _write_owner(fd, me)
+        try:
+            _write_owner(fd, me)
+        except OSError as exc:  # disk full: hold nothing, leave an empty (free) file at most
+            _close_os_lock(fd, remove=path if created else None)
+            raise _cannot_use(path, exc) from exc
         log.info("lock taken: %s", path)
         return _register(DatabaseLock(db_path, me, fd))
     owner = read_owner(db_path) or LockOwner("?", "?", 0, "")
