@@ -8,9 +8,13 @@ import pytest
 
 from tikdesk.domain.checklist import load_profile
 from tikdesk.domain.consent import (
+    POST_PURPOSES,
+    PURPOSES,
+    SHOWN_AS,
     ConsentFacts,
     ConsentState,
     PersonFacts,
+    Use,
     age_on,
     assess,
     eighteenth_birthday,
@@ -30,6 +34,12 @@ AGE15 = PersonFacts(is_minor=True, birth_date=D(2011, 2, 1))
 AGE15_SOLE = PersonFacts(is_minor=True, birth_date=D(2011, 2, 1), sole_custody=True)
 TURNS18_BEFORE = PersonFacts(is_minor=True, birth_date=D(2008, 6, 1))  # 18 on 2026-06-01
 MINOR_NO_BIRTHDATE = PersonFacts(is_minor=True)
+UNKNOWN_AGE = PersonFacts(age_state="unknown")
+MIGRATED = PersonFacts(age_state="adult_migrated")
+TURNS14_ON_DAY = PersonFacts(age_state="minor", birth_date=D(2012, 6, 15))
+AGE13_MATURE = PersonFacts(age_state="minor", birth_date=D(2013, 1, 10), own_consent_early=True)
+STAFF = PersonFacts(category="employee")
+APPRENTICE = PersonFacts(category="apprentice")
 ERASED = PersonFacts(erased=True)
 
 
@@ -37,8 +47,13 @@ def own(**kw) -> ConsentFacts:
     return ConsentFacts(role="subject", **kw)
 
 
-def cust(name: str, **kw) -> ConsentFacts:
-    return ConsentFacts(role="custodian", custodian_name=name, **kw)
+#: Custodians are registry persons: the id, not the typed name, tells who is who.
+CUSTODIAN_IDS = {"Maria Beispiel": 101, "Jonas Beispiel": 102}
+
+
+def cust(name: str, person: int | None = None, **kw) -> ConsentFacts:
+    pid = person if person is not None else CUSTODIAN_IDS[name]
+    return ConsentFacts(role="custodian", custodian_name=name, custodian_person_id=pid, **kw)
 
 
 MUM, DAD = cust("Maria Beispiel"), cust("Jonas Beispiel")
@@ -99,7 +114,7 @@ CASES = [
     (
         "15 same custodian twice counts once",
         AGE15,
-        [MUM, cust(" maria  beispiel"), own()],
+        [MUM, cust("M. Beispiel", person=101), own()],
         S.MINOR_CUSTODIANS_MISSING,
         [S.MINOR_CUSTODIANS_MISSING],
     ),
@@ -150,11 +165,85 @@ CASES = [
     ),
     ("turns 18 before date with own consent", TURNS18_BEFORE, [MUM, DAD, own()], S.VALID, []),
     (
-        "minor without birth date treated as 14+",
+        "minor flag without birth date: age unknown",
         MINOR_NO_BIRTHDATE,
+        [MUM, DAD],
+        S.AGE_UNKNOWN,
+        [S.AGE_UNKNOWN],
+    ),
+    ("age unknown blocks", UNKNOWN_AGE, [own()], S.AGE_UNKNOWN, [S.AGE_UNKNOWN]),
+    ("adult confirmed passes", PersonFacts(age_state="adult"), [own()], S.VALID, []),
+    ("adult from earlier version passes", MIGRATED, [own()], S.VALID, []),
+    (
+        "15 one custodian entered twice (two spellings, one person)",
+        AGE15,
+        [cust("Anna Muster", person=7), cust("A. Muster", person=7), own()],
+        S.MINOR_CUSTODIANS_MISSING,
+        [S.MINOR_CUSTODIANS_MISSING],
+    ),
+    (
+        "15 custodian typed, not from the registry, does not count",
+        AGE15,
+        [MUM, ConsentFacts(role="custodian", custodian_name="Jonas Beispiel"), own()],
+        S.MINOR_CUSTODIANS_MISSING,
+        [S.MINOR_CUSTODIANS_MISSING, S.MINOR_CUSTODIANS_MISSING],
+    ),
+    (
+        "turns 14 on the planned day needs own consent",
+        TURNS14_ON_DAY,
         [MUM, DAD],
         S.MINOR_OWN_MISSING,
         [S.MINOR_OWN_MISSING],
+    ),
+    (
+        "turns 14 on the planned day with own consent",
+        TURNS14_ON_DAY,
+        [MUM, DAD, own()],
+        S.VALID,
+        [],
+    ),
+    (
+        "13 judged mature: own consent needed",
+        AGE13_MATURE,
+        [MUM, DAD],
+        S.MINOR_OWN_MISSING,
+        [S.MINOR_OWN_MISSING],
+    ),
+    (
+        "consent ending the day before the planned day",
+        ADULT,
+        [own(valid_until=ON - dt.timedelta(days=1))],
+        S.EXPIRED,
+        [S.EXPIRED],
+    ),
+    ("consent ending on the planned day", ADULT, [own(valid_until=ON)], S.VALID, []),
+    (
+        "employee consent in form other",
+        STAFF,
+        [own(form="other", no_disadvantage=True)],
+        S.EVIDENCE,
+        [S.EVIDENCE],
+    ),
+    (
+        "employee consent without no-disadvantage",
+        STAFF,
+        [own(form="written")],
+        S.EVIDENCE,
+        [S.EVIDENCE],
+    ),
+    (
+        "apprentice electronic, voluntary",
+        APPRENTICE,
+        [own(form="electronic", no_disadvantage=True)],
+        S.VALID,
+        [],
+    ),
+    (
+        "citizen consent in form other passes (warnings only)",
+        ADULT,
+        [own(form="other")],
+        S.VALID,
+        [],
     ),
     ("erased person", ERASED, [], S.ERASED, [S.ERASED]),
 ]
@@ -174,6 +263,131 @@ def test_derived_consent_state(person, consents, state, problems):
     assert [p.state for p in result.problems] == problems
     assert all(p.reason for p in result.problems)
     assert result.ok == (state is S.VALID)
+
+
+# ----------------------------------------------------------------------------- fit to the post
+
+RECRUITING_FACE = Use("recruiting", frozenset({"face"}))
+FULL = frozenset({"face", "voice", "name", "role"})
+
+
+def scoped(purposes=("recruiting",), shown=("face",), **kw) -> ConsentFacts:
+    return own(purposes=frozenset(purposes), shown_as=frozenset(shown), **kw)
+
+
+FIT_CASES = [
+    # id, use, consent, expected state, exact reason (German)
+    ("covers everything", RECRUITING_FACE, scoped(), S.VALID, None),
+    (
+        "purpose recruiting vs internal",
+        RECRUITING_FACE,
+        scoped(purposes=("internal",)),
+        S.NOT_IN_SCOPE,
+        "Einwilligung deckt den Zweck „Nachwuchs & Recruiting“ nicht ab",
+    ),
+    *[
+        (
+            f"purpose {p} not covered",
+            Use(p, frozenset({"face"})),
+            scoped(purposes=[q for q in POST_PURPOSES if q != p]),
+            S.NOT_IN_SCOPE,
+            f"Einwilligung deckt den Zweck „{PURPOSES[p][0]}“ nicht ab",
+        )
+        for p in POST_PURPOSES
+    ],
+    *[
+        (
+            f"depiction {d} not covered",
+            Use("recruiting", frozenset({d})),
+            scoped(shown=FULL - {d}),
+            S.NOT_IN_SCOPE,
+            f"Einwilligung deckt „{SHOWN_AS[d][0]}“ nicht ab",
+        )
+        for d in ("face", "voice", "name", "role")
+    ],
+    (
+        "voice only, shown with face and name",
+        Use("recruiting", frozenset({"face", "name"})),
+        scoped(shown=("voice",)),
+        S.NOT_IN_SCOPE,
+        "Einwilligung deckt „Gesicht“, „Name“ nicht ab",
+    ),
+    (
+        "internal and voice only, for a recruiting video with face",
+        RECRUITING_FACE,
+        scoped(purposes=("internal",), shown=("voice",)),
+        S.NOT_IN_SCOPE,
+        "Einwilligung deckt den Zweck „Nachwuchs & Recruiting“ und „Gesicht“ nicht ab",
+    ),
+    (
+        "no purpose stated on the post: only depiction checked",
+        Use("", frozenset({"face"})),
+        scoped(purposes=()),
+        S.VALID,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("use", "consent", "state", "reason"),
+    [c[1:] for c in FIT_CASES],
+    ids=[c[0] for c in FIT_CASES],
+)
+def test_consent_must_fit_the_post(use, consent, state, reason):
+    result = assess(ADULT, [consent], ON, use)
+    assert result.state is state
+    if reason is None:
+        assert result.problems == ()
+    else:
+        assert result.reasons == (reason,)
+
+
+def test_custodian_consent_must_fit_too():
+    mum = cust("Maria Beispiel", purposes=frozenset({"recruiting"}), shown_as=frozenset({"face"}))
+    dad = cust("Jonas Beispiel", purposes=frozenset({"events"}), shown_as=frozenset({"face"}))
+    result = assess(AGE15, [mum, dad, scoped()], ON, RECRUITING_FACE)
+    assert "Einwilligung Sorgeberechtigte:r (Jonas Beispiel) deckt den Zweck" in result.reasons[0]
+
+
+def test_evidence_reasons_name_the_law_and_others_only_warn():
+    staff = assess(STAFF, [own(form="other")], ON)
+    assert staff.reasons == (
+        "Einwilligung nicht schriftlich oder elektronisch erteilt und „keine Nachteile bei "
+        "Ablehnung“ nicht bestätigt (§ 26 Abs. 2 BDSG)",
+    )
+    citizen = assess(PersonFacts(category="citizen"), [own(form="other")], ON)
+    assert citizen.ok
+    assert citizen.warnings == (
+        "Einwilligung: kein Verweis auf das unterschriebene Dokument (Nachweis, Art. 7 Abs. 1 "
+        "DSGVO)",
+        "Einwilligung: Version der Art.-13-Information fehlt",
+    )
+    documented = own(form="written", document_ref="Akte 12/3", art13_version="2026-01")
+    assert assess(PersonFacts(category="citizen"), [documented], ON).warnings == ()
+
+
+def test_age_unknown_says_what_to_do():
+    result = assess(UNKNOWN_AGE, [own()], ON)
+    assert result.reasons == (
+        "Alter unbekannt – Geburtsdatum eintragen oder Volljährigkeit bestätigen",
+    )
+
+
+def test_own_consent_age_follows_the_profile_setting():
+    age15 = PersonFacts(age_state="minor", birth_date=D(2011, 2, 1))
+    assert assess(age15, [MUM, DAD], ON, own_consent_age=16).ok
+    assert not assess(age15, [MUM, DAD], ON).ok  # default 14
+
+
+def test_expiry_and_withdrawal_before_and_after_publication():
+    """A published post is checked on the day (today); an unpublished one on its date."""
+    ends = own(valid_until=D(2026, 7, 1))
+    assert assess(ADULT, [ends], ON).ok  # planned 15 June: fine
+    assert assess(ADULT, [ends], D(2026, 7, 2)).take_down  # published, checked 2 July
+    withdrawn = own(withdrawn_on=D(2026, 6, 1))
+    assert assess(ADULT, [withdrawn], ON).state is S.WITHDRAWN  # before publication: blocks
+    assert assess(ADULT, [withdrawn], D(2026, 8, 1)).take_down  # after: comes down
 
 
 def test_minor_details_age_and_custodian_count():
@@ -212,10 +426,11 @@ def test_eighteenth_birthday():
     assert eighteenth_birthday(None) is None
 
 
-def test_take_down_only_for_withdrawal_or_erasure():
+def test_take_down_for_withdrawal_erasure_and_expiry():
     assert assess(ADULT, [own(withdrawn_on=D(2026, 5, 1))], ON).take_down
     assert assess(ERASED, [], ON).take_down
-    assert not assess(ADULT, [own(valid_until=D(2026, 1, 1))], ON).take_down
+    assert assess(ADULT, [own(valid_until=D(2026, 1, 1))], ON).take_down  # ended
+    assert not assess(ADULT, [own()], ON).take_down
 
 
 def test_messages_follow_the_language():

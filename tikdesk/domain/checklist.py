@@ -44,7 +44,18 @@ _ITEM_FIELDS = {
     "after",
 }
 _SECTION_FIELDS = {"key", "label_de", "label_en", "after"}
-_PROFILE_FIELDS = {"key", "label_de", "label_en", "include", "exclude", "notice_de", "notice_en"}
+_PROFILE_FIELDS = {
+    "key",
+    "label_de",
+    "label_en",
+    "include",
+    "exclude",
+    "notice_de",
+    "notice_en",
+    "own_consent_age",
+}
+#: From this age a minor's own consent is needed besides the custodians' (issue 16).
+DEFAULT_OWN_CONSENT_AGE = 14
 
 DEFAULT_NOTICE = (
     "Die Checkliste unterstützt die Prüfung, ersetzt aber nicht die Beratung durch die/den "
@@ -118,6 +129,7 @@ class ChecklistDefinition:
     notice_de: str = DEFAULT_NOTICE[0]
     notice_en: str = DEFAULT_NOTICE[1]
     files: tuple[Path, ...] = field(default=())
+    own_consent_age: int = DEFAULT_OWN_CONSENT_AGE
 
     @property
     def label(self) -> str:
@@ -311,14 +323,28 @@ class _Loader:
                 _line_of(raw.text, r"^\s*key\s*="),
             )
         includes = _str_list(raw, profile, "include")
+        raw_age = profile.get("own_consent_age")
+        if raw_age is not None and (
+            not isinstance(raw_age, int) or isinstance(raw_age, bool) or not 0 <= raw_age <= 18
+        ):
+            _fail(
+                raw,
+                msg(
+                    "[profile] own_consent_age muss eine ganze Zahl von 0 bis 18 sein",
+                    "[profile] own_consent_age must be a whole number from 0 to 18",
+                ),
+                _line_of(raw.text, r"^\s*own_consent_age\s*="),
+            )
         excludes = set(_str_list(raw, profile, "exclude"))
 
         sections: list[ChecklistSection] = []
         items: list[ChecklistItem] = []
         files: list[Path] = []
         notice = DEFAULT_NOTICE
+        own_age = DEFAULT_OWN_CONSENT_AGE
         for inc in includes:
             base = self.load(inc, chain)
+            own_age = base.own_consent_age
             files.extend(base.files)
             for sec in base.sections:
                 if sec.key not in {s.key for s in sections}:
@@ -392,6 +418,7 @@ class _Loader:
             notice_de=notice[0],
             notice_en=notice[1],
             files=tuple(files),
+            own_consent_age=raw_age if isinstance(raw_age, int) else own_age,
         )
 
 

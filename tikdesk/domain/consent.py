@@ -11,8 +11,14 @@ Rules (checklist.md "What a consent record must hold"):
   custodian blocks, unless the same party gave a new, valid consent after the withdrawal.
 * Adults (age at the date ≥ 18, or no birth date and not flagged minor) need their own
   consent.  A minor who turns 18 before the date therefore needs a new consent of their own.
-* Minors need the consent of every custodian — two, unless a sole custody is documented — and
-  from 14 their own consent too.  A minor without birth date is treated as 14+ (stricter).
+* Minors need the consent of every custodian — two distinct registry persons, unless a sole
+  custody is documented — and from the profile's age (default 14, or earlier for a child judged
+  mature enough) their own consent too.
+* Age unknown (no birth date, not confirmed adult) blocks with one sentence (issue 16).
+* With the post's use given, every counted record must cover its purpose and every way the
+  person is shown.  Staff (employees, apprentices) need written or electronic form and
+  "no disadvantage if refused" (§ 26 Abs. 2 BDSG); for others a missing document reference
+  or Art. 13 version is a warning.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from tikdesk.domain.enums import ConsentRole, LabeledEnum
+from tikdesk.domain.enums import AgeState, ConsentRole, LabeledEnum
 from tikdesk.domain.i18n import language, msg
 
 ADULT_AGE = 18
@@ -38,6 +44,8 @@ class ConsentState(LabeledEnum):
     MINOR_CUSTODIANS_MISSING = "minor_custodians_missing"
     MINOR_OWN_MISSING = "minor_own_missing"
     ERASED = "erased"
+    AGE_UNKNOWN = "age_unknown"
+    EVIDENCE = "evidence"
 
     @classmethod
     def _label_table(cls) -> dict[str, tuple[str, str]]:
@@ -46,16 +54,18 @@ class ConsentState(LabeledEnum):
             "missing": ("Fehlt", "Missing"),
             "expired": ("Abgelaufen zum Termin", "Expired by the planned date"),
             "withdrawn": ("Widerrufen", "Withdrawn"),
-            "not_in_scope": ("TikTok nicht umfasst", "TikTok not in scope"),
+            "not_in_scope": ("Deckt den Beitrag nicht ab", "Does not cover the post"),
             "minor_custodians_missing": (
                 "Minderjährig: Sorgeberechtigte fehlen",
                 "Minor without all custodians",
             ),
             "minor_own_missing": (
-                "Minderjährig ab 14: eigene Einwilligung fehlt",
-                "Minor 14+ without own consent",
+                "Minderjährig: eigene Einwilligung fehlt",
+                "Minor without own consent",
             ),
             "erased": ("Person gelöscht", "Person erased"),
+            "age_unknown": ("Alter unbekannt", "Age unknown"),
+            "evidence": ("Nachweis unzureichend", "Evidence insufficient"),
         }
 
     @property
@@ -68,7 +78,9 @@ _SEVERITY = [
     ConsentState.ERASED,
     ConsentState.WITHDRAWN,
     ConsentState.EXPIRED,
+    ConsentState.AGE_UNKNOWN,
     ConsentState.NOT_IN_SCOPE,
+    ConsentState.EVIDENCE,
     ConsentState.MINOR_CUSTODIANS_MISSING,
     ConsentState.MINOR_OWN_MISSING,
     ConsentState.MISSING,
@@ -89,14 +101,25 @@ PURPOSES: dict[str, tuple[str, str]] = {
     "employer_branding": ("Arbeitgebermarke", "Employer branding"),
     "public_information": ("Öffentlichkeitsinformation", "Public information"),
     "events": ("Veranstaltungen", "Events"),
+    "behind_the_scenes": ("Blick hinter die Kulissen", "Behind the scenes"),
     "internal": ("Interne Kommunikation", "Internal communication"),
+    "other": ("Sonstiges", "Other"),
 }
+#: What a post may state as its purpose (a subset of the consent purposes, same keys).
+POST_PURPOSES = ("recruiting", "public_information", "events", "behind_the_scenes", "other")
 SHOWN_AS: dict[str, tuple[str, str]] = {
     "face": ("Gesicht", "Face"),
     "name": ("Name", "Name"),
-    "role": ("Funktion", "Role"),
+    "role": ("Funktion/Rolle", "Function/role"),
     "voice": ("Stimme", "Voice"),
 }
+#: Categories whose consent needs written or electronic form and voluntariness (§ 26 BDSG).
+STAFF_CATEGORIES = frozenset({"employee", "apprentice"})
+EVIDENCE_FORMS = frozenset({"written", "electronic"})
+AGE_UNKNOWN_TEXT = (
+    "Alter unbekannt – Geburtsdatum eintragen oder Volljährigkeit bestätigen",
+    "Age unknown – enter the date of birth or confirm the person is of age",
+)
 
 
 def option_label(table: dict[str, tuple[str, str]], key: str) -> str:
@@ -144,6 +167,13 @@ class ConsentFacts(NamedTuple):
     custodian_name: str = ""
     collected_on: dt.date | None = None
     id: int | None = None
+    purposes: frozenset[str] = frozenset()
+    shown_as: frozenset[str] = frozenset()
+    form: str = "written"
+    document_ref: str = ""
+    art13_version: str = ""
+    no_disadvantage: bool = False
+    custodian_person_id: int | None = None
 
     @property
     def given_on(self) -> dt.date | None:
@@ -160,6 +190,16 @@ class PersonFacts(NamedTuple):
     sole_custody: bool = False  # a documented sole custody note exists
     erased: bool = False
     id: int | None = None
+    age_state: str = "adult"  # enums.AgeState
+    category: str = ""  # enums.PersonCategory
+    own_consent_early: bool = False  # mature child: own consent before the profile's age
+
+
+class Use(NamedTuple):
+    """How one post uses one person: what a consent must cover besides TikTok and the date."""
+
+    purpose: str = ""  # a POST_PURPOSES key; "" = the post states none (checked by the gate)
+    shown_as: frozenset[str] = frozenset()  # SHOWN_AS keys of the appearance
 
 
 class ConsentProblem(NamedTuple):
@@ -179,6 +219,7 @@ class ConsentAssessment(NamedTuple):
     custodians_valid: int = 0
     own_consent_needed: bool = True
     consent_ids: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -190,8 +231,9 @@ class ConsentAssessment(NamedTuple):
 
     @property
     def take_down(self) -> bool:
-        """A published video with this person must come down (withdrawal or erasure)."""
-        return any(p.state in (ConsentState.WITHDRAWN, ConsentState.ERASED) for p in self.problems)
+        """A published video with this person must come down: a consent was withdrawn,
+        ended, no longer fits, or the person was erased — any problem on the day."""
+        return bool(self.problems)
 
 
 # ----------------------------------------------------------------------------- age
@@ -225,7 +267,15 @@ def is_minor_on(person: PersonFacts, on: dt.date) -> bool:
 # ----------------------------------------------------------------------------- rules
 
 
-def _record_state(record: ConsentFacts, on: dt.date) -> tuple[ConsentState, str]:
+def _labels(table: dict[str, tuple[str, str]], keys: Iterable[str]) -> str:
+    order = list(table)
+    ordered = sorted(keys, key=lambda k: order.index(k) if k in order else len(order))
+    return ", ".join(f"„{option_label(table, k)}“" for k in ordered)
+
+
+def _record_state(
+    record: ConsentFacts, on: dt.date, use: Use | None, staff: bool
+) -> tuple[ConsentState, str]:
     if record.withdrawn_on is not None:
         return ConsentState.WITHDRAWN, msg(
             f"am {fmt_date(record.withdrawn_on)} widerrufen",
@@ -246,35 +296,113 @@ def _record_state(record: ConsentFacts, on: dt.date) -> tuple[ConsentState, str]
             f"gilt erst ab {fmt_date(record.valid_from)}",
             f"valid only from {fmt_date(record.valid_from)}",
         )
+    if use is not None:
+        gaps_de: list[str] = []
+        gaps_en: list[str] = []
+        if use.purpose and use.purpose not in record.purposes:
+            label = _labels(PURPOSES, [use.purpose])
+            gaps_de.append(f"den Zweck {label}")
+            gaps_en.append(f"the purpose {label}")
+        uncovered = use.shown_as - record.shown_as
+        if uncovered:
+            gaps_de.append(_labels(SHOWN_AS, uncovered))
+            gaps_en.append(_labels(SHOWN_AS, uncovered))
+        if gaps_de:
+            return ConsentState.NOT_IN_SCOPE, msg(
+                f"deckt {' und '.join(gaps_de)} nicht ab",
+                f"does not cover {' and '.join(gaps_en)}",
+            )
+    if staff:
+        faults_de: list[str] = []
+        faults_en: list[str] = []
+        if record.form not in EVIDENCE_FORMS:
+            faults_de.append("nicht schriftlich oder elektronisch erteilt")
+            faults_en.append("not given in written or electronic form")
+        if not record.no_disadvantage:
+            faults_de.append("„keine Nachteile bei Ablehnung“ nicht bestätigt")
+            faults_en.append("'no disadvantage if refused' not confirmed")
+        if faults_de:
+            return ConsentState.EVIDENCE, msg(
+                f"{' und '.join(faults_de)} (§ 26 Abs. 2 BDSG)",
+                f"{' and '.join(faults_en)} (§ 26 (2) BDSG)",
+            )
     return ConsentState.VALID, ""
 
 
-def _party_state(records: Sequence[ConsentFacts], on: dt.date) -> tuple[ConsentState, str]:
-    """Best state of one party's records (the person themself, or one custodian)."""
+def _party_state(
+    records: Sequence[ConsentFacts], on: dt.date, use: Use | None, staff: bool = False
+) -> tuple[ConsentState, str, ConsentFacts | None]:
+    """Best state of one party's records (the person themself, or one custodian), with the
+    record that counts when valid."""
     if not records:
-        return ConsentState.MISSING, ""
-    states = [(r, *_record_state(r, on)) for r in records]
+        return ConsentState.MISSING, "", None
+    states = [(r, *_record_state(r, on, use, staff)) for r in records]
     withdrawals = [r.withdrawn_on for r in records if r.withdrawn_on is not None]
     latest = max(withdrawals) if withdrawals else None
     for record, state, _ in states:
         if state is ConsentState.VALID and (
             latest is None or (record.given_on is not None and record.given_on > latest)
         ):
-            return ConsentState.VALID, ""
+            return ConsentState.VALID, "", record
     worst = min(states, key=lambda s: s[1].severity)
-    return worst[1], worst[2]
+    return worst[1], worst[2], None
 
 
-def _custodian_groups(records: Iterable[ConsentFacts]) -> list[list[ConsentFacts]]:
-    groups: dict[str, list[ConsentFacts]] = {}
-    for n, record in enumerate(records):
-        name = " ".join(record.custodian_name.casefold().split()) or f"#unnamed{n}"
-        groups.setdefault(name, []).append(record)
-    return list(groups.values())
+#: Age states that need a birth date to say anything about the age.
+_NO_AGE = frozenset({AgeState.UNKNOWN.value, AgeState.MINOR.value})
 
 
-def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -> ConsentAssessment:
-    """The derived consent state of ``person`` for a publication on ``on``."""
+def _evidence_warnings(record: ConsentFacts | None, who: str) -> list[str]:
+    """Missing document reference or Art. 13 version: a warning with its reason (non-staff)."""
+    if record is None:
+        return []
+    found = []
+    if not record.document_ref.strip():
+        found.append(
+            msg(
+                f"{who}: kein Verweis auf das unterschriebene Dokument (Nachweis, Art. 7 Abs. 1 "
+                "DSGVO)",
+                f"{who}: no reference to the signed document (proof, Art. 7 (1) GDPR)",
+            )
+        )
+    if not record.art13_version.strip():
+        found.append(
+            msg(
+                f"{who}: Version der Art.-13-Information fehlt",
+                f"{who}: version of the Art. 13 notice missing",
+            )
+        )
+    return found
+
+
+def _custodian_groups(
+    records: Iterable[ConsentFacts],
+) -> tuple[list[list[ConsentFacts]], list[ConsentFacts]]:
+    """Custodian records per registry person; records naming no registry person apart (they
+    cannot count: the same custodian typed twice would count twice)."""
+    groups: dict[int, list[ConsentFacts]] = {}
+    unlinked: list[ConsentFacts] = []
+    for record in records:
+        if record.custodian_person_id is None:
+            unlinked.append(record)
+        else:
+            groups.setdefault(record.custodian_person_id, []).append(record)
+    return list(groups.values()), unlinked
+
+
+def assess(
+    person: PersonFacts,
+    consents: Sequence[ConsentFacts],
+    on: dt.date,
+    use: Use | None = None,
+    *,
+    own_consent_age: int = OWN_CONSENT_AGE,
+) -> ConsentAssessment:
+    """The derived consent state of ``person`` for a publication on ``on``.
+
+    ``use``: how the post uses the person (purpose, depiction); without it only TikTok, the
+    date and the evidence are checked (the people list's "could appear on TikTok today").
+    """
     ids = tuple(c.id for c in consents if c.id is not None)
     if person.erased:
         return ConsentAssessment(
@@ -290,17 +418,26 @@ def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -
             ),
             on=on,
         )
+    if person.birth_date is None and (person.is_minor or person.age_state in _NO_AGE):
+        return ConsentAssessment(
+            ConsentState.AGE_UNKNOWN,
+            (ConsentProblem(ConsentState.AGE_UNKNOWN, msg(*AGE_UNKNOWN_TEXT)),),
+            on=on,
+            consent_ids=ids,
+        )
     minor = is_minor_on(person, on)
     age = age_on(person.birth_date, on) if person.birth_date else None
     own = [c for c in consents if not c.is_custodian]
     custodian = [c for c in consents if c.is_custodian]
     problems: list[ConsentProblem] = []
+    warnings: list[str] = []
+    staff = person.category in STAFF_CATEGORIES
 
     def add(state: ConsentState, reason: str) -> None:
         problems.append(ConsentProblem(state, reason))
 
     if not minor:
-        state, detail = _party_state(own, on)
+        state, detail, counted = _party_state(own, on, use, staff)
         if state is not ConsentState.VALID:
             if not own and custodian and person.birth_date is not None:
                 add(
@@ -316,12 +453,22 @@ def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -
                 add(state, msg("keine Einwilligung erfasst", "no consent recorded"))
             else:
                 add(state, msg(f"Einwilligung {detail}", f"consent {detail}"))
+        elif not staff:
+            warnings.extend(_evidence_warnings(counted, msg("Einwilligung", "consent")))
         return _result(
-            problems, on, minor=False, age=age, expected=0, valid=0, own_needed=True, ids=ids
+            problems,
+            on,
+            minor=False,
+            age=age,
+            expected=0,
+            valid=0,
+            own_needed=True,
+            ids=ids,
+            warnings=warnings,
         )
 
     expected = 1 if person.sole_custody else 2
-    own_needed = age is None or age >= OWN_CONSENT_AGE
+    own_needed = person.own_consent_early or age is None or age >= own_consent_age
     if not consents:
         add(
             ConsentState.MISSING,
@@ -346,12 +493,29 @@ def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -
         )
 
     valid = 0
-    for group in _custodian_groups(custodian):
-        state, detail = _party_state(group, on)
+    groups, unlinked = _custodian_groups(custodian)
+    for record in unlinked:
+        name = record.custodian_name.strip() or msg("ohne Namen", "unnamed")
+        add(
+            ConsentState.MINOR_CUSTODIANS_MISSING,
+            msg(
+                f"Sorgeberechtigte:r ({name}) ist keine Person aus dem Register – zuordnen, "
+                "damit niemand doppelt zählt",
+                f"custodian ({name}) is not a person from the registry – link them, so that "
+                "nobody counts twice",
+            ),
+        )
+    for group in groups:
+        state, detail, counted = _party_state(group, on, use)
+        name = group[0].custodian_name.strip() or msg("ohne Namen", "unnamed")
         if state is ConsentState.VALID:
             valid += 1
+            warnings.extend(
+                _evidence_warnings(
+                    counted, msg(f"Sorgeberechtigte:r ({name})", f"custodian ({name})")
+                )
+            )
         else:
-            name = group[0].custodian_name.strip() or msg("ohne Namen", "unnamed")
             add(
                 state,
                 msg(
@@ -374,7 +538,7 @@ def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -
                 + ("" if person.sole_custody else " (no sole custody documented)"),
             ),
         )
-    state, detail = _party_state(own, on)
+    state, detail, counted = _party_state(own, on, use)
     if state is not ConsentState.VALID and (own_needed or state is ConsentState.WITHDRAWN):
         if state is ConsentState.MISSING and not own:
             shown_age = (
@@ -382,11 +546,16 @@ def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -
                 if age is not None
                 else msg("Alter unbekannt", "age unknown")
             )
+            since = (
+                msg("als reif eingeschätzt", "judged mature enough")
+                if person.own_consent_early and (age is None or age < own_consent_age)
+                else msg(f"ab {own_consent_age} nötig", f"needed from {own_consent_age}")
+            )
             add(
                 ConsentState.MINOR_OWN_MISSING,
                 msg(
-                    f"{shown_age}: eigene Einwilligung fehlt (ab {OWN_CONSENT_AGE} nötig)",
-                    f"{shown_age}: own consent missing (needed from {OWN_CONSENT_AGE})",
+                    f"{shown_age}: eigene Einwilligung fehlt ({since})",
+                    f"{shown_age}: own consent missing ({since})",
                 ),
             )
         else:
@@ -400,6 +569,7 @@ def assess(person: PersonFacts, consents: Sequence[ConsentFacts], on: dt.date) -
         valid=valid,
         own_needed=own_needed,
         ids=ids,
+        warnings=warnings,
     )
 
 
@@ -413,6 +583,7 @@ def _result(
     valid: int,
     own_needed: bool,
     ids: tuple[int, ...],
+    warnings: Sequence[str] = (),
 ) -> ConsentAssessment:
     problems.sort(key=lambda p: p.state.severity)
     state = problems[0].state if problems else ConsentState.VALID
@@ -426,6 +597,7 @@ def _result(
         custodians_valid=valid,
         own_consent_needed=own_needed,
         consent_ids=ids,
+        warnings=() if problems else tuple(warnings),
     )
 
 

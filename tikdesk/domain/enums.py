@@ -295,3 +295,56 @@ class ConsentRole(LabeledEnum):
             "subject": ("Person selbst", "Person themself"),
             "custodian": ("Sorgeberechtigte:r", "Custodian"),
         }
+
+
+class AgeState(LabeledEnum):
+    """Every person has one of these (issue 16); "unknown" blocks approval."""
+
+    ADULT = "adult"  # adult, confirmed
+    MINOR = "minor"  # minor, with a birth date (the age follows from it)
+    UNKNOWN = "unknown"
+    ADULT_MIGRATED = "adult_migrated"  # not a minor in a database of an earlier version
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return {
+            "adult": ("volljährig (bestätigt)", "adult (confirmed)"),
+            "minor": ("minderjährig (mit Geburtsdatum)", "minor (with date of birth)"),
+            "unknown": ("Alter unbekannt", "age unknown"),
+            "adult_migrated": (
+                "volljährig (aus Vorversion übernommen)",
+                "adult (taken over from an earlier version)",
+            ),
+        }
+
+
+class CustodianRelation(LabeledEnum):
+    MOTHER = "mother"
+    FATHER = "father"
+    GUARDIAN = "guardian"
+    OTHER = "other"
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return {
+            "mother": ("Mutter", "Mother"),
+            "father": ("Vater", "Father"),
+            "guardian": ("Vormund", "Guardian"),
+            "other": ("andere:r Sorgeberechtigte:r", "other custodian"),
+        }
+
+
+class Role(LabeledEnum):
+    """What an account may do; kept in the database, every change audited."""
+
+    EDITOR = "editor"
+    APPROVER = "approver"
+    DSB = "dsb"
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return {
+            "editor": ("Redaktion", "Editor"),
+            "approver": ("Freigabe", "Approver"),
+            "dsb": ("Datenschutzbeauftragte:r (DSB)", "Data-protection officer (DSB)"),
+        }

@@ -108,6 +108,8 @@ class Post(Base):
     account: Mapped[str] = mapped_column(String(200), default="")
     checklist_profile: Mapped[str] = mapped_column(String(32), default="general")
     music_source: Mapped[str] = mapped_column(String(500), default="")
+    # What the post is for (consent purposes, domain.consent.PURPOSES); "" = not stated yet.
+    purpose: Mapped[str] = mapped_column(String(32), default="")
     paid_promotion: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(32), default="draft", index=True)
@@ -135,6 +137,10 @@ class Person(Base):
     category: Mapped[str] = mapped_column(String(32), default="employee")
     is_minor: Mapped[bool] = mapped_column(Boolean, default=False)
     birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # minors only
+    # domain.consent.AgeState: adult | minor | unknown | adult_migrated (issue 16).
+    age_state: Mapped[str] = mapped_column(String(32), default="adult", index=True)
+    # A child judged mature enough must give their own consent before the profile's age.
+    own_consent_early: Mapped[bool] = mapped_column(Boolean, default=False)
     contact: Mapped[str] = mapped_column(String(300), default="")  # for withdrawal
     sole_custody_note: Mapped[str] = mapped_column(Text, default="")
     retention_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
@@ -144,7 +150,7 @@ class Person(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     consents: Mapped[list[Consent]] = relationship(
-        back_populates="person", cascade="all, delete-orphan"
+        back_populates="person", cascade="all, delete-orphan", foreign_keys="Consent.person_id"
     )
     appearances: Mapped[list[Appearance]] = relationship(back_populates="person")
 
@@ -158,6 +164,10 @@ class Consent(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16), default="subject")  # subject | custodian
     custodian_name: Mapped[str] = mapped_column(String(200), default="")
+    # The custodian as a registry person: the same person never counts twice.
+    custodian_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     custodian_relation: Mapped[str] = mapped_column(String(100), default="")
     platforms: Mapped[str] = mapped_column(Text, default="tiktok")  # comma-separated keys
     purposes: Mapped[str] = mapped_column(Text, default="")
@@ -181,7 +191,7 @@ class Consent(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    person: Mapped[Person] = relationship(back_populates="consents")
+    person: Mapped[Person] = relationship(back_populates="consents", foreign_keys=[person_id])
 
 
 class Appearance(Base):
@@ -195,6 +205,8 @@ class Appearance(Base):
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
     )
     scene_note: Mapped[str] = mapped_column(Text, default="")
+    # How the person is shown (domain.consent.SHOWN_AS keys, comma-separated).
+    shown_as: Mapped[str] = mapped_column(Text, default="face")
 
     post: Mapped[Post] = relationship(back_populates="appearances")
     person: Mapped[Person | None] = relationship(back_populates="appearances")
@@ -223,13 +235,29 @@ class Approval(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
-    approver: Mapped[str] = mapped_column(String(200))
+    approver: Mapped[str] = mapped_column(String(200))  # the OS / database account
+    approver_label: Mapped[str] = mapped_column(String(200), default="")  # display name
+    # SHA-256 over what was approved (domain.clearance.fingerprint), shown in the history.
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
     approved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     comment: Mapped[str] = mapped_column(Text, default="")
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
 
     post: Mapped[Post] = relationship(back_populates="approvals")
+
+
+class UserRole(Base):
+    """One role (editor, approver, dsb) of one account; changes are audited."""
+
+    __tablename__ = "user_role"
+    __table_args__ = (UniqueConstraint("account", "role", name="uq_user_role_account_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    granted_by: Mapped[str] = mapped_column(String(200), default="")
+    granted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
 class AuditEvent(Base):
@@ -247,6 +275,40 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     old_value: Mapped[str] = mapped_column(Text, default="")
     new_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditNote(Base):
+    """The free text of one audit event (a reason, a channel), kept apart from the event.
+
+    The event stays append-only; its note is what a person may have typed a name into, so an
+    erasure (Art. 17 DSGVO) may redact it, leaving a new event that says when and by whom.
+    """
+
+    __tablename__ = "audit_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("audit_event.id", ondelete="CASCADE"), unique=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    redacted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    redacted_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ErasureEntry(Base):
+    """The erasure register: who was erased (by id), when and by which account — no name.
+
+    ``person_created_at`` tells the erased person apart from a later person who got the same
+    id in an older state of the file.  A copy lives beside the database (see
+    storage.repositories.erasure) so that restoring a backup can re-apply it.
+    """
+
+    __tablename__ = "erasure_register"
+
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    person_created_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    account: Mapped[str] = mapped_column(String(200), default="")
 
 
 class AccountDaily(Base):
@@ -309,6 +371,12 @@ class VideoStats(Base):
     comments: Mapped[int | None] = mapped_column(Integer, nullable=True)
     shares: Mapped[int | None] = mapped_column(Integer, nullable=True)
     favourites: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # TikTok Studio's richer per-video export (issue 20, migration 0004)
+    avg_watch_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
+    completion_rate: Mapped[float | None] = mapped_column(Float, nullable=True)  # 0..1
+    reach: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # a value came from an abbreviated count ("1.2K", "3,4 Mio."): shown with ≈, not summed
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     manual: Mapped[bool] = mapped_column(Boolean, default=False)  # typed in by hand
     post_id: Mapped[int | None] = mapped_column(
         ForeignKey("post.id", ondelete="SET NULL"), nullable=True, index=True
@@ -329,6 +397,23 @@ class Benchmark(Base):
     day: Mapped[dt.date] = mapped_column(Date)
     followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
     likes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class RecruitingFigure(Base):
+    """Recruiting figures per month and account, recorded by the team (issue 20)."""
+
+    __tablename__ = "recruiting_figure"
+    __table_args__ = (
+        UniqueConstraint("month", "account", name="uq_recruiting_figure_month_account"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date)  # first day of the month
+    account: Mapped[str] = mapped_column(String(200))
+    applications: Mapped[int | None] = mapped_column(Integer, nullable=True)  # naming TikTok
+    career_link_clicks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
 
 class Setting(Base):
