@@ -130,7 +130,9 @@ def test_content_sample_snapshot_and_post_times(sample_tables) -> None:  # type:
 
 def test_business_xlsx_sample_german_headers(sample_tables) -> None:  # type: ignore[no-untyped-def]
     business = sample_tables["Business-Übersicht"]
-    assert business.account is None  # the name carries no handle: --account / GUI
+    # the name carries no handle: the one handle the other files of the drop name (issue 20)
+    assert business.account == "stadt_musterhausen"
+    assert any("anderen Datei" in n or "another file" in n for n in business.notes)
     assert business.columns["Erreichtes Publikum"] == "reached_audience"
     assert business.columns["Freigaben"] == "shares"
     assert business.columns["Nettowachstum"] == "net_growth"

@@ -622,6 +622,37 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         ),
     )
     exp.set_defaults(handler=_cmd_export_analytics, writes=False)
+    vid = sub.add_parser(
+        "export-videos",
+        help=msg(
+            "Videozahlen (je Video und Stichtag) als CSV/XLSX schreiben",
+            "write the per-video numbers (per video and snapshot) as CSV/XLSX",
+        ),
+        description=msg(
+            "Eine Zeile je Video und Stichtag, sortiert nach Konto, Video und Stichtag; "
+            "Spalten: account, video_id, link, title, posted, snapshot, views, likes, "
+            "comments, shares, favourites, avg_watch_seconds, completion_rate, reach, "
+            "approximate. CSV: durch „;“ getrennt, UTF-8 mit BOM. „approximate“ ist „yes“, "
+            "wenn ein Wert der Zeile aus einer gerundeten Angabe (1.2K) stammt.",
+            "One row per video and snapshot, sorted by account, video and snapshot; columns: "
+            "account, video_id, link, title, posted, snapshot, views, likes, comments, shares, "
+            "favourites, avg_watch_seconds, completion_rate, reach, approximate. CSV: "
+            "';'-separated, UTF-8 with BOM. 'approximate' is 'yes' when a value of the row "
+            "came from an abbreviated count (1.2K).",
+        ),
+    )
+    vid.add_argument(
+        "out",
+        metavar=msg("ZIEL.csv|ZIEL.xlsx", "OUT.csv|OUT.xlsx"),
+        type=_file_ending(".csv", ".xlsx"),
+        help=msg("Zieldatei: .csv oder .xlsx", "target file: .csv or .xlsx"),
+    )
+    vid.add_argument(
+        "--account",
+        metavar=msg("KONTO", "HANDLE"),
+        help=msg("nur die Videos dieses Kontos", "only the videos of this account"),
+    )
+    vid.set_defaults(handler=_cmd_export_videos, writes=False)
 
 
 def _cmd_import_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -653,6 +684,27 @@ def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
         )
         return EXIT_USAGE
     rows = AnalyticsService(ctx).export_daily(out)
+    print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
+    return EXIT_OK
+
+
+def _cmd_export_videos(args: argparse.Namespace, ctx: AppContext) -> int:
+    import os
+    from pathlib import Path
+
+    from tikdesk.services.analytics import AnalyticsService
+
+    out = Path(args.out)
+    if os.path.isdir(out):
+        print(
+            msg(
+                f"tikdesk export-videos: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
+                f"tikdesk export-videos: '{out}' must be a file ending in .csv or .xlsx.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    rows = AnalyticsService(ctx).export_videos(out, account=args.account)
     print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
     return EXIT_OK
 

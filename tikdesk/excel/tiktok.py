@@ -18,6 +18,7 @@ no records; the service refuses it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -58,11 +59,23 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Total video views",
         "Plays",
         "Wiedergaben",
+        "Aufrufe gesamt",
+        "Videoaufrufe gesamt",
+        "Gesamtaufrufe",
     ),
     "profile_views": ("Profile Views", "Profilaufrufe", "Profil-Aufrufe", "Profilansichten"),
     "likes": ("Likes", "Total likes", "Gefällt mir", "Likes gesamt"),
     "comments": ("Comments", "Kommentare", "Total comments", "Kommentare gesamt"),
-    "shares": ("Shares", "Freigaben", "Total shares", "Geteilt", "Teilen", "Shares gesamt"),
+    "shares": (
+        "Shares",
+        "Freigaben",
+        "Total shares",
+        "Geteilt",
+        "Teilen",
+        "Shares gesamt",
+        "Freigaben gesamt",
+        "Geteilt gesamt",
+    ),
     "favourites": (
         "Add to favorites",
         "Zu Favoriten hinzufügen",
@@ -72,6 +85,40 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Saves",
         "Gespeichert",
         "Total favorites",
+        "Total favourites",
+        "Favoriten gesamt",
+        "Total bookmarks",
+        "Bookmarks",
+        "Lesezeichen",
+        "Lesezeichen gesamt",
+    ),
+    "avg_watch_time": (
+        "Average watch time",
+        "Avg. watch time",
+        "Average time watched",
+        "Average watch time (s)",
+        "Durchschnittliche Wiedergabezeit",
+        "Durchschnittliche Wiedergabedauer",
+        "Durchschnittliche Ansichtszeit",
+        "Durchschn. Wiedergabezeit",
+    ),
+    "total_play_time": (
+        "Total play time",
+        "Total time watched",
+        "Total watch time",
+        "Gesamtwiedergabezeit",
+        "Gesamte Wiedergabezeit",
+        "Wiedergabezeit gesamt",
+    ),
+    "completion_rate": (
+        "Watched full video",
+        "Full video watched",
+        "Completion rate",
+        "Finished watching",
+        "Vollständig angesehen",
+        "Video vollständig angesehen",
+        "Vollständig angesehenes Video",
+        "Abschlussrate",
     ),
     "followers": (
         "Followers",
@@ -143,6 +190,8 @@ DAILY_VALUE_FIELDS = (
 )  # fmt: skip
 #: VideoStats value fields (``video_views`` of a video table is stored as ``views``).
 VIDEO_VALUE_FIELDS = ("video_views", "likes", "comments", "shares", "favourites")
+#: Counts a per-video table may carry (``reached_audience`` is stored as the video's reach).
+VIDEO_COUNT_FIELDS = (*VIDEO_VALUE_FIELDS, "reached_audience")
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "date": ("Datum", "Date"),
@@ -169,6 +218,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "video_title": ("Videotitel", "Video title"),
     "video_link": ("Videolink", "Video link"),
     "post_time": ("Veröffentlicht", "Post time"),
+    "avg_watch_time": ("Durchschnittliche Wiedergabezeit", "Average watch time"),
+    "total_play_time": ("Gesamtwiedergabezeit", "Total play time"),
+    "completion_rate": ("Vollständig angesehen", "Watched full video"),
 }
 
 
@@ -356,6 +408,103 @@ def parse_count(cell: object) -> int | None:
         return cells.parse_int(cell, decimal=".")
 
 
+_ABBREVIATED = re.compile(
+    r"(?P<number>-?\d{1,6}(?:[.,]\d{1,3})?)\s*"
+    r"(?P<unit>k|tsd|tsd\.|tausend|m|mio|mio\.|million|millionen|mrd|mrd\.|b|bn|milliarden)\Z",
+    re.I,
+)
+_FACTORS = {
+    "k": 1_000, "tsd": 1_000, "tausend": 1_000,
+    "m": 1_000_000, "mio": 1_000_000, "million": 1_000_000, "millionen": 1_000_000,
+    "mrd": 1_000_000_000, "b": 1_000_000_000, "bn": 1_000_000_000, "milliarden": 1_000_000_000,
+}  # fmt: skip
+
+
+def parse_abbreviated(cell: object) -> int | None:
+    """An abbreviated count (``1.2K``, ``3,4 Mio.``, ``12 Tsd.``) as a whole number, else None.
+
+    Such a value is approximate: TikDesk stores it flagged (shown with ``≈``, left out of
+    sums in the report), never as if it were exact.
+    """
+    if not isinstance(cell, str):
+        return None
+    match = _ABBREVIATED.match(cells.clean_text(cell))
+    if match is None:
+        return None
+    number = float(match["number"].replace(",", "."))
+    return round(number * _FACTORS[match["unit"].casefold().rstrip(".")])
+
+
+def parse_count_approx(cell: object) -> tuple[int | None, bool]:
+    """A count and whether it is approximate (came from an abbreviation such as ``1.2K``)."""
+    try:
+        return parse_count(cell), False
+    except ValueError:
+        value = parse_abbreviated(cell)
+        if value is None:
+            raise
+        return value, True
+
+
+_DURATION_UNIT = re.compile(r"\s*(?:s|sec|secs|seconds|sek|sek\.|sekunden)\Z", re.I)
+
+
+def parse_seconds(cell: object) -> tuple[float | None, bool]:
+    """A duration in seconds: ``0:12`` (m:ss), ``1:02:03`` (h:mm:ss), ``12``, ``9.5``,
+    ``12 s``, an Excel time or an abbreviated count (then approximate)."""
+    if is_missing(cell):
+        return None, False
+    if isinstance(cell, dt.timedelta):
+        return cell.total_seconds(), False
+    if isinstance(cell, dt.time):
+        return float(cell.hour * 3600 + cell.minute * 60 + cell.second), False
+    if isinstance(cell, bool):
+        raise cells.ValueProblem(msg("Ja/Nein ist keine Dauer.", "Yes/no is not a duration."))
+    if isinstance(cell, int | float):
+        return float(cell), False
+    text = _DURATION_UNIT.sub("", cells.clean_text(cell))
+    if re.fullmatch(r"\d{1,6}(?::\d{1,2}){1,2}(?:[.,]\d+)?", text):
+        parts = [float(p.replace(",", ".")) for p in text.split(":")]
+        seconds = 0.0
+        for part in parts:
+            seconds = seconds * 60 + part
+        return seconds, False
+    value = parse_abbreviated(text)
+    if value is not None:
+        return float(value), True
+    try:
+        count = parse_count(text)
+        return (None if count is None else float(count)), False
+    except ValueError:
+        pass
+    try:
+        return parse_fraction(text), False
+    except ValueError:
+        raise cells.ValueProblem(
+            msg(
+                f"„{cells.clean_text(cell)}“ ist keine Dauer (erwartet z. B. 0:12 oder 12).",
+                f"'{cells.clean_text(cell)}' is not a duration (expected e.g. 0:12 or 12).",
+            )
+        ) from None
+
+
+def parse_completion(cell: object) -> float | None:
+    """A completion rate as a fraction: ``38%``, ``0.38``, ``0,38`` → 0.38; ``38`` → 0.38."""
+    value = parse_fraction(cell)
+    if value is None:
+        return None
+    if 1 < value <= 100 and not (isinstance(cell, str) and "%" in cell):
+        value /= 100
+    if not 0 <= value <= 1:
+        raise cells.ValueProblem(
+            msg(
+                f"„{cells.clean_text(cell)}“ ist kein Anteil zwischen 0 % und 100 %.",
+                f"'{cells.clean_text(cell)}' is not a share between 0% and 100%.",
+            )
+        )
+    return value
+
+
 _PLAIN_INT = re.compile(r"-?\d{1,15}\Z")
 _GROUPED_INT = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\Z")
 
@@ -420,6 +569,9 @@ class VideoRecord:
     posted_at: dt.datetime | None
     values: Mapping[str, int | None]  # views, likes, comments, shares, favourites (present ones)
     row: int
+    avg_watch_seconds: float | None = None
+    completion_rate: float | None = None  # a fraction 0..1
+    approximate: bool = False  # a value came from an abbreviated count ("1.2K")
 
 
 @dataclass(frozen=True)
@@ -494,6 +646,7 @@ def parse_paths(
     sources, skipped = tiktok_files.collect([Path(p) for p in paths])
     problems = [Problem(name, None, "", reason) for name, reason in skipped]
     tables: list[ParsedTable] = []
+    sibling = account or sibling_handle(sources)
     for source in sources:
         for entry in source.entries:
             try:
@@ -505,7 +658,11 @@ def parse_paths(
                 problems.append(Problem(entry.display, None, "", str(exc)))
                 continue
             table = parse_table(
-                entry, read, account=account, anchor=(anchors or {}).get(entry.display)
+                entry,
+                read,
+                account=account,
+                anchor=(anchors or {}).get(entry.display),
+                sibling=sibling,
             )
             if table is None:
                 problems.append(Problem(entry.display, None, "", not_recognised()))
@@ -520,6 +677,19 @@ def parse_paths(
             )
         )
     return ParseResult(sources=sources, tables=tables, problems=problems)
+
+
+def sibling_handle(sources: Sequence[tiktok_files.Source]) -> str | None:
+    """The one handle the files of a drop name (``Overview_…_stadt_musterhausen.zip``), for
+    files of the same drop whose names carry none; None when no file or several handles."""
+    handles = set()
+    for source in sources:
+        for entry in source.entries:
+            for name in (entry.source_name, entry.name, entry.folder_name or ""):
+                found = handle_from_name(name) if name else None
+                if found:
+                    handles.add(found.casefold())
+    return handles.pop() if len(handles) == 1 else None
 
 
 def not_recognised() -> str:
@@ -537,8 +707,13 @@ def parse_table(
     *,
     account: str | None = None,
     anchor: YearAnchor | None = None,
+    sibling: str | None = None,
 ) -> ParsedTable | None:
-    """One table → records, or None when its headers are not a TikTok table."""
+    """One table → records, or None when its headers are not a TikTok table.
+
+    ``sibling`` is the handle other files of the same drop are named after: used when this
+    file's own name (and folder) carries none.
+    """
     mapping, ignored = map_headers(read.headers)
     if classify(mapping.values()) is None:
         return None
@@ -551,6 +726,7 @@ def parse_table(
         or handle_from_name(entry.source_name)
         or handle_from_name(entry.name)
         or (handle_from_name(entry.folder_name) if entry.folder_name else None)
+        or sibling
     )
     table = ParsedTable(
         source=entry.source_path,
@@ -590,6 +766,13 @@ def parse_table(
                 "change from the totals.",
             )
         )
+    if handle and handle == sibling and not account:
+        table.notes.append(
+            msg(
+                f"Konto „{handle}“ aus dem Namen einer anderen Datei dieser Auswahl übernommen.",
+                f"Account '{handle}' taken from the name of another file of this selection.",
+            )
+        )
     if kind is TableKind.VIDEO:
         _parse_videos(table, mapping, body, entry, anchor)
     elif kind in (TableKind.GENDER, TableKind.TERRITORY):
@@ -609,10 +792,7 @@ def parse_table(
 
 def _set_account(table: ParsedTable, account: str) -> None:
     table.daily = [DailyRecord(account, r.day, r.values, r.row) for r in table.daily]
-    table.videos = [
-        VideoRecord(account, v.video_link, v.snapshot_date, v.title, v.posted_at, v.values, v.row)
-        for v in table.videos
-    ]
+    table.videos = [dataclasses.replace(v, account=account) for v in table.videos]
     table.audience = [
         AudienceRecord(account, a.kind, a.key, a.taken_on, a.value, a.row) for a in table.audience
     ]
@@ -716,8 +896,14 @@ def _counts(
     row: Sequence[object],
     fields: Sequence[str],
     headers: Mapping[str, str],
+    approximate: set[str] | None = None,
 ) -> dict[str, int | None] | None:
-    """The count fields of one row; None (and a problem) if any cell is unreadable."""
+    """The count fields of one row; None (and a problem) if any cell is unreadable.
+
+    Abbreviated counts (``1.2K``) are taken when ``approximate`` is given (the fields are
+    added to it); daily tables pass none and such a cell is a problem: an account's daily
+    series is summed everywhere, so a rounded day would falsify every total.
+    """
     values: dict[str, int | None] = {}
     ok = True
     for index, name in mapping.items():
@@ -727,8 +913,21 @@ def _counts(
         try:
             values[name] = parse_count(cell)
         except ValueError as exc:
+            rounded = parse_abbreviated(cell)
+            if rounded is not None and approximate is not None:
+                values[name] = rounded
+                approximate.add(name)
+                continue
             ok = False
-            table.problems.append(Problem(table.name, number, headers[name], _reason(exc)))
+            reason = _reason(exc)
+            if rounded is not None:
+                reason = msg(
+                    f"„{cells.clean_text(cell)}“ ist eine gerundete Angabe; Tageswerte werden "
+                    "nur mit genauen Zahlen übernommen (bitte bei TikTok erneut exportieren).",
+                    f"'{cells.clean_text(cell)}' is a rounded figure; daily numbers are only "
+                    "taken as exact numbers (please export again from TikTok).",
+                )
+            table.problems.append(Problem(table.name, number, headers[name], reason))
     return values if ok else None
 
 
@@ -933,7 +1132,10 @@ def _parse_videos(
                 f"No date column: snapshot date {day.isoformat()} assumed.",
             )
         )
-    value_fields = [f for f in VIDEO_VALUE_FIELDS if f in mapping.values()]
+    value_fields = [f for f in VIDEO_COUNT_FIELDS if f in mapping.values()]
+    watch_col = _column_of(mapping, "avg_watch_time")
+    play_col = _column_of(mapping, "total_play_time")
+    completion_col = _column_of(mapping, "completion_rate")
     seen: dict[tuple[str, dt.date], int] = {}
     for number, row in body:
         if number not in snapshot:
@@ -950,9 +1152,19 @@ def _parse_videos(
             )
             continue
         link = normalize_video_link(str(link_cell))
-        values = _counts(table, mapping, number, row, value_fields, headers)
+        rounded: set[str] = set()
+        values = _counts(table, mapping, number, row, value_fields, headers, rounded)
         if values is None:
             continue
+        extra = _video_extras(table, number, row, headers, watch_col, play_col, completion_col)
+        if extra is None:
+            continue
+        watch, completion, extra_rounded = extra
+        if watch is None and play_col is not None:  # Studio without an average: derive it
+            play, play_rounded = _try_seconds(_cell(row, play_col))
+            views = values.get("video_views")
+            if play is not None and views:
+                watch, extra_rounded = play / views, extra_rounded or play_rounded
         snap = snapshot[number].date()
         posted_at = None
         if post_col is not None:
@@ -978,8 +1190,67 @@ def _parse_videos(
             table.videos = [v for v in table.videos if (v.video_link, v.snapshot_date) != key]
         seen[key] = number
         table.videos.append(
-            VideoRecord(table.account or "", link, snap, title, posted_at, values, number)
+            VideoRecord(
+                table.account or "",
+                link,
+                snap,
+                title,
+                posted_at,
+                values,
+                number,
+                avg_watch_seconds=watch,
+                completion_rate=completion,
+                approximate=bool(rounded) or extra_rounded,
+            )
         )
+
+
+def _try_seconds(cell: object) -> tuple[float | None, bool]:
+    try:
+        return parse_seconds(cell)
+    except ValueError:
+        return None, False
+
+
+def _video_extras(
+    table: ParsedTable,
+    number: int,
+    row: Sequence[object],
+    headers: Mapping[str, str],
+    watch_col: int | None,
+    play_col: int | None,
+    completion_col: int | None,
+) -> tuple[float | None, float | None, bool] | None:
+    """Average watch time (s), completion rate (fraction), rounded?; None after a problem."""
+    watch: float | None = None
+    completion: float | None = None
+    rounded = False
+    ok = True
+    if watch_col is not None:
+        try:
+            watch, rounded = parse_seconds(_cell(row, watch_col))
+        except ValueError as exc:
+            ok = False
+            table.problems.append(
+                Problem(table.name, number, headers["avg_watch_time"], _reason(exc))
+            )
+    if play_col is not None:
+        try:
+            parse_seconds(_cell(row, play_col))
+        except ValueError as exc:
+            ok = False
+            table.problems.append(
+                Problem(table.name, number, headers["total_play_time"], _reason(exc))
+            )
+    if completion_col is not None:
+        try:
+            completion = parse_completion(_cell(row, completion_col))
+        except ValueError as exc:
+            ok = False
+            table.problems.append(
+                Problem(table.name, number, headers["completion_rate"], _reason(exc))
+            )
+    return (watch, completion, rounded) if ok else None
 
 
 def _post_time(

@@ -39,6 +39,12 @@ EXPORT_COLUMNS = (
     "account", "date", "video_views", "profile_views", "likes", "comments", "shares",
     "followers", "new_followers", "lost_followers", "reached_audience",
 )  # fmt: skip
+#: ``export-videos`` columns, exactly in the order of the command-line contract (issue 20).
+VIDEO_EXPORT_COLUMNS = (
+    "account", "video_id", "link", "title", "posted", "snapshot", "views", "likes",
+    "comments", "shares", "favourites", "avg_watch_seconds", "completion_rate", "reach",
+    "approximate",
+)  # fmt: skip
 MOVING_AVERAGE_DAYS = 7
 NOT_LINKED = "_not_linked"
 
@@ -192,6 +198,7 @@ class VideoPerformance:
     audience: str  # Audience key or NOT_LINKED
     post_id: int | None
     manual: bool
+    approximate: bool = False  # a value came from an abbreviated count: shown with ≈
 
     @property
     def has_time(self) -> bool:
@@ -342,6 +349,10 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
                 "comments": v.values.get("comments"),
                 "shares": v.values.get("shares"),
                 "favourites": v.values.get("favourites"),
+                "reach": v.values.get("reached_audience"),
+                "avg_watch_seconds": v.avg_watch_seconds,
+                "completion_rate": v.completion_rate,
+                "approximate": v.approximate,
                 "video_title": v.title or None,
                 "posted_at": v.posted_at,
                 "account": v.account,
@@ -377,6 +388,7 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
     for (link, snap), row in video_state.items():
         values = {f: row.get(f) for f in repo.VIDEO_FIELDS}
         values["video_title"] = values["video_title"] or ""
+        values["approximate"] = bool(values["approximate"])
         common = {
             **values,
             "account": row.get("account") or "",
@@ -617,6 +629,31 @@ class AnalyticsService:
             rows = repo.daily_rows(s, fields=fields)
         return analytics_export.write_table(Path(out), EXPORT_COLUMNS, rows, self._ctx.protected)
 
+    def export_videos(self, out: Path | str, account: str | None = None) -> int:
+        """Every video snapshot to CSV/XLSX (:data:`VIDEO_EXPORT_COLUMNS`), sorted by account,
+        video and snapshot; returns the row count.  Raises InputRejected for an unknown
+        ``account``."""
+        from tikdesk.excel import analytics_export
+
+        handle = tiktok.normalise_handle(account) if account is not None else None
+        with self._ctx.db.reader() as s:
+            if handle is not None and handle not in repo.accounts(s):
+                known = ", ".join(repo.accounts(s)) or msg("keines", "none")
+                raise InputRejected(
+                    msg(
+                        f"Zum Konto „{handle}“ sind keine Videos gespeichert "
+                        f"(vorhandene Konten: {known}).",
+                        f"No videos are stored for the account '{handle}' "
+                        f"(accounts present: {known}).",
+                    )
+                )
+            stored = repo.video_export_rows(s, handle)
+        rows = [video_export_row(r) for r in stored]
+        rows.sort(key=lambda r: (r[0], _video_sort_key(r[1], r[2]), r[5]))
+        return analytics_export.write_table(
+            Path(out), VIDEO_EXPORT_COLUMNS, rows, self._ctx.protected
+        )
+
     # ---------------------------------------------------------------- reads for charts
     def accounts(self) -> list[str]:
         with self._ctx.db.reader() as s:
@@ -673,6 +710,7 @@ class AnalyticsService:
                     audience=v.post_audience or NOT_LINKED,
                     post_id=v.post_id,
                     manual=v.manual,
+                    approximate=v.approximate,
                 )
             )
         return out
@@ -998,6 +1036,42 @@ def heatmap(videos: Iterable[VideoPerformance], metric: str = "views") -> rules.
         if v.has_time and v.posted_at is not None
     ]
     return rules.weekday_hour_heatmap(points)
+
+
+def video_export_row(row: Mapping[str, Any]) -> list[Any]:
+    """One stored snapshot as an ``export-videos`` row (see :data:`VIDEO_EXPORT_COLUMNS`)."""
+    link = tiktok.normalize_video_link(row["video_link"])
+    posted: dt.datetime | None = row["posted_at"]
+    if posted is None:
+        posted_text = None
+    elif posted.time() == dt.time():  # exports without a time of day store midnight
+        posted_text = posted.date().isoformat()
+    else:
+        posted_text = posted.strftime("%Y-%m-%dT%H:%M")
+    watch = row["avg_watch_seconds"]
+    completion = row["completion_rate"]
+    return [
+        row["account"],
+        tiktok.video_id(link),
+        link,
+        row["video_title"] or None,
+        posted_text,
+        row["snapshot_date"],
+        row["views"],
+        row["likes"],
+        row["comments"],
+        row["shares"],
+        row["favourites"],
+        None if watch is None else round(watch, 2),
+        None if completion is None else round(completion, 4),
+        row["reach"],
+        "yes" if row["approximate"] else "no",
+    ]
+
+
+def _video_sort_key(video: str | None, link: str) -> tuple[int, str]:
+    """Numeric video ids in numeric order (they all have 19 digits today, but need not)."""
+    return (len(video), video) if video else (1_000, link)
 
 
 def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> str:

@@ -33,7 +33,10 @@ DAILY_FIELDS = (
     "total_viewers", "new_viewers", "returning_viewers",
 )  # fmt: skip
 #: VideoStats value columns.
-VIDEO_FIELDS = ("video_title", "posted_at", "views", "likes", "comments", "shares", "favourites")
+VIDEO_FIELDS = (
+    "video_title", "posted_at", "views", "likes", "comments", "shares", "favourites",
+    "avg_watch_seconds", "completion_rate", "reach", "approximate",
+)  # fmt: skip
 
 DAILY: Table = AccountDaily.__table__  # type: ignore[assignment]
 VIDEO: Table = VideoStats.__table__  # type: ignore[assignment]
@@ -223,6 +226,7 @@ class VideoLatest:
     post_format: str | None
     post_audience: str | None
     post_published_at: dt.datetime | None
+    approximate: bool = False  # a value came from an abbreviated count ("1.2K")
 
 
 def latest_videos(
@@ -254,6 +258,7 @@ def latest_videos(
             post.c.format,
             post.c.audience,
             post.c.published_at,
+            VIDEO.c.approximate,
         )
         .join(
             sub, and_(VIDEO.c.video_link == sub.c.video_link, VIDEO.c.snapshot_date == sub.c.snap)
@@ -262,6 +267,23 @@ def latest_videos(
         .order_by(VIDEO.c.posted_at, VIDEO.c.video_link)
     )
     return [VideoLatest(*tuple(r)) for r in session.execute(query)]
+
+
+#: What ``export-videos`` writes per snapshot (issue 20), in the order of its contract.
+VIDEO_EXPORT_FIELDS = (
+    "account", "video_link", "video_title", "posted_at", "snapshot_date", "views", "likes",
+    "comments", "shares", "favourites", "avg_watch_seconds", "completion_rate", "reach",
+    "approximate",
+)  # fmt: skip
+
+
+def video_export_rows(session: Session, account: str | None = None) -> list[dict[str, Any]]:
+    """Every stored snapshot (:data:`VIDEO_EXPORT_FIELDS`), by account, link and snapshot."""
+    query = select(*(VIDEO.c[f] for f in VIDEO_EXPORT_FIELDS))
+    if account is not None:
+        query = query.where(VIDEO.c.account == account)
+    query = query.order_by(VIDEO.c.account, VIDEO.c.video_link, VIDEO.c.snapshot_date)
+    return [dict(r) for r in session.execute(query).mappings()]
 
 
 def video_snapshots(session: Session, video_link: str) -> list[tuple[Any, ...]]:
