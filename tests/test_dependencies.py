@@ -27,6 +27,8 @@ MODULE_OF = {
     "python-calamine": "python_calamine",
     "xlsxwriter": "xlsxwriter",
     "pyqtgraph": "pyqtgraph",
+    "icalendar": "icalendar",
+    "holidays": "holidays",
     "openpyxl": "openpyxl",
     "defusedxml": "defusedxml",
 }

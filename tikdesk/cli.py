@@ -902,3 +902,88 @@ def _cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
     if files.pdf is not None:
         print(msg(f"PDF geschrieben: {files.pdf}", f"PDF written: {files.pdf}"))
     return EXIT_OK
+
+
+# ---------------------------------------------------------------- editorial calendar (issue 19)
+@registrar
+def _register_calendar(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = sub.add_parser(
+        "export-calendar",
+        help=msg(
+            "geplante Beiträge als iCalendar-Datei (.ics) für Outlook/Thunderbird schreiben",
+            "write the planned posts as an iCalendar file (.ics) for Outlook/Thunderbird",
+        ),
+        description=msg(
+            "Ein Termin je geplantem Beitrag im Zeitraum (Vorgabe: heute bis 90 Tage voraus), "
+            "30 Minuten, Zeitzone Europe/Berlin; die UID bleibt je Beitrag gleich, ein "
+            "erneuter Import aktualisiert also. Die Datei enthält keine Namen von Personen. "
+            "Eine vorhandene Datei wird ohne Rückfrage überschrieben.",
+            "One event per planned post in the period (default: today to 90 days ahead), "
+            "30 minutes, time zone Europe/Berlin; the UID stays the same per post, so "
+            "importing again updates. The file holds no names of people. An existing file "
+            "is overwritten without asking.",
+        ),
+    )
+    exp.add_argument(
+        "out",
+        metavar=msg("ZIEL.ics", "OUT.ics"),
+        type=_file_ending(".ics"),
+        help=msg("Zieldatei (.ics)", "target file (.ics)"),
+    )
+    for option, dest, words in (
+        ("--from", "date_from", msg("erster Tag (Vorgabe: heute)", "first day (default: today)")),
+        (
+            "--to",
+            "date_to",
+            msg("letzter Tag (Vorgabe: heute + 90 Tage)", "last day (default: today + 90 days)"),
+        ),
+    ):
+        exp.add_argument(
+            option, dest=dest, type=_iso_date, metavar=msg("JJJJ-MM-TT", "YYYY-MM-DD"), help=words
+        )
+    exp.add_argument(
+        "--account",
+        metavar=msg("KONTO", "HANDLE"),
+        help=msg("nur dieses Konto (sonst alle)", "only this account (else all)"),
+    )
+    exp.set_defaults(handler=_cmd_export_calendar, writes=False, creates_db=False)
+
+
+def _cmd_export_calendar(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pathlib import Path
+
+    from tikdesk.services.calendar import EXPORT_DAYS, CalendarService
+
+    today = dt.date.today()
+    start = args.date_from or today
+    end = args.date_to or (
+        start + dt.timedelta(days=EXPORT_DAYS)
+        if args.date_from
+        else today + dt.timedelta(EXPORT_DAYS)
+    )
+    out = Path(args.out)
+    if end < start or os.path.isdir(out):
+        print(
+            msg(
+                f"tikdesk export-calendar: --to ({end:%Y-%m-%d}) liegt vor --from "
+                f"({start:%Y-%m-%d})."
+                if end < start
+                else f"tikdesk export-calendar: „{out}“ ist ein Ordner, keine .ics-Datei.",
+                f"tikdesk export-calendar: --to ({end:%Y-%m-%d}) is before --from "
+                f"({start:%Y-%m-%d})."
+                if end < start
+                else f"tikdesk export-calendar: '{out}' is a folder, not an .ics file.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result = CalendarService(ctx).export_ics(out, start, end, account=args.account, today=today)
+    print(
+        msg(
+            f"{result.count} Termine ({result.start:%d.%m.%Y}–{result.end:%d.%m.%Y}) "
+            f"geschrieben: {result.path}",
+            f"{result.count} events ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}) "
+            f"written: {result.path}",
+        )
+    )
+    return EXIT_OK

@@ -901,6 +901,34 @@ class PostService:
                 )
         return False
 
+    def reschedule(
+        self,
+        post_id: int,
+        planned_at: dt.datetime | None,
+        expected_version: int | None = None,
+    ) -> bool:
+        """Move a post to another planned time (the calendar); True when an approval was
+        revoked by it — the date is part of what was approved."""
+        when = planned_at.replace(second=0, microsecond=0) if planned_at else None
+        with self._ctx.db.transaction() as s:
+            post = self._open_post(s, post_id)
+            if expected_version is not None and post.version != expected_version:
+                raise InputRejected(
+                    msg(
+                        "Der Beitrag wurde inzwischen von jemand anderem geändert. "
+                        "Bitte neu laden und die Änderung wiederholen.",
+                        "Someone else changed this post in the meantime. "
+                        "Please reload and repeat your change.",
+                    )
+                )
+            diff = repo.update_post(s, post_id, {"planned_at": when})
+            if not diff:
+                return False
+            self._audit_changes(s, post_id, diff)
+            return self._revoke_if_approved(
+                s, post, msg("Termin geändert (geplant)", "date changed (planned)")
+            )
+
     def _audit_changes(self, s: Session, post_id: int, diff: dict[str, tuple[Any, Any]]) -> None:
         texts = sorted(k for k in diff if k in TEXT_FIELDS)
         if texts:
