@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from collections.abc import Iterator
+import os
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,3 +63,45 @@ def logging_to(log_dir: Path) -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
             root.setLevel(level)
+
+
+def log_dirs() -> list[Path]:
+    """Folders of the log files this process writes to."""
+    return [
+        Path(h.baseFilename).parent
+        for h in logging.getLogger().handlers
+        if isinstance(h, LogFileHandler)
+    ]
+
+
+def redact_log_files(folders: Iterable[Path], pattern: re.Pattern[str], mark: str) -> int:
+    """Replace what ``pattern`` matches in every TikDesk log file in ``folders`` (erasure:
+    lines an earlier version wrote with a name).  Returns how many files changed; a file that
+    cannot be rewritten is named in the log (by path) and left."""
+    changed = 0
+    seen: set[Path] = set()
+    for folder in folders:
+        try:
+            files = sorted(Path(folder).glob("*.log*"))
+        except OSError:
+            continue
+        for path in files:
+            key = path.resolve()
+            if key in seen or not path.is_file():
+                continue
+            seen.add(key)
+            try:
+                with path.open("r+b") as fh:
+                    text = fh.read().decode("utf-8", errors="surrogateescape")
+                    new = pattern.sub(mark, text)
+                    if new == text:
+                        continue
+                    fh.seek(0)
+                    fh.write(new.encode("utf-8", errors="surrogateescape"))
+                    fh.truncate()
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                changed += 1
+            except OSError as exc:
+                logging.getLogger(__name__).warning("log file %s not redacted: %s", path, exc)
+    return changed

@@ -7,8 +7,7 @@ Audit values never hold a name: people are referred to by id, and for name-like 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
+import logging
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,6 +35,13 @@ from tikdesk.domain.enums import ConsentForm, ConsentRole, PersonCategory, PostS
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.i18n import language, msg
 from tikdesk.services.context import AppContext
+from tikdesk.services.erasure import (
+    ErasurePreview,
+    ErasureService,
+    after_erasure,
+    erase_everywhere,
+    name_pattern,
+)
 from tikdesk.services.posts import (
     Clearance,
     bulk_read,
@@ -65,7 +71,9 @@ PRIVATE_FIELDS = frozenset(
         "birth_date",
     }
 )
-ERASED_MARK = "[gelöscht]"
+#: The report leaves names out of its texts with the same pattern.
+_name_pattern = name_pattern
+log = logging.getLogger(__name__)
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -257,6 +265,7 @@ class EraseResult:
     posts_anonymised: int
     texts_pseudonymised: int
     approvals_revoked: int = 0
+    checkpoint_done: bool = True  # False: the WAL still holds old pages (another window)
 
 
 @dataclass(frozen=True)
@@ -300,23 +309,6 @@ def _diff_text(diff: dict[str, tuple[Any, Any]]) -> tuple[str, str]:
         for k, v in sorted(diff.items())
     )
     return old, new
-
-
-def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Whole-word, case-insensitive pattern for full names first, then their parts."""
-    words: list[str] = []
-    for name in names:
-        name = " ".join(name.split())
-        if not name:
-            continue
-        words.append(name)
-        words.extend(part for part in re.split(r"[\s\-]+", name) if len(part) >= 3)
-    unique = sorted(set(words), key=len, reverse=True)
-    if not unique:
-        return None
-    return re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(w) for w in unique) + r")(?!\w)", re.IGNORECASE
-    )
 
 
 # ----------------------------------------------------------------------------- the service
@@ -721,8 +713,9 @@ class PeopleService:
                     record.id,
                     "consent_withdrawn",
                     "active",
-                    f"withdrawn_on={data.on.isoformat()}; channel={data.channel.strip()}",
+                    f"withdrawn_on={data.on.isoformat()}",
                     person_id=person_id,
+                    note=data.channel.strip(),  # free text ("Anruf …"): the event's note
                 )
             revoked = self._revoke_affected(
                 s, person_id, msg("Einwilligung widerrufen", "consent withdrawn")
@@ -843,7 +836,7 @@ class PeopleService:
             if a.post_id in posts
         ]
         audit_rows = [
-            [e.at, e.actor, e.entity, e.entity_id, e.action, e.old_value, e.new_value]
+            [e.at, e.actor, e.entity, e.entity_id, e.action, e.old_value, e.new_value, e.note]
             for e in events
         ]
         sheets = [
@@ -871,6 +864,7 @@ class PeopleService:
                     t("Aktion", "Action"),
                     t("Alt", "Old"),
                     t("Neu", "New"),
+                    t("Notiz", "Note"),
                 ],
                 audit_rows,
             ),
@@ -903,50 +897,33 @@ class PeopleService:
             )
         return written
 
+    def erase_preview(self, person_id: int) -> ErasurePreview:
+        """The free texts that name the person and will be redacted, for the confirmation."""
+        return ErasureService(self._ctx).preview(person_id)
+
     def erase_person(self, person_id: int) -> EraseResult:
         """Art. 17: consent records and the name go; appearances stay, anonymous.
 
-        The name is also replaced by "[gelöscht]" in the free texts of the posts the person
-        appeared in (title, caption, notes, approval comments).  Afterwards the WAL is
-        checkpointed so that the old page images with the name leave the disk too.
+        The name is also replaced by "[gelöscht]" in every free text that names the person
+        (services.erasure: posts, ideas, checklist, approvals, withdrawals, audit notes; the
+        list :meth:`erase_preview` shows).  The erasure register gets the person's id; the WAL
+        is checkpointed (``checkpoint_done`` False: another window still holds the database)
+        and the log files are searched for the name.
         """
         at = now()
         with self._ctx.db.transaction() as s:
             person = repo.get_person(s, person_id)
-            consents = repo.consents(s, [person_id])
-            names = [person.display_name, *(c.custodian_name for c in consents)]
-            post_ids = {a.post_id for a in posts_repo.appearances_of_person(s, person_id)}
-            revoked = self._revoke_affected(s, person_id, msg("Person gelöscht", "person erased"))
-            pattern = _name_pattern(names)
-            changed = 0
-            if pattern is not None:
-                for table, row_id, column, text in posts_repo.texts_of_posts(s, post_ids):
-                    new_text = pattern.sub(ERASED_MARK, text)
-                    if new_text != text:
-                        posts_repo.replace_text(s, table, row_id, column, new_text)
-                        changed += 1
-            posts_repo.anonymise_appearances(s, person_id)
-            deleted = repo.erase_person(s, person_id, at)
-            for post_id in sorted(post_ids):
-                audit.record(
-                    s,
-                    self.user,
-                    "appearance",
-                    post_id,
-                    "appearance_anonymised",
-                    person_id=person_id,
-                    at=at,
-                )
-            audit.record(
-                s,
-                self.user,
-                "person",
-                person_id,
-                "person_erased",
-                "",
-                f"consents_deleted={deleted}; posts={len(post_ids)}; texts={changed}",
-                person_id=person_id,
-                at=at,
-            )
-        repo.flush_deleted_content(self._ctx.db)
-        return EraseResult(deleted, len(post_ids), changed, revoked)
+            names = [
+                person.display_name,
+                *(c.custodian_name for c in repo.consents(s, [person_id])),
+            ]
+            outcome = erase_everywhere(s, self.user, person_id, at)
+        done = after_erasure(self._ctx.db, names)
+        log.info("person %d erased (Art. 17); checkpoint complete: %s", person_id, done)
+        return EraseResult(
+            outcome.consents_deleted,
+            len(outcome.post_ids),
+            outcome.texts_redacted,
+            outcome.approvals_revoked,
+            checkpoint_done=done,
+        )

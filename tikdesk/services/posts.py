@@ -554,8 +554,9 @@ def revoke_if_approved(s: Session, actor: str, post: repo.PostRecord, reason: st
         return False
     repo.revoke_approvals(s, post.id, now(), reason)
     repo.update_post(s, post.id, {"status": PostStatus.IN_REVIEW.value})
+    # The reason is free text (a name may be typed into it): the event's note, not its value.
     audit.record(
-        s, actor, "approval", post.id, "approval_revoked", PostStatus.APPROVED.value, reason
+        s, actor, "approval", post.id, "approval_revoked", PostStatus.APPROVED.value, note=reason
     )
     audit.record(
         s,
@@ -576,7 +577,7 @@ def _history_text(
     event: audit.AuditRecord, definition: ChecklistDefinition, names: dict[int, str]
 ) -> str:
     """The audit event in words (item labels, state labels, current person names)."""
-    old, new = event.old_value, event.new_value
+    old, new, note = event.old_value, event.new_value, event.note
     who = (
         names.get(event.person_id, erased_label())
         if event.person_id is not None
@@ -584,7 +585,8 @@ def _history_text(
     )
     action = event.action
     if action == "checklist_set":
-        return _checklist_text(old, new, definition)
+        text = _checklist_text(old, new, definition)
+        return text + msg(f"; überstimmt: {note}", f"; overridden: {note}") if note else text
     if action == "content_changed":
         return msg(f"Geändert: {_fields(old, new)}", f"Changed: {_fields(old, new)}")
     labels = {
@@ -594,7 +596,13 @@ def _history_text(
             f"Status {_status(old)} → {_status(new)}", f"Status {_status(old)} → {_status(new)}"
         ),
         "approved": msg(f"Freigegeben von {new}", f"Approved by {new}"),
-        "approval_revoked": msg(f"Freigabe zurückgezogen: {new}", f"Approval revoked: {new}"),
+        "approval_revoked": msg(
+            f"Freigabe zurückgezogen: {note or new}", f"Approval revoked: {note or new}"
+        ),
+        audit.NOTE_REDACTED: msg(
+            f"Notiz geschwärzt am {fmt_date(event.at.date())} von {event.actor} (Art. 17 DSGVO)",
+            f"Note redacted on {fmt_date(event.at.date())} by {event.actor} (Art. 17 GDPR)",
+        ),
         "appearance_added": msg(f"{who} hinzugefügt", f"{who} added"),
         "appearance_changed": msg(f"Szene von {who} geändert", f"Scene of {who} changed"),
         "appearance_removed": msg(f"{who} entfernt", f"{who} removed"),
@@ -1019,14 +1027,17 @@ class PostService:
             if (old_state, old_override, old_note) == (state.value, override_reason, note):
                 return False
             new_text = f"{key}: {state.value}"
-            if override_reason:
-                new_text += msg(
-                    f"; überstimmt: {override_reason}", f"; overridden: {override_reason}"
-                )
             if note != old_note:
                 new_text += msg("; Notiz geändert", "; note changed")
-            audit.record(
-                s, self.user, "checklist", post_id, "checklist_set", f"{key}: {old_state}", new_text
+            audit.record(  # the override reason is free text: the event's note
+                s,
+                self.user,
+                "checklist",
+                post_id,
+                "checklist_set",
+                f"{key}: {old_state}",
+                new_text,
+                note=override_reason,
             )
             return self._revoke_if_approved(
                 s, post, msg(f"Checkliste geändert ({key})", f"checklist changed ({key})")
