@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tikdesk import __version__, paths
-from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.errors import DatabaseError, TikDeskError
 from tikdesk.domain.i18n import language, msg
 from tikdesk.logsetup import logging_to
 from tikdesk.services.context import AppContext
@@ -415,7 +415,9 @@ def _run(args: argparse.Namespace, handler: Handler) -> int:
         _note_commits(ctx, args)
         return handler(args, ctx)
     except TikDeskError as exc:
-        log.warning("command %s refused: %s", args.command, exc)
+        # A refusal's text may name a person: only file problems are logged in words.
+        reason = str(exc) if isinstance(exc, DatabaseError) else type(exc).__name__
+        log.warning("command %s refused: %s", args.command, reason)
         print(f"tikdesk: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except Exception as exc:  # a damaged page met mid-export: one sentence, details logged

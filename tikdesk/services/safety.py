@@ -254,7 +254,26 @@ def open_database_safely(
         db.read_only = True  # without the writer lock nothing may be written
     if lock is not None:
         db.add_close_hook(lock.release)
+    if not db.read_only and not for_restore:
+        _reapply_erasures(db)
     return db
+
+
+def _reapply_erasures(db: Database) -> None:
+    """A file put back by hand or recovered from a backup: erased people go again before
+    anything shows them (the register beside the database survives every restore)."""
+    from tikdesk.storage.repositories import erasure as register
+
+    if not register.register_file(db.path).is_file():
+        return
+    from tikdesk.services.context import os_user
+    from tikdesk.services.erasure import reapply_register
+
+    try:
+        reapply_register(db, os_user())
+    except BaseException:
+        db.close()
+        raise
 
 
 def _refuse_missing_or_empty(path: Path) -> None:
@@ -531,6 +550,7 @@ class SafetyService:
             progress(1, 3)
         with self._state.guard:
             store.restore_into(backup_file, self._db.path)
+            self._reapply_erasures()
             watcher = self._watcher()
             if watcher is not None:
                 watcher.mark()
@@ -539,6 +559,26 @@ class SafetyService:
             progress(3, 3)
         log.info("restored %s from %s", self._db.path, backup_file)
         return RestoreResult(backup_file, safety)
+
+    def _reapply_erasures(self) -> None:
+        """The erasure register goes onto the restored state before anyone opens it.
+
+        An older backup is brought to this version's schema first — without the usual
+        backup before migration, which would only make another copy with the erased names.
+        """
+        from tikdesk.services.erasure import reapply_register
+        from tikdesk.storage import migrations
+        from tikdesk.storage.repositories import erasure as register
+
+        # The file beside the database: the restored file's own table may predate it.
+        if not register.read_register_file(self._db.path):
+            return
+        engine = self._db.engine
+        if migrations.needs_upgrade(engine):
+            if migrations.current_revision(engine) not in migrations.KNOWN_REVISIONS:
+                return  # a newer TikDesk's file: that version re-applies it when it opens it
+            migrations.upgrade(engine)
+        reapply_register(self._db, self._ctx.user)
 
     # --------------------------------------------------------------- checks
     def full_check(self, *, progress: ProgressFn | None = None) -> CheckReport:

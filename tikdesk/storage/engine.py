@@ -281,7 +281,9 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Eng
         )
         return conn
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    # hide_parameters: an error's text (logged with its traceback) never carries the values,
+    # which may be a person's name.
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

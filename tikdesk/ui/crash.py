@@ -158,7 +158,8 @@ class CrashHandler:
     def _show_known_error(self, exc: BaseException) -> bool:
         """A known error (disk full, read-only, locked …) that no caller caught is not a
         crash: it is shown as a plain warning and the app carries on.  True when handled."""
-        log.warning("Known error reached the excepthook: %s", exc)
+        # The type only: the message may name a person (the box shows it, the log must not).
+        log.warning("Known error reached the excepthook: %s", type(exc).__name__)
         if (
             QApplication.instance() is None
             or threading.current_thread() is not threading.main_thread()

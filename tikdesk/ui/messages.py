@@ -1,8 +1,9 @@
 """One place for message boxes, so that known problems look alike and tests can watch them.
 
 Known environmental problems (file locked, disk full, database busy) are shown with
-:func:`show_warning` and logged; the app carries on.  Tests replace :data:`handler` to record
-the messages instead of opening modal boxes.
+:func:`show_warning` and logged; the app carries on.  The log gets the kind and title of a box,
+never its text: a text may name a person, and the log must hold no names (Art. 17 DSGVO).
+Tests replace :data:`handler` to record the messages instead of opening modal boxes.
 """
 
 from __future__ import annotations
@@ -41,17 +42,17 @@ handler: MessageHandler = _show_box
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    log.warning("%s: %s", title, text)
+    log.warning("message box shown: %s", title)
     handler(parent, "warning", title, text)
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    log.error("%s: %s", title, text)
+    log.error("message box shown: %s", title)
     handler(parent, "error", title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    log.info("%s: %s", title, text)
+    log.info("message box shown: %s", title)
     handler(parent, "info", title, text)
 
 

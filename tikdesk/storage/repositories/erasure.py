@@ -71,8 +71,9 @@ FREE_TEXTS: tuple[tuple[type[Any], str, str, str], ...] = (
     (AuditNote, "text", "Protokoll: Notiz", "Audit log: note"),
 )
 
-CHECKPOINT_ATTEMPTS = 5
+CHECKPOINT_ATTEMPTS = 3
 CHECKPOINT_PAUSE = 0.2  # seconds between attempts
+CHECKPOINT_WAIT_MS = 1000  # how long one attempt waits for readers (busy_timeout)
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ def checkpoint(db: Database, attempts: int = CHECKPOINT_ATTEMPTS) -> bool:
         raw = db.engine.raw_connection()
         try:
             cursor = raw.cursor()
+            cursor.execute(f"PRAGMA busy_timeout={int(CHECKPOINT_WAIT_MS)}")
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             row = cursor.fetchone()
             cursor.close()
