@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from tikdesk.domain.consent import PURPOSES, SHOWN_AS
 from tikdesk.domain.enums import ItemState
 from tikdesk.services.people import ConsentInput, PeopleService, PersonInput
 from tikdesk.services.posts import PostInput, PostService
@@ -31,11 +32,16 @@ def tick_all(service: PostService, post_id: int) -> None:
 def person(ctx, name: str, valid_until: dt.date | None = None) -> int:
     people = PeopleService(ctx)
     pid = people.create_person(PersonInput(display_name=name))
-    people.add_consent(pid, ConsentInput(valid_until=valid_until))
+    consent = ConsentInput(
+        valid_until=valid_until, purposes=frozenset(PURPOSES), shown_as=frozenset(SHOWN_AS)
+    )
+    people.add_consent(pid, consent)
     return pid
 
 
 def post(ctx, title: str, when: dt.datetime | None, account: str = "@stadt", **kw) -> int:
+    if "purpose" in {f.name for f in dataclasses.fields(PostInput)}:  # issue 16's field
+        kw.setdefault("purpose", "public_information")
     return PostService(ctx).create(PostInput(title=title, planned_at=when, account=account, **kw))
 
 

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         from tikdesk.ui.analytics.tab import AnalyticsTab
+        from tikdesk.ui.calendar.tab import CalendarTab
         from tikdesk.ui.ideas.tab import IdeasTab
         from tikdesk.ui.overview.tab import OverviewTab
         from tikdesk.ui.people.tab import PeopleTab
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             (OverviewTab, self.tr("&Overview")),
             (IdeasTab, self.tr("&Ideas")),
             (PostsTab, self.tr("Posts && &clearance")),
+            (CalendarTab, self.tr("Cale&ndar")),
             (PeopleTab, self.tr("&People && consent")),
             (AnalyticsTab, self.tr("&Analytics")),
         ]

@@ -1,0 +1,1 @@
+"""The editorial calendar tab (issue 19)."""

@@ -1,0 +1,876 @@
+"""The "Kalender" tab: posts by planned time in a month or a week, undated posts aside.
+
+Every post shows title, account and its clearance state as icon, words and colour.  Posts
+move by drag and drop, by keyboard (Alt+Left/Right a day, Alt+Up/Down a week) and in a small
+time dialog (Enter); every move is one command on the window's undo stack.  Before a move
+that revokes an approval or blocks the post on its new date the user is asked.
+
+The month view marks weeks below the posting rhythm (text and colour); the week view shades
+the weekday/hour slots that worked best for the account (with the number of posts that
+rests on).  Public holidays of the chosen Bundesland are named on their day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QMimeData,
+    Qt,
+    QTime,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tikdesk.domain.calendar import (
+    BUNDESLAENDER,
+    CalendarState,
+    GoodTimes,
+    WeekRhythm,
+    add_months,
+    month_weeks,
+    week_days,
+    week_start,
+)
+from tikdesk.domain.enums import PostStatus
+from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.i18n import language
+from tikdesk.services.calendar import CalendarEntry, CalendarService, format_label
+from tikdesk.services.context import AppContext
+from tikdesk.ui import messages
+from tikdesk.ui.posts.badges import (
+    AMBER,
+    BLOCK_ICON,
+    GREEN,
+    GREY,
+    INFO_ICON,
+    OK_ICON,
+    RED,
+    WARN_ICON,
+    std_icon,
+)
+from tikdesk.ui.posts.common import RefreshWhenShown
+
+MIME = "application/x-tikdesk-post"
+POST_ROLE = Qt.ItemDataRole.UserRole + 1
+BLUE = QColor("#1f4e79")
+WEEK_HOURS = range(6, 23)  # the week view's rows; earlier/later posts sit in the edge rows
+GOOD_FILL = QColor("#e3f1e0")
+HOLIDAY_FILL = QColor("#fde9d9")
+BELOW_FILL = QColor("#fff3cd")
+TODAY_FILL = QColor("#e8f0fb")
+
+STATE_LOOK = {
+    CalendarState.BLOCKED: (BLOCK_ICON, RED),
+    CalendarState.OPEN_ITEMS: (WARN_ICON, AMBER),
+    CalendarState.READY: (INFO_ICON, BLUE),
+    CalendarState.APPROVED: (OK_ICON, GREEN),
+    CalendarState.PUBLISHED: (INFO_ICON, GREY),
+    CalendarState.TAKE_DOWN: (BLOCK_ICON, RED),
+    CalendarState.TAKEN_DOWN: (INFO_ICON, GREY),
+}
+
+
+def fmt_day(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
+
+
+def weekday_names() -> list[str]:
+    if language() == "de":
+        return ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+    return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def month_name(day: dt.date) -> str:
+    de = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember"]  # fmt: skip
+    return f"{de[day.month - 1]} {day.year}" if language() == "de" else day.strftime("%B %Y")
+
+
+# ----------------------------------------------------------------------------- cells
+class SlotList(QListWidget):
+    """The posts of one day (month view), one hour of a day (week view) or without date.
+
+    Dragging a post out carries its id; dropping one here asks the tab to move it to this
+    slot (``day`` None: the undated list).
+    """
+
+    def __init__(
+        self,
+        tab: CalendarTab,
+        day: dt.date | None,
+        hour: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.tab = tab
+        self.day = day
+        self.hour = hour
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.currentItemChanged.connect(self._on_current_changed)
+        self.itemActivated.connect(lambda _item: self.tab.change_time())
+        if day is None:
+            name = QCoreApplication.translate("CalendarTab", "Posts without a date")
+        elif hour is None:
+            name = fmt_day(day)
+        else:
+            name = f"{fmt_day(day)} {hour:02d}:00"
+        self.setAccessibleName(name)
+
+    def add_entry(self, entry: CalendarEntry, with_time: bool = True) -> QListWidgetItem:
+        icon, colour = STATE_LOOK[entry.state]
+        when = f"{entry.planned_at:%H:%M} " if with_time and entry.planned_at else ""
+        account = entry.account or "–"
+        item = QListWidgetItem(
+            std_icon(icon), f"{when}{entry.title}\n{account} · {entry.state.label}"
+        )
+        item.setForeground(colour)
+        item.setData(POST_ROLE, entry.id)
+        tip = [
+            entry.title,
+            QCoreApplication.translate("CalendarTab", "Account:") + f" {account}",
+            QCoreApplication.translate("CalendarTab", "Format:") + f" {format_label(entry.format)}",
+            QCoreApplication.translate("CalendarTab", "Clearance:") + f" {entry.state.label}",
+        ]
+        tip.extend(f"• {r}" for r in entry.reasons[:5])
+        item.setToolTip("\n".join(tip))
+        self.addItem(item)
+        return item
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.tab.select(int(current.data(POST_ROLE)), self)
+
+    # ---------------------------------------------------------------- drag and drop
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        if items:
+            data.setData(MIME, QByteArray(str(items[0].data(POST_ROLE)).encode()))
+        return data
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def _post_of(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> int | None:
+        data = event.mimeData()
+        if not data.hasFormat(MIME):
+            return None
+        try:
+            return int(bytes(data.data(MIME).data()).decode())
+        except ValueError:
+            return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        post_id = self._post_of(event)
+        if post_id is None or self.tab.read_only():
+            event.ignore()
+            return
+        self.tab.hint_before_drop(post_id)
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._post_of(event) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        post_id = self._post_of(event)
+        if post_id is None:
+            event.ignore()
+            return
+        # The item is not moved by Qt (IgnoreAction): the tab reloads from the database.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.tab.drop(post_id, self.day, self.hour)
+
+
+class DayCell(QFrame):
+    """A day of the month view: its number (and holiday) above its posts."""
+
+    def __init__(self, tab: CalendarTab, day: dt.date, in_month: bool, holiday: str) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(1)
+        head = QLabel(f"{day.day}." + (f" {holiday}" if holiday else ""))
+        head.setObjectName("dayHead")
+        head.setToolTip(holiday)
+        colour = "#222" if in_month else "#999"
+        head.setStyleSheet(f"color: {colour}; font-weight: {'bold' if holiday else 'normal'};")
+        layout.addWidget(head)
+        self.list = SlotList(tab, day)
+        self.list.setAccessibleName(fmt_day(day) + (f", {holiday}" if holiday else ""))
+        layout.addWidget(self.list, 1)
+        fill = HOLIDAY_FILL if holiday else TODAY_FILL if day == dt.date.today() else None
+        if fill is not None:
+            self.list.setStyleSheet(f"QListWidget {{ background: {fill.name()}; }}")
+        self.holiday = holiday
+
+
+# ----------------------------------------------------------------------------- undo
+class MovePostCommand(QUndoCommand):
+    """Move one post to a new planned time; undo puts the old time back (an approval the
+    move revoked stays revoked: the post needs approving again)."""
+
+    def __init__(
+        self,
+        tab: CalendarTab,
+        post_id: int,
+        title: str,
+        old: dt.datetime | None,
+        new: dt.datetime | None,
+    ) -> None:
+        short = title if len(title) <= 40 else title[:39] + "…"
+        super().__init__(
+            QCoreApplication.translate("CalendarTab", "Move “%1”").replace("%1", short)
+        )
+        self.tab = tab
+        self.post_id = post_id
+        self.old = old
+        self.new = new
+
+    def redo(self) -> None:
+        self._guard(self.new)
+
+    def undo(self) -> None:
+        self._guard(self.old)
+
+    def _guard(self, when: dt.datetime | None) -> None:
+        try:
+            self.tab.service.reschedule(self.post_id, when)
+        except TikDeskError as exc:
+            self.setObsolete(True)
+            messages.show_warning(
+                self.tab, QCoreApplication.translate("CalendarTab", "Calendar"), str(exc)
+            )
+        self.tab.after_move(self.post_id)
+
+
+# ----------------------------------------------------------------------------- dialogs
+class TimeDialog(QDialog):
+    """The planned date and time of one post, or none."""
+
+    def __init__(self, parent: QWidget | None, title: str, current: dt.datetime | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Planned time"))
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(title))
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("dd.MM.yyyy HH:mm" if language() == "de" else "yyyy-MM-dd HH:mm")
+        start = current or dt.datetime.combine(dt.date.today(), dt.time(10, 0))
+        self.when.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
+        self.when.setAccessibleName(self.tr("Planned date and time"))
+        layout.addRow(self.tr("&Planned:"), self.when)
+        self.undated = QCheckBox(self.tr("&No date yet"))
+        self.undated.setChecked(current is None)
+        self.undated.toggled.connect(lambda on: self.when.setEnabled(not on))
+        self.when.setEnabled(current is not None)
+        layout.addRow(self.undated)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def value(self) -> dt.datetime | None:
+        if self.undated.isChecked():
+            return None
+        chosen = self.when.dateTime()
+        day, time = chosen.date(), chosen.time()
+        return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, title: str, current: dt.datetime | None
+    ) -> tuple[bool, dt.datetime | None]:
+        """(accepted, new time or None for undated); tests replace this."""
+        dialog = cls(parent, title, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False, current
+        return True, dialog.value()
+
+
+class CalendarSettingsDialog(QDialog):
+    """Posts per week per account and the Bundesland (stored in the database)."""
+
+    def __init__(self, parent: QWidget | None, service: CalendarService, accounts: list[str]):
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle(self.tr("Posting rhythm and holidays"))
+        self.targets = service.rhythm_targets()
+        layout = QFormLayout(self)
+        self.account = QComboBox()
+        self.account.addItem(self.tr("All accounts together"), "")
+        for account in sorted({*accounts, *(a for a in self.targets if a)}):
+            self.account.addItem(account, account)
+        self.account.setAccessibleName(self.tr("Account"))
+        layout.addRow(self.tr("&Account:"), self.account)
+        self.per_week = QSpinBox()
+        self.per_week.setRange(0, 50)
+        self.per_week.setSuffix(self.tr(" posts a week"))
+        self.per_week.setSpecialValueText(self.tr("no target"))
+        self.per_week.setAccessibleName(self.tr("Target posts a week"))
+        layout.addRow(self.tr("&Target:"), self.per_week)
+        self.account.currentIndexChanged.connect(self._show_target)
+        self.per_week.valueChanged.connect(self._keep_target)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("Nationwide holidays only"), "")
+        for code, (de, en) in BUNDESLAENDER.items():
+            self.state.addItem(de if language() == "de" else en, code)
+        self.state.setCurrentIndex(max(self.state.findData(service.bundesland()), 0))
+        self.state.setAccessibleName(self.tr("Bundesland"))
+        layout.addRow(self.tr("&Bundesland:"), self.state)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self._show_target()
+
+    def _show_target(self) -> None:
+        self.per_week.blockSignals(True)
+        self.per_week.setValue(self.targets.get(str(self.account.currentData()), 0))
+        self.per_week.blockSignals(False)
+
+    def _keep_target(self, value: int) -> None:
+        self.targets[str(self.account.currentData())] = value
+
+    def _save(self) -> None:
+        try:
+            for account, value in self.targets.items():
+                self.service.set_rhythm_target(account, value)
+            self.service.set_bundesland(str(self.state.currentData()))
+        except TikDeskError as exc:
+            messages.show_warning(self, self.windowTitle(), str(exc))
+            return
+        self.accept()
+
+
+# ----------------------------------------------------------------------------- the tab
+class CalendarTab(RefreshWhenShown, QWidget):
+    view_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.window_ = window
+        self.service = CalendarService(ctx)
+        self.mode = "month"
+        self.anchor = dt.date.today()
+        self.entries: list[CalendarEntry] = []
+        self.selected: int | None = None
+        self.lists: list[SlotList] = []
+        self.rhythm: list[WeekRhythm] = []
+        self.holidays: dict[dt.date, str] = {}
+        self.good: GoodTimes = GoodTimes(frozenset(), 0)
+        self.week_labels: dict[dt.date, QLabel] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        # A tool bar, so that a narrow window folds the buttons into its overflow menu.
+        bar = QToolBar()
+        bar.setAccessibleName(self.tr("Calendar"))
+        outer.addWidget(bar)
+        self.month_button = QToolButton()
+        self.month_button.setText(self.tr("&Month"))
+        self.week_button = QToolButton()
+        self.week_button.setText(self.tr("&Week"))
+        group = QButtonGroup(self)
+        for button in (self.month_button, self.week_button):
+            button.setCheckable(True)
+            group.addButton(button)
+            bar.addWidget(button)
+        self.month_button.setChecked(True)
+        self.month_button.clicked.connect(lambda: self.set_mode("month"))
+        self.week_button.clicked.connect(lambda: self.set_mode("week"))
+        self.prev_button = QToolButton()
+        self.prev_button.setText("◀")
+        self.prev_button.setAccessibleName(self.tr("Previous"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button.clicked.connect(self.go_today)
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        for widget in (self.prev_button, self.today_button, self.next_button):
+            bar.addWidget(widget)
+        self.period = QLabel()
+        self.period.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.period.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.period.setMinimumWidth(40)
+        bar.addWidget(self.period)
+        self.account = QComboBox()
+        self.account.setAccessibleName(self.tr("Account"))
+        self.account.currentIndexChanged.connect(lambda _i: self.refresh())
+        bar.addWidget(QLabel(self.tr("Account:")))
+        bar.addWidget(self.account)
+        self.time_button = QPushButton(self.tr("Change &time…"))
+        self.time_button.setToolTip(
+            self.tr("Alt+←/→ moves the selected post by a day, Alt+↑/↓ by a week")
+        )
+        self.time_button.clicked.connect(self.change_time)
+        bar.addWidget(self.time_button)
+        self.settings_button = QPushButton(self.tr("R&hythm && holidays…"))
+        self.settings_button.clicked.connect(self.edit_settings)
+        bar.addWidget(self.settings_button)
+        self.print_button = QPushButton(self.tr("&Print month plan (PDF)…"))
+        self.print_button.clicked.connect(self.print_month)
+        bar.addWidget(self.print_button)
+
+        splitter = QSplitter()
+        outer.addWidget(splitter, 1)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        splitter.addWidget(self.area)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("<b>Without a date</b> (drop here to unschedule)")))
+        self.undated = SlotList(self, None)
+        side_layout.addWidget(self.undated, 1)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 240])
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        outer.addWidget(self.note)
+
+        for keys, days in (("Alt+Left", -1), ("Alt+Right", 1), ("Alt+Up", -7), ("Alt+Down", 7)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=days: self.move_selected(d))
+        data_changed = getattr(window, "data_changed", None)
+        if data_changed is not None:
+            data_changed.connect(self.on_data_changed)
+
+    # ---------------------------------------------------------------- helpers
+    def read_only(self) -> bool:
+        return bool(self.ctx.read_only)
+
+    def entry(self, post_id: int) -> CalendarEntry | None:
+        return next((e for e in self.entries if e.id == post_id), None)
+
+    def current_account(self) -> str | None:
+        value = self.account.currentData()
+        return str(value) if value else None
+
+    def visible_days(self) -> tuple[dt.date, dt.date]:
+        if self.mode == "week":
+            monday = week_start(self.anchor)
+            return monday, monday + dt.timedelta(days=6)
+        mondays = month_weeks(self.anchor.year, self.anchor.month)
+        return mondays[0], mondays[-1] + dt.timedelta(days=6)
+
+    # ---------------------------------------------------------------- navigation
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.month_button.setChecked(mode == "month")
+        self.week_button.setChecked(mode == "week")
+        self.refresh()
+        self.view_changed.emit(mode)
+
+    def step(self, direction: int) -> None:
+        if self.mode == "week":
+            self.anchor += dt.timedelta(days=7 * direction)
+        else:
+            self.anchor = add_months(self.anchor, direction)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.show_date(dt.date.today())
+
+    def show_date(self, day: dt.date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    # ---------------------------------------------------------------- loading
+    @Slot()
+    def refresh(self) -> None:
+        self._fill_accounts()
+        account = self.current_account()
+        try:
+            self.entries = self.service.entries(account=account)
+            start, end = self.visible_days()
+            self.holidays = self.service.holidays(start, end)
+            mondays = [start + dt.timedelta(days=7 * n) for n in range((end - start).days // 7 + 1)]
+            self.rhythm = self.service.week_rhythm(mondays, self.entries, account)
+            self.good = self.service.good_times(account) if self.mode == "week" else self.good
+        except TikDeskError as exc:
+            messages.show_warning(self, self.tr("Calendar"), str(exc))
+            return
+        self.mark_fresh()
+        self.lists = []
+        self.week_labels = {}
+        if self.mode == "week":
+            self.area.setWidget(self._week_view())
+        else:
+            self.area.setWidget(self._month_view())
+        self.undated.clear()
+        for entry in self.entries:
+            if entry.planned_at is None:
+                self.undated.add_entry(entry)
+        self._restore_selection()
+        self._write_note()
+
+    def _fill_accounts(self) -> None:
+        current = self.account.currentData()
+        try:
+            accounts = self.service.accounts()
+        except TikDeskError:
+            accounts = []
+        wanted = ["", *accounts]
+        have = [self.account.itemData(i) for i in range(self.account.count())]
+        if have == wanted:
+            return
+        self.account.blockSignals(True)
+        self.account.clear()
+        self.account.addItem(self.tr("All accounts"), "")
+        for name in accounts:
+            self.account.addItem(name, name)
+        self.account.setCurrentIndex(max(self.account.findData(current or ""), 0))
+        self.account.blockSignals(False)
+
+    def _by_day(self) -> dict[dt.date, list[CalendarEntry]]:
+        found: dict[dt.date, list[CalendarEntry]] = {}
+        for entry in self.entries:
+            if entry.planned_at is not None:
+                found.setdefault(entry.planned_at.date(), []).append(entry)
+        return found
+
+    def _month_view(self) -> QWidget:
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setSpacing(2)
+        self.period.setText(month_name(self.anchor))
+        grid.addWidget(QLabel(self.tr("Week")), 0, 0)
+        for col, name in enumerate(weekday_names(), start=1):
+            label = QLabel(f"<b>{name}</b>")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(label, 0, col)
+        by_day = self._by_day()
+        for row, week in enumerate(self.rhythm, start=1):
+            grid.addWidget(self._week_label(week), row, 0)
+            for col, day in enumerate(week_days(week.monday), start=1):
+                cell = DayCell(
+                    self, day, day.month == self.anchor.month, self.holidays.get(day, "")
+                )
+                for entry in by_day.get(day, ()):
+                    cell.list.add_entry(entry)
+                self.lists.append(cell.list)
+                grid.addWidget(cell, row, col)
+            grid.setRowStretch(row, 1)
+        for col in range(1, 8):
+            grid.setColumnStretch(col, 1)
+        return body
+
+    def _week_label(self, week: WeekRhythm) -> QLabel:
+        number = week.monday.isocalendar()[1]
+        lines = [self.tr("Wk %1").replace("%1", str(number))]
+        if week.target:
+            lines.append(
+                self.tr("%1 of %2").replace("%1", str(week.planned)).replace("%2", str(week.target))
+            )
+        if week.below:
+            lines.append("⚠ " + self.tr("below target"))
+        label = QLabel("\n".join(lines))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMinimumWidth(70)
+        if week.below:
+            label.setStyleSheet(
+                f"background: {BELOW_FILL.name()}; color: {AMBER.name()}; font-weight: bold;"
+                " border: 1px solid #e0c36c;"
+            )
+            label.setToolTip(
+                self.tr("Only %1 of %2 posts planned this week")
+                .replace("%1", str(week.planned))
+                .replace("%2", str(week.target))
+            )
+        label.setProperty("below_target", week.below)
+        self.week_labels[week.monday] = label
+        return label
+
+    def _week_view(self) -> QWidget:
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setSpacing(1)
+        monday = week_start(self.anchor)
+        days = week_days(monday)
+        number = monday.isocalendar()[1]
+        week = self.rhythm[0] if self.rhythm else None
+        text = self.tr("Week %1: %2 – %3").replace("%1", str(number))
+        text = text.replace("%2", fmt_day(days[0])).replace("%3", fmt_day(days[-1]))
+        if week is not None and week.target:
+            text += "  ·  " + self.tr("%1 of %2 planned, %3 approved").replace(
+                "%1", str(week.planned)
+            ).replace("%2", str(week.target)).replace("%3", str(week.approved))
+            if week.below:
+                text += "  ⚠ " + self.tr("below target")
+        self.period.setText(text)
+        for col, (name, day) in enumerate(zip(weekday_names(), days, strict=True), start=1):
+            holiday = self.holidays.get(day, "")
+            label = QLabel(f"<b>{name} {day:%d.%m.}</b>" + (f"<br>{holiday}" if holiday else ""))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            if holiday:
+                label.setStyleSheet(f"background: {HOLIDAY_FILL.name()};")
+            grid.addWidget(label, 0, col)
+        by_slot: dict[tuple[dt.date, int], list[CalendarEntry]] = {}
+        first, last = WEEK_HOURS[0], WEEK_HOURS[-1]
+        for entry in self.entries:
+            if entry.planned_at is not None and entry.planned_at.date() in days:
+                hour = min(max(entry.planned_at.hour, first), last)
+                by_slot.setdefault((entry.planned_at.date(), hour), []).append(entry)
+        shade = self.good.slots if self.good.shown else frozenset()
+        for row, hour in enumerate(WEEK_HOURS, start=1):
+            grid.addWidget(QLabel(f"{hour:02d}:00"), row, 0, Qt.AlignmentFlag.AlignTop)
+            for col, day in enumerate(days, start=1):
+                cell = SlotList(self, day, hour)
+                cell.setMinimumHeight(46)
+                cell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                fill = (
+                    GOOD_FILL
+                    if (day.weekday(), hour) in shade
+                    else HOLIDAY_FILL
+                    if day in self.holidays
+                    else None
+                )
+                if fill is not None:
+                    cell.setStyleSheet(f"QListWidget {{ background: {fill.name()}; }}")
+                if (day.weekday(), hour) in shade:
+                    cell.setToolTip(self.tr("Good time: posts at this hour did well"))
+                    cell.setProperty("good_time", True)
+                cell.setFrameShape(QFrame.Shape.Box)
+                for entry in by_slot.get((day, hour), ()):
+                    cell.add_entry(entry)
+                self.lists.append(cell)
+                grid.addWidget(cell, row, col)
+        for col in range(1, 8):
+            grid.setColumnStretch(col, 1)
+        return body
+
+    def _write_note(self) -> None:
+        parts = []
+        if self.mode == "week":
+            if self.good.shown:
+                parts.append(
+                    self.tr(
+                        "Green slots: the hours that worked best, from %1 posts with a time of day."
+                    ).replace("%1", str(self.good.posts))
+                )
+            else:
+                parts.append(
+                    self.tr(
+                        "Good times are shown from 10 posts with a time of day in the "
+                        "analytics (now %1)."
+                    ).replace("%1", str(self.good.posts))
+                )
+        code = self.service.bundesland()
+        if code:
+            de, en = BUNDESLAENDER[code]
+            parts.append(self.tr("Holidays: %1").replace("%1", de if language() == "de" else en))
+        else:
+            parts.append(self.tr("Holidays: nationwide only (choose a Bundesland)"))
+        parts.append(self.tr("Alt+←/→ a day, Alt+↑/↓ a week, Enter changes the time."))
+        self.note.setText("   ".join(parts))
+
+    # ---------------------------------------------------------------- selection
+    def select(self, post_id: int, source: SlotList) -> None:
+        self.selected = post_id
+        for other in [*self.lists, self.undated]:
+            if other is not source and other.currentItem() is not None:
+                other.blockSignals(True)
+                other.setCurrentRow(-1)
+                other.clearSelection()
+                other.blockSignals(False)
+
+    def _restore_selection(self) -> None:
+        if self.selected is None:
+            return
+        for slot in [*self.lists, self.undated]:
+            for row in range(slot.count()):
+                item = slot.item(row)
+                if item.data(POST_ROLE) == self.selected:
+                    slot.blockSignals(True)
+                    slot.setCurrentItem(item)
+                    slot.blockSignals(False)
+                    slot.setFocus()
+                    slot.scrollToItem(item)
+                    return
+
+    def item_of(self, post_id: int) -> tuple[SlotList, QListWidgetItem] | None:
+        for slot in [*self.lists, self.undated]:
+            for row in range(slot.count()):
+                if slot.item(row).data(POST_ROLE) == post_id:
+                    return slot, slot.item(row)
+        return None
+
+    # ---------------------------------------------------------------- moving
+    def move_selected(self, days: int) -> None:
+        entry = self.entry(self.selected) if self.selected is not None else None
+        if entry is None or entry.planned_at is None:
+            return
+        self.request_move(entry, entry.planned_at + dt.timedelta(days=days))
+
+    def change_time(self) -> None:
+        entry = self.entry(self.selected) if self.selected is not None else None
+        if entry is None:
+            messages.show_info(
+                self, self.tr("Calendar"), self.tr("Please select a post in the calendar first.")
+            )
+            return
+        accepted, when = TimeDialog.ask(self, entry.title, entry.planned_at)
+        if accepted:
+            self.request_move(entry, when)
+
+    def drop(self, post_id: int, day: dt.date | None, hour: int | None) -> None:
+        entry = self.entry(post_id)
+        if entry is None:
+            return
+        if day is None:
+            when = None
+        else:
+            old = entry.planned_at
+            time = (
+                dt.time(hour, old.minute if old else 0)
+                if hour is not None
+                else old.time()
+                if old is not None
+                else dt.time(10, 0)
+            )
+            when = dt.datetime.combine(day, time)
+        self.selected = post_id
+        self.request_move(entry, when)
+
+    def hint_before_drop(self, post_id: int) -> None:
+        """While dragging: an approved post says that moving it revokes the approval."""
+        entry = self.entry(post_id)
+        if entry is None or entry.state is not CalendarState.APPROVED:
+            return
+        text = self.tr("Moving this post revokes its approval: the date is part of it.")
+        bar = getattr(self.window_, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 8000)
+
+    def request_move(self, entry: CalendarEntry, when: dt.datetime | None) -> bool:
+        """Ask first when the move revokes an approval or blocks the post, then push the
+        move onto the undo stack.  Returns whether it was done."""
+        if when == entry.planned_at:
+            return False
+        if self.read_only():
+            messages.show_warning(
+                self, self.tr("Calendar"), self.tr("This database is open read-only.")
+            )
+            return False
+        if entry.status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
+            messages.show_warning(
+                self,
+                self.tr("Calendar"),
+                self.tr("A published post keeps its date."),
+            )
+            return False
+        try:
+            impact = self.service.move_impact(entry.id, when)
+        except TikDeskError as exc:
+            messages.show_warning(self, self.tr("Calendar"), str(exc))
+            return False
+        if impact.needs_confirmation:
+            lines = []
+            if impact.revokes_approval:
+                lines.append(
+                    self.tr(
+                        "The approval of “%1” will be revoked: the date is part of what was "
+                        "approved. The post needs approving again."
+                    ).replace("%1", entry.title)
+                )
+            if impact.blocked_after:
+                lines.append(self.tr("On the new date the post is blocked:"))
+                lines.extend(f"• {r}" for r in impact.reasons[:6])
+            lines.append(self.tr("Move it anyway?"))
+            if not messages.ask_yes_no(self, self.tr("Move post"), "\n\n".join(lines)):
+                return False
+        stack = getattr(self.window_, "undo_stack", None)
+        command = MovePostCommand(self, entry.id, entry.title, entry.planned_at, when)
+        if stack is not None:
+            stack.push(command)
+        else:
+            command.redo()
+        return True
+
+    def after_move(self, post_id: int) -> None:
+        """Every tab shows the new date (this one reloads through ``data_changed``)."""
+        self.selected = post_id
+        data_changed = getattr(self.window_, "data_changed", None)
+        if data_changed is not None:
+            data_changed.emit()
+        else:
+            self.refresh()
+
+    # ---------------------------------------------------------------- settings, print
+    def edit_settings(self) -> None:
+        dialog = CalendarSettingsDialog(self, self.service, self.service.accounts())
+        if dialog.exec():
+            self.refresh()
+            data_changed = getattr(self.window_, "data_changed", None)
+            if data_changed is not None:
+                data_changed.emit()
+
+    def print_month(self) -> None:
+        from tikdesk.ui.calendar.pdf import print_month_plan
+
+        print_month_plan(self)
