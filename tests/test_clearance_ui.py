@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from clearance_helpers import ConsentInput, PostInput, guardian, team
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tikdesk.domain.enums import ItemState, PostStatus
-from tikdesk.services.people import ConsentInput, PeopleService, PersonInput, WithdrawalInput
-from tikdesk.services.posts import PostInput, PostService
+from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
+from tikdesk.services.posts import PostService
 from tikdesk.ui.people import dialogs as people_dialogs
 from tikdesk.ui.posts import dialogs as post_dialogs
 
@@ -25,7 +26,8 @@ def birth_for_age(age: int) -> dt.date:
 
 @pytest.fixture
 def ben(ctx):
-    """The colleague who writes the posts; the window's user is anna."""
+    """The colleague who writes the posts (and a DSB); the window's user is anna."""
+    team(ctx, "ben", dsb=("ben",))
     return PostService(dataclasses.replace(ctx, user="ben"))
 
 
@@ -94,14 +96,14 @@ def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     add_consent_via_dialog(
         monkeypatch,
         people_tab,
-        ConsentInput(role="custodian", custodian_name="Ayşe Kaya", custodian_relation="Mutter"),
+        guardian(people, "Ayşe Kaya", "mother"),
     )
     assert "1 von 2 Sorgeberechtigten" in reasons(tab)
     assert not tab.panel.approve_button.isEnabled()
     add_consent_via_dialog(
         monkeypatch,
         people_tab,
-        ConsentInput(role="custodian", custodian_name="Murat Kaya", custodian_relation="Vater"),
+        guardian(people, "Murat Kaya", "father"),
     )
     assert "von 2 Sorgeberechtigten eingewilligt" not in reasons(tab)
     assert "15 Jahre alt: eigene Einwilligung fehlt" in reasons(tab)
@@ -318,7 +320,9 @@ def test_export_and_erase_a_person_from_the_people_tab(
     monkeypatch.setattr("tikdesk.ui.people.tab.ask_export_path", lambda parent, name: target)
     tab.export_button.click()
     assert target.exists()
-    monkeypatch.setattr("tikdesk.ui.people.tab.confirm_erase", lambda parent, name, n: True)
+    monkeypatch.setattr(
+        "tikdesk.ui.people.tab.confirm_erase", lambda parent, name, n, found=(): True
+    )
     tab.erase_button.click()
     assert all(p.id != pid for p in people.list_people())
     assert tab.stack.currentWidget() is tab.empty

@@ -294,3 +294,17 @@ def test_migration_moves_existing_audit_free_texts_into_notes(tmp_path):
 def test_history_still_reads_the_post_status(ctx, scene):
     detail = PostService(ctx).get(scene.post_id)
     assert detail.status is PostStatus.IN_REVIEW
+
+
+def test_the_erasure_question_lists_every_text_that_names_the_person(
+    ctx, scene, recorded_messages, qtbot
+):
+    from tikdesk.ui.people.dialogs import confirm_erase
+
+    preview = PeopleService(ctx).erase_preview(scene.person_id)
+    found = [f"{m.where}: {m.excerpt}" for m in preview.matches]
+    assert confirm_erase(None, NAME, 1, found)
+    kind, _title, question = recorded_messages[-1]
+    assert kind == "question"
+    assert "Beitrag: Musikquelle: Gitarre: Zwiebelfeld (eigene Aufnahme)" in question
+    assert f"Widerruf: Weg: Anruf von {NAME}" in question

@@ -218,6 +218,14 @@
         <translation>Auswirkung</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>The name is replaced by „[gelöscht]“ in these %1 texts:</source>
+        <translation>Der Name wird in diesen %1 Texten durch „[gelöscht]“ ersetzt:</translation>
+    </message>
+    <message>
         <source>Erase person (Art. 17 GDPR)</source>
         <translation>Person löschen (Art. 17 DSGVO)</translation>
     </message>
@@ -362,6 +370,10 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>Person löschen</translation>
     </message>
     <message>
+        <source>The person is erased, but another window still holds the database, so SQLite could not yet overwrite the old pages on the disk. Please close the other TikDesk window; the file is cleaned when it closes or at the next erasure.</source>
+        <translation>Die Person ist gelöscht, aber ein anderes Fenster hält die Datenbank noch offen; deshalb konnten die alten Seiten auf dem Datenträger noch nicht überschrieben werden. Bitte das andere TikDesk-Fenster schließen – die Datei wird bereinigt, sobald es geschlossen wird, oder bei der nächsten Löschung.</translation>
+    </message>
+    <message>
         <source>Erased. %1 consent records deleted; %2 posts now show „Person erased“; the name was removed from %3 texts.</source>
         <translation>Gelöscht. %1 Einwilligungen gelöscht; %2 Beiträge zeigen jetzt „Person gelöscht“; der Name wurde aus %3 Texten entfernt.</translation>
     </message>
@@ -440,6 +452,7 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
     <name>PersonTableModel</name>
     <message>
         <source>Name</source>
+        <extracomment>Painting asks ~7 roles per visible cell: the others are answered first and cheaply.</extracomment>
         <translation>Name</translation>
     </message>
     <message>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -395,8 +395,29 @@ def fill_impact(tree: QTreeWidget, impact: WithdrawalImpact) -> None:
         tree.addTopLevelItem(row)
 
 
-def confirm_erase(parent: QWidget | None, name: str, posts: int) -> bool:
-    """The last question before an Art. 17 erasure (tests replace it)."""
+# Matches listed in the erasure question (the rest are counted).
+MAX_LISTED = 25
+
+
+def confirm_erase(parent: QWidget | None, name: str, posts: int, found: Sequence[str] = ()) -> bool:
+    """The last question before an Art. 17 erasure, listing every free text that names the
+    person and will be redacted (tests replace it)."""
+    listed = ""
+    if found:
+        shown = "\n".join(f"• {line}" for line in found[:MAX_LISTED])
+        more = len(found) - MAX_LISTED
+        if more > 0:
+            shown += "\n" + QCoreApplication.translate("PeopleTab", "… and %1 more").replace(
+                "%1", str(more)
+            )
+        listed = (
+            "\n\n"
+            + QCoreApplication.translate(
+                "PeopleTab", "The name is replaced by „[gelöscht]“ in these %1 texts:"
+            ).replace("%1", str(len(found)))
+            + "\n"
+            + shown
+        )
     return messages.ask_yes_no(
         parent,
         QCoreApplication.translate("PeopleTab", "Erase person (Art. 17 GDPR)"),
@@ -408,7 +429,8 @@ def confirm_erase(parent: QWidget | None, name: str, posts: int) -> bool:
             "data first if the person asked for a copy.",
         )
         .replace("%1", name)
-        .replace("%2", str(posts)),
+        .replace("%2", str(posts))
+        + listed,
     )
 
 

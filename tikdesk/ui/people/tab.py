@@ -574,9 +574,25 @@ class PeopleTab(RefreshWhenShown, QWidget):
     @Slot()
     def _on_erase(self) -> None:
         detail = self.detail
-        if detail is None or not confirm_erase(self, detail.display_name, len(detail.impact.posts)):
+        if detail is None:
+            return
+        preview = self._run(self.tr("Erase person"), lambda: self.service.erase_preview(detail.id))
+        if preview is None:
+            return
+        found = [f"{m.where}: {m.excerpt}" for m in preview.matches]
+        if not confirm_erase(self, detail.display_name, len(detail.impact.posts), found):
             return
         result = self._run(self.tr("Erase person"), lambda: self.service.erase_person(detail.id))
+        if result is not None and not result.checkpoint_done:
+            self._warn(
+                self.tr("Erase person"),
+                self.tr(
+                    "The person is erased, but another window still holds the database, so "
+                    "SQLite could not yet overwrite the old pages on the disk. Please close the "
+                    "other TikDesk window; the file is cleaned when it closes or at the next "
+                    "erasure."
+                ),
+            )
         if result is not None:
             self._current_id = None
             self._info(
