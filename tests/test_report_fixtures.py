@@ -270,7 +270,16 @@ def pdf_text(data: bytes) -> str:
         m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
         if not m:
             return b""
-        return zlib.decompress(m.group(1)) if b"/FlateDecode" in body else m.group(1)
+        raw = m.group(1)
+        # exact length: compressed data may itself end in "\r" (direct or indirect /Length)
+        length = re.search(rb"/Length (\d+)(?![\d ]*R)", body)
+        ref = re.search(rb"/Length (\d+) 0 R", body)
+        size = int(length.group(1)) if length else None
+        if ref and int(ref.group(1)) in objects:
+            size = int(objects[int(ref.group(1))].strip())
+        if size is not None:
+            raw = body[m.start(1) : m.start(1) + size]
+        return zlib.decompress(raw) if b"/FlateDecode" in body else raw
 
     maps: dict[int, dict[int, str]] = {}
     for num, body in objects.items():

@@ -711,6 +711,44 @@ def _cmd_export_videos(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_OK
 
 
+@registrar
+def _register_recruiting(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser(
+        "import-recruiting",
+        help=msg(
+            "Recruiting-Zahlen je Monat und Konto importieren (CSV/XLSX)",
+            "import recruiting figures per month and account (CSV/XLSX)",
+        ),
+        description=msg(
+            "Spalten: Monat | Konto | Bewerbungen | Klicks Karriere-Link | Notiz (auch "
+            "Month | Account | Applications | Career link clicks | Note). Ein vorhandener "
+            "Monat eines Kontos wird ersetzt; bei einem Fehler wird nichts geschrieben.",
+            "Columns: Monat | Konto | Bewerbungen | Klicks Karriere-Link | Notiz (or Month | "
+            "Account | Applications | Career link clicks | Note). A month already recorded "
+            "for an account is replaced; on any problem nothing is written.",
+        ),
+    )
+    imp.add_argument(
+        "file",
+        metavar=msg("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"),
+        type=_file_ending(".xlsx", ".csv"),
+    )
+    imp.set_defaults(handler=_cmd_import_recruiting)
+
+
+def _cmd_import_recruiting(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.recruiting import RecruitingService
+
+    inserted, updated = RecruitingService(ctx).import_file(args.file)
+    print(
+        msg(
+            f"{inserted} Monate neu, {updated} geändert: {args.file}",
+            f"{inserted} months new, {updated} changed: {args.file}",
+        )
+    )
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- idea exchange (issue 3)
 @registrar
 def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -142,6 +142,11 @@ class KpiKind(StrEnum):
     RATE = "rate"  # a fraction shown as percent: engagement rate
 
 
+#: A median or mean over fewer posts than this gets no percentage change (issue 20): with 3
+#: posts one viral video turns the median into "+534 %"; the counts are shown instead.
+MIN_POSTS_FOR_CHANGE = 5
+
+
 @dataclass(frozen=True)
 class Kpi:
     key: str
@@ -149,6 +154,22 @@ class Kpi:
     current: float | None
     previous: float | None
     kind: KpiKind = KpiKind.COUNT
+    #: posts behind a median/mean (now, before); None for sums and totals
+    basis: tuple[int, int] | None = None
+    #: False where a relative change means nothing (the change of a growth)
+    relative: bool = True
+
+    @property
+    def too_few_posts(self) -> bool:
+        return self.basis is not None and min(self.basis) < MIN_POSTS_FOR_CHANGE
+
+    @property
+    def basis_note(self) -> str:
+        """ "n = 3 / 1 Beiträge" where too few posts stand behind a median."""
+        if self.basis is None:
+            return ""
+        now, before = self.basis
+        return msg(f"n = {now} / {before} Beiträge", f"n = {now} / {before} posts")
 
     @property
     def change(self) -> float | None:
@@ -161,6 +182,8 @@ class Kpi:
     def change_pct(self) -> float | None:
         """Relative change as a fraction (0.12 = +12 %); None without a base."""
         if self.current is None or self.previous is None or self.previous == 0:
+            return None
+        if not self.relative or self.too_few_posts:
             return None
         return (self.current - self.previous) / abs(self.previous)
 
@@ -178,6 +201,8 @@ class PostRow:
     rate: float | None
     rank: int | None = None  # 1 = most views; None without views
     people: tuple[str, ...] = ()  # only with names; never minors
+    take_down: str = ""  # reason category when the published video must come down
+    approximate: bool = False  # a number came from an abbreviated count ("1.2K")
 
     @property
     def top(self) -> bool:
@@ -201,10 +226,47 @@ class WeekPoint:
     week: int
     start: dt.date  # first day of the week inside the period
     views: int | None
+    days: int = 7  # days of the week inside the period
+
+    @property
+    def partial(self) -> bool:
+        return self.days < 7
 
     @property
     def label(self) -> str:
+        if self.partial:
+            return msg(f"KW {self.week} ({self.days} T.)", f"W{self.week} ({self.days} d)")
         return msg(f"KW {self.week}", f"W{self.week}")
+
+
+@dataclass(frozen=True)
+class RecruitingRow:
+    """Recruiting figures of one account: the period and the comparison period (sums)."""
+
+    label: str
+    current: int | None
+    previous: int | None
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """A post in *Handlungsbedarf*: date, title (names blanked) and what it is about."""
+
+    day: dt.date | None
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Attention:
+    """What management must act on — never names of people."""
+
+    take_downs: tuple[AttentionItem, ...] = ()
+    without_approval: tuple[AttentionItem, ...] = ()
+    blocked_next_month: tuple[AttentionItem, ...] = ()
+    consents_ending: int = 0
+    next_month: Period | None = None
+    videos_without_post: int = 0  # published videos no post in TikDesk is linked to
 
 
 @dataclass(frozen=True)
@@ -216,6 +278,7 @@ class AccountReport:
     by_audience: tuple[GroupRow, ...]
     followers: tuple[tuple[dt.date, int], ...]  # daily totals in the period
     weekly_views: tuple[WeekPoint, ...]
+    recruiting: tuple[RecruitingRow, ...] = ()
 
     def kpi(self, key: str) -> Kpi:
         return next(k for k in self.kpis if k.key == key)
@@ -249,6 +312,7 @@ class ReportData:
     pipeline: Pipeline
     with_names: bool = False
     created: dt.date = field(default_factory=dt.date.today)
+    attention: Attention = field(default_factory=Attention)
 
     @property
     def title(self) -> str:
@@ -257,8 +321,8 @@ class ReportData:
 
 #: KPI keys in display order.
 KPI_KEYS = (
-    "followers_start", "followers_end", "growth", "views", "likes", "comments", "shares",
-    "engagement", "posts", "median_views",
+    "followers_start", "followers_end", "growth", "growth_rate", "views", "likes", "comments",
+    "shares", "engagement", "posts", "median_views",
 )  # fmt: skip
 
 
@@ -267,6 +331,7 @@ def kpi_label(key: str) -> str:
         "followers_start": msg("Follower zu Beginn", "Followers at start"),
         "followers_end": msg("Follower am Ende", "Followers at end"),
         "growth": msg("Follower-Wachstum", "Follower growth"),
+        "growth_rate": msg("Follower-Wachstum in %", "Follower growth in %"),
         "views": msg("Videoaufrufe", "Video views"),
         "likes": msg("Likes", "Likes"),
         "comments": msg("Kommentare", "Comments"),
@@ -436,3 +501,120 @@ def texts() -> Texts:
         ),
         unassigned=msg("(nicht zugeordnet)", "(not linked)"),
     )
+
+
+# ----------------------------------------------------------------------------- plain words
+def _de_int(value: float) -> str:
+    return f"{round(value):,}".replace(",", "." if language() == "de" else ",")
+
+
+def _sum_kpi(data: ReportData, key: str, which: str = "current") -> float | None:
+    values = [getattr(a.kpi(key), which) for a in data.accounts]
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def summary_sentences(data: ReportData) -> list[str]:
+    """Three to five plain sentences for page 1, computed from the figures only."""
+    who = data.organisation.strip() or msg("das Team", "the team")
+    period = data.period.label
+    rows = [r for a in data.accounts for r in a.posts]
+    posts = len(rows)
+    out: list[str] = []
+    if language() == "de":
+        unit = "Video" if posts == 1 else "Videos"
+        out.append(f"Im Zeitraum {period} hat {who} {posts} {unit} veröffentlicht.")
+    else:
+        unit = "video" if posts == 1 else "videos"
+        out.append(f"In {period}, {who} published {posts} {unit}.")
+    views = _sum_kpi(data, "views")
+    before = _sum_kpi(data, "views", "previous")
+    if views is not None:
+        sentence = msg(
+            f"Zusammen {_de_int(views)} Videoaufrufe",
+            f"Together {_de_int(views)} video views",
+        )
+        if before:
+            change = (views - before) / before
+            pct = f"{abs(change) * 100:.0f}".replace(".", ",")
+            more = change >= 0
+            sentence += msg(
+                f", {pct} % {'mehr' if more else 'weniger'} als im Vorzeitraum "
+                f"({data.previous.label})",
+                f", {pct}% {'more' if more else 'fewer'} than in the previous period "
+                f"({data.previous.label})",
+            )
+        out.append(sentence + ".")
+    growth = _sum_kpi(data, "growth")
+    end = _sum_kpi(data, "followers_end")
+    if growth is not None and end is not None:
+        sign = "+" if growth > 0 else ""
+        out.append(
+            msg(
+                f"Die Follower-Zahl lag am Ende bei {_de_int(end)} ({sign}{_de_int(growth)}).",
+                f"Followers ended at {_de_int(end)} ({sign}{_de_int(growth)}).",
+            )
+        )
+    ranked = [r for r in rows if r.views is not None]
+    if ranked:
+        best = max(ranked, key=lambda r: (r.views or 0, -r.published.toordinal()))
+        sentence = msg(
+            f"Das erfolgreichste Video: „{best.title}“ ({_de_int(best.views or 0)} Aufrufe)",
+            f"The most successful video: '{best.title}' ({_de_int(best.views or 0)} views)",
+        )
+        if best.take_down:
+            sentence += msg(
+                f" – es muss entfernt werden ({best.take_down}).",
+                f" – it must be taken down ({best.take_down}).",
+            )
+        else:
+            sentence += "."
+        out.append(sentence)
+    a = data.attention
+    if a.take_downs or a.without_approval:
+        out.append(
+            msg(
+                f"Handlungsbedarf: {len(a.take_downs)} Video(s) entfernen, "
+                f"{len(a.without_approval)} ohne vollständige Freigabe veröffentlicht.",
+                f"Action needed: take down {len(a.take_downs)} video(s); "
+                f"{len(a.without_approval)} published without complete approval.",
+            )
+        )
+    return out[:5]
+
+
+def glossary() -> list[tuple[str, str]]:
+    """One line per KPI: what it means."""
+    return [
+        (kpi_label("followers_start"), msg(
+            "Follower am Vortag des Zeitraums (sonst am ersten Tag mit Daten).",
+            "Followers on the day before the period (else the first day with data).")),
+        (kpi_label("followers_end"), msg(
+            "Follower am letzten Tag des Zeitraums mit Daten.",
+            "Followers on the last day of the period with data.")),
+        (kpi_label("growth"), msg(
+            "Follower am Ende minus Follower zu Beginn (absolut).",
+            "Followers at end minus followers at start (absolute).")),
+        (kpi_label("growth_rate"), msg(
+            "Follower-Wachstum geteilt durch die Follower zu Beginn.",
+            "Follower growth divided by the followers at start.")),
+        (kpi_label("views"), msg(
+            "Summe der täglichen Videoaufrufe aller Videos des Kontos im Zeitraum.",
+            "Sum of the daily video views of all the account's videos in the period.")),
+        (kpi_label("engagement"), msg(
+            "(Likes + Kommentare + Geteilt) / Videoaufrufe.",
+            "(Likes + comments + shares) / video views.")),
+        (kpi_label("posts"), msg(
+            "Im Zeitraum veröffentlichte Videos.", "Videos published in the period.")),
+        (kpi_label("median_views"), msg(
+            "Typischer Wert: die Hälfte der Videos hatte mehr, die Hälfte weniger Aufrufe. "
+            f"Unter {MIN_POSTS_FOR_CHANGE} Videos keine Veränderung in %.",
+            "Typical value: half the videos had more views, half fewer. "
+            f"Below {MIN_POSTS_FOR_CHANGE} videos no change in %.")),
+        (msg("KW 44 (3 T.)", "W44 (3 d)"), msg(
+            "Angeschnittene Kalenderwoche: nur 3 ihrer Tage liegen im Zeitraum.",
+            "Partial week: only 3 of its days lie in the period.")),
+        (msg("≈", "≈"), msg(
+            "Gerundete Angabe aus TikTok (z. B. 1,2K); nicht in Summen enthalten.",
+            "Rounded figure from TikTok (e.g. 1.2K); left out of sums.")),
+    ]  # fmt: skip

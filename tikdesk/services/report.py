@@ -36,12 +36,15 @@ from tikdesk.domain.i18n import msg
 from tikdesk.domain.report import (
     KPI_KEYS,
     AccountReport,
+    Attention,
+    AttentionItem,
     GroupRow,
     Kpi,
     KpiKind,
     Period,
     Pipeline,
     PostRow,
+    RecruitingRow,
     ReportData,
     WeekPoint,
     fmt_day,
@@ -58,6 +61,8 @@ from tikdesk.services.posts import Clearance, Definitions
 from tikdesk.services.settings import SettingsService
 from tikdesk.storage.repositories import analytics as analytics_repo
 from tikdesk.storage.repositories import people as people_repo
+from tikdesk.storage.repositories import posts as posts_repo
+from tikdesk.storage.repositories import recruiting as recruiting_repo
 from tikdesk.storage.repositories import report as repo
 
 ProgressFn = Callable[[int, int], bool]
@@ -197,6 +202,9 @@ class ReportService:
             expiring_in = next_month(period.end)
             expiring = len(people_repo.expiring_between(s, expiring_in.start, expiring_in.end))
             org = SettingsService(self._ctx).organisation()
+            take_downs = _take_downs(s, today)
+            approved = set(posts_repo.active_approvers(s, post_ids))
+            recruiting = recruiting_repo.figures_between(s, previous.start, period.end)
         _step(progress, 2, 4)
 
         if wanted is not None:
@@ -211,20 +219,24 @@ class ReportService:
                 names[person.post_id].append(" ".join(person.name.split()))
         reports = []
         for acc in sections:
+            report = _account_report(
+                acc,
+                period,
+                previous,
+                daily.get(acc, []),
+                (starts.get((acc, period.start)), starts.get((acc, previous.start))),
+                [i for i in items_now if i.account == acc],
+                [i for i in items_before if i.account == acc],
+                names,
+                blank,
+                take_downs,
+            )
             reports.append(
-                _account_report(
-                    acc,
-                    period,
-                    previous,
-                    daily.get(acc, []),
-                    (starts.get((acc, period.start)), starts.get((acc, previous.start))),
-                    [i for i in items_now if i.account == acc],
-                    [i for i in items_before if i.account == acc],
-                    names,
-                    blank,
+                dataclasses.replace(
+                    report, recruiting=_recruiting_rows(recruiting, acc, period, previous)
                 )
             )
-        open_blocked = self._open_blocked(today)
+        open_blocked, blocked_next = self._open_blocked(today, expiring_in)
         in_report = {
             i.post_id for i in items_now if i.post_id is not None and i.account in sections
         }
@@ -238,8 +250,28 @@ class ReportService:
             expiring_consents=expiring,
             expiring_in=expiring_in,
         )
+        in_period = [i for i in items_now if i.account in sections]
+        attention = Attention(
+            take_downs=tuple(
+                AttentionItem(i.published, blank(i.title), take_downs[i.post_id])
+                for i in in_period
+                if i.post_id in take_downs
+            ),
+            without_approval=tuple(
+                AttentionItem(i.published, blank(i.title), _no_approval_reason())
+                for i in in_period
+                if i.post_id is not None and i.post_id not in approved
+            ),
+            blocked_next_month=tuple(
+                AttentionItem(day, blank(title), reason) for day, title, reason in blocked_next
+            ),
+            consents_ending=expiring,
+            next_month=expiring_in,
+            videos_without_post=sum(1 for i in in_period if i.post_id is None),
+        )
         _step(progress, 3, 4)
         return ReportData(
+            attention=attention,
             organisation=org.name,
             logo_path=org.logo_path,
             period=period,
@@ -250,16 +282,32 @@ class ReportService:
             created=today,
         )
 
-    def _open_blocked(self, today: dt.date) -> int:
-        """Posts not yet published whose gate is blocked (only open posts are evaluated)."""
+    def _open_blocked(
+        self, today: dt.date, next_period: Period
+    ) -> tuple[int, list[tuple[dt.date | None, str, str]]]:
+        """Posts not yet published whose gate is blocked (only open posts are evaluated),
+        and those of them planned in ``next_period`` (day, title, blocking reason)."""
         definitions = Definitions(self._ctx)
+        count = 0
+        planned: list[tuple[dt.date | None, str, str]] = []
         with self._ctx.db.reader() as s:
             data = Clearance.load(s, repo.open_post_ids(s))
-            return sum(
-                1
-                for post in data.posts
-                if data.summary(post, definitions, today)[0].gate is GateStatus.BLOCKED
-            )
+            for post in data.posts:
+                summary = data.summary(post, definitions, today)[0]
+                if summary.gate is not GateStatus.BLOCKED:
+                    continue
+                count += 1
+                when = post.planned_at.date() if post.planned_at else None
+                if when is not None and next_period.contains(when):
+                    planned.append(
+                        (
+                            when,
+                            post.title,
+                            msg("Prüfung blockiert die Veröffentlichung", "Checklist blocks it"),
+                        )
+                    )
+        planned.sort(key=lambda r: (r[0] or dt.date.max, r[1]))
+        return count, planned
 
     @staticmethod
     def _blanker(people: Sequence[repo.PersonName], with_names: bool) -> Callable[[str], str]:
@@ -378,6 +426,7 @@ def closest_snapshots(s: Session, day: dt.date) -> list[repo.Snapshot]:
             v.comments,
             v.shares,
             v.post_id,
+            v.approximate,
         )
         for v in analytics_repo.latest_videos(s, as_of=day)
     }
@@ -446,7 +495,10 @@ def _with_account(item: _Item, single: str | None) -> _Item:
 
 
 def _rows(
-    items: Sequence[_Item], names: dict[int, list[str]], blank: Callable[[str], str]
+    items: Sequence[_Item],
+    names: dict[int, list[str]],
+    blank: Callable[[str], str],
+    take_downs: dict[int, str] | None = None,
 ) -> list[PostRow]:
     rows = []
     for item in items:
@@ -466,6 +518,8 @@ def _rows(
                 shares=shares,
                 rate=engagement_rate(likes, comments, shares, views),
                 people=tuple(names.get(item.post_id, [])) if item.post_id is not None else (),
+                take_down=(take_downs or {}).get(item.post_id or -1, ""),
+                approximate=bool(v and v.approximate),
             )
         )
     ranked = sorted(
@@ -510,10 +564,12 @@ def _kpis(
     likes = _sum(d.likes for d in daily)
     comments = _sum(d.comments for d in daily)
     shares = _sum(d.shares for d in daily)
+    growth = None if start is None or end is None else end - start
     return {
         "followers_start": start,
         "followers_end": end,
-        "growth": None if start is None or end is None else end - start,
+        "growth": growth,
+        "growth_rate": None if growth is None or not start else growth / start,
         "views": views,
         "likes": likes,
         "comments": comments,
@@ -524,16 +580,23 @@ def _kpis(
     }
 
 
-def _weekly(daily: Sequence[_Day]) -> tuple[WeekPoint, ...]:
-    """Video views per ISO week (grouped by ``isocalendar()``, never by formatted text)."""
+def _weekly(daily: Sequence[_Day], period: Period | None = None) -> tuple[WeekPoint, ...]:
+    """Video views per ISO week (grouped by ``isocalendar()``, never by formatted text);
+    a week cut by the period's start or end is marked with its days inside."""
     weeks: dict[tuple[int, int], list[_Day]] = {}
     for day in daily:
         iso = day.day.isocalendar()
         weeks.setdefault((iso.year, iso.week), []).append(day)
-    return tuple(
-        WeekPoint(year, week, days[0].day, _sum(d.views for d in days))
-        for (year, week), days in weeks.items()
-    )
+    out = []
+    for (year, week), days in weeks.items():
+        monday = dt.date.fromisocalendar(year, week, 1)
+        inside = 7
+        if period is not None:
+            first = max(monday, period.start)
+            last = min(monday + dt.timedelta(days=6), period.end)
+            inside = (last - first).days + 1
+        out.append(WeekPoint(year, week, days[0].day, _sum(d.views for d in days), inside))
+    return tuple(out)
 
 
 def _account_report(
@@ -546,20 +609,27 @@ def _account_report(
     items_before: Sequence[_Item],
     names: dict[int, list[str]],
     blank: Callable[[str], str],
+    take_downs: dict[int, str] | None = None,
 ) -> AccountReport:
     now_daily = [d for d in daily if period.contains(d.day)]
     before_daily = [d for d in daily if previous.contains(d.day)]
-    rows = _rows(items_now, names, blank)
+    rows = _rows(items_now, names, blank, take_downs)
     before_rows = _rows(items_before, {}, blank)
     current = _kpis(now_daily, start_followers[0], rows)
     earlier = _kpis(before_daily, start_followers[1], before_rows)
+    basis = (
+        sum(1 for r in rows if r.views is not None),
+        sum(1 for r in before_rows if r.views is not None),
+    )
     kpis = tuple(
         Kpi(
             key,
             kpi_label(key),
             current[key],
             earlier[key],
-            KpiKind.RATE if key == "engagement" else KpiKind.COUNT,
+            KpiKind.RATE if key in ("engagement", "growth_rate") else KpiKind.COUNT,
+            basis=basis if key == "median_views" else None,
+            relative=key not in ("growth", "growth_rate"),
         )
         for key in KPI_KEYS
     )
@@ -573,5 +643,57 @@ def _account_report(
         by_format=_groups(rows, lambda r: r.format, formats),
         by_audience=_groups(rows, lambda r: r.audience, audiences),
         followers=tuple((d.day, d.followers) for d in now_daily if d.followers is not None),
-        weekly_views=_weekly(now_daily),
+        weekly_views=_weekly(now_daily, period),
+    )
+
+
+def _no_approval_reason() -> str:
+    return msg(
+        "keine gültige Vier-Augen-Freigabe in TikDesk: die Prüfung ist nicht dokumentiert",
+        "no valid four-eyes approval in TikDesk: the clearance is not documented",
+    )
+
+
+def _take_downs(s: Session, today: dt.date) -> dict[int, str]:
+    """Published posts that must come down → the reason category (never a name)."""
+    data = Clearance.load(s, posts_repo.take_down_candidates(s), checklist=False)
+    found: dict[int, str] = {}
+    for item in data.take_downs(today):
+        erased = withdrawn = False
+        for link in data.appearances.get(item.id, ()):
+            person = data.persons.get(link.person_id) if link.person_id is not None else None
+            if person is None or person.erased_at is not None:
+                erased = True
+            elif any(c.withdrawn_on is not None for c in data.consents.get(person.id, ())):
+                withdrawn = True
+        reasons = []
+        if withdrawn:
+            reasons.append(msg("Widerruf einer Einwilligung", "a consent was withdrawn"))
+        if erased:
+            reasons.append(msg("Löschung einer Person", "a person was erased"))
+        found[item.id] = ", ".join(reasons) or msg("Einwilligung fehlt", "consent missing")
+    return found
+
+
+def _recruiting_rows(
+    figures: Sequence[recruiting_repo.Figure], account: str, period: Period, previous: Period
+) -> tuple[RecruitingRow, ...]:
+    mine = [f for f in figures if normalize_account(f.account) == account]
+    if not mine:
+        return ()
+
+    def total(p: Period, attr: str) -> int | None:
+        return _sum(getattr(f, attr) for f in mine if p.contains(f.month))
+
+    return (
+        RecruitingRow(
+            msg("Bewerbungen über TikTok", "Applications via TikTok"),
+            total(period, "applications"),
+            total(previous, "applications"),
+        ),
+        RecruitingRow(
+            msg("Klicks auf den Karriere-Link", "Clicks on the careers link"),
+            total(period, "career_link_clicks"),
+            total(previous, "career_link_clicks"),
+        ),
     )

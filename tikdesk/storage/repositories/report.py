@@ -55,6 +55,7 @@ class Snapshot:
     comments: int | None
     shares: int | None
     post_id: int | None
+    approximate: bool = False  # a number came from an abbreviated count ("1.2K")
 
 
 @dataclass(frozen=True)

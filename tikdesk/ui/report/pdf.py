@@ -25,9 +25,11 @@ from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRec
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -36,15 +38,19 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from tikdesk.domain.i18n import language
+from tikdesk import paths
+from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.report import (
     AccountReport,
+    AttentionItem,
     GroupRow,
     KpiKind,
     PostRow,
     ReportData,
     Texts,
     fmt_day,
+    glossary,
+    summary_sentences,
     texts,
 )
 
@@ -64,6 +70,27 @@ WARN_TEXT = QColor("#9C0006")
 RESOLUTION = 600
 
 _app: QGuiApplication | None = None  # kept alive for the command line
+FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf")
+MIN_FONT = 5.5  # text that does not fit is set smaller down to this, then wrapped
+_family: str | None = None
+_CLIPPED: list[str] = []  # texts drawn too big for their box during the current write
+
+
+def font_family() -> str:
+    """The shipped Liberation Sans (SIL OFL, metric-compatible with Arial), loaded once into
+    Qt's font database, so every machine lays the PDF out alike and embeds the same font."""
+    global _family
+    if _family is None:
+        folder = paths.resource_dir() / "fonts"
+        families: list[str] = []
+        for name in FONT_FILES:
+            font_id = QFontDatabase.addApplicationFont(str(folder / name))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+        if not families:
+            raise OSError(errno.ENOENT, f"the report font is missing in {folder}")
+        _family = families[0]
+    return _family
 
 
 def render_pdf_headless(data: ReportData, path: Path) -> None:
@@ -149,33 +176,53 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 # ----------------------------------------------------------------------------- the document
 Page = Callable[[QPainter], None]
+Block = tuple[float, Callable[[QPainter, float], float]]  # height, draw(painter, y) → next y
 
 
 class _Document:
     def __init__(self, data: ReportData) -> None:
         self.data = data
         self.t: Texts = texts()
+        self.family = font_family()
         self.multi = len(data.accounts) > 1
         self.logo = QImage(data.logo_path) if data.logo_path.strip() else QImage()
+        #: every text that did not fit its box even set small and wrapped (after write)
+        self.clipped: list[str] = []
         self.pages: list[Page] = []
-        for acc in data.accounts:
-            self.pages.append(partial(self.overview_page, acc=acc))
+        for index, acc in enumerate(data.accounts):
+            self.pages.append(partial(self.overview_page, acc=acc, first=index == 0))
             chunks = [acc.posts[i : i + ROWS_PER_PAGE] for i in
                       range(0, len(acc.posts), ROWS_PER_PAGE)] or [()]  # fmt: skip
-            for index, chunk in enumerate(chunks):
-                self.pages.append(partial(self.posts_page, acc=acc, posts=chunk, first=index == 0))
-            self.pages.append(partial(self.formats_page, acc=acc))
+            for number, chunk in enumerate(chunks):
+                last = number == len(chunks) - 1
+                formats_here = last and self.formats_fit(acc, len(chunk))
+                self.pages.append(partial(self.posts_page, acc=acc, posts=chunk,
+                                          first=number == 0, formats=formats_here))  # fmt: skip
+            if not self.formats_fit(acc, len(chunks[-1])):
+                self.pages.append(partial(self.formats_page, acc=acc))
         self.pages.append(self.pipeline_page)
+        blocks = self.closing_blocks()
+        while blocks:  # Handlungsbedarf lists and glossary flow over as many pages as needed
+            page_blocks: list[Block] = []
+            height = 0.0
+            room = CONTENT_BOTTOM - CONTENT_TOP - 64
+            while blocks and (not page_blocks or height + blocks[0][0] <= room):
+                block = blocks.pop(0)
+                page_blocks.append(block)
+                height += block[0]
+            self.pages.append(partial(self.closing_page, blocks=page_blocks))
 
     # ---------------------------------------------------------------- fonts and text
     @staticmethod
-    def font(size: int, bold: bool = False, italic: bool = False) -> QFont:
-        font = QFont("Arial")
+    def font(size: float, bold: bool = False, italic: bool = False) -> QFont:
+        font = QFont(font_family())
         font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setPixelSize(size)  # the painter is scaled to points: pixels = points
+        font.setPixelSize(max(1, round(size)))  # the painter is scaled to points: px = pt
         font.setBold(bold)
         font.setItalic(italic)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        if size != round(size):
+            font.setPointSizeF(size * 0.75)  # fractional sizes when set smaller to fit
         return font
 
     @staticmethod
@@ -187,10 +234,33 @@ class _Document:
         color: QColor | None = None,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     ) -> None:
-        p.setFont(font)
+        """Draw ``text`` in ``rect`` whole: set smaller, then wrapped, never elided or cut;
+        what still does not fit is recorded in :attr:`clipped`."""
         p.setPen(color or QColor("black"))
-        elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+        flags = int(align | Qt.AlignmentFlag.AlignVCenter)
+        wrap = flags | int(Qt.TextFlag.TextWordWrap)
+        size = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() / 0.75
+        candidate = QFont(font)
+        while True:
+            metrics = QFontMetricsF(candidate)
+            if metrics.horizontalAdvance(text) <= rect.width() + 0.01:
+                p.setFont(candidate)
+                p.drawText(rect, flags, text)
+                return
+            bound = metrics.boundingRect(rect, wrap, text)
+            longest = max((metrics.horizontalAdvance(w) for w in text.split()), default=0.0)
+            if bound.height() <= rect.height() + 0.5 and longest <= rect.width() + 0.01:
+                p.setFont(candidate)
+                p.drawText(rect, wrap, text)
+                return
+            if size <= MIN_FONT:
+                _CLIPPED.append(text)
+                p.setFont(candidate)
+                p.drawText(rect, wrap, text)
+                return
+            size = max(MIN_FONT, size - 0.5)
+            candidate = QFont(font)
+            candidate.setPointSizeF(size * 0.75)
 
     # ---------------------------------------------------------------- writing
     def write(self, path: Path) -> None:
@@ -203,6 +273,7 @@ class _Document:
         if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
             raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
         writer = QPdfWriter(buffer)
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)  # PDF/A for the files
         writer.setResolution(RESOLUTION)
         writer.setTitle(self.data.title)
         writer.setCreator("TikDesk")
@@ -213,6 +284,7 @@ class _Document:
                 QMarginsF(0, 0, 0, 0),
             )
         )
+        del _CLIPPED[:]
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
@@ -229,6 +301,8 @@ class _Document:
                 painter.restore()
         finally:
             finished = painter.end()
+            self.clipped = list(_CLIPPED)
+            del _CLIPPED[:]
         pdf = bytes(buffer.data().data())
         if not finished or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
             raise OSError(errno.EIO, f"the PDF for {path} could not be finished")
@@ -237,14 +311,17 @@ class _Document:
     def frame(self, p: QPainter, number: int) -> None:
         d, t = self.data, self.t
         width = PAGE_W - 2 * MARGIN_X
-        third = width / 3
         y = MARGIN_TOP
-        self.text(p, QRectF(MARGIN_X, y, third, 12), d.organisation or "TikDesk",
+        # measured: the period and the title take what they need, the organisation the rest
+        metrics = QFontMetricsF(self.font(8))
+        span = f"{t.period}: {d.period.span}"
+        right_w = metrics.horizontalAdvance(span) + 4
+        title_w = metrics.horizontalAdvance(d.title) + 4
+        org_w = width - right_w - title_w - 24
+        self.text(p, QRectF(MARGIN_X, y - 2, org_w, 15), d.organisation or "TikDesk",
                   self.font(8, bold=True))  # fmt: skip
-        self.text(p, QRectF(MARGIN_X + third, y, third, 12), d.title, self.font(8),
-                  align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
-        self.text(p, QRectF(MARGIN_X + 2 * third, y, third, 12),
-                  f"{t.period}: {d.period.span}", self.font(8),
+        self.text(p, QRectF(MARGIN_X + org_w + 12, y, title_w, 12), d.title, self.font(8))
+        self.text(p, QRectF(PAGE_W - MARGIN_X - right_w, y, right_w, 12), span, self.font(8),
                   align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
         p.setPen(QPen(BORDER, 0.5))
         p.drawLine(QPointF(MARGIN_X, y + 15), QPointF(PAGE_W - MARGIN_X, y + 15))
@@ -303,6 +380,7 @@ class _Document:
         head_h: float = 24.0,
     ) -> float:
         """A bordered table with a blue header row; returns the y below it."""
+        widths = self.fit_widths(widths, header, rows)
         total = sum(widths)
         p.fillRect(QRectF(x, y, total, head_h), BLUE)
         cx = x
@@ -329,11 +407,28 @@ class _Document:
         return y
 
     def wrapped_header(self, p: QPainter, rect: QRectF, text: str, right: bool) -> None:
-        p.setFont(self.font(8, bold=True))
-        p.setPen(QColor("white"))
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-        p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
-                   text)  # fmt: skip
+        self.text(p, rect, text, self.font(8, bold=True), QColor("white"), align)
+
+    def fit_widths(
+        self, widths: Sequence[float], header: Sequence[str], rows: Sequence[Sequence[str]]
+    ) -> list[float]:
+        """Columns sized from measured text: each at least as wide as its longest header word
+        and its widest cell; the widest column (the title) gives the room up."""
+        bold = QFontMetricsF(self.font(8, bold=True))
+        plain = QFontMetricsF(self.font(8))
+        need = []
+        for col, head in enumerate(header):
+            words = max((bold.horizontalAdvance(w) for w in head.split()), default=0.0)
+            cells = [plain.horizontalAdvance(r[col]) for r in rows if col < len(r)]
+            need.append(max([words, *cells]) + 8)
+        out = list(widths)
+        flexible = max(range(len(out)), key=lambda i: out[i])
+        for col, wanted in enumerate(need):
+            if col != flexible and out[col] < wanted:
+                out[flexible] -= wanted - out[col]
+                out[col] = wanted
+        return out
 
     def section(self, p: QPainter, x: float, y: float, width: float, text: str) -> float:
         self.text(p, QRectF(x, y, width, 15), text, self.font(11, bold=True), BLUE)
@@ -347,9 +442,18 @@ class _Document:
     def account_title(self, acc: AccountReport) -> str:
         return f"{self.t.account} {acc.title}"
 
-    def overview_page(self, p: QPainter, acc: AccountReport) -> None:
+    def summary_height(self) -> float:
+        return 12.0 * len(summary_sentences(self.data)) + 8
+
+    def overview_page(self, p: QPainter, acc: AccountReport, first: bool = True) -> None:
         d, t = self.data, self.t
         y = self.heading(p, t.sheet_overview, with_logo=True)
+        width = PAGE_W - 2 * MARGIN_X
+        if first:  # the summary in plain sentences, computed from the figures
+            for sentence in summary_sentences(d):
+                self.text(p, QRectF(MARGIN_X, y, width, 12), sentence, self.font(9))
+                y += 12
+            y += 8
         y = self.section(p, MARGIN_X, y, 400, self.account_title(acc))
         rows, bold = [], []
         for kpi in acc.kpis:
@@ -358,9 +462,17 @@ class _Document:
             rows.append([
                 kpi.label, value(kpi.current), value(kpi.previous),
                 fmt_points(kpi.change) if rate else fmt_signed(kpi.change),
-                fmt_pct(kpi.change_pct, signed=True),
+                kpi.basis_note if kpi.too_few_posts else fmt_pct(kpi.change_pct, signed=True),
             ])  # fmt: skip
             bold.append(kpi.key in ("growth", "views"))
+        for rec in acc.recruiting:  # beside reach, with the previous period
+            change = None if rec.current is None or rec.previous is None else (
+                rec.current - rec.previous)  # fmt: skip
+            pct = (None if change is None or not rec.previous
+                   else change / rec.previous)  # fmt: skip
+            rows.append([rec.label, fmt_int(rec.current), fmt_int(rec.previous),
+                         fmt_signed(change), fmt_pct(pct, signed=True)])  # fmt: skip
+            bold.append(False)
         widths = (190, 95, 95, 95, 95)
         header = (t.kpi, d.period.label, d.previous.label, t.change, t.change_pct)
         y = self.table(p, MARGIN_X, y, widths, header, rows, (False, True, True, True, True),
@@ -377,8 +489,22 @@ class _Document:
         self.column_chart(p, QRectF(MARGIN_X + half + 20, top, half, height),
                           t.chart_weekly + suffix, weeks)  # fmt: skip
 
+    def formats_height(self, acc: AccountReport) -> float:
+        body = sum(24 + 15 * len(g) + 14 if g else 28 for g in (acc.by_format, acc.by_audience))
+        return 2 * 18 + body + 10
+
+    def formats_fit(self, acc: AccountReport, rows: int) -> bool:
+        """Whether the formats section fits below ``rows`` post rows on the same page."""
+        used = 58 + (18 if self.multi else 0) + 14 + (24 + 15 * rows if rows else 14)
+        return CONTENT_TOP + used + 20 + self.formats_height(acc) <= CONTENT_BOTTOM
+
     def posts_page(
-        self, p: QPainter, acc: AccountReport, posts: Sequence[PostRow], first: bool
+        self,
+        p: QPainter,
+        acc: AccountReport,
+        posts: Sequence[PostRow],
+        first: bool,
+        formats: bool = False,
     ) -> None:
         d, t = self.data, self.t
         y = self.heading(p, t.sheet_posts)
@@ -388,6 +514,8 @@ class _Document:
         y = self.note(p, MARGIN_X, y, 600, t.top_note) + 3
         if not posts:
             self.text(p, QRectF(MARGIN_X, y, 600, 14), t.no_posts, self.font(9))
+            if formats:
+                self.formats_section(p, acc, y + 34)
             return
         header = [t.date, t.title, t.format, t.audience, t.views, t.likes, t.comments,
                   t.shares, t.rate, t.rank, t.top]  # fmt: skip
@@ -400,9 +528,10 @@ class _Document:
         widths[1] = PAGE_W - 2 * MARGIN_X - sum(widths)
         rows = []
         for post in posts:
+            approx = "≈ " if post.approximate else ""
             row = [
                 fmt_day(post.published), post.title, post.format, post.audience,
-                fmt_int(post.views), fmt_int(post.likes), fmt_int(post.comments),
+                approx + fmt_int(post.views), fmt_int(post.likes), fmt_int(post.comments),
                 fmt_int(post.shares), fmt_pct(post.rate),
                 "" if post.rank is None else str(post.rank), "★" if post.top else "",
             ]  # fmt: skip
@@ -410,13 +539,19 @@ class _Document:
                 row.append("; ".join(post.people))
             rows.append(row)
         fills = [TOP_FILL if post.top else None for post in posts]
-        self.table(p, MARGIN_X, y, widths, header, rows, right, fills=fills)
+        y = self.table(p, MARGIN_X, y, widths, header, rows, right, fills=fills)
+        if formats:
+            self.formats_section(p, acc, y + 20)
 
     def formats_page(self, p: QPainter, acc: AccountReport) -> None:
         t = self.t
         y = self.heading(p, t.sheet_formats)
         if self.multi:
             y = self.section(p, MARGIN_X, y, 400, self.account_title(acc))
+        self.formats_section(p, acc, y)
+
+    def formats_section(self, p: QPainter, acc: AccountReport, y: float) -> None:
+        t = self.t
         widths = (150, 60, 90, 100)
         right = (False, True, True, True)
 
@@ -436,7 +571,7 @@ class _Document:
                 y += 28
         x = MARGIN_X + sum(widths) + 30
         bars = [(g.label, g.median_rate) for g in acc.by_format]
-        height = min(CONTENT_BOTTOM - top, 60 + 26 * max(len(bars), 3))
+        height = max(min(CONTENT_BOTTOM - top, 60 + 26 * max(len(bars), 3)), y - top - 14)
         self.bar_chart(p, QRectF(x, top, PAGE_W - MARGIN_X - x, height),
                        t.chart_engagement, bars)  # fmt: skip
 
@@ -464,6 +599,73 @@ class _Document:
                 body = [[label, fmt_int(count)] for label, count in pairs]
                 cy = self.table(p, x, cy, widths, (first, t.count), body, right,
                                 head_h=17) + 16  # fmt: skip
+
+    def closing_blocks(self) -> list[Block]:
+        """Handlungsbedarf lists and the glossary, as blocks of known height."""
+        a = self.data.attention
+        blocks: list[Block] = []
+        month = a.next_month.label if a.next_month is not None else ""
+        lists = (
+            (msg("Zu entfernende Videos (Grund, ohne Namen)",
+                 "Videos to take down (reason, no names)"), a.take_downs),
+            (msg("Veröffentlicht ohne vollständige Freigabe",
+                 "Published without complete approval"), a.without_approval),
+            (msg(f"Blockierte Beiträge, geplant im {month}",
+                 f"Blocked posts planned in {month}"), a.blocked_next_month),
+        )  # fmt: skip
+        for title, items in lists:
+            blocks.append((18 + 24 + 15 * max(len(items), 1) + 12,
+                           partial(self.attention_list, title=title, items=items)))  # fmt: skip
+        notes = [msg(
+            f"Einwilligungen, die im {month} enden: {a.consents_ending} "
+            "(Namen stehen in TikDesk unter Personen & Einwilligungen).",
+            f"Consents ending in {month}: {a.consents_ending} (names in TikDesk under "
+            "People & consent).")]  # fmt: skip
+        if a.videos_without_post:
+            notes.append(msg(
+                f"{a.videos_without_post} veröffentlichte Videos sind keinem Beitrag in TikDesk "
+                "zugeordnet: für sie ist keine Freigabe dokumentiert. Zuordnen unter "
+                "Auswertung › Videos ohne Beitrag.",
+                f"{a.videos_without_post} published videos are linked to no post in TikDesk: "
+                "no clearance is documented for them. Link them under Analytics › Videos "
+                "without a post."))  # fmt: skip
+        blocks.append((12.0 * len(notes) + 10, partial(self.notes_block, notes=notes)))
+        entries = glossary()
+        blocks.append((18 + 11.0 * len(entries) + 6, partial(self.glossary_block)))
+        return blocks
+
+    def attention_list(
+        self, p: QPainter, y: float, title: str, items: Sequence[AttentionItem]
+    ) -> float:
+        t = self.t
+        y = self.section(p, MARGIN_X, y, 600, title)
+        rows = [[fmt_day(i.day) if i.day else "–", i.title, i.reason] for i in items]
+        if not rows:
+            rows = [["", msg("keine", "none"), ""]]
+        reason = msg("Grund / Bedeutung", "Reason / meaning")
+        widths = (60.0, 330.0, PAGE_W - 2 * MARGIN_X - 390)
+        return self.table(p, MARGIN_X, y, widths, (t.date, t.title, reason), rows,
+                          (False, False, False)) + 12  # fmt: skip
+
+    def notes_block(self, p: QPainter, y: float, notes: Sequence[str]) -> float:
+        for note in notes:
+            self.text(p, QRectF(MARGIN_X, y, PAGE_W - 2 * MARGIN_X, 12), note, self.font(8))
+            y += 12
+        return y + 10
+
+    def glossary_block(self, p: QPainter, y: float) -> float:
+        y = self.section(p, MARGIN_X, y, 600, msg("Begriffe", "Glossary"))
+        for term, meaning in glossary():
+            self.text(p, QRectF(MARGIN_X, y, 180, 11), term, self.font(8, bold=True))
+            self.text(p, QRectF(MARGIN_X + 185, y, PAGE_W - 2 * MARGIN_X - 185, 11), meaning,
+                      self.font(8))  # fmt: skip
+            y += 11
+        return y + 6
+
+    def closing_page(self, p: QPainter, blocks: Sequence[Block]) -> None:
+        y = self.heading(p, self.t.attention)
+        for _height, draw in blocks:
+            y = draw(p, y)
 
     # ---------------------------------------------------------------- charts
     def chart_frame(self, p: QPainter, rect: QRectF, title: str) -> QRectF:
