@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -113,6 +114,10 @@ class Post(Base):
     paid_promotion: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(32), default="draft", index=True)
+    # The final video file (issue 18): never copied; its SHA-256 is part of the approval.
+    video_path: Mapped[str] = mapped_column(Text, default="", server_default="")
+    video_size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    video_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -188,10 +193,37 @@ class Consent(Base):
     withdrawal_channel: Mapped[str] = mapped_column(String(100), default="")
     withdrawal_received_by: Mapped[str] = mapped_column(String(200), default="")
     withdrawal_note: Mapped[str] = mapped_column(Text, default="")
+    # Number printed (text and QR) on the consent form; typing it opens this record.
+    form_number: Mapped[str] = mapped_column(
+        String(32), default="", server_default="", index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     person: Mapped[Person] = relationship(back_populates="consents", foreign_keys=[person_id])
+
+
+class EvidenceFile(Base):
+    """A signed form or other proof of one consent record (issue 18).
+
+    The file itself lives in the data folder under its SHA-256 (``evidence/ab/abcd….pdf``);
+    the row keeps the hash, the original name and the sniffed type.  Erasing the person
+    deletes the rows (cascade) and the files (services.evidence).
+    """
+
+    __tablename__ = "evidence_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consent_id: Mapped[int] = mapped_column(
+        ForeignKey("consent.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    content_type: Mapped[str] = mapped_column(String(16))  # pdf | jpg | png
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    added_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Appearance(Base):
@@ -309,6 +341,9 @@ class ErasureEntry(Base):
     person_created_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     erased_at: Mapped[dt.datetime] = mapped_column(DateTime)
     account: Mapped[str] = mapped_column(String(200), default="")
+    # Keyed SHA-256 of name and birth date (issue 18): an import recognises the erased
+    # person without the register holding the name.
+    identity_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class AccountDaily(Base):
