@@ -159,9 +159,10 @@ def test_kpis_in_the_workbook_are_numbers_with_formats(report_ctx: object, sampl
             assert change == pytest.approx(diff * 100)  # percentage points
         else:
             assert change == pytest.approx(diff)
-        if key in ("growth", "median_views"):
-            # issue 20: no % change of a growth, nor of a median over fewer than 5 posts
+        if key == "growth":  # issue 20: no % change of a growth …
             assert change_pct == "–", label
+        elif key == "median_views":  # … nor of a median over fewer than 5 posts: the counts
+            assert change_pct == "n = 4 / 5 Beiträge", label
         elif before[key]:
             assert change_pct == pytest.approx(diff / before[key])  # type: ignore[operator]
     ws = openpyxl.load_workbook(files.workbook)["Überblick"]

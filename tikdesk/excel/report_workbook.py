@@ -33,6 +33,8 @@ from tikdesk.domain.report import (
     ReportData,
     Texts,
     fmt_day,
+    glossary,
+    summary_sentences,
     texts,
 )
 from tikdesk.excel.writing import Protected, atomic_target, check_target
@@ -298,6 +300,10 @@ class _Writer:
                 str(logo),
                 {"x_scale": scale, "y_scale": scale, "x_offset": 60, "object_position": 3},
             )
+        for sentence in summary_sentences(d):  # the same plain sentences as the PDF's page 1
+            ws.write_string(row, 0, sentence, self.f["text"])
+            row += 1
+        row += 1
         breaks = []
         for index, acc in enumerate(d.accounts):
             if index:
@@ -323,7 +329,21 @@ class _Writer:
                 self.value_or_dash(ws, row, col, value, fmt)
             change = None if kpi.change is None else (kpi.change * 100 if rate else kpi.change)
             self.value_or_dash(ws, row, 3, change, "dpp" if rate else "dint")
-            self.value_or_dash(ws, row, 4, kpi.change_pct, "dpct")
+            if kpi.too_few_posts:  # issue 20: counts instead of a % change
+                ws.write_string(row, 4, kpi.basis_note, self.f["dash"])
+            else:
+                self.value_or_dash(ws, row, 4, kpi.change_pct, "dpct")
+        for rec in acc.recruiting:  # beside reach, with the previous period
+            row += 1
+            self.put(ws, row, 0, rec.label, "str")
+            self.value_or_dash(ws, row, 1, rec.current, "int")
+            self.value_or_dash(ws, row, 2, rec.previous, "int")
+            change = (
+                None if rec.current is None or rec.previous is None else rec.current - rec.previous
+            )
+            self.value_or_dash(ws, row, 3, change, "dint")
+            pct = None if change is None or not rec.previous else change / rec.previous
+            self.value_or_dash(ws, row, 4, pct, "dpct")
         row += 1
         ws.write_string(row, 0, t.rate_note, self.f["note"])
         ws.write_string(row + 1, 0, t.followers_note, self.f["note"])
@@ -547,4 +567,31 @@ class _Writer:
                 self.put(ws, row, 0, label, "str")
                 self.put(ws, row, 1, count, "int")
             row += 2
+        a = d.attention
+        month = a.next_month.label if a.next_month is not None else ""
+        lists = (
+            (msg("Zu entfernende Videos (Grund, ohne Namen)",
+                 "Videos to take down (reason, no names)"), a.take_downs),
+            (msg("Veröffentlicht ohne vollständige Freigabe",
+                 "Published without complete approval"), a.without_approval),
+            (msg(f"Blockierte Beiträge, geplant im {month}",
+                 f"Blocked posts planned in {month}"), a.blocked_next_month),
+        )  # fmt: skip
+        for title, items in lists:
+            ws.write_string(row, 0, title, self.f["h2"])
+            row += 1
+            for item in items:
+                day = fmt_day(item.day) if item.day else "–"
+                self.put(ws, row, 0, f"{day}  {item.title}", "str")
+                self.put(ws, row, 1, item.reason, "str")
+                row += 1
+            if not items:
+                ws.write_string(row, 0, msg("keine", "none"), self.f["note"])
+                row += 1
+            row += 1
+        ws.write_string(row, 0, msg("Begriffe", "Glossary"), self.f["h2"])
+        for term, meaning in glossary():
+            row += 1
+            self.put(ws, row, 0, term, "str")
+            self.put(ws, row, 1, meaning, "str")
         self.setup_print(ws)
