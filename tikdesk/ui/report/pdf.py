@@ -200,12 +200,17 @@ class _Document:
                                           first=number == 0, formats=formats_here))  # fmt: skip
             if not self.formats_fit(acc, len(chunks[-1])):
                 self.pages.append(partial(self.formats_page, acc=acc))
-        self.pages.append(self.pipeline_page)
         blocks = self.closing_blocks()
+        # the Handlungsbedarf lists start below the pipeline tables when they fit there
+        free = CONTENT_BOTTOM - self.heading_height() - self.pipeline_height() - 10
+        below: list[Block] = []
+        while blocks and sum(b[0] for b in below) + blocks[0][0] <= free:
+            below.append(blocks.pop(0))
+        self.pages.append(partial(self.pipeline_page, extra=below))
         while blocks:  # Handlungsbedarf lists and glossary flow over as many pages as needed
             page_blocks: list[Block] = []
             height = 0.0
-            room = CONTENT_BOTTOM - CONTENT_TOP - 64
+            room = CONTENT_BOTTOM - self.heading_height()
             while blocks and (not page_blocks or height + blocks[0][0] <= room):
                 block = blocks.pop(0)
                 page_blocks.append(block)
@@ -575,7 +580,20 @@ class _Document:
         self.bar_chart(p, QRectF(x, top, PAGE_W - MARGIN_X - x, height),
                        t.chart_engagement, bars)  # fmt: skip
 
-    def pipeline_page(self, p: QPainter) -> None:
+    def heading_height(self) -> float:
+        """Where :meth:`heading` leaves the next free y."""
+        return CONTENT_TOP + 52 + (16 if self.data.with_names else 0) + 6
+
+    def pipeline_height(self) -> float:
+        pl = self.data.pipeline
+
+        def tables(sizes: Sequence[int]) -> float:
+            return sum(18 + 17 + 15 * n + 16 for n in sizes)
+
+        left = tables([len(pl.ideas_by_status), len(pl.posts_by_status)])
+        return 17 + max(left, tables([2, 2]))
+
+    def pipeline_page(self, p: QPainter, extra: Sequence[Block] = ()) -> None:
         d, t = self.data, self.t
         pl = d.pipeline
         y = self.heading(p, t.sheet_pipeline)
@@ -599,6 +617,9 @@ class _Document:
                 body = [[label, fmt_int(count)] for label, count in pairs]
                 cy = self.table(p, x, cy, widths, (first, t.count), body, right,
                                 head_h=17) + 16  # fmt: skip
+        y = self.heading_height() + self.pipeline_height() + 10
+        for _height, draw in extra:
+            y = draw(p, y)
 
     def closing_blocks(self) -> list[Block]:
         """Handlungsbedarf lists and the glossary, as blocks of known height."""
