@@ -44,7 +44,10 @@ ERASED = PersonFacts(erased=True)
 
 
 def own(**kw) -> ConsentFacts:
-    return ConsentFacts(role="subject", **kw)
+    """The person's own consent, with its document and Art. 13 version recorded."""
+    return ConsentFacts(
+        role="subject", **{"document_ref": "Akte 1", "art13_version": "2026-01", **kw}
+    )
 
 
 #: Custodians are registry persons: the id, not the typed name, tells who is who.
@@ -53,7 +56,10 @@ CUSTODIAN_IDS = {"Maria Beispiel": 101, "Jonas Beispiel": 102}
 
 def cust(name: str, person: int | None = None, **kw) -> ConsentFacts:
     pid = person if person is not None else CUSTODIAN_IDS[name]
-    return ConsentFacts(role="custodian", custodian_name=name, custodian_person_id=pid, **kw)
+    documented = {"document_ref": "Akte 2", "art13_version": "2026-01", **kw}
+    return ConsentFacts(
+        role="custodian", custodian_name=name, custodian_person_id=pid, **documented
+    )
 
 
 MUM, DAD = cust("Maria Beispiel"), cust("Jonas Beispiel")
@@ -356,7 +362,9 @@ def test_evidence_reasons_name_the_law_and_others_only_warn():
         "Einwilligung nicht schriftlich oder elektronisch erteilt und „keine Nachteile bei "
         "Ablehnung“ nicht bestätigt (§ 26 Abs. 2 BDSG)",
     )
-    citizen = assess(PersonFacts(category="citizen"), [own(form="other")], ON)
+    citizen = assess(
+        PersonFacts(category="citizen"), [own(form="other", document_ref="", art13_version="")], ON
+    )
     assert citizen.ok
     assert citizen.warnings == (
         "Einwilligung: kein Verweis auf das unterschriebene Dokument (Nachweis, Art. 7 Abs. 1 "

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from clearance_helpers import ConsentInput, PostInput, team
 from PySide6.QtCore import Qt
 
 from tikdesk.domain.checklist import PROFILES, ChecklistError, ProfileCache, load_profile
@@ -27,8 +28,8 @@ from tikdesk.domain.i18n import language, set_language
 from tikdesk.paths import resource_dir
 from tikdesk.services.context import AppContext
 from tikdesk.services.overview import OverviewService, fill_demo_clearance
-from tikdesk.services.people import ConsentInput, PeopleService, PersonInput, WithdrawalInput
-from tikdesk.services.posts import Clearance, Definitions, PostInput, PostService
+from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
+from tikdesk.services.posts import Clearance, Definitions, PostService
 from tikdesk.storage.repositories import posts as posts_repo
 
 TODAY = dt.date.today()
@@ -192,8 +193,9 @@ def test_chunked_reads_give_the_same_posts_in_the_same_order(generated, monkeypa
     assert chunked == whole
 
 
-def test_overview_evaluates_only_open_and_possibly_withdrawn_posts(ctx):
+def test_overview_evaluates_only_open_posts_and_published_ones_with_people(ctx):
     people = PeopleService(ctx)
+    team(ctx, "ben")
     anna, ben = PostService(ctx), PostService(dataclasses.replace(ctx, user="ben"))
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
     people.add_consent(ali, ConsentInput())
@@ -206,14 +208,17 @@ def test_overview_evaluates_only_open_and_possibly_withdrawn_posts(ctx):
             ben.add_person(post, who)
         for item in anna.get(post).definition.post_items:
             if not item.derived and not item.applies_when:
-                ben.set_item(post, item.key, ItemState.OK)
+                (anna if item.key == "people.exception_dsb" else ben).set_item(
+                    post, item.key, ItemState.OK
+                )
         anna.approve(post)
         ben.mark_published(post)
     draft = ben.create(PostInput(title="Entwurf"))
     people.record_withdrawal(ali, WithdrawalInput(on=TODAY, channel="E-Mail", received_by="x"))
     with ctx.db.reader() as s:
         watched = set(posts_repo.open_post_ids(s)) | set(posts_repo.take_down_candidates(s))
-    assert watched == {draft, posts["Mit Ali"]}
+    # every published post that shows someone is watched (consents may end or stop fitting)
+    assert watched == {draft, posts["Mit Ali"], posts["Mit Eva"]}
     view = OverviewService(ctx).overview()
     everything = PostService(ctx).list_posts()
     assert [p.id for p in view.take_downs] == [p.id for p in everything if p.take_down]

@@ -78,7 +78,10 @@ def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     assert panel.approve_button.isVisible()
     assert not panel.approve_button.isEnabled()
     assert "Sorgeberechtigte" in reasons(tab)
-    assert "Minderjährige" in reasons(tab)  # the item label that blocks
+    lines = reasons(tab).split("\n")
+    assert lines[1].startswith("Lea Kaya: ")  # reasons first: the person, then the rest
+    assert lines[-1] == "1 Punkt der Checkliste noch offen"
+    assert panel.approve_button.toolTip() == lines[1]  # the disabled button says why
     person_row = panel.people.topLevelItem(0)
     assert person_row.text(0) == "Lea Kaya"
     assert "Fehlt" in person_row.text(1) and "15" in person_row.text(1)
@@ -86,9 +89,8 @@ def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     # the checklist item only exists now that a minor appears; tick it in the panel
     panel.sections.setCurrentWidget(panel.checklist)
     assert panel.checklist.select_key("people.minors_settings")
-    panel.checklist.set_state(ItemState.OK)
-    panel.checklist.apply_button.click()
-    assert "Download, Duett und Stitch" not in reasons(tab)
+    panel.checklist.set_state(ItemState.OK)  # selecting a state saves it at once
+    assert "Punkt der Checkliste noch offen" not in reasons(tab)
 
     people_tab = main_window.tab("PeopleTab")
     main_window.tabs.setCurrentWidget(people_tab)
@@ -222,9 +224,9 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
 
     tab = open_post(main_window, live)
     assert tab.panel.taken_down_button.isVisible()
-    assert "Take this video down" in reasons(tab)
+    assert "Take the video offline" in reasons(tab)
     row = tab.model.row_of(live)
-    assert tab.model.index(row, 1).data() == "Take down!"
+    assert tab.model.index(row, 1).data() == "Muss offline: Einwilligung"
     overview = main_window.tab("OverviewTab")
     overview.refresh()
     assert overview.take_downs.topLevelItem(0).text(0) == "Schon online"
@@ -256,7 +258,7 @@ def test_warn_item_needs_a_written_reason_to_be_overridden(main_window, ctx, ben
     checklist.apply_button.click()
     assert tab.panel.approve_button.isEnabled()
     assert "Text steht zusätzlich in der Beschreibung" in reasons(tab)
-    assert "Frei mit Warnungen" in tab.panel.gate.text()
+    assert "Prüfbereit mit Warnungen" in tab.panel.gate.text()
     # a BLOCK item has no override field at all
     assert checklist.select_key("rights.music")
     assert checklist.override.isHidden()
@@ -275,7 +277,7 @@ def test_overview_lists_and_opens_a_blocked_post(main_window, ctx, ben):
     overview = main_window.tab("OverviewTab")
     overview.refresh()
     assert overview.upcoming.topLevelItem(0).text(1) == "Bald dran"
-    assert overview.upcoming.topLevelItem(0).text(3) == "Blockiert"
+    assert overview.upcoming.topLevelItem(0).text(3).startswith("Offen: ")
     blocked = overview.blocked.topLevelItem(0)
     assert blocked.text(0) == "Bald dran" and "noch offen" in blocked.text(1)
     assert overview.account.topLevelItemCount() == 3

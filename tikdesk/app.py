@@ -156,7 +156,9 @@ class GuiApp:
             return False
         if db is None:
             return False
-        ctx = AppContext(db=db, user=configured_user(self.settings), backup_dir=paths.backup_dir())
+        ctx = AppContext(  # the OS account acts; the preference is a label (issue 16)
+            db=db, label=configured_user(self.settings), backup_dir=paths.backup_dir()
+        )
         old = self.window
         window = MainWindow(ctx, self.settings)
         window.open_database_requested.connect(lambda p: self.open(Path(p)))

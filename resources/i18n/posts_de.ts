@@ -121,6 +121,14 @@
         <translation>&amp;Begründung (überstimmen):</translation>
     </message>
     <message>
+        <source>Section: all in order…</source>
+        <translation>Abschnitt: alles in Ordnung …</translation>
+    </message>
+    <message>
+        <source>Sets every hand-checked item of this section to OK after showing them; computed items are never touched.</source>
+        <translation>Setzt nach einer Rückfrage, die sie auflistet, alle von Hand zu prüfenden Punkte dieses Abschnitts auf „In Ordnung“; berechnete Punkte bleiben unberührt.</translation>
+    </message>
+    <message>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
@@ -295,12 +303,16 @@
         <translation>Noch nicht freigegeben. Autor:in: %1 – freigeben muss eine zweite Person (Vier-Augen-Prinzip).</translation>
     </message>
     <message>
-        <source>Take this video down: consent was withdrawn.</source>
-        <translation>Dieses Video entfernen: Die Einwilligung wurde widerrufen.</translation>
+        <source>Take the video offline (TikTok) – consent no longer holds:</source>
+        <translation>Video auf TikTok offline nehmen – die Einwilligung trägt nicht mehr:</translation>
     </message>
     <message>
         <source>„Approve“ is not possible because:</source>
         <translation>„Freigeben“ ist nicht möglich, weil:</translation>
+    </message>
+    <message>
+        <source>Double-click: go to the first open item</source>
+        <translation>Doppelklick: zum ersten offenen Punkt</translation>
     </message>
     <message>
         <source>„Mark as published“ is not possible because:</source>
@@ -434,6 +446,7 @@
     <name>PostTableModel</name>
     <message>
         <source>Title</source>
+        <extracomment>Painting asks ~7 roles per visible cell: the others are answered first and cheaply.</extracomment>
         <translation>Titel</translation>
     </message>
     <message>
@@ -596,12 +609,35 @@
         <translation>Die Freigabe wurde zurückgezogen, weil sich die Checkliste geändert hat.</translation>
     </message>
     <message>
+        <source>Every item of this section is already OK.</source>
+        <translation>Alle Punkte dieses Abschnitts sind bereits in Ordnung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set these %n items to OK? Each is recorded in the history.</source>
+        <translation>
+            <numerusform>Diesen %n Punkt auf „In Ordnung“ setzen? Er wird im Verlauf festgehalten.</numerusform>
+            <numerusform>Diese %n Punkte auf „In Ordnung“ setzen? Jeder wird im Verlauf festgehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section: all in order</source>
+        <translation>Abschnitt: alles in Ordnung</translation>
+    </message>
+    <message>
         <source>Checklist folder</source>
         <translation>Checklisten-Ordner</translation>
     </message>
     <message>
         <source>Turn into post</source>
         <translation>In Beitrag umwandeln</translation>
+    </message>
+    <message>
+        <source>This idea already has a post. Open that post?
+
+Yes: open the existing post. No: make a second post from the idea.</source>
+        <translation>Zu dieser Idee gibt es schon einen Beitrag. Diesen Beitrag öffnen?
+
+Ja: den vorhandenen Beitrag öffnen. Nein: einen zweiten Beitrag aus der Idee anlegen.</translation>
     </message>
 </context>
 <context>

@@ -222,12 +222,20 @@ Datenbank: %2</translation>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <source>Shown as author and approver. Empty: your Windows login name.</source>
-        <translation>Wird als Autor:in und Freigebende:r angezeigt. Leer: Ihr Windows-Anmeldename.</translation>
+        <source>A display name shown beside your account. Who approves is always your Windows account (%1), never this name.</source>
+        <translation>Ein Anzeigename neben Ihrem Konto. Wer freigibt, ist immer Ihr Windows-Konto (%1), nie dieser Name.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
         <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
     </message>
     <message>
         <source>Organisation</source>

@@ -42,8 +42,9 @@ class GateStatus(LabeledEnum):
     @classmethod
     def _label_table(cls) -> dict[str, tuple[str, str]]:
         return {
-            "clear": ("Frei", "Clear"),
-            "warnings": ("Frei mit Warnungen", "Clear with warnings"),
+            # Not "Frei": it must not be confused with "Freigeben"/"Freigegeben" (issue 16).
+            "clear": ("Prüfbereit", "Ready for review"),
+            "warnings": ("Prüfbereit mit Warnungen", "Ready for review, with warnings"),
             "blocked": ("Blockiert", "Blocked"),
         }
 
@@ -73,6 +74,7 @@ class GateReason(NamedTuple):
     item_key: str
     item_label: str
     reason: str
+    kind: str = "open"  # consent | issue | open — the reasons box orders by it (issue 16)
 
     @property
     def text(self) -> str:
@@ -224,14 +226,15 @@ def _judge(
     for person in people:
         minor_present = minor_present or person.assessment.minor
         troubled = troubled or bool(person.assessment.problems)
+    warned = any(p.assessment.warnings for p in people)
     plan = _plan(definition, minor_present, paid_promotion)
     if items is not None:
         candidates: Sequence[ChecklistItem] = plan.items
     else:  # skip what passes: manual items set ok / n.a., derived ones without any problem
         pending = [plan.by_key[k] for k in plan.manual - passed]
-        if troubled:
+        if troubled or warned:
             pending.extend(plan.derived)
-        elif not pending:
+        elif not pending and not warned:
             return _CLEAR[minor_present]  # nothing open, nobody with a consent problem
         if len(pending) > 1:
             pending.sort(key=lambda i: plan.position[i.key])
@@ -251,7 +254,12 @@ def _judge(
         if done.blocking or done.overridden:
             label = item.label
             found = blockers if done.blocking else warnings
-            found.extend(GateReason(item.key, label, r) for r in done.reasons)
+            kind = (
+                "consent"
+                if item.derived
+                else ("issue" if done.state is ItemState.ISSUE else "open")
+            )
+            found.extend(GateReason(item.key, label, r, kind) for r in done.reasons)
 
     covered = plan.covered
     for person in people:  # consent problems the profile has no derived item for
@@ -262,9 +270,17 @@ def _judge(
                         "people.consent",
                         msg("Einwilligung", "Consent"),
                         f"{person.label}: {problem.reason}",
+                        "consent",
                     )
                 )
 
+    for person in people:  # evidence gaps of non-staff consents: warnings with their reason
+        for text in person.assessment.warnings:
+            warnings.append(
+                GateReason(
+                    "people.consent", msg("Einwilligung", "Consent"), f"{person.label}: {text}"
+                )
+            )
     if blockers:
         status = GateStatus.BLOCKED
     elif warnings:

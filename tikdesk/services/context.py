@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +14,16 @@ from tikdesk.storage.engine import Database
 
 
 def os_user() -> str:
-    """The OS login name — the default identity for authorship and four-eyes checks."""
+    """The acting account: ``DOMAIN\\user`` on Windows, the login elsewhere (issue 16).
+
+    It is recorded with every approval and audit event and the four-eyes rule compares it;
+    the name typed into the preferences is a display label only (:attr:`AppContext.label`).
+    """
+    if sys.platform == "win32":
+        name = os.environ.get("USERNAME", "").strip()
+        domain = os.environ.get("USERDOMAIN", "").strip()
+        if name:
+            return f"{domain}\\{name}" if domain else name
     try:
         return getpass.getuser()
     except Exception:  # no login name in odd environments (services, containers)
@@ -22,9 +33,16 @@ def os_user() -> str:
 @dataclass
 class AppContext:
     db: Database
-    user: str = field(default_factory=os_user)
+    user: str = field(default_factory=os_user)  # the account: identity for four eyes, roles
     backup_dir: Path | None = None
     checklist_dir: Path | None = None  # an organisation's own checklist files
+    label: str = ""  # display name from the preferences, shown beside the account
+
+    @property
+    def who(self) -> str:
+        """``account (Label)`` — how the acting person is shown."""
+        label = self.label.strip()
+        return f"{self.user} ({label})" if label and label != self.user else self.user
 
     @property
     def read_only(self) -> bool:

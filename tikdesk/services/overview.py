@@ -261,11 +261,26 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     mia = person("Mia Schneider", "apprentice", born(17, 200), contact="über Ausbildungsleitung")
     consent(mia)
-    consent(mia, role="custodian", custodian_name="Katrin Schneider", custodian_relation="Mutter")
-    consent(mia, role="custodian", custodian_name="Frank Schneider", custodian_relation="Vater")
+    consent(
+        mia,
+        role="custodian",
+        custodian_person_id=person("Katrin Schneider", "citizen"),
+        custodian_relation="mother",
+    )
+    consent(
+        mia,
+        role="custodian",
+        custodian_person_id=person("Frank Schneider", "citizen"),
+        custodian_relation="father",
+    )
     noah = person("Noah Yılmaz", "apprentice", born(15), contact="noah.y@example.org")
     consent(noah)
-    consent(noah, role="custodian", custodian_name="Elif Yılmaz", custodian_relation="Mutter")
+    consent(
+        noah,
+        role="custodian",
+        custodian_person_id=person("Elif Yılmaz", "citizen"),
+        custodian_relation="mother",
+    )
     sabine = person("Sabine Hoffmann", "employee", contact="Durchwahl 2231")
     consent(sabine, no_disadvantage_confirmed=True)
     thomas = person("Thomas Krause", "employee", contact="Feuerwache 1")
@@ -284,19 +299,30 @@ def fill_demo_clearance(ctx: AppContext) -> None:
     consent(
         paul,
         role="custodian",
-        custodian_name="Ute Richter",
-        custodian_relation="Mutter",
+        custodian_person_id=person("Ute Richter", "citizen"),
+        custodian_relation="mother",
         valid_until=None,
     )
     consent(
         paul,
         role="custodian",
-        custodian_name="Jan Richter",
-        custodian_relation="Vater",
+        custodian_person_id=person("Jan Richter", "citizen"),
+        custodian_relation="father",
         valid_until=None,
     )
     consent(paul)
     person("Greta Vogel", "performer", retention_until=days(-3), contact="Agentur Nord")
+
+    from tikdesk.storage.repositories import roles as roles_repo
+
+    with ctx.db.transaction() as s:  # the demo team: both may approve, Anna is the DSB
+        for account, granted in (
+            ("Anna Becker", ("editor", "approver", "dsb")),
+            ("Jonas Weber", ("editor", "approver")),
+            (ctx.user, ("editor", "approver", "dsb")),
+        ):
+            for role in granted:
+                roles_repo.grant(s, account, role, "demo", dt.datetime.now().replace(microsecond=0))
 
     def service(user: str) -> PostService:
         return PostService(dataclasses.replace(ctx, user=user))
@@ -313,7 +339,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
                 continue
             if item.applies_when == "minor_present" and not svc.get(post).gate.minor_present:
                 continue
-            svc.set_item(
+            (anna if item.key == "people.exception_dsb" else svc).set_item(  # the DSB's
                 post,
                 item.key,
                 ItemState.OK,
@@ -322,6 +348,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p1 = anna.create(
         PostInput(
+            purpose="recruiting",
             title="Azubi-Tag im Bürgeramt",
             format="behind_the_scenes",
             audience="applicants",
@@ -341,6 +368,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p2 = jonas.create(
         PostInput(
+            purpose="recruiting",
             title="Ausbildung bei der Stadt: Noah erzählt",
             format="takeover",
             audience="applicants",
@@ -353,6 +381,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p3 = anna.create(
         PostInput(
+            purpose="recruiting",
             title="Feuerwehr-Übung hinter den Kulissen",
             format="behind_the_scenes",
             audience="general",
@@ -368,6 +397,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p4 = jonas.create(
         PostInput(
+            purpose="recruiting",
             title="Mythen-Check: Personalausweis in 5 Minuten?",
             format="myth_buster",
             audience="citizens",
@@ -391,6 +421,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p5 = anna.create(
         PostInput(
+            purpose="recruiting",
             title="Neues Bürgerbüro am Markt",
             format="service_info",
             audience="citizens",
@@ -401,7 +432,11 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p6 = jonas.create(
         PostInput(
-            title="Sommerfest-Rückblick", format="event", audience="staff", planned_at=at(-40)
+            purpose="recruiting",
+            title="Sommerfest-Rückblick",
+            format="event",
+            audience="staff",
+            planned_at=at(-40),
         )
     )
     tick(jonas, p6)
@@ -411,6 +446,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p7 = anna.create(
         PostInput(
+            purpose="recruiting",
             title="Wahlhelfer:innen gesucht",
             format="service_info",
             audience="citizens",
@@ -429,7 +465,10 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     anna.create(
         PostInput(
-            title="Ein Tag mit der Stadtgärtnerei", format="behind_the_scenes", audience="general"
+            purpose="recruiting",
+            title="Ein Tag mit der Stadtgärtnerei",
+            format="behind_the_scenes",
+            audience="general",
         )
     )
     OverviewService(ctx).set_account_check("account.imprint_privacy", True)

@@ -6,6 +6,7 @@ Audit values never hold a name: people are referred to by id, and for name-like 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass, fields
@@ -31,7 +32,14 @@ from tikdesk.domain.consent import (
     record_status,
     split_keys,
 )
-from tikdesk.domain.enums import ConsentForm, ConsentRole, PersonCategory, PostStatus
+from tikdesk.domain.enums import (
+    AgeState,
+    ConsentForm,
+    ConsentRole,
+    CustodianRelation,
+    PersonCategory,
+    PostStatus,
+)
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.i18n import language, msg
 from tikdesk.services.context import AppContext
@@ -44,6 +52,7 @@ from tikdesk.services.erasure import (
 )
 from tikdesk.services.posts import (
     Clearance,
+    Definitions,
     bulk_read,
     consent_facts,
     now,
@@ -88,11 +97,16 @@ class PersonInput:
     contact: str = ""
     sole_custody_note: str = ""
     retention_until: dt.date | None = None
+    # AgeState: "adult" (confirmed) or, with a birth date, "minor"; people taken over from an
+    # earlier version may keep "adult_migrated" until a DSB confirms them.
+    age_state: str = AgeState.ADULT.value
+    own_consent_early: bool = False  # a child judged mature enough: own consent already
 
 
 @dataclass(frozen=True)
 class ConsentInput:
     role: str = ConsentRole.SUBJECT.value
+    custodian_person_id: int | None = None  # custodians are registry persons
     custodian_name: str = ""
     custodian_relation: str = ""
     platforms: frozenset[str] = frozenset({TIKTOK})
@@ -151,6 +165,7 @@ class ConsentView:
     withdrawal_received_by: str
     withdrawal_note: str
     status: str  # active | expired | withdrawn
+    custodian_person_id: int | None = None
 
     @property
     def status_label(self) -> str:
@@ -186,6 +201,17 @@ class PersonSummary(NamedTuple):
     consents_withdrawn: int
     assessment: ConsentAssessment  # for a TikTok post today
     posts: int
+    age_state: str = AgeState.ADULT.value
+
+    @property
+    def age_label(self) -> str:
+        """ "volljährig (aus Vorversion übernommen)", "15 Jahre", "Alter unbekannt" …"""
+        if self.age is not None:
+            return msg(f"{self.age} Jahre", f"{self.age} years")
+        try:
+            return AgeState(self.age_state).label
+        except ValueError:
+            return self.age_state
 
     @property
     def category_label(self) -> str:
@@ -253,6 +279,8 @@ class PersonDetail:
     summary: PersonSummary
     consents: tuple[ConsentView, ...]
     impact: WithdrawalImpact
+    age_state: str = AgeState.ADULT.value
+    own_consent_early: bool = False
 
     def as_input(self) -> PersonInput:
         names = {f.name for f in fields(PersonInput)}
@@ -363,6 +391,7 @@ class PeopleService:
             consents_withdrawn=statuses.count("withdrawn"),
             assessment=assess(person_facts(person), records, today),
             posts=posts,
+            age_state=person.age_state,
         )
 
     def get(self, person_id: int, today: dt.date | None = None) -> PersonDetail:
@@ -382,6 +411,8 @@ class PeopleService:
             contact=person.contact,
             sole_custody_note=person.sole_custody_note,
             retention_until=person.retention_until,
+            age_state=person.age_state,
+            own_consent_early=person.own_consent_early,
             version=person.version,
             summary=summary,
             consents=tuple(_consent_view(c, today) for c in consents),
@@ -397,6 +428,7 @@ class PeopleService:
     ) -> WithdrawalImpact:
         post_ids = {a.post_id for a in posts_repo.appearances_of_person(s, person_id)}
         data = Clearance.load(s, post_ids)
+        data.definitions = Definitions(self._ctx)
         found = []
         for post in data.posts:
             status = PostStatus(post.status)
@@ -442,6 +474,13 @@ class PeopleService:
                     ),
                 )
             is_minor = age_on(data.birth_date, today) < 18
+        age_state = AgeState.MINOR.value if data.birth_date is not None else data.age_state
+        if data.birth_date is None and age_state not in (
+            AgeState.ADULT.value,
+            AgeState.ADULT_MIGRATED.value,
+            AgeState.UNKNOWN.value,
+        ):
+            is_minor = True
         if is_minor and data.birth_date is None:
             raise ValidationError(
                 "birth_date",
@@ -460,10 +499,20 @@ class PeopleService:
             "contact": data.contact.strip(),
             "sole_custody_note": data.sole_custody_note.strip(),
             "retention_until": data.retention_until,
+            "age_state": age_state,
+            "own_consent_early": bool(data.own_consent_early),
         }
 
     def create_person(self, data: PersonInput, today: dt.date | None = None) -> int:
         values = self._person_values(data, today or dt.date.today())
+        if values["age_state"] not in (AgeState.ADULT.value, AgeState.MINOR.value):
+            raise ValidationError(
+                "birth_date",
+                msg(
+                    "Bitte die Volljährigkeit bestätigen oder das Geburtsdatum eintragen.",
+                    "Please confirm the person is of age or enter the date of birth.",
+                ),
+            )
         with self._ctx.db.transaction() as s:
             person_id = repo.add_person(s, **values)
             audit.record(
@@ -495,6 +544,17 @@ class PeopleService:
                         "Someone else changed this person in the meantime. Please reload.",
                     )
                 )
+            if (
+                values["age_state"] == AgeState.UNKNOWN.value
+                and person.age_state != AgeState.UNKNOWN.value
+            ):
+                raise ValidationError(
+                    "birth_date",
+                    msg(
+                        "Bitte die Volljährigkeit bestätigen oder das Geburtsdatum eintragen.",
+                        "Please confirm the person is of age or enter the date of birth.",
+                    ),
+                )
             diff = repo.update_person(s, person_id, values)
             if diff:
                 old, new = _diff_text(diff)
@@ -507,6 +567,10 @@ class PeopleService:
                     old,
                     new,
                     person_id=person_id,
+                )
+                names = ", ".join(sorted(diff))
+                self._revoke_affected(
+                    s, person_id, msg(f"Person geändert ({names})", f"person changed ({names})")
                 )
 
     # ---------------------------------------------------------------- consents
@@ -528,6 +592,39 @@ class PeopleService:
                         "Einwilligungen von Sorgeberechtigten gibt es nur für Minderjährige.",
                         "Custodian consents exist only for minors.",
                     ),
+                )
+            if data.custodian_person_id is None:
+                raise ValidationError(
+                    "custodian_name",
+                    msg(
+                        "Bitte die/den Sorgeberechtigte:n aus dem Personenregister wählen "
+                        "(oder dort anlegen) – so zählt niemand doppelt.",
+                        "Please choose the custodian from the people registry (or create them "
+                        "there) – so that nobody counts twice.",
+                    ),
+                )
+            else:
+                if data.custodian_person_id == person_id:
+                    raise ValidationError(
+                        "custodian_name",
+                        msg(
+                            "Eine Person kann nicht ihr eigener Sorgeberechtigter sein.",
+                            "A person cannot be their own custodian.",
+                        ),
+                    )
+                guardian = repo.get_person(s, data.custodian_person_id)
+                if data.custodian_relation not in {r.value for r in CustodianRelation}:
+                    raise ValidationError(
+                        "custodian_relation",
+                        msg(
+                            "Bitte das Verhältnis wählen: Mutter, Vater, Vormund oder "
+                            "andere:r Sorgeberechtigte:r.",
+                            "Please choose the relation: mother, father, guardian or other "
+                            "custodian.",
+                        ),
+                    )
+                data = dataclasses.replace(
+                    data, custodian_name=data.custodian_name or guardian.display_name
                 )
             if not data.custodian_name.strip():
                 raise ValidationError(
@@ -585,6 +682,7 @@ class PeopleService:
         custodian = role == ConsentRole.CUSTODIAN.value
         return {
             "role": role,
+            "custodian_person_id": data.custodian_person_id if custodian else None,
             "custodian_name": " ".join(data.custodian_name.split()) if custodian else "",
             "custodian_relation": data.custodian_relation.strip() if custodian else "",
             "platforms": join_keys(data.platforms),
@@ -641,6 +739,9 @@ class PeopleService:
                     new,
                     person_id=record.person_id,
                 )
+                self._revoke_affected(
+                    s, record.person_id, msg("Einwilligung geändert", "consent changed")
+                )
 
     def delete_consent(self, consent_id: int) -> None:
         with self._ctx.db.transaction() as s:
@@ -655,6 +756,7 @@ class PeopleService:
                 "",
                 person_id=old.person_id,
             )
+            self._revoke_affected(s, old.person_id, msg("Einwilligung gelöscht", "consent deleted"))
 
     # ---------------------------------------------------------------- withdrawal
     def record_withdrawal(
@@ -717,6 +819,7 @@ class PeopleService:
                     person_id=person_id,
                     note=data.channel.strip(),  # free text ("Anruf …"): the event's note
                 )
+            s.flush()  # the impact is read with SQL: the withdrawal must be in the file first
             revoked = self._revoke_affected(
                 s, person_id, msg("Einwilligung widerrufen", "consent withdrawn")
             )

@@ -33,14 +33,29 @@ from tikdesk.domain.checklist import (
     search_dirs,
 )
 from tikdesk.domain.consent import (
+    OWN_CONSENT_AGE,
+    POST_PURPOSES,
     ConsentAssessment,
     ConsentFacts,
+    ConsentProblem,
+    ConsentState,
     PersonFacts,
+    Use,
     assess,
+    eighteenth_birthday,
     fmt_date,
+    join_keys,
     split_keys,
 )
-from tikdesk.domain.enums import Audience, Gate, IdeaFormat, ItemState, PostStatus
+from tikdesk.domain.enums import (
+    Audience,
+    Gate,
+    IdeaFormat,
+    IdeaStatus,
+    ItemState,
+    PostStatus,
+    Role,
+)
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.gate import (
     GateResult,
@@ -54,6 +69,7 @@ from tikdesk.domain.gate import (
 from tikdesk.domain.i18n import language, msg
 from tikdesk.paths import data_dir, resource_dir
 from tikdesk.services.context import AppContext
+from tikdesk.services.roles import require
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as people_repo
 from tikdesk.storage.repositories import posts as repo
@@ -62,6 +78,10 @@ from tikdesk.storage.repositories import posts as repo
 NON_CONTENT_FIELDS = frozenset({"video_link", "account"})
 #: Free-text fields: the audit log names them but never copies their text.
 TEXT_FIELDS = frozenset({"title", "caption", "hashtags", "music_source", "video_link", "account"})
+#: Checklist items only an account with the DSB role may set (who and when is recorded).
+DSB_ONLY_ITEMS = frozenset({"people.exception_dsb"})
+#: A published post is flagged this many days before a consent of someone in it ends.
+TAKE_DOWN_AHEAD = dt.timedelta(days=14)
 CLOSED = (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN)
 CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
@@ -98,6 +118,7 @@ class PostInput:
     paid_promotion: bool = False
     account: str = ""
     video_link: str = ""
+    purpose: str = ""  # POST_PURPOSES key; "" = not stated (blocks once people appear)
 
 
 @dataclass(frozen=True)
@@ -108,6 +129,7 @@ class PersonInPost:
     scene_note: str
     category: str
     assessment: ConsentAssessment
+    shown_as: frozenset[str] = frozenset({"face"})
 
     @property
     def erased(self) -> bool:
@@ -122,6 +144,8 @@ class ApprovalView:
     comment: str
     revoked_at: dt.datetime | None
     revoked_reason: str
+    approver_label: str = ""
+    fingerprint: str = ""
 
     @property
     def active(self) -> bool:
@@ -157,10 +181,39 @@ class PostSummary(NamedTuple):
     approved_by: str
     updated_at: dt.datetime
     take_down_reasons: tuple[str, ...] = ()
+    open_items: int = 0  # manual checklist items still open
+    issue_items: int = 0  # manual checklist items marked as a problem
+    consent_blocked: bool = False  # a person's consent (or age, or the purpose) blocks
 
     @property
     def closed(self) -> bool:
         return self.status in CLOSED
+
+    @property
+    def gate_text(self) -> str:
+        """Why the post may not be approved, in two words ("Blockiert: Einwilligung",
+        "Offen: 14 Punkte"); the posts list and the Übersicht use the same words."""
+        if self.take_down:
+            return msg("Muss offline: Einwilligung", "Must come down: consent")
+        if self.closed:
+            return ""
+        if self.consent_blocked:
+            return msg("Blockiert: Einwilligung", "Blocked: consent")
+        if self.issue_items:
+            n = self.issue_items
+            return msg(
+                f"Blockiert: {n} {'Problem' if n == 1 else 'Probleme'}",
+                f"Blocked: {n} {'issue' if n == 1 else 'issues'}",
+            )
+        if self.open_items:
+            n = self.open_items
+            return msg(
+                f"Offen: {n} {'Punkt' if n == 1 else 'Punkte'}",
+                f"Open: {n} {'item' if n == 1 else 'items'}",
+            )
+        if self.gate is GateStatus.WARNINGS:
+            return msg("Prüfbereit (mit Warnungen)", "Ready for review (warnings)")
+        return msg("Prüfbereit", "Ready for review")
 
 
 @dataclass(frozen=True)
@@ -193,6 +246,8 @@ class PostDetail:
     approve_blockers: tuple[str, ...]
     publish_blockers: tuple[str, ...]
     history: tuple[HistoryEntry, ...] = field(default=())
+    purpose: str = ""
+    first_open_item: str | None = None  # where "14 Punkte … noch offen" jumps to
 
     @property
     def id(self) -> int:
@@ -279,6 +334,9 @@ def person_facts(
         birth_date=person.birth_date,
         sole_custody=bool(person.sole_custody_note.strip()),
         id=person.id,
+        age_state=person.age_state,
+        category=person.category,
+        own_consent_early=person.own_consent_early,
     )
 
 
@@ -294,6 +352,13 @@ def consent_facts(
         custodian_name=record.custodian_name,
         collected_on=record.collected_on,
         id=record.id,
+        purposes=split_keys(record.purposes),
+        shown_as=split_keys(record.shown_as),
+        form=record.form,
+        document_ref=record.document_ref,
+        art13_version=record.art13_version,
+        no_disadvantage=record.no_disadvantage_confirmed,
+        custodian_person_id=record.custodian_person_id,
     )
 
 
@@ -347,7 +412,9 @@ class Clearance:
         #: set for verdicts and by state for full evaluations; ``results`` has the others.
         self.passed = passed or {}
         self._resolved = resolved or {}
-        self._on_post: dict[tuple[int | None, dt.date], PersonOnPost] = {}
+        self._on_post: dict[tuple[int | None, dt.date, Use | None, int], PersonOnPost] = {}
+        #: The checklist profiles, for the own-consent age (set by the services).
+        self.definitions: Definitions | None = None
 
     @classmethod
     def load(
@@ -408,28 +475,52 @@ class Clearance:
         )
 
     # ---------------------------------------------------------------- people in a post
-    def person_on(self, person_id: int | None, on: dt.date) -> PersonOnPost:
+    def person_on(
+        self, person_id: int | None, on: dt.date, use: Use | None = None, own_age: int = 14
+    ) -> PersonOnPost:
         """One person's label and consent assessment for a publication on ``on`` (memoised:
-        a person appears in many posts, most of them checked for the same day)."""
-        key = (person_id, on)
+        a person appears in many posts, most of them checked for the same day and use)."""
+        key = (person_id, on, use, own_age)
         found = self._on_post.get(key)
         if found is None:
             person = self.persons.get(person_id) if person_id is not None else None
             facts = person_facts(person)
             label = erased_label() if facts.erased or person is None else person.display_name
-            assessment = assess(facts, self.consents.get(person_id or -1, ()), on)
+            assessment = assess(
+                facts, self.consents.get(person_id or -1, ()), on, use, own_consent_age=own_age
+            )
+            assessment = _check_use(assessment, use)
             found = self._on_post[key] = PersonOnPost(label, assessment)
         return found
 
-    def on_post(self, post: repo.PostHead, today: dt.date) -> list[PersonOnPost]:
-        on = reference_date(post, today)
-        return [self.person_on(link.person_id, on) for link in self.appearances.get(post.id, ())]
+    def _own_age(self, post: repo.PostHead) -> int:
+        if self.definitions is None:
+            return OWN_CONSENT_AGE
+        return self.definitions(post.checklist_profile).own_consent_age
+
+    def _use(self, post: repo.PostHead, link: repo.AppearanceLink) -> Use:
+        return Use(
+            post.purpose,
+            split_keys(link.shown_as),
+            post.status not in CLOSED_VALUES,  # earlier posts published without one stay
+        )
+
+    def on_post(
+        self, post: repo.PostHead, today: dt.date, on: dt.date | None = None
+    ) -> list[PersonOnPost]:
+        on = on or reference_date(post, today)
+        age = self._own_age(post)
+        return [
+            self.person_on(link.person_id, on, self._use(post, link), age)
+            for link in self.appearances.get(post.id, ())
+        ]
 
     def people(self, post: repo.PostHead, today: dt.date) -> list[PersonInPost]:
         on = reference_date(post, today)
+        age = self._own_age(post)
         found = []
         for link in self.appearances.get(post.id, ()):
-            seen = self.person_on(link.person_id, on)
+            seen = self.person_on(link.person_id, on, self._use(post, link), age)
             person = self.persons.get(link.person_id) if link.person_id is not None else None
             erased = person is None or person.erased_at is not None
             found.append(
@@ -440,6 +531,7 @@ class Clearance:
                     scene_note=self.scene_notes.get(link.id, ""),
                     category="" if erased or person is None else person.category,
                     assessment=seen.assessment,
+                    shown_as=split_keys(link.shown_as),
                 )
             )
         return found
@@ -485,33 +577,75 @@ class Clearance:
         return found
 
     def take_downs(self, today: dt.date) -> list[TakeDown]:
-        """The loaded published posts that show someone who withdrew or was erased.
-
-        Only people with a withdrawn record, or erased, can make a post come down: the
-        others' consent is not assessed at all.
-        """
+        """The loaded published posts that must come down: someone in it withdrew, a consent
+        ended or no longer fits, or the person was erased — or a consent ends within the next
+        14 days (flagged ahead, with the date)."""
         found = []
         for post in self.posts:
             if post.status != PostStatus.PUBLISHED.value:
                 continue
-            links = self.appearances.get(post.id, ())
-            people = [self.person_on(a.person_id, today) for a in links if self._may_leave(a)]
-            leaving = _leaving(people)
-            if leaving:
-                found.append(TakeDown(post.id, post.title, post.published_at, _reasons(leaving)))
+            reasons = self.take_down_reasons(post, self.on_post(post, today), today)
+            if reasons:
+                found.append(TakeDown(post.id, post.title, post.published_at, reasons))
         return found
 
-    def _may_leave(self, link: repo.AppearanceLink) -> bool:
-        person = self.persons.get(link.person_id) if link.person_id is not None else None
-        if person is None or person.erased_at is not None:
-            return True
-        return any(c.withdrawn_on is not None for c in self.consents.get(person.id, ()))
+    def take_down_reasons(
+        self, post: repo.PostHead, people: Sequence[PersonOnPost], today: dt.date
+    ) -> tuple[str, ...]:
+        """Why a published post must come down now, or by when (14 days ahead)."""
+        if post.status != PostStatus.PUBLISHED.value:
+            return ()
+        leaving = _leaving(people)
+        if leaving:
+            return _reasons(leaving)
+        ahead = []
+        for link in self.appearances.get(post.id, ()):
+            end = self._ends_within(link.person_id, today)
+            if end is not None:
+                label = self.person_on(link.person_id, today).label
+                ahead.append(
+                    msg(
+                        f"{label}: Einwilligung endet am {fmt_date(end)} – Video bis dahin "
+                        "offline nehmen",
+                        f"{label}: consent ends on {fmt_date(end)} – take the video down by then",
+                    )
+                )
+        return tuple(ahead)
+
+    def _ends_within(self, person_id: int | None, today: dt.date) -> dt.date | None:
+        """The first day, within 14 days, from which the person's consent no longer holds."""
+        if person_id is None:
+            return None
+        horizon = today + TAKE_DOWN_AHEAD
+        if self.person_on(person_id, horizon).assessment.ok:
+            return None
+        ends = [
+            c.valid_until + dt.timedelta(days=1)
+            for c in self.consents.get(person_id, ())
+            if c.valid_until is not None and today <= c.valid_until < horizon
+        ]
+        person = self.persons.get(person_id)
+        adult = eighteenth_birthday(person.birth_date) if person is not None else None
+        if adult is not None and today < adult <= horizon:
+            ends.append(adult)
+        return min(ends) if ends else horizon
 
     def _summarise(
         self, post: repo.PostHead, people: Sequence[PersonOnPost], gate: GateResult | GateVerdict
     ) -> PostSummary:
         status = _STATUS[post.status]
-        leaving = _leaving(people)
+        reasons = (
+            self.take_down_reasons(post, people, dt.date.today())
+            if status is PostStatus.PUBLISHED
+            else ()
+        )
+        open_items = issue_items = 0
+        for b in gate.blockers:
+            if b.kind == "open":
+                open_items += 1
+            elif b.kind == "issue":
+                issue_items += 1
+        consent_blocked = any(b.kind == "consent" for b in gate.blockers)
         return PostSummary(  # positional: thousands per list (the field order of PostSummary)
             post.id,
             post.title,
@@ -527,15 +661,52 @@ class Clearance:
             tuple([w.text for w in gate.warnings]) if gate.warnings else (),
             len(people),
             gate.minor_present,
-            status is PostStatus.PUBLISHED and bool(leaving),
+            bool(reasons),
             self.approvers.get(post.id, ""),
             post.updated_at,
-            _reasons(leaving),
+            reasons,
+            open_items,
+            issue_items,
+            consent_blocked,
         )
 
 
+def _check_use(assessment: ConsentAssessment, use: Use | None) -> ConsentAssessment:
+    """The post must say what it is for and the appearance how the person is shown:
+    without them no consent can be checked against the post."""
+    if use is None or not use.require_purpose:
+        return assessment
+    missing = []
+    if not use.purpose:
+        missing.append(
+            ConsentProblem(
+                ConsentState.NOT_IN_SCOPE,
+                msg(
+                    "Zweck des Beitrags nicht angegeben – die Einwilligung kann nicht "
+                    "geprüft werden",
+                    "the post's purpose is not stated – the consent cannot be checked",
+                ),
+            )
+        )
+    if not use.shown_as:
+        missing.append(
+            ConsentProblem(
+                ConsentState.NOT_IN_SCOPE,
+                msg(
+                    "nicht angegeben, wie die Person gezeigt wird (Gesicht, Stimme, Name, "
+                    "Funktion/Rolle)",
+                    "not stated how the person is shown (face, voice, name, function/role)",
+                ),
+            )
+        )
+    if not missing:
+        return assessment
+    problems = tuple(sorted((*missing, *assessment.problems), key=lambda p: p.state.severity))
+    return assessment._replace(state=problems[0].state, problems=problems, warnings=())
+
+
 def _leaving(people: Sequence[PersonOnPost]) -> list[PersonOnPost]:
-    """The people whose withdrawal or erasure means a published video must come down."""
+    """The people whose consent no longer holds: a published video with them comes down."""
     return [p for p in people if p.assessment.problems and p.assessment.take_down]
 
 
@@ -595,7 +766,7 @@ def _history_text(
         "status_changed": msg(
             f"Status {_status(old)} → {_status(new)}", f"Status {_status(old)} → {_status(new)}"
         ),
-        "approved": msg(f"Freigegeben von {new}", f"Approved by {new}"),
+        "approved": _approved_text(new),
         "approval_revoked": msg(
             f"Freigabe zurückgezogen: {note or new}", f"Approval revoked: {note or new}"
         ),
@@ -619,6 +790,59 @@ def _history_text(
         "deleted": msg("Beitrag gelöscht", "Post deleted"),
     }
     return labels.get(action, f"{action}: {old} → {new}")
+
+
+def _approved_text(new: str) -> str:
+    """``"anna sha256:…"`` → "Freigegeben von anna (Fingerabdruck 3f2a…)"."""
+    who, _, print_ = new.rpartition(" sha256:")
+    if not who:
+        return msg(f"Freigegeben von {new}", f"Approved by {new}")
+    return msg(
+        f"Freigegeben von {who} (Fingerabdruck {print_[:16]})",
+        f"Approved by {who} (fingerprint {print_[:16]})",
+    )
+
+
+def fingerprint(s: Session, post: repo.PostRecord, video_sha256: str = "") -> str:
+    """SHA-256 over what an approver signs: the content, date, purpose, people with how they
+    are shown and their consent records, and the checklist states (plus the video file's hash
+    once it is bound to the post).  The history shows it with the approval."""
+    import hashlib
+    import json
+
+    links = repo.appearances(s, [post.id])
+    person_ids = {a.person_id for a in links if a.person_id is not None}
+    consents = people_repo.consent_facts(s, person_ids) if person_ids else []
+    content = {
+        "title": post.title,
+        "caption": post.caption,
+        "hashtags": post.hashtags,
+        "planned_at": post.planned_at.isoformat() if post.planned_at else "",
+        "purpose": post.purpose,
+        "music_source": post.music_source,
+        "paid_promotion": post.paid_promotion,
+        "checklist_profile": post.checklist_profile,
+        "people": sorted([a.person_id or 0, a.shown_as] for a in links),
+        "consents": sorted(
+            [
+                c.id,
+                c.person_id,
+                c.valid_from and c.valid_from.isoformat(),
+                c.valid_until and c.valid_until.isoformat(),
+                c.withdrawn_on is not None,
+                c.platforms,
+                c.purposes,
+                c.shown_as,
+            ]
+            for c in consents
+        ),
+        "checklist": sorted(
+            [r.item_key, r.state, r.override_reason] for r in repo.checklist(s, [post.id])
+        ),
+        "video_sha256": video_sha256,
+    }
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _checklist_text(old: str, new: str, definition: ChecklistDefinition) -> str:
@@ -714,6 +938,7 @@ class PostService:
         with bulk_read():
             with self._ctx.db.reader() as s:
                 data = Clearance.load(s)
+            data.definitions = definitions
             found = data.summaries(definitions, today or dt.date.today())
             del data  # gone before the collector runs again (else it walks it all once)
         return found
@@ -724,10 +949,18 @@ class PostService:
         with self._ctx.db.reader() as s:
             post = repo.get_post(s, post_id)  # raises the "does not exist" message
             data = Clearance.load(s, [post_id], detail=True)
+            data.definitions = definitions
             summary, people, gate = data.summary(data.posts[0], definitions, today)
             approvals = tuple(
                 ApprovalView(
-                    a.id, a.approver, a.approved_at, a.comment, a.revoked_at, a.revoked_reason
+                    a.id,
+                    a.approver,
+                    a.approved_at,
+                    a.comment,
+                    a.revoked_at,
+                    a.revoked_reason,
+                    a.approver_label,
+                    a.fingerprint,
                 )
                 for a in repo.approvals(s, [post_id])
             )
@@ -756,15 +989,20 @@ class PostService:
             gate=gate,
             people=tuple(people),
             approvals=approvals,
-            approve_blockers=self._approve_blockers(summary, gate, approvals),
-            publish_blockers=self._publish_blockers(summary, gate),
+            approve_blockers=self._approve_blockers(summary, gate, approvals, people),
+            publish_blockers=self._publish_blockers(summary, gate, people),
             history=history,
+            purpose=post.purpose,
+            first_open_item=next((b.item_key for b in gate.blockers if b.kind == "open"), None),
         )
 
     def _approve_blockers(
-        self, post: PostSummary, gate: GateResult, approvals: Sequence[ApprovalView]
+        self,
+        post: PostSummary,
+        gate: GateResult,
+        approvals: Sequence[ApprovalView],
+        people: Sequence[PersonInPost] = (),
     ) -> tuple[str, ...]:
-        reasons: list[str] = []
         if post.closed:
             return (
                 msg("Der Beitrag ist bereits veröffentlicht.", "The post is already published."),
@@ -779,18 +1017,21 @@ class PostService:
                     f"{fmt_datetime(active[-1].approved_at)}.",
                 ),
             )
+        who: list[str] = []
         if same_user(post.author, self.user):
-            reasons.append(
+            who.append(
                 msg(
-                    f"Vier-Augen-Prinzip: Sie ({self.user}) haben den Beitrag erstellt – "
-                    "freigeben muss eine andere Person.",
-                    f"Four eyes: you ({self.user}) wrote this post – someone else must approve it.",
+                    f"Vier-Augen-Prinzip: Ihr Konto ({self.user}) hat den Beitrag erstellt – "
+                    "freigeben muss ein anderes Konto.",
+                    f"Four eyes: your account ({self.user}) wrote this post – another account "
+                    "must approve it.",
                 )
             )
-        reasons.extend(b.text for b in gate.blockers)
-        return tuple(reasons)
+        return ordered_reasons(gate, people, who)
 
-    def _publish_blockers(self, post: PostSummary, gate: GateResult) -> tuple[str, ...]:
+    def _publish_blockers(
+        self, post: PostSummary, gate: GateResult, people: Sequence[PersonInPost] = ()
+    ) -> tuple[str, ...]:
         if post.closed:
             return (
                 msg(
@@ -798,13 +1039,12 @@ class PostService:
                     "The post is already marked published.",
                 ),
             )
-        reasons: list[str] = []
+        who: list[str] = []
         if post.status is not PostStatus.APPROVED:
-            reasons.append(
+            who.append(
                 msg("Noch nicht freigegeben (Vier-Augen-Prinzip).", "Not approved yet (four eyes).")
             )
-        reasons.extend(b.text for b in gate.blockers)
-        return tuple(reasons)
+        return ordered_reasons(gate, people, who)
 
     # ---------------------------------------------------------------- creating
     def create(self, data: PostInput, *, idea_id: int | None = None) -> int:
@@ -819,10 +1059,19 @@ class PostService:
                 audit.record(s, self.user, "post", post_id, "created_from_idea", "", str(idea_id))
         return post_id
 
-    def create_from_idea(self, idea_id: int) -> int:
-        """ "In Beitrag umwandeln": a draft linked to the idea; title/format/audience copied."""
+    def posts_of_idea(self, idea_id: int) -> list[int]:
+        """The posts already made from an idea (the UI asks before making another)."""
+        with self._ctx.db.reader() as s:
+            return repo.posts_of_idea(s, idea_id)
+
+    def create_from_idea(self, idea_id: int, *, another: bool = False) -> int:
+        """ "In Beitrag umwandeln": a draft linked to the idea, carrying title, format,
+        audience, a caption draft from hook and description, hashtags from the tags and the
+        trend/sound as music source; the idea goes to "In Produktion".  An idea that already
+        has a post gives that post back unless ``another`` is asked for."""
         with self._ctx.db.reader() as s:
             idea = repo.idea_basics(s, idea_id)
+            existing = repo.posts_of_idea(s, idea_id)
         if idea is None:
             raise InputRejected(
                 msg(
@@ -830,18 +1079,41 @@ class PostService:
                     f"Idea {idea_id} does not exist (any more).",
                 )
             )
+        if existing and not another:
+            return existing[0]
         planned = (
             dt.datetime.combine(idea.target_date, dt.time(12, 0)) if idea.target_date else None
         )
         fmt = idea.format if idea.format in {f.value for f in IdeaFormat} else "other"
         aud = idea.audience if idea.audience in {a.value for a in Audience} else "general"
-        return self.create(
-            PostInput(title=idea.title, format=fmt, audience=aud, planned_at=planned),
+        caption = "\n\n".join(t.strip() for t in (idea.hook, idea.description) if t.strip())
+        tags = [t.strip().lstrip("#").replace(" ", "") for t in idea.tags.split(",")]
+        hashtags = " ".join(f"#{t}" for t in tags if t)
+        post_id = self.create(
+            PostInput(
+                title=idea.title,
+                caption=caption,
+                hashtags=hashtags,
+                format=fmt,
+                audience=aud,
+                planned_at=planned,
+                music_source=idea.sound_ref,
+            ),
             idea_id=idea_id,
         )
+        if idea.status in (
+            IdeaStatus.NEW.value,
+            IdeaStatus.SHORTLISTED.value,
+            IdeaStatus.PLANNED.value,
+        ):
+            with self._ctx.db.transaction() as s:
+                repo.set_idea_status(s, idea_id, IdeaStatus.IN_PRODUCTION.value)
+        return post_id
 
     def _validated(self, data: PostInput) -> dict[str, Any]:
         title = " ".join(data.title.split())
+        if data.purpose and data.purpose not in POST_PURPOSES:
+            raise ValidationError("purpose", msg("Unbekannter Zweck.", "Unknown purpose."))
         if not title:
             raise ValidationError(
                 "title", msg("Bitte einen Titel eingeben.", "Please enter a title.")
@@ -868,6 +1140,7 @@ class PostService:
             "paid_promotion": bool(data.paid_promotion),
             "account": data.account.strip(),
             "video_link": data.video_link.strip(),
+            "purpose": data.purpose,
         }
 
     # ---------------------------------------------------------------- editing
@@ -1000,6 +1273,13 @@ class PostService:
                         "cannot be set by hand.",
                     )
                 )
+            if key in DSB_ONLY_ITEMS:
+                require(
+                    s,
+                    self.user,
+                    Role.DSB,
+                    msg(f"„{item.label}“ setzen", f"Setting '{item.label}'"),
+                )
             if state in (ItemState.OK, ItemState.NOT_APPLICABLE):
                 override_reason = ""
             if override_reason and item.gate is not Gate.WARN:
@@ -1044,11 +1324,17 @@ class PostService:
             )
 
     # ---------------------------------------------------------------- people in the video
-    def add_person(self, post_id: int, person_id: int, scene_note: str = "") -> bool:
+    def add_person(
+        self,
+        post_id: int,
+        person_id: int,
+        scene_note: str = "",
+        shown_as: frozenset[str] = frozenset({"face"}),
+    ) -> bool:
         with self._ctx.db.transaction() as s:
             post = repo.get_post(s, post_id)
             people_repo.get_person(s, person_id)
-            repo.add_appearance(s, post_id, person_id, scene_note.strip())
+            repo.add_appearance(s, post_id, person_id, scene_note.strip(), join_keys(shown_as))
             audit.record(
                 s, self.user, "appearance", post_id, "appearance_added", person_id=person_id
             )
@@ -1069,6 +1355,47 @@ class PostService:
             )
             post = repo.get_post(s, app.post_id)
             return self._revoke_if_approved(s, post, msg("Szene geändert", "scene changed"))
+
+    def set_shown_as(self, appearance_id: int, shown_as: frozenset[str]) -> bool:
+        """How the person is shown in this video; True when an approval was revoked."""
+        with self._ctx.db.transaction() as s:
+            app = repo.get_appearance(s, appearance_id)
+            post = self._open_post(s, app.post_id)
+            if not repo.set_shown_as(s, appearance_id, join_keys(shown_as)):
+                return False
+            audit.record(
+                s,
+                self.user,
+                "appearance",
+                app.post_id,
+                "appearance_changed",
+                app.shown_as,
+                join_keys(shown_as),
+                person_id=app.person_id,
+            )
+            return self._revoke_if_approved(
+                s, post, msg("Darstellung geändert", "depiction changed")
+            )
+
+    def section_items_to_confirm(self, post_id: int, section: str) -> list[tuple[str, str]]:
+        """(key, label) of the manual items of a section that are not OK yet — what
+        "Abschnitt: alles in Ordnung" would set (never derived or DSB-only items)."""
+        detail = self.get(post_id)
+        return [
+            (e.item.key, e.item.label)
+            for e in detail.gate.items
+            if e.item.section == section
+            and not e.derived
+            and e.item.key not in DSB_ONLY_ITEMS
+            and e.state is not ItemState.OK
+        ]
+
+    def set_section_ok(self, post_id: int, section: str) -> list[str]:
+        """Set every manual item of the section to OK (each audited); returns the keys."""
+        keys = [k for k, _ in self.section_items_to_confirm(post_id, section)]
+        for key in keys:
+            self.set_item(post_id, key, ItemState.OK)
+        return keys
 
     def remove_person(self, appearance_id: int) -> bool:
         with self._ctx.db.transaction() as s:
@@ -1137,8 +1464,26 @@ class PostService:
                         "The post just changed. Please check again.",
                     )
                 )
-            repo.add_approval(s, post_id, self.user, comment.strip(), now())
-            audit.record(s, self.user, "approval", post_id, "approved", post.status, self.user)
+            require(s, self.user, Role.APPROVER, msg("Freigeben", "Approving"))
+            print_ = fingerprint(s, post)
+            repo.add_approval(
+                s,
+                post_id,
+                self.user,
+                comment.strip(),
+                now(),
+                approver_label=self._ctx.label.strip(),
+                fingerprint=print_,
+            )
+            audit.record(
+                s,
+                self.user,
+                "approval",
+                post_id,
+                "approved",
+                post.status,
+                f"{self.user} sha256:{print_}",
+            )
             self._set_status(s, post, PostStatus.APPROVED)
 
     def revoke_approval(self, post_id: int, reason: str) -> None:
@@ -1204,6 +1549,31 @@ class PostService:
             audit.record(
                 s, self.user, "post", post_id, "taken_down", "", _audit_value("taken_down_at", when)
             )
+
+
+def ordered_reasons(
+    gate: GateResult, people: Sequence[PersonInPost], who: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The reasons box, reasons first (issue 16): consent and people problems, one line per
+    person; then who may act; then items marked as a problem; then one line for the items
+    still open ("14 Punkte der Checkliste noch offen")."""
+    lines = [
+        f"{p.label}: {'; '.join(p.assessment.reasons)}" for p in people if p.assessment.problems
+    ]
+    if not people:  # the derived items say "nobody recorded" themselves
+        lines.extend(b.text for b in gate.blockers if b.kind == "consent")
+    lines.extend(who)
+    lines.extend(b.text for b in gate.blockers if b.kind == "issue")
+    still_open = sum(1 for b in gate.blockers if b.kind == "open")
+    if still_open:
+        lines.append(
+            msg(
+                f"{still_open} {'Punkt' if still_open == 1 else 'Punkte'} der Checkliste "
+                "noch offen",
+                f"{still_open} checklist {'item' if still_open == 1 else 'items'} still open",
+            )
+        )
+    return tuple(lines)
 
 
 def describe_reference(detail: PostDetail) -> str:

@@ -24,9 +24,9 @@ USER_KEY = "prefs/user"
 
 
 def configured_user(settings: QSettings) -> str:
-    """The name used for authorship and four-eyes checks: preference, else OS login."""
-    name = str(settings.value(USER_KEY, "") or "").strip()
-    return name or os_user()
+    """The display label from the preferences ("" when none): shown beside the account,
+    never used for authorship or the four-eyes rule (the OS account is, issue 16)."""
+    return str(settings.value(USER_KEY, "") or "").strip()
 
 
 class PreferencesDialog(QDialog):
@@ -56,9 +56,15 @@ class PreferencesDialog(QDialog):
         self.user.setPlaceholderText(os_user())
         self.user.setAccessibleName(self.tr("Your name"))
         self.user.setToolTip(
-            self.tr("Shown as author and approver. Empty: your Windows login name.")
+            self.tr(
+                "A display name shown beside your account. Who approves is always your "
+                "Windows account (%1), never this name."
+            ).replace("%1", ctx.user)
         )
         form.addRow(self.tr("Your &name:"), self.user)
+        self.account = QLabel(ctx.user)
+        self.account.setAccessibleName(self.tr("Account"))
+        form.addRow(self.tr("Account:"), self.account)
 
         org = self._org.organisation()
         self.org_name = QLineEdit(org.name)
@@ -93,7 +99,7 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self._settings.setValue(USER_KEY, self.user.text().strip())
-        self._ctx.user = configured_user(self._settings)
+        self._ctx.label = configured_user(self._settings)
         if not self._ctx.read_only:
             self._org.set_organisation(self.org_name.text(), self.logo.text())
         super().accept()

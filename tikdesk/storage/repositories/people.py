@@ -37,6 +37,8 @@ class PersonRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int
+    age_state: str = "adult"
+    own_consent_early: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class ConsentRecord:
     withdrawal_note: str
     created_at: dt.datetime
     version: int
+    custodian_person_id: int | None = None
 
 
 class PersonFactsRow(NamedTuple):
@@ -80,6 +83,8 @@ class PersonFactsRow(NamedTuple):
     sole_custody_note: str
     retention_until: dt.date | None
     erased_at: dt.datetime | None
+    age_state: str
+    own_consent_early: bool
 
 
 class ConsentFactsRow(NamedTuple):
@@ -94,6 +99,13 @@ class ConsentFactsRow(NamedTuple):
     withdrawn_on: dt.date | None
     custodian_name: str
     collected_on: dt.date | None
+    purposes: str
+    shown_as: str
+    form: str
+    document_ref: str
+    art13_version: str
+    no_disadvantage_confirmed: bool
+    custodian_person_id: int | None
 
 
 PERSON_FIELDS = frozenset(
@@ -105,11 +117,14 @@ PERSON_FIELDS = frozenset(
         "contact",
         "sole_custody_note",
         "retention_until",
+        "age_state",
+        "own_consent_early",
     }
 )
 CONSENT_FIELDS = frozenset(
     {
         "role",
+        "custodian_person_id",
         "custodian_name",
         "custodian_relation",
         "platforms",

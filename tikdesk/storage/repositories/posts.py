@@ -22,9 +22,7 @@ from tikdesk.storage.models import (
     Appearance,
     Approval,
     ChecklistResult,
-    Consent,
     Idea,
-    Person,
     Post,
 )
 
@@ -53,6 +51,7 @@ class PostRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int
+    purpose: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,7 @@ class AppearanceRecord:
     post_id: int
     person_id: int | None
     scene_note: str
+    shown_as: str = "face"
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ class ApprovalRecord:
     comment: str
     revoked_at: dt.datetime | None
     revoked_reason: str
+    approver_label: str = ""
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,10 @@ class IdeaBasics:
     format: str
     audience: str
     target_date: dt.date | None
+    description: str = ""
+    tags: str = ""
+    sound_ref: str = ""
+    status: str = "new"
 
 
 #: Post columns a user may edit through :func:`update_post`.
@@ -114,6 +120,7 @@ EDITABLE = frozenset(
         "paid_promotion",
         "status",
         "idea_id",
+        "purpose",
     }
 )
 
@@ -135,12 +142,14 @@ class PostHead(NamedTuple):
     idea_id: int | None
     paid_promotion: bool
     updated_at: dt.datetime
+    purpose: str
 
 
 class AppearanceLink(NamedTuple):
     id: int
     post_id: int
     person_id: int | None
+    shown_as: str
 
 
 class UnresolvedResult(NamedTuple):
@@ -262,22 +271,12 @@ def open_post_ids(session: Session) -> list[int]:
 
 
 def take_down_candidates(session: Session) -> list[int]:
-    """Published posts showing someone who withdrew a consent record or was erased.
-
-    Only these can need taking down (a take-down follows from a withdrawal or an erasure);
-    the caller evaluates their consent to be sure.
-    """
-    withdrawn = select(Consent.person_id).where(Consent.withdrawn_on.is_not(None))
-    erased = select(Person.id).where(Person.erased_at.is_not(None))
+    """Published posts showing anyone: a consent may be withdrawn, end (or end within 14
+    days), no longer fit, or the person be erased (issue 16); the caller evaluates them."""
     query = (
         select(Appearance.post_id)
         .join(Post, Post.id == Appearance.post_id)
-        .where(
-            Post.status == "published",
-            Appearance.person_id.is_(None)
-            | Appearance.person_id.in_(withdrawn)
-            | Appearance.person_id.in_(erased),
-        )
+        .where(Post.status == "published")
         .distinct()
     )
     return list(session.scalars(query))
@@ -312,6 +311,21 @@ def delete_post(session: Session, post_id: int) -> None:
 def idea_basics(session: Session, idea_id: int) -> IdeaBasics | None:
     row = session.get(Idea, idea_id)
     return None if row is None else to_record(row, IdeaBasics)
+
+
+def posts_of_idea(session: Session, idea_id: int) -> list[int]:
+    """Ids of the posts made from an idea, oldest first."""
+    return list(session.scalars(select(Post.id).where(Post.idea_id == idea_id).order_by(Post.id)))
+
+
+def set_idea_status(session: Session, idea_id: int, status: str) -> str | None:
+    """Set an idea's status (bumping its version); returns the old status if it changed."""
+    row = session.get(Idea, idea_id)
+    if row is None or row.status == status:
+        return None
+    old, row.status = row.status, status
+    row.version += 1
+    return old
 
 
 # ----------------------------------------------------------------------------- appearances
@@ -366,7 +380,9 @@ def get_appearance(session: Session, appearance_id: int) -> AppearanceRecord:
     return to_record(row, AppearanceRecord)
 
 
-def add_appearance(session: Session, post_id: int, person_id: int, scene_note: str) -> int:
+def add_appearance(
+    session: Session, post_id: int, person_id: int, scene_note: str, shown_as: str = "face"
+) -> int:
     exists = session.scalar(
         select(Appearance.id).where(
             Appearance.post_id == post_id, Appearance.person_id == person_id
@@ -379,7 +395,9 @@ def add_appearance(session: Session, post_id: int, person_id: int, scene_note: s
                 "This person is already part of the post.",
             )
         )
-    row = Appearance(post_id=post_id, person_id=person_id, scene_note=scene_note)
+    row = Appearance(
+        post_id=post_id, person_id=person_id, scene_note=scene_note, shown_as=shown_as
+    )
     session.add(row)
     session.flush()
     return row.id
@@ -390,6 +408,14 @@ def set_scene_note(session: Session, appearance_id: int, note: str) -> bool:
     if row is None or row.scene_note == note:
         return False
     row.scene_note = note
+    return True
+
+
+def set_shown_as(session: Session, appearance_id: int, shown_as: str) -> bool:
+    row = session.get(Appearance, appearance_id)
+    if row is None or row.shown_as == shown_as:
+        return False
+    row.shown_as = shown_as
     return True
 
 
@@ -423,22 +449,23 @@ def resolved_keys(
 ) -> dict[int, dict[str, list[str]]]:
     """``{post_id: {state: [item keys]}}`` of the results that pass (``ok``, ``not applicable``).
 
-    One row per post and state (``group_concat`` in SQLite, served by the
+    One row per post and state (``group_concat`` in SQLite, ``string_agg`` in PostgreSQL, served by the
     ``ix_checklist_result_state`` index), not one per result: a post list needs only which
     items are done, and at 5,000 posts there are 120,000 results.  Item keys cannot hold a
     comma (checklist files only allow a–z, 0–9 and ``. _ -``).
     """
+    connection = session.connection()
+    joined = (  # the same aggregate under its two names
+        func.group_concat(ChecklistResult.item_key, ",")
+        if connection.dialect.name == "sqlite"
+        else func.string_agg(ChecklistResult.item_key, ",")
+    )
     query = (
-        select(
-            ChecklistResult.state,
-            ChecklistResult.post_id,
-            func.group_concat(ChecklistResult.item_key, ","),
-        )
+        select(ChecklistResult.state, ChecklistResult.post_id, joined)
         .where(ChecklistResult.state.in_(RESOLVED_STATES))
         .group_by(ChecklistResult.state, ChecklistResult.post_id)
     )
     found: dict[int, dict[str, list[str]]] = {}
-    connection = session.connection()
     for part in chunked(query, ChecklistResult.post_id, post_ids):
         for state, post_id, keys in connection.execute(part).fetchall():
             found.setdefault(post_id, {})[state] = keys.split(",")
@@ -509,9 +536,23 @@ def active_approvers(session: Session, post_ids: Iterable[int] | None = None) ->
 
 
 def add_approval(
-    session: Session, post_id: int, approver: str, comment: str, at: dt.datetime
+    session: Session,
+    post_id: int,
+    approver: str,
+    comment: str,
+    at: dt.datetime,
+    *,
+    approver_label: str = "",
+    fingerprint: str = "",
 ) -> int:
-    row = Approval(post_id=post_id, approver=approver, comment=comment, approved_at=at)
+    row = Approval(
+        post_id=post_id,
+        approver=approver,
+        comment=comment,
+        approved_at=at,
+        approver_label=approver_label,
+        fingerprint=fingerprint,
+    )
     session.add(row)
     session.flush()
     return row.id

@@ -247,7 +247,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
                         fmt_datetime(p.planned_at),
                         p.title,
                         p.status.label,
-                        post_gate_text(p.status, p.gate, p.take_down),
+                        p.gate_text or post_gate_text(p.status, p.gate, p.take_down),
                     ],
                     ("post", p.id),
                     OK_ICON,

@@ -34,6 +34,7 @@ class ChecklistPanel(QWidget):
     """Emits ``item_set_requested(key, state, note, override_reason)``."""
 
     item_set_requested = Signal(str, str, str, str)
+    section_ok_requested = Signal(str)  # section key: "Abschnitt: alles in Ordnung"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,8 @@ class ChecklistPanel(QWidget):
             states.addWidget(button)
         states.addStretch(1)
         editor.addLayout(states)
+        # Selecting a state saves it at once (issue 16: no separate "Apply" for the state).
+        self.state_group.buttonClicked.connect(lambda _button: self._on_apply())
         form = QFormLayout()
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note"))
@@ -116,6 +119,15 @@ class ChecklistPanel(QWidget):
         self.set_by.setStyleSheet("color: #555555;")
         editor.addWidget(self.set_by)
         apply_row = QHBoxLayout()
+        self.section_button = QPushButton(self.tr("Section: all in order…"))
+        self.section_button.setToolTip(
+            self.tr(
+                "Sets every hand-checked item of this section to OK after showing them; "
+                "computed items are never touched."
+            )
+        )
+        self.section_button.clicked.connect(self._on_section_ok)
+        apply_row.addWidget(self.section_button)
         apply_row.addStretch(1)
         self.apply_button = QPushButton(self.tr("&Apply"))
         self.apply_button.clicked.connect(self._on_apply)
@@ -281,6 +293,7 @@ class ChecklistPanel(QWidget):
         self.override.setText(result.override_reason if result else "")
         self.override.setEnabled(editable)
         self.apply_button.setEnabled(editable)
+        self.section_button.setEnabled(not self._read_only)
         self.set_by.setText(
             self.tr("Set by %1 on %2")
             .replace("%1", result.set_by)
@@ -290,8 +303,18 @@ class ChecklistPanel(QWidget):
         )
 
     def set_state(self, state: ItemState) -> None:
-        """Tick a state radio button (for keyboard users and tests)."""
-        self.state_buttons[state].setChecked(True)
+        """Select a state as a click would (it is saved at once)."""
+        self.state_buttons[state].click()
+
+    def current_section(self) -> str | None:
+        key = self.current_key()
+        evaluated = self._items.get(key) if key else None
+        return evaluated.item.section if evaluated is not None else None
+
+    def _on_section_ok(self) -> None:
+        section = self.current_section()
+        if section is not None:
+            self.section_ok_requested.emit(section)
 
     def _on_apply(self) -> None:
         key = self.current_key()

@@ -97,10 +97,12 @@ class PostDetailPanel(QWidget):
         self.reasons.setWordWrap(True)
         self.reasons.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.reasons.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.reasons.setMinimumHeight(70)
-        self.reasons.setMaximumHeight(150)
+        self.reasons.setMinimumHeight(110)
+        self.reasons.setMaximumHeight(260)
         self.reasons.setFrameShape(QFrame.Shape.StyledPanel)
         actions.addWidget(self.reasons, 0, 1)
+        self.reasons.itemActivated.connect(self._on_reason_activated)
+        self.reasons.itemClicked.connect(self._on_reason_activated)
         actions.setColumnStretch(1, 1)
         layout.addLayout(actions)
 
@@ -215,6 +217,10 @@ class PostDetailPanel(QWidget):
             status not in (PostStatus.APPROVED, PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN)
         )
         self.approve_button.setEnabled(writable and detail.can_approve)
+        # The disabled button says why: the first reason (issue 16, reasons first).
+        self.approve_button.setToolTip(
+            detail.approve_blockers[0] if detail.approve_blockers else ""
+        )
         self.approve_button.setIcon(std_icon(OK_ICON if detail.can_approve else BLOCK_ICON))
         self.revoke_button.setVisible(status is PostStatus.APPROVED)
         self.revoke_button.setEnabled(writable)
@@ -242,15 +248,18 @@ class PostDetailPanel(QWidget):
             self.reasons.addItem(item)
 
         if detail.summary.take_down:
-            heading(self.tr("Take this video down: consent was withdrawn."))
-            for person in detail.people:
-                if person.assessment.take_down:
-                    reason(f"{person.label}: " + "; ".join(person.assessment.reasons))
+            heading(self.tr("Take the video offline (TikTok) – consent no longer holds:"))
+            for text in detail.summary.take_down_reasons:
+                reason(text)
         if detail.status not in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
             if detail.approve_blockers and detail.active_approval is None:
                 heading(self.tr("„Approve“ is not possible because:"))
                 for text in detail.approve_blockers:
                     reason(text)
+                if detail.first_open_item is not None:  # the "14 … still open" line jumps
+                    last = self.reasons.item(self.reasons.count() - 1)
+                    last.setData(Qt.ItemDataRole.UserRole, detail.first_open_item)
+                    last.setToolTip(self.tr("Double-click: go to the first open item"))
             if detail.publish_blockers and detail.status is PostStatus.APPROVED:
                 heading(self.tr("„Mark as published“ is not possible because:"))
                 for text in detail.publish_blockers:
@@ -263,6 +272,12 @@ class PostDetailPanel(QWidget):
                 self.reasons.addItem(
                     QListWidgetItem(std_icon(OK_ICON), self.tr("Nothing blocks this post."))
                 )
+
+    def _on_reason_activated(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key:
+            self.sections.setCurrentWidget(self.checklist)
+            self.checklist.select_key(str(key))
 
     def reason_texts(self) -> list[str]:
         return [self.reasons.item(i).text() for i in range(self.reasons.count())]

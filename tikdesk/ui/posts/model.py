@@ -108,10 +108,8 @@ class PostTableModel(RecordTableModel[PostSummary]):
         if column == _PLANNED:
             return fmt_datetime(shown_time(post))
         if column == _GATE:
-            text = post_gate_text(post.status, post.gate, post.take_down)
-            if post.gate is GateStatus.BLOCKED and not post.closed and post.blockers:
-                text += f" ({len(post.blockers)})"
-            return text
+            # "Blockiert: Einwilligung" / "Offen: 14 Punkte" – why, not only whether
+            return post.gate_text or post_gate_text(post.status, post.gate, post.take_down)
         if column == _PEOPLE:
             return str(post.people) + (" ⚠" if post.minor_present else "")
         return post.author

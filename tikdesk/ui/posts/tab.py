@@ -134,6 +134,7 @@ class PostsTab(RefreshWhenShown, QWidget):
         panel.remove_person_button.clicked.connect(self._on_remove_person)
         panel.people.itemDoubleClicked.connect(lambda *_: self._on_scene())
         panel.checklist.item_set_requested.connect(self._on_item_set)
+        panel.checklist.section_ok_requested.connect(self._on_section_ok)
 
         data_changed = getattr(window, "data_changed", None)
         if data_changed is not None:
@@ -469,6 +470,24 @@ class PostsTab(RefreshWhenShown, QWidget):
         if revoked:
             self._status_message(self.tr("The approval was revoked because the checklist changed."))
 
+    @Slot(str)
+    def _on_section_ok(self, section: str) -> None:
+        """„Abschnitt: alles in Ordnung“: list the hand-checked items, then set them OK."""
+        detail = self.panel.detail
+        if detail is None:
+            return
+        items = self._run(
+            self.tr("Checklist"), lambda: self.service.section_items_to_confirm(detail.id, section)
+        )
+        if not items:
+            self._status_message(self.tr("Every item of this section is already OK."))
+            return
+        text = self.tr("Set these %n items to OK? Each is recorded in the history.", "", len(items))
+        text += "\n\n" + "\n".join(f"• {label}" for _key, label in items)
+        if not messages.ask_yes_no(self, self.tr("Section: all in order"), text):
+            return
+        self._run(self.tr("Checklist"), lambda: self.service.set_section_ok(detail.id, section))
+
     @Slot()
     def _on_open_checklist_folder(self) -> None:
         try:
@@ -485,8 +504,20 @@ def convert_idea_to_post(window: QMainWindow, idea_id: int) -> int | None:
     Called by the ideas tab.  Returns the new post's id, or None (a message was shown).
     """
     ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+    service = PostService(ctx)
     try:
-        post_id = PostService(ctx).create_from_idea(idea_id)
+        another = False
+        if service.posts_of_idea(idea_id):  # opens the existing post unless asked otherwise
+            another = not messages.ask_yes_no(
+                window,
+                QCoreApplication.translate("PostsTab", "Turn into post"),
+                QCoreApplication.translate(
+                    "PostsTab",
+                    "This idea already has a post. Open that post?\n\n"
+                    "Yes: open the existing post. No: make a second post from the idea.",
+                ),
+            )
+        post_id = service.create_from_idea(idea_id, another=another)
     except TikDeskError as exc:
         messages.show_warning(
             window, QCoreApplication.translate("PostsTab", "Turn into post"), str(exc)

@@ -1,0 +1,135 @@
+"""Roles of accounts: editor, approver, DSB — in the database, every change audited.
+
+The acting identity is the account of :class:`AppContext` (the OS login), never a typed name.
+
+Bootstrap (so a single user is never locked out): while no account holds any role, the first
+account that acts on a writable database is given all three roles, and this is audited as
+``roles_bootstrapped``.  From then on only a DSB grants or removes roles, and the last DSB
+cannot remove their own DSB role.
+
+What the roles gate: approving a post needs *approver*; DSB-only checklist items (today
+``people.exception_dsb``) and role changes need *dsb*.  *editor* is recorded and shown, but
+editing is not refused without it yet (every account that can open the file may edit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from tikdesk.domain.enums import Role
+from tikdesk.domain.errors import InputRejected, ValidationError
+from tikdesk.domain.i18n import msg
+from tikdesk.services.context import AppContext
+from tikdesk.storage.repositories import audit
+from tikdesk.storage.repositories import roles as repo
+
+ALL_ROLES = (Role.EDITOR, Role.APPROVER, Role.DSB)
+
+
+@dataclass(frozen=True)
+class AccountRoles:
+    account: str
+    roles: frozenset[Role]
+
+    @property
+    def label(self) -> str:
+        return ", ".join(r.label for r in ALL_ROLES if r in self.roles)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def bootstrap(s: Session, account: str) -> bool:
+    """Give ``account`` every role while nobody holds any (audited); True when it did."""
+    if repo.any_roles(s):
+        return False
+    at = _now()
+    for role in ALL_ROLES:
+        repo.grant(s, account, role.value, account, at)
+    audit.record(
+        s, account, "role", None, "roles_bootstrapped", "", ",".join(r.value for r in ALL_ROLES)
+    )
+    return True
+
+
+def roles_in(s: Session, account: str) -> frozenset[Role]:
+    """The roles of ``account`` inside a write transaction (bootstrapping an empty table)."""
+    bootstrap(s, account)
+    return frozenset(Role(r) for r in repo.roles_of(s, account) if r in Role._value2member_map_)
+
+
+def require(s: Session, account: str, role: Role, action: str) -> None:
+    """Refuse ``action`` unless ``account`` holds ``role`` (one clear sentence)."""
+    if role not in roles_in(s, account):
+        raise InputRejected(
+            msg(
+                f"{action} darf nur ein Konto mit der Rolle „{role.label_de}“ – Ihr Konto "
+                f"{account} hat sie nicht. Rollen vergibt die/der DSB.",
+                f"{action}: only an account with the role '{role.label_en}' may do this – "
+                f"your account {account} does not have it. The DSB grants roles.",
+            )
+        )
+
+
+class RoleService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    @property
+    def user(self) -> str:
+        return self._ctx.user
+
+    def mine(self) -> frozenset[Role]:
+        """The acting account's roles (bootstraps an empty table when writable)."""
+        if self._ctx.read_only:
+            with self._ctx.db.reader() as s:
+                return frozenset(Role(r) for r in repo.roles_of(s, self.user))
+        with self._ctx.db.transaction() as s:
+            return roles_in(s, self.user)
+
+    def has(self, role: Role) -> bool:
+        return role in self.mine()
+
+    def accounts(self) -> list[AccountRoles]:
+        with self._ctx.db.reader() as s:
+            found = repo.all_roles(s)
+        return [
+            AccountRoles(a, frozenset(Role(r) for r in roles if r in Role._value2member_map_))
+            for a, roles in sorted(found.items(), key=lambda kv: kv[0].casefold())
+        ]
+
+    def grant(self, account: str, role: Role) -> bool:
+        account = account.strip()
+        if not account:
+            raise ValidationError(
+                "account", msg("Bitte ein Konto angeben.", "Please give an account.")
+            )
+        with self._ctx.db.transaction() as s:
+            require(s, self.user, Role.DSB, msg("Rollen vergeben", "Granting roles"))
+            if not repo.grant(s, account, role.value, self.user, _now()):
+                return False
+            audit.record(s, self.user, "role", None, "role_granted", account, role.value)
+            return True
+
+    def revoke(self, account: str, role: Role) -> bool:
+        account = account.strip()
+        with self._ctx.db.transaction() as s:
+            require(s, self.user, Role.DSB, msg("Rollen entziehen", "Removing roles"))
+            last = role is Role.DSB and len(repo.holders(s, Role.DSB.value)) <= 1
+            if last and role.value in repo.roles_of(s, account):
+                raise InputRejected(
+                    msg(
+                        "Das ist das letzte DSB-Konto – erst einem anderen Konto die Rolle "
+                        "DSB geben.",
+                        "This is the last DSB account – give the DSB role to another "
+                        "account first.",
+                    )
+                )
+            if not repo.revoke(s, account, role.value):
+                return False
+            audit.record(s, self.user, "role", None, "role_revoked", account, role.value)
+            return True
