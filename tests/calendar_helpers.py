@@ -21,6 +21,18 @@ def as_user(ctx, user):
     return dataclasses.replace(ctx, user=user)
 
 
+def grant_approver(ctx, account: str) -> None:
+    """Let ``account`` approve where roles exist (issue 16): ``ctx.user`` bootstraps them."""
+    try:
+        from tikdesk.domain.enums import Role
+        from tikdesk.services.roles import RoleService
+    except ImportError:
+        return
+    roles = RoleService(ctx)
+    roles.mine()
+    roles.grant(account, Role.APPROVER)
+
+
 def tick_all(service: PostService, post_id: int) -> None:
     detail = service.get(post_id)
     for item in detail.definition.post_items:
@@ -33,7 +45,12 @@ def person(ctx, name: str, valid_until: dt.date | None = None) -> int:
     people = PeopleService(ctx)
     pid = people.create_person(PersonInput(display_name=name))
     consent = ConsentInput(
-        valid_until=valid_until, purposes=frozenset(PURPOSES), shown_as=frozenset(SHOWN_AS)
+        valid_until=valid_until,
+        purposes=frozenset(PURPOSES),
+        shown_as=frozenset(SHOWN_AS),
+        no_disadvantage_confirmed=True,  # employees: § 26 Abs. 2 BDSG (issue 16)
+        document_ref="Personalakte 12/3",
+        art13_version="2026-01",
     )
     people.add_consent(pid, consent)
     return pid
@@ -51,5 +68,6 @@ def approved_post(ctx, title: str, when: dt.datetime, person_id: int | None = No
     if person_id is not None:
         posts.add_person(post_id, person_id)
     tick_all(posts, post_id)
+    grant_approver(ctx, "ben")
     PostService(as_user(ctx, "ben")).approve(post_id)
     return post_id

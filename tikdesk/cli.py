@@ -989,6 +989,81 @@ def _register_calendar(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     exp.set_defaults(handler=_cmd_export_calendar, writes=False, creates_db=False)
 
 
+@registrar
+def _register_plan(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser(
+        "import-plan",
+        help=msg(
+            "Redaktionsplan aus Excel/CSV importieren (eine Zeile je Beitrag, als Entwurf)",
+            "import the editorial plan from Excel/CSV (one row per post, as a draft)",
+        ),
+        description=msg(
+            "Spalten: ID | Titel | Geplant | Format | Zielgruppe | Zweck | Konto | Personen | "
+            "Autor:in | Notiz (auch ID | Title | Planned | Format | Audience | Purpose | "
+            "Account | People | Author | Note). Eine Zeile mit ID ändert diesen Beitrag, "
+            "sonst passt sie auf den Beitrag mit gleichem Titel am gleichen Tag, sonst wird "
+            "er neu angelegt – nie doppelt. Jeder Name unter Personen muss genau eine Person "
+            "des Registers treffen, z. B. „Lea Muster (Gesicht, Stimme)“. Bei einem Problem "
+            "wird nichts geschrieben (Exit 1).",
+            "Columns: ID | Title | Planned | Format | Audience | Purpose | Account | People | "
+            "Author | Note (or the German Titel | Geplant | …). A row with an ID updates that "
+            "post, else it matches the post with the same title on the same day, else it "
+            "makes a new one – never twice. Each name under People must match exactly one "
+            "person of the registry, e.g. 'Lea Muster (Face, Voice)'. On any problem nothing "
+            "is written (exit 1).",
+        ),
+    )
+    imp.add_argument(
+        "file",
+        metavar=msg("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"),
+        type=_file_ending(".xlsx", ".csv"),
+    )
+    imp.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=msg(
+            "Blatt der Arbeitsmappe (sonst das erste mit einem Redaktionsplan)",
+            "worksheet (else the first one holding an editorial plan)",
+        ),
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=msg(
+            "nur Vorschau und Probleme zeigen, nichts schreiben",
+            "show the preview and problems only, write nothing",
+        ),
+    )
+    imp.set_defaults(handler=_cmd_import_plan)
+
+
+def _cmd_import_plan(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.exchange import format_problems
+    from tikdesk.services.plan import commit_plan_import, preview_plan_import
+
+    preview = preview_plan_import(ctx, args.file, sheet=args.sheet)
+    for notice in preview.notices:
+        print(msg("Hinweis: ", "Note: ") + notice, file=sys.stderr)
+    if args.dry_run or preview.problems:
+        print(preview.summary())
+        if preview.problems:
+            print(format_problems(preview.problems, limit=200), file=sys.stderr)
+            if not args.dry_run:
+                print(
+                    msg(
+                        f"tikdesk: „{preview.file_name}“ wurde nicht importiert, nichts wurde "
+                        "geschrieben.",
+                        f"tikdesk: '{preview.file_name}' was not imported, nothing was written.",
+                    ),
+                    file=sys.stderr,
+                )
+            return EXIT_REJECTED
+        return EXIT_OK
+    result = commit_plan_import(ctx, preview)
+    print(result.summary())
+    return EXIT_OK
+
+
 def _cmd_export_calendar(args: argparse.Namespace, ctx: AppContext) -> int:
     from pathlib import Path
 

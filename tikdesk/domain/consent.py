@@ -113,6 +113,46 @@ SHOWN_AS: dict[str, tuple[str, str]] = {
     "role": ("Funktion/Rolle", "Function/role"),
     "voice": ("Stimme", "Voice"),
 }
+#: Words a file may use for a post purpose (issues 18 and 19), case ignored → key.
+PURPOSE_WORDS: dict[str, str] = {
+    "recruiting": "recruiting",
+    "nachwuchs": "recruiting",
+    "nachwuchs & recruiting": "recruiting",
+    "information": "public_information",
+    "öffentlichkeitsinformation": "public_information",
+    "public information": "public_information",
+    "public_information": "public_information",
+    "veranstaltung": "events",
+    "veranstaltungen": "events",
+    "event": "events",
+    "events": "events",
+    "einblicke": "behind_the_scenes",
+    "blick hinter die kulissen": "behind_the_scenes",
+    "behind the scenes": "behind_the_scenes",
+    "behind_the_scenes": "behind_the_scenes",
+    "sonstiges": "other",
+    "other": "other",
+}
+#: Words a file may use for how a person is shown, case ignored → SHOWN_AS key.
+SHOWN_AS_WORDS: dict[str, str] = {
+    "gesicht": "face",
+    "face": "face",
+    "stimme": "voice",
+    "voice": "voice",
+    "name": "name",
+    "funktion": "role",
+    "rolle": "role",
+    "funktion/rolle": "role",
+    "role": "role",
+    "function": "role",
+}
+
+
+def word_key(words: dict[str, str], text: str) -> str | None:
+    """The key a file's word stands for (``PURPOSE_WORDS``, ``SHOWN_AS_WORDS``), or None."""
+    return words.get(" ".join(text.casefold().replace("-", " ").split()))
+
+
 #: Categories whose consent needs written or electronic form and voluntariness (§ 26 BDSG).
 STAFF_CATEGORIES = frozenset({"employee", "apprentice"})
 EVIDENCE_FORMS = frozenset({"written", "electronic"})

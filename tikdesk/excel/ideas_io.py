@@ -49,7 +49,9 @@ __all__ = [
     "EXPORT_FIELDS",
     "IDEA_SCHEMA",
     "Converted",
+    "convert_id",
     "convert_rows",
+    "enum_converter",
     "export_headers",
     "write_ideas_csv",
     "write_ideas_xlsx",
@@ -176,7 +178,7 @@ def _norm_word(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").lower().split())
 
 
-def _enum_converter(key: str, enum: type[LabeledEnum]) -> Callable[[Any], Any]:
+def enum_converter(key: str, enum: type[LabeledEnum]) -> Callable[[Any], Any]:
     words = _enum_words(enum)
     allowed = ", ".join(m.label for m in enum)
 
@@ -197,7 +199,7 @@ def _enum_converter(key: str, enum: type[LabeledEnum]) -> Callable[[Any], Any]:
     return convert
 
 
-def _convert_id(value: Any) -> int | None:
+def convert_id(value: Any) -> int | None:
     if clean_text(value) == "":
         return None
     number = parse_int(value)
@@ -208,11 +210,11 @@ def _convert_id(value: Any) -> int | None:
 
 def _converter(key: str, date1904: bool, from_csv: bool) -> Callable[[Any], Any]:
     if key in ENUM_FIELDS:
-        return _enum_converter(key, ENUM_FIELDS[key])
+        return enum_converter(key, ENUM_FIELDS[key])
     if key == "target_date":
         return lambda v: None if clean_text(v) == "" else parse_date(v, date1904)
     if key == "id":
-        return _convert_id
+        return convert_id
     multiline = key in _MULTILINE
 
     def convert_text(value: Any) -> str:
@@ -288,10 +290,14 @@ def _plain_ids(cells: Sequence[Any]) -> list[int | None] | None:
 
 
 def _convert_column(
-    cells: Sequence[Any], key: str, convert: Callable[[Any], Any], from_csv: bool
+    cells: Sequence[Any],
+    key: str,
+    convert: Callable[[Any], Any],
+    from_csv: bool,
+    text_keys: frozenset[str] = _TEXT_KEYS,
 ) -> tuple[list[Any], dict[int, str | ValueProblem]]:
     """(values, {position: Excel error or problem}) of one column."""
-    if key in _TEXT_KEYS:
+    if key in text_keys:
         values = list(cells)
         todo: Iterable[int] = _unclean_positions(cells, from_csv)
     else:
@@ -317,12 +323,25 @@ def _convert_column(
     return values, failed
 
 
-def convert_rows(table: Table, mapping: dict[int, str | None]) -> tuple[Converted, list[Problem]]:
+ConverterFor = Callable[[str, bool, bool], Callable[[Any], Any]]
+
+
+def convert_rows(
+    table: Table,
+    mapping: dict[int, str | None],
+    schema: Schema = IDEA_SCHEMA,
+    converter: ConverterFor | None = None,
+    text_keys: frozenset[str] = _TEXT_KEYS,
+) -> tuple[Converted, list[Problem]]:
     """Cells → values for every mapped, importable column; see module docstring.
+
+    Another importer (the editorial plan) passes its own ``schema``, its ``converter``
+    ``(key, date1904, from_csv) -> convert(cell)`` and the keys of its plain text columns.
 
     Works column by column without a Python call per cell where it can (see
     :func:`_by_value` and :func:`_unclean_positions`): 100,000 rows × 10 columns take
     about a tenth of a second when the cells are clean."""
+    converter = converter or _converter
     from_csv = table.kind == "text"
     rows, numbers = table.rows, table.row_numbers
     keys: list[str] = []
@@ -337,12 +356,12 @@ def convert_rows(table: Table, mapping: dict[int, str | None]) -> tuple[Converte
                 errors_by_column.setdefault(index, {})[position[number]] = err
     transposed = list(zip(*rows, strict=True)) if rows else []  # rows are padded
     for index, key in sorted(mapping.items()):
-        if key is None or IDEA_SCHEMA.field(key).ignored or index >= len(table.headers):
+        if key is None or schema.field(key).ignored or index >= len(table.headers):
             continue
         header = table.headers[index]
         cells = transposed[index] if transposed else ()
         values, failed = _convert_column(
-            cells, key, _converter(key, table.date1904, from_csv), from_csv
+            cells, key, converter(key, table.date1904, from_csv), from_csv, text_keys
         )
         failed.update(errors_by_column.get(index, {}))  # calamine shows these cells empty
         for pos, why in failed.items():

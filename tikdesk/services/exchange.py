@@ -34,7 +34,7 @@ from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.text import column_list, storable_name, thousands
 from tikdesk.excel import ideas_io
 from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
-from tikdesk.excel.reading import map_columns, read_table
+from tikdesk.excel.reading import ColumnMap, map_columns, read_table
 from tikdesk.excel.sniff import sniff
 from tikdesk.excel.values import clean_text
 from tikdesk.services.context import AppContext
@@ -139,31 +139,7 @@ def preview_idea_import(
     for index in range(len(table.headers)):
         first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
         preview.samples[index] = clean_text(first)[:60]
-    duplicates = columns.duplicates
-    if len(duplicates) > 3:  # one line, however wide the sheet
-        twice, count = column_list(list(dict.fromkeys(duplicates))), thousands(len(duplicates))
-        preview.notices.append(
-            msg(
-                f"{count} Spalten gibt es doppelt; nur die jeweils erste wird übernommen: {twice}.",
-                f"{count} columns appear twice; only the first of each is used: {twice}.",
-            )
-        )
-        duplicates = []
-    for header in duplicates:
-        preview.notices.append(
-            msg(
-                f"Die Spalte „{header}“ gibt es doppelt; nur die erste wird übernommen.",
-                f"The column '{header}' appears twice; only the first one is used.",
-            )
-        )
-    if columns.unknown:
-        names = column_list(columns.unknown)
-        preview.notices.append(
-            msg(
-                f"Nicht zugeordnete Spalten (werden nicht übernommen): {names}.",
-                f"Columns not mapped (not imported): {names}.",
-            )
-        )
+    preview.notices.extend(column_notices(columns))
     mapped = {k for k in columns.mapping.values() if k}
     if "title" not in mapped and "id" not in mapped:
         preview.problems.append(
@@ -205,6 +181,37 @@ def preview_idea_import(
     preview.problem_rows = {p.row for p in preview.problems if p.row is not None}
     _step(progress, 4, 4)
     return preview
+
+
+def column_notices(columns: ColumnMap) -> list[str]:
+    """The hints about a file's columns: those that appear twice, those not mapped."""
+    notices = []
+    duplicates = columns.duplicates
+    if len(duplicates) > 3:  # one line, however wide the sheet
+        twice, count = column_list(list(dict.fromkeys(duplicates))), thousands(len(duplicates))
+        notices.append(
+            msg(
+                f"{count} Spalten gibt es doppelt; nur die jeweils erste wird übernommen: {twice}.",
+                f"{count} columns appear twice; only the first of each is used: {twice}.",
+            )
+        )
+        duplicates = []
+    for header in duplicates:
+        notices.append(
+            msg(
+                f"Die Spalte „{header}“ gibt es doppelt; nur die erste wird übernommen.",
+                f"The column '{header}' appears twice; only the first one is used.",
+            )
+        )
+    if columns.unknown:
+        names = column_list(columns.unknown)
+        notices.append(
+            msg(
+                f"Nicht zugeordnete Spalten (werden nicht übernommen): {names}.",
+                f"Columns not mapped (not imported): {names}.",
+            )
+        )
+    return notices
 
 
 _BACKGROUND_READ_BYTES = 2_000_000  # from this file size (~10,000 rows) on, see below
