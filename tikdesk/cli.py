@@ -831,6 +831,90 @@ def _cmd_export_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- consent register (issue 18)
+@registrar
+def _register_people_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser(
+        "import-people",
+        help=msg(
+            "Einwilligungsregister aus Excel/CSV importieren (eine Zeile je Einwilligung)",
+            "import a consent register from Excel/CSV (one row per consent)",
+        ),
+    )
+    imp.add_argument("file", metavar=msg("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"))
+    imp.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=msg(
+            "Blatt der Arbeitsmappe (sonst das mit der passenden Tabelle)",
+            "worksheet (else the one holding the matching table)",
+        ),
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=msg(
+            "nur Vorschau und Probleme zeigen, nichts schreiben",
+            "show the preview and problems only, write nothing",
+        ),
+    )
+    imp.set_defaults(handler=_cmd_import_people)
+    exp = sub.add_parser(
+        "export-people",
+        help=msg(
+            "Einwilligungsregister als .xlsx oder .csv schreiben (enthält personenbezogene "
+            "Daten)",
+            "write the consent register as .xlsx or .csv (contains personal data)",
+        ),
+    )
+    exp.add_argument(
+        "out",
+        metavar=msg("ZIEL.xlsx|ZIEL.csv", "OUT.xlsx|OUT.csv"),
+        type=_file_ending(".xlsx", ".csv"),
+        help=msg(
+            "Zieldatei. Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber "
+            "die Datenbank, ihre Begleitdateien oder eine Sicherung.",
+            "target file. An existing file is overwritten without asking – but never the "
+            "database, its companion files or a backup.",
+        ),
+    )
+    exp.set_defaults(handler=_cmd_export_people, writes=False, creates_db=False)
+
+
+def _cmd_import_people(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services import people_exchange as register
+
+    preview = register.preview_people_import(ctx, args.file, sheet=args.sheet)
+    for notice in preview.notices:
+        print(msg("Hinweis: ", "Note: ") + notice, file=sys.stderr)
+    if preview.problems:
+        print(preview.summary())
+        print(register.problem_text(preview), file=sys.stderr)
+        return EXIT_REJECTED
+    if args.dry_run:
+        print(preview.summary())
+        return EXIT_OK
+    result = register.commit_people_import(ctx, preview)
+    print(result.summary())
+    return EXIT_OK
+
+
+def _cmd_export_people(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.domain.text import thousands
+    from tikdesk.excel.people_io import personal_data_notice
+    from tikdesk.services.people_exchange import export_people
+
+    count = export_people(ctx, Path(args.out))
+    print(
+        msg(
+            f"{thousands(count)} Zeilen geschrieben: {args.out}",
+            f"{thousands(count)} rows written: {args.out}",
+        )
+    )
+    print(msg("Hinweis: ", "Note: ") + personal_data_notice(), file=sys.stderr)
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- management report (issue 6)
 def _iso_date(text: str) -> dt.date:
     """argparse type: ``YYYY-MM-DD`` (anything else is a usage error, exit 2)."""

@@ -95,6 +95,8 @@ PLATFORMS: dict[str, tuple[str, str]] = {
     "website": ("Website", "Website"),
     "press": ("Presse", "Press"),
     "paid_ads": ("Bezahlte Anzeigen", "Paid ads"),
+    "print": ("Print", "Print"),
+    "intranet": ("Intranet", "Intranet"),
 }
 PURPOSES: dict[str, tuple[str, str]] = {
     "recruiting": ("Nachwuchs & Recruiting", "Recruiting"),

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from tikdesk import logsetup, paths
 from tikdesk.domain.errors import DatabaseError, InputRejected
+from tikdesk.domain.identity import erased_identity
 from tikdesk.domain.i18n import msg
 from tikdesk.services.context import AppContext
 from tikdesk.services.posts import now, revoke_if_approved
@@ -183,7 +184,10 @@ def erase_everywhere(
         person_id=person_id,
         at=at,
     )
-    repo.add_to_register(s, [repo.RegisterEntry(person_id, person.created_at, at, actor)])
+    identity = erased_identity(person.display_name, person.birth_date)
+    repo.add_to_register(
+        s, [repo.RegisterEntry(person_id, person.created_at, at, actor, identity)]
+    )
     return ErasureOutcome(deleted, tuple(post_ids), len(hits), revoked)
 
 

@@ -120,6 +120,7 @@ class RegisterEntry:
     person_created_at: dt.datetime | None
     erased_at: dt.datetime
     account: str
+    identity_hash: str = ""  # domain.identity.erased_identity (issue 18), never the name
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -129,6 +130,7 @@ class RegisterEntry:
             ),
             "erased_at": self.erased_at.isoformat(),
             "account": self.account,
+            "identity_hash": self.identity_hash,
         }
 
     @classmethod
@@ -139,12 +141,16 @@ class RegisterEntry:
             dt.datetime.fromisoformat(created) if created else None,
             dt.datetime.fromisoformat(str(data["erased_at"])),
             str(data.get("account", "")),
+            str(data.get("identity_hash", "")),
         )
 
 
 def register(session: Session) -> list[RegisterEntry]:
     rows = session.scalars(select(ErasureEntry).order_by(ErasureEntry.person_id))
-    return [RegisterEntry(r.person_id, r.person_created_at, r.erased_at, r.account) for r in rows]
+    return [
+        RegisterEntry(r.person_id, r.person_created_at, r.erased_at, r.account, r.identity_hash)
+        for r in rows
+    ]
 
 
 def add_to_register(session: Session, entries: Iterable[RegisterEntry]) -> None:
@@ -156,6 +162,7 @@ def add_to_register(session: Session, entries: Iterable[RegisterEntry]) -> None:
                     person_created_at=entry.person_created_at,
                     erased_at=entry.erased_at,
                     account=entry.account,
+                    identity_hash=entry.identity_hash,
                 )
             )
     session.flush()
