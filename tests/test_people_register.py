@@ -536,3 +536,46 @@ def test_gui_may_leave_problem_rows_out_explicitly(db: Path, tmp_path: Path) -> 
 def test_export_refuses_other_endings(ctx: AppContext, tmp_path: Path) -> None:
     with pytest.raises(Exception, match=r"\.xlsx oder \.csv"):
         export_people(ctx, tmp_path / "x.ods")
+
+
+# ----------------------------------------------------------------------------- the window
+def test_people_tab_imports_through_the_preview_and_exports_with_a_warning(
+    main_window: Any,
+    ctx: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    recorded_messages: list[tuple[str, str, str]],
+) -> None:
+    from tikdesk.ui import exchange
+
+    path = workbook(tmp_path / "gui.xlsx", [row("Gute Person", Volljährig="ja")])
+    tab = main_window.tab("PeopleTab")
+    main_window.tabs.setCurrentWidget(tab)
+    shown: list[Any] = []
+
+    def confirm(dialog: Any) -> bool:
+        shown.append(
+            (
+                dialog.windowTitle(),
+                dialog.notice_label.text(),
+                dialog.import_button.isEnabled(),
+            )
+        )
+        return True
+
+    monkeypatch.setattr(exchange, "ask_open_path", lambda *a: str(path))
+    monkeypatch.setattr(exchange, "ask_preview", confirm)
+    tab.import_button.click()
+    [(title, notices, can_import)] = shown
+    assert title == "Import consent register – preview"  # (tests run without translators)
+    assert "personenbezogene Daten" in notices
+    assert can_import
+    assert [p.display_name for p in PeopleService(ctx).list_people()] == ["Gute Person"]
+
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(exchange, "ask_save_path", lambda *a: str(out))
+    tab.export_register_button.click()
+    assert out.exists()
+    kinds = [(kind, text) for kind, _title, text in recorded_messages]
+    assert any(k == "question" and "personal data" in t for k, t in kinds), kinds
+    assert "personenbezogene Daten" in out.read_text(encoding="utf-8-sig").splitlines()[0]

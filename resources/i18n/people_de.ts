@@ -24,10 +24,6 @@
         <translation>Verhältnis</translation>
     </message>
     <message>
-        <source>mother, father, guardian …</source>
-        <translation>Mutter, Vater, Vormund …</translation>
-    </message>
-    <message>
         <source>Custodian (name, relationship):</source>
         <translation>Sorgeberechtigte:r (Name, Verhältnis):</translation>
     </message>
@@ -160,10 +156,73 @@
     </message>
 </context>
 <context>
+    <name>PeopleRegister</name>
+    <message>
+        <source>Import consent register</source>
+        <translation>Einwilligungsregister importieren</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Tabellen (*.xlsx *.xlsm *.xls *.ods *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Import consent register – preview</source>
+        <translation>Einwilligungsregister importieren – Vorschau</translation>
+    </message>
+    <message>
+        <source>Importing %1 …</source>
+        <translation>%1 wird importiert …</translation>
+    </message>
+    <message>
+        <source>Import cancelled – nothing was written.</source>
+        <translation>Import abgebrochen – es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export consent register</source>
+        <translation>Einwilligungsregister exportieren</translation>
+    </message>
+    <message>
+        <source>The file will contain personal data of everyone in the register, minors included. Save it only where authorised colleagues can read it, do not send it by e-mail, and delete it after use. Continue?</source>
+        <translation>Die Datei enthält personenbezogene Daten aller Personen im Register, auch von Minderjährigen. Speichern Sie sie nur dort, wo berechtigte Kolleg:innen sie lesen können, verschicken Sie sie nicht per E-Mail und löschen Sie sie nach Gebrauch. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1 …</source>
+        <translation>%1 wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2. The file contains personal data.</source>
+        <translation>%1 Zeilen nach %2 geschrieben. Die Datei enthält personenbezogene Daten.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
+    </message>
+    <message>
+        <source>&amp;Import register…</source>
+        <translation>Register &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Read the consent register you keep in Excel/CSV; you see a preview first.</source>
+        <translation>Das Einwilligungsregister aus Excel/CSV einlesen; zuerst sehen Sie eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>Export re&amp;gister…</source>
+        <translation>Re&amp;gister exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every consent as Excel/CSV (contains personal data).</source>
+        <translation>Alle Einwilligungen als Excel/CSV schreiben (enthält personenbezogene Daten).</translation>
     </message>
     <message>
         <source>Search name or category</source>
@@ -420,6 +479,22 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>&amp;Geburtsdatum:</translation>
     </message>
     <message>
+        <source>Of age (18 or older) – confirmed</source>
+        <translation>Volljährig (18 oder älter) – bestätigt</translation>
+    </message>
+    <message>
+        <source>Of age, confirmed</source>
+        <translation>Volljährig, bestätigt</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>Alter:</translation>
+    </message>
+    <message>
+        <source>Judged mature enough: own consent needed already</source>
+        <translation>Als reif eingeschätzt: eigene Einwilligung schon jetzt nötig</translation>
+    </message>
+    <message>
         <source>Contact for withdrawal</source>
         <translation>Kontakt für Widerruf</translation>
     </message>
@@ -446,6 +521,10 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
     <message>
         <source>&amp;Retention:</source>
         <translation>&amp;Aufbewahrung:</translation>
+    </message>
+    <message>
+        <source>Taken over from an earlier version as of age – please confirm.</source>
+        <translation>Aus einer Vorversion als volljährig übernommen – bitte bestätigen.</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from tikdesk.domain.consent import age_on, fmt_date, join_keys, split_keys
 from tikdesk.domain.enums import AgeState, ConsentForm, ConsentRole, PersonCategory
 from tikdesk.domain.errors import Cancelled, InputRejected
-from tikdesk.domain.i18n import msg
+from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.identity import erased_identity, norm_name
 from tikdesk.domain.text import column_list, storable_name
 from tikdesk.excel import people_io
@@ -62,6 +62,7 @@ __all__ = [
     "commit_people_import",
     "export_people",
     "preview_people_import",
+    "register_fields",
 ]
 
 KIND_PEOPLE = "people"
@@ -126,6 +127,7 @@ class _Plan:
     unchanged: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     erased: list[tuple[int, str]] = field(default_factory=list)  # (row, line)
+    consent_rows: dict[int, tuple[int, str]] = field(default_factory=dict)  # id → (row, name)
 
     def shape(self) -> tuple[Any, ...]:
         """What the preview promised; the commit refuses when it differs."""
@@ -513,6 +515,7 @@ class _Planner:
                 if changes.get("form") == ConsentForm.OTHER.value and not stored.form_reason:
                     changes["form_reason"] = IMPORT_CHANNEL
                 self.plan.consent_changes[stored.id] = changes
+                self.plan.consent_rows[stored.id] = (r.number, name)
                 self.plan.consent_versions[stored.id] = stored.version
             else:
                 self.plan.unchanged.append({"_row": r.number, "person": name})
@@ -573,6 +576,7 @@ def preview_people_import(
     sheet: str | None = None,
     progress: ProgressFn | None = None,
     today: dt.date | None = None,
+    mapping: dict[int, str | None] | None = None,
 ) -> Preview:
     """Read, check and plan ``path``; see the module docstring.  Writes nothing."""
     path = Path(path)
@@ -580,7 +584,7 @@ def preview_people_import(
     _step(progress, 0, 3)
     sniffed = sniff(path)
     table = read_table(path, people_io.REGISTER_SCHEMA, sheet=sheet, sniffed=sniffed)
-    columns = map_columns(table.headers, people_io.REGISTER_SCHEMA)
+    columns = map_columns(table.headers, people_io.REGISTER_SCHEMA, mapping)
     preview = Preview(
         source=path,
         file_name=storable_name(path.name),
@@ -642,24 +646,36 @@ def preview_people_import(
     return preview
 
 
+def register_fields() -> list[tuple[str, str]]:
+    """(key, label in the UI language) of every register column, for the mapping combos."""
+    lang = language()
+    return [(f.key, f.label(lang)) for f in people_io.REGISTER_SCHEMA.fields]
+
+
 def _fill(preview: Preview, plan: _Plan) -> None:
     """The preview's lists (what the dialog and the CLI count) from the plan."""
-    names = {ref: p.values["display_name"] for ref, p in plan.new_people.items()}
+    person_word, consent_word = msg("Person", "Person"), msg("Einwilligung", "Consent")
     preview.to_add = [
-        {"_row": p.row, "kind": "person", "display_name": p.values["display_name"]}
+        {"_row": p.row, "kind": "person", "title": f"{person_word}: {p.values['display_name']}"}
         for p in plan.new_people.values()
-    ] + [
-        {
-            "_row": c["_row"],
-            "kind": "consent",
-            "display_name": names.get(c["_person"], "") if isinstance(c["_person"], str) else "",
-        }
+    ]
+    preview.to_add += [
+        {"_row": c["_row"], "kind": "consent", "title": f"{consent_word} ({c['role']})"}
         for c in plan.new_consents
     ]
     preview.add_rows = [a["_row"] for a in preview.to_add]
-    preview.to_update = [{"id": k, "kind": "person", **v} for k, v in plan.person_changes.items()]
+    preview.to_update = [
+        {"id": k, "kind": "person", "title": f"{person_word} {k}: {', '.join(sorted(v))}"}
+        for k, v in plan.person_changes.items()
+    ]
     preview.to_update += [
-        {"id": k, "kind": "consent", **v} for k, v in plan.consent_changes.items()
+        {
+            "id": k,
+            "kind": "consent",
+            "_row": plan.consent_rows[k][0],
+            "title": f"{consent_word} – {plan.consent_rows[k][1]}: {', '.join(sorted(v))}",
+        }
+        for k, v in plan.consent_changes.items()
     ]
     preview.unchanged = list(plan.unchanged)
     preview.extra["erased"] = [line for _, line in plan.erased]
@@ -677,9 +693,13 @@ def problem_text(preview: Preview) -> str:
 
 # ----------------------------------------------------------------------------- commit
 def commit_people_import(
-    ctx: AppContext, preview: Preview, skip_problem_rows: bool = False
+    ctx: AppContext,
+    preview: Preview,
+    progress: ProgressFn | None = None,
+    skip_problem_rows: bool = False,
 ) -> PeopleImportResult:
     """Write ``preview`` in one transaction after a forced backup; see the module docstring."""
+    _step(progress, 0, 1)
     if preview.blocking or (preview.problems and not skip_problem_rows):
         raise InputRejected(problem_text(preview))
     rows: list[people_io.RegisterRow] = preview.extra["rows"]
@@ -809,8 +829,14 @@ def _write(s: Session, user: str, plan: _Plan, preview: Preview) -> int:
 
 
 # ----------------------------------------------------------------------------- export
-def export_people(ctx: AppContext, path: Path | str, today: dt.date | None = None) -> int:
+def export_people(
+    ctx: AppContext,
+    path: Path | str,
+    today: dt.date | None = None,
+    progress: ProgressFn | None = None,
+) -> int:
     """Every consent (and every person without one) to ``path`` in the import's columns."""
+    _step(progress, 0, 1)
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise InputRejected(

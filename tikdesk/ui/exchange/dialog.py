@@ -37,13 +37,22 @@ MAX_LISTED = 2_000  # rows shown in the change list (the counts cover everything
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, preview: Preview, rerun: Rerun, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preview: Preview,
+        rerun: Rerun,
+        parent: QWidget | None = None,
+        *,
+        fields: list[tuple[str, str]] | None = None,
+        title: str | None = None,
+    ) -> None:
+        """``fields``/``title``: another importer's columns (e.g. the consent register)."""
         super().__init__(parent)
         self.preview = preview
         self._rerun = rerun
-        self._fields = idea_fields()
+        self._fields = fields if fields is not None else idea_fields()
         self.setObjectName("ImportPreviewDialog")
-        self.setWindowTitle(self.tr("Import ideas – preview"))
+        self.setWindowTitle(title or self.tr("Import ideas – preview"))
         self.resize(980, 720)
 
         layout = QVBoxLayout(self)

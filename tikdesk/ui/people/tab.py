@@ -85,6 +85,18 @@ class PeopleTab(RefreshWhenShown, QWidget):
         self.new_button = QPushButton(self.tr("&New person…"))
         self.new_button.clicked.connect(self._on_new)
         bar.addWidget(self.new_button)
+        self.import_button = QPushButton(self.tr("&Import register…"))
+        self.import_button.setToolTip(
+            self.tr("Read the consent register you keep in Excel/CSV; you see a preview first.")
+        )
+        self.import_button.clicked.connect(self._on_import_register)
+        bar.addWidget(self.import_button)
+        self.export_register_button = QPushButton(self.tr("Export re&gister…"))
+        self.export_register_button.setToolTip(
+            self.tr("Write every consent as Excel/CSV (contains personal data).")
+        )
+        self.export_register_button.clicked.connect(self._on_export_register)
+        bar.addWidget(self.export_register_button)
         self.search = search_edit(self.tr("Search name or category"), self.tr("Search people"))
         bar.addWidget(self.search, 1)
         left_layout.addLayout(bar)
@@ -269,6 +281,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
             .replace("%3", str(sum(1 for p in people if not p.assessment.ok)))
         )
         self.new_button.setEnabled(not self._read_only())
+        self.import_button.setEnabled(not self._read_only())
         if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
             self.select_person(self._current_id, force=True)
         else:
@@ -449,6 +462,17 @@ class PeopleTab(RefreshWhenShown, QWidget):
             self.form_error.setVisible(False)
 
     @Slot()
+    def _on_import_register(self) -> None:
+        from tikdesk.ui.people.register import PeopleRegister
+
+        if not self._read_only() and PeopleRegister(self, self.ctx).import_register():
+            self._changed()
+
+    def _on_export_register(self) -> None:
+        from tikdesk.ui.people.register import PeopleRegister
+
+        PeopleRegister(self, self.ctx).export_register()
+
     def _on_search(self) -> None:
         self.proxy.set_text(self.search.text())
 
