@@ -53,7 +53,7 @@ def reasons(tab) -> str:
 
 
 def add_consent_via_dialog(monkeypatch, people_tab, data: ConsentInput) -> None:
-    def fake_ask(parent, initial, minor, title, save):
+    def fake_ask(parent, initial, minor, title, save, **_registry):
         assert minor  # the dialog offers custodians for a minor
         save(data)
         return True

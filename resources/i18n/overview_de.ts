@@ -36,8 +36,8 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>Withdrawn — still to take down</source>
-        <translation>Widerrufen – noch zu entfernen</translation>
+        <source>Must come off TikTok (consent withdrawn, ended or no longer fitting)</source>
+        <translation>Muss von TikTok (Einwilligung widerrufen, abgelaufen oder passt nicht mehr)</translation>
     </message>
     <message>
         <source>Published</source>

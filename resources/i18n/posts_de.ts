@@ -255,8 +255,12 @@
         <translation>&amp;Szene bearbeiten…</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Entfernen</translation>
+        <source>&amp;Shown as…</source>
+        <translation>&amp;Darstellung …</translation>
+    </message>
+    <message>
+        <source>Take &amp;out of this video</source>
+        <translation>Aus dem Video &amp;herausnehmen</translation>
     </message>
     <message>
         <source>The consent state is derived from the consent records on the „People &amp; consent“ tab — never ticked by hand.</source>
@@ -372,6 +376,22 @@
     <message>
         <source>Format:</source>
         <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Every consent of a person in the video must cover this purpose.</source>
+        <translation>Jede Einwilligung einer Person im Video muss diesen Zweck abdecken.</translation>
+    </message>
+    <message>
+        <source>– please choose –</source>
+        <translation>– bitte wählen –</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Zweck:</translation>
     </message>
     <message>
         <source>planned for</source>
@@ -597,6 +617,10 @@
         <translation>&amp;Szene:</translation>
     </message>
     <message>
+        <source>Shown as</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
         <source>Remove person</source>
         <translation>Person entfernen</translation>
     </message>
@@ -661,6 +685,17 @@ Ja: den vorhandenen Beitrag öffnen. Nein: einen zweiten Beitrag aus der Idee an
     <message>
         <source>TikTok &amp;link:</source>
         <translation>TikTok-&amp;Link:</translation>
+    </message>
+</context>
+<context>
+    <name>ShownAsDialog</name>
+    <message>
+        <source>How the person is shown</source>
+        <translation>Wie die Person gezeigt wird</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,7 @@ from tikdesk.domain.enums import (
 )
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.gate import (
+    GateReason,
     GateResult,
     GateStatus,
     GateVerdict,
@@ -657,7 +658,8 @@ class Clearance:
             post.checklist_profile,
             post.idea_id,
             gate.status,
-            tuple([b.text for b in gate.blockers]) if gate.blockers else (),
+            # reasons first: consent problems, then problems, then open items (issue 16)
+            tuple([b.text for b in sorted(gate.blockers, key=_kind_rank)]) if gate.blockers else (),
             tuple([w.text for w in gate.warnings]) if gate.warnings else (),
             len(people),
             gate.minor_present,
@@ -669,6 +671,10 @@ class Clearance:
             issue_items,
             consent_blocked,
         )
+
+
+def _kind_rank(reason: GateReason) -> int:
+    return {"consent": 0, "issue": 1}.get(reason.kind, 2)
 
 
 def _check_use(assessment: ConsentAssessment, use: Use | None) -> ConsentAssessment:

@@ -78,7 +78,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
             grid,
             1,
             0,
-            self.tr("Withdrawn — still to take down"),
+            self.tr("Must come off TikTok (consent withdrawn, ended or no longer fitting)"),
             [self.tr("Post"), self.tr("Published"), self.tr("Why")],
         )
         self.expiring = self._list(

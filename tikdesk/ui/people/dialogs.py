@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.consent import PLATFORMS, PURPOSES, SHOWN_AS
-from tikdesk.domain.enums import ConsentForm, ConsentRole
+from tikdesk.domain.enums import ConsentForm, ConsentRole, CustodianRelation
 from tikdesk.domain.errors import ValidationError
 from tikdesk.services.people import (
     ConsentInput,
@@ -86,6 +86,7 @@ class ConsentDialog(QDialog):
         title: str,
         save: Callable[[ConsentInput], object],
         parent: QWidget | None = None,
+        people: Sequence[tuple[int, str]] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -99,11 +100,17 @@ class ConsentDialog(QDialog):
         for role in ConsentRole:
             self.role.addItem(role.label, role.value)
         who_form.addRow(self.tr("Given &by:"), self.role)
-        self.custodian_name = QLineEdit()
+        # A custodian is a person from the registry (typed: created on saving), so the same
+        # mother never counts twice under two spellings (issue 16).
+        self.custodian_name = QComboBox()
+        self.custodian_name.setEditable(True)
         self.custodian_name.setAccessibleName(self.tr("Custodian's name"))
-        self.custodian_relation = QLineEdit()
+        for person_id, name in people:
+            self.custodian_name.addItem(name, person_id)
+        self.custodian_relation = QComboBox()
         self.custodian_relation.setAccessibleName(self.tr("Relationship"))
-        self.custodian_relation.setPlaceholderText(self.tr("mother, father, guardian …"))
+        for relation in CustodianRelation:
+            self.custodian_relation.addItem(relation.label, relation.value)
         row = QHBoxLayout()
         row.addWidget(self.custodian_name, 2)
         row.addWidget(self.custodian_relation, 1)
@@ -185,8 +192,14 @@ class ConsentDialog(QDialog):
 
     def _load(self, data: ConsentInput) -> None:
         self.role.setCurrentIndex(max(0, self.role.findData(data.role)))
-        self.custodian_name.setText(data.custodian_name)
-        self.custodian_relation.setText(data.custodian_relation)
+        index = self.custodian_name.findData(data.custodian_person_id)
+        if index >= 0:
+            self.custodian_name.setCurrentIndex(index)
+        else:
+            self.custodian_name.setEditText(data.custodian_name)
+        self.custodian_relation.setCurrentIndex(
+            max(0, self.custodian_relation.findData(data.custodian_relation))
+        )
         self.platforms.set_value(data.platforms)
         self.purposes.set_value(data.purposes)
         self.shown_as.set_value(data.shown_as)
@@ -211,8 +224,9 @@ class ConsentDialog(QDialog):
     def value(self) -> ConsentInput:
         return ConsentInput(
             role=str(self.role.currentData()),
-            custodian_name=self.custodian_name.text(),
-            custodian_relation=self.custodian_relation.text(),
+            custodian_person_id=self._custodian_id(),
+            custodian_name=self.custodian_name.currentText().strip(),
+            custodian_relation=str(self.custodian_relation.currentData()),
             platforms=self.platforms.value(),
             purposes=self.purposes.value(),
             shown_as=self.shown_as.value(),
@@ -230,6 +244,13 @@ class ConsentDialog(QDialog):
             collected_place=self.collected_place.text(),
         )
 
+    def _custodian_id(self) -> int | None:
+        index = self.custodian_name.currentIndex()
+        text = self.custodian_name.currentText().strip()
+        if index >= 0 and self.custodian_name.itemText(index) == text:
+            return int(self.custodian_name.itemData(index))
+        return None
+
     def accept(self) -> None:
         try:
             self._save(self.value())
@@ -246,9 +267,11 @@ class ConsentDialog(QDialog):
         minor: bool,
         title: str,
         save: Callable[[ConsentInput], object],
+        people: Sequence[tuple[int, str]] = (),
     ) -> bool:
-        """Show the form; ``save`` runs on OK (errors keep the dialog open)."""
-        return bool(cls(initial, minor, title, save, parent).exec())
+        """Show the form; ``save`` runs on OK (errors keep the dialog open).  ``people``: the
+        registry persons a custodian is chosen from."""
+        return bool(cls(initial, minor, title, save, parent, people).exec())
 
 
 class WithdrawalDialog(QDialog):

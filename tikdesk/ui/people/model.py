@@ -100,8 +100,8 @@ class PersonTableModel(RecordTableModel[PersonSummary]):
         if column == _CATEGORY:
             return person.category_label
         if column == _AGE:
-            if person.age is None:
-                return ""
+            if person.age is None:  # "volljährig (aus Vorversion übernommen)", "Alter unbekannt"
+                return person.age_label
             text = str(person.age)
             if person.minor:
                 text += " " + self.tr("(minor)")
@@ -140,5 +140,7 @@ class PersonFilterProxyModel(RecordFilterProxy):
     def accepts(self, person: PersonSummary) -> bool:
         return (
             not self._text
-            or self._text in f"{person.display_name} {person.category_label}".casefold()
+            # the age state too: "Vorversion" lists the people a DSB should review
+            or self._text
+            in f"{person.display_name} {person.category_label} {person.age_label}".casefold()
         )

@@ -3,6 +3,7 @@ DSGVO tools (export of everything about one person, erasure)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.enums import ConsentRole
 from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.services.context import AppContext
-from tikdesk.services.people import ConsentInput, PeopleService, PersonDetail
+from tikdesk.services.people import ConsentInput, PeopleService, PersonDetail, PersonInput
 from tikdesk.ui import messages
 from tikdesk.ui.people.dialogs import (
     ConsentDialog,
@@ -525,9 +526,25 @@ class PeopleTab(RefreshWhenShown, QWidget):
             initial,
             self._minor(),
             self.tr("New consent record"),
-            lambda data: self.service.add_consent(detail.id, data),
+            lambda data: self.service.add_consent(detail.id, self._with_custodian(data)),
+            people=self._registry(detail.id),
         ):
             self._changed()
+
+    def _registry(self, person_id: int) -> list[tuple[int, str]]:
+        """Who may be chosen as custodian: everyone in the registry but the person."""
+        return [(p.id, p.display_name) for p in self.service.list_people() if p.id != person_id]
+
+    def _with_custodian(self, data: ConsentInput) -> ConsentInput:
+        """A custodian typed in is created in the registry on the spot (then linked)."""
+        if data.role != "custodian" or data.custodian_person_id is not None:
+            return data
+        if not data.custodian_name.strip():
+            return data  # the service names what is missing
+        new_id = self.service.create_person(
+            PersonInput(display_name=data.custodian_name, category="citizen")
+        )
+        return dataclasses.replace(data, custodian_person_id=new_id)
 
     @Slot()
     def _on_edit_consent(self) -> None:
@@ -540,7 +557,8 @@ class PeopleTab(RefreshWhenShown, QWidget):
             consent.as_input(),
             self._minor(),
             self.tr("Edit consent record"),
-            lambda data: self.service.update_consent(consent_id, data),
+            lambda data: self.service.update_consent(consent_id, self._with_custodian(data)),
+            people=self._registry(detail.id),
         ):
             self._changed()
 

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from tikdesk.domain.consent import option_label
-from tikdesk.domain.enums import PersonCategory
+from tikdesk.domain.enums import AgeState, PersonCategory
 from tikdesk.services.people import PersonInput
 
 
@@ -104,6 +105,17 @@ class PersonForm(QWidget):
             self.tr("Only for minors: gives the age on the publishing day and the 18th birthday.")
         )
         form.addRow(self.tr("&Date of birth:"), self.birth)
+        # Every person has an age state (issue 16): a birth date, or adulthood confirmed.
+        self.adult = QCheckBox(self.tr("Of age (18 or older) – confirmed"))
+        self.adult.setAccessibleName(self.tr("Of age, confirmed"))
+        self._age_state = AgeState.ADULT.value
+        self.age_note = QLabel()
+        self.age_note.setWordWrap(True)
+        form.addRow(self.tr("Age:"), self.adult)
+        form.addRow("", self.age_note)
+        self.own_early = QCheckBox(self.tr("Judged mature enough: own consent needed already"))
+        form.addRow("", self.own_early)
+        self.birth.changed.connect(self._on_birth_changed)
         self.contact = QLineEdit()
         self.contact.setAccessibleName(self.tr("Contact for withdrawal"))
         form.addRow(self.tr("C&ontact for withdrawal:"), self.contact)
@@ -126,6 +138,26 @@ class PersonForm(QWidget):
         self.contact.textChanged.connect(self._emit_changed)
         self.sole_custody.textChanged.connect(self._emit_changed)
         self.retention.changed.connect(self._emit_changed)
+        self.adult.toggled.connect(self._emit_changed)
+        self.own_early.toggled.connect(self._emit_changed)
+        self.adult.setChecked(False)  # a new person: nothing confirmed yet
+        self._age_state = AgeState.UNKNOWN.value
+        self._show_age_note()
+
+    def _on_birth_changed(self, *_args: object) -> None:
+        has_birth = self.birth.value() is not None
+        self.adult.setEnabled(not has_birth)
+        if has_birth:
+            self.adult.setChecked(False)
+
+    def _show_age_note(self) -> None:
+        if self._age_state == AgeState.ADULT_MIGRATED.value:
+            self.age_note.setText(
+                self.tr("Taken over from an earlier version as of age – please confirm.")
+            )
+        else:
+            self.age_note.setText("")
+        self.age_note.setVisible(bool(self.age_note.text()))
 
     def _emit_changed(self, *_args: object) -> None:
         self.changed.emit()
@@ -137,6 +169,11 @@ class PersonForm(QWidget):
         self.contact.setText(data.contact)
         self.sole_custody.setPlainText(data.sole_custody_note)
         self.retention.set_value(data.retention_until)
+        self._age_state = data.age_state
+        self.adult.setChecked(data.age_state == AgeState.ADULT.value and data.birth_date is None)
+        self.adult.setEnabled(data.birth_date is None)
+        self.own_early.setChecked(data.own_consent_early)
+        self._show_age_note()
 
     def value(self) -> PersonInput:
         birth = self.birth.value()
@@ -148,6 +185,16 @@ class PersonForm(QWidget):
             contact=self.contact.text(),
             sole_custody_note=self.sole_custody.toPlainText(),
             retention_until=self.retention.value(),
+            age_state=(
+                AgeState.MINOR.value
+                if birth is not None
+                else AgeState.ADULT.value
+                if self.adult.isChecked()
+                else self._age_state
+                if self._age_state != AgeState.MINOR.value
+                else AgeState.UNKNOWN.value
+            ),
+            own_consent_early=self.own_early.isChecked(),
         )
 
     def focus_field(self, field: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.consent import SHOWN_AS, option_label
 from tikdesk.domain.enums import PostStatus
 from tikdesk.services.posts import PostDetail
 from tikdesk.ui.posts.badges import (
@@ -130,8 +131,15 @@ class PostDetailPanel(QWidget):
         row = QHBoxLayout()
         self.add_person_button = QPushButton(self.tr("&Add person…"))
         self.scene_button = QPushButton(self.tr("Edit &scene…"))
-        self.remove_person_button = QPushButton(self.tr("&Remove"))
-        for button in (self.add_person_button, self.scene_button, self.remove_person_button):
+        self.shown_button = QPushButton(self.tr("&Shown as…"))
+        # Not "Remove": that word must not be confused with taking a video down (issue 16).
+        self.remove_person_button = QPushButton(self.tr("Take &out of this video"))
+        for button in (
+            self.add_person_button,
+            self.scene_button,
+            self.shown_button,
+            self.remove_person_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         people_layout.addLayout(row)
@@ -231,6 +239,7 @@ class PostDetailPanel(QWidget):
         people_editable = writable
         self.add_person_button.setEnabled(people_editable)
         self.scene_button.setEnabled(people_editable and bool(detail.people))
+        self.shown_button.setEnabled(people_editable and bool(detail.people))
         self.remove_person_button.setEnabled(people_editable and bool(detail.people))
 
     def _show_reasons(self, detail: PostDetail) -> None:
@@ -292,8 +301,10 @@ class PostDetailPanel(QWidget):
                 state_text += "  " + self.tr("(minor, %1)").replace(
                     "%1", str(person.assessment.age)
                 )
+            shown = ", ".join(option_label(SHOWN_AS, k) for k in SHOWN_AS if k in person.shown_as)
+            scene = f"{person.scene_note} [{shown or '–'}]".strip()
             row = QTreeWidgetItem(
-                [person.label, state_text, person.scene_note, "\n".join(person.assessment.reasons)]
+                [person.label, state_text, scene, "\n".join(person.assessment.reasons)]
             )
             row.setData(0, APPEARANCE_ROLE, person.appearance_id)
             row.setIcon(1, consent_icon(state))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.consent import SHOWN_AS, option_label
 from tikdesk.ui.posts.common import ok_cancel
 
 
@@ -152,3 +154,27 @@ class AddPersonDialog(QDialog):
         if not dialog.exec() or dialog.person.currentIndex() < 0:
             return None
         return int(dialog.person.currentData()), dialog.scene.text().strip()
+
+
+class ShownAsDialog(QDialog):
+    """How a person is shown in this video: every way ticked must be covered by a consent."""
+
+    def __init__(self, current: frozenset[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("How the person is shown"))
+        form = QFormLayout(self)
+        self.boxes: dict[str, QCheckBox] = {}
+        for key in SHOWN_AS:
+            box = QCheckBox(option_label(SHOWN_AS, key))
+            box.setChecked(key in current)
+            self.boxes[key] = box
+            form.addRow(box)
+        form.addRow(ok_cancel(self, self.tr("Save")))
+
+    def value(self) -> frozenset[str]:
+        return frozenset(k for k, box in self.boxes.items() if box.isChecked())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: frozenset[str]) -> frozenset[str] | None:
+        dialog = cls(current, parent)
+        return dialog.value() if dialog.exec() else None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.consent import POST_PURPOSES, PURPOSES, option_label
 from tikdesk.domain.enums import Audience, IdeaFormat
 from tikdesk.services.posts import PostDetail, PostInput
 
@@ -61,6 +62,15 @@ class PostForm(QWidget):
         row.addWidget(QLabel(self.tr("Audience:")))
         row.addWidget(self.audience, 1)
         form.addRow(self.tr("Format:"), row)
+        self.purpose = QComboBox()
+        self.purpose.setAccessibleName(self.tr("Purpose"))
+        self.purpose.setToolTip(
+            self.tr("Every consent of a person in the video must cover this purpose.")
+        )
+        self.purpose.addItem(self.tr("– please choose –"), "")
+        for key in POST_PURPOSES:
+            self.purpose.addItem(option_label(PURPOSES, key), key)
+        form.addRow(self.tr("P&urpose:"), self.purpose)
 
         self.has_planned = QCheckBox(self.tr("planned for"))
         self.has_planned.setAccessibleName(self.tr("Has a planned time"))
@@ -115,7 +125,7 @@ class PostForm(QWidget):
         for edit in (self.title, self.hashtags, self.music, self.account, self.link):
             edit.textChanged.connect(self._changed)
         self.caption.textChanged.connect(self._changed)
-        for combo in (self.format, self.audience, self.profile):
+        for combo in (self.format, self.audience, self.profile, self.purpose):
             combo.currentIndexChanged.connect(self._changed)
         self.planned.dateTimeChanged.connect(self._changed)
         self.has_planned.toggled.connect(self._changed)
@@ -142,6 +152,7 @@ class PostForm(QWidget):
         self.hashtags.setText(detail.hashtags)
         self.format.setCurrentIndex(max(0, self.format.findData(detail.format)))
         self.audience.setCurrentIndex(max(0, self.audience.findData(detail.audience)))
+        self.purpose.setCurrentIndex(max(0, self.purpose.findData(detail.purpose)))
         planned = detail.summary.planned_at
         self.has_planned.setChecked(planned is not None)
         self.planned.setEnabled(planned is not None)
@@ -167,6 +178,7 @@ class PostForm(QWidget):
             self.hashtags,
             self.format,
             self.audience,
+            self.purpose,
             self.has_planned,
             self.profile,
             self.music,
@@ -192,6 +204,7 @@ class PostForm(QWidget):
             hashtags=self.hashtags.text(),
             format=str(self.format.currentData()),
             audience=str(self.audience.currentData()),
+            purpose=str(self.purpose.currentData() or ""),
             planned_at=planned,
             checklist_profile=str(self.profile.currentData()),
             music_source=self.music.text(),

@@ -43,6 +43,7 @@ from tikdesk.ui.posts.dialogs import (
     ApproveDialog,
     DateDialog,
     PublishDialog,
+    ShownAsDialog,
     TextDialog,
 )
 from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
@@ -131,6 +132,7 @@ class PostsTab(RefreshWhenShown, QWidget):
         panel.taken_down_button.clicked.connect(self._on_taken_down)
         panel.add_person_button.clicked.connect(self._on_add_person)
         panel.scene_button.clicked.connect(self._on_scene)
+        panel.shown_button.clicked.connect(self._on_shown_as)
         panel.remove_person_button.clicked.connect(self._on_remove_person)
         panel.people.itemDoubleClicked.connect(lambda *_: self._on_scene())
         panel.checklist.item_set_requested.connect(self._on_item_set)
@@ -450,6 +452,19 @@ class PostsTab(RefreshWhenShown, QWidget):
         scene = TextDialog.ask(self, self.tr("Scene"), self.tr("&Scene:"))
         if scene is not None:
             self._run(self.tr("Scene"), lambda: self.service.set_scene_note(appearance_id, scene))
+
+    @Slot()
+    def _on_shown_as(self) -> None:
+        detail = self.panel.detail
+        appearance_id = self.panel.current_appearance()
+        if detail is None or appearance_id is None or self._read_only():
+            return
+        current = next(
+            (p.shown_as for p in detail.people if p.appearance_id == appearance_id), frozenset()
+        )
+        shown = ShownAsDialog.ask(self, current)
+        if shown is not None:
+            self._run(self.tr("Shown as"), lambda: self.service.set_shown_as(appearance_id, shown))
 
     @Slot()
     def _on_remove_person(self) -> None:
