@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from tikdesk.domain.errors import Cancelled, TikDeskError
-from tikdesk.excel.preview import Preview
 from tikdesk.services import people_exchange
 from tikdesk.services.context import AppContext
+from tikdesk.services.exchange import Preview
 from tikdesk.ui import exchange, messages
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
 from tikdesk.ui.workers import run_with_progress
