@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from tikdesk import logsetup, paths
 from tikdesk.domain.errors import DatabaseError, InputRejected
-from tikdesk.domain.identity import erased_identity
 from tikdesk.domain.i18n import msg
+from tikdesk.domain.identity import erased_identity
 from tikdesk.services.context import AppContext
 from tikdesk.services.posts import now, revoke_if_approved
 from tikdesk.storage import backup as store
@@ -185,9 +185,7 @@ def erase_everywhere(
         at=at,
     )
     identity = erased_identity(person.display_name, person.birth_date)
-    repo.add_to_register(
-        s, [repo.RegisterEntry(person_id, person.created_at, at, actor, identity)]
-    )
+    repo.add_to_register(s, [repo.RegisterEntry(person_id, person.created_at, at, actor, identity)])
     return ErasureOutcome(deleted, tuple(post_ids), len(hits), revoked)
 
 
@@ -201,10 +199,25 @@ def after_erasure(db: Database, pattern_names: Iterable[str] = ()) -> bool:
     except OSError as exc:
         log.warning("erasure register beside %s not written: %s", db.path, exc)
     done = repo.checkpoint(db)
+    _remove_evidence_files(db)
     pattern = name_pattern(pattern_names)
     if pattern is not None:
         logsetup.redact_log_files(_log_dirs(), pattern, ERASED_MARK)
     return done
+
+
+def _remove_evidence_files(db: Database) -> None:
+    """The erased person's signed forms and scans (issue 18): the rows went with the consent
+    records, the files go now — every file no evidence row refers to any more."""
+    from tikdesk.storage import evidence
+
+    if db.on_server:
+        return
+    with db.reader() as s:
+        keep = evidence.referenced(s)
+    removed = evidence.remove_unreferenced(db.path, keep)
+    if removed:
+        log.info("erasure: %d evidence files deleted", removed)
 
 
 def _log_dirs() -> list[Path]:

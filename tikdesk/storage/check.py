@@ -232,6 +232,12 @@ def full_check(
             _erased_people,
         ),
         (msg("Importe: Zeilenzahlen plausibel", "imports: row counts plausible"), _import_batches),
+        (
+            msg(
+                "Nachweisdateien vorhanden und unverändert", "evidence files present and unchanged"
+            ),
+            _evidence_files,
+        ),
     ]
     if known_checklist_keys is not None:
         keys = known_checklist_keys
@@ -392,6 +398,36 @@ def _erased_people(db: Database) -> list[Finding]:
         for pid in ids[:MAX_LISTED]
     ]
     return findings + _more([(i,) for i in ids], "erased_people")
+
+
+def _evidence_files(db: Database) -> list[Finding]:
+    """Every signed form or scan (issue 18) is in the data folder with its recorded SHA-256."""
+    from tikdesk.storage import evidence
+
+    rows = _rows(db, "SELECT id, consent_id, sha256, content_type FROM evidence_file ORDER BY id")
+    found: list[Finding] = []
+    for evidence_id, consent_id, sha, kind in rows:
+        path = evidence.stored_path(db.path, str(sha), str(kind))
+        if not path.is_file():
+            what_de, what_en = "fehlt", "is missing"
+        elif evidence.file_sha256(path) != sha:
+            what_de, what_en = (
+                "wurde verändert (SHA-256 stimmt nicht)",
+                "was changed (SHA-256 differs)",
+            )
+        else:
+            continue
+        found.append(
+            Finding(
+                ERROR,
+                "evidence_files",
+                msg(
+                    f"Nachweis {evidence_id} der Einwilligung {consent_id} {what_de}: {path}",
+                    f"evidence file {evidence_id} of consent {consent_id} {what_en}: {path}",
+                ),
+            )
+        )
+    return found[:MAX_LISTED] + _more([(f,) for f in found], "evidence_files")
 
 
 def _import_batches(db: Database) -> list[Finding]:
