@@ -63,7 +63,7 @@
     <name>Badges</name>
     <message>
         <source>Take down!</source>
-        <translation>Entfernen!</translation>
+        <translation>Offline nehmen!</translation>
     </message>
     <message>
         <source>Published</source>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Mark as &amp;taken down…</source>
-        <translation>Als ent&amp;fernt markieren…</translation>
+        <translation>Als offline &amp;genommen markieren…</translation>
     </message>
     <message>
         <source>Why approving or publishing is not possible</source>
@@ -594,7 +594,7 @@
     </message>
     <message>
         <source>Mark as taken down</source>
-        <translation>Als entfernt markieren</translation>
+        <translation>Als offline genommen markieren</translation>
     </message>
     <message>
         <source>Taken down &amp;on:</source>
