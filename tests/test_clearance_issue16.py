@@ -213,7 +213,7 @@ def test_consent_ending_within_14_days_flags_ahead_with_the_date(ctx, anna, ben,
 
 def test_withdrawal_impact_is_read_after_the_withdrawal_is_written(ctx, anna, ben, people):
     post_id, ali = ready(anna, people)
-    live, _ = published(anna, ben, people)
+    _other, _ = published(anna, ben, people)
     impact = people.record_withdrawal(
         ali, WithdrawalInput(on=TODAY, channel="E-Mail", received_by="anna")
     )
@@ -419,7 +419,16 @@ def test_export_clearance_usage_errors_write_nothing(db_path, tmp_path, ctx, cap
     assert info.value.code == 2
     assert not (tmp_path / "x.txt").exists()
     assert (
-        main(["--lang", "de", "--db", str(tmp_path / "fehlt.sqlite"), "export-clearance", str(tmp_path / "y.csv")])
+        main(
+            [
+                "--lang",
+                "de",
+                "--db",
+                str(tmp_path / "fehlt.sqlite"),
+                "export-clearance",
+                str(tmp_path / "y.csv"),
+            ]
+        )
         == 1
     )
     assert not (tmp_path / "y.csv").exists()

@@ -103,6 +103,14 @@
         <translation>Monatsplan &amp;drucken (PDF)…</translation>
     </message>
     <message>
+        <source>&amp;Import plan…</source>
+        <translation>Plan &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Bring the editorial plan in from Excel/CSV; you see a preview first.</source>
+        <translation>Den Redaktionsplan aus Excel/CSV übernehmen; zuerst erscheint eine Vorschau.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Without a date&lt;/b&gt; (drop here to unschedule)</source>
         <translation>&lt;b&gt;Ohne Termin&lt;/b&gt; (hier ablegen, um den Termin zu entfernen)</translation>
     </message>
@@ -167,6 +175,10 @@
         <translation>%1 von %2 geplant, %3 freigegeben</translation>
     </message>
     <message>
+        <source>Outside the usual hours</source>
+        <translation>Außerhalb der üblichen Stunden</translation>
+    </message>
+    <message>
         <source>Good time: posts at this hour did well</source>
         <translation>Gute Zeit: Beiträge zu dieser Stunde liefen gut</translation>
     </message>
@@ -221,6 +233,41 @@
     <message>
         <source>Move post</source>
         <translation>Beitrag verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <source>Import editorial plan – preview</source>
+        <translation>Redaktionsplan importieren – Vorschau</translation>
+    </message>
+    <message>
+        <source>Add the %1 people not in the registry (%2) with age unknown – their posts stay blocked until they are completed</source>
+        <translation>Die %1 Personen, die nicht im Register stehen (%2), mit unbekanntem Alter anlegen – ihre Beiträge bleiben blockiert, bis die Angaben ergänzt sind</translation>
+    </message>
+    <message>
+        <source>Import editorial plan</source>
+        <translation>Redaktionsplan importieren</translation>
+    </message>
+    <message>
+        <source>The database is open read-only; nothing can be imported.</source>
+        <translation>Die Datenbank ist nur zum Lesen geöffnet; es kann nichts importiert werden.</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Tabellen (*.xlsx *.xlsm *.xls *.ods *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Importing %1 …</source>
+        <translation>%1 wird importiert …</translation>
+    </message>
+    <message>
+        <source>Import cancelled – nothing was written.</source>
+        <translation>Import abgebrochen – es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>

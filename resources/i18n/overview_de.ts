@@ -8,6 +8,10 @@
         <translation>Was ansteht</translation>
     </message>
     <message>
+        <source>Posting rhythm this week</source>
+        <translation>Beitragsrhythmus diese Woche</translation>
+    </message>
+    <message>
         <source>Planned in the next 7 days</source>
         <translation>In den nächsten 7 Tagen geplant</translation>
     </message>

@@ -92,7 +92,8 @@ from tikdesk.ui.posts.common import RefreshWhenShown
 MIME = "application/x-tikdesk-post"
 POST_ROLE = Qt.ItemDataRole.UserRole + 1
 BLUE = QColor("#1f4e79")
-WEEK_HOURS = range(6, 23)  # the week view's rows; earlier/later posts sit in the edge rows
+WEEK_HOURS = range(6, 23)  # the week view's rows; an earlier/later post adds its hour
+HOUR_COLUMN = 48  # width of the week view's hour labels (and the header's spacer)
 GOOD_FILL = QColor("#e3f1e0")
 HOLIDAY_FILL = QColor("#fde9d9")
 BELOW_FILL = QColor("#fff3cd")
@@ -472,12 +473,29 @@ class CalendarTab(RefreshWhenShown, QWidget):
         self.print_button = QPushButton(self.tr("&Print month plan (PDF)…"))
         self.print_button.clicked.connect(self.print_month)
         bar.addWidget(self.print_button)
+        self.import_button = QPushButton(self.tr("&Import plan…"))
+        self.import_button.setObjectName("importPlanButton")
+        self.import_button.setToolTip(
+            self.tr("Bring the editorial plan in from Excel/CSV; you see a preview first.")
+        )
+        self.import_button.clicked.connect(self.import_plan)
+        bar.addWidget(self.import_button)
 
         splitter = QSplitter()
         outer.addWidget(splitter, 1)
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.setSpacing(0)
+        # The week's day names stay in view while the hours scroll beneath them.
+        self.week_header = QWidget()
+        self.week_header.setObjectName("weekHeader")
+        self.week_header.setVisible(False)
+        main_layout.addWidget(self.week_header)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
-        splitter.addWidget(self.area)
+        main_layout.addWidget(self.area, 1)
+        splitter.addWidget(main)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -562,6 +580,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
             self.area.setWidget(self._week_view())
         else:
             self.area.setWidget(self._month_view())
+        self.week_header.setVisible(self.mode == "week")
         self.undated.clear()
         for entry in self.entries:
             if entry.planned_at is None:
@@ -650,6 +669,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         body = QWidget()
         grid = QGridLayout(body)
         grid.setSpacing(1)
+        grid.setContentsMargins(0, 0, 0, 0)  # the header above uses the same columns
         monday = week_start(self.anchor)
         days = week_days(monday)
         number = monday.isocalendar()[1]
@@ -663,26 +683,30 @@ class CalendarTab(RefreshWhenShown, QWidget):
             if week.below:
                 text += "  ⚠ " + self.tr("below target")
         self.period.setText(text)
-        for col, (name, day) in enumerate(zip(weekday_names(), days, strict=True), start=1):
-            holiday = self.holidays.get(day, "")
-            label = QLabel(f"<b>{name} {day:%d.%m.}</b>" + (f"<br>{holiday}" if holiday else ""))
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            if holiday:
-                label.setStyleSheet(f"background: {HOLIDAY_FILL.name()};")
-            grid.addWidget(label, 0, col)
+        self._fill_week_header(days)
         by_slot: dict[tuple[dt.date, int], list[CalendarEntry]] = {}
-        first, last = WEEK_HOURS[0], WEEK_HOURS[-1]
         for entry in self.entries:
             if entry.planned_at is not None and entry.planned_at.date() in days:
-                hour = min(max(entry.planned_at.hour, first), last)
-                by_slot.setdefault((entry.planned_at.date(), hour), []).append(entry)
+                by_slot.setdefault((entry.planned_at.date(), entry.planned_at.hour), []).append(
+                    entry
+                )
+        # 06:00 to 22:00, plus every earlier or later hour that holds a post this week.
+        hours = sorted({*WEEK_HOURS, *(hour for _day, hour in by_slot)})
         shade = self.good.slots if self.good.shown else frozenset()
-        for row, hour in enumerate(WEEK_HOURS, start=1):
-            grid.addWidget(QLabel(f"{hour:02d}:00"), row, 0, Qt.AlignmentFlag.AlignTop)
+        for row, hour in enumerate(hours):
+            label = QLabel(f"{hour:02d}:00")
+            label.setFixedWidth(HOUR_COLUMN)
+            if hour not in WEEK_HOURS:
+                label.setStyleSheet("color: #7a4b00; font-weight: bold;")
+                label.setToolTip(self.tr("Outside the usual hours"))
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             for col, day in enumerate(days, start=1):
                 cell = SlotList(self, day, hour)
-                cell.setMinimumHeight(46)
-                cell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                cell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                # Two lines per post (time and title; account and state), cut with "…" in a
+                # narrow column — the tooltip holds the whole title.
+                cell.setWordWrap(False)
+                cell.setTextElideMode(Qt.TextElideMode.ElideRight)
                 fill = (
                     GOOD_FILL
                     if (day.weekday(), hour) in shade
@@ -700,9 +724,56 @@ class CalendarTab(RefreshWhenShown, QWidget):
                     cell.add_entry(entry)
                 self.lists.append(cell)
                 grid.addWidget(cell, row, col)
+            # Every post of the busiest slot in this hour readable without scrolling it.
+            height = 46
+            for col in range(1, 8):
+                item = grid.itemAtPosition(row, col)
+                slot = item.widget() if item is not None else None
+                if isinstance(slot, SlotList) and slot.count():
+                    rows = sum(slot.sizeHintForRow(i) for i in range(slot.count()))
+                    height = max(height, rows + 2 * slot.frameWidth() + 4)
+            for col in range(1, 8):
+                item = grid.itemAtPosition(row, col)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setFixedHeight(height)
         for col in range(1, 8):
             grid.setColumnStretch(col, 1)
         return body
+
+    def _fill_week_header(self, days: list[dt.date]) -> None:
+        """The day names above the scrolling hours, in the same columns."""
+        old = self.week_header.layout()
+        if old is not None:
+            while old.count():
+                child = old.takeAt(0)
+                widget = child.widget() if child is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+            grid = old
+        else:
+            grid = QGridLayout(self.week_header)
+        assert isinstance(grid, QGridLayout)
+        grid.setSpacing(1)
+        # Leave room for the hours' scroll bar so the columns line up.
+        bar = self.area.verticalScrollBar().sizeHint().width()
+        frame = self.area.frameWidth()
+        grid.setContentsMargins(frame, 0, bar + frame, 2)
+        spacer = QLabel("")
+        spacer.setFixedWidth(HOUR_COLUMN)
+        grid.addWidget(spacer, 0, 0)
+        for col, (name, day) in enumerate(zip(weekday_names(), days, strict=True), start=1):
+            holiday = self.holidays.get(day, "")
+            label = QLabel(f"<b>{name} {day:%d.%m.}</b>" + (f"<br>{holiday}" if holiday else ""))
+            label.setObjectName("dayName")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setWordWrap(True)
+            if holiday:
+                label.setStyleSheet(f"background: {HOLIDAY_FILL.name()};")
+                label.setToolTip(holiday)
+            grid.addWidget(label, 0, col)
+            grid.setColumnStretch(col, 1)
 
     def _write_note(self) -> None:
         parts = []
@@ -869,6 +940,16 @@ class CalendarTab(RefreshWhenShown, QWidget):
             data_changed = getattr(self.window_, "data_changed", None)
             if data_changed is not None:
                 data_changed.emit()
+
+    def import_plan(self) -> None:
+        from tikdesk.ui.calendar.plan_import import import_plan
+
+        if import_plan(self, self.ctx):
+            data_changed = getattr(self.window_, "data_changed", None)
+            if data_changed is not None:
+                data_changed.emit()
+            else:
+                self.refresh()
 
     def print_month(self) -> None:
         from tikdesk.ui.calendar.pdf import print_month_plan

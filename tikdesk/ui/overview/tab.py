@@ -61,6 +61,11 @@ class OverviewTab(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(body)
         self.heading = heading_label()
         layout.addWidget(self.heading)
+        # The posting rhythm (Kalender): "diese Woche 1 von 3 geplant, 0 freigegeben".
+        self.rhythm = QLabel()
+        self.rhythm.setObjectName("weekRhythm")
+        self.rhythm.setAccessibleName(self.tr("Posting rhythm this week"))
+        layout.addWidget(self.rhythm)
         grid = QGridLayout()
         layout.addLayout(grid)
 
@@ -167,6 +172,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.heading.setText(
             self.tr("What needs attention today, %1").replace("%1", fmt_date(data.today))
         )
+        self._fill_rhythm()
         self._fill_upcoming(data.upcoming)
         self._fill_blocked(data.blocked)
         self._fill_take_downs(data.take_downs)
@@ -210,6 +216,16 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self._fill_account(data)
         self.notice.setText(data.notice)
         self._loading = False
+
+    def _fill_rhythm(self) -> None:
+        from tikdesk.services.calendar import CalendarService
+
+        try:
+            lines = CalendarService(self.ctx).this_week()
+        except TikDeskError:
+            lines = []
+        self.rhythm.setText("\n".join(lines))
+        self.rhythm.setVisible(bool(lines))
 
     def _fill(
         self,

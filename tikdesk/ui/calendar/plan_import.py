@@ -1,0 +1,150 @@
+"""Kalender → "Import plan…": the editorial plan from Excel/CSV with the import preview.
+
+The preview is the idea import's dialog (:class:`tikdesk.ui.exchange.ImportPreviewDialog`)
+with the plan's columns, plus one choice: names the registry does not know may be created as
+new people of unknown age (their posts stay blocked until the people are completed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+
+from tikdesk.domain.errors import Cancelled, TikDeskError
+from tikdesk.excel.preview import Preview
+from tikdesk.services import plan
+from tikdesk.services.context import AppContext
+from tikdesk.ui import exchange, messages
+from tikdesk.ui.exchange.dialog import ImportPreviewDialog
+from tikdesk.ui.workers import run_with_progress
+
+PlanRerun = Callable[[str | None, dict[int, str | None] | None, bool], Preview]
+
+
+class PlanImportDialog(ImportPreviewDialog):
+    create_box: QCheckBox | None = None
+
+    def __init__(self, preview: Preview, rerun: PlanRerun, parent: QWidget | None = None) -> None:
+        self._plan_rerun = rerun
+        super().__init__(
+            preview,
+            lambda sheet, mapping: rerun(sheet, mapping, self.create_people),
+            parent,
+            fields=plan.plan_fields(),
+            title=QCoreApplication.translate("PlanImport", "Import editorial plan – preview"),
+        )
+        self.setObjectName("PlanImportDialog")
+        box = QCheckBox()
+        box.setObjectName("createPeopleBox")
+        box.toggled.connect(self._on_create_toggled)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.skip_box), box)
+        self.create_box = box
+        self._show_create(preview)
+
+    @property
+    def create_people(self) -> bool:
+        return self.create_box is not None and self.create_box.isChecked()
+
+    def _show(self, preview: Preview) -> None:
+        super()._show(preview)
+        self._show_create(preview)
+
+    def _show_create(self, preview: Preview) -> None:
+        box = self.create_box
+        if box is None:
+            return
+        unknown: list[str] = preview.extra.get("unknown_people", [])
+        shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        box.setText(
+            QCoreApplication.translate(
+                "PlanImport",
+                "Add the %1 people not in the registry (%2) with age unknown – their posts stay "
+                "blocked until they are completed",
+            )
+            .replace("%1", str(len(unknown)))
+            .replace("%2", shown)
+        )
+        box.setVisible(bool(unknown))
+
+    @Slot()
+    def _on_create_toggled(self) -> None:
+        self._run(self.preview.sheet, self.current_mapping())
+
+
+def import_plan(parent: QWidget, ctx: AppContext, folder: str = "") -> bool:
+    """Ask for the file, preview it, write it on "Import"; True when something was imported."""
+    title = QCoreApplication.translate("PlanImport", "Import editorial plan")
+    if ctx.read_only:
+        messages.show_warning(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "PlanImport", "The database is open read-only; nothing can be imported."
+            ),
+        )
+        return False
+    name = exchange.ask_open_path(
+        parent,
+        title,
+        folder or str(Path.home()),
+        QCoreApplication.translate(
+            "PlanImport", "Tables (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+        ),
+    )
+    if not name:
+        return False
+    path = Path(name)
+    try:
+        preview = run_with_progress(
+            parent,
+            QCoreApplication.translate("PlanImport", "Reading %1 …").replace("%1", path.name),
+            plan.preview_plan_import,
+            ctx,
+            path,
+        )
+    except Cancelled:
+        return False
+    except TikDeskError as exc:
+        messages.show_warning(parent, title, str(exc))
+        return False
+
+    def rerun(sheet: str | None, mapping: dict[int, str | None] | None, create: bool) -> Preview:
+        return plan.preview_plan_import(
+            ctx, path, sheet=sheet, mapping=mapping, create_people=create
+        )
+
+    dialog = PlanImportDialog(preview, rerun, parent)
+    try:
+        if not exchange.ask_preview(dialog):
+            return False
+        chosen, skip = dialog.preview, dialog.skip_problem_rows
+    finally:
+        dialog.deleteLater()
+    kwargs: dict[str, Any] = {"skip_problem_rows": skip}
+    try:
+        result = run_with_progress(
+            parent,
+            QCoreApplication.translate("PlanImport", "Importing %1 …").replace("%1", path.name),
+            plan.commit_plan_import,
+            ctx,
+            chosen,
+            **kwargs,
+        )
+    except Cancelled:
+        messages.show_info(
+            parent,
+            title,
+            QCoreApplication.translate("PlanImport", "Import cancelled – nothing was written."),
+        )
+        return False
+    except TikDeskError as exc:
+        messages.show_warning(parent, title, str(exc))
+        return False
+    messages.show_info(parent, title, result.summary())
+    return True
