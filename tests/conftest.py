@@ -103,11 +103,120 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
 
 
-@pytest.fixture
-def tmp_db(db_path: Path) -> Iterator[object]:
-    from tikdesk.storage.engine import open_database
+# ------------------------------------------------------------------ back ends (issue 17)
+#: Test modules whose service-level tests run on SQLite *and* a real PostgreSQL server: each
+#: test that uses ``tmp_db``/``ctx`` runs twice (``[sqlite]``, ``[postgresql]``).  A test
+#: that cannot run on one back end says why: ``@pytest.mark.sqlite_only("reason")``.
+BOTH_BACKENDS = {
+    "test_ideas_service",
+    "test_exchange_import",
+    "test_clearance_services",
+    "test_report_workbook",
+    "test_team_database",
+}
 
-    db = open_database(db_path)
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): runs on SQLite only (the reason says why)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    if metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_BACKENDS:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" (the default everywhere) or "postgresql" (the modules in BOTH_BACKENDS)."""
+    name = str(getattr(request, "param", "sqlite"))
+    marker = request.node.get_closest_marker("sqlite_only")
+    if name == "postgresql" and marker is not None:
+        pytest.skip(f"SQLite only: {marker.args[0] if marker.args else ''}")
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A throw-away PostgreSQL cluster for the whole session (tests/pg_server.py)."""
+    import pg_server as server_mod
+
+    if server_mod.find_bin_dir() is None and not server_mod.in_ci():
+        pytest.skip("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin): PG lane skipped")
+    try:
+        server = server_mod.start()
+    except Exception as exc:  # in CI this must fail, outside CI it may skip
+        if server_mod.in_ci():
+            pytest.fail(f"PostgreSQL test server could not be started: {exc}")
+        pytest.skip(f"PostgreSQL test server could not be started: {exc}")
+    try:
+        yield server
+    finally:
+        server_mod.stop(server)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: object) -> str:
+    """A database with TikDesk's schema, copied for every test (CREATE DATABASE … TEMPLATE)."""
+    from tikdesk.storage.engine import open_server_database
+
+    name = "tikdesk_template"
+    pg_server.psql(f'CREATE DATABASE "{name}"')  # type: ignore[attr-defined]
+    db = open_server_database(pg_server.url(name), Path("unused"))  # type: ignore[attr-defined]
+    db.close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_server: object, pg_template: str) -> Iterator[str]:
+    """The address of a fresh TikDesk database of its own, dropped after the test."""
+    name = pg_server.new_database(pg_template)  # type: ignore[attr-defined]
+    yield pg_server.url(name)  # type: ignore[attr-defined]
+    pg_server.drop_database(name)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def db_address(backend: str, request: pytest.FixtureRequest) -> object:
+    """What ``--db`` would be given for the test's database: the file or the server URL."""
+    if backend == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return request.getfixturevalue("db_path")
+
+
+@pytest.fixture
+def open_again(db_address: object, tmp_path: Path) -> Iterator[object]:
+    """``open_again(read_only=…)``: a second connection to the test's database (closed at
+    the end), as another TikDesk on another PC would have it."""
+    from tikdesk.storage.engine import open_database, open_server_database
+
+    opened: list[object] = []
+
+    def opener(*, read_only: bool = False) -> object:
+        if isinstance(db_address, str):
+            db = open_server_database(db_address, tmp_path / "team", read_only=read_only)
+        else:
+            db = open_database(db_address, read_only=read_only)  # type: ignore[arg-type]
+        opened.append(db)
+        return db
+
+    yield opener
+    for db in opened:
+        db.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def tmp_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """The test's database: a SQLite file in tmp_path, or a fresh PostgreSQL database."""
+    from tikdesk.storage.engine import open_database, open_server_database
+
+    if backend == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        db = open_server_database(url, tmp_path / "team")
+    else:
+        db = open_database(request.getfixturevalue("db_path"))
     yield db
     db.close()
 

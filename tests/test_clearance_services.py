@@ -391,6 +391,7 @@ def _file_bytes(db_path):
     return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
+@pytest.mark.sqlite_only("reads the SQLite file's bytes; on a server VACUUM and WAL are IT's")
 def test_erasure_leaves_no_trace_of_the_name_in_the_file(ctx, posts, people, post_id, db_path):
     pid = people.create_person(
         PersonInput(

@@ -384,6 +384,7 @@ def test_change_after_preview_is_detected(ctx: AppContext, tmp_path: Path) -> No
     assert ideas(ctx)["C"].version == 2
 
 
+@pytest.mark.sqlite_only("a team database is backed up by IT (pg_dump), not before imports")
 def test_import_takes_a_backup_first(ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).create({"title": "Vorher"})
     path = write_csv(tmp_path / "n.csv", "Titel\nNeu\n")
@@ -458,6 +459,7 @@ def test_formula_text_written_by_hand_is_imported_as_text(ctx: AppContext, tmp_p
     assert preview.to_add[0]["description"] == "12.5"
 
 
+@pytest.mark.sqlite_only("compares the SQLite tuple writer with Core; PostgreSQL uses Core itself")
 def test_fast_bulk_insert_writes_what_core_writes(
     ctx: AppContext, tmp_path: Path, samples: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -137,7 +138,7 @@ def test_delete_and_restore_same_id_every_field_and_post_links(
                 "INSERT INTO post (id, idea_id, title, caption, hashtags, format, audience,"
                 " video_link, account, checklist_profile, music_source, paid_promotion, author,"
                 " status, created_at, updated_at, version) VALUES (5, :i, 'P', '', '', 'other',"
-                " 'general', '', '', 'general', '', 0, 'anna', 'draft', '2026-01-01',"
+                " 'general', '', '', 'general', '', false, 'anna', 'draft', '2026-01-01',"
                 " '2026-01-01', 1)"
             ),
             {"i": idea.id},
@@ -237,19 +238,15 @@ def test_unknown_idea_is_a_clear_error(service: IdeaService) -> None:
         service.move(42, "done")
 
 
-def test_read_only_database_refuses_changes(ctx: AppContext, db_path: object) -> None:
+def test_read_only_database_refuses_changes(ctx: AppContext, open_again: Any) -> None:
     from tikdesk.domain.errors import DatabaseError
-    from tikdesk.storage.engine import open_database
 
     IdeaService(ctx).create({"title": "A"})
-    ro = open_database(db_path, read_only=True)  # type: ignore[arg-type]
-    try:
-        service = IdeaService(AppContext(db=ro, user="anna"))
-        assert [r.title for r in service.list_ideas()] == ["A"]
-        with pytest.raises(DatabaseError):
-            service.create({"title": "B"})
-    finally:
-        ro.close()
+    ro = open_again(read_only=True)
+    service = IdeaService(AppContext(db=ro, user="anna"))
+    assert [r.title for r in service.list_ideas()] == ["A"]
+    with pytest.raises(DatabaseError):
+        service.create({"title": "B"})
 
 
 # ----------------------------------------------------------------------------- search/sort

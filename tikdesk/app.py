@@ -115,7 +115,7 @@ def make_settings() -> QSettings:
 
 
 def open_db(
-    db_path: Path, *, demo: bool = False, read_only: bool = False, ignore_lock: bool = False
+    db_path: Path | str, *, demo: bool = False, read_only: bool = False, ignore_lock: bool = False
 ) -> Database:
     """Open (lock, quick-check, back up, migrate) a database; the demo one is filled once."""
     from tikdesk.services.safety import open_database_safely
@@ -139,7 +139,7 @@ class GuiApp:
         self.settings = settings
         self.window: MainWindow | None = None
 
-    def open(self, db_path: Path, *, demo: bool = False) -> bool:
+    def open(self, db_path: Path | str, *, demo: bool = False) -> bool:
         """Open ``db_path`` in a new window (closing the current one). False on failure."""
         from tikdesk.services.context import AppContext
         from tikdesk.ui import messages
@@ -161,7 +161,9 @@ class GuiApp:
         )
         old = self.window
         window = MainWindow(ctx, self.settings)
-        window.open_database_requested.connect(lambda p: self.open(Path(p)))
+        window.open_database_requested.connect(
+            lambda p: self.open(p if paths.is_server_address(p) else Path(p))
+        )
         window.demo_requested.connect(lambda: self.open(paths.demo_db_path(), demo=True))
         self.window = window
         if old is not None:
@@ -202,6 +204,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     gui = GuiApp(qapp, settings)
     demo = args.demo or args.smoke_test
+    db_path: Path | str
     if args.smoke_test:  # never on the user's data
         db_path = smoke.database_path()
     else:

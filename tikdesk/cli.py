@@ -249,8 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar=msg("PFAD", "PATH"),
         help=msg(
-            "Datenbankdatei (sonst TIKDESK_DB oder die Standarddatei)",
-            "database file (else TIKDESK_DB or the default file)",
+            "Datenbankdatei oder Team-Datenbank postgresql://server[:port]/datenbank (sonst "
+            "TIKDESK_DB oder die Standarddatei)",
+            "database file or team database postgresql://host[:port]/dbname (else "
+            "TIKDESK_DB or the default file)",
         ),
     )
     parser.add_argument(
@@ -323,7 +325,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     except safety.DatabaseDamaged:
         if not getattr(args, "recover_damaged", False):
             raise
-    moved = safety.quarantine_damaged(path)  # `restore` on a damaged file: keep it aside
+    moved = safety.quarantine_damaged(Path(path))  # `restore` on a damaged file: keep it aside
     print(
         msg(
             f"tikdesk: die beschädigte Datenbank bleibt erhalten als {moved}",
@@ -334,7 +336,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     return open_it()
 
 
-def _database_path(args: argparse.Namespace) -> Path:
+def _database_path(args: argparse.Namespace) -> Path | str:
     """``--demo``: the demo database, created and filled as the window does it; else the file
     named by ``--db``/``TIKDESK_DB``/default."""
     if not getattr(args, "demo", False):
@@ -409,9 +411,11 @@ def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = 
 def _run(args: argparse.Namespace, handler: Handler) -> int:
     args.saved = False  # set once a transaction commits (or a handler wrote outside one)
     ctx: AppContext | None = None
+    if not getattr(args, "needs_db", True):  # e.g. admin print-setup-sql
+        return handler(args, None)  # type: ignore[arg-type]
     try:
         ctx = _open_for(args)
-        log.info("command %s: database %s", args.command, ctx.db.path)
+        log.info("command %s: database %s", args.command, ctx.db.name)
         _note_commits(ctx, args)
         return handler(args, ctx)
     except TikDeskError as exc:
@@ -423,7 +427,7 @@ def _run(args: argparse.Namespace, handler: Handler) -> int:
     except Exception as exc:  # a damaged page met mid-export: one sentence, details logged
         from tikdesk.services.safety import database_failure
 
-        db_path = ctx.db.path if ctx is not None else paths.db_path_from(args.db)
+        db_path = ctx.db.path if ctx is not None else Path(str(paths.db_path_from(args.db)))
         known = database_failure(db_path, paths.backup_dir(), exc)
         if known is None:
             raise
@@ -1242,3 +1246,89 @@ def _cmd_export_clearance(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- team database (issue 17)
+@registrar
+def _register_team(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    copy = sub.add_parser(
+        "copy-to",
+        help=msg(
+            "die ganze Datenbank in eine leere Datenbank kopieren (SQLite-Datei oder "
+            "postgresql://…), mit Zeilenzahl und Prüfsumme je Tabelle",
+            "copy the whole database into an empty database (SQLite file or "
+            "postgresql://…), verified by row count and checksum per table",
+        ),
+    )
+    copy.add_argument("target", metavar=msg("ZIEL", "TARGET"))
+    copy.set_defaults(handler=_cmd_copy_to, writes=False, creates_db=False)
+    admin = sub.add_parser(
+        "admin", help=msg("Einrichtung einer Team-Datenbank", "setting up a team database")
+    )
+    admin_sub = admin.add_subparsers(dest="admin_command", metavar=msg("BEFEHL", "COMMAND"))
+    setup = admin_sub.add_parser(
+        "print-setup-sql",
+        help=msg(
+            "SQL für die IT: Datenbank, Rollen, Rechte, pg_hba.conf-Zeilen",
+            "SQL for IT: database, roles, grants, pg_hba.conf lines",
+        ),
+    )
+    setup.add_argument("--database", default="tikdesk", help=msg("Name", "name"))
+    setup.add_argument(
+        "--network", default="10.0.0.0/8", help=msg("Büronetz (CIDR)", "office network (CIDR)")
+    )
+    setup.set_defaults(handler=_cmd_print_setup_sql, needs_db=False)
+    upgrade = admin_sub.add_parser(
+        "upgrade",
+        help=msg(
+            "Tabellen anlegen bzw. Schema aktualisieren (als Eigentümer der Datenbank)",
+            "create the tables or update the schema (as the database's owner)",
+        ),
+    )
+    upgrade.set_defaults(handler=_cmd_admin_upgrade, writes=True)
+
+
+def _cmd_copy_to(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.transfer import copy_to
+
+    target = str(args.target) if paths.is_server_address(args.target) else Path(args.target)
+    result = copy_to(ctx.db, target)
+    args.saved = True
+    for table in result:
+        print(f"{table.table:<20} {table.rows:>9}  sha256 {table.checksum[:16]}")
+    print(
+        msg(
+            f"Kopiert und geprüft: {sum(t.rows for t in result)} Zeilen in {len(result)} "
+            "Tabellen.",
+            f"Copied and verified: {sum(t.rows for t in result)} rows in {len(result)} tables.",
+        )
+    )
+    return EXIT_OK
+
+
+def _cmd_print_setup_sql(args: argparse.Namespace, ctx: AppContext | None) -> int:
+    import re
+
+    from tikdesk.services.team_setup import setup_sql
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", args.database):
+        print(
+            msg(
+                "tikdesk admin print-setup-sql: --database nur aus a–z, 0–9 und _.",
+                "tikdesk admin print-setup-sql: --database only of a–z, 0–9 and _.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    print(setup_sql(args.database, args.network), end="")
+    return EXIT_OK
+
+
+def _cmd_admin_upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.storage import migrations
+
+    print(
+        msg(
+            f"Schema {migrations.current_revision(ctx.db.engine)}: {ctx.db.name}",
+            f"schema {migrations.current_revision(ctx.db.engine)}: {ctx.db.name}",
+        )
+    )
+    return EXIT_OK

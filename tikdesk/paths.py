@@ -70,11 +70,22 @@ def settings_file() -> Path:
     return data_dir() / "settings.ini"
 
 
-def db_path_from(arg: str | None) -> Path:
-    """``--db`` wins over ``TIKDESK_DB``, which wins over the default."""
-    if arg:
-        return Path(arg).expanduser()
-    env = os.environ.get("TIKDESK_DB")
-    if env:
-        return Path(env).expanduser()
+#: How the address of a team database on a PostgreSQL server starts (issue 17).
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_address(value: str | Path) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def db_path_from(arg: str | None) -> Path | str:
+    """``--db`` wins over ``TIKDESK_DB``, which wins over the default.
+
+    A file path comes back as a Path; a team database's address
+    (``postgresql://host[:port]/dbname``) as the string it is."""
+    value = arg or os.environ.get("TIKDESK_DB")
+    if value and is_server_address(value):
+        return value.strip()
+    if value:
+        return Path(value).expanduser()
     return default_db_path()

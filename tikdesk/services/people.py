@@ -62,6 +62,7 @@ from tikdesk.services.posts import (
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as repo
 from tikdesk.storage.repositories import posts as posts_repo
+from tikdesk.storage.repositories.conflicts import conflict_error
 
 #: Fields whose values may name someone: the audit log records only that they changed.
 PRIVATE_FIELDS = frozenset(
@@ -538,12 +539,7 @@ class PeopleService:
         with self._ctx.db.transaction() as s:
             person = repo.get_person(s, person_id)
             if expected_version is not None and person.version != expected_version:
-                raise InputRejected(
-                    msg(
-                        "Die Person wurde inzwischen von jemand anderem geändert. Bitte neu laden.",
-                        "Someone else changed this person in the meantime. Please reload.",
-                    )
-                )
+                raise conflict_error(s, "person", person_id)  # names who, and when
             if (
                 values["age_state"] == AgeState.UNKNOWN.value
                 and person.age_state != AgeState.UNKNOWN.value

@@ -74,6 +74,7 @@ from tikdesk.services.roles import require
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as people_repo
 from tikdesk.storage.repositories import posts as repo
+from tikdesk.storage.repositories.conflicts import conflict_error
 
 #: Editing these does not touch what was cleared (publication bookkeeping).
 NON_CONTENT_FIELDS = frozenset({"video_link", "account"})
@@ -1156,14 +1157,7 @@ class PostService:
         with self._ctx.db.transaction() as s:
             post = repo.get_post(s, post_id)
             if expected_version is not None and post.version != expected_version:
-                raise InputRejected(
-                    msg(
-                        "Der Beitrag wurde inzwischen von jemand anderem geändert. "
-                        "Bitte neu laden und die Änderung wiederholen.",
-                        "Someone else changed this post in the meantime. "
-                        "Please reload and repeat your change.",
-                    )
-                )
+                raise conflict_error(s, "post", post_id)  # names who changed it, and when
             if PostStatus(post.status) in CLOSED:
                 if any(
                     getattr(post, k) != v for k, v in values.items() if k not in NON_CONTENT_FIELDS
@@ -1200,14 +1194,7 @@ class PostService:
         with self._ctx.db.transaction() as s:
             post = self._open_post(s, post_id)
             if expected_version is not None and post.version != expected_version:
-                raise InputRejected(
-                    msg(
-                        "Der Beitrag wurde inzwischen von jemand anderem geändert. "
-                        "Bitte neu laden und die Änderung wiederholen.",
-                        "Someone else changed this post in the meantime. "
-                        "Please reload and repeat your change.",
-                    )
-                )
+                raise conflict_error(s, "post", post_id)  # names who changed it, and when
             diff = repo.update_post(s, post_id, {"planned_at": when})
             if not diff:
                 return False

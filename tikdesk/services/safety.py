@@ -39,7 +39,16 @@ from tikdesk.storage.backup import (
     ProgressFn,
 )
 from tikdesk.storage.check import CheckReport, Finding
-from tikdesk.storage.engine import Database, check_db_path, has_tables, open_database
+from tikdesk.storage.engine import (
+    Database,
+    check_db_path,
+    display_url,
+    has_tables,
+    is_server_url,
+    open_database,
+    open_server_database,
+    server_url,
+)
 from tikdesk.storage.lockfile import DatabaseInUse, LockOwner
 
 log = logging.getLogger(__name__)
@@ -195,6 +204,8 @@ def open_database_safely(
     migrated, and a schema of a newer TikDesk is accepted (someone who went back to an older
     TikDesk can restore an older backup; the present state is backed up first).
     """
+    if is_server_url(path):
+        return open_team_database(str(path), read_only=read_only or reader, migrate=migrate)
     folder = backup_dir or paths.backup_dir()
     store.remove_stale_temp_files(folder)  # copies a killed backup left behind
     if must_exist:
@@ -257,6 +268,35 @@ def open_database_safely(
     if not db.read_only and not for_restore:
         _reapply_erasures(db)
     return db
+
+
+def open_team_database(
+    address: str, *, read_only: bool = False, migrate: bool = True, password: str | None = None
+) -> Database:
+    """Open a team database on a PostgreSQL server (issue 17).
+
+    No lock file (concurrency is the server's job), no quick check of a file and no file
+    backups (IT backs the server up with ``pg_dump``).  ``migrate=False`` (read commands)
+    refuses a schema that is not this version's instead of changing it.  ``password`` comes
+    from the window's dialog and lives in memory only.
+    """
+    local = paths.data_dir() / "team" / _team_slug(address)
+    db = open_server_database(
+        address, local, read_only=read_only, migrate=migrate, password=password
+    )
+    if not migrate:
+        _refuse_unmigrated(db)
+    return db
+
+
+def _team_slug(address: str) -> str:
+    """A file-name-safe name for what TikDesk keeps locally about one team database."""
+    import hashlib
+    import re
+
+    shown = display_url(server_url(address))
+    readable = re.sub(r"[^A-Za-z0-9_.-]+", "_", shown.split("://", 1)[-1])[-60:]
+    return f"{readable}-{hashlib.sha256(shown.encode()).hexdigest()[:8]}"
 
 
 def _reapply_erasures(db: Database) -> None:
@@ -465,6 +505,8 @@ class SafetyService:
         may not be the database, its companion files or a file in the backup folder)."""
         if target is not None:
             self._ctx.protected.check(Path(target).expanduser())
+        if self._db.on_server:
+            return self._server_snapshot(target, progress)
         with self._state.guard:
             watcher = self._watcher()
             version = watcher.version() if watcher is not None else None
@@ -479,6 +521,22 @@ class SafetyService:
                     store.thin_backups(self.folder, self._db.path)
             return info
 
+    def _server_snapshot(self, target: Path | None, progress: ProgressFn | None) -> BackupInfo:
+        """A team database: ``--to FILE.sqlite`` writes a portable SQLite snapshot of it;
+        backups into the backup folder are IT's job (``pg_dump``)."""
+        if target is None:
+            raise DatabaseError(
+                msg(
+                    "Eine Team-Datenbank sichert die IT auf dem Server (pg_dump). Eine "
+                    "SQLite-Kopie für unterwegs schreibt: tikdesk backup --to DATEI.sqlite",
+                    "A team database is backed up by IT on the server (pg_dump). A SQLite "
+                    "copy to take along is written by: tikdesk backup --to FILE.sqlite",
+                ),
+            )
+        from tikdesk.services.transfer import snapshot_to_file
+
+        return snapshot_to_file(self._db, Path(target).expanduser(), progress=progress)
+
     def before(self, reason: str) -> BackupInfo | None:
         """Forced backup before an import, bulk delete, restore (or migration).
 
@@ -486,7 +544,7 @@ class SafetyService:
         one when nothing changed since; None for a read-only database (nothing will change).
         Raises DatabaseError when the backup cannot be written: then do not go ahead.
         """
-        if self._db.read_only:
+        if self._db.read_only or self._db.on_server:  # a server: IT's pg_dump
             return None
         last = self._state.last
         if last is not None and last.path.is_file() and not self.changed_since_backup():
@@ -495,7 +553,7 @@ class SafetyService:
 
     def auto_backup(self) -> BackupInfo | None:
         """The timer's backup: only when the data changed since the last one."""
-        if self._db.read_only or not self.changed_since_backup():
+        if self._db.read_only or self._db.on_server or not self.changed_since_backup():
             return None
         return self.backup(AUTO)
 
@@ -510,9 +568,13 @@ class SafetyService:
     def list_backups(
         self, *, check: bool = True, progress: ProgressFn | None = None
     ) -> list[BackupInfo]:
+        if self._db.on_server:
+            return []
         return store.list_backups(self.folder, self._db.path, check=check, progress=progress)
 
     def newest_intact(self) -> BackupInfo | None:
+        if self._db.on_server:
+            return None
         return store.newest_intact(self.folder, self._db.path)
 
     # --------------------------------------------------------------- restore
@@ -522,6 +584,15 @@ class SafetyService:
         The backup file is checked first (sound SQLite, a TikDesk database this version
         knows); the live file is integrity-checked afterwards.
         """
+        if self._db.on_server:
+            raise DatabaseError(
+                msg(
+                    "Eine Team-Datenbank stellt die IT auf dem Server wieder her (pg_restore); "
+                    "eine SQLite-Sicherung kommt mit copy-to in eine leere Team-Datenbank.",
+                    "A team database is restored by IT on the server (pg_restore); a SQLite "
+                    "backup goes into an empty team database with copy-to.",
+                )
+            )
         if self._db.read_only:
             raise DatabaseError(
                 msg(
@@ -584,7 +655,7 @@ class SafetyService:
     def full_check(self, *, progress: ProgressFn | None = None) -> CheckReport:
         """The full check; a failed one names the newest intact backup and how to restore it."""
         report = checks.full_check(self._db, _checklist_keys(self._ctx), progress=progress)
-        if report.ok:
+        if report.ok or self._db.on_server:
             return report
         hint = restore_hint(self._db.path, self.newest_intact()).strip()
         return dataclasses.replace(report, advice=hint)

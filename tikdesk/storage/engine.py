@@ -1,7 +1,8 @@
 """Opening a TikDesk database: path checks, pragmas, migrations, sessions.
 
-This is the one module that knows it talks to SQLite (pragmas, URI, network detection);
-everything else goes through SQLAlchemy and stays portable to PostgreSQL.
+This is the one module that knows it talks to SQLite (pragmas, URI, network detection) or
+to a PostgreSQL server (a ``postgresql://host[:port]/dbname`` URL, psycopg 3, issue 17);
+everything else goes through SQLAlchemy and stays portable between the two.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
+from tikdesk import paths
 from tikdesk.domain.errors import DatabaseError
 from tikdesk.domain.i18n import msg
 
@@ -128,17 +133,34 @@ class OpenOptions:
 
 
 class Database:
-    """An open TikDesk database: the engine plus a factory for one-action sessions."""
+    """An open TikDesk database: the engine plus a factory for one-action sessions.
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool, wal: bool) -> None:
+    On a server (``url`` set) ``path`` is only a local name for the files TikDesk keeps
+    about that database on this PC; it is never created as a database file.
+    """
+
+    def __init__(
+        self, path: Path, engine: Engine, *, read_only: bool, wal: bool, url: str = ""
+    ) -> None:
         self.path = path
+        self.url = url  # the server's address, without any password (empty for a file)
         self.engine = engine
         self.read_only = read_only
         self.wal = wal
-        self.on_network = not wal and is_network_path(path)
+        self.on_network = not url and not wal and is_network_path(path)
         self.read_only_reason = ""  # why it is read-only, for the window's banner
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._close_hooks: list[Callable[[], None]] = []
+
+    @property
+    def on_server(self) -> bool:
+        """True for a team database on a PostgreSQL server."""
+        return bool(self.url)
+
+    @property
+    def name(self) -> str:
+        """What the title bar and messages show: the file or the server address."""
+        return self.url or str(self.path)
 
     def add_close_hook(self, hook: Callable[[], None]) -> None:
         """Run ``hook`` on :meth:`close` (lock release, change watcher) — once."""
@@ -155,12 +177,25 @@ class Database:
                 )
             )
         session = self._sessions()
+        if not self.on_server:
+            # BEGIN IMMEDIATE: a writer waits for another writer *before* it reads, so that
+            # what it compares (a version) is still true when it writes.
+            session.connection(execution_options={"tikdesk_write": True})
         try:
             yield session
             session.commit()
         except BaseException as exc:
+            stale = _stale_target(session, exc)
             session.rollback()
-            known = _known_write_error(self.path, exc)
+            if stale is not None:
+                from tikdesk.storage.repositories.conflicts import conflict_error
+
+                raise conflict_error(self.engine, *stale) from exc
+            known = (
+                _known_server_error(self.name, exc)
+                if self.on_server
+                else _known_write_error(self.path, exc)
+            )
             if known is not None:
                 raise known from exc
             raise
@@ -185,6 +220,61 @@ class Database:
             except Exception:  # closing must go on: the lock must be released regardless
                 log.exception("close hook failed")
         self.engine.dispose()
+
+
+def _stale_target(session: Session, exc: BaseException) -> tuple[str, int | None] | None:
+    """An UPDATE that matched no row because someone else changed the record meanwhile
+    (the ORM's ``version_id_col`` check): which record, for the conflict message."""
+    if not isinstance(exc, StaleDataError):
+        return None
+    from tikdesk.storage.repositories.conflicts import stale_target
+
+    return stale_target(session, str(exc))
+
+
+def _known_server_error(name: str, exc: BaseException) -> DatabaseError | None:
+    """A lost connection, a read-only login, a server that refuses: one sentence."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    orig = exc.orig
+    sqlstate = str(getattr(orig, "sqlstate", "") or "")
+    first = str(orig).split("\n", 1)[0].strip()
+    log.warning("server database %s refused a change: %s (%s)", name, first, sqlstate)
+    if sqlstate in ("42501", "25006"):  # insufficient_privilege, read_only_sql_transaction
+        return DatabaseError(
+            msg(
+                "Ihre Anmeldung am Datenbankserver darf das nicht ändern (fehlende Rolle); "
+                "es wurde nichts gespeichert.",
+                "Your login on the database server may not change this (missing role); "
+                "nothing was saved.",
+            )
+        )
+    if sqlstate.startswith("08") or exc.connection_invalidated or sqlstate == "57P01":
+        return DatabaseError(
+            msg(
+                f"Die Verbindung zum Datenbankserver ({name}) ist abgebrochen; die Änderung "
+                "wurde nicht gespeichert. Bitte erneut verbinden und die Änderung wiederholen.",
+                f"The connection to the database server ({name}) was lost; the change was not "
+                "saved. Please reconnect and repeat the change.",
+            )
+        )
+    if sqlstate.startswith("22001"):  # string_data_right_truncation
+        return DatabaseError(
+            msg(
+                "Ein Text ist länger als erlaubt; es wurde nichts gespeichert.",
+                "A text is longer than allowed; nothing was saved.",
+            )
+        )
+    if sqlstate == "P0001" and "four-eyes" in first:  # TikDesk's own triggers
+        return DatabaseError(
+            msg(
+                "Der Server lehnt die Freigabe ab: Autorin oder Autor kann den eigenen "
+                "Beitrag nicht freigeben (Vier-Augen-Prinzip).",
+                "The server refuses the approval: authors cannot approve their own post "
+                "(four-eyes rule).",
+            )
+        )
+    return None
 
 
 def _known_write_error(path: Path, exc: BaseException) -> DatabaseError | None:
@@ -300,8 +390,10 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True) -> Eng
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # pysqlite's own transaction handling is switched off (isolation_level=None) so
-        # that BEGIN covers DDL and pragmas behave as SQLite documents.
-        conn.exec_driver_sql("BEGIN")
+        # that BEGIN covers DDL and pragmas behave as SQLite documents.  A write
+        # transaction (Database.transaction) takes the write lock at once.
+        write = conn.get_execution_options().get("tikdesk_write") and not read_only
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -446,6 +538,10 @@ def _db_open_error(path: Path, exc: Exception) -> DatabaseError:
 
 def has_tables(db: Database) -> bool:
     """False for a database without a single table (a new or emptied file): nothing to lose."""
+    from sqlalchemy import inspect
+
+    if db.on_server:
+        return bool(inspect(db.engine).get_table_names())
     with db.engine.connect() as conn:
         return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar())
 
@@ -454,3 +550,185 @@ def sqlite_pragma(db: Database, name: str) -> list[tuple[Any, ...]]:
     """Run a read-only PRAGMA (integrity_check, foreign_key_check …) and return its rows."""
     with db.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(f"PRAGMA {name}"))]
+
+
+# ------------------------------------------------------------------ team database (issue 17)
+#: How the address of a team database starts; anything else is a file path.
+SERVER_SCHEMES = paths.SERVER_SCHEMES
+#: Seconds to wait for an unreachable server before saying so (libpq's connect_timeout).
+CONNECT_TIMEOUT = 5
+
+
+def is_server_url(value: str | Path) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def server_url(value: str) -> URL:
+    """The SQLAlchemy URL (psycopg 3) of a ``postgresql://host[:port]/dbname`` address.
+
+    A password in the address is refused: TikDesk never takes one on the command line, in
+    ``settings.ini`` or in ``TIKDESK_DB`` (libpq's pgpass file, ``PGPASSWORD`` or Kerberos
+    provide it).  ``connect_timeout`` is 5 seconds unless the address sets another.
+    """
+    try:
+        url = make_url(value.strip())
+    except ArgumentError as exc:
+        raise DatabaseError(
+            msg(
+                f"„{value}“ ist keine gültige Datenbank-Adresse "
+                "(Form: postgresql://server[:port]/datenbank).",
+                f"'{value}' is not a valid database address (form: "
+                "postgresql://server[:port]/database).",
+            )
+        ) from exc
+    if url.password is not None:
+        raise DatabaseError(
+            msg(
+                "Die Adresse enthält ein Passwort. TikDesk nimmt Passwörter nie in der "
+                "Adresse, auf der Kommandozeile oder in Einstellungen an: bitte die "
+                "pgpass-Datei, PGPASSWORD (Skripte) oder die Windows-Anmeldung (Kerberos) "
+                "nutzen.",
+                "The address contains a password. TikDesk never takes passwords in the "
+                "address, on the command line or in settings: please use the pgpass file, "
+                "PGPASSWORD (scripts) or the Windows login (Kerberos).",
+            )
+        )
+    if not url.database:
+        raise DatabaseError(
+            msg(
+                f"In „{value}“ fehlt der Name der Datenbank "
+                "(Form: postgresql://server[:port]/datenbank).",
+                f"'{value}' names no database (form: postgresql://server[:port]/database).",
+            )
+        )
+    query = dict(url.query)
+    query.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
+    query.setdefault("application_name", "TikDesk")
+    return url.set(drivername="postgresql+psycopg", query=query)
+
+
+def display_url(url: URL) -> str:
+    """``postgresql://user@host:port/dbname`` — no password, no driver, no options."""
+    host = url.host or "localhost"
+    if url.query.get("host"):  # a unix socket folder given as ?host=/path
+        host = str(url.query["host"])
+    port = f":{url.port}" if url.port else ""
+    user = f"{url.username}@" if url.username else ""
+    return f"postgresql://{user}{host}{port}/{url.database}"
+
+
+def make_server_engine(url: URL, *, read_only: bool = False, password: str | None = None) -> Engine:
+    """An engine on a PostgreSQL server; ``password`` (from a dialog) lives in memory only."""
+    connect_args: dict[str, Any] = {}
+    if password:
+        connect_args["password"] = password
+    if read_only:
+        connect_args["options"] = "-c default_transaction_read_only=on"
+    return create_engine(
+        url,
+        hide_parameters=True,
+        pool_pre_ping=True,  # a connection lost while idle is replaced, not reported
+        pool_size=2,
+        max_overflow=8,
+        connect_args=connect_args,
+    )
+
+
+class ServerPasswordNeeded(DatabaseError):
+    """The server asks for a password that libpq could not find (no pgpass, no Kerberos)."""
+
+
+def open_server_database(
+    address: str,
+    local_path: Path,
+    *,
+    read_only: bool = False,
+    migrate: bool = True,
+    check_schema: bool = True,
+    password: str | None = None,
+) -> Database:
+    """Open (create the schema of, migrate) the team database at ``address``.
+
+    ``local_path`` names what TikDesk keeps about this database on this PC (never a
+    database file).  No lock file and no file backups: the server handles concurrency and
+    IT backs it up (``pg_dump``).
+    """
+    from tikdesk.storage import migrations
+
+    url = server_url(address)
+    shown = display_url(url)
+    engine = make_server_engine(url, read_only=read_only, password=password)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        engine.dispose()
+        raise server_open_error(shown, exc) from exc
+    try:
+        if check_schema:
+            migrations.check_not_newer(engine)
+        if migrate and not read_only and migrations.needs_upgrade(engine):
+            migrations.upgrade(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        known = _known_server_error(shown, exc)
+        if known is not None:
+            raise known from exc
+        raise server_open_error(shown, exc) from exc
+    return Database(local_path, engine, read_only=read_only, wal=False, url=shown)
+
+
+def server_open_error(shown: str, exc: BaseException) -> DatabaseError:
+    """One sentence for a server that cannot be reached or refuses the login."""
+    orig = getattr(exc, "orig", None) or exc
+    first = " ".join(str(orig).split())
+    log.warning("cannot open %s: %s", shown, first)
+    low = first.lower()
+    if "no password supplied" in low or "password authentication failed" in low:
+        return ServerPasswordNeeded(
+            msg(
+                f"Der Datenbankserver ({shown}) verlangt ein Passwort. TikDesk speichert "
+                "keine Passwörter: bitte eine pgpass-Datei, PGPASSWORD oder die "
+                "Windows-Anmeldung (Kerberos) einrichten – oder im Fenster das Passwort für "
+                "diese Sitzung eingeben.",
+                f"The database server ({shown}) asks for a password. TikDesk stores no "
+                "passwords: please set up a pgpass file, PGPASSWORD or the Windows login "
+                "(Kerberos) – or enter the password for this session in the window.",
+            )
+        )
+    if "does not exist" in low and "database" in low:
+        return DatabaseError(
+            msg(
+                f"Die Datenbank {shown} gibt es auf dem Server nicht. Die IT legt sie an "
+                "(SQL dafür: tikdesk admin print-setup-sql).",
+                f"The database {shown} does not exist on the server. IT creates it (SQL for "
+                "that: tikdesk admin print-setup-sql).",
+            )
+        )
+    if "role" in low and "does not exist" in low:
+        return DatabaseError(
+            msg(
+                f"Der Datenbankserver ({shown}) kennt Ihre Anmeldung nicht; bitte die IT, "
+                "Sie als Benutzer anzulegen.",
+                f"The database server ({shown}) does not know your login; please ask IT to "
+                "add you as a user.",
+            )
+        )
+    if "permission denied" in low or "pg_hba.conf" in low:
+        return DatabaseError(
+            msg(
+                f"Der Datenbankserver ({shown}) lässt Ihre Anmeldung nicht zu ({first}).",
+                f"The database server ({shown}) does not admit your login ({first}).",
+            )
+        )
+    return DatabaseError(
+        msg(
+            f"Der Datenbankserver ({shown}) ist nicht erreichbar ({first}). Bitte Netzwerk "
+            "oder VPN prüfen und erneut versuchen.",
+            f"The database server ({shown}) cannot be reached ({first}). Please check the "
+            "network or VPN and try again.",
+        )
+    )

@@ -3,7 +3,10 @@
 Enum columns store the domain enum's stable ``value`` as plain text (portable to
 PostgreSQL, readable in any SQLite browser).  Times are stored as naive UTC-free local
 ``DateTime`` values; dates as ``Date``.  Rows that users edit carry a ``version`` counter for
-conflict detection once several people share a server database.
+conflict detection once several people share a server database: it is the mapper's
+``version_id_col``, so every ORM UPDATE or DELETE of an idea, post, person or consent carries
+``WHERE version = :loaded`` and fails (StaleDataError → an edit conflict naming who changed
+it) when someone else changed the row meanwhile.  TikDesk counts the version up itself.
 """
 
 from __future__ import annotations
@@ -81,6 +84,11 @@ class Idea(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # atomic: every UPDATE/DELETE carries "WHERE version = :loaded" (see module doc)
+    __mapper_args__ = {  # noqa: RUF012 - read once by the mapper
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
     )
@@ -121,6 +129,11 @@ class Post(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # atomic: every UPDATE/DELETE carries "WHERE version = :loaded" (see module doc)
+    __mapper_args__ = {  # noqa: RUF012 - read once by the mapper
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     idea: Mapped[Idea | None] = relationship(back_populates="posts")
     appearances: Mapped[list[Appearance]] = relationship(
@@ -153,6 +166,11 @@ class Person(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # atomic: every UPDATE/DELETE carries "WHERE version = :loaded" (see module doc)
+    __mapper_args__ = {  # noqa: RUF012 - read once by the mapper
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     consents: Mapped[list[Consent]] = relationship(
         back_populates="person", cascade="all, delete-orphan", foreign_keys="Consent.person_id"
@@ -199,6 +217,11 @@ class Consent(Base):
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # atomic: every UPDATE/DELETE carries "WHERE version = :loaded" (see module doc)
+    __mapper_args__ = {  # noqa: RUF012 - read once by the mapper
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     person: Mapped[Person] = relationship(back_populates="consents", foreign_keys=[person_id])
 

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.set_read_only(ctx.read_only, getattr(ctx.db, "read_only_reason", ""))
         self._update_title()
-        self._remember_recent(str(ctx.db.path))
+        self._remember_recent(ctx.db.name)  # a file path or a team database's address
         self.restore_layout()
 
     # ----------------------------------------------------------------- structure
@@ -207,8 +207,9 @@ class MainWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.ctx.read_only else ""
         if path.resolve() == paths.demo_db_path().resolve():
             suffix += self.tr(" – sample data")
-        self.setWindowTitle(f"{path.name}{suffix} – {APP_NAME}")
-        self.db_label.setText(self.tr("Database: %1").replace("%1", str(path)))
+        shown = self.ctx.db.name if self.ctx.db.on_server else path.name
+        self.setWindowTitle(f"{shown}{suffix} – {APP_NAME}")
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.name))
 
     # ----------------------------------------------------------------- read-only
     def is_read_only(self) -> bool:
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
-        current = str(self.ctx.db.path)
+        current = self.ctx.db.name
         for index, path in enumerate(self.recent_databases()):
             if path == current:
                 continue
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
                 "Database: %2"
             )
             .replace("%1", __version__)
-            .replace("%2", str(self.ctx.db.path)),
+            .replace("%2", self.ctx.db.name),
         )
 
     # ----------------------------------------------------------------- layout memory

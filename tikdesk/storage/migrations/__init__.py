@@ -3,7 +3,8 @@
 SQLite cannot ALTER most things, so Alembic rebuilds tables in batch mode (copy, drop,
 rename).  With foreign keys on, dropping a parent table would cascade into its children, so
 foreign keys are switched off *before* the migration transaction and ``foreign_key_check`` must
-come back clean before it commits.
+come back clean before it commits.  The same scripts run on PostgreSQL (issue 17), where DDL is
+transactional and foreign keys stay on.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ VERSION_KEY = "app.schema_written_by"
 # Alembic costs about a second to import and half a second to read its scripts; a database
 # that is already at head needs neither, so start-up compares against these constants.
 # tests/test_storage_engine.py checks that they match the scripts in versions/.
-HEAD = "0005"
-KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005"})
+HEAD = "0006"
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005", "0006"})
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -59,7 +60,8 @@ def current_revision(engine: Engine) -> str | None:
             text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
             if conn.dialect.name == "sqlite"
             else text(
-                "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
+                "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version' "
+                "AND table_schema = current_schema()"
             )
         ).first()
         if has_table is None:
@@ -101,9 +103,24 @@ def check_not_newer(engine: Engine) -> None:
         )
 
 
+#: Any fixed number: the PostgreSQL advisory lock that lets one client at a time migrate.
+_MIGRATION_LOCK = 0x7469_6B64  # "tikd"
+
+
 @contextmanager
 def migration_transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection with foreign keys off and one transaction, checked before commit."""
+    """One transaction for the whole migration, checked before commit.
+
+    SQLite: foreign keys off (before the transaction, as SQLite requires) so that a batch
+    rebuild of a parent table cascades nothing, and ``foreign_key_check`` clean before commit.
+    PostgreSQL: DDL is transactional and foreign keys stay on; an advisory lock makes a
+    second client that starts at the same moment wait, then find the schema up to date.
+    """
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+            yield conn
+        return
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
@@ -129,8 +146,27 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
     with migration_transaction(engine) as conn:
+        if _revision_of(conn) == target or (target == "head" and _revision_of(conn) == HEAD):
+            return  # another client migrated while this one waited for the lock
         command.upgrade(alembic_config(conn), target)
+        # Portable "insert or replace": the key is the primary key, so delete, then insert.
+        conn.execute(text("DELETE FROM setting WHERE key = :k"), {"k": VERSION_KEY})
         conn.execute(
-            text("INSERT OR REPLACE INTO setting (key, value) VALUES (:k, :v)"),
+            text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
             {"k": VERSION_KEY, "v": __version__},
         )
+
+
+def _revision_of(conn: Connection) -> str | None:
+    """The revision seen inside the migration transaction (None: no schema yet)."""
+    if conn.dialect.name == "sqlite":
+        return None  # one writer at a time (lock file): nothing can have moved meanwhile
+    exists = conn.execute(
+        text(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version' "
+            "AND table_schema = current_schema()"
+        )
+    ).first()
+    if exists is None:
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.models import Idea, Post
+from tikdesk.storage.repositories.conflicts import conflict_error
 
 
 class IdeaRecord(NamedTuple):
@@ -173,22 +174,20 @@ def update_one(
     _check_columns(changes, EDITABLE)
     before = require(session, idea_id)
     if expected_version is not None and before.version != expected_version:
-        raise InputRejected(
-            msg(
-                f"„{before.title}“ wurde inzwischen geändert (Version {before.version} statt "
-                f"{expected_version}). Bitte die Ansicht aktualisieren und erneut versuchen.",
-                f"'{before.title}' was changed meanwhile (version {before.version} instead of "
-                f"{expected_version}). Please refresh and try again.",
-            )
-        )
+        raise conflict_error(session, "idea", idea_id)
     real = {k: v for k, v in changes.items() if getattr(before, k) != v}
     if not real:
         return before, before
-    session.execute(
+    # Atomic: the row is changed only if it still has the version just read (a second
+    # session that read the same version matches no row, on SQLite and PostgreSQL alike).
+    result = session.execute(
         update(Idea)
-        .where(Idea.id == idea_id)
+        .where(Idea.id == idea_id, Idea.version == before.version)
         .values(**real, version=Idea.version + 1, updated_at=_now())
+        .execution_options(synchronize_session=False)
     )
+    if getattr(result, "rowcount", 1) != 1:
+        raise conflict_error(session, "idea", idea_id)
     return before, require(session, idea_id)
 
 

@@ -210,6 +210,8 @@ def insert_ideas(
         rank = ranks[status] = ranks.get(status, 0.0) + 1.0
         board_ranks.append(rank)
     connection = session.connection()
+    if connection.dialect.name != "sqlite":  # psycopg takes named parameters: Core insert
+        return _insert_dicts(connection, rows, fixed, board_ranks, progress)
     sql, params = _insert_tuples(connection.dialect, rows, fixed, board_ranks)
     done = 0
     with _bulk_load(connection, len(params)):
@@ -219,6 +221,30 @@ def insert_ideas(
             done += len(part)
             if progress is not None and not progress(done):
                 break
+    return done
+
+
+def _insert_dicts(
+    connection: Any,
+    rows: ColumnRows,
+    fixed: dict[str, Any],
+    board_ranks: list[float],
+    progress: Progress | None,
+) -> int:
+    """The portable form of the bulk insert (PostgreSQL): ``insert(table)`` with a list of
+    dicts per chunk, which psycopg sends as one pipelined executemany."""
+    given = {key: column for key, column in zip(rows.keys, rows.columns, strict=True)}
+    given["board_rank"] = board_ranks
+    keys = list(given)
+    done = 0
+    statement = insert(_TABLE)
+    for start in range(0, len(board_ranks), CHUNK):
+        stop = min(start + CHUNK, len(board_ranks))
+        part = [{**fixed, **{k: given[k][i] for k in keys}} for i in range(start, stop)]
+        connection.execute(statement, part)
+        done += len(part)
+        if progress is not None and not progress(done):
+            break
     return done
 
 

@@ -395,9 +395,7 @@ def add_appearance(
                 "This person is already part of the post.",
             )
         )
-    row = Appearance(
-        post_id=post_id, person_id=person_id, scene_note=scene_note, shown_as=shown_as
-    )
+    row = Appearance(post_id=post_id, person_id=person_id, scene_note=scene_note, shown_as=shown_as)
     session.add(row)
     session.flush()
     return row.id
@@ -449,7 +447,8 @@ def resolved_keys(
 ) -> dict[int, dict[str, list[str]]]:
     """``{post_id: {state: [item keys]}}`` of the results that pass (``ok``, ``not applicable``).
 
-    One row per post and state (``group_concat`` in SQLite, ``string_agg`` in PostgreSQL, served by the
+    One row per post and state (``group_concat`` in SQLite, ``string_agg`` in PostgreSQL,
+    served by the
     ``ix_checklist_result_state`` index), not one per result: a post list needs only which
     items are done, and at 5,000 posts there are 120,000 results.  Item keys cannot hold a
     comma (checklist files only allow a–z, 0–9 and ``. _ -``).

@@ -37,7 +37,9 @@ log = logging.getLogger(__name__)
 Opener = Callable[..., Any]
 
 
-def open_interactively(parent: QWidget | None, db_path: Path, opener: Opener) -> Any | None:
+def open_interactively(
+    parent: QWidget | None, db_path: Path | str, opener: Opener
+) -> Any | None:
     """Open ``db_path`` via ``opener``; None when the user quit or it cannot be opened."""
     read_only = False
     ignore_lock = False
@@ -63,7 +65,7 @@ def open_interactively(parent: QWidget | None, db_path: Path, opener: Opener) ->
                 return None
             continue
         except DatabaseDamaged as exc:
-            if not _handle_damaged(parent, db_path, exc, read_only):
+            if not _handle_damaged(parent, exc.path, exc, read_only):  # files only
                 return None
             continue
         except TikDeskError as exc:
