@@ -126,14 +126,14 @@ def shoot(lang: str, out: Path) -> list[Path]:
         save("posts-people")
         detail_tabs[0].setCurrentIndex(0)
 
-    tabs.setCurrentIndex(3)
-    people = window.tab("PeopleTab")
+    people = window.tab("PeopleTab")  # by name: the Kalender tab sits before it
+    tabs.setCurrentWidget(people)
     settle()
     select_row(people.table, lambda t: True)  # type: ignore[attr-defined]
     save("people")
 
-    tabs.setCurrentIndex(4)
     analytics = window.tab("AnalyticsTab")
+    tabs.setCurrentWidget(analytics)
     analytics.set_period(90)  # type: ignore[attr-defined]
     settle(1.5)
     save("analytics")

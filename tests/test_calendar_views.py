@@ -123,11 +123,13 @@ def test_two_posts_in_one_hour_are_both_readable(ctx, tab, qtbot, main_window) -
         "10:00 Erster Beitrag mit etwas längerem Titel",
         "10:30 Zweiter Beitrag",
     ]
-    qtbot.waitUntil(lambda: slot.visualItemRect(slot.item(1)).height() > 0)
-    room = slot.viewport().rect()
-    for row in range(slot.count()):
-        rect = slot.visualItemRect(slot.item(row))
-        assert room.top() <= rect.top() and rect.bottom() <= room.bottom()
+
+    def all_inside() -> bool:
+        room = slot.viewport().rect()
+        rects = [slot.visualItemRect(slot.item(row)) for row in range(slot.count())]
+        return all(r.height() > 0 and room.contains(r) for r in rects)
+
+    qtbot.waitUntil(all_inside)  # the hour grows once the columns have their width
     assert "Erster Beitrag mit etwas längerem Titel" in slot.item(0).toolTip()
     # A quiet hour keeps its usual height; the busy hour grew.
     assert slot.height() > day_list(tab, MONDAY, 11).height()

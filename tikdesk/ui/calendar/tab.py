@@ -19,9 +19,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QMimeData,
+    QObject,
     Qt,
     QTime,
+    QTimer,
     Signal,
     Slot,
 )
@@ -420,6 +423,8 @@ class CalendarTab(RefreshWhenShown, QWidget):
         self.holidays: dict[dt.date, str] = {}
         self.good: GoodTimes = GoodTimes(frozenset(), 0)
         self.week_labels: dict[dt.date, QLabel] = {}
+        self.week_rows: list[list[SlotList]] = []  # the week view's slots, hour by hour
+        self.week_text = ""  # the week's rhythm, shown in the note line
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
@@ -494,6 +499,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         main_layout.addWidget(self.week_header)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
+        self.area.viewport().installEventFilter(self)  # refit the week's hours on resize
         main_layout.addWidget(self.area, 1)
         splitter.addWidget(main)
         side = QWidget()
@@ -575,6 +581,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
             return
         self.mark_fresh()
         self.lists = []
+        self.week_rows = []
         self.week_labels = {}
         if self.mode == "week":
             self.area.setWidget(self._week_view())
@@ -676,12 +683,17 @@ class CalendarTab(RefreshWhenShown, QWidget):
         week = self.rhythm[0] if self.rhythm else None
         text = self.tr("Week %1: %2 – %3").replace("%1", str(number))
         text = text.replace("%2", fmt_day(days[0])).replace("%3", fmt_day(days[-1]))
+        self.week_text = ""
         if week is not None and week.target:
-            text += "  ·  " + self.tr("%1 of %2 planned, %3 approved").replace(
-                "%1", str(week.planned)
-            ).replace("%2", str(week.target)).replace("%3", str(week.approved))
+            # In the note line below: the tool bar leaves the period little room.
+            self.week_text = (
+                self.tr("%1 of %2 planned, %3 approved")
+                .replace("%1", str(week.planned))
+                .replace("%2", str(week.target))
+                .replace("%3", str(week.approved))
+            )
             if week.below:
-                text += "  ⚠ " + self.tr("below target")
+                self.week_text = "⚠ " + self.week_text + " – " + self.tr("below target")
         self.period.setText(text)
         self._fill_week_header(days)
         by_slot: dict[tuple[dt.date, int], list[CalendarEntry]] = {}
@@ -703,10 +715,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
             for col, day in enumerate(days, start=1):
                 cell = SlotList(self, day, hour)
                 cell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                # Two lines per post (time and title; account and state), cut with "…" in a
-                # narrow column — the tooltip holds the whole title.
-                cell.setWordWrap(False)
-                cell.setTextElideMode(Qt.TextElideMode.ElideRight)
+                cell.setFixedHeight(46)
                 fill = (
                     GOOD_FILL
                     if (day.weekday(), hour) in shade
@@ -724,22 +733,36 @@ class CalendarTab(RefreshWhenShown, QWidget):
                     cell.add_entry(entry)
                 self.lists.append(cell)
                 grid.addWidget(cell, row, col)
-            # Every post of the busiest slot in this hour readable without scrolling it.
-            height = 46
-            for col in range(1, 8):
-                item = grid.itemAtPosition(row, col)
-                slot = item.widget() if item is not None else None
-                if isinstance(slot, SlotList) and slot.count():
-                    rows = sum(slot.sizeHintForRow(i) for i in range(slot.count()))
-                    height = max(height, rows + 2 * slot.frameWidth() + 4)
-            for col in range(1, 8):
-                item = grid.itemAtPosition(row, col)
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.setFixedHeight(height)
+            self.week_rows.append([s for s in self.lists[-7:]])
+        self.fit_week_rows()
+        QTimer.singleShot(0, self.fit_week_rows)  # again once the columns have their width
         for col in range(1, 8):
             grid.setColumnStretch(col, 1)
         return body
+
+    def fit_week_rows(self) -> None:
+        """Each hour of the week view as tall as its busiest slot needs at the columns'
+        present width, so that every post in it is readable without scrolling the slot."""
+        for row in self.week_rows:
+            height = 46
+            for slot in row:
+                if slot.count():
+                    slot.doItemsLayout()  # the wrapped items' real heights at this width
+                    last = slot.visualItemRect(slot.item(slot.count() - 1))
+                    need = last.bottom() + 1 + slot.verticalOffset()
+                    height = max(height, need + 2 * slot.frameWidth() + 4)
+            for slot in row:
+                if slot.height() != height:
+                    slot.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.area.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self.mode == "week"
+        ):
+            QTimer.singleShot(0, self.fit_week_rows)
+        return super().eventFilter(watched, event)
 
     def _fill_week_header(self, days: list[dt.date]) -> None:
         """The day names above the scrolling hours, in the same columns."""
@@ -777,6 +800,8 @@ class CalendarTab(RefreshWhenShown, QWidget):
 
     def _write_note(self) -> None:
         parts = []
+        if self.mode == "week" and self.week_text:
+            parts.append(self.week_text)
         if self.mode == "week":
             if self.good.shown:
                 parts.append(
