@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from tikdesk.domain.errors import Cancelled, TikDeskError
-from tikdesk.excel.preview import Preview
 from tikdesk.services import plan
 from tikdesk.services.context import AppContext
+from tikdesk.services.exchange import Preview
 from tikdesk.ui import exchange, messages
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
 from tikdesk.ui.workers import run_with_progress
