@@ -242,6 +242,7 @@ class Use(NamedTuple):
 
     purpose: str = ""  # a POST_PURPOSES key; "" = the post states none (checked by the gate)
     shown_as: frozenset[str] = frozenset()  # SHOWN_AS keys of the appearance
+    require_purpose: bool = False  # the post is not published: purpose and depiction needed
 
 
 class ConsentProblem(NamedTuple):
@@ -284,7 +285,6 @@ class ConsentAssessment(NamedTuple):
 def age_on(birth_date: dt.date, on: dt.date) -> int:
     years = on.year - birth_date.year
     if (on.month, on.day) < (birth_date.month, birth_date.day):
-    require_purpose: bool = False  # the post is not published: purpose and depiction needed
         years -= 1
     return years
 
