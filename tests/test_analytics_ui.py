@@ -149,7 +149,7 @@ def test_charts_on_real_data_render_for_every_period(tab: object) -> None:
     assert "4.206 → 5.383" in board.followers.info_label.text()
     assert "12 posts" in board.posts.info_label.text()
     group = board.by_format.groups[0]  # videos not linked to a post: one group, "9,3 %"
-    assert board.by_format.count_labels.texts() == [f"n = {group.spread.count}  ·  9,3 %"]
+    assert board.by_format.count_labels.texts() == [f"{group.spread.count} posts · typically 9,3 %"]
 
 
 def test_period_and_account_switch_change_the_numbers(tab: object) -> None:
@@ -192,9 +192,16 @@ def test_axes_and_hover_use_german_formats(tab: object) -> None:
     assert at == day_x(D(2026, 8, 18))
     text, _ = board.posts.hover_text(board.posts.top, 2.0, 0)
     assert "Views: 78.016" in text and "Engagement rate: 5,2 %" in text
-    axis = board.posts.axis_bottom  # posts in order of publication, labelled with their day
-    days = [v.posted_at.strftime("%d.%m.") for v in board.posts.videos]
-    assert axis.tickStrings([0.0, 2.0, 11.0, 12.0], 1.0, 1.0) == [days[0], days[2], days[11], ""]
+    axis = board.posts.axis_bottom  # posts in order of publication, labelled with short titles
+    from tikdesk.ui.analytics.charts import short_title
+
+    titles = [short_title(v.title) for v in board.posts.videos]
+    assert axis.tickStrings([0.0, 2.0, 11.0, 12.0], 1.0, 1.0) == [
+        titles[0],
+        titles[2],
+        titles[11],
+        "",
+    ]
 
 
 def test_numbers_as_tables_is_the_text_alternative(tab: object) -> None:

@@ -29,6 +29,7 @@ MODULE_OF = {
     "pyqtgraph": "pyqtgraph",
     "icalendar": "icalendar",
     "holidays": "holidays",
+    "segno": "segno",
     "psycopg": "psycopg",
     "openpyxl": "openpyxl",
     "defusedxml": "defusedxml",

@@ -132,8 +132,52 @@
       <translation>Keine Beiträge mit Zahlen in diesem Zeitraum. Importieren Sie die Content-ZIP aus TikTok Studio oder tragen Sie die Zahlen eines Beitrags von Hand ein (Zahlen eintragen…).</translation>
     </message>
     <message>
-      <source>%1 posts, median engagement %2</source>
-      <translation>%1 Beiträge, Median-Interaktionsrate %2</translation>
+      <source>%1 posts, typical engagement rate %2 (dashed line)</source>
+      <translation>%1 Beiträge, typische Interaktionsrate %2 (gestrichelte Linie)</translation>
+    </message>
+    <message>
+      <source>Typical value: the median – half of the posts are above it, half below.</source>
+      <translation>Typischer Wert: der Median – die Hälfte der Beiträge liegt darüber, die Hälfte darunter.</translation>
+    </message>
+    <message>
+      <source>Link videos…</source>
+      <translation>Videos zuordnen…</translation>
+    </message>
+    <message>
+      <source>Link the imported videos to their posts</source>
+      <translation>Die importierten Videos ihren Beiträgen zuordnen</translation>
+    </message>
+    <message>
+      <source>bar: typical value · line: middle half · pale: fewer than 3 posts</source>
+      <translation>Balken: typischer Wert · Linie: mittlere Hälfte · blass: weniger als 3 Beiträge</translation>
+    </message>
+    <message>
+      <source>Bar: the typical value (median: half of the posts are above it, half below) · line: the middle half of the posts (from the first to the third quartile, Q1–Q3) · pale: fewer than 3 posts</source>
+      <translation>Balken: der typische Wert (Median: die Hälfte der Beiträge liegt darüber, die Hälfte darunter) · Linie: die mittlere Hälfte der Beiträge (vom ersten bis zum dritten Quartil, Q1–Q3) · blass: weniger als 3 Beiträge</translation>
+    </message>
+    <message>
+      <source>„%1“: %2 videos from the export are not linked to a post yet, so their format and audience are unknown. Link them (Link videos…) to compare formats and audiences.</source>
+      <translation>„%1“: %2 Videos aus dem Export sind noch keinem Beitrag zugeordnet, ihr Format und ihre Zielgruppe sind daher unbekannt. Ordnen Sie sie zu (Videos zuordnen…), um Formate und Zielgruppen zu vergleichen.</translation>
+    </message>
+    <message>
+      <source>%1 posts · typically %2</source>
+      <translation>%1 Beiträge · typisch %2</translation>
+    </message>
+    <message>
+      <source>%1 posts; typical value and middle half</source>
+      <translation>%1 Beiträge; typischer Wert und mittlere Hälfte</translation>
+    </message>
+    <message>
+      <source>Typical value: %1 (median)</source>
+      <translation>Typischer Wert: %1 (Median)</translation>
+    </message>
+    <message>
+      <source>Middle half of the posts: %1 – %2 (quartiles Q1–Q3)</source>
+      <translation>Mittlere Hälfte der Beiträge: %1 – %2 (Quartile Q1–Q3)</translation>
+    </message>
+    <message>
+      <source>Lowest – highest: %1 – %2</source>
+      <translation>Niedrigster – höchster Wert: %1 – %2</translation>
     </message>
     <message>
       <source>Views: %1</source>
@@ -150,6 +194,10 @@
     <message>
       <source>Format: %1</source>
       <translation>Format: %1</translation>
+    </message>
+    <message>
+      <source>≈ TikTok gave rounded numbers (such as 1.2K).</source>
+      <translation>≈ TikTok hat gerundete Zahlen geliefert (etwa 1,2K).</translation>
     </message>
     <message>
       <source>Published</source>
@@ -180,28 +228,12 @@
       <translation>Format</translation>
     </message>
     <message>
-      <source>bar: median · whisker: Q1–Q3 · pale: fewer than 3 posts</source>
-      <translation>Balken: Median · Strich: mittlere Hälfte (Q1–Q3) · hell: unter 3 Beiträge</translation>
-    </message>
-    <message>
-      <source>Bar: median · whisker: middle half of the posts (Q1–Q3) · pale: fewer than 3 posts</source>
-      <translation>Balken: Median · Strich: mittlere Hälfte der Beiträge (Q1–Q3) · hell: weniger als 3 Beiträge</translation>
-    </message>
-    <message>
       <source>No posts with views in this period. Link the imported videos to their posts (Link videos…) to compare formats and audiences.</source>
       <translation>Keine Beiträge mit Aufrufen in diesem Zeitraum. Ordnen Sie die importierten Videos ihren Beiträgen zu (Videos zuordnen…), um Formate und Zielgruppen zu vergleichen.</translation>
     </message>
     <message>
-      <source>%1 posts; median and middle half</source>
-      <translation>%1 Beiträge; Median und mittlere Hälfte</translation>
-    </message>
-    <message>
       <source>Posts: %1</source>
       <translation>Beiträge: %1</translation>
-    </message>
-    <message>
-      <source>Median: %1</source>
-      <translation>Median: %1</translation>
     </message>
     <message>
       <source>Few posts: do not over-read this.</source>
@@ -216,28 +248,48 @@
       <translation>Beiträge</translation>
     </message>
     <message>
-      <source>Median</source>
-      <translation>Median</translation>
+      <source>Typical value (median)</source>
+      <translation>Typischer Wert (Median)</translation>
+    </message>
+    <message>
+      <source>Middle half from (Q1)</source>
+      <translation>Mittlere Hälfte ab (Q1)</translation>
+    </message>
+    <message>
+      <source>Middle half to (Q3)</source>
+      <translation>Mittlere Hälfte bis (Q3)</translation>
+    </message>
+    <message>
+      <source>Lowest</source>
+      <translation>Niedrigster Wert</translation>
+    </message>
+    <message>
+      <source>Highest</source>
+      <translation>Höchster Wert</translation>
+    </message>
+    <message>
+      <source>Typical views (median)</source>
+      <translation>Typische Aufrufe (Median)</translation>
+    </message>
+    <message>
+      <source>Typical engagement rate (median)</source>
+      <translation>Typische Interaktionsrate (Median)</translation>
+    </message>
+    <message>
+      <source>Hour of publication · number: posts · darker: higher typical value</source>
+      <translation>Uhrzeit der Veröffentlichung · Zahl: Beiträge · dunkler: höherer typischer Wert</translation>
+    </message>
+    <message>
+      <source>%1 %2–%3 h: %4 posts, typically %5 (median)</source>
+      <translation>%1 %2–%3 Uhr: %4 Beiträge, typisch %5 (Median)</translation>
     </message>
     <message>
       <source>When posts were published and how they did</source>
       <translation>Wann veröffentlicht – und wie gut gelaufen</translation>
     </message>
     <message>
-      <source>Median views</source>
-      <translation>Median der Aufrufe</translation>
-    </message>
-    <message>
-      <source>Median engagement rate</source>
-      <translation>Median der Interaktionsrate</translation>
-    </message>
-    <message>
       <source>Heat map measure</source>
       <translation>Kennzahl der Heatmap</translation>
-    </message>
-    <message>
-      <source>Hour of publication · number: posts · darker: higher median</source>
-      <translation>Uhrzeit der Veröffentlichung · Zahl: Beiträge · dunkler: höherer Median</translation>
     </message>
     <message>
       <source>No post in this period has a publication time with an hour. TikTok's Content export only gives the day: enter the time in the post (Posts &amp; clearance) or import a video list with times.</source>
@@ -256,16 +308,64 @@
       <translation>%1 ohne Uhrzeit</translation>
     </message>
     <message>
-      <source>%1 %2–%3 h: %4 posts, median %5</source>
-      <translation>%1 %2–%3 Uhr: %4 Beiträge, Median %5</translation>
-    </message>
-    <message>
       <source>Weekday</source>
       <translation>Wochentag</translation>
     </message>
     <message>
       <source>Hour</source>
       <translation>Stunde</translation>
+    </message>
+    <message>
+      <source>female</source>
+      <translation>weiblich</translation>
+    </message>
+    <message>
+      <source>male</source>
+      <translation>männlich</translation>
+    </message>
+    <message>
+      <source>diverse / not stated</source>
+      <translation>divers / keine Angabe</translation>
+    </message>
+    <message>
+      <source>other countries</source>
+      <translation>andere Länder</translation>
+    </message>
+    <message>
+      <source>Followers by gender and country</source>
+      <translation>Follower nach Geschlecht und Land</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Geschlecht</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <source>No gender or country shares yet. They come with the Followers ZIP from TikTok Studio (FollowerGender, FollowerTopTerritories).</source>
+      <translation>Noch keine Anteile nach Geschlecht oder Land. Sie kommen mit dem Followers-ZIP aus TikTok Studio (FollowerGender, FollowerTopTerritories).</translation>
+    </message>
+    <message>
+      <source>as exported on %1</source>
+      <translation>Stand %1</translation>
+    </message>
+    <message>
+      <source>%1: %2 of the followers (as of %3)</source>
+      <translation>%1: %2 der Follower (Stand %3)</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Anteil</translation>
+    </message>
+    <message>
+      <source>As of</source>
+      <translation>Stand</translation>
     </message>
     <message>
       <source>Peer accounts (followers)</source>
@@ -612,6 +712,14 @@
       <translation>Jedes Diagramm als Tabelle zeigen (für Screenreader und genaue Werte)</translation>
     </message>
     <message>
+      <source>&amp;Recruiting</source>
+      <translation>&amp;Recruiting</translation>
+    </message>
+    <message>
+      <source>Record applications naming TikTok and career link clicks per month</source>
+      <translation>Bewerbungen mit Quelle TikTok und Klicks auf den Karriere-Link je Monat erfassen</translation>
+    </message>
+    <message>
       <source>&lt;h2&gt;No analytics data yet&lt;/h2&gt;&lt;p&gt;Import the files TikTok lets you download – in TikTok Studio under &lt;i&gt;Analytics → Download data&lt;/i&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Overview_…zip&lt;/b&gt; – views, likes, comments, shares per day&lt;/li&gt;&lt;li&gt;&lt;b&gt;Followers_…zip&lt;/b&gt; – followers per day, gender and regions&lt;/li&gt;&lt;li&gt;&lt;b&gt;Content_…zip&lt;/b&gt; – numbers per video&lt;/li&gt;&lt;li&gt;or the overview from &lt;b&gt;TikTok Business Suite&lt;/b&gt; (.xlsx/.csv)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Drag the files onto this window or use &lt;i&gt;File → Import → TikTok analytics…&lt;/i&gt; – without exports you can type in a post's numbers by hand.&lt;/p&gt;</source>
       <translation>&lt;h2&gt;Noch keine Analysedaten&lt;/h2&gt;&lt;p&gt;Importieren Sie die Dateien, die TikTok zum Herunterladen anbietet – in TikTok Studio unter &lt;i&gt;Analysen → Daten herunterladen&lt;/i&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Overview_…zip&lt;/b&gt; – Aufrufe, Likes, Kommentare, Shares pro Tag&lt;/li&gt;&lt;li&gt;&lt;b&gt;Followers_…zip&lt;/b&gt; – Follower pro Tag, Geschlecht und Regionen&lt;/li&gt;&lt;li&gt;&lt;b&gt;Content_…zip&lt;/b&gt; – Zahlen pro Video&lt;/li&gt;&lt;li&gt;oder die Übersicht aus der &lt;b&gt;TikTok Business Suite&lt;/b&gt; (.xlsx/.csv)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ziehen Sie die Dateien auf dieses Fenster oder nutzen Sie &lt;i&gt;Datei → Importieren → TikTok-Analysedaten…&lt;/i&gt; – ohne Exporte können Sie die Zahlen eines Beitrags auch von Hand eintragen.&lt;/p&gt;</translation>
     </message>
@@ -628,6 +736,10 @@
       <translation>Zahlen von Hand eintragen…</translation>
     </message>
     <message>
+      <source>Record recruiting figures…</source>
+      <translation>Recruiting-Zahlen erfassen…</translation>
+    </message>
+    <message>
       <source>TikTok &amp;analytics…</source>
       <translation>TikTok-&amp;Analysedaten…</translation>
     </message>
@@ -638,6 +750,10 @@
     <message>
       <source>TikTok analytics from a &amp;folder…</source>
       <translation>TikTok-Analysedaten aus &amp;Ordner…</translation>
+    </message>
+    <message>
+      <source>no account yet</source>
+      <translation>noch kein Konto</translation>
     </message>
     <message>
       <source>&amp;Link videos (%1)…</source>
@@ -660,8 +776,8 @@
       <translation>Likes + Kommentare + Shares %1</translation>
     </message>
     <message>
-      <source>Posts %1, median engagement %2</source>
-      <translation>Beiträge %1, Median-Interaktionsrate %2</translation>
+      <source>Posts %1, typical engagement rate %2</source>
+      <translation>Beiträge %1, typische Interaktionsrate %2</translation>
     </message>
     <message>
       <source>Import TikTok analytics</source>
@@ -698,6 +814,62 @@
     <message>
       <source>Every imported video is linked.</source>
       <translation>Alle importierten Videos sind zugeordnet.</translation>
+    </message>
+    <message>
+      <source>Recruiting (typed in by the team)</source>
+      <translation>Recruiting (vom Team erfasst)</translation>
+    </message>
+    <message>
+      <source>Per month and account: applications that name TikTok as their source and clicks on the careers link in the bio (from your applicant system and the link shortener). The management report shows them beside reach.</source>
+      <translation>Je Monat und Konto: Bewerbungen, die TikTok als Quelle nennen, und Klicks auf den Karriere-Link in der Bio (aus Ihrem Bewerbermanagement und dem Link-Kürzer). Der Management-Bericht zeigt sie neben der Reichweite.</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Monat</translation>
+    </message>
+    <message>
+      <source>Applications</source>
+      <translation>Bewerbungen</translation>
+    </message>
+    <message>
+      <source>Career link clicks</source>
+      <translation>Klicks Karriere-Link</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Note (optional)</source>
+      <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+      <source>&amp;Record</source>
+      <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+      <source>Recruiting figures</source>
+      <translation>Recruiting-Zahlen</translation>
+    </message>
+    <message>
+      <source>Applications naming TikTok</source>
+      <translation>Bewerbungen mit Quelle TikTok</translation>
+    </message>
+    <message>
+      <source>No recruiting figures yet: record the first month above.</source>
+      <translation>Noch keine Recruiting-Zahlen: erfassen Sie oben den ersten Monat.</translation>
+    </message>
+    <message>
+      <source>Recruiting</source>
+      <translation>Recruiting</translation>
+    </message>
+    <message>
+      <source>Please name the account (the TikTok handle).</source>
+      <translation>Bitte das Konto angeben (den TikTok-Namen).</translation>
+    </message>
+    <message>
+      <source>Please type a whole number (or leave the field empty).</source>
+      <translation>Bitte eine ganze Zahl eingeben (oder das Feld leer lassen).</translation>
     </message>
   </context>
 </TS>

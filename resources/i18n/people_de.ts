@@ -156,6 +156,101 @@
     </message>
 </context>
 <context>
+    <name>PaperworkPanel</name>
+    <message>
+        <source>&amp;Print consent form…</source>
+        <translation>Einwilligungsformular &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>A numbered form (PDF, A4) prefilled with the person, scope and period, with the Art. 13 information and a QR code.</source>
+        <translation>Ein nummeriertes Formular (PDF, A4), vorausgefüllt mit Person, Umfang und Zeitraum, mit den Informationen nach Art. 13 DSGVO und einem QR-Code.</translation>
+    </message>
+    <message>
+        <source>Signed form &amp;returned…</source>
+        <translation>Unterschriebenes Formular &amp;zurück…</translation>
+    </message>
+    <message>
+        <source>Type or scan the form number: the prefilled consent records open to confirm.</source>
+        <translation>Formularnummer eintippen oder scannen: die vorausgefüllten Einwilligungen öffnen sich zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Signed scans of the selected consent record</source>
+        <translation>Unterschriebene Scans der gewählten Einwilligung</translation>
+    </message>
+    <message>
+        <source>Drop a signed scan (PDF, JPG, PNG, at most 20 MB) here to attach it to the selected consent record.</source>
+        <translation>Einen unterschriebenen Scan (PDF, JPG, PNG, höchstens 20 MB) hierher ziehen, um ihn der gewählten Einwilligung beizufügen.</translation>
+    </message>
+    <message>
+        <source>Add signed &amp;scan…</source>
+        <translation>Unterschriebenen &amp;Scan hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) – added %4 by %5</source>
+        <translation>%1 (%2, %3) – hinzugefügt %4 von %5</translation>
+    </message>
+    <message>
+        <source>Signed scan</source>
+        <translation>Unterschriebener Scan</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1.</source>
+        <translation>Kein Programm ist eingerichtet, um %1 zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Signed form returned</source>
+        <translation>Unterschriebenes Formular zurück</translation>
+    </message>
+    <message>
+        <source>Save consent form</source>
+        <translation>Einwilligungsformular speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Consent form %1.pdf</source>
+        <translation>Einwilligung %1.pdf</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Einwilligungsformular</translation>
+    </message>
+    <message>
+        <source>Form %1 written to %2. When it comes back signed, type or scan its number under “Signed form returned…”.</source>
+        <translation>Formular %1 gespeichert unter %2. Wenn es unterschrieben zurückkommt, die Nummer unter „Unterschriebenes Formular zurück…“ eintippen oder scannen.</translation>
+    </message>
+    <message>
+        <source>Add signed scan</source>
+        <translation>Unterschriebenen Scan hinzufügen</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Form number (type it, or scan the QR code into this field):</source>
+        <translation>Formularnummer (eintippen oder den QR-Code in dieses Feld scannen):</translation>
+    </message>
+    <message>
+        <source>Forms and signed scans</source>
+        <translation>Formulare und unterschriebene Scans</translation>
+    </message>
+    <message>
+        <source>Every signature of form %1 is already recorded.</source>
+        <translation>Alle Unterschriften von Formular %1 sind bereits erfasst.</translation>
+    </message>
+    <message>
+        <source>Form %1: confirm the consent of %2</source>
+        <translation>Formular %1: Einwilligung von %2 bestätigen</translation>
+    </message>
+</context>
+<context>
     <name>PeopleRegister</name>
     <message>
         <source>Import consent register</source>
@@ -275,6 +370,10 @@
     <message>
         <source>Effect</source>
         <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>approval is revoked</source>
+        <translation>Freigabe wird widerrufen</translation>
     </message>
     <message>
         <source>… and %1 more</source>
@@ -636,6 +735,14 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
     <message>
         <source>&amp;What was done:</source>
         <translation>&amp;Was getan wurde:</translation>
+    </message>
+    <message>
+        <source>Posts affected by the withdrawal</source>
+        <translation>Vom Widerruf betroffene Beiträge</translation>
+    </message>
+    <message>
+        <source>If you record this withdrawal: %1 posts show the person · can no longer be published: %2 · published, to take down: %3 · approvals revoked: %4</source>
+        <translation>Wenn Sie diesen Widerruf erfassen: %1 Beiträge zeigen die Person · können nicht mehr veröffentlicht werden: %2 · veröffentlicht, offline zu nehmen: %3 · Freigaben widerrufen: %4</translation>
     </message>
 </context>
 </TS>

@@ -95,6 +95,10 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
+        <source>&amp;Roles…</source>
+        <translation>&amp;Rollen…</translation>
+    </message>
+    <message>
         <source>&amp;Sample data</source>
         <translation>&amp;Beispieldaten</translation>
     </message>
@@ -258,12 +262,73 @@ Datenbank: %2</translation>
         <translation>Logo für &amp;Berichte:</translation>
     </message>
     <message>
+        <source>Controller (name and address)</source>
+        <translation>Verantwortliche Stelle (Name und Anschrift)</translation>
+    </message>
+    <message>
+        <source>e.g. City of Example, Main Street 1, 12345 Example</source>
+        <translation>z. B. Stadt Beispiel, Hauptstraße 1, 12345 Beispiel</translation>
+    </message>
+    <message>
+        <source>&amp;Controller (consent forms):</source>
+        <translation>&amp;Verantwortliche Stelle (Einwilligungsformulare):</translation>
+    </message>
+    <message>
+        <source>Data-protection officer&apos;s contact</source>
+        <translation>Kontakt der/des Datenschutzbeauftragten</translation>
+    </message>
+    <message>
+        <source>e.g. datenschutz@example.de, 0123 456-789</source>
+        <translation>z. B. datenschutz@example.de, 0123 456-789</translation>
+    </message>
+    <message>
+        <source>&amp;Data-protection officer:</source>
+        <translation>&amp;Datenschutzbeauftragte:r:</translation>
+    </message>
+    <message>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Who acts is the Windows account, never the name in the preferences. Editor: edits people and consents. Approver: approves posts of others (four eyes compare accounts). DSB: sets the DSB exception, gives and removes roles, cleans backups of erased people. Approver and DSB may edit too.
+Your account: %1</source>
+        <translation>Wer handelt, ist das Windows-Konto, nie der Name in den Einstellungen. Redaktion: bearbeitet Personen und Einwilligungen. Freigabe: gibt Beiträge anderer frei (das Vier-Augen-Prinzip vergleicht Konten). DSB: setzt die DSB-Ausnahme, vergibt und entzieht Rollen, bereinigt Sicherungen mit gelöschten Personen. Freigabe und DSB dürfen auch bearbeiten.
+Ihr Konto: %1</translation>
+    </message>
+    <message>
+        <source>Only a DSB account may change roles; you can look at them here.</source>
+        <translation>Nur ein DSB-Konto darf Rollen ändern; Sie können sie hier ansehen.</translation>
+    </message>
+    <message>
+        <source>Accounts and roles</source>
+        <translation>Konten und Rollen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>DOMAIN\user</source>
+        <translation>DOMÄNE\benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Add as editor</source>
+        <translation>Als Redaktion &amp;hinzufügen</translation>
     </message>
 </context>
 <context>

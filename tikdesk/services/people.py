@@ -125,6 +125,7 @@ class ConsentInput:
     collected_by: str = ""
     collected_on: dt.date | None = None
     collected_place: str = ""
+    form_number: str = ""  # of the printed form it came back on (services.forms)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class ConsentView:
     withdrawal_note: str
     status: str  # active | expired | withdrawn
     custodian_person_id: int | None = None
+    form_number: str = ""
 
     @property
     def status_label(self) -> str:
@@ -696,6 +698,7 @@ class PeopleService:
             "collected_by": data.collected_by.strip(),
             "collected_on": data.collected_on,
             "collected_place": data.collected_place.strip(),
+            "form_number": data.form_number.strip(),
         }
 
     def add_consent(self, person_id: int, data: ConsentInput, today: dt.date | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Organisation-wide settings kept in the database (name, logo for reports)."""
+"""Organisation-wide settings kept in the database (name, logo for reports, the controller
+and the DSB's contact printed in the Art. 13 block of consent forms)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from tikdesk.storage.repositories import settings as repo
 
 ORG_NAME = "org.name"
 ORG_LOGO = "org.logo_path"
+ORG_CONTROLLER = "org.controller"  # name and address of the controller (Art. 13 (1) a)
+ORG_DPO = "org.dpo_contact"  # the DSB's contact (Art. 13 (1) b)
 
 
 @dataclass(frozen=True)
 class OrgSettings:
     name: str
     logo_path: str
+    controller: str = ""
+    dpo_contact: str = ""
 
 
 class SettingsService:
@@ -23,9 +28,25 @@ class SettingsService:
 
     def organisation(self) -> OrgSettings:
         with self._ctx.db.reader() as s:
-            return OrgSettings(repo.get(s, ORG_NAME), repo.get(s, ORG_LOGO))
+            return OrgSettings(
+                repo.get(s, ORG_NAME),
+                repo.get(s, ORG_LOGO),
+                repo.get(s, ORG_CONTROLLER),
+                repo.get(s, ORG_DPO),
+            )
 
-    def set_organisation(self, name: str, logo_path: str) -> None:
+    def set_organisation(
+        self,
+        name: str,
+        logo_path: str,
+        controller: str | None = None,
+        dpo_contact: str | None = None,
+    ) -> None:
+        """``controller``/``dpo_contact`` None: left as they are."""
         with self._ctx.db.transaction() as s:
             repo.put(s, ORG_NAME, name.strip())
             repo.put(s, ORG_LOGO, logo_path.strip())
+            if controller is not None:
+                repo.put(s, ORG_CONTROLLER, controller.strip())
+            if dpo_contact is not None:
+                repo.put(s, ORG_DPO, dpo_contact.strip())

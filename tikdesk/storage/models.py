@@ -249,6 +249,31 @@ class EvidenceFile(Base):
     added_by: Mapped[str] = mapped_column(String(200), default="")
 
 
+class ConsentForm(Base):
+    """A printed consent form (issue 18): its number, what it was prefilled with and the
+    versions of the texts it carried.  The consent records made from the signed form keep
+    the number (``Consent.form_number``); erasing the person deletes the row."""
+
+    __tablename__ = "consent_form"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_number: Mapped[str] = mapped_column(String(32), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # domain.forms.FormKind
+    platforms: Mapped[str] = mapped_column(Text, default="")
+    purposes: Mapped[str] = mapped_column(Text, default="")
+    shown_as: Mapped[str] = mapped_column(Text, default="")
+    valid_from: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    text_version: Mapped[str] = mapped_column(String(100), default="")
+    art13_version: Mapped[str] = mapped_column(String(100), default="")
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    issued_by: Mapped[str] = mapped_column(String(200), default="")
+
+
 class Appearance(Base):
     __tablename__ = "appearance"
     __table_args__ = (UniqueConstraint("post_id", "person_id", name="uq_appearance_post_person"),)

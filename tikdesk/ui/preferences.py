@@ -78,8 +78,19 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.logo)
         row.addWidget(browse)
         form.addRow(self.tr("Logo for &reports:"), row)
+        # printed in the Art. 13 block of every consent form (issue 18)
+        self.controller = QLineEdit(org.controller)
+        self.controller.setAccessibleName(self.tr("Controller (name and address)"))
+        self.controller.setPlaceholderText(
+            self.tr("e.g. City of Example, Main Street 1, 12345 Example")
+        )
+        form.addRow(self.tr("&Controller (consent forms):"), self.controller)
+        self.dpo = QLineEdit(org.dpo_contact)
+        self.dpo.setAccessibleName(self.tr("Data-protection officer's contact"))
+        self.dpo.setPlaceholderText(self.tr("e.g. datenschutz@example.de, 0123 456-789"))
+        form.addRow(self.tr("&Data-protection officer:"), self.dpo)
         read_only = ctx.read_only
-        for widget in (self.org_name, self.logo, browse):
+        for widget in (self.org_name, self.logo, browse, self.controller, self.dpo):
             widget.setEnabled(not read_only)
 
         buttons = QDialogButtonBox(
@@ -101,5 +112,7 @@ class PreferencesDialog(QDialog):
         self._settings.setValue(USER_KEY, self.user.text().strip())
         self._ctx.label = configured_user(self._settings)
         if not self._ctx.read_only:
-            self._org.set_organisation(self.org_name.text(), self.logo.text())
+            self._org.set_organisation(
+                self.org_name.text(), self.logo.text(), self.controller.text(), self.dpo.text()
+            )
         super().accept()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.engine import Database
-from tikdesk.storage.models import Consent, Person
+from tikdesk.storage.models import Consent, ConsentForm, Person
 from tikdesk.storage.repositories.posts import (
     apply_changes,
     columns,
@@ -70,6 +70,7 @@ class ConsentRecord:
     created_at: dt.datetime
     version: int
     custodian_person_id: int | None = None
+    form_number: str = ""
 
 
 class PersonFactsRow(NamedTuple):
@@ -146,6 +147,7 @@ CONSENT_FIELDS = frozenset(
         "withdrawal_channel",
         "withdrawal_received_by",
         "withdrawal_note",
+        "form_number",
     }
 )
 
@@ -232,6 +234,8 @@ def erase_person(session: Session, person_id: int, at: dt.datetime) -> int:
     consents = list(session.scalars(select(Consent).where(Consent.person_id == person_id)))
     for consent in consents:
         session.delete(consent)
+    for form in session.scalars(select(ConsentForm).where(ConsentForm.person_id == person_id)):
+        session.delete(form)  # printed forms (issue 18): prefilled with the person's scope
     row.display_name = ""
     row.contact = ""
     row.sole_custody_note = ""

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.analytics import HeatMap, Spread
 from tikdesk.services.analytics import (
+    NOT_LINKED,
     BenchmarkSeries,
     DailySeries,
     GroupSpread,
@@ -427,6 +428,7 @@ class ChartPanel(QFrame):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #555; padding: 24px;")
         self.table = QTableWidget()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (WCAG 2.1.2)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(title)
@@ -838,32 +840,61 @@ class Metric:
     key: str
     label: str
     color: str
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine  # told apart by more than colour
 
 
 class DailyPanel(ChartPanel):
-    """Daily values (thin) with their 7-day moving average (bold), one or more metrics."""
+    """Daily values (thin) with their 7-day moving average (bold), one or more metrics.
+
+    ``stacked``: one plot per metric, each with its own value axis and the metric's name on
+    it (small multiples), x-linked: comments and shares, a fraction of the likes, are no
+    longer flattened under them.  The averages also differ in line style, not in colour
+    alone."""
 
     def __init__(
-        self, title: str, metrics: Sequence[Metric], parent: QWidget | None = None
+        self,
+        title: str,
+        metrics: Sequence[Metric],
+        parent: QWidget | None = None,
+        *,
+        stacked: bool = False,
     ) -> None:
         super().__init__(title, parent)
         self.metrics = list(metrics)
-        self.plot = self.add_plot(1, GermanDateAxis(), NumberAxis())
-        self.enable_crosshair(self.plot)
-        _legend(self, self.plot, 0)
-        single = len(self.metrics) == 1
+        self.stacked = stacked and len(self.metrics) > 1
         self.daily: dict[str, pg.PlotDataItem] = {}
         self.average: dict[str, pg.PlotDataItem] = {}
+        self.plot_of: dict[str, pg.PlotItem] = {}
+        single = len(self.metrics) == 1
+        if self.stacked:
+            self.setMinimumHeight(460)
+            last = len(self.metrics) - 1
+            for row, m in enumerate(self.metrics):
+                plot = self.add_plot(row, GermanDateAxis(), NumberAxis())
+                plot.setLabel("left", m.label, color=m.color)
+                if row < last:
+                    plot.hideAxis("bottom")
+                if row:
+                    plot.setXLink(self.plot_of[self.metrics[0].key])
+                self.enable_crosshair(plot)
+                self.plot_of[m.key] = plot
+            self.plot = self.plot_of[self.metrics[0].key]
+        else:
+            self.plot = self.add_plot(1, GermanDateAxis(), NumberAxis())
+            self.enable_crosshair(self.plot)
+            _legend(self, self.plot, 0)
+            self.plot_of = {m.key: self.plot for m in self.metrics}
         for m in self.metrics:
+            plot = self.plot_of[m.key]
             faint = translucent(m.color, 110)
             self.daily[m.key] = _line(
-                self.plot,
+                plot,
                 pen=pg.mkPen(color=faint, width=1),
                 name=translate("Analytics", "per day") if single else None,
             )
             self.average[m.key] = _line(
-                self.plot,
-                pen=pen(m.color, 2),
+                plot,
+                pen=pen(m.color, 2, m.style),
                 name=translate("Analytics", "7-day average") if single else m.label,
             )
         self.series: DailySeries | None = None
@@ -884,7 +915,8 @@ class DailyPanel(ChartPanel):
         for m in self.metrics:
             self.daily[m.key].setData(x, nan_array(series.values[m.key]))
             self.average[m.key].setData(x, nan_array(series.moving_average[m.key]))
-        self.plot.enableAutoRange()
+        for plot in self.plots:
+            plot.enableAutoRange()
         totals = []
         for m in self.metrics:
             total = sum(v for v in series.values[m.key] if v is not None)
@@ -930,15 +962,31 @@ class DailyPanel(ChartPanel):
 
 
 # ----------------------------------------------------------------------------- posts
-class IndexAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """Post number on x, labelled with the publication day of a few posts.
+SHORT_TITLE = 16  # characters of a post's title under its bar (the hover has all of it)
 
-    The days are formatted for the ticks shown only (a dozen, not every post of 3 years)."""
+
+def short_title(title: str, limit: int = SHORT_TITLE) -> str:
+    """``Mythen-Check: Personalausweis`` → ``Mythen-Check: P…``."""
+    text = " ".join(title.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def approx(text: str, approximate: bool) -> str:
+    """A value that came from an abbreviated count (``1.2K``) is shown with "≈"."""
+    return f"≈ {text}" if approximate and text != "–" else text
+
+
+class IndexAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Post number on x, labelled with the short title of a few posts (their day when a
+    post has no title).
+
+    The labels are made for the ticks shown only (a dozen, not every post of 3 years)."""
 
     def __init__(self) -> None:
         super().__init__("bottom")
         self.enableAutoSIPrefix(False)
         self.posted: Sequence[dt.datetime | None] = []
+        self.titles: Sequence[str] = []
 
     def tickValues(
         self, minVal: float, maxVal: float, size: float
@@ -946,17 +994,20 @@ class IndexAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         n = len(self.posted)
         if n == 0:
             return []
-        room = max(1, int(size // 60))
+        room = max(1, int(size // 110))  # a short title is about 100 px wide
         step = max(1, math.ceil(n / room))
         start = max(0, math.ceil(minVal))
         return [(step, [float(i) for i in range(start, min(n, int(maxVal) + 1), step)])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [self.day_label(int(v)) for v in values]
+        return [self.tick_label(int(v)) for v in values]
 
-    def day_label(self, index: int) -> str:
+    def tick_label(self, index: int) -> str:
         if not 0 <= index < len(self.posted):
             return ""
+        title = self.titles[index] if index < len(self.titles) else ""
+        if title.strip():
+            return short_title(title)
         posted = self.posted[index]
         return fmt.fmt_day_short(posted.date()) if posted else "?"
 
@@ -1003,6 +1054,7 @@ class PostsPanel(ChartPanel):
         self.views.setOpts(x=x, height=np.nan_to_num(views), width=0.7 if n > 1 else 0.4)
         self.rates.setOpts(x=x, height=np.nan_to_num(rates), width=0.7 if n > 1 else 0.4)
         self.axis_top.posted = self.axis_bottom.posted = [v.posted_at for v in self.videos]
+        self.axis_top.titles = self.axis_bottom.titles = [v.title for v in self.videos]
         known = rates[~np.isnan(rates)]
         median = float(np.median(known)) if len(known) else None
         self.median_line.setVisible(median is not None)
@@ -1012,9 +1064,15 @@ class PostsPanel(ChartPanel):
         self.top.enableAutoRange(axis="y")
         self.bottom.enableAutoRange(axis="y")
         self.set_info(
-            translate("Analytics", "%1 posts, median engagement %2")
+            translate("Analytics", "%1 posts, typical engagement rate %2 (dashed line)")
             .replace("%1", fmt.fmt_int(n))
             .replace("%2", fmt.fmt_pct(median))
+        )
+        self.info_label.setToolTip(
+            translate(
+                "Analytics",
+                "Typical value: the median – half of the posts are above it, half below.",
+            )
         )
         self.axis_top.picture = None
         self.axis_bottom.picture = None
@@ -1026,21 +1084,26 @@ class PostsPanel(ChartPanel):
         if not 0 <= i < len(self.videos) or abs(x - i) > 0.45:
             return "", None
         v = self.videos[i]
-        return "\n".join(
-            [
-                v.title or v.video_link,
-                fmt.fmt_datetime(v.posted_at),
-                arg(translate("Analytics", "Views: %1"), fmt.fmt_int(v.views)),
-                arg(
-                    translate("Analytics", "Likes: %1, comments: %2, shares: %3"),
-                    fmt.fmt_int(v.likes),
-                    fmt.fmt_int(v.comments),
-                    fmt.fmt_int(v.shares),
-                ),
-                arg(translate("Analytics", "Engagement rate: %1"), fmt.fmt_pct(v.engagement_rate)),
-                arg(translate("Analytics", "Format: %1"), format_label(v.format)),
-            ]
-        ), float(i)
+        a = v.approximate
+        lines = [
+            v.title or v.video_link,
+            fmt.fmt_datetime(v.posted_at),
+            arg(translate("Analytics", "Views: %1"), approx(fmt.fmt_int(v.views), a)),
+            arg(
+                translate("Analytics", "Likes: %1, comments: %2, shares: %3"),
+                approx(fmt.fmt_int(v.likes), a),
+                approx(fmt.fmt_int(v.comments), a),
+                approx(fmt.fmt_int(v.shares), a),
+            ),
+            arg(
+                translate("Analytics", "Engagement rate: %1"),
+                approx(fmt.fmt_pct(v.engagement_rate), a),
+            ),
+            arg(translate("Analytics", "Format: %1"), format_label(v.format)),
+        ]
+        if a:
+            lines.append(translate("Analytics", "≈ TikTok gave rounded numbers (such as 1.2K)."))
+        return "\n".join(lines), float(i)
 
     def table_data(self) -> TableData:
         data = TableData(
@@ -1060,11 +1123,11 @@ class PostsPanel(ChartPanel):
                 [
                     fmt.fmt_datetime(v.posted_at),
                     v.title,
-                    fmt.fmt_int(v.views),
-                    fmt.fmt_int(v.likes),
-                    fmt.fmt_int(v.comments),
-                    fmt.fmt_int(v.shares),
-                    fmt.fmt_pct(v.engagement_rate),
+                    approx(fmt.fmt_int(v.views), v.approximate),
+                    approx(fmt.fmt_int(v.likes), v.approximate),
+                    approx(fmt.fmt_int(v.comments), v.approximate),
+                    approx(fmt.fmt_int(v.shares), v.approximate),
+                    approx(fmt.fmt_pct(v.engagement_rate), v.approximate),
                     format_label(v.format),
                 ]
             )
@@ -1098,10 +1161,30 @@ FEW_POSTS = 3
 
 
 class EngagementPanel(ChartPanel):
-    """Median engagement rate per group with the middle half (Q1–Q3) and the post count."""
+    """Typical engagement rate (median) per group with the middle half of the posts (Q1–Q3)
+    and the post count; the statistics' names are in the tooltip, not on the chart."""
+
+    link_requested = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+        self.link_button = QToolButton()
+        self.link_button.setObjectName("linkVideosButton")
+        self.link_button.setText(translate("Analytics", "Link videos…"))
+        self.link_button.setToolTip(
+            translate("Analytics", "Link the imported videos to their posts")
+        )
+        self.link_button.clicked.connect(self._on_link_clicked)
+        self.link_button.setVisible(False)
+        self.header_layout.insertWidget(3, self.link_button)
+        self.unlinked_label = QLabel()
+        self.unlinked_label.setObjectName("unlinkedNote")
+        self.unlinked_label.setWordWrap(True)
+        self.unlinked_label.setStyleSheet("color: #555;")
+        # Two lines, always: a note that came and went re-laid out the whole chart grid,
+        # which painted every chart twice on an account switch.
+        self.unlinked_label.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        self.panel_layout.insertWidget(1, self.unlinked_label)
         self.category_axis = CategoryAxis()
         self.plot = self.add_plot(0, NumberAxis("bottom", percent=True), self.category_axis)
         self.category_axis.setWidth(190)
@@ -1109,7 +1192,9 @@ class EngagementPanel(ChartPanel):
         self.plot.getViewBox().invertY(True)
         self.plot.setLabel(
             "bottom",
-            translate("Analytics", "bar: median · whisker: Q1–Q3 · pale: fewer than 3 posts"),
+            translate(
+                "Analytics", "bar: typical value · line: middle half · pale: fewer than 3 posts"
+            ),
             color=DARK,
         )
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
@@ -1121,14 +1206,36 @@ class EngagementPanel(ChartPanel):
         self.groups: list[GroupSpread] = []
         note = translate(
             "Analytics",
-            "Bar: median · whisker: middle half of the posts (Q1–Q3) · pale: fewer than 3 posts",
+            "Bar: the typical value (median: half of the posts are above it, half below) · "
+            "line: the middle half of the posts (from the first to the third quartile, "
+            "Q1–Q3) · pale: fewer than 3 posts",
         )
         self.message.setToolTip(note)
         self.graphics.setToolTip("")
         self.note = note
 
+    def _on_link_clicked(self) -> None:
+        self.link_requested.emit()
+
     def update_groups(self, groups: Sequence[GroupSpread]) -> None:
         self.groups = list(groups)
+        unlinked = next((g for g in self.groups if g.key == NOT_LINKED), None)
+        self.link_button.setVisible(unlinked is not None)
+        note = ""
+        if unlinked is not None:
+            note = arg(
+                translate(
+                    "Analytics",
+                    "„%1“: %2 videos from the export are not linked to a post yet, so "
+                    "their format and audience are unknown. Link them (Link videos…) "
+                    "to compare formats and audiences.",
+                ),
+                unlinked.label,
+                str(unlinked.spread.count),
+            )
+        if note != self.unlinked_label.text():
+            self.unlinked_label.setText(note)
+            self.unlinked_label.setToolTip(note)
         if not self.groups:
             self.count_labels.set_labels([])
             self.show_message(
@@ -1155,7 +1262,11 @@ class EngagementPanel(ChartPanel):
         self.count_labels.set_labels(
             [
                 (
-                    f"n = {g.spread.count}  ·  {fmt.fmt_pct(g.spread.median)}",
+                    arg(
+                        translate("Analytics", "%1 posts · typically %2"),
+                        str(g.spread.count),
+                        fmt.fmt_pct(g.spread.median),
+                    ),
                     max(q3[i], med[i]) + right * 0.02,
                     float(i),
                     DARK,
@@ -1167,7 +1278,7 @@ class EngagementPanel(ChartPanel):
         self.plot.setYRange(-0.6, n - 0.4, padding=0)
         total = sum(g.spread.count for g in self.groups)
         self.set_info(
-            translate("Analytics", "%1 posts; median and middle half").replace(
+            translate("Analytics", "%1 posts; typical value and middle half").replace(
                 "%1", fmt.fmt_int(total)
             )
         )
@@ -1183,9 +1294,17 @@ class EngagementPanel(ChartPanel):
         lines = [
             g.label,
             arg(translate("Analytics", "Posts: %1"), str(s.count)),
-            arg(translate("Analytics", "Median: %1"), fmt.fmt_pct(s.median, 2)),
-            f"Q1–Q3: {fmt.fmt_pct(s.q1, 2)} – {fmt.fmt_pct(s.q3, 2)}",
-            f"Min–Max: {fmt.fmt_pct(s.minimum, 2)} – {fmt.fmt_pct(s.maximum, 2)}",
+            arg(translate("Analytics", "Typical value: %1 (median)"), fmt.fmt_pct(s.median, 2)),
+            arg(
+                translate("Analytics", "Middle half of the posts: %1 – %2 (quartiles Q1–Q3)"),
+                fmt.fmt_pct(s.q1, 2),
+                fmt.fmt_pct(s.q3, 2),
+            ),
+            arg(
+                translate("Analytics", "Lowest – highest: %1 – %2"),
+                fmt.fmt_pct(s.minimum, 2),
+                fmt.fmt_pct(s.maximum, 2),
+            ),
         ]
         if s.count < FEW_POSTS:
             lines.append(translate("Analytics", "Few posts: do not over-read this."))
@@ -1196,11 +1315,11 @@ class EngagementPanel(ChartPanel):
             [
                 translate("Analytics", "Group"),
                 translate("Analytics", "Posts"),
-                translate("Analytics", "Median"),
-                "Q1",
-                "Q3",
-                "Min",
-                "Max",
+                translate("Analytics", "Typical value (median)"),
+                translate("Analytics", "Middle half from (Q1)"),
+                translate("Analytics", "Middle half to (Q3)"),
+                translate("Analytics", "Lowest"),
+                translate("Analytics", "Highest"),
             ]
         )
         for g in self.groups:
@@ -1232,8 +1351,8 @@ class HeatmapPanel(ChartPanel):
         from PySide6.QtWidgets import QComboBox
 
         self.metric_box = QComboBox()
-        self.metric_box.addItem(translate("Analytics", "Median views"), "views")
-        self.metric_box.addItem(translate("Analytics", "Median engagement rate"), "rate")
+        self.metric_box.addItem(translate("Analytics", "Typical views (median)"), "views")
+        self.metric_box.addItem(translate("Analytics", "Typical engagement rate (median)"), "rate")
         self.metric_box.setAccessibleName(translate("Analytics", "Heat map measure"))
         self.metric_box.currentIndexChanged.connect(
             lambda _i: self.metric_changed.emit(self.selected_metric)
@@ -1249,7 +1368,9 @@ class HeatmapPanel(ChartPanel):
         )
         self.plot.setLabel(
             "bottom",
-            translate("Analytics", "Hour of publication · number: posts · darker: higher median"),
+            translate(
+                "Analytics", "Hour of publication · number: posts · darker: higher typical value"
+            ),
             color=DARK,
         )
         self.plot.showGrid(x=False, y=False)
@@ -1325,7 +1446,7 @@ class HeatmapPanel(ChartPanel):
         value = self.heat.median[d][h]
         shown = fmt.fmt_pct(value) if self.selected_metric == "rate" else fmt.fmt_int(value)
         return arg(
-            translate("Analytics", "%1 %2–%3 h: %4 posts, median %5"),
+            translate("Analytics", "%1 %2–%3 h: %4 posts, typically %5 (median)"),
             fmt.weekday_short(d),
             str(h),
             str(h + 1),
@@ -1345,7 +1466,7 @@ class HeatmapPanel(ChartPanel):
                 translate("Analytics", "Weekday"),
                 translate("Analytics", "Hour"),
                 translate("Analytics", "Posts"),
-                translate("Analytics", "Median"),
+                translate("Analytics", "Typical value (median)"),
             ]
         )
         if self.heat is not None:
@@ -1363,6 +1484,128 @@ class HeatmapPanel(ChartPanel):
                                 else fmt.fmt_int(value),
                             ]
                         )
+        return data
+
+
+# ----------------------------------------------------------------------------- audience
+Share = tuple[str, float | None, dt.date]  # (key, fraction, date of the snapshot)
+
+
+def audience_key_label(kind: str, key: str) -> str:
+    """TikTok's gender keys in words; territories are ISO codes (kept), ``Others`` in words."""
+    words = {
+        "female": translate("Analytics", "female"),
+        "male": translate("Analytics", "male"),
+        "other": translate("Analytics", "diverse / not stated"),
+        "others": translate("Analytics", "other countries"),
+    }
+    return words.get(key.strip().casefold(), key)
+
+
+class AudiencePanel(ChartPanel):
+    """The followers' gender and top territories as TikTok last exported them: simple
+    horizontal bars with the share, and the date of the snapshot beside the title."""
+
+    KINDS = ("gender", "territory")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Analytics", "Followers by gender and country"), parent)
+        self.axes: dict[str, CategoryAxis] = {}
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        self.share_labels: dict[str, Labels] = {}
+        self.plot_of: dict[str, pg.PlotItem] = {}
+        colors = {"gender": PURPLE, "territory": GREEN}
+        for row, kind in enumerate(self.KINDS):
+            axis = CategoryAxis()
+            plot = self.add_plot(row, NumberAxis("bottom", percent=True), axis)
+            axis.setWidth(150)
+            plot.showGrid(x=True, y=False, alpha=0.15)
+            plot.getViewBox().invertY(True)
+            bars = pg.BarGraphItem(
+                x0=[], y=[], height=0.6, width=[], brush=colors[kind], pen=pg.mkPen(None)
+            )
+            plot.addItem(bars)
+            labels = Labels((0, 0.5), offset=(4, 0))
+            plot.addItem(labels, ignoreBounds=True)
+            self.axes[kind], self.bars[kind], self.share_labels[kind] = axis, bars, labels
+            self.plot_of[kind] = plot
+        self.plot_of["gender"].setLabel("left", translate("Analytics", "Gender"), color=DARK)
+        self.plot_of["territory"].setLabel("left", translate("Analytics", "Country"), color=DARK)
+        self.shares: dict[str, list[Share]] = {kind: [] for kind in self.KINDS}
+
+    def update_shares(self, gender: Sequence[Share], territory: Sequence[Share]) -> None:
+        self.shares = {"gender": list(gender), "territory": list(territory)}
+        if not gender and not territory:
+            for labels in self.share_labels.values():
+                labels.set_labels([])
+            self.show_message(
+                translate(
+                    "Analytics",
+                    "No gender or country shares yet. They come with the Followers ZIP "
+                    "from TikTok Studio (FollowerGender, FollowerTopTerritories).",
+                )
+            )
+            return
+        dates = []
+        for kind, rows in self.shares.items():
+            n = len(rows)
+            values = np.array([v or 0.0 for _k, v, _d in rows], dtype=float)
+            self.bars[kind].setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=values)
+            self.axes[kind].set_labels([audience_key_label(kind, k) for k, _v, _d in rows])
+            right = float(max(values.max(), 0.01)) if n else 1.0
+            self.share_labels[kind].set_labels(
+                [
+                    (fmt.fmt_pct(v, 0), float(values[i]), float(i), DARK)
+                    for i, (_k, v, _d) in enumerate(rows)
+                ]
+            )
+            plot = self.plot_of[kind]
+            plot.setXRange(0, right * 1.2, padding=0)
+            plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+            dates += [d for _k, _v, d in rows]
+        if dates:
+            newest = max(dates)
+            self.set_info(
+                translate("Analytics", "as exported on %1").replace("%1", fmt.fmt_day(newest))
+            )
+        self.show_chart()
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
+        kind = next((k for k, p in self.plot_of.items() if p is plot), None)
+        i = round(y)
+        if kind is None or not 0 <= i < len(self.shares[kind]):
+            return "", None
+        key, value, taken = self.shares[kind][i]
+        return arg(
+            translate("Analytics", "%1: %2 of the followers (as of %3)"),
+            audience_key_label(kind, key),
+            fmt.fmt_pct(value),
+            fmt.fmt_day(taken),
+        ), None
+
+    def table_data(self) -> TableData:
+        data = TableData(
+            [
+                translate("Analytics", "Kind"),
+                translate("Analytics", "Group"),
+                translate("Analytics", "Share"),
+                translate("Analytics", "As of"),
+            ]
+        )
+        names = {
+            "gender": translate("Analytics", "Gender"),
+            "territory": translate("Analytics", "Country"),
+        }
+        for kind, rows in self.shares.items():
+            for key, value, taken in rows:
+                data.rows.append(
+                    [
+                        names[kind],
+                        audience_key_label(kind, key),
+                        fmt.fmt_pct(value),
+                        fmt.fmt_day(taken),
+                    ]
+                )
         return data
 
 
@@ -1491,6 +1734,8 @@ class BoardData:
     heat_without_time: int
     own_all: DailySeries | None
     benchmarks: list[BenchmarkSeries]
+    gender: list[Share] = field(default_factory=list)
+    territory: list[Share] = field(default_factory=list)
 
 
 class ChartBoard(QWidget):
@@ -1511,14 +1756,16 @@ class ChartBoard(QWidget):
             translate("Analytics", "Likes, comments, shares per day"),
             [
                 Metric("likes", translate("Analytics", "Likes"), VERMILLION),
-                Metric("comments", translate("Analytics", "Comments"), GREEN),
-                Metric("shares", translate("Analytics", "Shares"), ORANGE),
+                Metric("comments", translate("Analytics", "Comments"), GREEN, Qt.PenStyle.DashLine),
+                Metric("shares", translate("Analytics", "Shares"), BLUE, Qt.PenStyle.DotLine),
             ],
+            stacked=True,
         )
         self.posts = PostsPanel()
         self.by_format = EngagementPanel(translate("Analytics", "Engagement rate by format"))
         self.by_audience = EngagementPanel(translate("Analytics", "Engagement rate by audience"))
         self.heatmap = HeatmapPanel()
+        self.audience = AudiencePanel()
         self.benchmarks = BenchmarkPanel(benchmark_form)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -1531,10 +1778,14 @@ class ChartBoard(QWidget):
             self.by_format,
             self.by_audience,
             self.heatmap,
+            self.audience,
             self.benchmarks,
         ]
         for index, panel in enumerate(order):
-            grid.addWidget(panel, index // 2, index % 2)
+            if panel is self.benchmarks:  # with its form: the full width
+                grid.addWidget(panel, index // 2, 0, 1, 2)
+            else:
+                grid.addWidget(panel, index // 2, index % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.panels: list[ChartPanel] = order
@@ -1547,6 +1798,7 @@ class ChartBoard(QWidget):
         self.by_format.update_groups(data.by_format)
         self.by_audience.update_groups(data.by_audience)
         self.heatmap.update_heatmap(data.heat, data.heat_with_time, data.heat_without_time)
+        self.audience.update_shares(data.gender, data.territory)
         self.benchmarks.update_benchmarks(data.account, data.own_all, data.benchmarks)
         # pyqtgraph fits the ranges to the new data, and maps the data into the new ranges,
         # only when it is about to paint; the axes and curves it changes then ask for a

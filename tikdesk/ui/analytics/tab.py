@@ -33,6 +33,7 @@ from tikdesk.domain.errors import Cancelled, TikDeskError
 from tikdesk.services import analytics as svc
 from tikdesk.services.analytics import AnalyticsService, DailySeries, VideoPerformance
 from tikdesk.services.context import AppContext
+from tikdesk.services.recruiting import RecruitingService
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.dialogs import (
     AccountDialog,
@@ -44,6 +45,7 @@ from tikdesk.ui.analytics.dialogs import (
     to_date,
     to_qdate,
 )
+from tikdesk.ui.analytics.recruiting import RecruitingBox
 from tikdesk.ui.analytics.summary import SummaryLine
 
 if TYPE_CHECKING:
@@ -67,6 +69,7 @@ class AnalyticsTab(QWidget):
         self._videos: dict[str, list[VideoPerformance]] = {}
         self._own_all: dict[str, DailySeries] = {}
         self._bounds: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        self._shares: dict[str, tuple[list[Any], list[Any]]] = {}
         self._benchmarks: list[svc.BenchmarkSeries] | None = None
         self._accounts: list[str] = []
         self._loading = False
@@ -90,6 +93,15 @@ class AnalyticsTab(QWidget):
         self.chart_scroll.setAccessibleName(translate("Analytics", "Charts"))
         self.stack.addWidget(self.chart_scroll)
         layout.addWidget(self.stack, 1)
+        # The recruiting figures the team types in, below the charts, shown with the
+        # "Recruiting" button (next to the scrolled charts, a switch still paints each
+        # chart once).
+        self.recruiting = RecruitingBox(
+            RecruitingService(ctx), self._read_only, window.show_warning
+        )
+        self.recruiting.setMaximumHeight(300)
+        self.recruiting.setVisible(False)
+        layout.addWidget(self.recruiting)
         self.benchmark_form = BenchmarkForm(self.service, self._read_only)
         self.benchmark_form.saved.connect(self._on_benchmarks_changed)
 
@@ -153,6 +165,15 @@ class AnalyticsTab(QWidget):
             )
         )
         self.table_check.toggled.connect(self._on_table_mode)
+        self.recruiting_button = QPushButton(translate("Analytics", "&Recruiting"))
+        self.recruiting_button.setCheckable(True)
+        self.recruiting_button.setToolTip(
+            translate(
+                "Analytics",
+                "Record applications naming TikTok and career link clicks per month",
+            )
+        )
+        self.recruiting_button.toggled.connect(self._on_recruiting_toggled)
         for widget in (
             account_label,
             self.account_box,
@@ -163,7 +184,13 @@ class AnalyticsTab(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for button in (self.table_check, self.import_button, self.link_button, self.manual_button):
+        for button in (
+            self.table_check,
+            self.recruiting_button,
+            self.import_button,
+            self.link_button,
+            self.manual_button,
+        ):
             bar.addWidget(button)
         self.account_box.currentIndexChanged.connect(self._on_account_changed)
         self.period_box.currentIndexChanged.connect(self._on_period_changed)
@@ -204,7 +231,14 @@ class AnalyticsTab(QWidget):
         self.empty_folder.clicked.connect(self.import_folder_dialog)
         self.empty_manual = QPushButton(translate("Analytics", "Enter numbers by hand…"))
         self.empty_manual.clicked.connect(self.enter_numbers)
-        for button in (self.empty_import, self.empty_folder, self.empty_manual):
+        self.empty_recruiting = QPushButton(translate("Analytics", "Record recruiting figures…"))
+        self.empty_recruiting.clicked.connect(self.show_recruiting)
+        for button in (
+            self.empty_import,
+            self.empty_folder,
+            self.empty_manual,
+            self.empty_recruiting,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -233,6 +267,8 @@ class AnalyticsTab(QWidget):
 
             self.board = ChartBoard(self.benchmark_form)
             self.board.heatmap.metric_changed.connect(self._on_heat_metric)
+            for panel in (self.board.by_format, self.board.by_audience):
+                panel.link_requested.connect(self.link_videos)
             heat = str(self.window_.settings.value(HEAT_KEY, "views"))
             box = self.board.heatmap.metric_box
             box.setCurrentIndex(max(0, box.findData(heat)))
@@ -290,6 +326,7 @@ class AnalyticsTab(QWidget):
         self._videos.clear()
         self._own_all.clear()
         self._bounds.clear()
+        self._shares.clear()
         self._benchmarks = None
 
     def _reload_accounts(self) -> None:
@@ -303,7 +340,12 @@ class AnalyticsTab(QWidget):
         index = self.account_box.findText(current)
         self.account_box.setCurrentIndex(index if index >= 0 else 0)
         self._loading = False
-        self.account_box.setEnabled(len(self._accounts) > 1)
+        # Enabled even with one account: a disabled box looked broken (issue 20); with none
+        # it says so instead of staying blank.
+        self.account_box.setEnabled(bool(self._accounts))
+        self.account_box.setPlaceholderText(translate("Analytics", "no account yet"))
+        self.recruiting.set_accounts(self._accounts)
+        self.recruiting.reload()
         unmatched = len(self.service.unmatched_videos()) if self._accounts else 0
         self.link_button.setText(
             translate("Analytics", "&Link videos (%1)…").replace("%1", str(unmatched))
@@ -366,6 +408,15 @@ class AnalyticsTab(QWidget):
             self._own_all[account] = self.service.daily_series(account)
         return self._own_all[account]
 
+    def _shares_of(self, account: str) -> tuple[list[Any], list[Any]]:
+        """The newest gender and territory snapshot (not period-bound), read once."""
+        if account not in self._shares:
+            self._shares[account] = (
+                self.service.audience(account, "gender") if account else [],
+                self.service.audience(account, "territory") if account else [],
+            )
+        return self._shares[account]
+
     def redraw(self) -> None:
         """Feed the charts for the current account and period (only once they exist)."""
         has_data = bool(self._accounts)
@@ -391,6 +442,7 @@ class AnalyticsTab(QWidget):
         videos = svc.videos_in_period(self._videos_of(account), start, end)
         metric = self.board.heatmap.selected_metric
         timed = sum(1 for v in videos if v.has_time)
+        gender, territory = self._shares_of(account)
         data = BoardData(
             account=account,
             series=series,
@@ -402,6 +454,8 @@ class AnalyticsTab(QWidget):
             heat_without_time=len(videos) - timed,
             own_all=self._all_days(account) if account else None,
             benchmarks=self._benchmarks,
+            gender=gender,
+            territory=territory,
         )
         self.board.update(data)
         self._show_kpis(series, videos, start, end)
@@ -447,7 +501,7 @@ class AnalyticsTab(QWidget):
                 )
             )
         parts.append(
-            translate("Analytics", "Posts %1, median engagement %2")
+            translate("Analytics", "Posts %1, typical engagement rate %2")
             .replace("%1", str(len(videos)))
             .replace("%2", fmt.fmt_pct(median))
         )
@@ -496,6 +550,14 @@ class AnalyticsTab(QWidget):
 
     def _on_heat_metric(self, _metric: str) -> None:
         self.redraw()
+
+    def show_recruiting(self) -> None:
+        """Show the recruiting table (also before any TikTok file was imported)."""
+        self.recruiting_button.setChecked(True)
+        self.recruiting.applications_edit.setFocus()
+
+    def _on_recruiting_toggled(self, on: bool) -> None:
+        self.recruiting.setVisible(on)
 
     def _on_benchmarks_changed(self) -> None:
         self._benchmarks = None

@@ -40,6 +40,7 @@ from tikdesk.ui.people.dialogs import (
     impact_tree,
 )
 from tikdesk.ui.people.model import Column, PersonFilterProxyModel, PersonTableModel, Role
+from tikdesk.ui.people.paperwork import PaperworkPanel
 from tikdesk.ui.people.widgets import PersonForm
 from tikdesk.ui.posts.badges import (
     BLOCK_ICON,
@@ -222,6 +223,12 @@ class PeopleTab(RefreshWhenShown, QWidget):
         row.addWidget(self.withdraw_button)
         consent_layout.addLayout(row)
         layout.addWidget(consent_box)
+        # issue 18: printed forms, returned forms, signed scans of the selected record
+        self.paperwork = PaperworkPanel(self)
+        self.consents.currentItemChanged.connect(
+            lambda *_: self.paperwork.show_consent(self._current_consent_id())
+        )
+        layout.addWidget(self.paperwork)
 
         posts_box = QGroupBox(self.tr("Posts showing this person"))
         posts_layout = QVBoxLayout(posts_box)
@@ -367,6 +374,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
         self.withdraw_button.setEnabled(
             not read_only and any(c.status != "withdrawn" for c in detail.consents)
         )
+        self.paperwork.show_person(detail.id, self._current_consent_id(), read_only)
         self.stack.setCurrentWidget(self.detail_widget)
 
     def _show_consents(self, detail: PersonDetail) -> None:
