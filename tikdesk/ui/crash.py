@@ -66,6 +66,7 @@ class CrashDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         self.details = QPlainTextEdit(details)
+        self.details.setTabChangesFocus(True)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Error details"))
         layout.addWidget(self.details)

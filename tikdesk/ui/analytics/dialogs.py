@@ -83,6 +83,7 @@ class CountEdit(QLineEdit):
 def read_only_table(rows: int, headers: Sequence[str], name: str) -> QTableWidget:
     """A plain table for showing (not editing) rows, without the row-number column."""
     table = QTableWidget(rows, len(headers))
+    table.setTabKeyNavigation(False)  # Tab goes on to the buttons (WCAG 2.1.2)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().setVisible(False)
@@ -118,6 +119,7 @@ class ImportPreviewDialog(QDialog):
 
         counts = QTableWidget(3, 4)
         counts.setObjectName("countsTable")
+        counts.setTabKeyNavigation(False)
         counts.setAccessibleName(translate("Analytics", "Rows new, changed and unchanged"))
         counts.setHorizontalHeaderLabels(
             [

@@ -120,6 +120,7 @@ class PersonForm(QWidget):
         self.contact.setAccessibleName(self.tr("Contact for withdrawal"))
         form.addRow(self.tr("C&ontact for withdrawal:"), self.contact)
         self.sole_custody = QPlainTextEdit()
+        self.sole_custody.setTabChangesFocus(True)
         self.sole_custody.setAccessibleName(self.tr("Sole custody"))
         self.sole_custody.setPlaceholderText(
             self.tr(

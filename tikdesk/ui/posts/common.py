@@ -58,6 +58,7 @@ def list_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the list (no keyboard trap, WCAG 2.1.2)
     return table
 
 

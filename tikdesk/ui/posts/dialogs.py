@@ -45,6 +45,7 @@ class ApproveDialog(QDialog):
         intro.setWordWrap(True)
         form.addRow(intro)
         self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)
         self.comment.setAccessibleName(self.tr("Comment"))
         self.comment.setFixedHeight(70)
         form.addRow(self.tr("&Comment (optional):"), self.comment)

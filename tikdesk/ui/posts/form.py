@@ -41,6 +41,7 @@ class PostForm(QWidget):
         self.title.setAccessibleName(self.tr("Title"))
         form.addRow(self.tr("&Title:"), self.title)
         self.caption = QPlainTextEdit()
+        self.caption.setTabChangesFocus(True)  # Tab moves on, Ctrl+Tab types a tab
         self.caption.setAccessibleName(self.tr("Caption"))
         self.caption.setFixedHeight(90)
         form.addRow(self.tr("&Caption:"), self.caption)
