@@ -7,9 +7,10 @@ import dataclasses
 import datetime as dt
 
 from clearance_helpers import ConsentInput, PostInput, team
+from PySide6.QtCore import Qt
 
 from tikdesk.domain.enums import ItemState, Role
-from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
+from tikdesk.services.people import PeopleService, PersonInput
 from tikdesk.services.posts import PostService
 from tikdesk.services.roles import RoleService
 from tikdesk.ui.people import dialogs as people_dialogs
@@ -92,35 +93,61 @@ def test_section_all_in_order_lists_then_sets_the_manual_items(main_window, ctx,
     assert len(history) == len(exposure)  # each item in the audit
 
 
-def test_withdrawal_dialog_shows_the_real_impact(main_window, ctx, monkeypatch):
-    team(ctx)
+def test_withdrawal_dialog_shows_the_real_impact_before_confirming(main_window, ctx, monkeypatch):
+    team(ctx, "ben")
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
-    posts = PostService(ctx)
-    post_id = posts.create(PostInput(title="Mit Ali", planned_at=PLANNED))
-    posts.add_person(post_id, ali)
-    shown = []
-    monkeypatch.setattr(
-        people_dialogs.WithdrawalDialog,
-        "ask",
-        classmethod(
-            lambda cls, parent, active, user: WithdrawalInput(
-                on=TODAY, channel="E-Mail", received_by=user
-            )
-        ),
-    )
-    monkeypatch.setattr(
-        people_dialogs.ImpactDialog,
-        "present",
-        classmethod(lambda cls, parent, name, impact: shown.append(impact)),
-    )
+    consent = people.add_consent(ali, ConsentInput())
+    anna, ben = PostService(ctx), PostService(dataclasses.replace(ctx, user="ben"))
+    approved = ready_post(anna, "Freigegeben, noch nicht online")
+    live = ready_post(anna, "Schon online")
+    untouched = ready_post(anna, "Ohne Ali")
+    for post in (approved, live):
+        anna.add_person(post, ali)
+    ben.approve(approved)
+    ben.approve(live)
+    anna.mark_published(live)
+    seen = {}
+
+    def ask(cls, parent, active, user, preview=None):
+        # the real dialog, as the people tab opens it, before the user confirms
+        dialog = cls(active, user, parent, preview)
+        seen["summary"] = dialog.impact_summary.text()
+        seen["rows"] = {
+            dialog.impact.topLevelItem(i).text(0): dialog.impact.topLevelItem(i).text(3)
+            for i in range(dialog.impact.topLevelItemCount())
+        }
+        # nothing is written by looking: the approval and the consent are as they were
+        seen["status"] = anna.get(approved).status.value
+        seen["consent"] = people.get(ali).consents[0].status
+        dialog.records.item(0).setCheckState(Qt.CheckState.Unchecked)
+        seen["none_chosen"] = dialog.impact_summary.text()
+        dialog.deleteLater()
+        return None  # cancelled
+
+    monkeypatch.setattr(people_dialogs.WithdrawalDialog, "ask", classmethod(ask))
     people_tab = main_window.tab("PeopleTab")
     main_window.tabs.setCurrentWidget(people_tab)
     assert people_tab.select_person(ali)
     people_tab._on_withdraw()
-    assert len(shown) == 1
-    assert shown[0].blocked == 1 and [p.post_id for p in shown[0].posts] == [post_id]
+
+    assert seen["summary"].startswith("If you record this withdrawal: 2 posts show the person")
+    assert "can no longer be published: 1" in seen["summary"]
+    assert "published, to take down: 1" in seen["summary"]
+    assert "approvals revoked: 1 („Freigegeben, noch nicht online“)" in seen["summary"]
+    assert set(seen["rows"]) == {"Freigegeben, noch nicht online", "Schon online"}
+    assert seen["rows"]["Freigegeben, noch nicht online"] == (
+        "Blockiert – darf nicht veröffentlicht werden · approval is revoked"
+    )
+    assert "approval" not in seen["rows"]["Schon online"]
+    assert (seen["status"], seen["consent"]) == ("approved", "active")
+    assert "can no longer be published: 0" in seen["none_chosen"]
+    assert "approvals revoked: 0" in seen["none_chosen"]
+    # cancelled: still nothing written
+    assert anna.get(approved).status.value == "approved"
+    assert people.get(ali).consents[0].id == consent
+    assert people.get(ali).consents[0].status == "active"
+    assert untouched not in {p.post_id for p in people.get(ali).impact.posts}
 
 
 def test_idea_to_post_carries_fields_and_opens_the_existing_post(

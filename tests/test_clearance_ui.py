@@ -193,7 +193,7 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
         people_dialogs.WithdrawalDialog,
         "ask",
         classmethod(
-            lambda cls, parent, consents, user: WithdrawalInput(
+            lambda cls, parent, consents, user, **_preview: WithdrawalInput(
                 on=TODAY, channel="E-Mail", received_by=user
             )
         ),

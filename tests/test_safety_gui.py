@@ -74,7 +74,9 @@ def test_restore_from_the_menu_replaces_the_data_and_reloads(
     add_idea(ctx, "Danach")
     offered: list[list[store.BackupInfo]] = []
 
-    def choose(parent: object, backups: list[store.BackupInfo], folder: Path) -> store.BackupInfo:
+    def choose(
+        parent: object, backups: list[store.BackupInfo], folder: Path, **_erasure: object
+    ) -> store.BackupInfo:
         offered.append(backups)
         return next(b for b in backups if b.path == saved.path)
 
@@ -448,7 +450,7 @@ def test_restore_in_the_app_rebuilds_the_window_and_keeps_the_lock(
     monkeypatch.setattr(
         dialogs.RestoreDialog,
         "ask",
-        lambda _parent, backups, _folder: next(b for b in backups if b.path == saved.path),
+        lambda _parent, backups, _folder, **_kw: next(b for b in backups if b.path == saved.path),
     )
     assert first.safety.restore()  # type: ignore[attr-defined]
     second = gui.window

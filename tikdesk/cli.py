@@ -574,6 +574,68 @@ def _cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- roles (issue 16)
+@registrar
+def _register_roles(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    roles = sub.add_parser(
+        "roles",
+        help=msg(
+            "Konten und ihre Rollen zeigen, Rollen vergeben oder entziehen",
+            "list accounts and their roles, grant or revoke roles",
+        ),
+        description=msg(
+            "Ohne weitere Angabe: jedes Konto mit seinen Rollen (Redaktion = editor, "
+            "Freigabe = approver, DSB = dsb). „grant“ und „revoke“ darf nur ein DSB-Konto; "
+            "jede Änderung steht im Protokoll, und das letzte DSB-Konto behält seine Rolle.",
+            "Without more: every account with its roles (editor, approver, dsb). Only a DSB "
+            "account may grant or revoke; every change is audited, and the last DSB account "
+            "keeps its role.",
+        ),
+    )
+    roles.set_defaults(handler=_cmd_roles, writes=False, creates_db=False)
+    actions = roles.add_subparsers(dest="roles_action", metavar=msg("AKTION", "ACTION"))
+    for name, help_de, help_en in (
+        ("grant", "einem Konto eine Rolle geben", "give an account a role"),
+        ("revoke", "einem Konto eine Rolle entziehen", "take a role from an account"),
+    ):
+        action = actions.add_parser(name, help=msg(help_de, help_en))
+        action.add_argument(
+            "account",
+            metavar=msg("KONTO", "ACCOUNT"),
+            help=msg("Konto, z. B. DOMAENE\\name", "account, e.g. DOMAIN\\name"),
+        )
+        action.add_argument(
+            "role",
+            metavar="editor|approver|dsb",
+            choices=["editor", "approver", "dsb"],
+            help=msg("die Rolle", "the role"),
+        )
+        action.set_defaults(writes=True, creates_db=False)
+
+
+def _cmd_roles(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.domain.enums import Role
+    from tikdesk.services.roles import RoleService
+
+    service = RoleService(ctx)
+    action = getattr(args, "roles_action", None)
+    if action is None:
+        for entry in service.accounts():
+            held = " ".join(r.value for r in Role if r in entry.roles) or "-"
+            print(f"{entry.account}\t{held}")
+        return EXIT_OK
+    role = Role(args.role)
+    if action == "grant":
+        changed = service.grant(args.account, role)
+        done = msg("vergeben", "granted") if changed else msg("bestand schon", "already held")
+    else:
+        changed = service.revoke(args.account, role)
+        done = msg("entzogen", "revoked") if changed else msg("bestand nicht", "was not held")
+    args.saved = args.saved or changed
+    print(f"{args.account.strip()}: {role.value} {done}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- analytics (issue 5)
 @registrar
 def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,6 +5,7 @@
     <name>BackupTableModel</name>
     <message>
         <source>Date</source>
+        <extracomment>file name → ids of erased people it still holds; None: not looked at</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -24,6 +25,10 @@
         <translation>Datei</translation>
     </message>
     <message>
+        <source>Erased people</source>
+        <translation>Gelöschte Personen</translation>
+    </message>
+    <message>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -34,6 +39,14 @@
     <message>
         <source>DAMAGED</source>
         <translation>BESCHÄDIGT</translation>
+    </message>
+    <message>
+        <source>still holds %1</source>
+        <translation>enthält noch %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -156,6 +169,58 @@ Sicherungsordner: %1</translation>
     <message>
         <source>&amp;Restore…</source>
         <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean…</source>
+        <translation>&amp;Bereinigen…</translation>
+    </message>
+    <message>
+        <source>Erase the erased people in this backup too (the DSB decides)</source>
+        <translation>Die gelöschten Personen auch in dieser Sicherung löschen (Entscheidung der/des DSB)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete this backup, which still holds erased people (the DSB decides)</source>
+        <translation>Diese Sicherung, die noch gelöschte Personen enthält, löschen (Entscheidung der/des DSB)</translation>
+    </message>
+    <message>
+        <source>%1 backups still hold people who were erased since (Art. 17 GDPR). Restoring one erases them again at once; Clean… or Delete… removes them from the backup itself – the data-protection officer&apos;s decision.</source>
+        <translation>%1 Sicherungen enthalten noch Personen, die inzwischen gelöscht wurden (Art. 17 DSGVO). Beim Wiederherstellen werden sie sofort wieder gelöscht; „Bereinigen…“ oder „Löschen…“ entfernt sie aus der Sicherung selbst – eine Entscheidung der/des Datenschutzbeauftragten.</translation>
+    </message>
+    <message>
+        <source>Clean backup?</source>
+        <translation>Sicherung bereinigen?</translation>
+    </message>
+    <message>
+        <source>This is the data-protection officer&apos;s (DSB&apos;s) decision, recorded under your account.
+
+The backup of %1 still holds %2 erased people. Erase them in the backup too, as in the database (the erasure register is applied to it)? The backup keeps its date; everything else in it stays.</source>
+        <translation>Dies ist eine Entscheidung der/des Datenschutzbeauftragten (DSB), protokolliert unter Ihrem Konto.
+
+Die Sicherung vom %1 enthält noch %2 gelöschte Personen. Sie auch in der Sicherung löschen, wie in der Datenbank (das Löschregister wird auf sie angewandt)? Die Sicherung behält ihr Datum; alles andere darin bleibt.</translation>
+    </message>
+    <message>
+        <source>Clean backup</source>
+        <translation>Sicherung bereinigen</translation>
+    </message>
+    <message>
+        <source>Delete backup?</source>
+        <translation>Sicherung löschen?</translation>
+    </message>
+    <message>
+        <source>This is the data-protection officer&apos;s (DSB&apos;s) decision, recorded under your account.
+
+The backup of %1 still holds %2 erased people. Delete the whole backup for good? It can then no longer be restored.</source>
+        <translation>Dies ist eine Entscheidung der/des Datenschutzbeauftragten (DSB), protokolliert unter Ihrem Konto.
+
+Die Sicherung vom %1 enthält noch %2 gelöschte Personen. Die ganze Sicherung endgültig löschen? Sie kann dann nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>Sicherung löschen</translation>
     </message>
     <message>
         <source>Restore backup?</source>

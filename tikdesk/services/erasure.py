@@ -28,11 +28,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from tikdesk import logsetup, paths
+from tikdesk.domain.enums import Role
 from tikdesk.domain.errors import DatabaseError, InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.identity import erased_identity
 from tikdesk.services.context import AppContext
 from tikdesk.services.posts import now, revoke_if_approved
+from tikdesk.services.roles import require
 from tikdesk.storage import backup as store
 from tikdesk.storage.check import integrity_of, sqlite_uri
 from tikdesk.storage.engine import Database, open_database
@@ -294,8 +296,15 @@ class ErasureService:
             )
         return path
 
+    def _dsb_decides(self, action: str) -> None:
+        """Cleaning or deleting a backup of erased people is the DSB's decision."""
+        with self._ctx.db.transaction() as s:
+            require(s, self._ctx.user, Role.DSB, action)
+
     def delete_backup(self, path: Path) -> None:
+        """Delete a backup that still holds erased people (only a DSB account)."""
         path = self._own_backup(path)
+        self._dsb_decides(msg("Sicherungen löschen", "Deleting backups"))
         try:
             path.unlink()
         except OSError as exc:
@@ -309,8 +318,10 @@ class ErasureService:
 
     def clean_backup(self, path: Path) -> int:
         """Apply the erasure register to a backup (a cleaned copy replaces it); returns how
-        many people were erased in it.  The backup keeps its name (time and reason)."""
+        many people were erased in it.  The backup keeps its name (time and reason).
+        Only a DSB account may (the decision is theirs)."""
         path = self._own_backup(path)
+        self._dsb_decides(msg("Sicherungen bereinigen", "Cleaning backups"))
         entries = self.register()
         if not repo.erased_people_in_file(path, entries):
             return 0

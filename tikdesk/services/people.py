@@ -59,6 +59,7 @@ from tikdesk.services.posts import (
     person_facts,
     revoke_if_approved,
 )
+from tikdesk.services.roles import require_editor
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as repo
 from tikdesk.storage.repositories import posts as posts_repo
@@ -233,6 +234,7 @@ class ImpactPost:
     published_at: dt.datetime | None
     taken_down_at: dt.datetime | None
     effect: str  # blocked | take_down | taken_down | none
+    approval_revoked: bool = False  # an approved, unpublished post goes back to review
 
     @property
     def effect_label(self) -> str:
@@ -354,6 +356,10 @@ class PeopleService:
         return self._ctx.user
 
     # ---------------------------------------------------------------- reading
+    def _editing(self, s: Session, action: str) -> None:
+        """Personal data is edited only by an account with a role (services.roles)."""
+        require_editor(s, self.user, action, on_server=self._ctx.db.on_server)
+
     def list_people(self, today: dt.date | None = None) -> list[PersonSummary]:
         """Everyone not erased, by name, with today's consent state and number of posts."""
         today = today or dt.date.today()
@@ -426,12 +432,41 @@ class PeopleService:
         with self._ctx.db.reader() as s:
             return self._impact(s, person_id, today or dt.date.today())
 
-    def _impact(
-        self, s: Session, person_id: int, today: dt.date, revoked: int = 0
+    def withdrawal_preview(
+        self, person_id: int, data: WithdrawalInput, today: dt.date | None = None
     ) -> WithdrawalImpact:
+        """What :meth:`record_withdrawal` would do, computed without writing anything: the
+        posts showing the person, which become blocked or must come down, and which lose
+        their approval — for the withdrawal dialog before the user confirms."""
+        today = today or dt.date.today()
+        with self._ctx.db.reader() as s:
+            repo.get_person(s, person_id)
+            active = {c.id for c in repo.consents(s, [person_id]) if c.withdrawn_on is None}
+            chosen = active if data.consent_ids is None else active & set(data.consent_ids)
+            return self._impact(s, person_id, today, withdraw=(frozenset(chosen), data.on))
+
+    def _impact(
+        self,
+        s: Session,
+        person_id: int,
+        today: dt.date,
+        revoked: int = 0,
+        *,
+        withdraw: tuple[frozenset[int], dt.date] | None = None,
+    ) -> WithdrawalImpact:
+        """The posts showing ``person_id`` and what the consent state means for them.
+
+        ``withdraw``: (consent ids, date) — evaluate as if those consents were withdrawn on
+        that date, and mark the approvals the withdrawal would revoke (the preview)."""
         post_ids = {a.post_id for a in posts_repo.appearances_of_person(s, person_id)}
         data = Clearance.load(s, post_ids)
         data.definitions = Definitions(self._ctx)
+        if withdraw is not None:
+            ids, on = withdraw
+            data.consents[person_id] = [
+                c._replace(withdrawn_on=on) if c.id in ids else c
+                for c in data.consents.get(person_id, [])
+            ]
         found = []
         for post in data.posts:
             status = PostStatus(post.status)
@@ -444,6 +479,7 @@ class PeopleService:
                 effect = "take_down" if any(p.assessment.take_down for p in mine) else "none"
             else:
                 effect = "blocked" if problem else "none"
+            loses = withdraw is not None and bool(withdraw[0]) and status is PostStatus.APPROVED
             found.append(
                 ImpactPost(
                     post.id,
@@ -453,8 +489,11 @@ class PeopleService:
                     post.published_at,
                     post.taken_down_at,
                     effect,
+                    loses,
                 )
             )
+        if withdraw is not None:
+            revoked = sum(1 for p in found if p.approval_revoked)
         return WithdrawalImpact(person_id, tuple(found), revoked)
 
     # ---------------------------------------------------------------- people
@@ -517,6 +556,7 @@ class PeopleService:
                 ),
             )
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Personen anlegen", "Adding people"))
             person_id = repo.add_person(s, **values)
             audit.record(
                 s,
@@ -539,6 +579,7 @@ class PeopleService:
     ) -> None:
         values = self._person_values(data, today or dt.date.today())
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Personen ändern", "Editing people"))
             person = repo.get_person(s, person_id)
             if expected_version is not None and person.version != expected_version:
                 raise conflict_error(s, "person", person_id)  # names who, and when
@@ -704,6 +745,7 @@ class PeopleService:
     def add_consent(self, person_id: int, data: ConsentInput, today: dt.date | None = None) -> int:
         today = today or dt.date.today()
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Einwilligungen erfassen", "Recording consents"))
             values = self._consent_values(s, person_id, data, today)
             consent_id = repo.add_consent(s, person_id, **values)
             _, new = _diff_text(
@@ -723,6 +765,7 @@ class PeopleService:
     ) -> None:
         today = today or dt.date.today()
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Einwilligungen ändern", "Editing consents"))
             record = repo.get_consent(s, consent_id)
             values = self._consent_values(s, record.person_id, data, today)
             diff = repo.update_consent(s, consent_id, values)
@@ -744,6 +787,7 @@ class PeopleService:
 
     def delete_consent(self, consent_id: int) -> None:
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Einwilligungen löschen", "Deleting consents"))
             old = repo.delete_consent(s, consent_id)
             audit.record(
                 s,
@@ -785,6 +829,7 @@ class PeopleService:
                 msg("Bitte angeben, wer ihn entgegengenommen hat.", "Please say who received it."),
             )
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Widerrufe erfassen", "Recording withdrawals"))
             repo.get_person(s, person_id)
             records = [c for c in repo.consents(s, [person_id]) if c.withdrawn_on is None]
             if data.consent_ids is not None:
@@ -1014,6 +1059,7 @@ class PeopleService:
         """
         at = now()
         with self._ctx.db.transaction() as s:
+            self._editing(s, msg("Personen löschen", "Erasing people"))
             person = repo.get_person(s, person_id)
             names = [
                 person.display_name,

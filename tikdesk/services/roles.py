@@ -8,8 +8,12 @@ account that acts on a writable database is given all three roles, and this is a
 cannot remove their own DSB role.
 
 What the roles gate: approving a post needs *approver*; DSB-only checklist items (today
-``people.exception_dsb``) and role changes need *dsb*.  *editor* is recorded and shown, but
-editing is not refused without it yet (every account that can open the file may edit).
+``people.exception_dsb``), role changes and cleaning backups of erased people need *dsb*.
+Editing people and consents (personal data) needs *a* role (:func:`require_editor`):
+*approver* and *DSB* include editing, as on the team server, where the database grants
+(``tikdesk_editor`` …) gate every edit instead.  An account without any role reads only.
+Ideas and posts stay open to every account that can open a local file: a single-user
+database never meets the gate, because its first account holds every role.
 """
 
 from __future__ import annotations
@@ -75,6 +79,25 @@ def require(s: Session, account: str, role: Role, action: str) -> None:
         )
 
 
+def require_editor(s: Session, account: str, action: str, *, on_server: bool = False) -> None:
+    """Refuse ``action`` (an edit of personal data) for an account that holds no role.
+
+    Editor, approver and DSB may edit.  On a team server the database grants decide
+    (``tikdesk_editor``), so the check is left to the server there.
+    """
+    if on_server or roles_in(s, account):
+        return
+    raise InputRejected(
+        msg(
+            f"{action} darf nur ein Konto mit einer Rolle (Redaktion, Freigabe oder DSB) – "
+            f"Ihr Konto {account} hat keine. Rollen vergibt die/der DSB (Einstellungen → "
+            "Rollen…).",
+            f"{action}: only an account with a role (editor, approver or DSB) may do this – "
+            f"your account {account} has none. The DSB grants roles (Settings → Roles…).",
+        )
+    )
+
+
 class RoleService:
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
@@ -95,8 +118,11 @@ class RoleService:
         return role in self.mine()
 
     def accounts(self) -> list[AccountRoles]:
+        """Every account holding a role, and the acting account (perhaps without any)."""
         with self._ctx.db.reader() as s:
             found = repo.all_roles(s)
+        if not any(a.strip().casefold() == self.user.strip().casefold() for a in found):
+            found[self.user] = set()
         return [
             AccountRoles(a, frozenset(Role(r) for r in roles if r in Role._value2member_map_))
             for a, roles in sorted(found.items(), key=lambda kv: kv[0].casefold())

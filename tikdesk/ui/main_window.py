@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         prefs = self._action(self.tr("&Preferences…"), self._on_preferences, QKeySequence("Ctrl+,"))
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.menu_edit.addAction(prefs)
+        self.action_roles = self._action(self.tr("&Roles…"), self._on_roles)
+        self.action_roles.setObjectName("actionRoles")
+        self.menu_edit.addAction(self.action_roles)
 
         self.menu_help_anchor = self.menu_help.addSeparator()
         demo = self._action(self.tr("&Sample data"), self.demo_requested.emit)
@@ -314,6 +317,12 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self._update_title()
             self.data_changed.emit()
+
+    @Slot()
+    def _on_roles(self) -> None:
+        from tikdesk.ui.roles import RolesDialog
+
+        RolesDialog.present(self.ctx, self)
 
     @Slot()
     def _on_open_log_folder(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.consent import PLATFORMS, PURPOSES, SHOWN_AS
 from tikdesk.domain.enums import ConsentForm, ConsentRole, CustodianRelation
-from tikdesk.domain.errors import ValidationError
+from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.services.people import (
     ConsentInput,
     ConsentView,
@@ -275,10 +275,19 @@ class ConsentDialog(QDialog):
 
 
 class WithdrawalDialog(QDialog):
+    """Which consents, when, how; below, the real impact before the user confirms: read
+    through ``preview`` (:meth:`PeopleService.withdrawal_preview`, which writes nothing)
+    whenever the chosen consents or the date change."""
+
     def __init__(
-        self, consents: list[ConsentView], user: str, parent: QWidget | None = None
+        self,
+        consents: list[ConsentView],
+        user: str,
+        parent: QWidget | None = None,
+        preview: Callable[[WithdrawalInput], WithdrawalImpact] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._preview = preview
         self.setWindowTitle(self.tr("Record withdrawal"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -324,7 +333,46 @@ class WithdrawalDialog(QDialog):
         self.note.setPlaceholderText(self.tr("e.g. video taken down, internal copies deleted"))
         form.addRow(self.tr("&What was done:"), self.note)
         layout.addLayout(form)
+        self.impact_summary = QLabel()
+        self.impact_summary.setObjectName("withdrawalImpact")
+        self.impact_summary.setWordWrap(True)
+        self.impact = impact_tree()
+        self.impact.setAccessibleName(self.tr("Posts affected by the withdrawal"))
+        self.impact.setMaximumHeight(160)
+        if preview is not None:
+            layout.addWidget(self.impact_summary)
+            layout.addWidget(self.impact)
+            self.records.itemChanged.connect(lambda _item: self.update_preview())
+            self.on.dateChanged.connect(lambda _date: self.update_preview())
+            self.update_preview()
         layout.addWidget(ok_cancel(self, self.tr("Record withdrawal")))
+
+    def update_preview(self) -> WithdrawalImpact | None:
+        """Show what recording the withdrawal as entered now would do."""
+        if self._preview is None:
+            return None
+        try:
+            impact = self._preview(self.value())
+        except TikDeskError as exc:
+            self.impact.clear()
+            self.impact_summary.setText(str(exc))
+            return None
+        revoked = [p.title for p in impact.posts if p.approval_revoked]
+        text = (
+            self.tr(
+                "If you record this withdrawal: %1 posts show the person · can no longer be "
+                "published: %2 · published, to take down: %3 · approvals revoked: %4"
+            )
+            .replace("%1", str(len(impact.posts)))
+            .replace("%2", str(impact.blocked))
+            .replace("%3", str(impact.take_down))
+            .replace("%4", str(impact.approvals_revoked))
+        )
+        if revoked:
+            text += " (" + ", ".join(f"„{t}“" for t in revoked) + ")"
+        self.impact_summary.setText(text)
+        fill_impact(self.impact, impact)
+        return impact
 
     def value(self) -> WithdrawalInput:
         items = [self.records.item(i) for i in range(self.records.count())]
@@ -344,9 +392,13 @@ class WithdrawalDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, consents: list[ConsentView], user: str
+        cls,
+        parent: QWidget | None,
+        consents: list[ConsentView],
+        user: str,
+        preview: Callable[[WithdrawalInput], WithdrawalImpact] | None = None,
     ) -> WithdrawalInput | None:
-        dialog = cls(consents, user, parent)
+        dialog = cls(consents, user, parent, preview)
         return dialog.value() if dialog.exec() else None
 
 
@@ -407,9 +459,10 @@ def fill_impact(tree: QTreeWidget, impact: WithdrawalImpact) -> None:
     tree.clear()
     for post in impact.posts:
         when = post.published_at or post.planned_at
-        row = QTreeWidgetItem(
-            [post.title, post.status.label, fmt_datetime(when), post.effect_label]
-        )
+        effect = post.effect_label
+        if post.approval_revoked:
+            effect += " · " + QCoreApplication.translate("PeopleTab", "approval is revoked")
+        row = QTreeWidgetItem([post.title, post.status.label, fmt_datetime(when), effect])
         row.setData(0, Qt.ItemDataRole.UserRole, post.post_id)
         if post.effect in ("blocked", "take_down"):
             row.setIcon(3, std_icon(BLOCK_ICON))

@@ -593,7 +593,12 @@ class PeopleTab(RefreshWhenShown, QWidget):
         if detail is None:
             return
         active = [c for c in detail.consents if c.status != "withdrawn"]
-        data = WithdrawalDialog.ask(self, active, self.ctx.user)
+        data = WithdrawalDialog.ask(
+            self,
+            active,
+            self.ctx.user,
+            preview=lambda entered: self.service.withdrawal_preview(detail.id, entered),
+        )
         if data is None:
             return
         impact = self._run(

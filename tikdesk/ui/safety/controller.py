@@ -145,7 +145,10 @@ class SafetyController(QObject):
         except TikDeskError as exc:
             self.window.show_warning(self.tr("Backups"), str(exc))
             return False
-        chosen = RestoreDialog.ask(self.window, backups, self.service.folder)
+        from tikdesk.services.erasure import ErasureService
+
+        erasure = None if self.window.ctx.db.on_server else ErasureService(self.window.ctx)
+        chosen = RestoreDialog.ask(self.window, backups, self.service.folder, erasure=erasure)
         if chosen is None:
             return False
         try:

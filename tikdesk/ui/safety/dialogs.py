@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.errors import TikDeskError
+from tikdesk.services.erasure import ErasureService
 from tikdesk.services.safety import BackupInfo, CheckReport
 from tikdesk.ui import messages
 
@@ -213,6 +215,7 @@ class BackupColumn(IntEnum):
     SIZE = 2
     CHECK = 3
     FILE = 4
+    ERASED = 5  # erased people the backup still holds (Art. 17)
 
 
 class BackupTableModel(QAbstractTableModel):
@@ -223,13 +226,27 @@ class BackupTableModel(QAbstractTableModel):
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = list(backups)
+        #: file name → ids of erased people it still holds; None: not looked at
+        self.erased: dict[str, tuple[int, ...]] | None = None
         self._headers = [
             self.tr("Date"),
             self.tr("Reason"),
             self.tr("Size"),
             self.tr("Integrity check"),
             self.tr("File"),
+            self.tr("Erased people"),
         ]
+
+    def set_erased(self, erased: dict[str, tuple[int, ...]] | None) -> None:
+        self.erased = erased
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, BackupColumn.ERASED),
+                self.index(len(self._rows) - 1, BackupColumn.ERASED),
+            )
+
+    def erased_in(self, info: BackupInfo) -> tuple[int, ...]:
+        return () if self.erased is None else self.erased.get(info.path.name, ())
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -262,9 +279,26 @@ class BackupTableModel(QAbstractTableModel):
                 if info.intact is None:
                     return self.tr("not checked")
                 return self.tr("intact") if info.intact else self.tr("DAMAGED")
+            if column is BackupColumn.ERASED:
+                if self.erased is None:
+                    return ""
+                count = len(self.erased_in(info))
+                return (
+                    self.tr("still holds %1").replace("%1", str(count))
+                    if count
+                    else self.tr("none")
+                )
             return info.path.name
         if role == Qt.ItemDataRole.TextAlignmentRole and column is BackupColumn.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column is BackupColumn.ERASED
+            and self.erased_in(info)
+        ):
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")
         if role == Qt.ItemDataRole.ForegroundRole and column is BackupColumn.CHECK:
             from PySide6.QtGui import QColor
 
@@ -281,12 +315,22 @@ class BackupTableModel(QAbstractTableModel):
 
 
 class RestoreDialog(QDialog):
-    """Pick a backup to restore; only intact ones can be chosen."""
+    """Pick a backup to restore; only intact ones can be chosen.
+
+    With ``erasure`` the list also shows which backups still hold erased people (the
+    erasure register, :meth:`ErasureService.backups`); *Clean…* applies the register to the
+    chosen one and *Delete…* deletes it, each after a confirmation that names the decision as
+    the DSB's (the service refuses other accounts)."""
 
     def __init__(
-        self, backups: list[BackupInfo], folder: Path, parent: QWidget | None = None
+        self,
+        backups: list[BackupInfo],
+        folder: Path,
+        parent: QWidget | None = None,
+        erasure: ErasureService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._erasure = erasure
         self.setWindowTitle(self.tr("Restore from backup – TikDesk"))
         self.chosen: BackupInfo | None = None
         layout = QVBoxLayout(self)
@@ -324,6 +368,31 @@ class RestoreDialog(QDialog):
         )
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._on_restore)
+        self.clean_button = buttons.addButton(
+            self.tr("&Clean…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.clean_button.setToolTip(
+            self.tr("Erase the erased people in this backup too (the DSB decides)")
+        )
+        self.clean_button.clicked.connect(self._on_clean)
+        self.delete_button = buttons.addButton(
+            self.tr("&Delete…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.delete_button.setToolTip(
+            self.tr("Delete this backup, which still holds erased people (the DSB decides)")
+        )
+        self.delete_button.clicked.connect(self._on_delete)
+        self.erasure_note = QLabel()
+        self.erasure_note.setObjectName("erasureNote")
+        self.erasure_note.setWordWrap(True)
+        self.erasure_note.setVisible(False)
+        layout.addWidget(self.erasure_note)
+        if erasure is None:
+            self.table.setColumnHidden(BackupColumn.ERASED, True)
+            self.clean_button.setVisible(False)
+            self.delete_button.setVisible(False)
+        else:
+            self._load_erased()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_button())
@@ -339,6 +408,83 @@ class RestoreDialog(QDialog):
     def _update_button(self) -> None:
         info = self.selected()
         self.restore_button.setEnabled(info is not None and info.intact is not False)
+        dirty = info is not None and bool(self.model.erased_in(info))
+        self.clean_button.setEnabled(dirty and info is not None and info.intact is not False)
+        self.delete_button.setEnabled(dirty)
+
+    def _load_erased(self) -> None:
+        assert self._erasure is not None
+        try:
+            states = self._erasure.backups()
+        except TikDeskError as exc:
+            self.erasure_note.setText(str(exc))
+            self.erasure_note.setVisible(True)
+            return
+        erased = {state.info.path.name: state.erased_people for state in states}
+        self.model.set_erased(erased)
+        dirty = sum(1 for ids in erased.values() if ids)
+        self.erasure_note.setText(
+            self.tr(
+                "%1 backups still hold people who were erased since (Art. 17 GDPR). Restoring "
+                "one erases them again at once; Clean… or Delete… removes them from the backup "
+                "itself – the data-protection officer's decision."
+            ).replace("%1", str(dirty))
+        )
+        self.erasure_note.setVisible(bool(dirty))
+        self._update_button()
+
+    def _on_clean(self) -> None:
+        info = self.selected()
+        if self._erasure is None or info is None or not self.model.erased_in(info):
+            return
+        confirmed = messages.ask_yes_no(
+            self,
+            self.tr("Clean backup?"),
+            self.tr(
+                "This is the data-protection officer's (DSB's) decision, recorded under your "
+                "account.\n\nThe backup of %1 still holds %2 erased people. Erase them in the "
+                "backup too, as in the database (the erasure register is applied to it)? The "
+                "backup keeps its date; everything else in it stays."
+            )
+            .replace("%1", info.created_text())
+            .replace("%2", str(len(self.model.erased_in(info)))),
+        )
+        if not confirmed:
+            return
+        try:
+            self._erasure.clean_backup(info.path)
+        except TikDeskError as exc:
+            messages.show_warning(self, self.tr("Clean backup"), str(exc))
+            return
+        self._load_erased()
+
+    def _on_delete(self) -> None:
+        info = self.selected()
+        if self._erasure is None or info is None or not self.model.erased_in(info):
+            return
+        confirmed = messages.ask_yes_no(
+            self,
+            self.tr("Delete backup?"),
+            self.tr(
+                "This is the data-protection officer's (DSB's) decision, recorded under your "
+                "account.\n\nThe backup of %1 still holds %2 erased people. Delete the whole "
+                "backup for good? It can then no longer be restored."
+            )
+            .replace("%1", info.created_text())
+            .replace("%2", str(len(self.model.erased_in(info)))),
+        )
+        if not confirmed:
+            return
+        try:
+            self._erasure.delete_backup(info.path)
+        except TikDeskError as exc:
+            messages.show_warning(self, self.tr("Delete backup"), str(exc))
+            return
+        row = self.table.selectionModel().selectedRows()[0].row()
+        self.model.beginRemoveRows(QModelIndex(), row, row)
+        del self.model._rows[row]
+        self.model.endRemoveRows()
+        self._load_erased()
 
     def _on_restore(self) -> None:
         info = self.selected()
@@ -358,9 +504,13 @@ class RestoreDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, backups: list[BackupInfo], folder: Path
+        cls,
+        parent: QWidget | None,
+        backups: list[BackupInfo],
+        folder: Path,
+        erasure: ErasureService | None = None,
     ) -> BackupInfo | None:
-        dialog = cls(backups, folder, parent)
+        dialog = cls(backups, folder, parent, erasure)
         dialog.exec()
         return dialog.chosen
 
