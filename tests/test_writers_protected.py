@@ -97,7 +97,7 @@ def test_report_refuses_the_database_as_workbook_or_pdf(
     assert not out.exists()  # the workbook of the same run is not written either
 
 
-@pytest.mark.parametrize("end", ["-wal", "-shm", "-journal", ".lock"])
+@pytest.mark.parametrize("end", ["-wal", "-shm", "-journal", ".lock", ".erasures.json"])
 def test_backup_to_refuses_the_database_companions(
     tmp_path: Path, end: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,7 +4,8 @@ API (stable, also for other exports):
 
 ``Protected(database, backup_dir)``
     The files no writer may replace: the open database, its ``-wal``/``-shm``/``-journal``
-    and ``.lock`` companions, and every file already in the backup folder.  Services pass
+    and ``.lock`` companions, the erasure register ``.erasures.json`` beside it (Art. 17,
+    re-applied after every restore), and every file already in the backup folder.  Services pass
     ``ctx.protected`` (:class:`tikdesk.services.context.AppContext`) to every writer.
 ``check_target(path, protected=None)``
     Before spending time on an export: refuse (``InputRejected``) a target that is
@@ -61,8 +62,9 @@ __all__ = [
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 2_000
 
-#: Files SQLite and TikDesk keep beside the database (``<db><suffix>``).
-DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
+#: Files SQLite and TikDesk keep beside the database (``<db><suffix>``); ``.erasures.json``
+#: is the erasure register (services.erasure).
+DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock", ".erasures.json")
 
 
 def _real(path: Path) -> str:
