@@ -263,6 +263,10 @@
         <translation>Aus dem Video &amp;herausnehmen</translation>
     </message>
     <message>
+        <source>Consent &amp;form…</source>
+        <translation>Einwilligungs&amp;formular…</translation>
+    </message>
+    <message>
         <source>The consent state is derived from the consent records on the „People &amp; consent“ tab — never ticked by hand.</source>
         <translation>Der Einwilligungsstatus wird aus den Einwilligungen im Reiter „Personen &amp; Einwilligungen“ berechnet – nie von Hand abgehakt.</translation>
     </message>
@@ -696,6 +700,45 @@ Ja: den vorhandenen Beitrag öffnen. Nein: einen zweiten Beitrag aus der Idee an
     <message>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>VideoBox</name>
+    <message>
+        <source>Checking the video file…</source>
+        <translation>Videodatei wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Final video file</source>
+        <translation>Endgültige Videodatei</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.m4v);;All files (*)</source>
+        <translation>Videos (*.mp4 *.mov *.m4v);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Final &amp;video…</source>
+        <translation>Endgültiges &amp;Video…</translation>
+    </message>
+    <message>
+        <source>Bind the post to its final video file (path, size, SHA-256; not copied). A different file revokes the approval; a moved file can be pointed to again.</source>
+        <translation>Den Beitrag an seine endgültige Videodatei binden (Pfad, Größe, SHA-256; nicht kopiert). Eine andere Datei zieht die Freigabe zurück; eine verschobene Datei kann neu zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>Final video: none bound yet.</source>
+        <translation>Endgültiges Video: noch keines zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Final video: %1 (%2, SHA-256 %3…)</source>
+        <translation>Endgültiges Video: %1 (%2, SHA-256 %3…)</translation>
+    </message>
+    <message>
+        <source>Final video</source>
+        <translation>Endgültiges Video</translation>
+    </message>
+    <message>
+        <source>A different video file: the approval was revoked, the post is back in review.</source>
+        <translation>Eine andere Videodatei: die Freigabe wurde zurückgezogen, der Beitrag ist wieder in Prüfung.</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -75,6 +75,9 @@ from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as people_repo
 from tikdesk.storage.repositories import posts as repo
 from tikdesk.storage.repositories.conflicts import conflict_error
+
+if TYPE_CHECKING:
+    from tikdesk.services.video import VideoFile
 
 #: Editing these does not touch what was cleared (publication bookkeeping).
 NON_CONTENT_FIELDS = frozenset({"video_link", "account"})
@@ -1458,7 +1461,7 @@ class PostService:
                     )
                 )
             require(s, self.user, Role.APPROVER, msg("Freigeben", "Approving"))
-            print_ = fingerprint(s, post)
+            print_ = fingerprint(s, post, post.video_sha256)  # the bound cut (issue 18)
             repo.add_approval(
                 s,
                 post_id,
@@ -1498,7 +1501,11 @@ class PostService:
         published_at: dt.datetime | None = None,
         video_link: str = "",
         today: dt.date | None = None,
+        video: VideoFile | None = None,
     ) -> None:
+        """``video``: the bound file hashed just now (GUI worker); None hashes it here."""
+        from tikdesk.services.video import check_approved_cut
+
         detail = self.get(post_id, today)
         if detail.publish_blockers:
             raise InputRejected(
@@ -1509,6 +1516,8 @@ class PostService:
                 + "\n".join(f"• {r}" for r in detail.publish_blockers)
             )
         when = (published_at or now()).replace(microsecond=0)
+        with self._ctx.db.reader() as s:
+            check_approved_cut(repo.get_post(s, post_id), video)  # issue 18
         with self._ctx.db.transaction() as s:
             post = repo.get_post(s, post_id)
             extra: dict[str, Any] = {"published_at": when}

@@ -52,6 +52,10 @@ class PostRecord:
     updated_at: dt.datetime
     version: int
     purpose: str = ""
+    # the approved video file (issue 18): path, size, SHA-256; "" = no file bound
+    video_path: str = ""
+    video_size: int | None = None
+    video_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,9 @@ EDITABLE = frozenset(
         "status",
         "idea_id",
         "purpose",
+        "video_path",
+        "video_size",
+        "video_sha256",
     }
 )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.consent import SHOWN_AS, option_label
 from tikdesk.domain.enums import PostStatus
 from tikdesk.services.posts import PostDetail
+from tikdesk.ui import theme
 from tikdesk.ui.posts.badges import (
     BLOCK_ICON,
     OK_ICON,
@@ -40,6 +41,7 @@ from tikdesk.ui.posts.badges import (
 from tikdesk.ui.posts.checklist_panel import ChecklistPanel
 from tikdesk.ui.posts.common import heading_label
 from tikdesk.ui.posts.form import PostForm
+from tikdesk.ui.posts.video import VideoBox
 
 APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,12 +58,12 @@ class PostDetailPanel(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.title, 1)
         self.status = QLabel()
-        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("Status"))
         head.addWidget(self.status)
         self.gate_icon = QLabel()
         head.addWidget(self.gate_icon)
         self.gate = QLabel()
-        self.gate.setAccessibleName(self.tr("Clearance"))
+        self.gate.setAccessibleDescription(self.tr("Clearance"))
         gate_font = QFont(self.gate.font())
         gate_font.setBold(True)
         self.gate.setFont(gate_font)
@@ -72,6 +74,8 @@ class PostDetailPanel(QWidget):
         self.approval.setObjectName("approvalInfo")
         self.approval.setWordWrap(True)
         layout.addWidget(self.approval)
+        self.video = VideoBox()  # the approved cut (issue 18)
+        layout.addWidget(self.video)
 
         actions = QGridLayout()
         buttons = QVBoxLayout()
@@ -142,6 +146,9 @@ class PostDetailPanel(QWidget):
         ):
             row.addWidget(button)
         row.addStretch(1)
+        # issue 18: a consent form for the selected person, prefilled from this post
+        self.form_button = QPushButton(self.tr("Consent &form…"))
+        row.addWidget(self.form_button)
         people_layout.addLayout(row)
         self.people_hint = QLabel(
             self.tr(
@@ -188,7 +195,6 @@ class PostDetailPanel(QWidget):
 
     def _show_approval(self, detail: PostDetail) -> None:
         active = detail.active_approval
-        style = "QLabel#approvalInfo { padding: 4px; border: 1px solid %s; background: %s; }"
         if active is not None:
             text = (
                 self.tr("✔ Approved by %1 on %2")
@@ -197,7 +203,7 @@ class PostDetailPanel(QWidget):
             )
             if active.comment:
                 text += f" – „{active.comment}“"
-            self.approval.setStyleSheet(style % ("#7fb48a", "#eef8f0"))
+            self.approval.setStyleSheet(theme.box_style("approvalInfo", "ok"))
         elif detail.approvals:
             last = detail.approvals[-1]
             text = (
@@ -206,12 +212,12 @@ class PostDetailPanel(QWidget):
                 .replace("%2", fmt_datetime(last.revoked_at))
                 .replace("%3", last.revoked_reason)
             )
-            self.approval.setStyleSheet(style % ("#d08a3a", "#fff3e0"))
+            self.approval.setStyleSheet(theme.box_style("approvalInfo", "warn"))
         else:
             text = self.tr(
                 "Not approved yet. Author: %1 — approval needs a second person (four eyes)."
             ).replace("%1", detail.summary.author)
-            self.approval.setStyleSheet(style % ("#c8c8c8", "#f6f6f6"))
+            self.approval.setStyleSheet(theme.box_style("approvalInfo", "muted"))
         self.approval.setText(text)
 
     def _show_buttons(self, detail: PostDetail, read_only: bool) -> None:
@@ -241,6 +247,7 @@ class PostDetailPanel(QWidget):
         self.scene_button.setEnabled(people_editable and bool(detail.people))
         self.shown_button.setEnabled(people_editable and bool(detail.people))
         self.remove_person_button.setEnabled(people_editable and bool(detail.people))
+        self.form_button.setEnabled(people_editable and bool(detail.people))
 
     def _show_reasons(self, detail: PostDetail) -> None:
         self.reasons.clear()

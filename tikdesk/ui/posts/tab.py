@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.enums import ItemState, PostStatus
-from tikdesk.domain.errors import TikDeskError, ValidationError
+from tikdesk.domain.errors import Cancelled, InputRejected, TikDeskError, ValidationError
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostInput, PostService
@@ -47,6 +47,7 @@ from tikdesk.ui.posts.dialogs import (
     TextDialog,
 )
 from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
+from tikdesk.ui.posts.video import hash_for_publish
 
 T = TypeVar("T")
 
@@ -134,6 +135,8 @@ class PostsTab(RefreshWhenShown, QWidget):
         panel.scene_button.clicked.connect(self._on_scene)
         panel.shown_button.clicked.connect(self._on_shown_as)
         panel.remove_person_button.clicked.connect(self._on_remove_person)
+        panel.video.video_bound.connect(lambda: announce_change(self.window_, self.refresh))
+        panel.form_button.clicked.connect(self._on_consent_form)
         panel.people.itemDoubleClicked.connect(lambda *_: self._on_scene())
         panel.checklist.item_set_requested.connect(self._on_item_set)
         panel.checklist.section_ok_requested.connect(self._on_section_ok)
@@ -278,6 +281,7 @@ class PostsTab(RefreshWhenShown, QWidget):
                 self._warn(self.tr("Posts"), str(exc))
             return
         self.panel.show_detail(detail, self._read_only(), keep_form=keep_form)
+        self.panel.video.show_post(self.ctx, detail.id, not self._read_only())
         self.stack.setCurrentWidget(self.panel)
 
     @Slot()
@@ -396,9 +400,17 @@ class PostsTab(RefreshWhenShown, QWidget):
         answer = PublishDialog.ask(self, detail.video_link)
         if answer is None:
             return
+        try:  # the bound file is hashed again: only the approved cut goes out (issue 18)
+            video = hash_for_publish(self, self.ctx, detail.id)
+        except Cancelled:
+            return
+        except InputRejected:
+            video = None  # unreadable or moved: the service says so in one sentence
         self._run(
             self.tr("Mark as published"),
-            lambda: self.service.mark_published(detail.id, answer.published_at, answer.video_link),
+            lambda: self.service.mark_published(
+                detail.id, answer.published_at, answer.video_link, video=video
+            ),
         )
 
     @Slot()
@@ -465,6 +477,20 @@ class PostsTab(RefreshWhenShown, QWidget):
         shown = ShownAsDialog.ask(self, current)
         if shown is not None:
             self._run(self.tr("Shown as"), lambda: self.service.set_shown_as(appearance_id, shown))
+
+    @Slot()
+    def _on_consent_form(self) -> None:
+        """A consent form for the selected person, prefilled from this post (issue 18)."""
+        from tikdesk.ui.people.paperwork import print_form
+
+        detail = self.panel.detail
+        appearance_id = self.panel.current_appearance()
+        if detail is None or appearance_id is None:
+            return
+        person = next((p for p in detail.people if p.appearance_id == appearance_id), None)
+        if person is None or person.person_id is None:
+            return
+        print_form(self, self.ctx, person.person_id, person.label, detail.id)
 
     @Slot()
     def _on_remove_person(self) -> None:
