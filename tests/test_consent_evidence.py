@@ -102,3 +102,21 @@ def test_erasure_deletes_the_evidence_files(ctx: AppContext, consent: int, tmp_p
     assert kept.exists()
     assert service.for_person(person) == []
     assert SafetyService(ctx).full_check().ok
+
+
+def test_the_art15_export_is_a_zip_with_the_workbook_and_the_scans(
+    ctx: AppContext, consent: int, tmp_path: Path
+) -> None:
+    import zipfile
+
+    scan = tmp_path / "Einwilligung Erika.pdf"
+    scan.write_bytes(PDF)
+    view = EvidenceService(ctx).add(consent, scan)
+    written = PeopleService(ctx).export_person(view.person_id, tmp_path / "out" / "Auskunft.xlsx")
+    assert written == tmp_path / "out" / "Auskunft.zip"
+    with zipfile.ZipFile(written) as archive:
+        names = archive.namelist()
+        assert names == ["Auskunft.xlsx", f"Nachweise/{view.id}-Einwilligung Erika.pdf"]
+        assert archive.read(names[1]) == PDF
+        assert archive.read(names[0])[:2] == b"PK"  # the workbook itself
+    assert not (tmp_path / "out" / "Auskunft.xlsx").exists()

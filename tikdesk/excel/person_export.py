@@ -105,3 +105,35 @@ def _write(
         ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)  # type: ignore[attr-defined]
     else:
         ws.write_string(row, col, str(value), wrap)  # type: ignore[attr-defined]
+
+
+def write_export_zip(
+    path: Path,
+    workbook: Path,
+    files: Sequence[tuple[str, Path]],
+    protected: Protected | None = None,
+) -> Path:
+    """The Art. 15 export as one ZIP (issue 18): the workbook and the person's evidence files
+    (``files``: name inside the ZIP, stored file), written complete or not at all."""
+    import zipfile
+
+    path = Path(path)
+    if path.suffix.lower() != ".zip":
+        path = path.with_suffix(".zip")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # as the workbook alone does
+    except OSError as exc:
+        raise InputRejected(
+            msg(
+                f"In „{path.parent}“ kann nicht geschrieben werden: {exc.strerror}.",
+                f"Cannot write to '{path.parent}': {exc.strerror}.",
+            )
+        ) from exc
+    with (
+        atomic_target(path, protected) as tmp,
+        zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        archive.write(workbook, workbook.name)
+        for name, source in files:
+            archive.write(source, name)
+    return path

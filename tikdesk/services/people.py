@@ -889,7 +889,9 @@ class PeopleService:
     # ---------------------------------------------------------------- DSGVO
     def export_person(self, person_id: int, path: Path) -> Path:
         """Everything stored about one person to .xlsx (Art. 15/20); the export is logged."""
-        from tikdesk.excel.person_export import Sheet, write_person_export
+        import tempfile
+
+        from tikdesk.excel.person_export import Sheet, write_export_zip, write_person_export
 
         today = dt.date.today()
         detail = self.get(person_id, today)
@@ -1016,8 +1018,17 @@ class PeopleService:
                 audit_rows,
             ),
         ]
+        # issue 18: with signed scans (or asked for .zip) the export is a ZIP of the workbook
+        # and the person's evidence files, each checked against its hash first
+        from tikdesk.services.evidence import EvidenceService
+
+        evidence = EvidenceService(self._ctx)
+        scans = [(e, evidence.path(e.id)) for e in evidence.for_person(person_id)]
+        as_zip = bool(scans) or Path(path).suffix.lower() == ".zip"
+        staging = tempfile.TemporaryDirectory(prefix=".~tikdesk-export-") if as_zip else None
+        book = Path(staging.name) / f"{Path(path).stem}.xlsx" if staging is not None else path
         written = write_person_export(
-            path,
+            book,
             sheets,
             title=t(
                 f"Auskunft nach Art. 15/20 DSGVO – {detail.display_name}",
@@ -1031,6 +1042,14 @@ class PeopleService:
             ),
             protected=self._ctx.protected,
         )
+        if staging is not None:
+            with staging:
+                written = write_export_zip(
+                    Path(path).with_suffix(".zip"),
+                    written,
+                    [(f"Nachweise/{e.id}-{e.original_name}", stored) for e, stored in scans],
+                    self._ctx.protected,
+                )
         with self._ctx.db.transaction() as s:
             audit.record(
                 s,
