@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tikdesk import paths
@@ -33,10 +33,16 @@ def os_user() -> str:
 @dataclass
 class AppContext:
     db: Database
-    user: str = field(default_factory=os_user)  # the account: identity for four eyes, roles
+    user: str = ""  # the account: identity for four eyes, roles (see __post_init__)
     backup_dir: Path | None = None
     checklist_dir: Path | None = None  # an organisation's own checklist files
     label: str = ""  # display name from the preferences, shown beside the account
+
+    def __post_init__(self) -> None:
+        # On a team server the database login acts (issue 17): the server writes it into
+        # authors, approvals and the audit log itself; on a file it is the OS account.
+        if not self.user:
+            self.user = self.db.login if self.db.on_server and self.db.login else os_user()
 
     @property
     def who(self) -> str:
@@ -50,6 +56,7 @@ class AppContext:
 
     @property
     def protected(self) -> Protected:
-        """What no writer may overwrite: this database (with its companions) and the
-        backups; every service passes it to the writers in :mod:`tikdesk.excel`."""
+        """What no writer may overwrite: this database (with its companions, the erasure
+        register ``<db>.erasures.json`` among them) and the backups; every service passes it
+        to the writers in :mod:`tikdesk.excel`."""
         return Protected(self.db.path, self.backup_dir or paths.backup_dir())

@@ -24,6 +24,8 @@ EDITOR_TABLES = (
     "consent",
     "appearance",
     "checklist_result",
+    "evidence_file",
+    "consent_form",
     "import_batch",
     "account_daily",
     "audience_snapshot",
@@ -57,6 +59,7 @@ CREATE DATABASE {database} OWNER tikdesk_owner ENCODING 'UTF8' TEMPLATE template
 \\connect {database}
 REVOKE ALL ON DATABASE {database} FROM PUBLIC;
 GRANT CONNECT ON DATABASE {database} TO tikdesk_viewer;
+ALTER SCHEMA public OWNER TO tikdesk_owner;   -- PostgreSQL 13/14: sonst gehört es postgres
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO tikdesk_viewer;
 
@@ -68,13 +71,15 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO tikdesk_viewer;
 GRANT INSERT, UPDATE, DELETE ON {editor} TO tikdesk_editor;
 GRANT INSERT ON {", ".join(APPEND_ONLY)} TO tikdesk_editor;  -- Protokoll: nur anfügen
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tikdesk_editor;
+GRANT UPDATE ON approval TO tikdesk_editor;        -- eine Änderung zieht Freigaben zurück
 GRANT INSERT, UPDATE, DELETE ON approval TO tikdesk_approver;
 GRANT INSERT, UPDATE, DELETE ON user_role TO tikdesk_dsb;
 GRANT INSERT, UPDATE, DELETE ON erasure_register TO tikdesk_dsb;
 GRANT UPDATE ON audit_note TO tikdesk_dsb;                   -- Schwärzen bei Löschung (Art. 17)
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM PUBLIC;  -- der Trigger verbietet es ohnehin
 
--- 4. Personen: Windows-/Domänen-Login (Kerberos/GSSAPI) oder Passwort (scram-sha-256)
+-- 4. Personen (wieder als Superuser, z. B. \\connect {database} postgres):
+--    Windows-/Domänen-Login (Kerberos/GSSAPI) oder Passwort (scram-sha-256)
 -- CREATE ROLE "anna.beispiel" LOGIN;  GRANT tikdesk_editor TO "anna.beispiel";
 -- CREATE ROLE "ben.beispiel" LOGIN;   GRANT tikdesk_approver TO "ben.beispiel";
 -- CREATE ROLE "dsb.beispiel" LOGIN;   GRANT tikdesk_dsb TO "dsb.beispiel";

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import secrets
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -149,6 +150,12 @@ class Database:
         self.wal = wal
         self.on_network = not url and not wal and is_network_path(path)
         self.read_only_reason = ""  # why it is read-only, for the window's banner
+        self.login = ""  # on a server: the database login (session_user) that acts
+        # a password typed into the dialog, in memory for this session only (never stored);
+        # the change listener's own connection needs it too
+        self.password: str | None = None
+        self.application_name = ""  # on a server: this client's name in change notices
+        self.server_url: URL | None = None  # on a server: the full address (no password)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._close_hooks: list[Callable[[], None]] = []
 
@@ -617,9 +624,20 @@ def display_url(url: URL) -> str:
     return f"postgresql://{user}{host}{port}/{url.database}"
 
 
-def make_server_engine(url: URL, *, read_only: bool = False, password: str | None = None) -> Engine:
-    """An engine on a PostgreSQL server; ``password`` (from a dialog) lives in memory only."""
+def make_server_engine(
+    url: URL,
+    *,
+    read_only: bool = False,
+    password: str | None = None,
+    application_name: str = "",
+) -> Engine:
+    """An engine on a PostgreSQL server; ``password`` (from a dialog) lives in memory only.
+
+    ``application_name`` tells this client's change notices from the others' (issue 17).
+    """
     connect_args: dict[str, Any] = {}
+    if application_name:
+        connect_args["application_name"] = application_name
     if password:
         connect_args["password"] = password
     if read_only:
@@ -657,10 +675,15 @@ def open_server_database(
 
     url = server_url(address)
     shown = display_url(url)
-    engine = make_server_engine(url, read_only=read_only, password=password)
+    # "TikDesk/1a2b3c4d": the server puts it into every change notice (migration 0007), so
+    # that this client can tell its own changes from the others'
+    app_name = f"{url.query.get('application_name', 'TikDesk')}/{secrets.token_hex(4)}"
+    engine = make_server_engine(
+        url, read_only=read_only, password=password, application_name=app_name
+    )
     try:
         with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+            login = str(conn.execute(text("SELECT session_user")).scalar() or "")
     except Exception as exc:
         engine.dispose()
         raise server_open_error(shown, exc) from exc
@@ -678,7 +701,12 @@ def open_server_database(
         if known is not None:
             raise known from exc
         raise server_open_error(shown, exc) from exc
-    return Database(local_path, engine, read_only=read_only, wal=False, url=shown)
+    db = Database(local_path, engine, read_only=read_only, wal=False, url=shown)
+    db.login = login
+    db.application_name = app_name
+    db.server_url = url
+    db.password = password
+    return db
 
 
 def server_open_error(shown: str, exc: BaseException) -> DatabaseError:

@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
 from tikdesk.domain.errors import ValidationError
 from tikdesk.services.ideas import MAX_EFFORT_HOURS, MAX_LENGTH, IdeaRecord, validate
-
-ERROR_STYLE = "color: #b00020;"
+from tikdesk.ui import theme
 
 
 def _combo(enum: type[LabeledEnum], current: str) -> QComboBox:
@@ -57,6 +56,7 @@ class IdeaEditorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ideaEditor")
         self._read_only = read_only
+        self.record_id = record.id if record is not None else None
         self._touched: set[str] = set()
         if record is None:
             self.setWindowTitle(self.tr("New idea"))
@@ -163,6 +163,11 @@ class IdeaEditorDialog(QDialog):
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
             self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.changed_elsewhere = QLabel()
+        self.changed_elsewhere.setObjectName("changedElsewhere")
+        self.changed_elsewhere.setWordWrap(True)
+        self.changed_elsewhere.setVisible(False)
+        outer.addWidget(self.changed_elsewhere)
         outer.addWidget(buttons)
         self.buttons = buttons
 
@@ -190,7 +195,7 @@ class IdeaEditorDialog(QDialog):
         widget.setAccessibleName(accessible)
         error = QLabel()
         error.setObjectName(f"error_{field}")
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(theme.css("bad"))
         error.setWordWrap(True)
         error.setVisible(False)
         box = QWidget()
@@ -207,6 +212,11 @@ class IdeaEditorDialog(QDialog):
         self.fields[field] = widget
 
     # ------------------------------------------------------------------ values
+    def mark_changed_elsewhere(self, text: str) -> None:
+        """Someone else changed this idea on the team database while it is open here."""
+        self.changed_elsewhere.setText(text)
+        self.changed_elsewhere.setVisible(True)
+
     def values(self) -> dict[str, Any]:
         """The form's content as service fields (not yet validated)."""
         day = self.due.date()

@@ -531,6 +531,31 @@ class IdeasTab(QWidget):
         self._update_details()
         self._emit_data_changed()
 
+    def apply_remote(self, ids: frozenset[int] | None) -> None:
+        """Show ideas another client changed (team database, issue 17): changed rows are
+        replaced in place, so selection and scroll position stay; ``None``: reload all."""
+        if ids is None:
+            self.refresh()
+            return
+        found = self.service.get_many(sorted(ids))
+        removed = ids - {r.id for r in found}
+        for idea_id in removed:
+            self.index.remove(idea_id)
+            self.model.remove_id(idea_id)
+            self.board.remove_record(idea_id)
+        for record in found:
+            old = self.index.put(record)
+            visible = self.index.matches(record, self._filter)
+            if not visible:
+                self.model.remove_id(record.id)
+            elif not self.model.replace_record(record, old):
+                self.model.insert_record(record)
+            self.board.show_record(record, visible)
+            self._add_dynamic_filter_values(record)
+        self._update_count()
+        self._update_actions()
+        self._update_details()
+
     def _emit_data_changed(self) -> None:
         self._emitting = True
         try:
