@@ -33,6 +33,21 @@ DAMAGE_MARKERS = (
     "file is encrypted",
 )
 AUDIT_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete")
+#: The triggers a team database must have (migrations 0001/0003 and 0007): table -> names.
+_NOTIFY = ("tikdesk_notify_insert", "tikdesk_notify_update", "tikdesk_notify_delete")
+SERVER_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "audit_event": ("audit_event_no_change", "tikdesk_10_stamp"),
+    "post": ("tikdesk_10_stamp", "tikdesk_12_keep", *_NOTIFY),
+    "approval": ("tikdesk_10_stamp", "tikdesk_12_keep", "tikdesk_20_four_eyes", *_NOTIFY),
+    "checklist_result": ("tikdesk_10_stamp", "tikdesk_11_restamp", *_NOTIFY),
+    "import_batch": ("tikdesk_10_stamp",),
+    "evidence_file": ("tikdesk_10_stamp",),
+    "consent_form": ("tikdesk_10_stamp",),
+    "idea": _NOTIFY,
+    "person": _NOTIFY,
+    "consent": _NOTIFY,
+    "appearance": _NOTIFY,
+}
 MAX_LISTED = 20
 #: What became of one check (``CheckReport.outcomes``).
 PASSED, NOTED, FAILED, NOT_RUN = "passed", "noted", "failed", "not_run"
@@ -301,7 +316,7 @@ def _integrity(db: Database) -> list[Finding]:
 
 def _foreign_keys(db: Database) -> list[Finding]:
     if not _is_sqlite(db):
-        return []
+        return _server_foreign_keys(db)
     rows = _rows(db, "PRAGMA foreign_key_check")
     findings = [
         Finding(
@@ -324,9 +339,94 @@ def _more(rows: list[tuple[object, ...]], check: str, severity: str = ERROR) -> 
     return [Finding(severity, check, msg(f"… und {rest} weitere.", f"… and {rest} more."))]
 
 
+def _server_foreign_keys(db: Database) -> list[Finding]:
+    """PostgreSQL enforces foreign keys; what can be wrong is one missing or not validated."""
+    from collections import Counter
+
+    from tikdesk.storage.models import Base
+
+    wanted: Counter[tuple[str, str]] = Counter(
+        (table.name, fk.referred_table.name)
+        for table in Base.metadata.sorted_tables
+        for fk in table.foreign_key_constraints
+    )
+    rows = _rows(
+        db,
+        "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text, c.convalidated "
+        "FROM pg_constraint c WHERE c.contype = 'f' "
+        "AND c.connamespace = current_schema()::regnamespace",
+    )
+    present = Counter((str(r[0]), str(r[1])) for r in rows)
+    findings = [
+        Finding(
+            ERROR,
+            "foreign_keys",
+            msg(
+                f"Tabelle {table}: der Verweis auf {parent} fehlt auf dem Server.",
+                f"table {table}: the reference to {parent} is missing on the server.",
+            ),
+        )
+        for (table, parent), count in sorted(wanted.items())
+        if present[(table, parent)] < count
+    ]
+    findings += [
+        Finding(
+            ERROR,
+            "foreign_keys",
+            msg(
+                f"Tabelle {r[0]}: der Verweis auf {r[1]} ist nicht geprüft (NOT VALID).",
+                f"table {r[0]}: the reference to {r[1]} is not validated (NOT VALID).",
+            ),
+        )
+        for r in rows
+        if not r[2]
+    ]
+    return findings
+
+
+def _server_triggers(db: Database) -> list[Finding]:
+    """Every trigger of the team database present and enabled (issue 17)."""
+    rows = _rows(
+        db,
+        "SELECT c.relname, t.tgname, t.tgenabled FROM pg_trigger t "
+        "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal "
+        "AND c.relnamespace = current_schema()::regnamespace",
+    )
+    enabled = {(str(r[0]), str(r[1])) for r in rows if str(r[2]) != "D"}
+    present = {(str(r[0]), str(r[1])) for r in rows}
+    findings = []
+    for table, names in SERVER_TRIGGERS.items():
+        for name in names:
+            if (table, name) in enabled:
+                continue
+            state = (
+                ("ausgeschaltet", "disabled")
+                if (table, name) in present
+                else (
+                    "fehlt",
+                    "missing",
+                )
+            )
+            findings.append(
+                Finding(
+                    ERROR,
+                    "audit_triggers",
+                    msg(
+                        f"Trigger {name} auf {table} {state[0]}: was der Server sonst "
+                        "garantiert (Protokoll, wer handelt, Vier-Augen-Prinzip, Meldungen an "
+                        "andere), gilt nicht.",
+                        f"trigger {name} on {table} {state[1]}: what the server otherwise "
+                        "guarantees (audit log, who acts, four eyes, notices to others) does "
+                        "not hold.",
+                    ),
+                )
+            )
+    return findings
+
+
 def _audit_triggers(db: Database) -> list[Finding]:
     if not _is_sqlite(db):
-        return []
+        return _server_triggers(db)
     present = {
         str(r[0])
         for r in _rows(

@@ -246,6 +246,7 @@ def checkpoint(db: Database, attempts: int = CHECKPOINT_ATTEMPTS) -> bool:
     old page images — with the name — stay in the WAL.  Retried ``attempts`` times.
     """
     if db.engine.dialect.name != "sqlite":
+        vacuum_server_tables(db)
         return True
     for attempt in range(attempts):
         raw = db.engine.raw_connection()
@@ -284,3 +285,52 @@ def erased_people_in_file(path: Path, entries: Iterable[RegisterEntry]) -> list[
     finally:
         conn.close()
     return sorted(int(i) for i, created in rows if _same_person(wanted[int(i)], created))
+
+
+#: What an erasure deletes from or rewrites on a team database (issue 17).
+ERASURE_TABLES = (
+    "person",
+    "consent",
+    "appearance",
+    "evidence_file",
+    "consent_form",
+    "audit_note",
+    "post",
+    "idea",
+    "checklist_result",
+    "approval",
+)
+
+
+def vacuum_server_tables(db: Database) -> list[str]:
+    """``VACUUM`` the tables an erasure touched, where this login may (the tables' owner).
+
+    VACUUM frees the deleted and overwritten rows for reuse so that they are overwritten
+    soon; WAL archives and older dumps still hold them until IT lets them expire (README
+    "Team-Datenbank").  Returns the tables vacuumed; a login that may not is logged, not
+    refused — the erasure itself is complete either way."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        allowed = [
+            str(r[0])
+            for r in conn.execute(
+                text(
+                    "SELECT relname FROM pg_class WHERE relname = ANY(:names) "
+                    "AND relkind = 'r' AND relnamespace = current_schema()::regnamespace "
+                    "AND pg_has_role(session_user, relowner, 'MEMBER') ORDER BY relname"
+                ),
+                {"names": list(ERASURE_TABLES)},
+            )
+        ]
+    skipped = sorted(set(ERASURE_TABLES) - set(allowed))
+    if allowed:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            for table in allowed:
+                conn.exec_driver_sql(f'VACUUM (ANALYZE) "{table}"')
+    if skipped:
+        log.info(
+            "erasure: VACUUM left to IT (the login does not own %s); see README Team-Datenbank",
+            ", ".join(skipped),
+        )
+    return allowed
