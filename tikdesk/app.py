@@ -165,6 +165,9 @@ class GuiApp:
             lambda p: self.open(p if paths.is_server_address(p) else Path(p))
         )
         window.demo_requested.connect(lambda: self.open(paths.demo_db_path(), demo=True))
+        from tikdesk.ui.firststart.dialog import install_action
+
+        install_action(window)  # Bearbeiten → Einrichtung… (issue 20)
         self.window = window
         if old is not None:
             old.close()
@@ -217,6 +220,11 @@ def run_gui(args: argparse.Namespace) -> int:
         bench_probe.install(gui.window, bench_probe.requested())
     if last_crash:
         QTimer.singleShot(0, lambda: CrashDialog.ask(last_crash, paths.log_dir(), hard_crash=True))
+    if not args.smoke_test and not bench_probe.requested() and gui.window is not None:
+        from tikdesk.ui.firststart.dialog import offer  # once, on a fresh database
+
+        window = gui.window
+        QTimer.singleShot(0, lambda: offer(window))
     if args.smoke_test:
         code = smoke.run_smoke_test(gui)
         crash.uninstall()

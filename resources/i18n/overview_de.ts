@@ -107,6 +107,10 @@
         <source>What needs attention today, %1</source>
         <translation>Was heute ansteht, %1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Nothing entered yet.&lt;/b&gt; Start with an idea (Ideas tab), a post (Posts &amp;amp; clearance) or import TikTok&apos;s analytics (Analytics tab).</source>
+        <translation>&lt;b&gt;Noch nichts erfasst.&lt;/b&gt; Beginnen Sie mit einer Idee (Reiter Ideen), einem Beitrag (Beiträge &amp;amp; Freigabe) oder importieren Sie TikToks Analysedaten (Reiter Auswertung).</translation>
+    </message>
     <message numerus="yes">
         <source>(%n days)</source>
         <translation>
@@ -117,6 +121,10 @@
     <message>
         <source>Ask for a new consent of their own</source>
         <translation>Neue eigene Einwilligung einholen</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Hier ist noch nichts.</translation>
     </message>
     <message>
         <source>Nothing to do.</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.context import AppContext
+from tikdesk.services.first_start import FirstStartService
 from tikdesk.services.overview import Overview, OverviewService
 from tikdesk.services.posts import PostSummary, TakeDown
 from tikdesk.ui import messages
@@ -49,6 +50,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.service = OverviewService(ctx)
         self.data: Overview | None = None
         self._loading = False
+        self._fresh = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -168,10 +170,18 @@ class OverviewTab(RefreshWhenShown, QWidget):
             return
         self.mark_fresh()
         self.data = data
+        self._fresh = FirstStartService(self.ctx).database_empty()
         self._loading = True
         self.heading.setText(
             self.tr("What needs attention today, %1").replace("%1", fmt_date(data.today))
         )
+        if self._fresh:
+            self.heading.setText(
+                self.tr(
+                    "<b>Nothing entered yet.</b> Start with an idea (Ideas tab), a post "
+                    "(Posts &amp; clearance) or import TikTok's analytics (Analytics tab)."
+                )
+            )
         self._fill_rhythm()
         self._fill_upcoming(data.upcoming)
         self._fill_blocked(data.blocked)
@@ -241,7 +251,12 @@ class OverviewTab(RefreshWhenShown, QWidget):
                 item.setToolTip(column, text)
             tree.addTopLevelItem(item)
         self._set_count(tree, len(rows))
-        if not rows:
+        if not rows and self._fresh:  # an empty database: no ticks for "all done" (issue 20)
+            empty = QTreeWidgetItem([self.tr("Nothing here yet.")])
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            tree.addTopLevelItem(empty)
+            empty.setFirstColumnSpanned(True)
+        elif not rows:
             empty = QTreeWidgetItem([self.tr("Nothing to do.")])
             empty.setIcon(0, std_icon(OK_ICON))
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)

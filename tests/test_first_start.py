@@ -1,0 +1,167 @@
+"""The first-start assistant (issue 20): once on a fresh database, skippable, changeable."""
+
+from __future__ import annotations
+
+import pytest
+
+from tikdesk.services.calendar import CalendarService
+from tikdesk.services.context import AppContext
+from tikdesk.services.first_start import FirstStartService, Setup, parse_handles
+from tikdesk.services.settings import SettingsService
+
+
+def test_handles_are_normalised_and_refused_when_tiktok_would_not_allow_them() -> None:
+    from tikdesk.domain.errors import InputRejected
+
+    assert parse_handles(" @Stadt_A, stadt_a; @karriere.b\n") == ("stadt_a", "karriere.b")
+    assert parse_handles("  ") == ()
+    with pytest.raises(InputRejected):
+        parse_handles("stadt a!")
+
+
+def test_offered_once_on_a_fresh_database_and_never_after_skip(ctx: AppContext) -> None:
+    service = FirstStartService(ctx)
+    assert service.should_offer() and service.database_empty()
+    service.skip()
+    assert not service.should_offer()
+
+
+def test_not_offered_on_a_database_with_content(ctx: AppContext) -> None:
+    _add_idea(ctx)
+    assert not FirstStartService(ctx).should_offer()
+    assert not FirstStartService(ctx).database_empty()
+
+
+def _add_idea(ctx: AppContext) -> None:
+    from tikdesk.storage.models import Idea
+
+    with ctx.db.transaction() as s:
+        s.add(Idea(title="Mythen-Check"))
+
+
+def test_the_answers_land_where_reports_and_calendar_read_them(ctx: AppContext) -> None:
+    FirstStartService(ctx).save(
+        Setup("Stadt Musterhausen", "/tmp/logo.png", ("stadt_a", "stadt_b"), "police", "nw")
+    )
+    org = SettingsService(ctx).organisation()
+    assert (org.name, org.logo_path) == ("Stadt Musterhausen", "/tmp/logo.png")
+    assert CalendarService(ctx).bundesland() == "NW"
+    current = FirstStartService(ctx).current()
+    assert current.handles == ("stadt_a", "stadt_b") and current.profile == "police"
+    assert not FirstStartService(ctx).should_offer()
+
+
+def test_dialog_saves_every_answer(ctx: AppContext, settings: object, qtbot: object) -> None:
+    from PySide6.QtCore import Qt
+
+    from tikdesk.ui.firststart.dialog import USER_KEY, FirstStartDialog
+
+    dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.display_name, "Anna (Pressestelle)")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.organisation, "Stadt Musterhausen")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.handles, "@stadt_musterhausen")  # type: ignore[attr-defined]
+    dialog.profile.setCurrentIndex(dialog.profile.findData("theatre"))
+    dialog.bundesland.setCurrentIndex(dialog.bundesland.findData("BY"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert settings.value(USER_KEY) == "Anna (Pressestelle)"  # type: ignore[attr-defined]
+    assert ctx.user == "anna" and ctx.label == "Anna (Pressestelle)"  # a label, not the identity
+    current = FirstStartService(ctx).current()
+    assert current == Setup("Stadt Musterhausen", "", ("stadt_musterhausen",), "theatre", "BY")
+
+
+def test_dialog_keeps_a_bad_handle_open_with_the_reason(
+    ctx: AppContext, settings: object, qtbot: object, recorded_messages: list
+) -> None:
+    from tikdesk.ui.firststart.dialog import FirstStartDialog
+
+    dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.handles.setText("stadt musterhausen!")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert recorded_messages and FirstStartService(ctx).should_offer()
+
+
+def test_skip_writes_nothing_but_the_flag(ctx: AppContext, settings: object, qtbot: object) -> None:
+    from tikdesk.ui.firststart.dialog import FirstStartDialog
+
+    dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.organisation.setText("Stadt X")
+    dialog.skip_button.click()
+    assert SettingsService(ctx).organisation().name == ""
+    assert not FirstStartService(ctx).should_offer()
+
+
+def test_the_main_window_never_opens_it_itself_and_offer_does_once(
+    main_window: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tikdesk.ui.firststart import dialog
+
+    assert not any(
+        w.isVisible() and w.objectName() == "firstStartDialog"
+        for w in QApplication.topLevelWidgets()
+    )
+    asked: list[object] = []
+
+    def ask(cls: object, ctx: AppContext, settings: object, parent: object = None) -> bool:
+        asked.append(ctx)
+        FirstStartService(ctx).skip()
+        return False
+
+    monkeypatch.setattr(dialog.FirstStartDialog, "ask", classmethod(ask))
+    assert dialog.offer(main_window) is False
+    assert dialog.offer(main_window) is False
+    assert len(asked) == 1  # shown once
+
+
+def test_the_edit_menu_opens_it_again(main_window: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tikdesk.ui.firststart import dialog
+
+    FirstStartService(main_window.ctx).skip()  # type: ignore[attr-defined]
+    asked: list[object] = []
+    monkeypatch.setattr(
+        dialog.FirstStartDialog,
+        "ask",
+        classmethod(lambda cls, ctx, settings, parent=None: asked.append(ctx) or True),
+    )
+    action = dialog.install_action(main_window)
+    assert action in main_window.menu_edit.actions()  # type: ignore[attr-defined]
+    action.trigger()
+    assert len(asked) == 1
+
+
+def test_the_app_offers_it_and_the_smoke_test_does_not() -> None:
+    import inspect
+
+    from tikdesk import app
+
+    source = inspect.getsource(app.run_gui)
+    assert "offer(window)" in source and "not args.smoke_test" in source
+
+
+def test_overview_on_an_empty_database_shows_no_ticks(main_window: object) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    tab = main_window.tab("OverviewTab")  # type: ignore[attr-defined]
+    tab.refresh()
+    texts, icons = [], []
+    for tree in tab.findChildren(QTreeWidget):
+        if tree is tab.account:  # the account's to-dos (warnings), not "all done"
+            continue
+        for i in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(i)
+            texts.append(item.text(0))
+            icons.append(item.icon(0).isNull())
+    assert "Nothing to do." not in texts and all(icons)
+    assert "Nothing entered yet" in tab.heading.text()
+    _add_idea(main_window.ctx)  # type: ignore[attr-defined]
+    tab.refresh()
+    items = [
+        t.topLevelItem(0).text(0) for t in tab.findChildren(QTreeWidget) if t is not tab.account
+    ]
+    assert "Nothing to do." in items
