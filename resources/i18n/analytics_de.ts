@@ -844,7 +844,7 @@
       <translation>Notiz (optional)</translation>
     </message>
     <message>
-      <source>&amp;Record</source>
+      <source>Rec&amp;ord</source>
       <translation>&amp;Erfassen</translation>
     </message>
     <message>

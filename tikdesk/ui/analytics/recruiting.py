@@ -99,7 +99,7 @@ class RecruitingBox(QGroupBox):
         self.note_edit = QLineEdit()
         self.note_edit.setAccessibleName(translate("Analytics", "Note"))
         self.note_edit.setPlaceholderText(translate("Analytics", "Note (optional)"))
-        self.add_button = QPushButton(translate("Analytics", "&Record"))
+        self.add_button = QPushButton(translate("Analytics", "Rec&ord"))
         self.add_button.clicked.connect(self._on_add)
         for widget, stretch in (
             (self.month_edit, 0),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +102,7 @@ class AnalyticsTab(QWidget):
         )
         self.recruiting.setMaximumHeight(300)
         self.recruiting.setVisible(False)
+        layout.addWidget(self.recruiting_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.recruiting)
         self.benchmark_form = BenchmarkForm(self.service, self._read_only)
         self.benchmark_form.saved.connect(self._on_benchmarks_changed)
@@ -165,7 +167,13 @@ class AnalyticsTab(QWidget):
             )
         )
         self.table_check.toggled.connect(self._on_table_mode)
-        self.recruiting_button = QPushButton(translate("Analytics", "&Recruiting"))
+        # a section header below the charts (the toolbar is as wide as a small screen)
+        self.recruiting_button = QToolButton()
+        self.recruiting_button.setObjectName("recruitingToggle")
+        self.recruiting_button.setText(translate("Analytics", "&Recruiting"))
+        self.recruiting_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.recruiting_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.recruiting_button.setAutoRaise(True)
         self.recruiting_button.setCheckable(True)
         self.recruiting_button.setToolTip(
             translate(
@@ -186,7 +194,6 @@ class AnalyticsTab(QWidget):
         bar.addStretch(1)
         for button in (
             self.table_check,
-            self.recruiting_button,
             self.import_button,
             self.link_button,
             self.manual_button,
@@ -558,6 +565,9 @@ class AnalyticsTab(QWidget):
 
     def _on_recruiting_toggled(self, on: bool) -> None:
         self.recruiting.setVisible(on)
+        self.recruiting_button.setArrowType(
+            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
+        )
 
     def _on_benchmarks_changed(self) -> None:
         self._benchmarks = None
