@@ -200,6 +200,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from tikdesk.ui.help import app_icon
 
     qapp.setWindowIcon(app_icon())
+    from tikdesk.ui import theme
+
+    theme.apply(qapp)  # selection, placeholder and status colours that pass (issue 23)
     settings = make_settings()
     language = ui_language(settings, args.lang)
     set_language(language)

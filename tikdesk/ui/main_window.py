@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from tikdesk import APP_NAME, __version__, paths
 from tikdesk.services.context import AppContext
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
+from tikdesk.ui.a11y import announce
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,11 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(
-            "QLabel#readOnlyBanner { background: #fff3cd; color: #5c4400; padding: 6px;"
-            " border: 1px solid #e0c36c; }"
+            f"QLabel#readOnlyBanner {{ background: {theme.BANNER_BACKGROUND};"
+            f" color: {theme.BANNER_TEXT}; padding: 6px;"
+            f" border: 1px solid {theme.BANNER_BORDER}; }}"
         )
-        self.read_only_banner.setAccessibleName(self.tr("Read-only notice"))
+        self.read_only_banner.setAccessibleDescription(self.tr("Read-only notice"))
         self.read_only_banner.setVisible(False)
         layout.addWidget(self.read_only_banner)
         self.tabs = QTabWidget()
@@ -203,8 +205,15 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
-        self.db_label.setAccessibleName(self.tr("Open database"))
+        self.db_label.setAccessibleDescription(self.tr("Open database"))
         self.statusBar().addPermanentWidget(self.db_label)
+        # status-bar messages (import results, saves) are announced to screen readers
+        self.statusBar().messageChanged.connect(self._announce)
+
+    @Slot(str)
+    def _announce(self, text: str) -> None:
+        if text:
+            announce(self.statusBar(), text)
 
     def _update_title(self) -> None:
         path = self.ctx.db.path

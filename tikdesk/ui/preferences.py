@@ -77,7 +77,9 @@ class PreferencesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.logo)
         row.addWidget(browse)
-        form.addRow(self.tr("Logo for &reports:"), row)
+        logo_label = QLabel(self.tr("Logo for &reports:"))
+        logo_label.setBuddy(self.logo)  # a row of a layout has no buddy of its own
+        form.addRow(logo_label, row)
         # printed in the Art. 13 block of every consent form (issue 18)
         self.controller = QLineEdit(org.controller)
         self.controller.setAccessibleName(self.tr("Controller (name and address)"))

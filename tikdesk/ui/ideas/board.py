@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QLocale,
     QMimeData,
     QModelIndex,
@@ -30,7 +31,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QFont,
     QFontMetrics,
     QKeySequence,
@@ -54,7 +54,8 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus
 from tikdesk.services.ideas import IdeaRecord
-from tikdesk.ui.ideas.model import STATUS_COLOURS, Role, enum_labels, format_date
+from tikdesk.ui import theme
+from tikdesk.ui.ideas.model import Role, enum_labels, format_date
 
 MIME_TYPE = "application/x-tikdesk-idea-ids"
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -79,9 +80,40 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _OBJECT = int(Role.OBJECT)
 _ID_ROLE = int(Role.ID)
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _OBJECT, _ID_ROLE})
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _OBJECT, _ID_ROLE, _ACCESSIBLE})
 _READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CARD_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+
+
+def is_overdue(record: IdeaRecord, today: dt.date | None = None) -> bool:
+    return (
+        record.target_date is not None
+        and record.target_date < (today or dt.date.today())
+        and record.status not in ("done", "discarded")
+    )
+
+
+def overdue_word() -> str:
+    return QCoreApplication.translate("IdeaBoard", "overdue")
+
+
+def card_description(record: IdeaRecord) -> str:
+    """What a screen reader says for a card: title, owner, format, due date, overdue."""
+    parts = [
+        record.title,
+        QCoreApplication.translate("IdeaBoard", "owner: %1").replace("%1", record.owner or "–"),
+        enum_labels(IdeaFormat).get(record.format, record.format),
+    ]
+    if record.target_date is not None:
+        parts.append(
+            QCoreApplication.translate("IdeaBoard", "due %1").replace(
+                "%1", format_date(record.target_date)
+            )
+        )
+        if is_overdue(record):
+            parts.append(overdue_word())
+    return ", ".join(parts)
 
 
 def _board_key(record: IdeaRecord) -> tuple[float, int]:
@@ -123,6 +155,8 @@ class BoardColumnModel(QAbstractListModel):
             return record.title
         if role == _ID_ROLE:
             return record.id
+        if role == _ACCESSIBLE:
+            return card_description(record)
         return record.hook or record.title  # tooltip
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -296,8 +330,7 @@ class CardDelegate(QStyledItemDelegate):
         self._audiences = enum_labels(Audience)
         self._texts: dict[tuple[IdeaRecord, int], _CardTexts] = {}
         self._bold: dict[str, QFont] = {}
-        self._colours = {k: QColor(v) for k, v in STATUS_COLOURS.items()}
-        self._overdue = QColor("#c0392b")
+        self._colours = theme.SWATCH  # fitted to the palette in force
         self._today = dt.date.today()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -329,14 +362,12 @@ class CardDelegate(QStyledItemDelegate):
             f"{self._audiences.get(record.audience, record.audience)}"
         )
         due = format_date(record.target_date)
+        overdue = is_overdue(record, self._today)
+        if overdue:  # said in words, not by colour alone (WCAG 1.4.1)
+            due = f"{overdue_word()} {due}"
         due_width = metrics.horizontalAdvance(due) + 4 if due else 0
         owner = metrics.elidedText(
             record.owner or "–", Qt.TextElideMode.ElideRight, width - due_width
-        )
-        overdue = (
-            record.target_date is not None
-            and record.target_date < self._today
-            and record.status not in ("done", "discarded")
         )
         texts = _CardTexts(
             title,
@@ -362,13 +393,13 @@ class CardDelegate(QStyledItemDelegate):
         background = palette.color(QPalette.ColorRole.Base)
         border = palette.color(QPalette.ColorRole.Mid)
         if selected:
-            background = palette.color(QPalette.ColorRole.Highlight).lighter(185)
+            background = theme.selected_card(palette)
             border = palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(QPen(border, 2 if selected or focused else 1))
         painter.setBrush(background)
         painter.drawRoundedRect(card, 5, 5)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._colours.get(record.status, QColor("#999999")))
+        painter.setBrush(self._colours.get(record.status, palette.color(QPalette.ColorRole.Mid)))
         painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
 
         line = option.fontMetrics.height()
@@ -381,14 +412,14 @@ class CardDelegate(QStyledItemDelegate):
         for offset, text in enumerate(texts.title):
             painter.drawText(first.translated(0, offset * line), left, text)
         painter.setFont(option.font)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        muted = theme.muted(background, palette)
         painter.setPen(muted)
         second = first.translated(0, 2 * line + 4)
         painter.drawText(second, left, texts.kind)
         third = second.translated(0, line + 2)
         painter.drawText(third.adjusted(0, 0, -texts.due_width, 0), left, texts.owner)
         if texts.due:
-            painter.setPen(self._overdue if texts.overdue else muted)
+            painter.setPen(theme.text("bad", background, palette) if texts.overdue else muted)
             painter.drawText(
                 third, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, texts.due
             )
@@ -455,7 +486,7 @@ class IdeaBoard(QWidget):
             header = QLabel()
             header.setStyleSheet(
                 f"QLabel {{ font-weight: bold; padding: 2px 6px;"
-                f" border-bottom: 3px solid {STATUS_COLOURS[status.value]}; }}"
+                f" border-bottom: 3px solid {theme.SWATCH[status.value].name()}; }}"
             )
             header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             column.addWidget(header)
@@ -478,7 +509,7 @@ class IdeaBoard(QWidget):
             more = QLabel()
             more.setObjectName(f"boardMore_{status.value}")
             more.setWordWrap(True)
-            more.setStyleSheet("QLabel { color: palette(placeholder-text); padding: 2px 6px; }")
+            more.setStyleSheet(f"QLabel {{ {theme.css('muted')} padding: 2px 6px; }}")
             more.setVisible(False)
             column.addWidget(more)
             layout.addWidget(frame, 1)

@@ -20,12 +20,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
 from tikdesk.domain.i18n import language
 from tikdesk.services.idea_query import IdeaIndex
 from tikdesk.services.ideas import IdeaRecord
+from tikdesk.ui import theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ID = attrgetter("id")
@@ -61,15 +61,8 @@ COLUMN_FIELD: dict[Column, str] = {
     Column.UPDATED: "updated_at",
 }
 
-#: Status colours, shared by table and board (readable on light backgrounds).
-STATUS_COLOURS: dict[str, str] = {
-    "new": "#5b8def",
-    "shortlisted": "#9b6bd6",
-    "planned": "#e0a526",
-    "in_production": "#e0702a",
-    "done": "#3aa657",
-    "discarded": "#8a8f98",
-}
+#: Status colours, shared by table and board: the theme's swatches (3:1 on the surface).
+STATUS_COLOURS: dict[str, str] = {k: v.name() for k, v in theme.SWATCH.items()}
 
 
 # Plain ints and tuples for the hot path of data(): enum comparisons cost microseconds each.
@@ -119,7 +112,7 @@ class IdeaTableModel(QAbstractTableModel):
             "audience": enum_labels(Audience),
             "priority": enum_labels(Priority),
         }
-        self._colours = {k: QColor(v) for k, v in STATUS_COLOURS.items()}
+        self._colours = theme.SWATCH  # fitted to the palette in force
         self._headers = {
             Column.TITLE: self.tr("Title"),
             Column.STATUS: self.tr("Status"),

@@ -38,7 +38,7 @@ from tikdesk.services.people import (
     WithdrawalImpact,
     WithdrawalInput,
 )
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
 from tikdesk.ui.people.widgets import KeyChecks, OptionalDateEdit, PersonForm
 from tikdesk.ui.posts.badges import BLOCK_ICON, INFO_ICON, fmt_date, fmt_datetime, std_icon
 from tikdesk.ui.posts.common import ok_cancel
@@ -56,7 +56,7 @@ class PersonDialog(QDialog):
         self.form = PersonForm()
         layout.addWidget(self.form)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setStyleSheet(theme.css("bad"))
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, self.tr("Add")))
@@ -182,7 +182,7 @@ class ConsentDialog(QDialog):
         layout.addWidget(evidence)
 
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setStyleSheet(theme.css("bad"))
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, self.tr("Save")))

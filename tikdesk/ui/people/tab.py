@@ -28,7 +28,7 @@ from tikdesk.domain.enums import ConsentRole
 from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import ConsentInput, PeopleService, PersonDetail, PersonInput
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
 from tikdesk.ui.people.dialogs import (
     ConsentDialog,
     ImpactDialog,
@@ -166,7 +166,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
         self.form.changed.connect(self._on_form_changed)
         person_layout.addWidget(self.form)
         self.form_error = QLabel()
-        self.form_error.setStyleSheet("color: #a61b1b;")
+        self.form_error.setStyleSheet(theme.css("bad"))
         self.form_error.setWordWrap(True)
         self.form_error.setVisible(False)
         person_layout.addWidget(self.form_error)

@@ -15,6 +15,7 @@ from tikdesk.domain.consent import ConsentState
 from tikdesk.domain.enums import ItemState, PostStatus
 from tikdesk.domain.gate import GateStatus
 from tikdesk.domain.i18n import language
+from tikdesk.ui import theme
 
 SP = QStyle.StandardPixmap
 
@@ -23,11 +24,12 @@ WARN_ICON = SP.SP_MessageBoxWarning
 BLOCK_ICON = SP.SP_MessageBoxCritical
 INFO_ICON = SP.SP_MessageBoxInformation
 
-# Text colours that stay readable on white; they only repeat what icon and text say.
-RED = QColor("#a61b1b")
-AMBER = QColor("#8a5a00")
-GREEN = QColor("#1d6b2c")
-GREY = QColor("#555555")
+# Text colours fitted to the palette in force (tikdesk.ui.theme, refitted in place when the
+# palette changes); they only repeat what icon and text say.
+RED = theme.TEXT["bad"]
+AMBER = theme.TEXT["warn"]
+GREEN = theme.TEXT["ok"]
+GREY = theme.TEXT["muted"]
 
 
 _ICONS: dict[QStyle.StandardPixmap, tuple[QStyle, QIcon]] = {}

@@ -25,6 +25,7 @@ from tikdesk.domain.checklist import items_by_section
 from tikdesk.domain.enums import Gate, ItemState
 from tikdesk.domain.gate import EvaluatedItem
 from tikdesk.services.posts import PostDetail, describe_reference
+from tikdesk.ui import theme
 from tikdesk.ui.posts.badges import AMBER, GREEN, GREY, RED, fmt_datetime, item_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,10 +46,7 @@ class ChecklistPanel(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("dsbNotice")
-        self.notice.setStyleSheet(
-            "QLabel#dsbNotice { background: #eef4fb; color: #1d3557;"
-            " border: 1px solid #b8cde6; padding: 5px; }"
-        )
+        self.notice.setStyleSheet(theme.box_style("dsbNotice", "info", padding=5))
         layout.addWidget(self.notice)
         self.reference = QLabel()
         layout.addWidget(self.reference)
@@ -116,7 +114,7 @@ class ChecklistPanel(QWidget):
         form.addRow(self.override_label, self.override)
         editor.addLayout(form)
         self.set_by = QLabel()
-        self.set_by.setStyleSheet("color: #555555;")
+        self.set_by.setStyleSheet(theme.css("muted"))
         editor.addWidget(self.set_by)
         apply_row = QHBoxLayout()
         self.section_button = QPushButton(self.tr("Section: all in order…"))

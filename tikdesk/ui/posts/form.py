@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.consent import POST_PURPOSES, PURPOSES, option_label
 from tikdesk.domain.enums import Audience, IdeaFormat
 from tikdesk.services.posts import PostDetail, PostInput
+from tikdesk.ui import theme
 
 
 class PostForm(QWidget):
@@ -107,7 +108,7 @@ class PostForm(QWidget):
 
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setStyleSheet(theme.css("bad"))
         self.error.setVisible(False)
         outer.addWidget(self.error)
         buttons = QHBoxLayout()

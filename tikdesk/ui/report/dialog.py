@@ -101,9 +101,11 @@ class ReportDialog(QDialog):
         self.prev_button = QToolButton()
         self.prev_button.setText("◀")
         self.prev_button.setToolTip(self.tr("Previous period"))
+        self.prev_button.setAccessibleName(self.tr("Previous period"))
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setToolTip(self.tr("Next period"))
+        self.next_button.setAccessibleName(self.tr("Next period"))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit, name in (
