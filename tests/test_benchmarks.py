@@ -102,3 +102,14 @@ def test_cli_writes_the_file(
     assert gen.main([str(out), "--scale", str(SCALE), "--end", END.isoformat()]) == 0
     assert gen.counts(out, ["idea"]) == {"idea": round(gen.IDEAS * SCALE)}
     assert "idea" in capsys.readouterr().out
+
+
+def test_no_post_is_approved_by_its_author(small_db: Path) -> None:
+    """Four eyes hold in the generated data, so it can be copied to a team database, whose
+    trigger refuses a self-approval (issue 17)."""
+    assert _rows(small_db, "SELECT count(*) FROM approval")[0][0] > 0
+    assert _rows(
+        small_db,
+        "SELECT count(*) FROM approval a JOIN post p ON p.id = a.post_id "
+        "WHERE lower(a.approver) = lower(p.author)",
+    ) == [(0,)]
