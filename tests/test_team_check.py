@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
+from tikdesk.domain.errors import DatabaseError
 from tikdesk.services.context import AppContext
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.storage.check import full_check
@@ -71,3 +73,35 @@ def test_vacuum_after_erasure_where_the_login_owns_the_tables(pg_url: str, tmp_p
     finally:
         db.close()
     assert set(done) == set(ERASURE_TABLES)
+
+
+def test_copy_of_a_self_approval_to_the_server_is_refused_whole(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """A file whose post was approved by its author (four eyes broken) cannot be copied to
+    the team database: one sentence, and nothing of the copy is kept."""
+    from tikdesk.services.transfer import copy_to
+    from tikdesk.storage.engine import open_database
+
+    lite = open_database(tmp_path / "einzel.sqlite")
+    try:
+        post_id = PostService(AppContext(db=lite, user="anna")).create(PostInput(title="Eigen"))
+        with lite.transaction() as s:
+            s.execute(
+                text(
+                    "INSERT INTO approval (post_id, approver, approver_label, fingerprint, "
+                    "approved_at, comment, revoked_reason) "
+                    "VALUES (:p, 'anna', '', '', '2026-01-01', '', '')"
+                ),
+                {"p": post_id},
+            )
+        with pytest.raises(DatabaseError, match=r"Vier-Augen-Prinzip.*nichts geschrieben"):
+            copy_to(lite, pg_url)
+    finally:
+        lite.close()
+    team = open_server_database(pg_url, tmp_path / "team")
+    try:
+        with team.reader() as s:
+            assert s.scalar(text("SELECT count(*) FROM post")) == 0
+    finally:
+        team.close()

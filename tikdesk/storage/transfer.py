@@ -92,6 +92,26 @@ def non_empty_tables(conn: Connection) -> list[str]:
 def copy_all(source: Engine, target: Engine, progress: ProgressFn | None = None) -> list[TableCopy]:
     """Copy every table of ``source`` into the empty ``target`` in one transaction, then
     verify row counts and checksums; raises DatabaseError (nothing kept) on any difference."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        return _copy_all(source, target, progress)
+    except DBAPIError as exc:
+        if "four-eyes" not in str(exc.orig):
+            raise
+        raise DatabaseError(
+            msg(
+                "Die Quelle enthält eine Freigabe durch die Autorin oder den Autor des "
+                "Beitrags selbst; die Team-Datenbank verweigert sie (Vier-Augen-Prinzip). "
+                "Es wurde nichts geschrieben; tikdesk check auf der Quelle nennt den Beitrag.",
+                "The source holds an approval by the post's own author; the team database "
+                "refuses it (four-eyes rule). Nothing was written; tikdesk check on the "
+                "source names the post.",
+            )
+        ) from exc
+
+
+def _copy_all(source: Engine, target: Engine, progress: ProgressFn | None) -> list[TableCopy]:
     all_tables = tables()
     with source.connect() as src, target.begin() as dst:
         if target.dialect.name == "sqlite":
