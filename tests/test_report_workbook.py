@@ -242,6 +242,12 @@ def test_workbook_sheets_charts_and_print_setup(report_ctx: object, tmp_path: Pa
     charts = [n for n in names if n.startswith("xl/charts/chart") and n.endswith(".xml")]
     assert len(charts) == 3  # followers, views per week, engagement by format
     assert any(n.startswith("xl/media/") for n in names)  # the logo
+    with zipfile.ZipFile(files.workbook) as zf:  # every chart has alternative text (issue 23)
+        drawings = "".join(zf.read(n).decode() for n in names if n.startswith("xl/drawings/d"))
+    import re
+
+    described = re.findall(r'<xdr:cNvPr id="\d+" name="Chart \d+" descr="([^"]+)"', drawings)
+    assert len(described) == 3 and all(described), drawings[:400]
     wb = openpyxl.load_workbook(files.workbook)
     assert wb.sheetnames[:4] == ["Überblick", "Beiträge", "Formate", "Redaktion"]
     assert wb["Diagrammdaten"].sheet_state == "hidden"

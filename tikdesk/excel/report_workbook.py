@@ -351,9 +351,25 @@ class _Writer:
         suffix = f" – {acc.title}" if self.multi else ""
         followers = self.line_chart(acc, t.chart_followers + suffix)
         weekly = self.week_chart(acc, t.chart_weekly + suffix)
-        ws.insert_chart(row, 0, followers, {"x_scale": 1.0, "y_scale": 1.0})
+        # the description is the chart's alternative text (Excel's "Alt Text", issue 23)
+        ws.insert_chart(
+            row,
+            0,
+            followers,
+            {"x_scale": 1.0, "y_scale": 1.0, "description": t.chart_followers + suffix},
+        )
         # beside the first chart: columns A–C are about 490 px wide, the chart 520 px
-        ws.insert_chart(row, 3, weekly, {"x_scale": 1.0, "y_scale": 1.0, "x_offset": 50})
+        ws.insert_chart(
+            row,
+            3,
+            weekly,
+            {
+                "x_scale": 1.0,
+                "y_scale": 1.0,
+                "x_offset": 50,
+                "description": t.chart_weekly + suffix,
+            },
+        )
         return row + 17
 
     def value_or_dash(self, ws: Any, row: int, col: int, value: float | None, fmt: str) -> None:
@@ -528,7 +544,7 @@ class _Writer:
                 chart.set_y_axis({"reverse": True, "num_font": {"size": 9}})
                 chart.set_legend({"none": True})
                 chart.set_size({"width": 560, "height": max(220, 40 + 28 * n)})
-                ws.insert_chart(block, 5, chart)
+                ws.insert_chart(block, 5, chart, {"description": t.chart_engagement})
                 row = max(row, block + (max(220, 40 + 28 * n) // 20) + 2)
         ws.set_h_pagebreaks(breaks)
         self.setup_print(ws)
