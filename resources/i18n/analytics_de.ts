@@ -156,10 +156,6 @@
       <translation>Balken: der typische Wert (Median: die Hälfte der Beiträge liegt darüber, die Hälfte darunter) · Linie: die mittlere Hälfte der Beiträge (vom ersten bis zum dritten Quartil, Q1–Q3) · blass: weniger als 3 Beiträge</translation>
     </message>
     <message>
-      <source>„%1“: %2 videos from the export are not linked to a post yet, so their format and audience are unknown. Link them (Link videos…) to compare formats and audiences.</source>
-      <translation>„%1“: %2 Videos aus dem Export sind noch keinem Beitrag zugeordnet, ihr Format und ihre Zielgruppe sind daher unbekannt. Ordnen Sie sie zu (Videos zuordnen…), um Formate und Zielgruppen zu vergleichen.</translation>
-    </message>
-    <message>
       <source>%1 posts · typically %2</source>
       <translation>%1 Beiträge · typisch %2</translation>
     </message>
@@ -286,6 +282,10 @@
     <message>
       <source>When posts were published and how they did</source>
       <translation>Wann veröffentlicht – und wie gut gelaufen</translation>
+    </message>
+    <message>
+      <source>„%1“: %2 videos are not linked to a post yet, so their format and audience are unknown. Link them (Link videos…) to compare.</source>
+      <translation>„%1“: %2 Videos sind noch keinem Beitrag zugeordnet, Format und Zielgruppe sind daher unbekannt. Ordnen Sie sie zu (Videos zuordnen…), um zu vergleichen.</translation>
     </message>
     <message>
       <source>Heat map measure</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Welcome to TikDesk&lt;/h3&gt;&lt;p&gt;A few details for the reports and the checklists. Everything is optional – skip what you do not know yet and change it later under &lt;i&gt;Edit → Set up TikDesk…&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Willkommen bei TikDesk&lt;/h3&gt;&lt;p&gt;Ein paar Angaben für die Berichte und die Checklisten. Alles ist freiwillig – überspringen Sie, was Sie noch nicht wissen, und ändern Sie es später unter &lt;i&gt;Bearbeiten → TikDesk einrichten…&lt;/i&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Willkommen bei TikDesk&lt;/h3&gt;&lt;p&gt;Ein paar Angaben für die Berichte und die Checklisten. Alles ist freiwillig – überspringen Sie, was Sie noch nicht wissen, und ändern Sie es später unter &lt;i&gt;Bearbeiten → TikDesk einrichten…&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Your display name</source>

@@ -1181,9 +1181,9 @@ class EngagementPanel(ChartPanel):
         self.unlinked_label.setObjectName("unlinkedNote")
         self.unlinked_label.setWordWrap(True)
         self.unlinked_label.setStyleSheet("color: #555;")
-        # Two lines, always: a note that came and went re-laid out the whole chart grid,
+        # Three lines, always: a note that came and went re-laid out the whole chart grid,
         # which painted every chart twice on an account switch.
-        self.unlinked_label.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        self.unlinked_label.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 4)
         self.panel_layout.insertWidget(1, self.unlinked_label)
         self.category_axis = CategoryAxis()
         self.plot = self.add_plot(0, NumberAxis("bottom", percent=True), self.category_axis)
@@ -1226,9 +1226,8 @@ class EngagementPanel(ChartPanel):
             note = arg(
                 translate(
                     "Analytics",
-                    "„%1“: %2 videos from the export are not linked to a post yet, so "
-                    "their format and audience are unknown. Link them (Link videos…) "
-                    "to compare formats and audiences.",
+                    "„%1“: %2 videos are not linked to a post yet, so their format and "
+                    "audience are unknown. Link them (Link videos…) to compare.",
                 ),
                 unlinked.label,
                 str(unlinked.spread.count),
@@ -1274,7 +1273,7 @@ class EngagementPanel(ChartPanel):
                 for i, g in enumerate(self.groups)
             ]
         )
-        self.plot.setXRange(0, right * 1.35, padding=0)
+        self.plot.setXRange(0, right * 1.7, padding=0)  # room for "12 posts · typically …"
         self.plot.setYRange(-0.6, n - 0.4, padding=0)
         total = sum(g.spread.count for g in self.groups)
         self.set_info(

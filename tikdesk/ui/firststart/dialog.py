@@ -80,7 +80,9 @@ class FirstStartDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.logo)
         row.addWidget(browse)
-        form.addRow(self.tr("&Logo for reports:"), row)
+        logo_label = QLabel(self.tr("&Logo for reports:"))
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, row)
 
         self.handles = QLineEdit(", ".join(current.handles))
         self.handles.setAccessibleName(self.tr("TikTok handles"))
