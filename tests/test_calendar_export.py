@@ -7,8 +7,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
-
 from calendar_helpers import TODAY, approved_post, at, person, post
+
 from tikdesk.app import main
 from tikdesk.services.calendar import CalendarService
 from tikdesk.services.context import AppContext

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from calendar_helpers import TODAY, approved_post, at, person, post
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
 
-from calendar_helpers import TODAY, approved_post, at, person, post
 from tikdesk.domain.calendar import CalendarState, week_start
 from tikdesk.domain.enums import PostStatus
 from tikdesk.services.calendar import CalendarService

@@ -79,8 +79,8 @@ def test_migration_with_dangling_reference_is_rolled_back(db_path: Path) -> None
             text(
                 "INSERT INTO post (idea_id, title, caption, hashtags, format, audience, video_link,"
                 " account, checklist_profile, music_source, paid_promotion, author, status,"
-                " created_at, updated_at, version) VALUES (999, 'x', '', '', 'other', 'general', '',"
-                " '', 'general', '', 0, 'a', 'draft', '2026-01-01', '2026-01-01', 1)"
+                " created_at, updated_at, version) VALUES (999, 'x', '', '', 'other', 'general',"
+                " '', '', 'general', '', 0, 'a', 'draft', '2026-01-01', '2026-01-01', 1)"
             )
         )
     with db.engine.connect() as conn:

@@ -928,8 +928,7 @@ def _register_people_exchange(sub: argparse._SubParsersAction[argparse.ArgumentP
     exp = sub.add_parser(
         "export-people",
         help=msg(
-            "Einwilligungsregister als .xlsx oder .csv schreiben (enthält personenbezogene "
-            "Daten)",
+            "Einwilligungsregister als .xlsx oder .csv schreiben (enthält personenbezogene Daten)",
             "write the consent register as .xlsx or .csv (contains personal data)",
         ),
     )
@@ -1096,6 +1095,62 @@ def _cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
 
 # ---------------------------------------------------------------- editorial calendar (issue 19)
 @registrar
+def _register_clearance(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = sub.add_parser(
+        "export-clearance",
+        help=msg(
+            "Freigabestand aller offenen Beiträge als CSV/XLSX schreiben",
+            "write the clearance of every open post as CSV/XLSX",
+        ),
+        description=msg(
+            "Eine Zeile je Beitrag, der nicht veröffentlicht und nicht entfernt ist, dazu jeder "
+            "veröffentlichte Beitrag, der offline muss; nach geplantem Termin (ohne Termin "
+            "zuletzt), dann Nummer. Spalten: post_id, title, planned, status, consent, "
+            "consent_reasons, checklist_open, checklist_issues, takedown, can_approve. CSV: "
+            "durch „;“ getrennt, UTF-8 mit BOM. Eine vorhandene Datei wird ohne Rückfrage "
+            "überschrieben – nie aber die Datenbank, ihre Begleitdateien oder eine Sicherung.",
+            "One row per post that is not published and not taken down, plus every published "
+            "post that must come down; by planned time (undated last), then id. Columns: "
+            "post_id, title, planned, status, consent, consent_reasons, checklist_open, "
+            "checklist_issues, takedown, can_approve. CSV: ';'-separated, UTF-8 with BOM. An "
+            "existing file is overwritten without asking – but never the database, its "
+            "companion files or a backup.",
+        ),
+    )
+    exp.add_argument(
+        "out",
+        metavar=msg("ZIEL.csv|ZIEL.xlsx", "OUT.csv|OUT.xlsx"),
+        type=_file_ending(".csv", ".xlsx"),
+        help=msg(
+            "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM) oder .xlsx",
+            "target file: .csv (;-separated, UTF-8 with BOM) or .xlsx",
+        ),
+    )
+    exp.set_defaults(handler=_cmd_export_clearance, writes=False)
+
+
+def _cmd_export_clearance(args: argparse.Namespace, ctx: AppContext) -> int:
+    import os
+    from pathlib import Path
+
+    from tikdesk.services.clearance_export import export_clearance
+
+    out = Path(args.out)
+    if os.path.isdir(out) or out.suffix.lower() not in (".xlsx", ".csv"):  # never raises
+        print(
+            msg(
+                f"tikdesk export-clearance: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
+                f"tikdesk export-clearance: '{out}' must be a file ending in .csv or .xlsx.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    rows = export_clearance(ctx, out)
+    print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
+    return EXIT_OK
+
+
+@registrar
 def _register_calendar(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp = sub.add_parser(
         "export-calendar",
@@ -1252,60 +1307,6 @@ def _cmd_export_calendar(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     )
     return EXIT_OK
-@registrar
-def _register_clearance(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    exp = sub.add_parser(
-        "export-clearance",
-        help=msg(
-            "Freigabestand aller offenen Beiträge als CSV/XLSX schreiben",
-            "write the clearance of every open post as CSV/XLSX",
-        ),
-        description=msg(
-            "Eine Zeile je Beitrag, der nicht veröffentlicht und nicht entfernt ist, dazu jeder "
-            "veröffentlichte Beitrag, der offline muss; nach geplantem Termin (ohne Termin "
-            "zuletzt), dann Nummer. Spalten: post_id, title, planned, status, consent, "
-            "consent_reasons, checklist_open, checklist_issues, takedown, can_approve. CSV: "
-            "durch „;“ getrennt, UTF-8 mit BOM. Eine vorhandene Datei wird ohne Rückfrage "
-            "überschrieben – nie aber die Datenbank, ihre Begleitdateien oder eine Sicherung.",
-            "One row per post that is not published and not taken down, plus every published "
-            "post that must come down; by planned time (undated last), then id. Columns: "
-            "post_id, title, planned, status, consent, consent_reasons, checklist_open, "
-            "checklist_issues, takedown, can_approve. CSV: ';'-separated, UTF-8 with BOM. An "
-            "existing file is overwritten without asking – but never the database, its "
-            "companion files or a backup.",
-        ),
-    )
-    exp.add_argument(
-        "out",
-        metavar=msg("ZIEL.csv|ZIEL.xlsx", "OUT.csv|OUT.xlsx"),
-        type=_file_ending(".csv", ".xlsx"),
-        help=msg(
-            "Zieldatei: .csv (;-getrennt, UTF-8 mit BOM) oder .xlsx",
-            "target file: .csv (;-separated, UTF-8 with BOM) or .xlsx",
-        ),
-    )
-    exp.set_defaults(handler=_cmd_export_clearance, writes=False)
-
-
-def _cmd_export_clearance(args: argparse.Namespace, ctx: AppContext) -> int:
-    import os
-    from pathlib import Path
-
-    from tikdesk.services.clearance_export import export_clearance
-
-    out = Path(args.out)
-    if os.path.isdir(out) or out.suffix.lower() not in (".xlsx", ".csv"):  # never raises
-        print(
-            msg(
-                f"tikdesk export-clearance: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
-                f"tikdesk export-clearance: '{out}' must be a file ending in .csv or .xlsx.",
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    rows = export_clearance(ctx, out)
-    print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
-    return EXIT_OK
 
 
 # ---------------------------------------------------------------- team database (issue 17)
@@ -1358,8 +1359,7 @@ def _cmd_copy_to(args: argparse.Namespace, ctx: AppContext) -> int:
         print(f"{table.table:<20} {table.rows:>9}  sha256 {table.checksum[:16]}")
     print(
         msg(
-            f"Kopiert und geprüft: {sum(t.rows for t in result)} Zeilen in {len(result)} "
-            "Tabellen.",
+            f"Kopiert und geprüft: {sum(t.rows for t in result)} Zeilen in {len(result)} Tabellen.",
             f"Copied and verified: {sum(t.rows for t in result)} rows in {len(result)} tables.",
         )
     )

@@ -212,9 +212,7 @@ class Consent(Base):
     withdrawal_received_by: Mapped[str] = mapped_column(String(200), default="")
     withdrawal_note: Mapped[str] = mapped_column(Text, default="")
     # Number printed (text and QR) on the consent form; typing it opens this record.
-    form_number: Mapped[str] = mapped_column(
-        String(32), default="", server_default="", index=True
-    )
+    form_number: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
     # atomic: every UPDATE/DELETE carries "WHERE version = :loaded" (see module doc)

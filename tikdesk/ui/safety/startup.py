@@ -37,9 +37,7 @@ log = logging.getLogger(__name__)
 Opener = Callable[..., Any]
 
 
-def open_interactively(
-    parent: QWidget | None, db_path: Path | str, opener: Opener
-) -> Any | None:
+def open_interactively(parent: QWidget | None, db_path: Path | str, opener: Opener) -> Any | None:
     """Open ``db_path`` via ``opener``; None when the user quit or it cannot be opened."""
     read_only = False
     ignore_lock = False
