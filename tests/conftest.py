@@ -73,7 +73,18 @@ def _qt_state() -> tuple[object, ...] | None:
     app = QCoreApplication.instance()
     translators = set(app.findChildren(QTranslator)) if app is not None else set()
     names = (QCoreApplication.applicationName(), QCoreApplication.organizationName())
-    return QLocale(), translators, names
+    return QLocale(), translators, names, _look()
+
+
+def _look() -> tuple[object, object] | None:
+    """The application's palette and font (``ui.theme.apply`` and font tests change them)."""
+    if "PySide6.QtGui" not in sys.modules:
+        return None
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return None
+    return QGuiApplication.palette(), QGuiApplication.font()
 
 
 def _restore_qt_state(state: tuple[object, ...] | None) -> None:
@@ -81,7 +92,7 @@ def _restore_qt_state(state: tuple[object, ...] | None) -> None:
         return
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-    locale, before, names = state or (QLocale.system(), set(), ("", ""))
+    locale, before, names, look = state or (QLocale.system(), set(), ("", ""), None)
     app = QCoreApplication.instance()
     if app is not None:  # translators installed by the code under test are parented to the app
         for translator in set(app.findChildren(QTranslator)) - before:  # type: ignore[operator]
@@ -91,6 +102,12 @@ def _restore_qt_state(state: tuple[object, ...] | None) -> None:
     QLocale.setDefault(locale)  # type: ignore[arg-type]
     QCoreApplication.setApplicationName(names[0])  # type: ignore[index]
     QCoreApplication.setOrganizationName(names[1])  # type: ignore[index]
+    if look is not None and _look() != look:
+        from PySide6.QtGui import QGuiApplication
+
+        palette, font = look  # type: ignore[misc]
+        QGuiApplication.setPalette(palette)
+        QGuiApplication.setFont(font)
 
 
 @pytest.fixture

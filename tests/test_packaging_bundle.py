@@ -108,7 +108,7 @@ def test_bundle_passes_the_smoke_test(
         "network: ok",
     ):
         assert step in result.stdout, f"{step!r} missing:\n{result.stdout}"
-    assert len(re.findall(r"smoke: tab \d .*: ok", result.stdout)) == 5
+    assert len(re.findall(r"smoke: tab \d .*: ok", result.stdout)) == 6
     assert size < LINUX_LIMIT_MB
 
 

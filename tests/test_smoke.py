@@ -70,10 +70,10 @@ def test_smoke_test_visits_everything_and_touches_no_user_data(tmp_path: Path) -
     ):
         assert step in out, f"{step!r} missing:\n{out}"
     tabs = re.findall(r"smoke: tab (\d+) .*: ok", out)
-    assert tabs == ["1", "2", "3", "4", "5"], out
+    assert tabs == ["1", "2", "3", "4", "5", "6"], out  # Übersicht … Kalender … Auswertung
     assert "Auswertung: ok (AnalyticsTab, smoke_test())" in out  # the charts were rendered
     folder = smoke_folder(out)
-    assert len(list(folder.glob("tab-*.png"))) == 5
+    assert len(list(folder.glob("tab-*.png"))) == 6
     assert (folder / "report" / "bericht.pdf").stat().st_size > 0
     assert (folder / "report" / "bericht.xlsx").stat().st_size > 0
     assert "exit 0" in (folder / "smoke-test.log").read_text(encoding="utf-8")

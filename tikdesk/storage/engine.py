@@ -184,11 +184,12 @@ class Database:
                 )
             )
         session = self._sessions()
-        if not self.on_server:
-            # BEGIN IMMEDIATE: a writer waits for another writer *before* it reads, so that
-            # what it compares (a version) is still true when it writes.
-            session.connection(execution_options={"tikdesk_write": True})
         try:
+            if not self.on_server:
+                # BEGIN IMMEDIATE: a writer waits for another writer *before* it reads, so
+                # that what it compares (a version) is still true when it writes.  Inside
+                # the try: a lock held elsewhere is the same clear message as a late one.
+                session.connection(execution_options={"tikdesk_write": True})
             yield session
             session.commit()
         except BaseException as exc:
@@ -256,8 +257,13 @@ def _known_server_error(name: str, exc: BaseException) -> DatabaseError | None:
                 "nothing was saved.",
             )
         )
-    if sqlstate.startswith("08") or exc.connection_invalidated or sqlstate == "57P01":
-        return DatabaseError(
+    if (
+        sqlstate.startswith("08")
+        or exc.connection_invalidated
+        or sqlstate == "57P01"
+        or (not sqlstate and type(orig).__name__ == "OperationalError")  # server gone
+    ):
+        return ServerConnectionLost(
             msg(
                 f"Die Verbindung zum Datenbankserver ({name}) ist abgebrochen; die Änderung "
                 "wurde nicht gespeichert. Bitte erneut verbinden und die Änderung wiederholen.",
@@ -654,6 +660,10 @@ def make_server_engine(
 
 class ServerPasswordNeeded(DatabaseError):
     """The server asks for a password that libpq could not find (no pgpass, no Kerberos)."""
+
+
+class ServerConnectionLost(DatabaseError):
+    """The connection to the server broke during an action; nothing of it was saved."""
 
 
 def open_server_database(
