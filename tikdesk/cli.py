@@ -735,46 +735,46 @@ def _cmd_import_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_OK
 
 
-def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
-    import os
-    from pathlib import Path
+def _table_target(args: argparse.Namespace) -> Path | None:
+    """``args.out`` as the .csv/.xlsx file of a table export, or None after a usage message.
 
-    from tikdesk.services.analytics import AnalyticsService
-
+    The parser checked the ending already; a folder of that name is caught here (never
+    raises, even for a name the file system refuses).
+    """
     out = Path(args.out)
-    if os.path.isdir(out) or out.suffix.lower() not in (".xlsx", ".csv"):  # never raises
+    if os.path.isdir(out) or out.suffix.lower() not in (".xlsx", ".csv"):
         print(
             msg(
-                f"tikdesk export-analytics: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
-                f"tikdesk export-analytics: '{out}' must be a file ending in .csv or .xlsx.",
+                f"tikdesk {args.command}: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
+                f"tikdesk {args.command}: '{out}' must be a file ending in .csv or .xlsx.",
             ),
             file=sys.stderr,
         )
-        return EXIT_USAGE
-    rows = AnalyticsService(ctx).export_daily(out)
+        return None
+    return out
+
+
+def _rows_written(rows: int, args: argparse.Namespace) -> int:
     print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
     return EXIT_OK
+
+
+def _cmd_export_analytics(args: argparse.Namespace, ctx: AppContext) -> int:
+    from tikdesk.services.analytics import AnalyticsService
+
+    out = _table_target(args)
+    if out is None:
+        return EXIT_USAGE
+    return _rows_written(AnalyticsService(ctx).export_daily(out), args)
 
 
 def _cmd_export_videos(args: argparse.Namespace, ctx: AppContext) -> int:
-    import os
-    from pathlib import Path
-
     from tikdesk.services.analytics import AnalyticsService
 
-    out = Path(args.out)
-    if os.path.isdir(out):
-        print(
-            msg(
-                f"tikdesk export-videos: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
-                f"tikdesk export-videos: '{out}' must be a file ending in .csv or .xlsx.",
-            ),
-            file=sys.stderr,
-        )
+    out = _table_target(args)
+    if out is None:
         return EXIT_USAGE
-    rows = AnalyticsService(ctx).export_videos(out, account=args.account)
-    print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
-    return EXIT_OK
+    return _rows_written(AnalyticsService(ctx).export_videos(out, account=args.account), args)
 
 
 @registrar
@@ -1130,24 +1130,12 @@ def _register_clearance(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _cmd_export_clearance(args: argparse.Namespace, ctx: AppContext) -> int:
-    import os
-    from pathlib import Path
-
     from tikdesk.services.clearance_export import export_clearance
 
-    out = Path(args.out)
-    if os.path.isdir(out) or out.suffix.lower() not in (".xlsx", ".csv"):  # never raises
-        print(
-            msg(
-                f"tikdesk export-clearance: „{out}“ muss eine Datei auf .csv oder .xlsx sein.",
-                f"tikdesk export-clearance: '{out}' must be a file ending in .csv or .xlsx.",
-            ),
-            file=sys.stderr,
-        )
+    out = _table_target(args)
+    if out is None:
         return EXIT_USAGE
-    rows = export_clearance(ctx, out)
-    print(msg(f"{rows} Zeilen geschrieben: {args.out}", f"{rows} rows written: {args.out}"))
-    return EXIT_OK
+    return _rows_written(export_clearance(ctx, out), args)
 
 
 @registrar
