@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;Week</source>
-        <translation>&amp;Woche</translation>
+        <translation>W&amp;oche</translation>
     </message>
     <message>
         <source>Previous</source>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation>&amp;Heute</translation>
+        <translation>H&amp;eute</translation>
     </message>
     <message>
         <source>Next</source>
@@ -87,24 +87,8 @@
         <translation>Freigabestand:</translation>
     </message>
     <message>
-        <source>Change &amp;time…</source>
-        <translation>&amp;Termin ändern…</translation>
-    </message>
-    <message>
         <source>Alt+←/→ moves the selected post by a day, Alt+↑/↓ by a week</source>
         <translation>Alt+←/→ verschiebt den gewählten Beitrag um einen Tag, Alt+↑/↓ um eine Woche</translation>
-    </message>
-    <message>
-        <source>R&amp;hythm &amp;&amp; holidays…</source>
-        <translation>R&amp;hythmus &amp;&amp; Feiertage…</translation>
-    </message>
-    <message>
-        <source>&amp;Print month plan (PDF)…</source>
-        <translation>Monatsplan &amp;drucken (PDF)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import plan…</source>
-        <translation>Plan &amp;importieren…</translation>
     </message>
     <message>
         <source>Bring the editorial plan in from Excel/CSV; you see a preview first.</source>
@@ -125,6 +109,22 @@
     <message>
         <source>Move “%1”</source>
         <translation>„%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge time…</source>
+        <translation>&amp;Termin ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;Rhythm &amp;&amp; holidays…</source>
+        <translation>Rhythmu&amp;s &amp;&amp; Feiertage…</translation>
+    </message>
+    <message>
+        <source>Print month plan (P&amp;DF)…</source>
+        <translation>Monatsplan d&amp;rucken (PDF)…</translation>
+    </message>
+    <message>
+        <source>Import p&amp;lan…</source>
+        <translation>P&amp;lan importieren…</translation>
     </message>
     <message>
         <source>All accounts</source>

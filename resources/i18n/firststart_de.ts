@@ -108,8 +108,8 @@
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Set &amp;up TikDesk…</source>
-        <translation>TikDesk &amp;einrichten…</translation>
+        <source>Set up &amp;TikDesk…</source>
+        <translation>TikDesk e&amp;inrichten…</translation>
     </message>
 </context>
 </TS>

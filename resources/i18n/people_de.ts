@@ -158,16 +158,8 @@
 <context>
     <name>PaperworkPanel</name>
     <message>
-        <source>&amp;Print consent form…</source>
-        <translation>Einwilligungsformular &amp;drucken…</translation>
-    </message>
-    <message>
         <source>A numbered form (PDF, A4) prefilled with the person, scope and period, with the Art. 13 information and a QR code.</source>
         <translation>Ein nummeriertes Formular (PDF, A4), vorausgefüllt mit Person, Umfang und Zeitraum, mit den Informationen nach Art. 13 DSGVO und einem QR-Code.</translation>
-    </message>
-    <message>
-        <source>Signed form &amp;returned…</source>
-        <translation>Unterschriebenes Formular &amp;zurück…</translation>
     </message>
     <message>
         <source>Type or scan the form number: the prefilled consent records open to confirm.</source>
@@ -242,6 +234,14 @@
         <translation>Formulare und unterschriebene Scans</translation>
     </message>
     <message>
+        <source>Prin&amp;t consent form…</source>
+        <translation>Einwilligungsformular d&amp;rucken…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned form returned…</source>
+        <translation>Unterschriebenes Formular &amp;zurück…</translation>
+    </message>
+    <message>
         <source>Every signature of form %1 is already recorded.</source>
         <translation>Alle Unterschriften von Formular %1 sind bereits erfasst.</translation>
     </message>
@@ -300,20 +300,8 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <source>&amp;New person…</source>
-        <translation>&amp;Neue Person…</translation>
-    </message>
-    <message>
-        <source>&amp;Import register…</source>
-        <translation>Register &amp;importieren…</translation>
-    </message>
-    <message>
         <source>Read the consent register you keep in Excel/CSV; you see a preview first.</source>
         <translation>Das Einwilligungsregister aus Excel/CSV einlesen; zuerst sehen Sie eine Vorschau.</translation>
-    </message>
-    <message>
-        <source>Export re&amp;gister…</source>
-        <translation>Re&amp;gister exportieren…</translation>
     </message>
     <message>
         <source>Write every consent as Excel/CSV (contains personal data).</source>
@@ -420,10 +408,6 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>Dokument</translation>
     </message>
     <message>
-        <source>&amp;Add consent…</source>
-        <translation>Einwilligung &amp;erfassen…</translation>
-    </message>
-    <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
@@ -444,16 +428,32 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>DSGVO</translation>
     </message>
     <message>
-        <source>E&amp;xport everything about this person (.xlsx)…</source>
-        <translation>Alles zu dieser Person e&amp;xportieren (.xlsx)…</translation>
-    </message>
-    <message>
         <source>Art. 15/20 GDPR: consents, posts and audit entries in one workbook.</source>
         <translation>Art. 15/20 DSGVO: Einwilligungen, Beiträge und Protokolleinträge in einer Arbeitsmappe.</translation>
     </message>
     <message>
-        <source>Erase &amp;person (Art. 17)…</source>
-        <translation>&amp;Person löschen (Art. 17)…</translation>
+        <source>Ne&amp;w person…</source>
+        <translation>Neue Per&amp;son…</translation>
+    </message>
+    <message>
+        <source>Import regi&amp;ster…</source>
+        <translation>Register impor&amp;tieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport register…</source>
+        <translation>Register e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd consent…</source>
+        <translation>Einwilligung &amp;erfassen…</translation>
+    </message>
+    <message>
+        <source>Export ever&amp;ything about this person (.xlsx)…</source>
+        <translation>A&amp;lles zu dieser Person exportieren (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Erase person (Art. 17)…</source>
+        <translation>Person löschen (Art. 17)…</translation>
     </message>
     <message>
         <source>%1 people · %2 minors · %3 without valid consent</source>
@@ -554,16 +554,8 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>Name</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
         <source>Category</source>
         <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>&amp;Kategorie:</translation>
     </message>
     <message>
         <source>minor, born on</source>
@@ -574,7 +566,15 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>Nur für Minderjährige: ergibt das Alter am Veröffentlichungstag und den 18. Geburtstag.</translation>
     </message>
     <message>
-        <source>&amp;Date of birth:</source>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
         <translation>&amp;Geburtsdatum:</translation>
     </message>
     <message>
@@ -598,8 +598,12 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>Kontakt für Widerruf</translation>
     </message>
     <message>
-        <source>C&amp;ontact for withdrawal:</source>
+        <source>Contact for withdrawa&amp;l:</source>
         <translation>K&amp;ontakt für Widerruf:</translation>
+    </message>
+    <message>
+        <source>Sole c&amp;ustody:</source>
+        <translation>Alleiniges Sorgere&amp;cht:</translation>
     </message>
     <message>
         <source>Sole custody</source>
@@ -610,16 +614,12 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
         <translation>Nur bei alleinigem Sorgerecht: der Nachweis (z. B. Beschluss, Aktenzeichen). Dann genügt ein:e Sorgeberechtigte:r.</translation>
     </message>
     <message>
-        <source>Sole &amp;custody:</source>
-        <translation>Alleiniges &amp;Sorgerecht:</translation>
-    </message>
-    <message>
         <source>delete record on</source>
         <translation>Datensatz löschen am</translation>
     </message>
     <message>
         <source>&amp;Retention:</source>
-        <translation>&amp;Aufbewahrung:</translation>
+        <translation>A&amp;ufbewahrung:</translation>
     </message>
     <message>
         <source>Taken over from an earlier version as of age – please confirm.</source>

@@ -223,8 +223,24 @@
         <translation>Teile des Beitrags</translation>
     </message>
     <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Details</translation>
+        <source>Detail&amp;s</source>
+        <translation>D&amp;etails</translation>
+    </message>
+    <message>
+        <source>Add pe&amp;rson…</source>
+        <translation>Person hin&amp;zufügen…</translation>
+    </message>
+    <message>
+        <source>People in the vi&amp;deo</source>
+        <translation>Personen im &amp;Video</translation>
+    </message>
+    <message>
+        <source>Chec&amp;klist</source>
+        <translation>Check&amp;liste</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>Ve&amp;rlauf</translation>
     </message>
     <message>
         <source>People in the video</source>
@@ -247,10 +263,6 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>&amp;Add person…</source>
-        <translation>Person &amp;hinzufügen…</translation>
-    </message>
-    <message>
         <source>Edit &amp;scene…</source>
         <translation>&amp;Szene bearbeiten…</translation>
     </message>
@@ -271,14 +283,6 @@
         <translation>Der Einwilligungsstatus wird aus den Einwilligungen im Reiter „Personen &amp; Einwilligungen“ berechnet – nie von Hand abgehakt.</translation>
     </message>
     <message>
-        <source>&amp;People in the video</source>
-        <translation>&amp;Personen im Video</translation>
-    </message>
-    <message>
-        <source>Check&amp;list</source>
-        <translation>Check&amp;liste</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -293,10 +297,6 @@
     <message>
         <source>What</source>
         <translation>Was</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <source>✔ Approved by %1 on %2</source>
@@ -346,24 +346,24 @@
         <translation>Titel</translation>
     </message>
     <message>
-        <source>&amp;Title:</source>
-        <translation>&amp;Titel:</translation>
-    </message>
-    <message>
         <source>Caption</source>
         <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>&amp;Caption:</source>
-        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Hashtags</source>
         <translation>Hashtags</translation>
     </message>
     <message>
-        <source>&amp;Hashtags:</source>
-        <translation>&amp;Hashtags:</translation>
+        <source>Tit&amp;le:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Cap&amp;tion:</source>
+        <translation>Beschreib&amp;ung:</translation>
+    </message>
+    <message>
+        <source>Hashta&amp;gs:</source>
+        <translation>Ha&amp;shtags:</translation>
     </message>
     <message>
         <source>Format</source>
@@ -394,8 +394,20 @@
         <translation>– bitte wählen –</translation>
     </message>
     <message>
-        <source>P&amp;urpose:</source>
+        <source>Pu&amp;rpose:</source>
         <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>&amp;Checkliste:</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>TikTok link:</source>
+        <translation>TikTok-Link:</translation>
     </message>
     <message>
         <source>planned for</source>
@@ -422,10 +434,6 @@
         <translation>Welche Checkliste gilt: Allgemein, Polizei, Theater oder die Ihrer Organisation.</translation>
     </message>
     <message>
-        <source>Check&amp;list:</source>
-        <translation>Check&amp;liste:</translation>
-    </message>
-    <message>
         <source>Music source</source>
         <translation>Musikquelle</translation>
     </message>
@@ -448,14 +456,6 @@
     <message>
         <source>TikTok link</source>
         <translation>TikTok-Link</translation>
-    </message>
-    <message>
-        <source>&amp;Account:</source>
-        <translation>&amp;Konto:</translation>
-    </message>
-    <message>
-        <source>TikTok &amp;link:</source>
-        <translation>TikTok-&amp;Link:</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
@@ -511,6 +511,10 @@
     <message>
         <source>Search title or author</source>
         <translation>Titel oder Autor:in suchen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w post…</source>
+        <translation>Neuer Beitra&amp;g…</translation>
     </message>
     <message>
         <source>Search posts</source>
@@ -717,8 +721,8 @@ Ja: den vorhandenen Beitrag öffnen. Nein: einen zweiten Beitrag aus der Idee an
         <translation>Videos (*.mp4 *.mov *.m4v);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Final &amp;video…</source>
-        <translation>Endgültiges &amp;Video…</translation>
+        <source>Final video…</source>
+        <translation>Endgültiges Vide&amp;o…</translation>
     </message>
     <message>
         <source>Bind the post to its final video file (path, size, SHA-256; not copied). A different file revokes the approval; a moved file can be pointed to again.</source>

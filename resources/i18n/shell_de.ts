@@ -95,8 +95,8 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>&amp;Roles…</source>
-        <translation>&amp;Rollen…</translation>
+        <source>Ro&amp;les…</source>
+        <translation>Ro&amp;llen…</translation>
     </message>
     <message>
         <source>&amp;Sample data</source>

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         prefs = self._action(self.tr("&Preferences…"), self._on_preferences, QKeySequence("Ctrl+,"))
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.menu_edit.addAction(prefs)
-        self.action_roles = self._action(self.tr("&Roles…"), self._on_roles)
+        self.action_roles = self._action(self.tr("Ro&les…"), self._on_roles)
         self.action_roles.setObjectName("actionRoles")
         self.menu_edit.addAction(self.action_roles)
 

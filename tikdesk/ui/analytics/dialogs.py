@@ -628,7 +628,7 @@ class BenchmarkForm(QWidget):
         self.followers.setAccessibleName(translate("Analytics", "Followers"))
         self.likes.setPlaceholderText(translate("Analytics", "Likes (optional)"))
         self.likes.setAccessibleName(translate("Analytics", "Likes"))
-        self.add_button = QPushButton(translate("Analytics", "&Add"))
+        self.add_button = QPushButton(translate("Analytics", "A&dd"))
         self.add_button.clicked.connect(self._on_add)
         for widget in (self.name, self.day, self.followers, self.likes, self.add_button):
             row.addWidget(widget)
@@ -654,7 +654,7 @@ class BenchmarkForm(QWidget):
         self.entries.itemSelectionChanged.connect(self._update_delete)
         entries_row = QHBoxLayout()
         entries_row.addWidget(self.entries, 1)
-        self.delete_button = QPushButton(translate("Analytics", "&Delete entry"))
+        self.delete_button = QPushButton(translate("Analytics", "Delete entr&y"))
         self.delete_button.clicked.connect(self._on_delete_selected)
         entries_row.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(entries_row)

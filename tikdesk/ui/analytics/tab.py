@@ -144,11 +144,11 @@ class AnalyticsTab(QWidget):
             edit.setAccessibleName(name)
             edit.setVisible(False)
             edit.dateChanged.connect(self._on_custom_dates)
-        account_label = QLabel(translate("Analytics", "&Account:"))
+        account_label = QLabel(translate("Analytics", "Acco&unt:"))
         account_label.setBuddy(self.account_box)
-        period_label = QLabel(translate("Analytics", "&Period:"))
+        period_label = QLabel(translate("Analytics", "Pe&riod:"))
         period_label.setBuddy(self.period_box)
-        self.import_button = QPushButton(translate("Analytics", "&Import…"))
+        self.import_button = QPushButton(translate("Analytics", "I&mport…"))
         self.import_button.setToolTip(
             translate(
                 "Analytics", "Import the ZIP files TikTok offers under Analytics → Download data"
@@ -157,7 +157,7 @@ class AnalyticsTab(QWidget):
         self.import_button.clicked.connect(self.import_files_dialog)
         self.link_button = QPushButton(translate("Analytics", "&Link videos…"))
         self.link_button.clicked.connect(self.link_videos)
-        self.manual_button = QPushButton(translate("Analytics", "Enter &numbers…"))
+        self.manual_button = QPushButton(translate("Analytics", "Enter num&bers…"))
         self.manual_button.setToolTip(translate("Analytics", "Type in a post's numbers by hand"))
         self.manual_button.clicked.connect(self.enter_numbers)
         self.table_check = QCheckBox(translate("Analytics", "Numbers as &tables"))
@@ -170,7 +170,7 @@ class AnalyticsTab(QWidget):
         # a section header below the charts (the toolbar is as wide as a small screen)
         self.recruiting_button = QToolButton()
         self.recruiting_button.setObjectName("recruitingToggle")
-        self.recruiting_button.setText(translate("Analytics", "&Recruiting"))
+        self.recruiting_button.setText(translate("Analytics", "Recruitin&g"))
         self.recruiting_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.recruiting_button.setArrowType(Qt.ArrowType.RightArrow)
         self.recruiting_button.setAutoRaise(True)

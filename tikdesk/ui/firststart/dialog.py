@@ -168,7 +168,7 @@ def offer(window: Any) -> bool:
 
 def install_action(window: Any) -> QAction:
     """Bearbeiten → Einrichtung…: the same questions again, any time."""
-    action = QAction(QCoreApplication.translate("FirstStartDialog", "Set &up TikDesk…"), window)
+    action = QAction(QCoreApplication.translate("FirstStartDialog", "Set up &TikDesk…"), window)
     action.setObjectName("firstStartAction")
 
     def run(_checked: bool = False) -> None:

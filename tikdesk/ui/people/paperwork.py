@@ -133,7 +133,7 @@ class PaperworkPanel(QGroupBox):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("&Print consent form…"))
+        self.print_button = QPushButton(self.tr("Prin&t consent form…"))
         self.print_button.setToolTip(
             self.tr(
                 "A numbered form (PDF, A4) prefilled with the person, scope and period, "
@@ -141,7 +141,7 @@ class PaperworkPanel(QGroupBox):
             )
         )
         self.print_button.clicked.connect(self._on_print)
-        self.returned_button = QPushButton(self.tr("Signed form &returned…"))
+        self.returned_button = QPushButton(self.tr("Si&gned form returned…"))
         self.returned_button.setToolTip(
             self.tr("Type or scan the form number: the prefilled consent records open to confirm.")
         )

@@ -114,7 +114,7 @@ class PostDetailPanel(QWidget):
         self.sections = QTabWidget()
         self.sections.setAccessibleName(self.tr("Parts of the post"))
         self.form = PostForm()
-        self.sections.addTab(self.form, self.tr("&Details"))
+        self.sections.addTab(self.form, self.tr("Detail&s"))
 
         people = QWidget()
         people_layout = QVBoxLayout(people)
@@ -133,7 +133,7 @@ class PostDetailPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         people_layout.addWidget(self.people)
         row = QHBoxLayout()
-        self.add_person_button = QPushButton(self.tr("&Add person…"))
+        self.add_person_button = QPushButton(self.tr("Add pe&rson…"))
         self.scene_button = QPushButton(self.tr("Edit &scene…"))
         self.shown_button = QPushButton(self.tr("&Shown as…"))
         # Not "Remove": that word must not be confused with taking a video down (issue 16).
@@ -159,10 +159,10 @@ class PostDetailPanel(QWidget):
         )
         self.people_hint.setWordWrap(True)
         people_layout.addWidget(self.people_hint)
-        self.sections.addTab(people, self.tr("&People in the video"))
+        self.sections.addTab(people, self.tr("People in the vi&deo"))
 
         self.checklist = ChecklistPanel()
-        self.sections.addTab(self.checklist, self.tr("Check&list"))
+        self.sections.addTab(self.checklist, self.tr("Chec&klist"))
 
         self.history = QTreeWidget()
         self.history.setAccessibleName(self.tr("History"))
@@ -170,7 +170,7 @@ class PostDetailPanel(QWidget):
         self.history.setRootIsDecorated(False)
         self.history.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.sections.addTab(self.history, self.tr("&History"))
+        self.sections.addTab(self.history, self.tr("Histor&y"))
         layout.addWidget(self.sections, 1)
 
     # ---------------------------------------------------------------- filling

@@ -40,16 +40,16 @@ class PostForm(QWidget):
 
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title"))
-        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("Tit&le:"), self.title)
         self.caption = QPlainTextEdit()
         self.caption.setTabChangesFocus(True)  # Tab moves on, Ctrl+Tab types a tab
         self.caption.setAccessibleName(self.tr("Caption"))
         self.caption.setFixedHeight(90)
-        form.addRow(self.tr("&Caption:"), self.caption)
+        form.addRow(self.tr("Cap&tion:"), self.caption)
         self.hashtags = QLineEdit()
         self.hashtags.setAccessibleName(self.tr("Hashtags"))
         self.hashtags.setPlaceholderText("#ausbildung #stadtverwaltung")
-        form.addRow(self.tr("&Hashtags:"), self.hashtags)
+        form.addRow(self.tr("Hashta&gs:"), self.hashtags)
 
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("Format"))
@@ -72,7 +72,7 @@ class PostForm(QWidget):
         self.purpose.addItem(self.tr("– please choose –"), "")
         for key in POST_PURPOSES:
             self.purpose.addItem(option_label(PURPOSES, key), key)
-        form.addRow(self.tr("P&urpose:"), self.purpose)
+        form.addRow(self.tr("Pu&rpose:"), self.purpose)
 
         self.has_planned = QCheckBox(self.tr("planned for"))
         self.has_planned.setAccessibleName(self.tr("Has a planned time"))
@@ -91,7 +91,7 @@ class PostForm(QWidget):
         self.profile.setToolTip(
             self.tr("Which checklist applies: general, police, theatre or your organisation's own.")
         )
-        form.addRow(self.tr("Check&list:"), self.profile)
+        form.addRow(self.tr("Checklist:"), self.profile)
         self.music = QLineEdit()
         self.music.setAccessibleName(self.tr("Music source"))
         self.music.setPlaceholderText(self.tr("e.g. TikTok Commercial Music Library: title"))
@@ -103,8 +103,8 @@ class PostForm(QWidget):
         self.link = QLineEdit()
         self.link.setAccessibleName(self.tr("TikTok link"))
         self.link.setPlaceholderText("https://www.tiktok.com/@…/video/…")
-        form.addRow(self.tr("&Account:"), self.account)
-        form.addRow(self.tr("TikTok &link:"), self.link)
+        form.addRow(self.tr("Acco&unt:"), self.account)
+        form.addRow(self.tr("TikTok link:"), self.link)
 
         self.error = QLabel()
         self.error.setWordWrap(True)

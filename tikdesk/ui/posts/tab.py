@@ -70,7 +70,7 @@ class PostsTab(RefreshWhenShown, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&New post…"))
+        self.new_button = QPushButton(self.tr("Ne&w post…"))
         self.new_button.clicked.connect(self._on_new)
         bar.addWidget(self.new_button)
         self.search = search_edit(self.tr("Search title or author"), self.tr("Search posts"))

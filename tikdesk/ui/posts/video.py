@@ -57,7 +57,7 @@ class VideoBox(QWidget):
         self.label = QLabel()
         self.label.setAccessibleName(self.tr("Final video file"))
         self.label.setWordWrap(True)
-        self.bind_button = QPushButton(self.tr("Final &video…"))
+        self.bind_button = QPushButton(self.tr("Final video…"))
         self.bind_button.setToolTip(
             self.tr(
                 "Bind the post to its final video file (path, size, SHA-256; not copied). A "

@@ -1,0 +1,131 @@
+"""Alt-keys per screen (issue 23, BITV "Operable"), on the real window in German and English.
+
+A screen is one state of the window: a main tab with one of its sub-tabs (and, for the ideas,
+the table or the board).  Every mnemonic a user can press there — the menu bar's, the main
+tabs', the visible sub-tabs', buttons', check boxes', group boxes' and buddy labels' — must be
+unique, and none may take a menu bar key (Datei, Bearbeiten, Ansicht, Hilfe): Qt then needs
+two presses, or cycles between the two owners.
+"""
+
+# ruff: noqa: F811  (the imported `window` fixture is a test parameter)
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
+from test_accessibility import TAB_NAMES, _mnemonic, describe, settle, visit, window  # noqa: F401
+
+
+def screen_mnemonics(win: QWidget) -> list[tuple[str, str, bool]]:
+    """(key, what, is_menu) for every mnemonic visible in ``win`` right now."""
+    found = [
+        (key, f"menu {action.text()!r}", True)
+        for action in win.menuBar().actions()  # type: ignore[attr-defined]
+        if (key := _mnemonic(action.text())) is not None
+    ]
+    for bar in win.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for index in range(bar.count()):
+            if bar.isTabVisible(index) and (key := _mnemonic(bar.tabText(index))):
+                found.append((key, f"tab {bar.tabText(index)!r}", False))
+    for widget in win.findChildren(QWidget):
+        if not widget.isVisible() or not widget.isEnabled():
+            continue
+        text = ""
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QGroupBox) and widget.isCheckable()
+        ):
+            text = widget.text() if isinstance(widget, QAbstractButton) else widget.title()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            text = widget.text()
+        if text and (key := _mnemonic(text)):
+            found.append((key, f"{text!r} ({describe(widget)})", False))
+    return found
+
+
+def clashes(win: QWidget, state: str) -> list[str]:
+    problems = []
+    seen: dict[str, str] = {}
+    menu_keys = {key for key, _what, is_menu in screen_mnemonics(win) if is_menu}
+    for key, what, is_menu in screen_mnemonics(win):
+        if not is_menu and key in menu_keys:
+            problems.append(f"[{state}] Alt+{key}: {what} takes a menu's key")
+        elif key in seen and not is_menu:
+            problems.append(f"[{state}] Alt+{key}: {what} and {seen[key]}")
+        seen.setdefault(key, what)
+    return problems
+
+
+def all_clashes(win: QWidget) -> list[str]:
+    problems: list[str] = []
+    for tab_name in [*TAB_NAMES, "CalendarTab"]:
+        for state in visit(win, tab_name):
+            problems += clashes(win, f"{tab_name}/{state}")
+    return sorted(set(problems))
+
+
+def test_german_alt_keys_are_unique_on_every_screen(window: QWidget) -> None:
+    problems = all_clashes(window)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.fixture
+def english(window: QWidget, qapp: QApplication, tmp_path: Path) -> Iterator[QWidget]:
+    from tikdesk.domain.i18n import set_language
+    from tikdesk.ui.main_window import MainWindow
+
+    translators = window.a11y_translators  # type: ignore[attr-defined]
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    set_language("en")
+    win = MainWindow(
+        window.ctx,  # type: ignore[attr-defined]
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    win.resize(1280, 800)
+    win.show()
+    settle()
+    try:
+        yield win
+    finally:
+        win.close()
+        win.deleteLater()
+        for translator in translators:
+            qapp.installTranslator(translator)
+        set_language("de")
+        settle()
+
+
+def test_english_alt_keys_are_unique_on_every_screen(english: QWidget) -> None:
+    assert english.menuBar().actions()[0].text() == "&File"  # type: ignore[attr-defined]
+    problems = all_clashes(english)
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_check_sees_a_clash(window: QWidget) -> None:
+    """The check itself: a button that takes Alt+D (Datei) is reported."""
+    from PySide6.QtWidgets import QPushButton
+
+    page = window.tab("OverviewTab")  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(page)  # type: ignore[attr-defined]
+    button = QPushButton("&Drucken", page)
+    button.show()
+    settle()
+    try:
+        assert any("Alt+d" in p and "Drucken" in p for p in clashes(window, "probe"))
+    finally:
+        button.deleteLater()
+        settle()
