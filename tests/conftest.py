@@ -130,6 +130,7 @@ BOTH_BACKENDS = {
     "test_clearance_services",
     "test_report_workbook",
     "test_team_database",
+    "test_analytics_service",
 }
 
 

@@ -1,14 +1,15 @@
-"""Analytics service on a real SQLite file: preview, commit, re-import, overlap, links, charts."""
+"""Analytics service on a real database (SQLite file and PostgreSQL server): preview, commit,
+re-import, overlap, links, charts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from tikdesk.domain.errors import Cancelled, InputRejected, ValidationError
 from tikdesk.services import analytics as an
@@ -20,8 +21,20 @@ HANDLE = "stadt_musterhausen"
 
 
 def rows(ctx: AppContext, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(ctx.db.path) as conn:
-        return conn.execute(sql).fetchall()
+    """The rows of a plain SQL query, read through SQLAlchemy on either back end.
+
+    Dates come back as ``datetime.date`` from PostgreSQL and as ISO text from SQLite (raw SQL
+    carries no column types); both are compared as ISO text.
+    """
+    with ctx.db.reader() as s:
+        result = s.execute(text(sql)).all()
+    return [tuple(_plain(v) for v in row) for row in result]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
 
 
 def sample_zips(samples: Path) -> list[Path]:
