@@ -131,6 +131,7 @@ BOTH_BACKENDS = {
     "test_report_workbook",
     "test_team_database",
     "test_analytics_service",
+    "test_report_issue20",
 }
 
 

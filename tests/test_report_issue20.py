@@ -174,7 +174,11 @@ def test_partial_weeks_are_marked(report_ctx: object) -> None:
 
 
 def test_recruiting_typed_in_and_imported_appear_with_the_previous_period(
-    report_ctx: object, tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    report_ctx: object,
+    tmp_path: Path,
+    db_address: object,
+    open_again: object,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     service = RecruitingService(report_ctx)  # type: ignore[arg-type]
     service.save(dt.date(2026, 8, 14), "@Stadt_Musterhausen", 7, 180, "Sommerferien")
@@ -185,22 +189,19 @@ def test_recruiting_typed_in_and_imported_appear_with_the_previous_period(
         encoding="utf-8-sig",
     )
     report_ctx.db.close()  # type: ignore[attr-defined]
-    assert app.main(["--lang", "de", "--db", str(db_path), "import-recruiting", str(csv_file)]) == 0
+    cli = ["--lang", "de", "--db", str(db_address), "import-recruiting"]
+    assert app.main([*cli, str(csv_file)]) == 0
     bad = tmp_path / "bad.csv"
     bad.write_text("Month;Account;Applications\n2026-13;x;3\n2026-10;y;viele\n", "utf-8")
-    assert app.main(["--lang", "de", "--db", str(db_path), "import-recruiting", str(bad)]) == 1
+    assert app.main([*cli, str(bad)]) == 1
     err = capsys.readouterr().err
     assert "bad.csv“, Zeile 2, Spalte „Month“" in err and "Zeile 3, Spalte „Applications“" in err
     from tikdesk.services.context import AppContext
-    from tikdesk.storage.engine import open_database
 
-    db = open_database(db_path)
-    try:
-        ctx = AppContext(db=db, user="anna", backup_dir=tmp_path / "b")
-        data = ReportService(ctx).build(Period(*SEPTEMBER), today=TODAY)
-        (acc,) = data.accounts
-        assert [(r.current, r.previous) for r in acc.recruiting] == [(12, 7), (310, 180)]
-        text = pdf_text(render(data, tmp_path / "r.pdf")[0])
-        assert "Bewerbungen über TikTok" in text and "Klicks auf den Karriere-Link" in text
-    finally:
-        db.close()
+    db = open_again()  # type: ignore[operator]
+    ctx = AppContext(db=db, user="anna", backup_dir=tmp_path / "b")
+    data = ReportService(ctx).build(Period(*SEPTEMBER), today=TODAY)
+    (acc,) = data.accounts
+    assert [(r.current, r.previous) for r in acc.recruiting] == [(12, 7), (310, 180)]
+    text = pdf_text(render(data, tmp_path / "r.pdf")[0])
+    assert "Bewerbungen über TikTok" in text and "Klicks auf den Karriere-Link" in text
