@@ -132,6 +132,7 @@ BOTH_BACKENDS = {
     "test_team_database",
     "test_analytics_service",
     "test_report_issue20",
+    "test_analytics_studio",
 }
 
 

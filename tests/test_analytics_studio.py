@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 
 from tikdesk.app import main
 from tikdesk.excel import tiktok
@@ -253,14 +253,14 @@ def test_heat_map_is_filled_from_post_times(ctx: AppContext, tmp_path: Path) -> 
     assert approx == {"Mythen-Check": False, "Azubi-Tag": True, "Ohne Zeit": False}
 
 
-def cli(db: Path, *args: str) -> int:
+def cli(db: object, *args: str) -> int:
     return main(["--lang", "de", "--db", str(db), *args])
 
 
 def test_export_videos_equals_every_number_in_the_files(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, db_address: object, open_again: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "t.sqlite"
+    db = db_address  # a SQLite file the command creates, or a team database's URL
     assert cli(db, "import-analytics", *map(str, studio_files(tmp_path))) == 0
     out = tmp_path / "videos.csv"
     assert cli(db, "export-videos", str(out)) == 0
@@ -296,5 +296,5 @@ def test_export_videos_equals_every_number_in_the_files(
         cli(db, "export-videos", str(tmp_path / "x.txt"))
     assert usage.value.code == 2
     assert not (tmp_path / "x.csv").exists()
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("select count(*) from video_stats").fetchone() == (4,)
+    with open_again().reader() as s:  # type: ignore[operator]
+        assert s.execute(text("select count(*) from video_stats")).scalar() == 4
