@@ -133,6 +133,7 @@ BOTH_BACKENDS = {
     "test_analytics_service",
     "test_report_issue20",
     "test_analytics_studio",
+    "test_people_register",
 }
 
 

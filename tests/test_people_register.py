@@ -1,14 +1,19 @@
-"""``tikdesk import-people`` / ``export-people`` (issue 18): the register a team already keeps."""
+"""``tikdesk import-people`` / ``export-people`` (issue 18): the register a team already keeps.
+
+Runs on a SQLite file and on a PostgreSQL team database (issue 17): ``db`` is what ``--db``
+is given, the file or the server URL.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import os
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 
 from tikdesk.app import main
 from tikdesk.domain.consent import ConsentState, assess
@@ -20,7 +25,7 @@ from tikdesk.services.people_exchange import (
     preview_people_import,
 )
 from tikdesk.services.posts import consent_facts, person_facts
-from tikdesk.storage.engine import open_database
+from tikdesk.storage.engine import Database, open_database, open_server_database
 from tikdesk.storage.repositories import people as repo
 
 TODAY = dt.date.today()
@@ -121,29 +126,37 @@ def run(argv: list[str]) -> int:
         return int(exc.code or 0)
 
 
-def dump(db: Path) -> list[tuple[Any, ...]]:
+def open_db(db: Any) -> Database:
+    """Another connection to the test's database, as another TikDesk would open it."""
+    if isinstance(db, str):
+        return open_server_database(db, Path(os.environ["TIKDESK_HOME"]) / "team")
+    return open_database(db)
+
+
+def dump(db: Any) -> list[tuple[Any, ...]]:
     """Every person and consent row (the whole register), to compare before and after."""
-    con = sqlite3.connect(db)
+    database = open_db(db)
     try:
-        return [
-            *con.execute("SELECT * FROM person ORDER BY id").fetchall(),
-            *con.execute("SELECT * FROM consent ORDER BY id").fetchall(),
-            *con.execute("SELECT count(*) FROM audit_event").fetchall(),
-            *con.execute("SELECT count(*) FROM import_batch").fetchall(),
-        ]
+        with database.reader() as s:
+            return [
+                *s.execute(text("SELECT * FROM person ORDER BY id")).all(),
+                *s.execute(text("SELECT * FROM consent ORDER BY id")).all(),
+                *s.execute(text("SELECT count(*) FROM audit_event")).all(),
+                *s.execute(text("SELECT count(*) FROM import_batch")).all(),
+            ]
     finally:
-        con.close()
+        database.close()
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "reg.sqlite"
-    open_database(path).close()
-    return path
+def db(db_address: Any) -> Any:
+    """The test's database with TikDesk's schema: a SQLite file or a team database's URL."""
+    open_db(db_address).close()
+    return db_address
 
 
-def people_in(db: Path) -> dict[str, Any]:
-    database = open_database(db)
+def people_in(db: Any) -> dict[str, Any]:
+    database = open_db(db)
     try:
         with database.reader() as s:
             people = repo.list_people(s)
@@ -163,7 +176,7 @@ def people_in(db: Path) -> dict[str, Any]:
         database.close()
 
 
-def state(db: Path, name: str) -> ConsentState:
+def state(db: Any, name: str) -> ConsentState:
     person, consents = people_in(db)["facts"][name]
     return assess(person, consents, TODAY).state
 
@@ -237,7 +250,7 @@ def full_register(tmp_path: Path) -> Path:
 
 
 def test_a_register_with_every_column_cover_sheet_and_german_headers(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = full_register(tmp_path)
     assert run(["--db", str(db), "--lang", "de", "import-people", str(path), "--dry-run"]) == 0
@@ -286,7 +299,7 @@ def test_a_register_with_every_column_cover_sheet_and_german_headers(
 
 
 def test_the_same_custodian_on_two_rows_is_one_person_and_counts_once(
-    db: Path, tmp_path: Path
+    db: Any, tmp_path: Path
 ) -> None:
     assert run(["--db", str(db), "import-people", str(full_register(tmp_path))]) == 0
     found = people_in(db)
@@ -301,7 +314,7 @@ def test_the_same_custodian_on_two_rows_is_one_person_and_counts_once(
     assert assess(*found["facts"]["Jonas Klein"], TODAY).custodians_valid == 2
 
 
-def test_minor_with_one_custodian_with_both_and_with_sole_custody(db: Path, tmp_path: Path) -> None:
+def test_minor_with_one_custodian_with_both_and_with_sole_custody(db: Any, tmp_path: Path) -> None:
     assert run(["--db", str(db), "import-people", str(full_register(tmp_path))]) == 0
     found = people_in(db)
     assert state(db, "Lea Klein") is ConsentState.VALID  # both custodians and her own
@@ -313,7 +326,7 @@ def test_minor_with_one_custodian_with_both_and_with_sole_custody(db: Path, tmp_
     assert (tim.custodians_valid, tim.custodians_expected) == (1, 2)
 
 
-def test_english_headers_and_words(db: Path, tmp_path: Path) -> None:
+def test_english_headers_and_words(db: Any, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "english.xlsx",
         [
@@ -374,7 +387,7 @@ def test_english_headers_and_words(db: Path, tmp_path: Path) -> None:
     assert kim.sole_custody_note
 
 
-def test_reimport_changes_nothing(db: Path, tmp_path: Path) -> None:
+def test_reimport_changes_nothing(db: Any, tmp_path: Path) -> None:
     path = full_register(tmp_path)
     assert run(["--db", str(db), "import-people", str(path)]) == 0
     before = dump(db)
@@ -387,11 +400,11 @@ def test_reimport_changes_nothing(db: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_export_then_import_changes_nothing(
-    db: Path, tmp_path: Path, suffix: str, lang: str, capsys: pytest.CaptureFixture[str]
+    db: Any, tmp_path: Path, suffix: str, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(["--db", str(db), "import-people", str(full_register(tmp_path))]) == 0
     # plus someone typed in by hand, without any consent
-    database = open_database(db)
+    database = open_db(db)
     try:
         PeopleService(AppContext(db=database)).create_person(
             PersonInput(display_name="Ohne Einwilligung", category="performer")
@@ -416,11 +429,11 @@ def test_export_then_import_changes_nothing(
 
 
 def test_an_erased_person_is_not_recreated(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = full_register(tmp_path)
     assert run(["--db", str(db), "import-people", str(path)]) == 0
-    database = open_database(db)
+    database = open_db(db)
     try:
         service = PeopleService(AppContext(db=database, backup_dir=tmp_path / "b"))
         erika = next(p for p in service.list_people() if p.display_name == "Erika Beispiel")
@@ -435,19 +448,19 @@ def test_an_erased_person_is_not_recreated(
     finally:
         database.close()
     assert "Erika Beispiel" not in people_in(db)["people"]
-    con = sqlite3.connect(db)
+    database = open_db(db)
     try:
-        assert con.execute(
-            "SELECT count(*) FROM person WHERE display_name LIKE '%Erika%'"
-        ).fetchone() == (0,)
+        with database.reader() as s:
+            found = s.execute(text("SELECT count(*) FROM person WHERE display_name LIKE '%Erika%'"))
+            assert found.scalar() == 0
     finally:
-        con.close()
+        database.close()
     assert run(["--db", str(db), "--lang", "de", "import-people", str(path)]) == 0
     assert "gelöscht – ausgelassen" in capsys.readouterr().err
 
 
-def test_two_adults_of_the_same_name_are_a_problem_naming_both(db: Path, tmp_path: Path) -> None:
-    database = open_database(db)
+def test_two_adults_of_the_same_name_are_a_problem_naming_both(db: Any, tmp_path: Path) -> None:
+    database = open_db(db)
     try:
         service = PeopleService(AppContext(db=database))
         service.create_person(PersonInput(display_name="Max Muster"))
@@ -499,7 +512,7 @@ BAD = {
 
 @pytest.mark.parametrize("case", sorted(BAD))
 def test_every_bad_value_exits_1_with_row_and_column_and_writes_nothing(
-    db: Path, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+    db: Any, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad, column, words = BAD[case]
     path = workbook(tmp_path / "bad.xlsx", [row("Gute Person", Volljährig="ja"), bad])
@@ -514,12 +527,12 @@ def test_every_bad_value_exits_1_with_row_and_column_and_writes_nothing(
     assert dump(db) == before
 
 
-def test_gui_may_leave_problem_rows_out_explicitly(db: Path, tmp_path: Path) -> None:
+def test_gui_may_leave_problem_rows_out_explicitly(db: Any, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "mixed.xlsx",
         [row("Gute Person", Volljährig="ja"), row("Anna Kind", Volljährig="nein")],
     )
-    database = open_database(db)
+    database = open_db(db)
     try:
         ctx = AppContext(db=database, backup_dir=tmp_path / "b")
         preview = preview_people_import(ctx, path)
@@ -527,7 +540,8 @@ def test_gui_may_leave_problem_rows_out_explicitly(db: Path, tmp_path: Path) -> 
             commit_people_import(ctx, preview)
         result = commit_people_import(ctx, preview, skip_problem_rows=True)
         assert (result.people_added, result.consents_added, result.skipped) == (1, 1, 1)
-        assert list((tmp_path / "b").glob("*.sqlite"))  # the forced backup
+        # the forced backup of a file; a team database is backed up by IT (pg_dump)
+        assert bool(list((tmp_path / "b").glob("*.sqlite"))) is not database.on_server
     finally:
         database.close()
     assert set(people_in(db)["people"]) == {"Gute Person"}
