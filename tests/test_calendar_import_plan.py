@@ -148,7 +148,9 @@ def test_realistic_sheet_becomes_drafts_with_people(
     assert open_day["purpose"] == "events"
     assert open_day["account"] == "stadt_musterhausen"
     assert open_day["author"] == "ben"
-    assert open_day["caption"] == "Drehtermin mit der Feuerwehr klären"
+    # "Notiz" is the internal note; the caption is published on TikTok
+    assert open_day["note"] == "Drehtermin mit der Feuerwehr klären"
+    assert open_day["caption"] == ""
     assert posts["Azubis erklären"]["format"] == "explainer"
     assert posts["Azubis erklären"]["audience"] == "applicants"
     assert posts["Azubis erklären"]["purpose"] == "recruiting"
@@ -166,6 +168,42 @@ def test_reimport_changes_nothing(db: Path, tmp_path: Path) -> None:
     before = snapshot(db)
     assert import_plan(db, sheet) == 0
     assert snapshot(db) == before  # not even an import record
+
+
+def test_note_stays_internal_not_in_caption_or_calendar_export(db: Path, tmp_path: Path) -> None:
+    sheet = realistic_sheet(tmp_path / "plan.xlsx")
+    assert import_plan(db, sheet) == 0
+    out = tmp_path / "plan.ics"
+    args = ["--from", "2027-03-01", "--to", "2027-04-30"]
+    assert run(["--db", str(db), "--lang", "de", "export-calendar", str(out), *args]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Tag der offenen T" in text  # the post is exported …
+    assert "Feuerwehr" not in text  # … without its internal note
+    database = open_database(db)
+    try:
+        service = PostService(AppContext(db=database, user="anna"))
+        post_id = int(str(posts_by_title(db)["Tag der offenen Tür"]["id"]))
+        detail = service.get(post_id)
+    finally:
+        database.close()
+    assert detail.note == "Drehtermin mit der Feuerwehr klären"
+    assert detail.caption == ""
+
+
+def test_a_changed_note_keeps_the_approval(db: Path, tmp_path: Path) -> None:
+    database = open_database(db)
+    try:
+        ctx = AppContext(db=database, user="anna")
+        lea = person(ctx, "Lea Muster-Approved")
+        post_id = approved_post(ctx, "Freigegeben", dt.datetime(2027, 5, 3, 9, 0), lea)
+    finally:
+        database.close()
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text(f"ID;Title;Note\n{post_id};Freigegeben;nur intern\n", encoding="utf-8")
+    assert import_plan(db, sheet) == 0
+    post = posts_by_title(db)["Freigegeben"]
+    assert post["note"] == "nur intern"
+    assert post["status"] == "approved"  # the note is not part of what was approved
 
 
 @pytest.mark.parametrize(
@@ -214,7 +252,8 @@ def test_id_column_updates_that_post(db: Path, tmp_path: Path) -> None:
     updated = posts["Neuer Titel"]
     assert updated["id"] == post_id
     assert updated["planned_at"].startswith("2027-05-04 11:15")
-    assert updated["caption"] == "neu"
+    assert updated["note"] == "neu"
+    assert updated["caption"] == ""
     assert updated["status"] == "in_review"  # the approval is revoked, never granted
     assert appearances(db, post_id) == {"Lea Muster-Approved": frozenset({"face", "voice"})}
     before = snapshot(db)

@@ -172,6 +172,43 @@ def test_editing_the_caption_after_approval_revokes_it(main_window, ctx, ben, mo
     assert status_cell == PostStatus.IN_REVIEW.label
 
 
+def test_internal_note_is_shown_and_saved_without_revoking(
+    main_window, ctx, ben, monkeypatch, qtbot
+):
+    post_id = ready_post(ben)
+    ben.update(post_id, dataclasses.replace(_input_of(ben, post_id), note="Dreh am Montag"))
+    tab = open_post(main_window, post_id)
+    monkeypatch.setattr(
+        post_dialogs.ApproveDialog, "ask", classmethod(lambda cls, parent, title, user: "")
+    )
+    tab.panel.approve_button.click()
+    assert ben.get(post_id).status is PostStatus.APPROVED
+
+    form = tab.panel.form
+    tab.panel.sections.setCurrentWidget(form)
+    assert form.note.toPlainText() == "Dreh am Montag"
+    form.note.setFocus()
+    form.note.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(form.note, ", 9 Uhr")
+    assert form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    detail = ben.get(post_id)
+    assert detail.note == "Dreh am Montag, 9 Uhr"
+    assert detail.caption == "Erster Tag!"  # the published text is untouched
+    assert detail.status is PostStatus.APPROVED  # the note is not part of the approval
+
+
+def _input_of(posts: PostService, post_id: int) -> PostInput:
+    d = posts.get(post_id)
+    return PostInput(
+        title=d.title,
+        caption=d.caption,
+        planned_at=d.summary.planned_at,
+        checklist_profile=d.summary.checklist_profile,
+    )
+
+
 def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben, monkeypatch):
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))

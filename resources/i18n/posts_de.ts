@@ -366,6 +366,18 @@
         <translation>Ha&amp;shtags:</translation>
     </message>
     <message>
+        <source>Internal note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <source>For the team only: never published, not in the calendar export.</source>
+        <translation>Nur für das Team: wird nie veröffentlicht und steht nicht im Kalender-Export.</translation>
+    </message>
+    <message>
+        <source>Note (internal):</source>
+        <translation>Notiz (intern):</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>

@@ -14,8 +14,9 @@ What a row sets: the file's columns only.  Empty ``Format``/``Zielgruppe``/``Zwe
 keep the stored value; with an ID an empty ``Geplant`` makes the post undated and an empty
 ``Konto``/``Notiz`` clears it, a row matched by title never clears anything.  A ``Geplant``
 cell naming a day only keeps a matched post's time of day (new posts: 12:00).  ``Notiz`` is
-the post's text draft (caption).  ``Autor:in`` is a new post's author (empty: whoever
-imports); an existing post keeps its author (the four-eyes rule hangs on it).
+the post's internal note (never the caption, which is published).  ``Autor:in`` is a new
+post's author (empty: whoever imports); an existing post keeps its author (the four-eyes rule
+hangs on it).
 
 People: each name of ``Personen`` must match exactly one person of the registry by full
 name (case and spaces ignored); an unknown or ambiguous name is a problem naming row, column
@@ -51,7 +52,12 @@ from tikdesk.excel.sniff import sniff
 from tikdesk.excel.values import clean_text
 from tikdesk.services.context import AppContext
 from tikdesk.services.exchange import _rejected, _step, column_notices
-from tikdesk.services.posts import CLOSED_VALUES, PostService, revoke_if_approved
+from tikdesk.services.posts import (
+    CLOSED_VALUES,
+    NON_CONTENT_FIELDS,
+    PostService,
+    revoke_if_approved,
+)
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import imports as imports_repo
 from tikdesk.storage.repositories import people as people_repo
@@ -69,7 +75,7 @@ KIND_PLAN = "plan"
 DEFAULT_TIME = dt.time(12, 0)
 MAX_TITLE = 300
 ProgressFn = Callable[[int, int], bool]
-#: Post columns a row may set (``note`` is stored as the caption).
+#: Post columns a row may set (``note`` is the internal note, never the caption).
 _POST_KEYS = ("title", "planned_at", "format", "audience", "purpose", "account", "note")
 _KEEP_WHEN_EMPTY = frozenset({"format", "audience", "purpose"})
 
@@ -408,7 +414,7 @@ class _Classifier:
             "audience": row.get("audience") or "general",
             "purpose": row.get("purpose") or "",
             "account": row.get("account", ""),
-            "caption": row.get("note", "").strip(),
+            "note": row.get("note", "").strip(),
             "author": row.get("author", ""),
             "people": people,
         }
@@ -432,8 +438,7 @@ class _Classifier:
             if key not in wanted:
                 continue
             value = wanted[key]
-            field = "caption" if key == "note" else key
-            current = getattr(stored, field)
+            current = getattr(stored, key)
             if key == "planned_at":
                 if value is None:
                     value = None if not by_title else current
@@ -450,7 +455,7 @@ class _Classifier:
             if key == "note":
                 value = value.strip()
             if value != current:
-                changes[field] = value
+                changes[key] = value
         present = self.on_post.get(stored.id, {})
         add_people = [p for p in people if p["person_id"] not in present]
         shown = [
@@ -577,9 +582,10 @@ def commit_plan_import(
                         join_keys(entry["shown_as"]),
                         person_id=app.person_id,
                     )
-            revoke_if_approved(
-                s, user, post, msg("Redaktionsplan importiert", "editorial plan imported")
-            )
+            if set(diff) - NON_CONTENT_FIELDS or row["_add_people"] or row["_shown_as"]:
+                revoke_if_approved(
+                    s, user, post, msg("Redaktionsplan importiert", "editorial plan imported")
+                )
             done += 1
             _step(progress, done, total)
         imports_repo.set_batch_counts(

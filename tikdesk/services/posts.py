@@ -79,10 +79,12 @@ from tikdesk.storage.repositories.conflicts import conflict_error
 if TYPE_CHECKING:
     from tikdesk.services.video import VideoFile
 
-#: Editing these does not touch what was cleared (publication bookkeeping).
-NON_CONTENT_FIELDS = frozenset({"video_link", "account"})
+#: Editing these does not touch what was cleared (publication bookkeeping, the internal note).
+NON_CONTENT_FIELDS = frozenset({"video_link", "account", "note"})
 #: Free-text fields: the audit log names them but never copies their text.
-TEXT_FIELDS = frozenset({"title", "caption", "hashtags", "music_source", "video_link", "account"})
+TEXT_FIELDS = frozenset(
+    {"title", "caption", "note", "hashtags", "music_source", "video_link", "account"}
+)
 #: Checklist items only an account with the DSB role may set (who and when is recorded).
 DSB_ONLY_ITEMS = frozenset({"people.exception_dsb"})
 #: A published post is flagged this many days before a consent of someone in it ends.
@@ -124,6 +126,7 @@ class PostInput:
     account: str = ""
     video_link: str = ""
     purpose: str = ""  # POST_PURPOSES key; "" = not stated (blocks once people appear)
+    note: str = ""  # internal note (issue 19): never published, not part of an approval
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,7 @@ class PostDetail:
     publish_blockers: tuple[str, ...]
     history: tuple[HistoryEntry, ...] = field(default=())
     purpose: str = ""
+    note: str = ""  # internal note, never published
     first_open_item: str | None = None  # where "14 Punkte … noch offen" jumps to
 
     @property
@@ -877,6 +881,7 @@ def _fields(old: str, new: str) -> str:
     names = {
         "title": msg("Titel", "title"),
         "caption": msg("Beschreibung", "caption"),
+        "note": msg("Notiz", "note"),
         "hashtags": "Hashtags",
         "music_source": msg("Musik", "music"),
         "video_link": msg("Link", "link"),
@@ -1003,6 +1008,7 @@ class PostService:
             publish_blockers=self._publish_blockers(summary, gate, people),
             history=history,
             purpose=post.purpose,
+            note=post.note,
             first_open_item=next((b.item_key for b in gate.blockers if b.kind == "open"), None),
         )
 
@@ -1139,6 +1145,7 @@ class PostService:
         return {
             "title": title,
             "caption": data.caption.strip(),
+            "note": data.note.strip(),
             "hashtags": " ".join(data.hashtags.split()),
             "format": data.format,
             "audience": data.audience,

@@ -107,6 +107,8 @@ class Post(Base):
     )
     title: Mapped[str] = mapped_column(String(300))
     caption: Mapped[str] = mapped_column(Text, default="")
+    # internal note (issue 19): never published, never in the .ics export or the fingerprint
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
     hashtags: Mapped[str] = mapped_column(Text, default="")
     format: Mapped[str] = mapped_column(String(32), default="other")
     audience: Mapped[str] = mapped_column(String(32), default="general")

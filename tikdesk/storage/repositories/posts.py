@@ -56,6 +56,7 @@ class PostRecord:
     video_path: str = ""
     video_size: int | None = None
     video_sha256: str = ""
+    note: str = ""  # internal note (issue 19), never published
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ EDITABLE = frozenset(
     {
         "title",
         "caption",
+        "note",
         "hashtags",
         "format",
         "audience",
@@ -584,7 +586,7 @@ def texts_of_posts(session: Session, post_ids: Iterable[int]) -> list[tuple[str,
     ids = list(post_ids)
     found: list[tuple[str, int, str, str]] = []
     for post in session.scalars(select(Post).where(Post.id.in_(ids))):
-        for col in ("title", "caption", "hashtags"):
+        for col in ("title", "caption", "note", "hashtags"):
             found.append(("post", post.id, col, getattr(post, col)))
     for res in session.scalars(select(ChecklistResult).where(ChecklistResult.post_id.in_(ids))):
         found.append(("checklist_result", res.id, "note", res.note))

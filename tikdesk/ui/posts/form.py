@@ -50,6 +50,15 @@ class PostForm(QWidget):
         self.hashtags.setAccessibleName(self.tr("Hashtags"))
         self.hashtags.setPlaceholderText("#ausbildung #stadtverwaltung")
         form.addRow(self.tr("Hashta&gs:"), self.hashtags)
+        # internal: never published, not part of what is approved (editable after publishing)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName(self.tr("Internal note"))
+        self.note.setToolTip(
+            self.tr("For the team only: never published, not in the calendar export.")
+        )
+        self.note.setFixedHeight(60)
+        form.addRow(self.tr("Note (internal):"), self.note)
 
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("Format"))
@@ -127,6 +136,7 @@ class PostForm(QWidget):
         for edit in (self.title, self.hashtags, self.music, self.account, self.link):
             edit.textChanged.connect(self._changed)
         self.caption.textChanged.connect(self._changed)
+        self.note.textChanged.connect(self._changed)
         for combo in (self.format, self.audience, self.profile, self.purpose):
             combo.currentIndexChanged.connect(self._changed)
         self.planned.dateTimeChanged.connect(self._changed)
@@ -152,6 +162,7 @@ class PostForm(QWidget):
         self.title.setText(detail.title)
         self.caption.setPlainText(detail.caption)
         self.hashtags.setText(detail.hashtags)
+        self.note.setPlainText(detail.note)
         self.format.setCurrentIndex(max(0, self.format.findData(detail.format)))
         self.audience.setCurrentIndex(max(0, self.audience.findData(detail.audience)))
         self.purpose.setCurrentIndex(max(0, self.purpose.findData(detail.purpose)))
@@ -188,7 +199,7 @@ class PostForm(QWidget):
         ):
             widget.setEnabled(content)
         self.planned.setEnabled(content and planned is not None)
-        for widget in (self.account, self.link):
+        for widget in (self.account, self.link, self.note):
             widget.setEnabled(not read_only)
         self.show_error("")
         self._loading = False
@@ -213,6 +224,7 @@ class PostForm(QWidget):
             paid_promotion=self.paid.isChecked(),
             account=self.account.text(),
             video_link=self.link.text(),
+            note=self.note.toPlainText(),
         )
 
     def show_error(self, text: str, field: str = "") -> None:
