@@ -115,13 +115,24 @@ def make_settings() -> QSettings:
 
 
 def open_db(
-    db_path: Path | str, *, demo: bool = False, read_only: bool = False, ignore_lock: bool = False
+    db_path: Path | str,
+    *,
+    demo: bool = False,
+    read_only: bool = False,
+    ignore_lock: bool = False,
+    password: str | None = None,
 ) -> Database:
-    """Open (lock, quick-check, back up, migrate) a database; the demo one is filled once."""
+    """Open (lock, quick-check, back up, migrate) a database; the demo one is filled once.
+
+    ``password``: typed into the window for a team database, kept in memory only."""
     from tikdesk.services.safety import open_database_safely
 
     db = open_database_safely(
-        db_path, backup_dir=paths.backup_dir(), read_only=read_only, ignore_lock=ignore_lock
+        db_path,
+        backup_dir=paths.backup_dir(),
+        read_only=read_only,
+        ignore_lock=ignore_lock,
+        password=password,
     )
     if demo and not db.read_only:
         from tikdesk.services.context import AppContext
@@ -146,10 +157,16 @@ class GuiApp:
         from tikdesk.ui.main_window import MainWindow
         from tikdesk.ui.preferences import configured_user
         from tikdesk.ui.safety.startup import open_interactively
+        from tikdesk.ui.team.connect import session_password
 
-        try:  # lock held, damaged file: the questions are asked in open_interactively
+        # lock held, damaged file, a server's password or retry: asked in open_interactively
+        known = session_password(str(db_path)) if paths.is_server_address(str(db_path)) else None
+        try:
             db = open_interactively(
-                self.window, db_path, lambda **how: open_db(db_path, demo=demo, **how)
+                self.window,
+                db_path,
+                lambda **how: open_db(db_path, demo=demo, **how),
+                password=known,
             )
         except TikDeskError as exc:
             messages.show_error(self.window, "TikDesk", str(exc))
@@ -161,6 +178,8 @@ class GuiApp:
         )
         old = self.window
         window = MainWindow(ctx, self.settings)
+        if db.on_server:  # with its TLS options, for "Neu verbinden" (issue 17)
+            window.team_address = str(db_path)  # type: ignore[attr-defined]
         window.open_database_requested.connect(
             lambda p: self.open(p if paths.is_server_address(p) else Path(p))
         )

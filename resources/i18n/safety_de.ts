@@ -362,6 +362,10 @@ Empfohlen: die Datenbank auf der eigenen Festplatte dieses Rechners ablegen (Dat
         <translation>Nur lesen: Diese Datenbank ist %1. Sie können alles ansehen, aber nichts ändern.</translation>
     </message>
     <message>
+        <source>Connecting to %1 …</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
         <source>The backup from %1 has been restored. The damaged file is kept as %2.</source>
         <translation>Die Sicherung vom %1 wurde wiederhergestellt. Die beschädigte Datei bleibt als %2 erhalten.</translation>
     </message>

@@ -182,6 +182,7 @@ def open_database_safely(
     quick_check: bool = True,
     migrate: bool = True,
     for_restore: bool = False,
+    password: str | None = None,
 ) -> Database:
     """Open with every safety step: lock, quick check, backup before migration.
 
@@ -204,8 +205,10 @@ def open_database_safely(
     migrated, and a schema of a newer TikDesk is accepted (someone who went back to an older
     TikDesk can restore an older backup; the present state is backed up first).
     """
-    if is_server_url(path):
-        return open_team_database(str(path), read_only=read_only or reader, migrate=migrate)
+    if is_server_url(path):  # password: typed into the window, in memory only (issue 17)
+        return open_team_database(
+            str(path), read_only=read_only or reader, migrate=migrate, password=password
+        )
     folder = backup_dir or paths.backup_dir()
     store.remove_stale_temp_files(folder)  # copies a killed backup left behind
     if must_exist:

@@ -191,9 +191,9 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Features that are not tabs (import/export, backups, report, manual) add menus."""
         from tikdesk.ui import exchange, help, report, safety
-        from tikdesk.ui.team import live
+        from tikdesk.ui.team import connect, live
 
-        for feature in (exchange, safety, report, help, live):
+        for feature in (exchange, safety, report, help, connect, live):
             feature.install(self)
 
     def tab(self, cls_name: str) -> QWidget:

@@ -9,6 +9,7 @@ Tests replace :data:`handler` to record the messages instead of opening modal bo
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -41,13 +42,38 @@ def _show_box(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
 handler: MessageHandler = _show_box
 
 
+def _connection_lost() -> bool:
+    """Is the exception being handled a lost connection to the team database (issue 17)?"""
+    exc = sys.exc_info()[1]
+    if exc is None:
+        return False
+    from tikdesk.services.team_connection import ServerConnectionLost
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, ServerConnectionLost):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
     log.warning("message box shown: %s", title)
+    if _connection_lost():  # the same sentence, with "Neu verbinden" beside "Abbrechen"
+        from tikdesk.ui.team.connect import offer_reconnect
+
+        offer_reconnect(parent, text)
+        return
     handler(parent, "warning", title, text)
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     log.error("message box shown: %s", title)
+    if _connection_lost():
+        from tikdesk.ui.team.connect import offer_reconnect
+
+        offer_reconnect(parent, text)
+        return
     handler(parent, "error", title, text)
 
 

@@ -21,6 +21,11 @@ from tikdesk.services.safety import (
     quarantine_damaged,
     recover_from_backup,
 )
+from tikdesk.services.team_connection import (
+    ServerPasswordNeeded,
+    check_address,
+    is_server_address,
+)
 from tikdesk.ui import messages
 from tikdesk.ui.safety.dialogs import (
     NEW_EMPTY,
@@ -30,6 +35,7 @@ from tikdesk.ui.safety.dialogs import (
     DamagedDialog,
     LockDialog,
 )
+from tikdesk.ui.team.connect import PasswordDialog, RetryDialog, remember_password
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +43,36 @@ log = logging.getLogger(__name__)
 Opener = Callable[..., Any]
 
 
-def open_interactively(parent: QWidget | None, db_path: Path | str, opener: Opener) -> Any | None:
-    """Open ``db_path`` via ``opener``; None when the user quit or it cannot be opened."""
+def open_interactively(
+    parent: QWidget | None, db_path: Path | str, opener: Opener, password: str | None = None
+) -> Any | None:
+    """Open ``db_path`` via ``opener``; None when the user quit or it cannot be opened.
+
+    A team database (``postgresql://…``) is opened in a worker thread (the window stays
+    responsive until libpq's connect_timeout); a server that wants a password gets one from
+    the session dialog (``opener(password=…)``, memory only), an unreachable one offers
+    "Erneut versuchen" and "Abbrechen" (issue 17).
+    """
+    server = is_server_address(str(db_path))
     read_only = False
     ignore_lock = False
     reason = ""
-    for _attempt in range(5):
+    attempt = 0
+    while attempt < 5:
+        attempt += 1
+        how: dict[str, Any] = {"read_only": read_only, "ignore_lock": ignore_lock}
+        if password:
+            how["password"] = password
         try:
-            db = opener(read_only=read_only, ignore_lock=ignore_lock)
+            db = _open_in_worker(parent, db_path, opener, how) if server else opener(**how)
+        except ServerPasswordNeeded as exc:
+            typed = PasswordDialog.ask(parent, _shown(db_path), retry=password is not None)
+            if typed is None:
+                messages.show_error(parent, "TikDesk", str(exc))
+                return None
+            password = typed
+            attempt = 0  # the user decides how often: each try is answered by a person
+            continue
         except DatabaseInUse as exc:
             choice = LockDialog.ask(parent, exc.db_path, exc.owner.describe())
             if choice == READ_ONLY:
@@ -67,12 +95,39 @@ def open_interactively(parent: QWidget | None, db_path: Path | str, opener: Open
                 return None
             continue
         except TikDeskError as exc:
-            messages.show_error(parent, "TikDesk", str(exc))
+            if server and RetryDialog.ask(parent, str(exc)):
+                attempt = 0
+                continue
+            if not server:
+                messages.show_error(parent, "TikDesk", str(exc))
             return None
+        if server:
+            remember_password(str(db_path), password)
         if reason and not db.read_only_reason:
             db.read_only_reason = reason
         return db
     return None
+
+
+def _open_in_worker(
+    parent: QWidget | None, db_path: Path | str, opener: Opener, how: dict[str, Any]
+) -> Any:
+    from tikdesk.ui.workers import run_with_progress
+
+    def work(progress: Any) -> Any:
+        return opener(**how)
+
+    label = QCoreApplication.translate("SafetyStartup", "Connecting to %1 …").replace(
+        "%1", _shown(db_path)
+    )
+    return run_with_progress(parent, label, work)
+
+
+def _shown(db_path: Path | str) -> str:
+    try:
+        return check_address(str(db_path))
+    except TikDeskError:
+        return str(db_path)
 
 
 def _handle_damaged(
