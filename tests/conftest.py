@@ -134,6 +134,7 @@ BOTH_BACKENDS = {
     "test_report_issue20",
     "test_analytics_studio",
     "test_people_register",
+    "test_erasure_everywhere",
 }
 
 

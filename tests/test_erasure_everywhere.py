@@ -3,6 +3,10 @@ in none of the database file, its WAL, the log files, the audit notes, a restore
 
 Every test first checks that the name *was* there (raw bytes of the files), so that it cannot
 pass by looking in the wrong place.
+
+Runs on SQLite and PostgreSQL (issue 17).  What reads the SQLite file's bytes, its WAL
+checkpoint or its file backups is SQLite only; on a server every text column of every table
+is searched instead (the WAL and dumps of a server are IT's, README "Team-Datenbank").
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import String, create_engine, inspect, text
 from sqlalchemy.pool import NullPool
 
 from tikdesk import paths
@@ -105,6 +109,7 @@ def _notes(ctx) -> list[audit.NoteRecord]:
         return audit.notes(s)
 
 
+@pytest.mark.sqlite_only("reads the SQLite file and its WAL byte by byte")
 def test_the_name_leaves_the_database_file_the_wal_and_the_audit_notes(ctx, db_path, scene):
     notes = _notes(ctx)
     assert {n.text for n in notes} >= {
@@ -152,11 +157,48 @@ def test_the_name_leaves_the_database_file_the_wal_and_the_audit_notes(ctx, db_p
     assert IdeaService(ctx).get(scene.idea_id).hook == "[gelöscht] erklärt den Ausweis"
 
 
+def _texts_naming(ctx, word: str) -> list[str]:
+    """Every text column of every table (as the database has them) holding ``word``."""
+    found = []
+    with ctx.db.reader() as s:
+        tables = inspect(s.connection()).get_table_names()
+        for table in tables:
+            for column in inspect(s.connection()).get_columns(table):
+                if not isinstance(column["type"], String):
+                    continue
+                name = column["name"]
+                hits = s.execute(
+                    text(f'SELECT count(*) FROM "{table}" WHERE "{name}" LIKE :w'),
+                    {"w": f"%{word}%"},
+                ).scalar()
+                if hits:
+                    found.append(f"{table}.{name}")
+    return found
+
+
+def test_no_text_column_of_any_table_names_the_person_after_erasure(ctx, scene):
+    """The server counterpart of reading the file: every text column, every table."""
+    before = _texts_naming(ctx, "Zwiebelfeld")
+    assert {"person.display_name", "post.caption", "idea.hook", "audit_note.text"} <= set(before)
+
+    result = PeopleService(ctx).erase_person(scene.person_id)
+
+    assert result.texts_pseudonymised > 0
+    assert _texts_naming(ctx, "Zwiebelfeld") == []
+    assert _texts_naming(ctx, "Quirinus") == []
+    assert "person.display_name" in _texts_naming(ctx, "Berta Ohnename")  # others stay
+    # redacted, not deleted: the audit log says so and the texts read as redacted
+    assert len([e for e in _events(ctx) if e.action == audit.NOTE_REDACTED]) == 3
+    assert {n.text for n in _notes(ctx)} >= {"Anruf von [gelöscht]"}
+    assert PostService(ctx).get(scene.post_id).caption == "Heute mit [gelöscht]"
+
+
 def _events(ctx) -> list[audit.AuditRecord]:
     with ctx.db.reader() as s:
         return audit.recent(s, 10_000)
 
 
+@pytest.mark.sqlite_only("the WAL checkpoint is SQLite's; a server's WAL is IT's")
 def test_a_busy_checkpoint_is_retried_and_reported(ctx, db_path, scene, monkeypatch):
     monkeypatch.setattr(register, "CHECKPOINT_PAUSE", 0.0)
     monkeypatch.setattr(register, "CHECKPOINT_WAIT_MS", 10)
@@ -175,7 +217,7 @@ def test_a_busy_checkpoint_is_retried_and_reported(ctx, db_path, scene, monkeypa
     assert WORD not in raw(db_path)
 
 
-def test_log_files_hold_no_name(ctx, db_path, scene, recorded_messages):
+def test_log_files_hold_no_name(ctx, scene, recorded_messages):
     from tikdesk.ui import messages
 
     log_dir = paths.log_dir()
@@ -198,6 +240,7 @@ def test_log_files_hold_no_name(ctx, db_path, scene, recorded_messages):
         assert "Widerruf: [gelöscht] – 2 Beiträge" in older.read_text(encoding="utf-8")
 
 
+@pytest.mark.sqlite_only("file backups; a team database is backed up by IT (pg_dump)")
 def test_restoring_an_older_backup_erases_the_person_again(ctx, db_path, scene):
     safety = SafetyService(ctx)
     old = safety.backup(MANUAL)
@@ -215,6 +258,7 @@ def test_restoring_an_older_backup_erases_the_person_again(ctx, db_path, scene):
         assert [e.person_id for e in register.register(s)] == [scene.person_id]
 
 
+@pytest.mark.sqlite_only("file backups; a team database is backed up by IT (pg_dump)")
 def test_the_backup_list_names_backups_with_erased_people_and_cleans_them(ctx, db_path, scene):
     safety, erasure = SafetyService(ctx), ErasureService(ctx)
     dirty = safety.backup(MANUAL)
@@ -232,6 +276,7 @@ def test_the_backup_list_names_backups_with_erased_people_and_cleans_them(ctx, d
     assert sorted(dirty.path.parent.iterdir()) == sorted([dirty.path, clean.path])
 
 
+@pytest.mark.sqlite_only("file backups; a team database is backed up by IT (pg_dump)")
 def test_a_backup_with_erased_people_can_be_deleted_instead(ctx, scene):
     safety, erasure = SafetyService(ctx), ErasureService(ctx)
     dirty = safety.backup(MANUAL)
@@ -242,7 +287,7 @@ def test_a_backup_with_erased_people_can_be_deleted_instead(ctx, scene):
         erasure.delete_backup(ctx.db.path)
 
 
-def test_a_later_person_with_the_same_id_is_not_erased(ctx, db_path):
+def test_a_later_person_with_the_same_id_is_not_erased(ctx):
     """The register matches id *and* creation time: another state of the file may have
     given the id to someone else."""
     people = PeopleService(ctx)
