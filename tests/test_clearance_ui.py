@@ -355,8 +355,8 @@ def test_export_and_erase_a_person_from_the_people_tab(
     tab.refresh()
     assert tab.select_person(pid)
     target = tmp_path / "auskunft.xlsx"
-    monkeypatch.setattr(people_dialogs, "ask_export_path", lambda parent, name: target)
-    monkeypatch.setattr("tikdesk.ui.people.tab.ask_export_path", lambda parent, name: target)
+    monkeypatch.setattr(people_dialogs, "ask_export_path", lambda parent, name, *_: target)
+    monkeypatch.setattr("tikdesk.ui.people.tab.ask_export_path", lambda parent, name, *_: target)
     tab.export_button.click()
     assert target.exists()
     monkeypatch.setattr(

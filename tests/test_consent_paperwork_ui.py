@@ -110,3 +110,28 @@ def test_a_printed_form_comes_back_and_its_record_is_confirmed(
     assert made[0].art13_version == "DS-Info 2026-1" and made[0].no_disadvantage_confirmed
     assert made[0].collected_on is None or made[0].collected_on <= dt.date.today()
     assert forms.returned(typed).pending == ()
+
+
+def test_the_export_dialog_offers_a_zip_once_the_person_has_a_scan(
+    main_window, ctx, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[tuple[str, str]] = []
+    target = tmp_path / "Auskunft Erika"  # typed without an ending
+
+    def save_dialog(parent, caption, suggested, filters):
+        offered.append((suggested, filters))
+        return str(target), filters
+
+    monkeypatch.setattr(people_dialogs.QFileDialog, "getSaveFileName", save_dialog)
+    tab = _tab(main_window, person)
+    tab.export_button.click()  # no scan yet: a workbook
+    assert offered[-1][0].endswith(".xlsx") and "(*.xlsx)" in offered[-1][1]
+    assert (tmp_path / "Auskunft Erika.xlsx").exists()
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    EvidenceService(ctx).add(PeopleService(ctx).get(person).consents[0].id, scan)
+    tab.export_button.click()  # with a signed scan: the ZIP with the evidence
+    assert offered[-1][0].endswith(".zip") and "(*.zip)" in offered[-1][1]
+    assert ".xlsx" not in offered[-1][1]
+    assert (tmp_path / "Auskunft Erika.zip").exists()

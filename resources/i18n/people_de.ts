@@ -384,8 +384,12 @@ The consent records and the name are deleted; the person stays in %2 posts as �
 Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Person als „Person gelöscht“, und der Name wird aus deren Texten entfernt. Protokolleinträge behalten das Ereignis ohne den Namen. Das lässt sich nicht rückgängig machen – wenn die Person eine Kopie verlangt hat, vorher exportieren.</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+        <source>ZIP archive with workbook and signed forms</source>
+        <translation>ZIP-Archiv mit Arbeitsmappe und unterschriebenen Formularen</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel-Arbeitsmappe</translation>
     </message>
     <message>
         <source>Given by</source>

@@ -887,6 +887,12 @@ class PeopleService:
         ]
 
     # ---------------------------------------------------------------- DSGVO
+    def export_is_zip(self, person_id: int) -> bool:
+        """True when the Art. 15 export of this person becomes a ZIP (signed scans kept)."""
+        from tikdesk.services.evidence import EvidenceService
+
+        return bool(EvidenceService(self._ctx).for_person(person_id))
+
     def export_person(self, person_id: int, path: Path) -> Path:
         """Everything stored about one person to .xlsx (Art. 15/20); the export is logged."""
         import tempfile

@@ -510,14 +510,24 @@ def confirm_erase(parent: QWidget | None, name: str, posts: int, found: Sequence
     )
 
 
-def ask_export_path(parent: QWidget | None, name: str) -> Path | None:
-    """Where to save the Art. 15/20 export (tests replace it)."""
+def ask_export_path(parent: QWidget | None, name: str, as_zip: bool = False) -> Path | None:
+    """Where to save the Art. 15/20 export (tests replace it): a workbook, or a ZIP of the
+    workbook and the signed scans when the person has any (``as_zip``)."""
     safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "Person"
-    suggested = str(Path.home() / f"Auskunft {safe} {fmt_date(dt.date.today())}.xlsx")
+    ending = ".zip" if as_zip else ".xlsx"
+    suggested = str(Path.home() / f"Auskunft {safe} {fmt_date(dt.date.today())}{ending}")
+    kind = (
+        QCoreApplication.translate("PeopleTab", "ZIP archive with workbook and signed forms")
+        if as_zip
+        else QCoreApplication.translate("PeopleTab", "Excel workbook")
+    )
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("PeopleTab", "Export personal data"),
         suggested,
-        QCoreApplication.translate("PeopleTab", "Excel workbook (*.xlsx)"),
+        f"{kind} (*{ending})",
     )
-    return Path(path) if path else None
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == ending else chosen.with_name(chosen.name + ending)

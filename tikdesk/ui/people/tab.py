@@ -612,7 +612,12 @@ class PeopleTab(RefreshWhenShown, QWidget):
         detail = self.detail
         if detail is None:
             return
-        path = ask_export_path(self, detail.display_name)
+        try:  # with signed scans the export is a ZIP (issue 18): offer that ending
+            as_zip = self.service.export_is_zip(detail.id)
+        except TikDeskError as exc:
+            self._warn(self.tr("Export personal data"), str(exc))
+            return
+        path = ask_export_path(self, detail.display_name, as_zip)
         if path is None:
             return
         written = self._run(
