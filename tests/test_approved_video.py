@@ -119,3 +119,24 @@ def test_in_the_window_a_bound_video_is_hashed_and_another_cut_is_not_published(
     # binding the new cut in the window revokes the approval
     assert tab.panel.video.bind_file(cut)
     assert PostService(ctx).get(post_id).status is PostStatus.IN_REVIEW
+
+
+def test_the_history_words_binding_a_new_and_a_moved_file(approved, tmp_path) -> None:
+    ctx, post_id, cut = approved
+    recut = tmp_path / "final-v2.mp4"
+    recut.write_bytes(cut.read_bytes() + b"v2")
+    new = hash_video(recut)
+    VideoService(ctx).bind(post_id, new)
+    moved = tmp_path / "Ablage" / "final-v2.mp4"
+    moved.parent.mkdir()
+    recut.rename(moved)
+    VideoService(ctx).bind(post_id, hash_video(moved))
+    texts = [e.text for e in PostService(ctx).get(post_id).history]
+    first = hash_video(cut).sha256[:16]
+    assert f"Videodatei zugeordnet (Fingerabdruck {first})" in texts
+    assert f"Neue Videodatei zugeordnet (Fingerabdruck {new.sha256[:16]})" in texts
+    assert (
+        "Videodatei an neuem Ort zugeordnet, gleiche Fassung "
+        f"(Fingerabdruck {new.sha256[:16]})" in texts
+    )
+    assert not any("video_bound" in t or "video_moved" in t for t in texts)

@@ -803,7 +803,28 @@ def _history_text(
         ),
         "deleted": msg("Beitrag gelöscht", "Post deleted"),
     }
+    if action in ("video_bound", "video_moved"):
+        return _video_text(action, old, new)
     return labels.get(action, f"{action}: {old} → {new}")
+
+
+def _video_text(action: str, old: str, new: str) -> str:
+    """``video_bound``/``video_moved`` (``"sha256:…; 123 bytes"``) in words."""
+    print_ = new.partition(";")[0].removeprefix("sha256:").strip()[:16]
+    if action == "video_moved":
+        return msg(
+            f"Videodatei an neuem Ort zugeordnet, gleiche Fassung (Fingerabdruck {print_})",
+            f"Video file pointed to at its new place, same cut (fingerprint {print_})",
+        )
+    if old:
+        return msg(
+            f"Neue Videodatei zugeordnet (Fingerabdruck {print_})",
+            f"New video file bound (fingerprint {print_})",
+        )
+    return msg(
+        f"Videodatei zugeordnet (Fingerabdruck {print_})",
+        f"Video file bound (fingerprint {print_})",
+    )
 
 
 def _approved_text(new: str) -> str:
