@@ -210,11 +210,10 @@ def after_erasure(db: Database, pattern_names: Iterable[str] = ()) -> bool:
 
 def _remove_evidence_files(db: Database) -> None:
     """The erased person's signed forms and scans (issue 18): the rows went with the consent
-    records, the files go now — every file no evidence row refers to any more."""
+    records, the files go now — every file no evidence row refers to any more.  On a team
+    database too: the files lie in this PC's folder beside ``db.path`` either way."""
     from tikdesk.storage import evidence
 
-    if db.on_server:
-        return
     with db.reader() as s:
         keep = evidence.referenced(s)
     removed = evidence.remove_unreferenced(db.path, keep)
