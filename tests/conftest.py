@@ -135,6 +135,8 @@ BOTH_BACKENDS = {
     "test_analytics_studio",
     "test_people_register",
     "test_erasure_everywhere",
+    "test_consent_evidence",
+    "test_consent_forms",
 }
 
 
