@@ -165,3 +165,39 @@ def test_overview_on_an_empty_database_shows_no_ticks(main_window: object) -> No
         t.topLevelItem(0).text(0) for t in tab.findChildren(QTreeWidget) if t is not tab.account
     ]
     assert "Nothing to do." in items
+
+
+def test_a_new_post_takes_the_default_profile_and_the_single_handle(ctx: AppContext) -> None:
+    from tikdesk.services.posts import PostInput, PostService
+
+    posts = PostService(ctx)
+    FirstStartService(ctx).save(Setup(handles=("polizei_musterstadt",), profile="police"))
+    post = posts.get(posts.create(PostInput(title="Blaulicht-Takeover")))
+    assert post.summary.checklist_profile == "police"
+    assert post.account == "polizei_musterstadt"
+    # what the user chose wins
+    chosen = posts.get(
+        posts.create(PostInput(title="Theater", checklist_profile="general", account="andere"))
+    )
+    assert (chosen.summary.checklist_profile, chosen.account) == ("general", "andere")
+    # with two handles nobody can guess the account
+    FirstStartService(ctx).save(Setup(handles=("a_konto", "b_konto"), profile="theatre"))
+    two = posts.get(posts.create(PostInput(title="Premiere")))
+    assert (two.summary.checklist_profile, two.account) == ("theatre", "")
+
+
+def test_import_plan_drafts_take_the_first_start_answers(ctx: AppContext, tmp_path) -> None:
+    from tikdesk.services.plan import commit_plan_import, preview_plan_import
+    from tikdesk.services.posts import PostService
+
+    FirstStartService(ctx).save(Setup(handles=("stadt_a",), profile="police"))
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text("Titel;Konto\nOhne Konto;\nMit Konto;@stadt_b\n", encoding="utf-8")
+    commit_plan_import(ctx, preview_plan_import(ctx, sheet))
+    posts = {p.title: p for p in PostService(ctx).list_posts()}
+    assert {t: p.checklist_profile for t, p in posts.items()} == {
+        "Ohne Konto": "police",
+        "Mit Konto": "police",
+    }
+    accounts = {t: PostService(ctx).get(p.id).account for t, p in posts.items()}
+    assert accounts == {"Ohne Konto": "stadt_a", "Mit Konto": "stadt_b"}

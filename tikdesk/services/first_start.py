@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from tikdesk.domain.calendar import BUNDESLAENDER
 from tikdesk.domain.errors import ValidationError
 from tikdesk.domain.i18n import msg
@@ -43,6 +45,17 @@ def parse_handles(text: str) -> tuple[str, ...]:
         if handle not in found:
             found.append(handle)
     return tuple(found)
+
+
+def default_profile(session: Session) -> str:
+    """The checklist profile a new post takes (the assistant's answer; "general" if none)."""
+    return settings_repo.get(session, PROFILE_KEY) or "general"
+
+
+def single_handle(session: Session) -> str:
+    """The organisation's TikTok handle when exactly one is set, else ""."""
+    handles = parse_handles(settings_repo.get(session, HANDLES_KEY))
+    return handles[0] if len(handles) == 1 else ""
 
 
 class FirstStartService:
@@ -95,6 +108,11 @@ class FirstStartService:
             settings_repo.put(s, PROFILE_KEY, setup.profile)
             settings_repo.put(s, BUNDESLAND_KEY, code)
             settings_repo.put(s, DONE_KEY, "1")
+
+    def single_handle(self) -> str:
+        """The one TikTok handle of the organisation, "" when none or several are set."""
+        with self._ctx.db.reader() as s:
+            return single_handle(s)
 
     def skip(self) -> None:
         """Asked once: a skipped assistant is not offered again (Einstellungen has it)."""

@@ -56,6 +56,7 @@ from tikdesk.services.posts import (
     CLOSED_VALUES,
     NON_CONTENT_FIELDS,
     PostService,
+    new_post_defaults,
     revoke_if_approved,
 )
 from tikdesk.storage.repositories import audit
@@ -518,7 +519,10 @@ def commit_plan_import(
     _step(progress, 0, total)
     user = ctx.user
     posts_service = PostService(ctx)
+    profiles = posts_service.profiles()
     with ctx.db.transaction() as s:
+        # new posts take the first-start answers: default profile, the single handle
+        profile, handle = new_post_defaults(s, (key for key, _label in profiles))
         for row in preview.to_update:
             if posts_repo.get_post(s, row["id"]).version != row["_version"]:
                 raise InputRejected(
@@ -554,8 +558,9 @@ def commit_plan_import(
         for values in preview.to_add:
             fields = {k: v for k, v in values.items() if k != "people"}
             fields["author"] = fields["author"] or user
+            fields["account"] = fields["account"] or handle
             post_id = posts_repo.add_post(
-                s, **fields, status=PostStatus.DRAFT.value, checklist_profile="general"
+                s, **fields, status=PostStatus.DRAFT.value, checklist_profile=profile
             )
             audit.record(s, user, "post", post_id, "created", "", PostStatus.DRAFT.value)
             for entry in values["people"]:

@@ -17,7 +17,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
@@ -69,6 +69,7 @@ from tikdesk.domain.gate import (
 )
 from tikdesk.domain.i18n import language, msg
 from tikdesk.paths import data_dir, resource_dir
+from tikdesk.services import first_start
 from tikdesk.services.context import AppContext
 from tikdesk.services.roles import require
 from tikdesk.storage.repositories import audit
@@ -91,6 +92,13 @@ DSB_ONLY_ITEMS = frozenset({"people.exception_dsb"})
 TAKE_DOWN_AHEAD = dt.timedelta(days=14)
 CLOSED = (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN)
 CLOSED_VALUES = frozenset(s.value for s in CLOSED)
+
+
+def new_post_defaults(s: Session, profiles: Iterable[str]) -> tuple[str, str]:
+    """(checklist profile, account) a new post takes from the first-start answers; a profile
+    that is no longer available falls back to "general"."""
+    profile = first_start.default_profile(s)
+    return (profile if profile in set(profiles) else "general"), first_start.single_handle(s)
 
 
 def now() -> dt.datetime:
@@ -120,10 +128,10 @@ class PostInput:
     format: str = IdeaFormat.OTHER.value
     audience: str = Audience.GENERAL.value
     planned_at: dt.datetime | None = None
-    checklist_profile: str = "general"
+    checklist_profile: str = ""  # "" on create: the organisation's default (first start)
     music_source: str = ""
     paid_promotion: bool = False
-    account: str = ""
+    account: str = ""  # "" on create: the organisation's handle when it has exactly one
     video_link: str = ""
     purpose: str = ""  # POST_PURPOSES key; "" = not stated (blocks once people appear)
     note: str = ""  # internal note (issue 19): never published, not part of an approval
@@ -1085,6 +1093,7 @@ class PostService:
 
     # ---------------------------------------------------------------- creating
     def create(self, data: PostInput, *, idea_id: int | None = None) -> int:
+        data = self._with_defaults(data)
         values = self._validated(data)
         with self._ctx.db.transaction() as s:
             post_id = repo.add_post(
@@ -1095,6 +1104,19 @@ class PostService:
             else:
                 audit.record(s, self.user, "post", post_id, "created_from_idea", "", str(idea_id))
         return post_id
+
+    def _with_defaults(self, data: PostInput) -> PostInput:
+        """What the first-start assistant answered fills what a new post leaves open: the
+        default checklist profile and the single TikTok handle (issue 20)."""
+        if data.checklist_profile and data.account:
+            return data
+        with self._ctx.db.reader() as s:
+            profile, account = new_post_defaults(s, Definitions(self._ctx).available())
+        return replace(
+            data,
+            checklist_profile=data.checklist_profile or profile,
+            account=data.account or account,
+        )
 
     def posts_of_idea(self, idea_id: int) -> list[int]:
         """The posts already made from an idea (the UI asks before making another)."""
