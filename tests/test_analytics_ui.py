@@ -772,3 +772,34 @@ def test_date_axes_are_laid_out_as_pyqtgraph_does(qtbot: object) -> None:
             assert ours == stock, (width, days)
             checked += ours is not None and len(ours[2]) > 1  # type: ignore[index]
     assert checked >= 10
+
+
+def test_the_account_question_defaults_to_the_single_handle_of_the_first_start(
+    ctx: AppContext,
+    main_window: object,
+    samples: Path,
+    tmp_path: Path,
+    no_dialogs: dict[str, list[object]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tikdesk.services.first_start import FirstStartService, Setup
+    from tikdesk.ui.analytics import dialogs
+
+    FirstStartService(ctx).save(Setup(handles=("stadt_beispiel",)))
+    offered: list[list[str]] = []
+
+    def ask(cls: object, tables: object, accounts: list[str], parent: object = None) -> str:
+        offered.append(list(accounts))
+        return accounts[0]  # the user just presses OK on what is preselected
+
+    monkeypatch.setattr(dialogs.AccountDialog, "ask", classmethod(ask))
+    with zipfile.ZipFile(next((samples / "tiktok").glob("Overview_*.zip"))) as archive:
+        (tmp_path / "Overview.csv").write_bytes(archive.read("Overview.csv"))
+    no_dialogs["answers"][0]["year"] = {"Overview.csv": 2025}  # type: ignore[index]
+    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    assert tab.import_paths([tmp_path / "Overview.csv"])
+    assert offered == [["stadt_beispiel"]]
+    with sqlite3.connect(ctx.db.path) as conn:
+        assert conn.execute("select distinct account from account_daily").fetchall() == [
+            ("stadt_beispiel",)
+        ]

@@ -659,6 +659,15 @@ class AnalyticsService:
         with self._ctx.db.reader() as s:
             return repo.accounts(s)
 
+    def import_accounts(self) -> list[str]:
+        """The accounts the import offers for files whose names do not say: the known ones,
+        led by the organisation's handle when exactly one is set (first start, issue 20)."""
+        from tikdesk.services.first_start import FirstStartService
+
+        known = self.accounts()
+        handle = FirstStartService(self._ctx).single_handle()
+        return [handle, *(a for a in known if a != handle)] if handle else known
+
     def has_data(self) -> bool:
         return bool(self.accounts()) or bool(self.benchmarks())
 

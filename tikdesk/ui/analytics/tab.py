@@ -637,7 +637,8 @@ class AnalyticsTab(QWidget):
                     years,
                 )
                 if preview.needs_account:
-                    account = AccountDialog.ask(preview.needs_account, self._accounts, self)
+                    offered = self.service.import_accounts()
+                    account = AccountDialog.ask(preview.needs_account, offered, self)
                     if not account:
                         return False
                     continue
