@@ -94,7 +94,8 @@ def test_a_selected_row_is_readable(window: QWidget, light_palette: QPalette) ->
     posts = window.tab("PostsTab")  # type: ignore[attr-defined]
     window.tabs.setCurrentWidget(posts)  # type: ignore[attr-defined]
     settle()
-    table = next(v for v in posts.findChildren(QAbstractItemView) if v.isVisible())
+    table = posts.table  # the posts list (other item views of the tab come and go)
+    assert isinstance(table, QAbstractItemView) and table.isVisible()
     table.setFocus()
     table.selectRow(0)
     settle()
