@@ -1205,10 +1205,13 @@ class PostService:
 
     # ---------------------------------------------------------------- editing
     def update(self, post_id: int, data: PostInput, expected_version: int | None = None) -> bool:
-        """Save the details form; returns True when an approval was revoked by it."""
-        values = self._validated(data)
+        """Save the details form; returns True when an approval was revoked by it.  An empty
+        checklist profile keeps the post's own."""
         with self._ctx.db.transaction() as s:
             post = repo.get_post(s, post_id)
+            if not data.checklist_profile:
+                data = replace(data, checklist_profile=post.checklist_profile)
+            values = self._validated(data)
             if expected_version is not None and post.version != expected_version:
                 raise conflict_error(s, "post", post_id)  # names who changed it, and when
             if PostStatus(post.status) in CLOSED:
