@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -79,6 +80,7 @@ from tikdesk.storage.repositories.conflicts import conflict_error
 
 if TYPE_CHECKING:
     from tikdesk.services.video import VideoFile
+    from tikdesk.storage.engine import Database
 
 #: Editing these does not touch what was cleared (publication bookkeeping, the internal note).
 NON_CONTENT_FIELDS = frozenset({"video_link", "account", "note"})
@@ -330,6 +332,11 @@ class Definitions:
     def __init__(self, ctx: AppContext) -> None:
         self._dirs = checklist_dirs(ctx)
         self._cache = PROFILES.profiles(self._dirs)
+
+    @property
+    def profiles(self) -> dict[str, ChecklistDefinition]:
+        """The shared cache object: a new one whenever a checklist file changed."""
+        return self._cache
 
     def __call__(self, profile: str) -> ChecklistDefinition:
         found = self._cache.get(profile)
@@ -737,6 +744,10 @@ def _reasons(leaving: Sequence[PersonOnPost]) -> tuple[str, ...]:
 
 
 _NO_RESULTS: dict[str, ItemResult] = {}
+#: The last post list per open database: ((stamp, day, today, language), profiles, list).
+_POST_LISTS: weakref.WeakKeyDictionary[
+    Database, tuple[tuple[Any, ...], dict[str, ChecklistDefinition], tuple[PostSummary, ...]]
+] = weakref.WeakKeyDictionary()
 _NOTHING_PASSED: frozenset[str] = frozenset()
 _STATUS = {s.value: s for s in PostStatus}
 
@@ -977,14 +988,32 @@ class PostService:
         return Definitions(self._ctx)(profile)
 
     def list_posts(self, today: dt.date | None = None) -> list[PostSummary]:
-        """Every post with its gate verdict, planned ones first by date."""
+        """Every post with its gate verdict, planned ones first by date.
+
+        The list is computed again only when something it depends on changed: a commit to
+        the database (by anyone: :meth:`Database.data_stamp`), a checklist file, the day or
+        the language.  Without a stamp (a server database) it is computed every time.
+        """
         definitions = Definitions(self._ctx)
+        day = today or dt.date.today()
+        stamp = self._ctx.db.data_stamp()  # read BEFORE the data: a later commit is seen
+        key = (stamp, day, dt.date.today(), language())
+        cached = _POST_LISTS.get(self._ctx.db)
+        if (
+            stamp is not None
+            and cached is not None
+            and cached[0] == key
+            and cached[1] is definitions.profiles
+        ):
+            return list(cached[2])
         with bulk_read():
             with self._ctx.db.reader() as s:
                 data = Clearance.load(s)
             data.definitions = definitions
-            found = data.summaries(definitions, today or dt.date.today())
+            found = data.summaries(definitions, day)
             del data  # gone before the collector runs again (else it walks it all once)
+        if stamp is not None:
+            _POST_LISTS[self._ctx.db] = (key, definitions.profiles, tuple(found))
         return found
 
     def get(self, post_id: int, today: dt.date | None = None) -> PostDetail:

@@ -13,6 +13,7 @@ import os
 import secrets
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -158,6 +159,9 @@ class Database:
         self.server_url: URL | None = None  # on a server: the full address (no password)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._close_hooks: list[Callable[[], None]] = []
+        self._stamp_lock = threading.Lock()
+        self._stamp_conn: sqlite3.Connection | None = None
+        self._stamp_failed = False
 
     @property
     def on_server(self) -> bool:
@@ -220,7 +224,42 @@ class Database:
             session.rollback()
             session.close()
 
+    def data_stamp(self) -> int | None:
+        """A number that changes whenever anyone commits to the database file — this
+        process's own sessions, a raw connection, another program: ``PRAGMA data_version`` on
+        a private, idle connection changes on every commit of *another* connection.
+
+        For results computed from the whole database (the post list's gates): equal stamps
+        mean nothing was committed in between.  None when no such promise can be given (a
+        server database, an immutable or unreadable file): then nothing may be cached.
+        """
+        if self.on_server or self._stamp_failed:
+            return None
+        with self._stamp_lock:
+            try:
+                if self._stamp_conn is None:
+                    uri = read_uri(self.path, "rw")
+                    if "immutable=1" in uri:
+                        self._stamp_failed = True
+                        return None
+                    self._stamp_conn = sqlite3.connect(
+                        uri, uri=True, isolation_level=None, check_same_thread=False
+                    )
+                return int(self._stamp_conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                log.warning("no change stamp for %s", self.path, exc_info=True)
+                self._stamp_failed = True
+                return None
+
+    def _close_stamp(self) -> None:
+        with self._stamp_lock:
+            self._stamp_failed = True  # a closed database caches nothing any more
+            if self._stamp_conn is not None:
+                self._stamp_conn.close()
+                self._stamp_conn = None
+
     def close(self) -> None:
+        self._close_stamp()
         hooks, self._close_hooks = self._close_hooks, []
         for hook in reversed(hooks):
             try:
