@@ -207,6 +207,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
     import dataclasses
 
     from tikdesk.domain.enums import ItemState
+    from tikdesk.services.analytics import DEMO_ACCOUNT
     from tikdesk.services.people import ConsentInput, PersonInput, WithdrawalInput
     from tikdesk.services.posts import PostInput
 
@@ -348,6 +349,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p1 = anna.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Azubi-Tag im Bürgeramt",
             format="behind_the_scenes",
@@ -368,6 +370,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p2 = jonas.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Ausbildung bei der Stadt: Noah erzählt",
             format="takeover",
@@ -381,6 +384,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p3 = anna.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Feuerwehr-Übung hinter den Kulissen",
             format="behind_the_scenes",
@@ -397,6 +401,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p4 = jonas.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Mythen-Check: Personalausweis in 5 Minuten?",
             format="myth_buster",
@@ -421,6 +426,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p5 = anna.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Neues Bürgerbüro am Markt",
             format="service_info",
@@ -432,6 +438,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p6 = jonas.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Sommerfest-Rückblick",
             format="event",
@@ -446,6 +453,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     p7 = anna.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Wahlhelfer:innen gesucht",
             format="service_info",
@@ -465,6 +473,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
 
     anna.create(
         PostInput(
+            account=DEMO_ACCOUNT,
             purpose="recruiting",
             title="Ein Tag mit der Stadtgärtnerei",
             format="behind_the_scenes",
