@@ -14,16 +14,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QGroupBox,
     QLabel,
+    QMenu,
     QTabBar,
     QWidget,
 )
-from test_accessibility import TAB_NAMES, _mnemonic, describe, settle, visit, window  # noqa: F401
+from test_accessibility import (
+    TAB_NAMES,
+    _mnemonic,
+    count,
+    describe,
+    settle,
+    visit,
+    window,  # noqa: F401  (fixture)
+)
 
 
 def screen_mnemonics(win: QWidget) -> list[tuple[str, str, bool]]:
@@ -129,3 +140,113 @@ def test_the_check_sees_a_clash(window: QWidget) -> None:
     finally:
         button.deleteLater()
         settle()
+
+
+# ------------------------------------------------------------------ every action by keyboard
+def menu_bar_actions(win: QWidget) -> set[int]:
+    found: set[int] = set()
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            found.add(id(action))
+            if action.menu() is not None:
+                walk(action.menu())
+
+    for action in win.menuBar().actions():  # type: ignore[attr-defined]
+        walk(action.menu())
+    return found
+
+
+def right_click_on_first_item(widget: QWidget) -> QPoint:
+    """Select the first item as a right click does; the point to ask for the menu at."""
+    model = widget.model() if isinstance(widget, QAbstractItemView) else None
+    if not isinstance(widget, QAbstractItemView) or model is None or not count(model, "rowCount"):
+        return widget.rect().center()
+    index = model.index(0, 0)
+    flags = QItemSelectionModel.SelectionFlag
+    widget.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+    settle()
+    return widget.visualRect(index).center()
+
+
+def context_menus(win: QWidget) -> list[tuple[str, QMenu]]:
+    """Every context menu the tabs open (on each tab, sub-tab and view); each is closed as
+    soon as it shows (a timer ends QMenu.exec's own event loop)."""
+    opened: list[QMenu] = []
+
+    def grab_popup() -> None:
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu):
+            opened.append(popup)
+            popup.close()
+
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(grab_popup)
+    timer.start()
+    found: list[tuple[str, QMenu]] = []
+    for tab_name in [*TAB_NAMES, "CalendarTab"]:
+        for state in visit(win, tab_name):
+            for widget in win.findChildren(QWidget):
+                if not widget.isVisible():
+                    continue
+                policy = widget.contextMenuPolicy()
+                if policy == Qt.ContextMenuPolicy.CustomContextMenu:
+                    widget.customContextMenuRequested.emit(right_click_on_first_item(widget))
+                    grab_popup()  # QMenu.popup() returns at once
+                elif policy == Qt.ContextMenuPolicy.ActionsContextMenu and widget.actions():
+                    menu = QMenu()
+                    menu.addActions(widget.actions())
+                    opened.append(menu)
+            found += [(f"{tab_name}/{state}", menu) for menu in opened]
+            opened.clear()
+    timer.stop()
+    return found
+
+
+def test_every_context_menu_command_is_in_the_menu_bar_or_has_a_shortcut(window: QWidget) -> None:
+    in_bar = menu_bar_actions(window)
+    menus = context_menus(window)
+    assert any("IdeasTab" in state for state, _menu in menus)  # the ideas list's menu
+    assert any("AnalyticsTab" in state for state, _menu in menus)  # a chart's menu
+    missing = set()
+
+    def check(menu: QMenu, state: str) -> int:
+        checked = 0
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            checked += 1
+            if id(action) in in_bar or not action.shortcut().isEmpty():
+                continue
+            if action.menu() is not None:
+                checked += check(action.menu(), state)
+            else:
+                missing.add(f"{action.text()!r} [{state}]")
+        return checked
+
+    assert sum(check(menu, state) for state, menu in menus) > 10
+    assert sorted(missing) == []
+
+
+def test_the_shortcut_list_names_the_idea_commands_and_ctrl_tab(window: QWidget) -> None:
+    from tikdesk.ui.help import show_manual
+    from tikdesk.ui.help.manual import shortcut_rows
+
+    rows = shortcut_rows(window)  # type: ignore[arg-type]
+    assert ("Bearbeiten → Idee", "Verantwortlich setzen", "") in rows
+    assert ("Bearbeiten → Idee", "In Beitrag umwandeln", "") in rows
+
+    def native(key: str) -> str:
+        return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+    viewer = show_manual(window, page="keys")  # type: ignore[arg-type]
+    try:
+        text = viewer.browser.toPlainText()
+        assert (
+            "Verantwortlich setzen" in text
+            and native("Ctrl+Tab") in text
+            and native("Ctrl+Shift+T") in text
+        )
+    finally:
+        viewer.close()

@@ -99,8 +99,8 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>Every menu opens with Alt and its underlined letter; Ctrl+1 … Ctrl+5 switch between the main areas; F1 opens this manual.</source>
-        <translation>Jedes Menü öffnet sich mit Alt und seinem unterstrichenen Buchstaben; Strg+1 … Strg+5 wechseln zwischen den Bereichen; F1 öffnet dieses Handbuch.</translation>
+        <source>Every menu opens with Alt and its underlined letter; Ctrl+1 … Ctrl+6 switch between the main areas; F1 opens this manual.</source>
+        <translation>Jedes Menü öffnet sich mit Alt und seinem unterstrichenen Buchstaben; Strg+1 … Strg+6 wechseln zwischen den Bereichen; F1 öffnet dieses Handbuch.</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -113,6 +113,34 @@
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every field</source>
+        <translation>Jedes Feld</translation>
+    </message>
+    <message>
+        <source>Analytics → a chart</source>
+        <translation>Auswertung → ein Diagramm</translation>
+    </message>
+    <message>
+        <source>Next / previous control (also out of lists and tables)</source>
+        <translation>Nächstes / vorheriges Element (auch aus Listen und Tabellen heraus)</translation>
+    </message>
+    <message>
+        <source>Type a tab character in a multi-line text</source>
+        <translation>Tabulatorzeichen in einem mehrzeiligen Text eingeben</translation>
+    </message>
+    <message>
+        <source>Context menu of the selection</source>
+        <translation>Kontextmenü der Auswahl</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Numbers as a table, and back</source>
+        <translation>Zahlen als Tabelle und zurück</translation>
     </message>
     <message>
         <source>TikDesk does not open web links (no network). Address: %1</source>

@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>Turn into &amp;post</source>
-        <translation>In &amp;Beitrag umwandeln</translation>
+        <translation>In Beitrag umw&amp;andeln</translation>
     </message>
     <message>
         <source>Create a draft post from this idea</source>
@@ -427,6 +427,10 @@
     <message>
         <source>Idea details</source>
         <translation>Details der Idee</translation>
+    </message>
+    <message>
+        <source>&amp;Idea</source>
+        <translation>I&amp;dee</translation>
     </message>
     <message>
         <source>%1 ideas</source>

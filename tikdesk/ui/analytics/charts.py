@@ -24,12 +24,14 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import ZoomLevel
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QCursor,
     QFont,
     QFontMetrics,
     QFontMetricsF,
     QImage,
+    QKeySequence,
     QPainter,
     QPen,
     QPixmap,
@@ -437,6 +439,27 @@ class ChartPanel(QFrame):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
 
+        # the context menu's commands, also by keyboard while the focus is in this chart
+        scoped = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.action_png = QAction(translate("Analytics", "Save as PNG…"), self)
+        self.action_png.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.action_png.setShortcutContext(scoped)
+        self.action_png.triggered.connect(lambda _c=False: self.save_png())
+        self.action_table = QAction(translate("Analytics", "Show as table"), self)
+        self.action_table.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.action_table.setShortcutContext(scoped)
+        # the shortcut switches back as well (the context menu is only on the chart)
+        self.action_table.triggered.connect(
+            lambda _c=False: self.set_table_mode(not self._table_mode)
+        )
+        self.addActions([self.action_png, self.action_table])
+        for button, action in (
+            (self.png_button, self.action_png),
+            (self.table_button, self.action_table),
+        ):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{button.toolTip()} ({keys})")
+
     # ---------------------------------------------------------------- building
     def add_plot(self, row: int, bottom: pg.AxisItem, left: pg.AxisItem) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": bottom, "left": left})
@@ -556,8 +579,7 @@ class ChartPanel(QFrame):
     # ---------------------------------------------------------------- export
     def _context_menu(self, pos: object) -> None:
         menu = QMenu(self)
-        menu.addAction(translate("Analytics", "Save as PNG…"), lambda: self.save_png())
-        menu.addAction(translate("Analytics", "Show as table"), lambda: self.set_table_mode(True))
+        menu.addActions([self.action_png, self.action_table])
         menu.exec(QCursor.pos())
 
     def render_image(self) -> QImage:

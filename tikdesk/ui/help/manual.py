@@ -210,6 +210,7 @@ class ManualWindow(QWidget):
     def show_shortcuts(self) -> None:
         """A generated page: every menu command of the main window with its shortcut."""
         rows = shortcut_rows(self._main) if self._main is not None else []
+        rows += self._key_rows()
         body = "".join(
             f"<tr><td>{html.escape(menu)}</td><td>{html.escape(command)}</td>"
             f"<td>{html.escape(keys) or '–'}</td></tr>"
@@ -218,7 +219,7 @@ class ManualWindow(QWidget):
         title = html.escape(self.tr("Keyboard shortcuts"))
         intro = html.escape(
             self.tr(
-                "Every menu opens with Alt and its underlined letter; Ctrl+1 … Ctrl+5 switch "
+                "Every menu opens with Alt and its underlined letter; Ctrl+1 … Ctrl+6 switch "
                 "between the main areas; F1 opens this manual."
             )
         )
@@ -232,6 +233,27 @@ class ManualWindow(QWidget):
         )
         self._fill_contents()
         self.browser.setFocus()
+
+    def _key_rows(self) -> list[tuple[str, str, str]]:
+        """Keys that no menu shows: moving through fields, typing a tab, the charts' keys."""
+
+        def native(*keys: str) -> str:
+            return " / ".join(
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys
+            )
+
+        fields, chart = self.tr("Every field"), self.tr("Analytics → a chart")
+        return [
+            (
+                fields,
+                self.tr("Next / previous control (also out of lists and tables)"),
+                native("Tab", "Shift+Tab"),
+            ),
+            (fields, self.tr("Type a tab character in a multi-line text"), native("Ctrl+Tab")),
+            (fields, self.tr("Context menu of the selection"), native("Shift+F10")),
+            (chart, self.tr("Save as PNG"), native("Ctrl+Shift+S")),
+            (chart, self.tr("Numbers as a table, and back"), native("Ctrl+Shift+T")),
+        ]
 
     # ------------------------------------------------------------------ navigation
     def _fill_contents(self) -> None:

@@ -114,6 +114,20 @@ def find_converter() -> Callable[[Any, int], Any] | None:
     return None
 
 
+def with_mnemonic(label: str, used: set[str]) -> str:
+    """``label`` with an Alt-key on its first letter not in ``used`` (which it joins)."""
+    text = label.replace("&", "&&")
+    for position, char in enumerate(text):
+        if (
+            char.isalpha()
+            and char.lower() not in used
+            and "&" not in text[max(0, position - 1) : position + 1]
+        ):
+            used.add(char.lower())
+            return f"{text[:position]}&{text[position:]}"
+    return text
+
+
 def _tip(action: QAction, text: str) -> None:
     """Tooltip that names the shortcut in the user's language (e.g. Strg+Umschalt+N)."""
     keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
@@ -206,8 +220,9 @@ class IdeasTab(QWidget):
 
     def _choice_menu(self, title: str, enum: type[LabeledEnum], field: str) -> QMenu:
         menu = QMenu(title, self)
+        used: set[str] = set()
         for member in enum:
-            action = menu.addAction(member.label)
+            action = menu.addAction(with_mnemonic(member.label, used))
             action.setData(member.value)
             action.triggered.connect(lambda _c=False, v=member.value: self.bulk_change(field, v))
         return menu
@@ -355,10 +370,36 @@ class IdeasTab(QWidget):
         return combo
 
     def install_actions(self) -> None:
-        """Table/board switch in the View menu."""
-        menu = self.window_.menu_view
+        """Table/board switch in the View menu; every idea command (the context menu's too)
+        under Edit → Idea, so the keyboard reaches them without the context menu."""
+        window: Any = self.window_
+        menu = window.menu_view
         menu.addSeparator()
         menu.addActions([self.action_table_view, self.action_board_view])
+        edit = getattr(window, "menu_edit", None)
+        anchor = getattr(window, "edit_tab_anchor", None)
+        if edit is None or anchor is None:
+            return
+        self.idea_menu = QMenu(self.tr("&Idea"), edit)
+        self.idea_menu.setObjectName("ideaMenu")
+        self.idea_menu.addActions(
+            [self.action_new, self.action_edit, self.action_duplicate, self.action_delete]
+        )
+        self.idea_menu.addSeparator()
+        self.idea_menu.addMenu(self.status_menu)
+        self.idea_menu.addMenu(self.priority_menu)
+        self.idea_menu.addAction(self.action_owner)
+        self.idea_menu.addSeparator()
+        self.idea_menu.addAction(self.action_convert)
+        edit.insertMenu(anchor, self.idea_menu)
+        # the commands act on the selection of the ideas list: show it when used from the menu
+        self.idea_menu.aboutToShow.connect(self._show_in_window)
+
+    @Slot()
+    def _show_in_window(self) -> None:
+        tabs = getattr(self.window_, "tabs", None)
+        if tabs is not None and tabs.currentWidget() is not self:
+            tabs.setCurrentWidget(self)
 
     # ================================================================== layout memory
     def _restore_layout(self) -> None:
