@@ -20,7 +20,7 @@
       <translation>Den Ideenspeicher als Excel-Arbeitsmappe oder CSV-Datei für Excel schreiben.</translation>
     </message>
     <message>
-      <source>Export &amp;template…</source>
+      <source>Export tem&amp;plate…</source>
       <translation>&amp;Vorlage exportieren…</translation>
     </message>
     <message>

@@ -61,7 +61,7 @@ class ExchangeActions(QObject):
             self.tr("Write the idea backlog as an Excel workbook or a CSV file for Excel.")
         )
         self.export_action.triggered.connect(lambda _c=False: self.export_ideas())
-        self.template_action = QAction(self.tr("Export &template…"), window)
+        self.template_action = QAction(self.tr("Export tem&plate…"), window)
         self.template_action.setObjectName("exportTemplateAction")
         self.template_action.setStatusTip(
             self.tr("An empty idea list with drop-down lists, for colleagues to fill in.")
