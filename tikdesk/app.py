@@ -10,8 +10,9 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tikdesk import APP_NAME, cli, paths
 from tikdesk.domain.errors import TikDeskError
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("tikdesk")
+T = TypeVar("T")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,6 +152,14 @@ class GuiApp:
         self.settings = settings
         self.window: MainWindow | None = None
 
+    def show_shell(self) -> MainWindow:
+        """Show the main window before any database is open; :meth:`open` attaches one."""
+        from tikdesk.ui.main_window import MainWindow
+
+        self.window = MainWindow.shell(self.settings)
+        self.window.show()
+        return self.window
+
     def open(self, db_path: Path | str, *, demo: bool = False) -> bool:
         """Open ``db_path`` in a new window (closing the current one). False on failure."""
         from tikdesk.services.context import AppContext
@@ -160,14 +170,17 @@ class GuiApp:
         from tikdesk.ui.team.connect import session_password
 
         # lock held, damaged file, a server's password or retry: asked in open_interactively
-        known = session_password(str(db_path)) if paths.is_server_address(str(db_path)) else None
+        server = paths.is_server_address(str(db_path))
+        known = session_password(str(db_path)) if server else None
+
+        def opener(**how: object) -> Database:
+            if server:  # open_interactively runs it in its own worker with a progress dialog
+                return open_db(db_path, demo=demo, **how)  # type: ignore[arg-type]
+            # a file: lock, quick check, backup and migration off the GUI thread (issue 21)
+            return off_gui_thread(lambda: open_db(db_path, demo=demo, **how))  # type: ignore[arg-type]
+
         try:
-            db = open_interactively(
-                self.window,
-                db_path,
-                lambda **how: open_db(db_path, demo=demo, **how),
-                password=known,
-            )
+            db = open_interactively(self.window, db_path, opener, password=known)
         except TikDeskError as exc:
             messages.show_error(self.window, "TikDesk", str(exc))
             return False
@@ -177,7 +190,11 @@ class GuiApp:
             db=db, label=configured_user(self.settings), backup_dir=paths.backup_dir()
         )
         old = self.window
-        window = MainWindow(ctx, self.settings)
+        if old is not None and not old.attached:  # the start-up shell gets its database
+            window, old = old, None
+            window.attach(ctx)
+        else:
+            window = MainWindow(ctx, self.settings)
         if db.on_server:  # with its TLS options, for "Neu verbinden" (issue 17)
             window.team_address = str(db_path)  # type: ignore[attr-defined]
         window.open_database_requested.connect(
@@ -194,6 +211,35 @@ class GuiApp:
             old.deleteLater()
         window.show()
         return True
+
+
+def off_gui_thread(fn: Callable[[], T]) -> T:
+    """``fn()`` in a thread while the event loop keeps painting and answering (issue 21).
+
+    The caller waits for the result as before (dialogs that follow stay on the GUI thread);
+    the event loop is never blocked for more than a few milliseconds meanwhile."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    if QCoreApplication.instance() is None:
+        return fn()
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = fn()
+        except BaseException as exc:  # re-raised on the GUI thread below
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name="tikdesk-open-database", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        thread.join(0.005)
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["result"]  # type: ignore[return-value]
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -234,25 +280,44 @@ def run_gui(args: argparse.Namespace) -> int:
         db_path = smoke.database_path()
     else:
         db_path = paths.demo_db_path() if args.demo else paths.db_path_from(args.db)
-    if not gui.open(db_path, demo=demo):
-        return 1
     from tikdesk import bench_probe  # benchmarks/ only: report "shown"/"filled" and quit
 
-    if bench_probe.requested() and gui.window is not None:
-        bench_probe.install(gui.window, bench_probe.requested())
-    if last_crash:
-        QTimer.singleShot(0, lambda: CrashDialog.ask(last_crash, paths.log_dir(), hard_crash=True))
-    if not args.smoke_test and not bench_probe.requested() and gui.window is not None:
-        from tikdesk.ui.firststart.dialog import offer  # once, on a fresh database
-
-        window = gui.window
-        QTimer.singleShot(0, lambda: offer(window))
+    probe = bench_probe.requested()
+    # The window first, with its menus and "Opening the database …"; the database after the
+    # first paint, off the GUI thread (issue 21).
+    shell = gui.show_shell()
     if args.smoke_test:
+        if not gui.open(db_path, demo=demo):
+            return 1
         code = smoke.run_smoke_test(gui)
         crash.uninstall()
         return code
+    failed: list[bool] = []
+
+    def start() -> None:
+        if not gui.open(db_path, demo=demo):
+            failed.append(True)
+            qapp.exit(1)
+            return
+        window = gui.window
+        assert window is not None
+        if probe:
+            bench_probe.install(window, probe)
+        if last_crash:
+            QTimer.singleShot(
+                0, lambda: CrashDialog.ask(last_crash, paths.log_dir(), hard_crash=True)
+            )
+        if not args.smoke_test and not probe:
+            from tikdesk.ui.firststart.dialog import offer  # once, on a fresh database
+
+            QTimer.singleShot(0, lambda: offer(window))
+
+    if probe == "shown":  # the benchmark's first paint: the database is not opened
+        shell.call_after_first_paint(lambda: bench_probe.install(shell, probe))
+    else:
+        shell.call_after_first_paint(start)
     code = qapp.exec()
-    if gui.window is not None:
+    if gui.window is not None and gui.window.attached:
         gui.window.ctx.db.close()
     crash.uninstall()
-    return code
+    return 1 if failed else code

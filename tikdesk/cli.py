@@ -15,18 +15,20 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from tikdesk import __version__, paths
 from tikdesk.domain.errors import DatabaseError, TikDeskError
 from tikdesk.domain.i18n import language, msg
 from tikdesk.logsetup import logging_to
-from tikdesk.services.context import AppContext
+
+if TYPE_CHECKING:  # the window parses its arguments here before SQLAlchemy loads (issue 21)
+    from tikdesk.services.context import AppContext
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl+C (128 + SIGINT), as shells report it
 
-Handler = Callable[[argparse.Namespace, AppContext], int]
+Handler = Callable[[argparse.Namespace, "AppContext"], int]
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +307,7 @@ def open_context(args: argparse.Namespace, *, write: bool = True) -> AppContext:
     Parsers may also set ``quick_check=False``.
     """
     from tikdesk.services import safety
+    from tikdesk.services.context import AppContext
 
     path = _database_path(args)
 
@@ -342,6 +345,7 @@ def _database_path(args: argparse.Namespace) -> Path | str:
     if not getattr(args, "demo", False):
         return paths.db_path_from(args.db)
     from tikdesk.services import safety
+    from tikdesk.services.context import AppContext
     from tikdesk.services.demo import ensure_demo_data
 
     path = paths.demo_db_path()

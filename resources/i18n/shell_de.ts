@@ -139,6 +139,10 @@
         <translation>Aus&amp;wertung</translation>
     </message>
     <message>
+        <source>Opening the database …</source>
+        <translation>Datenbank wird geöffnet …</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>Geöffnete Datenbank</translation>
     </message>

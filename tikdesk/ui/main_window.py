@@ -11,8 +11,9 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QUrl, Signal, Slot
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -32,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk import APP_NAME, __version__, paths
-from tikdesk.services.context import AppContext
 from tikdesk.ui import messages, theme
 from tikdesk.ui.a11y import announce
+
+if TYPE_CHECKING:  # the window is painted before any service or SQLAlchemy is imported
+    from tikdesk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +51,12 @@ class MainWindow(QMainWindow):
     open_database_requested = Signal(str)
     demo_requested = Signal()
 
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self._ctx = ctx
+        self._placeholders: list[QWidget] = []
+        self._needs_database: list[QAction] = []
+        self._after_paint: list[Callable[[], object]] = []
         self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
         self._drop_handlers: list[tuple[int, DropHandler]] = []
@@ -78,13 +85,59 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.tab_widgets: list[QWidget] = []
+        if ctx is None:  # the start-up shell: painted first, attach() follows (issue 21)
+            self._build_status_bar()
+            self._build_placeholder_tabs()
+            self.restore_layout()
+            return
+        self._attach(ctx)
+        self._build_status_bar()
+        self._show_database()
+        self.restore_layout()
+
+    @classmethod
+    def shell(cls, settings: QSettings | None = None) -> MainWindow:
+        """The window without a database: menus, tab titles and "Database is opening …".
+
+        It imports no service and no SQLAlchemy, so it can be painted at once; the composition
+        root opens the database afterwards and calls :meth:`attach`."""
+        return cls(None, settings)
+
+    @property
+    def attached(self) -> bool:
+        return self._ctx is not None
+
+    @property
+    def ctx(self) -> AppContext:
+        if self._ctx is None:
+            raise RuntimeError("the main window has no database yet")
+        return self._ctx
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the start-up shell its database: the real tabs replace the placeholders."""
+        index = self.tabs.currentIndex()
+        self.tabs.clear()
+        for placeholder in self._placeholders:
+            placeholder.deleteLater()
+        self._placeholders = []
+        self._attach(ctx)
+        self._show_database()
+        self.tabs.setCurrentIndex(max(index, 0))
+        self.statusBar().clearMessage()
+
+    def _attach(self, ctx: AppContext) -> None:
+        self._ctx = ctx
         self._build_tabs()
         self._install_features()
-        self._build_status_bar()
+        for action in self._needs_database:
+            action.setEnabled(True)
+
+    def _show_database(self) -> None:
+        ctx = self.ctx
         self.set_read_only(ctx.read_only, getattr(ctx.db, "read_only_reason", ""))
         self._update_title()
         self._remember_recent(ctx.db.name)  # a file path or a team database's address
-        self.restore_layout()
 
     # ----------------------------------------------------------------- structure
     def _build_menus(self) -> None:
@@ -127,6 +180,9 @@ class MainWindow(QMainWindow):
         self.action_roles = self._action(self.tr("Ro&les…"), self._on_roles)
         self.action_roles.setObjectName("actionRoles")
         self.menu_edit.addAction(self.action_roles)
+        self._needs_database = [prefs, self.action_roles]
+        for action in self._needs_database:
+            action.setEnabled(self._ctx is not None)
 
         self.menu_help_anchor = self.menu_help.addSeparator()
         demo = self._action(self.tr("&Sample data"), self.demo_requested.emit)
@@ -155,6 +211,24 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def _tab_titles(self) -> list[str]:
+        return [
+            self.tr("&Overview"),
+            self.tr("&Ideas"),
+            self.tr("Posts && &clearance"),
+            self.tr("Cale&ndar"),
+            self.tr("&People && consent"),
+            self.tr("&Analytics"),
+        ]
+
+    def _build_placeholder_tabs(self) -> None:
+        for title in self._tab_titles():
+            placeholder = QWidget()
+            self._placeholders.append(placeholder)
+            self.tabs.addTab(placeholder, title)
+        self._build_view_actions()
+        self.statusBar().showMessage(self.tr("Opening the database …"))
+
     def _build_tabs(self) -> None:
         from tikdesk.ui.analytics.tab import AnalyticsTab
         from tikdesk.ui.calendar.tab import CalendarTab
@@ -163,16 +237,17 @@ class MainWindow(QMainWindow):
         from tikdesk.ui.people.tab import PeopleTab
         from tikdesk.ui.posts.tab import PostsTab
 
-        specs: list[tuple[Callable[[AppContext, MainWindow], QWidget], str]] = [
-            (OverviewTab, self.tr("&Overview")),
-            (IdeasTab, self.tr("&Ideas")),
-            (PostsTab, self.tr("Posts && &clearance")),
-            (CalendarTab, self.tr("Cale&ndar")),
-            (PeopleTab, self.tr("&People && consent")),
-            (AnalyticsTab, self.tr("&Analytics")),
+        classes: list[Callable[[AppContext, MainWindow], QWidget]] = [
+            OverviewTab,
+            IdeasTab,
+            PostsTab,
+            CalendarTab,
+            PeopleTab,
+            AnalyticsTab,
         ]
-        self.tab_widgets: list[QWidget] = []
-        for cls, title in specs:
+        shell = bool(self.menu_view.actions())  # the view actions exist from the shell
+        self.tab_widgets = []
+        for cls, title in zip(classes, self._tab_titles(), strict=True):
             tab = cls(self.ctx, self)
             self.tab_widgets.append(tab)
             self.tabs.addTab(tab, title)
@@ -180,6 +255,10 @@ class MainWindow(QMainWindow):
             install = getattr(tab, "install_actions", None)
             if install is not None:
                 install()
+        if not shell:
+            self._build_view_actions()
+
+    def _build_view_actions(self) -> None:
         view_actions = []
         for index in range(self.tabs.count()):
             action = QAction(self.tabs.tabText(index), self)  # "&&" stays a literal "&"
@@ -226,7 +305,7 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- read-only
     def is_read_only(self) -> bool:
-        return self.ctx.read_only
+        return self._ctx is None or self._ctx.read_only  # nothing to change before it opened
 
     def set_read_only(self, read_only: bool, reason: str = "") -> None:
         text = reason or self.tr(
@@ -309,7 +388,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
-        current = self.ctx.db.name
+        current = self._ctx.db.name if self._ctx is not None else ""
         for index, path in enumerate(self.recent_databases()):
             if path == current:
                 continue
@@ -349,7 +428,7 @@ class MainWindow(QMainWindow):
                 "Database: %2"
             )
             .replace("%1", __version__)
-            .replace("%2", self.ctx.db.name),
+            .replace("%2", self._ctx.db.name if self._ctx is not None else "–"),
         )
 
     # ----------------------------------------------------------------- layout memory
@@ -375,6 +454,18 @@ class MainWindow(QMainWindow):
             if save is not None:
                 save()
         self.settings.sync()
+
+    # ----------------------------------------------------------------- start-up
+    def call_after_first_paint(self, fn: Callable[[], object]) -> None:
+        """Call ``fn`` on the event-loop turn after this window was first painted."""
+        self._after_paint.append(fn)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint:
+            waiting, self._after_paint = self._after_paint, []
+            for fn in waiting:
+                QTimer.singleShot(0, fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

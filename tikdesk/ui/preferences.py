@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tikdesk.services.context import AppContext, os_user
-from tikdesk.services.settings import SettingsService
+if TYPE_CHECKING:  # read at start-up before the first paint, so no service yet (issue 21)
+    from tikdesk.services.context import AppContext
 
 LANGUAGE_KEY = "prefs/language"  # "system", "de" or "en"
 USER_KEY = "prefs/user"
@@ -31,6 +33,9 @@ def configured_user(settings: QSettings) -> str:
 
 class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+        from tikdesk.services.context import os_user
+        from tikdesk.services.settings import SettingsService
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._ctx = ctx
