@@ -35,6 +35,7 @@ from tikdesk.services import analytics as svc
 from tikdesk.services.analytics import AnalyticsService, DailySeries, VideoPerformance
 from tikdesk.services.context import AppContext
 from tikdesk.services.recruiting import RecruitingService
+from tikdesk.ui.a11y import scrolled
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.dialogs import (
     AccountDialog,
@@ -78,7 +79,13 @@ class AnalyticsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self._build_toolbar())
+        toolbar = QWidget()
+        toolbar.setObjectName("analyticsToolbar")
+        bar = self._build_toolbar()
+        bar.setContentsMargins(0, 0, 0, 0)
+        toolbar.setLayout(bar)
+        # narrower than its controls (small window, large font): it scrolls sideways
+        layout.addWidget(scrolled(toolbar, vertical=False))
         self.kpis = SummaryLine(
             "analyticsKpis",
             "QLabel#analyticsKpis { background: #f4f6f8; padding: 6px 10px;"
@@ -86,7 +93,7 @@ class AnalyticsTab(QWidget):
         )
         layout.addWidget(self.kpis)
         self.stack = QStackedWidget()
-        self.empty_page = self._build_empty_page()
+        self.empty_page = scrolled(self._build_empty_page())  # fits a small window
         self.stack.addWidget(self.empty_page)
         self.chart_scroll = QScrollArea()
         self.chart_scroll.setWidgetResizable(True)

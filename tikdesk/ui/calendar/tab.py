@@ -627,6 +627,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         grid = QGridLayout(body)
         grid.setSpacing(2)
         self.period.setText(month_name(self.anchor))
+        self.period.setToolTip(self.period.text())  # cut in a narrow window
         grid.addWidget(QLabel(self.tr("Week")), 0, 0)
         for col, name in enumerate(weekday_names(), start=1):
             label = QLabel(f"<b>{name}</b>")
@@ -697,6 +698,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
             if week.below:
                 self.week_text = "⚠ " + self.week_text + " – " + self.tr("below target")
         self.period.setText(text)
+        self.period.setToolTip(text)  # cut in a narrow window
         self._fill_week_header(days)
         by_slot: dict[tuple[dt.date, int], list[CalendarEntry]] = {}
         for entry in self.entries:

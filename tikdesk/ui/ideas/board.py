@@ -578,7 +578,9 @@ class IdeaBoard(QWidget):
         for status in IdeaStatus:
             model = self.models[status.value]
             total = model.total()
-            self._headers[status.value].setText(f"{status.label} ({locale.toString(total)})")
+            header = self._headers[status.value]
+            header.setText(f"{status.label} ({locale.toString(total)})")
+            header.setToolTip(header.text())  # a narrow column (large font) cuts the text
             hidden = total - model.rowCount()
             more = self._more[status.value]
             more.setVisible(hidden > 0)

@@ -30,6 +30,7 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.ui import messages
+from tikdesk.ui.a11y import scrolled
 from tikdesk.ui.posts.common import (
     RefreshWhenShown,
     announce_change,
@@ -114,7 +115,9 @@ class PostsTab(RefreshWhenShown, QWidget):
         self.stack.addWidget(self.empty)
         self.panel = PostDetailPanel()
         self.stack.addWidget(self.panel)
-        self.splitter.addWidget(self.stack)
+        # the detail pane cannot shrink below its form: it scrolls in a small window
+        self.detail_scroll = scrolled(self.stack)
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([600, 800])
