@@ -63,13 +63,16 @@ from tikdesk.services.analytics import (
     VideoPerformance,
     format_label,
 )
+from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 
 translate = QCoreApplication.translate
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
-PURPLE, SKY, GREY, DARK = "#CC79A7", "#56B4E9", "#9aa0a6", "#333333"
+# The series colours come from the theme (Okabe–Ito hues darkened to 3:1 on the light plot
+# area); each series there also has its own line style and marker (WCAG 1.4.1, 1.4.11).
+BLUE, ORANGE, GREEN, PURPLE, SKY = (series.colour for series in theme.SERIES[:5])
+VERMILLION = theme.fit("#D55E00", theme.PLOT_BACKGROUND, theme.GRAPHIC_RATIO).name()
+GREY, DARK = "#9aa0a6", "#333333"
 DAY = 86400.0
 CHART_BACKGROUND = QColor("white")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -908,10 +911,10 @@ class DailyPanel(ChartPanel):
             self.plot_of = {m.key: self.plot for m in self.metrics}
         for m in self.metrics:
             plot = self.plot_of[m.key]
-            faint = translucent(m.color, 110)
+            # thin but opaque: a translucent line fell below 3:1 on the plot area
             self.daily[m.key] = _line(
                 plot,
-                pen=pg.mkPen(color=faint, width=1),
+                pen=pg.mkPen(color=m.color, width=1),
                 name=translate("Analytics", "per day") if single else None,
             )
             self.average[m.key] = _line(
@@ -1390,7 +1393,9 @@ class HeatmapPanel(ChartPanel):
         self.plot.setLabel(
             "bottom",
             translate(
-                "Analytics", "Hour of publication · number: posts · darker: higher typical value"
+                "Analytics",
+                "Hour of publication · number: posts · darker and ▲: higher typical value, "
+                "▼: lower",
             ),
             color=DARK,
         )
@@ -1400,6 +1405,10 @@ class HeatmapPanel(ChartPanel):
         self.plot.addItem(self.image)
         self.cell_labels = Labels((0.5, 0.5))
         self.plot.addItem(self.cell_labels, ignoreBounds=True)
+        # the typical value by symbol too, not by shade alone (WCAG 1.4.1): ▲ top third of the
+        # cells' range, ▼ bottom third, in the cell's top right corner
+        self.level_marks = Labels((1.0, 0.0), (-1.0, 1.0))
+        self.plot.addItem(self.level_marks, ignoreBounds=True)
         self.heat: HeatMap | None = None
         self.without_time = 0
 
@@ -1411,6 +1420,7 @@ class HeatmapPanel(ChartPanel):
         self.heat, self.without_time = heat, without_time
         if with_time == 0:
             self.cell_labels.set_labels([])
+            self.level_marks.set_labels([])
             text = translate(
                 "Analytics",
                 "No post in this period has a publication time with an hour. "
@@ -1429,6 +1439,7 @@ class HeatmapPanel(ChartPanel):
         rgba = np.full((7, 24, 4), 245, dtype=np.ubyte)
         known = ~np.isnan(values)
         dark = np.zeros((7, 24), dtype=bool)  # white numbers on the dark cells
+        scale = np.zeros((7, 24))
         if known.any():
             low, high = float(np.nanmin(values)), float(np.nanmax(values))
             scale = (values - low) / (high - low) if high > low else np.where(known, 0.6, 0)
@@ -1446,6 +1457,14 @@ class HeatmapPanel(ChartPanel):
                 if heat.count[d][h]
             ]
         )
+        marks = []
+        if known.any() and float(np.nanmax(values)) > float(np.nanmin(values)):
+            for d, h in zip(*np.nonzero(known), strict=True):
+                level = float(scale[d, h])
+                if level >= 2 / 3 or level <= 1 / 3:
+                    colour = "white" if dark[d, h] else DARK
+                    marks.append(("▲" if level >= 2 / 3 else "▼", h + 0.5, d - 0.5, colour))
+        self.level_marks.set_labels(marks)
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
         self.image.setRect(-0.5, -0.5, 24, 7)  # after setImage: it needs the image size
         self.plot.setXRange(-0.5, 23.5, padding=0)
@@ -1634,8 +1653,6 @@ class AudiencePanel(ChartPanel):
 class BenchmarkPanel(ChartPanel):
     """Own followers against peer accounts' typed-in snapshots (all dates)."""
 
-    PEER_COLORS = (ORANGE, GREEN, VERMILLION, PURPLE, SKY, GREY)
-
     def __init__(self, form: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(translate("Analytics", "Peer accounts (followers)"), parent)
         self.setMinimumHeight(420)
@@ -1675,14 +1692,16 @@ class BenchmarkPanel(ChartPanel):
                 self.legend.removeItem(item)
             self.peers = []
             for index, peer in enumerate(peers):
-                color = self.PEER_COLORS[index % len(self.PEER_COLORS)]
+                # own line: the first series; each peer its own colour, dash and marker
+                series = theme.SERIES[1 + index % (len(theme.SERIES) - 1)]
+                color = series.colour
                 item = _line(
                     self.plot,
                     x=np.array(peer.x),
                     y=nan_array(peer.followers),
-                    pen=pen(color, 1, Qt.PenStyle.DashLine),
-                    symbol="o",
-                    symbolSize=6,
+                    pen=pen(color, 1.5, series.style),
+                    symbol=series.symbol,
+                    symbolSize=7,
                     symbolBrush=color,
                     symbolPen=pen(color),
                 )
@@ -1778,7 +1797,7 @@ class ChartBoard(QWidget):
             [
                 Metric("likes", translate("Analytics", "Likes"), VERMILLION),
                 Metric("comments", translate("Analytics", "Comments"), GREEN, Qt.PenStyle.DashLine),
-                Metric("shares", translate("Analytics", "Shares"), BLUE, Qt.PenStyle.DotLine),
+                Metric("shares", translate("Analytics", "Shares"), PURPLE, Qt.PenStyle.DotLine),
             ],
             stacked=True,
         )
