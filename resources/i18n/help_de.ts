@@ -131,10 +131,6 @@
         <translation>Tabulatorzeichen in einem mehrzeiligen Text eingeben</translation>
     </message>
     <message>
-        <source>Context menu of the selection</source>
-        <translation>Kontextmenü der Auswahl</translation>
-    </message>
-    <message>
         <source>Save as PNG</source>
         <translation>Als PNG speichern</translation>
     </message>

@@ -250,7 +250,6 @@ class ManualWindow(QWidget):
                 native("Tab", "Shift+Tab"),
             ),
             (fields, self.tr("Type a tab character in a multi-line text"), native("Ctrl+Tab")),
-            (fields, self.tr("Context menu of the selection"), native("Shift+F10")),
             (chart, self.tr("Save as PNG"), native("Ctrl+Shift+S")),
             (chart, self.tr("Numbers as a table, and back"), native("Ctrl+Shift+T")),
         ]
