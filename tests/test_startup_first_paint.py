@@ -158,3 +158,37 @@ def test_the_start_up_shell_gets_the_database_in_place(
     finally:
         if gui.window is not None and gui.window.attached:
             gui.window.ctx.db.close()
+
+
+def test_at_start_the_current_tab_comes_first_and_the_others_follow(
+    qtbot: Any, qapp: Any, settings: QSettings, tmp_path: Path, recorded_messages: list[Any]
+) -> None:
+    settings.setValue("window/tab", 1)  # the user's last session ended on the Ideen tab
+    gui = app.GuiApp(qapp, settings)
+    shell = gui.show_shell()
+    qtbot.addWidget(shell)
+    try:
+        assert gui.open(tmp_path / "start.sqlite", incremental=True)
+        assert gui.window is shell
+        assert [type(t).__name__ for t in shell.tab_widgets] == ["IdeasTab"]
+        assert shell.tabs.currentWidget() is shell.tab_widgets[0]
+        assert shell.tabs_pending() == 5
+        people = shell.tab("PeopleTab")  # asked for: built at once, in its place
+        assert type(people).__name__ == "PeopleTab" and shell.tabs.widget(4) is people
+        assert shell.tabs.currentIndex() == 1
+        shell.tabs.setCurrentIndex(3)  # a click on a tab not built yet builds it
+        assert type(shell.tabs.currentWidget()).__name__ == "CalendarTab"
+        qtbot.waitUntil(lambda: shell.tabs_pending() == 0)
+        assert [type(shell.tabs.widget(i)).__name__ for i in range(6)] == [
+            "OverviewTab",
+            "IdeasTab",
+            "PostsTab",
+            "CalendarTab",
+            "PeopleTab",
+            "AnalyticsTab",
+        ]
+        assert len(shell.tab_widgets) == 6
+    finally:
+        if gui.window is not None and gui.window.attached:
+            gui.window.close()
+            gui.window.ctx.db.close()

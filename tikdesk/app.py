@@ -160,8 +160,10 @@ class GuiApp:
         self.window.show()
         return self.window
 
-    def open(self, db_path: Path | str, *, demo: bool = False) -> bool:
-        """Open ``db_path`` in a new window (closing the current one). False on failure."""
+    def open(self, db_path: Path | str, *, demo: bool = False, incremental: bool = False) -> bool:
+        """Open ``db_path`` in a new window (closing the current one). False on failure.
+
+        The start-up shell is given the database instead; ``incremental``: tab by tab."""
         from tikdesk.services.context import AppContext
         from tikdesk.ui import messages
         from tikdesk.ui.main_window import MainWindow
@@ -192,7 +194,7 @@ class GuiApp:
         old = self.window
         if old is not None and not old.attached:  # the start-up shell gets its database
             window, old = old, None
-            window.attach(ctx)
+            window.attach(ctx, incremental=incremental)  # the app's start: tab by tab
         else:
             window = MainWindow(ctx, self.settings)
         if db.on_server:  # with its TLS options, for "Neu verbinden" (issue 17)
@@ -295,7 +297,7 @@ def run_gui(args: argparse.Namespace) -> int:
     failed: list[bool] = []
 
     def start() -> None:
-        if not gui.open(db_path, demo=demo):
+        if not gui.open(db_path, demo=demo, incremental=True):
             failed.append(True)
             qapp.exit(1)
             return

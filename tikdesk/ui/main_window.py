@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self._placeholders: list[QWidget] = []
         self._needs_database: list[QAction] = []
         self._after_paint: list[Callable[[], object]] = []
+        self._pending: dict[int, Callable[[AppContext, MainWindow], QWidget]] = {}
+        self._slots: list[QWidget | None] = [None] * 6
+        self._closing = False
         self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
         self._drop_handlers: list[tuple[int, DropHandler]] = []
@@ -114,8 +117,14 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the main window has no database yet")
         return self._ctx
 
-    def attach(self, ctx: AppContext) -> None:
-        """Give the start-up shell its database: the real tabs replace the placeholders."""
+    def attach(self, ctx: AppContext, *, incremental: bool = False) -> None:
+        """Give the start-up shell its database: the real tabs replace the placeholders.
+
+        ``incremental`` (the app's start): only the current tab is built now; the others
+        follow one per event-loop turn, or at once when :meth:`tab` asks for one."""
+        if incremental:
+            self._attach_incrementally(ctx)
+            return
         index = self.tabs.currentIndex()
         self.tabs.clear()
         for placeholder in self._placeholders:
@@ -132,6 +141,56 @@ class MainWindow(QMainWindow):
         self._install_features()
         for action in self._needs_database:
             action.setEnabled(True)
+
+    def _attach_incrementally(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._pending = dict(enumerate(self._tab_classes()))
+        current = max(self.tabs.currentIndex(), 0)
+        self._build_pending(current)
+        self.tabs.currentChanged.connect(self._build_if_pending)  # a click does not wait
+        self._install_features()
+        for action in self._needs_database:
+            action.setEnabled(True)
+        self._show_database()
+        self.statusBar().clearMessage()
+        QTimer.singleShot(0, self._build_next_pending)
+
+    def _build_next_pending(self) -> None:
+        if not self._pending or self._closing:
+            return
+        self._build_pending(min(self._pending))
+        if self._pending:
+            QTimer.singleShot(0, self._build_next_pending)
+
+    @Slot(int)
+    def _build_if_pending(self, index: int) -> None:
+        if index in self._pending:
+            self._build_pending(index)
+
+    def _build_pending(self, index: int) -> QWidget:
+        """Build the tab at ``index`` in place of its placeholder (the current tab stays)."""
+        cls = self._pending.pop(index)
+        tab = cls(self.ctx, self)
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, self._tab_titles()[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        if placeholder in self._placeholders:
+            self._placeholders.remove(placeholder)
+            placeholder.deleteLater()
+        self._slots[index] = tab
+        self.tab_widgets = [w for w in self._slots if w is not None]
+        install = getattr(tab, "install_actions", None)
+        if install is not None:
+            install()
+        if index == current:  # as restore_layout() tells a freshly built window
+            self.tabs.currentChanged.emit(index)
+        return tab
 
     def _show_database(self) -> None:
         ctx = self.ctx
@@ -229,7 +288,7 @@ class MainWindow(QMainWindow):
         self._build_view_actions()
         self.statusBar().showMessage(self.tr("Opening the database …"))
 
-    def _build_tabs(self) -> None:
+    def _tab_classes(self) -> list[Callable[[AppContext, MainWindow], QWidget]]:
         from tikdesk.ui.analytics.tab import AnalyticsTab
         from tikdesk.ui.calendar.tab import CalendarTab
         from tikdesk.ui.ideas.tab import IdeasTab
@@ -237,14 +296,10 @@ class MainWindow(QMainWindow):
         from tikdesk.ui.people.tab import PeopleTab
         from tikdesk.ui.posts.tab import PostsTab
 
-        classes: list[Callable[[AppContext, MainWindow], QWidget]] = [
-            OverviewTab,
-            IdeasTab,
-            PostsTab,
-            CalendarTab,
-            PeopleTab,
-            AnalyticsTab,
-        ]
+        return [OverviewTab, IdeasTab, PostsTab, CalendarTab, PeopleTab, AnalyticsTab]
+
+    def _build_tabs(self) -> None:
+        classes = self._tab_classes()
         shell = bool(self.menu_view.actions())  # the view actions exist from the shell
         self.tab_widgets = []
         for cls, title in zip(classes, self._tab_titles(), strict=True):
@@ -276,11 +331,20 @@ class MainWindow(QMainWindow):
             feature.install(self)
 
     def tab(self, cls_name: str) -> QWidget:
-        """The tab widget whose class is called ``cls_name`` (for tests and cross-links)."""
+        """The tab widget whose class is called ``cls_name`` (for tests and cross-links).
+
+        A tab not built yet (incremental start) is built now."""
         for tab in self.tab_widgets:
             if type(tab).__name__ == cls_name:
                 return tab
+        for index, cls in list(self._pending.items()):
+            if getattr(cls, "__name__", "") == cls_name:
+                return self._build_pending(index)
         raise KeyError(cls_name)
+
+    def tabs_pending(self) -> int:
+        """How many tabs the incremental start has still to build."""
+        return len(self._pending)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
@@ -468,6 +532,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True  # tabs still pending are not built any more
         self.save_layout()
         super().closeEvent(event)
 
