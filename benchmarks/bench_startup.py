@@ -1,5 +1,11 @@
 """Start-up: launch → main window shown, and → backlog filled, with the large database.
 
+"Shown" is the first paint of the main window — menus, tab titles, "Datenbank wird geöffnet …"
+— which since issue 21 comes before SQLAlchemy, Alembic or any service is imported; the
+database is opened after it, off the GUI thread.  What the first paint imports:
+
+    TIKDESK_BENCH_EXIT=shown python -X importtime -m tikdesk --db FILE 2> importtime.txt
+
 The floor is a bare PySide6 ``QMainWindow`` with three tabs in a process that exits once it is
 shown — the least any Qt app of this kind needs on this machine.  Both are timed from the
 parent: ``time.perf_counter()`` before ``Popen`` to the ``perf_counter`` the child prints at

@@ -1,9 +1,10 @@
 """Hidden start-up probe for ``benchmarks/``: report a moment on stdout and quit.
 
 ``TIKDESK_BENCH_EXIT`` set by the benchmark runner (never by users) makes :func:`app.run_gui`
-call :func:`install` once the main window was shown:
+call :func:`install` once the main window was painted (``shown``) or has its database:
 
-- ``shown``  — the first event-loop turn after ``show()`` (the window is on screen);
+- ``shown``  — the event-loop turn after the main window's first paint (its menus, tab titles
+  and "Datenbank wird geöffnet …"; the database is not opened in this mode, issue 21);
 - ``filled`` — the Ideen tab has loaded its backlog (its ``loaded`` signal, or its
   ``is_loaded()`` turning true; without either, the first event-loop turn with the tab current);
 - ``tour``   — every tab was made current, refreshed and given time to settle (for memory).
