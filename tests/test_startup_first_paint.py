@@ -192,3 +192,57 @@ def test_at_start_the_current_tab_comes_first_and_the_others_follow(
         if gui.window is not None and gui.window.attached:
             gui.window.close()
             gui.window.ctx.db.close()
+
+
+def test_at_start_the_backlog_loads_in_the_background_and_the_search_applies_when_complete(
+    qtbot: Any,
+    qapp: Any,
+    settings: QSettings,
+    tmp_path: Path,
+    recorded_messages: list[Any],
+    monkeypatch: Any,
+) -> None:
+    import threading
+
+    from tikdesk.services.ideas import IdeaService
+    from tikdesk.ui.ideas import tab as ideas_tab
+
+    monkeypatch.setattr(ideas_tab, "FIRST_ROWS", 3)
+    gui = app.GuiApp(qapp, settings)
+    assert gui.open(tmp_path / "backlog.sqlite")  # fill it through a normal window
+    window = gui.window
+    assert window is not None
+    service = IdeaService(window.ctx)
+    for n in range(12):
+        service.create({"title": f"Idee {n}" if n != 9 else "Feuerwehr am Tag 9"})
+    window.close()
+    window.ctx.db.close()
+    gate = threading.Event()
+    full_list = IdeaService.list_ideas
+
+    def slow_list(self: IdeaService) -> Any:
+        gate.wait(10)  # the worker waits until the test has typed
+        return full_list(self)
+
+    monkeypatch.setattr(IdeaService, "list_ideas", slow_list)
+    settings.setValue("window/tab", 1)
+    gui = app.GuiApp(qapp, settings)
+    shell = gui.show_shell()
+    qtbot.addWidget(shell)
+    try:
+        assert gui.open(tmp_path / "backlog.sqlite", incremental=True)
+        tab = shell.tab("IdeasTab")
+        assert not tab.is_loaded() and tab.model.rowCount() == 3  # the first rows at once
+        tab.search.setText("feuer")  # typed while the rest loads
+        qtbot.wait(50)
+        with qtbot.waitSignal(tab.loaded, timeout=10000):
+            gate.set()
+        assert tab.is_loaded() and len(tab.index) == 12
+        titles = [tab.model.record(r).title for r in range(tab.model.rowCount())]
+        assert titles == ["Feuerwehr am Tag 9"]  # the search applied to the whole backlog
+    finally:
+        gate.set()
+        monkeypatch.setattr(IdeaService, "list_ideas", full_list)
+        if gui.window is not None and gui.window.attached:
+            gui.window.close()
+            gui.window.ctx.db.close()

@@ -212,6 +212,11 @@ class IdeaIndex:
         self._stale.clear()
         self._groups = None
 
+    def adopt(self, other: IdeaIndex) -> None:
+        """Take over ``other``'s contents (built in a worker thread, issue 21); ``other`` is
+        not used afterwards."""
+        self.__dict__.update(other.__dict__)
+
     def __len__(self) -> int:
         return len(self._entries)
 

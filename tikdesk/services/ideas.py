@@ -278,6 +278,10 @@ class IdeaService:
         with self._ctx.db.reader() as s:
             return repo.list_all(s)
 
+    def list_first(self, limit: int) -> list[IdeaRecord]:
+        with self._ctx.db.reader() as s:
+            return repo.list_first(s, limit)
+
     def get(self, idea_id: int) -> IdeaRecord:
         with self._ctx.db.reader() as s:
             return repo.require(s, idea_id)

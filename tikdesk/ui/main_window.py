@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self._pending: dict[int, Callable[[AppContext, MainWindow], QWidget]] = {}
         self._slots: list[QWidget | None] = [None] * 6
         self._closing = False
+        #: tabs may load their data in the background (the app's start, issue 21)
+        self.load_in_background = False
         self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
         self._drop_handlers: list[tuple[int, DropHandler]] = []
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
 
     def _attach_incrementally(self, ctx: AppContext) -> None:
         self._ctx = ctx
+        self.load_in_background = True
         self._pending = dict(enumerate(self._tab_classes()))
         current = max(self.tabs.currentIndex(), 0)
         self._build_pending(current)

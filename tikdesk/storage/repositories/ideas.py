@@ -100,6 +100,12 @@ def list_all(session: Session) -> list[IdeaRecord]:
     return list(map(IdeaRecord._make, session.connection().execute(query)))
 
 
+def list_first(session: Session, limit: int) -> list[IdeaRecord]:
+    """The first ``limit`` ideas in board order (what a window shows before the rest)."""
+    query = select(*_COLUMNS).order_by(Idea.board_rank, Idea.id).limit(limit)
+    return list(map(IdeaRecord._make, session.connection().execute(query)))
+
+
 def get(session: Session, idea_id: int) -> IdeaRecord | None:
     row = session.execute(select(*_COLUMNS).where(Idea.id == idea_id)).first()
     return None if row is None else IdeaRecord(*row)

@@ -9,9 +9,11 @@ and both views one row at a time.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +22,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     QTimer,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
@@ -134,7 +138,20 @@ def _tip(action: QAction, text: str) -> None:
     action.setToolTip(f"{text} ({keys})" if keys else text)
 
 
+#: rows shown at once while the whole backlog loads in the background (issue 21)
+FIRST_ROWS = 100
+
+
+class _LoadRelay(QObject):
+    """Carries the index built in a worker thread to the GUI thread (queued)."""
+
+    done = Signal(object)  # (generation, IdeaIndex | Exception)
+
+
 class IdeasTab(QWidget):
+    #: the whole backlog is in the index (after a background load)
+    loaded = Signal()
+
     def __init__(self, ctx: AppContext, window: MainWindow) -> None:
         super().__init__()
         self.setObjectName("ideasTab")
@@ -153,7 +170,15 @@ class IdeasTab(QWidget):
         self._build_actions()
         self._build_ui()
         self._restore_layout()
-        self.refresh()
+        self._generation = 0  # of the background load; a newer one or refresh() wins
+        self._loading = False
+        self._changed_while_loading = False
+        self._relay = _LoadRelay(self)
+        self._relay.done.connect(self._on_loaded)
+        if getattr(window, "load_in_background", False):  # the app's start (issue 21)
+            self.load_in_background()
+        else:
+            self.refresh()
         window.data_changed.connect(self._on_data_changed)
         window.tabs.currentChanged.connect(self._on_main_tab_changed)
         self.set_read_only(self._read_only)
@@ -451,8 +476,57 @@ class IdeasTab(QWidget):
             self.board.set_groups(self.index.filter_by_status(self._filter))
 
     # ================================================================== loading
+    def is_loaded(self) -> bool:
+        return not self._loading
+
+    def load_in_background(self) -> None:
+        """Show the first rows now and the whole backlog when a worker has indexed it.
+
+        Search and filters typed meanwhile apply to the rows shown and, when the index is
+        complete, to all of it."""
+        self._generation += 1
+        generation, service, relay = self._generation, self.service, self._relay
+        self._loading = True
+        self._changed_while_loading = False
+        self.index.reset(service.list_first(FIRST_ROWS))
+        self._apply_filter()
+        self._update_details()
+
+        def work() -> None:
+            result: IdeaIndex | Exception
+            try:
+                result = IdeaIndex(service.list_ideas())
+            except Exception as exc:  # shown by the synchronous reload on the GUI thread
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the tab was deleted meanwhile
+                relay.done.emit((generation, result))
+
+        threading.Thread(target=work, name="tikdesk-ideas-index", daemon=True).start()
+
+    @Slot(object)
+    def _on_loaded(self, outcome: tuple[int, IdeaIndex | Exception]) -> None:
+        generation, result = outcome
+        if generation != self._generation or not self._loading:
+            return  # refresh() or a newer load came first
+        if isinstance(result, Exception) or self._changed_while_loading:
+            if isinstance(result, Exception):
+                log.warning("ideas: background load failed: %s", result)
+            self.refresh()  # an edit meanwhile may be missing from the snapshot
+            return
+        self._loading = False
+        selected = self.selected_ids()
+        self.index.adopt(result)
+        self._fill_dynamic_filters()
+        self._apply_filter()
+        if selected:
+            self.select_id(selected[0], focus=False)
+        self._update_details()
+        self.loaded.emit()
+
     def refresh(self) -> None:
         """Reload every idea from the database (start, other tabs' changes, errors)."""
+        was_loading, self._loading = self._loading, False
+        self._generation += 1  # a background load still running is outdated
         selected = self.selected_ids()
         self.index.reset(self.service.list_ideas())
         self._fill_dynamic_filters()
@@ -460,6 +534,8 @@ class IdeasTab(QWidget):
         if selected:
             self.select_id(selected[0], focus=False)
         self._update_details()
+        if was_loading:
+            self.loaded.emit()
 
     def _fill_dynamic_filters(self) -> None:
         for combo, values in (
@@ -552,6 +628,7 @@ class IdeasTab(QWidget):
         select: int | None = None,
     ) -> None:
         """Show what a command changed, one row at a time (no reload)."""
+        self._changed_while_loading |= self._loading
         for idea_id in removed:
             self.index.remove(idea_id)
             self.model.remove_id(idea_id)
@@ -575,6 +652,7 @@ class IdeasTab(QWidget):
     def apply_remote(self, ids: frozenset[int] | None) -> None:
         """Show ideas another client changed (team database, issue 17): changed rows are
         replaced in place, so selection and scroll position stay; ``None``: reload all."""
+        self._changed_while_loading |= self._loading
         if ids is None:
             self.refresh()
             return
