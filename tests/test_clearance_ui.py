@@ -250,7 +250,7 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
     ]
     assert {r.text(0): r.text(3) for r in impact_rows} == {
         "Noch nicht online": "Blockiert – darf nicht veröffentlicht werden",
-        "Schon online": "Veröffentlicht – entfernen!",
+        "Schon online": "Veröffentlicht – offline nehmen!",
     }
 
     tab = open_post(main_window, planned)

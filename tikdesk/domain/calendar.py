@@ -58,7 +58,7 @@ class CalendarState(LabeledEnum):
             "approved": ("Freigegeben", "Approved"),
             "published": ("Veröffentlicht", "Published"),
             "take_down": ("Muss entfernt werden", "To be taken down"),
-            "taken_down": ("Entfernt", "Taken down"),
+            "taken_down": ("Offline genommen", "Taken down"),
         }
 
 

@@ -203,7 +203,7 @@ class PostStatus(LabeledEnum):
             "in_review": ("In Prüfung", "In review"),
             "approved": ("Freigegeben", "Approved"),
             "published": ("Veröffentlicht", "Published"),
-            "taken_down": ("Entfernt", "Taken down"),
+            "taken_down": ("Offline genommen", "Taken down"),
         }
 
 

@@ -242,11 +242,11 @@ class ImpactPost:
             "blocked": msg(
                 "Blockiert – darf nicht veröffentlicht werden", "Blocked – must not be published"
             ),
-            "take_down": msg("Veröffentlicht – entfernen!", "Published – take it down!"),
+            "take_down": msg("Veröffentlicht – offline nehmen!", "Published – take it down!"),
             "taken_down": msg(
-                f"Entfernt am {fmt_date(self.taken_down_at.date())}"
+                f"Offline genommen am {fmt_date(self.taken_down_at.date())}"
                 if self.taken_down_at
-                else "Entfernt",
+                else "Offline genommen",
                 f"Taken down on {fmt_date(self.taken_down_at.date())}"
                 if self.taken_down_at
                 else "Taken down",

@@ -120,7 +120,7 @@ class PostsTab(RefreshWhenShown, QWidget):
         self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 800])
+        self.splitter.setSizes([460, 800])  # the detail pane at its minimum width in 1280 px
 
         self.search.textChanged.connect(self._on_filter_changed)
         self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
