@@ -191,22 +191,26 @@ def team_address(window: Any) -> str:
 
 # ------------------------------------------------------------------ the dialog
 class _ProbeThread(QThread):
-    answered = Signal(object, object)  # ConnectionProbe | None, TikDeskError | None
+    """The connection test off the GUI thread.
+
+    The answer stays on the thread object and the GUI thread reads it after ``finished``
+    (like ``ui.workers``): no Python objects travel through a queued signal.
+    """
 
     def __init__(self, address: str, password: str | None, parent: QObject) -> None:
         super().__init__(parent)
         self._address, self._password = address, password
+        self.found: ConnectionProbe | None = None
+        self.error: TikDeskError | None = None
 
     def run(self) -> None:
         try:
-            result = probe(self._address, password=self._password)
+            self.found = probe(self._address, password=self._password)
         except TikDeskError as exc:
-            self.answered.emit(None, exc)
+            self.error = exc
         except Exception as exc:  # a bug: still an answer, never a hanging dialog
             log.exception("connection test failed")
-            self.answered.emit(None, TikDeskError(str(exc)))
-        else:
-            self.answered.emit(result, None)
+            self.error = TikDeskError(str(exc))
         finally:
             self._password = None
 
@@ -306,8 +310,8 @@ class TeamDatabaseDialog(QDialog):
         self.outcome.setText(self.tr("Connecting… (at most a few seconds)"))
         self.test_button.setEnabled(False)
         thread = _ProbeThread(address, session_password(address), self)
-        thread.answered.connect(
-            lambda found, error, a=address: self._on_answer(a, found, error),
+        thread.finished.connect(
+            lambda a=address, t=thread: self._on_answer(a, t.found, t.error),
             Qt.ConnectionType.QueuedConnection,
         )
         self._thread = thread
@@ -318,8 +322,7 @@ class TeamDatabaseDialog(QDialog):
     ) -> None:
         if self._thread is not None:
             self._thread.wait()
-            self._thread.deleteLater()
-            self._thread = None
+            self._thread = None  # the dialog owns it (parent) and deletes it with itself
         self.test_button.setEnabled(True)
         if isinstance(error, ServerPasswordNeeded):
             retry = self._password_asked or session_password(address) is not None
