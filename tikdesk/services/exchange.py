@@ -34,7 +34,7 @@ from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.text import column_list, storable_name, thousands
 from tikdesk.excel import ideas_io
 from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
-from tikdesk.excel.reading import ColumnMap, map_columns, read_table
+from tikdesk.excel.reading import ColumnMap, Table, map_columns, read_table
 from tikdesk.excel.sniff import sniff
 from tikdesk.excel.values import clean_text
 from tikdesk.services.context import AppContext
@@ -123,22 +123,7 @@ def preview_idea_import(
     table = read_table(path, ideas_io.IDEA_SCHEMA, sheet=sheet, sniffed=sniffed)
     _step(progress, 1, 4)
     columns = map_columns(table.headers, ideas_io.IDEA_SCHEMA, mapping)
-    preview = Preview(
-        source=path,
-        file_name=storable_name(path.name),
-        sha256=sha256_file(path),
-        kind=sniffed.kind,
-        sheet=table.sheet,
-        sheets=table.sheets,
-        header_row=table.header_row,
-        columns=table.headers,
-        mapping=columns.mapping,
-        unknown=columns.unknown,
-        notices=list(table.notices),
-    )
-    for index in range(len(table.headers)):
-        first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
-        preview.samples[index] = clean_text(first)[:60]
+    preview = table_preview(path, sniffed.kind, table, columns, table.notices)
     preview.notices.extend(column_notices(columns))
     mapped = {k for k in columns.mapping.values() if k}
     if "title" not in mapped and "id" not in mapped:
@@ -180,6 +165,32 @@ def preview_idea_import(
     preview.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     preview.problem_rows = {p.row for p in preview.problems if p.row is not None}
     _step(progress, 4, 4)
+    return preview
+
+
+def table_preview(
+    path: Path, kind: str, table: Table, columns: ColumnMap, notices: Sequence[str]
+) -> Preview:
+    """The preview of a table file as read and mapped: what the file is, how its columns
+    map, and a sample value per column (the first filled cell of the first 20 rows).
+
+    Shared by the idea, plan and people imports; each adds its own problems and notices."""
+    preview = Preview(
+        source=path,
+        file_name=storable_name(path.name),
+        sha256=sha256_file(path),
+        kind=kind,
+        sheet=table.sheet,
+        sheets=table.sheets,
+        header_row=table.header_row,
+        columns=table.headers,
+        mapping=columns.mapping,
+        unknown=columns.unknown,
+        notices=list(notices),
+    )
+    for index in range(len(table.headers)):
+        first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
+        preview.samples[index] = clean_text(first)[:60]
     return preview
 
 

@@ -39,16 +39,16 @@ from sqlalchemy.orm import Session
 
 from tikdesk.domain.consent import age_on, fmt_date, join_keys, split_keys
 from tikdesk.domain.enums import AgeState, ConsentForm, ConsentRole, PersonCategory
-from tikdesk.domain.errors import Cancelled, InputRejected
+from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.identity import erased_identity, norm_name
-from tikdesk.domain.text import column_list, storable_name
+from tikdesk.domain.text import column_list
 from tikdesk.excel import people_io
-from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
+from tikdesk.excel.preview import Preview, Problem, format_problems
 from tikdesk.excel.reading import map_columns, read_table
 from tikdesk.excel.sniff import sniff
-from tikdesk.excel.values import clean_text
 from tikdesk.services.context import AppContext
+from tikdesk.services.exchange import _step, table_preview
 from tikdesk.services.posts import revoke_if_approved
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import erasure as erasure_repo
@@ -563,13 +563,6 @@ def _plan(
 
 
 # ----------------------------------------------------------------------------- preview
-def _step(progress: ProgressFn | None, done: int, total: int) -> None:
-    if progress is not None and not progress(done, total):
-        raise Cancelled(
-            msg("Abgebrochen – es wurde nichts geschrieben.", "Cancelled – nothing was written.")
-        )
-
-
 def preview_people_import(
     ctx: AppContext,
     path: Path | str,
@@ -585,22 +578,9 @@ def preview_people_import(
     sniffed = sniff(path)
     table = read_table(path, people_io.REGISTER_SCHEMA, sheet=sheet, sniffed=sniffed)
     columns = map_columns(table.headers, people_io.REGISTER_SCHEMA, mapping)
-    preview = Preview(
-        source=path,
-        file_name=storable_name(path.name),
-        sha256=sha256_file(path),
-        kind=sniffed.kind,
-        sheet=table.sheet,
-        sheets=table.sheets,
-        header_row=table.header_row,
-        columns=table.headers,
-        mapping=columns.mapping,
-        unknown=columns.unknown,
-        notices=[people_io.personal_data_notice(), *table.notices],
+    preview = table_preview(
+        path, sniffed.kind, table, columns, [people_io.personal_data_notice(), *table.notices]
     )
-    for index in range(len(table.headers)):
-        first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
-        preview.samples[index] = clean_text(first)[:60]
     if columns.unknown:
         names = column_list(columns.unknown)
         preview.notices.append(

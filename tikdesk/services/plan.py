@@ -43,15 +43,13 @@ from tikdesk.domain.consent import SHOWN_AS, join_keys, split_keys
 from tikdesk.domain.enums import AgeState, PostStatus
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import language, msg
-from tikdesk.domain.text import storable_name
 from tikdesk.excel import ideas_io
 from tikdesk.excel.plan_io import PLAN_SCHEMA, PLAN_TEXT_KEYS, NamedPerson, Planned, plan_converter
-from tikdesk.excel.preview import Preview, Problem, sha256_file
+from tikdesk.excel.preview import Preview, Problem
 from tikdesk.excel.reading import map_columns, read_table
 from tikdesk.excel.sniff import sniff
-from tikdesk.excel.values import clean_text
 from tikdesk.services.context import AppContext
-from tikdesk.services.exchange import _rejected, _step, column_notices
+from tikdesk.services.exchange import _rejected, _step, column_notices, table_preview
 from tikdesk.services.posts import (
     CLOSED_VALUES,
     NON_CONTENT_FIELDS,
@@ -147,22 +145,7 @@ def preview_plan_import(
     sniffed = sniff(path)
     table = read_table(path, PLAN_SCHEMA, sheet=sheet, sniffed=sniffed)
     columns = map_columns(table.headers, PLAN_SCHEMA, mapping)
-    preview = Preview(
-        source=path,
-        file_name=storable_name(path.name),
-        sha256=sha256_file(path),
-        kind=sniffed.kind,
-        sheet=table.sheet,
-        sheets=table.sheets,
-        header_row=table.header_row,
-        columns=table.headers,
-        mapping=columns.mapping,
-        unknown=columns.unknown,
-        notices=list(table.notices),
-    )
-    for index in range(len(table.headers)):
-        first = next((r[index] for r in table.rows[:20] if r[index] not in ("", None)), "")
-        preview.samples[index] = clean_text(first)[:60]
+    preview = table_preview(path, sniffed.kind, table, columns, table.notices)
     preview.notices.extend(column_notices(columns))
     preview.extra.update(unknown_people=[], create_people=[], changed_fields={})
     if "title" not in {k for k in columns.mapping.values() if k}:
