@@ -57,7 +57,7 @@ class CalendarState(LabeledEnum):
             "ready": ("Bereit zur Freigabe", "Ready for approval"),
             "approved": ("Freigegeben", "Approved"),
             "published": ("Veröffentlicht", "Published"),
-            "take_down": ("Muss entfernt werden", "To be taken down"),
+            "take_down": ("Muss offline genommen werden", "To be taken down"),
             "taken_down": ("Offline genommen", "Taken down"),
         }
 

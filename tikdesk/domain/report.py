@@ -564,7 +564,7 @@ def summary_sentences(data: ReportData) -> list[str]:
         )
         if best.take_down:
             sentence += msg(
-                f" – es muss entfernt werden ({best.take_down}).",
+                f" – es muss offline genommen werden ({best.take_down}).",
                 f" – it must be taken down ({best.take_down}).",
             )
         else:

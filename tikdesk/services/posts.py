@@ -1617,7 +1617,7 @@ class PostService:
             if PostStatus(post.status) is not PostStatus.PUBLISHED:
                 raise InputRejected(
                     msg(
-                        "Nur veröffentlichte Beiträge können entfernt werden.",
+                        "Nur veröffentlichte Beiträge können offline genommen werden.",
                         "Only published posts can be taken down.",
                     )
                 )
