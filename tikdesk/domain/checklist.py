@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -272,7 +272,9 @@ PROFILES = ProfileCache()
 
 
 @dataclass
-class _Raw:
+class DataFile:
+    """A TOML data file as read: its path, its text (for line look-ups) and its data."""
+
     path: Path
     text: str
     data: dict[str, Any]
@@ -299,14 +301,14 @@ class _Loader:
         self._cache[name] = definition
         return definition
 
-    def _build(self, name: str, raw: _Raw, chain: tuple[str, ...]) -> ChecklistDefinition:
+    def _build(self, name: str, raw: DataFile, chain: tuple[str, ...]) -> ChecklistDefinition:
         unknown_top = set(raw.data) - {"profile", "section", "item"}
         if unknown_top:
             bad = sorted(unknown_top)[0]
             _fail(
                 raw,
                 msg(f"unbekannter Abschnitt [{bad}]", f"unknown table [{bad}]"),
-                _line_of(raw.text, rf"^\s*\[+\s*{re.escape(bad)}\s*\]+"),
+                line_of(raw.text, rf"^\s*\[+\s*{re.escape(bad)}\s*\]+"),
             )
         profile = raw.data.get("profile", {})
         if not isinstance(profile, dict):
@@ -320,7 +322,7 @@ class _Loader:
                     f"[profile] key = „{key}“ passt nicht zum Dateinamen „{name}.toml“",
                     f"[profile] key = '{key}' does not match the file name '{name}.toml'",
                 ),
-                _line_of(raw.text, r"^\s*key\s*="),
+                line_of(raw.text, r"^\s*key\s*="),
             )
         includes = _str_list(raw, profile, "include")
         raw_age = profile.get("own_consent_age")
@@ -333,7 +335,7 @@ class _Loader:
                     "[profile] own_consent_age muss eine ganze Zahl von 0 bis 18 sein",
                     "[profile] own_consent_age must be a whole number from 0 to 18",
                 ),
-                _line_of(raw.text, r"^\s*own_consent_age\s*="),
+                line_of(raw.text, r"^\s*own_consent_age\s*="),
             )
         excludes = set(_str_list(raw, profile, "exclude"))
 
@@ -389,7 +391,7 @@ class _Loader:
                 _fail(
                     raw,
                     msg(f"Punkt „{item_key}“ ist doppelt", f"item '{item_key}' appears twice"),
-                    _line_of(raw.text, _key_pattern(item_key), last=True),
+                    line_of(raw.text, _key_pattern(item_key), last=True),
                 )
             own_keys.add(item_key)
             _check_fields(raw, entry, _ITEM_FIELDS, where, _key_pattern(item_key))
@@ -422,26 +424,40 @@ class _Loader:
         )
 
 
-def _read(path: Path) -> _Raw:
+def _read(path: Path) -> DataFile:
+    return read_toml(path, ChecklistError, ("Checkliste", "Checklist"))
+
+
+def read_toml(
+    path: Path,
+    error: Callable[[str, Path | None, int | None], InputRejected],
+    kind: tuple[str, str],
+) -> DataFile:
+    """A TOML data file (checklists, form templates) with its text for line look-ups.
+
+    A file TikDesk cannot use raises ``error(message, path, line)``; ``kind`` names the
+    file in German and English ("Checkliste"/"Checklist") at the start of the message."""
+    de, en = kind
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise ChecklistError(
+        raise error(
             msg(
-                f"Checkliste {path}, Zeile {line}: Die Datei ist nicht in UTF-8 gespeichert.",
-                f"Checklist {path}, line {line}: the file is not saved as UTF-8.",
+                f"{de} {path}, Zeile {line}: Die Datei ist nicht in UTF-8 gespeichert.",
+                f"{en} {path}, line {line}: the file is not saved as UTF-8.",
             ),
             path,
             line,
         ) from exc
     except OSError as exc:
-        raise ChecklistError(
+        raise error(
             msg(
-                f"Checkliste {path} kann nicht gelesen werden: {exc.strerror or exc}",
-                f"Checklist {path} cannot be read: {exc.strerror or exc}",
+                f"{de} {path} kann nicht gelesen werden: {exc.strerror or exc}",
+                f"{en} {path} cannot be read: {exc.strerror or exc}",
             ),
             path,
+            None,
         ) from exc
     try:
         data = tomllib.loads(text)
@@ -449,18 +465,18 @@ def _read(path: Path) -> _Raw:
         found = re.search(r"line (\d+)", str(exc))
         bad_line = int(found.group(1)) if found else None
         where = msg(f", Zeile {bad_line}", f", line {bad_line}") if bad_line else ""
-        raise ChecklistError(
+        raise error(
             msg(
-                f"Checkliste {path}{where}: kein gültiges TOML ({exc}).",
-                f"Checklist {path}{where}: not valid TOML ({exc}).",
+                f"{de} {path}{where}: kein gültiges TOML ({exc}).",
+                f"{en} {path}{where}: not valid TOML ({exc}).",
             ),
             path,
             bad_line,
         ) from exc
-    return _Raw(path, text, data)
+    return DataFile(path, text, data)
 
 
-def _fail(raw: _Raw, what: str, line: int | None) -> NoReturn:
+def _fail(raw: DataFile, what: str, line: int | None) -> NoReturn:
     where = msg(f", Zeile {line}", f", line {line}") if line else ""
     raise ChecklistError(
         msg(f"Checkliste {raw.path}{where}: {what}.", f"Checklist {raw.path}{where}: {what}."),
@@ -469,7 +485,7 @@ def _fail(raw: _Raw, what: str, line: int | None) -> NoReturn:
     )
 
 
-def _line_of(text: str, pattern: str, *, last: bool = False) -> int | None:
+def line_of(text: str, pattern: str, *, last: bool = False) -> int | None:
     """1-based line of the first (or last) line matching ``pattern``."""
     found = None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -484,9 +500,9 @@ def _key_pattern(key: str) -> str:
     return rf"^\s*key\s*=\s*[\"']{re.escape(key)}[\"']"
 
 
-def _field_line(raw: _Raw, anchor: str, field_name: str) -> int | None:
+def _field_line(raw: DataFile, anchor: str, field_name: str) -> int | None:
     """Line of ``field_name = …`` in the table whose ``key`` line matches ``anchor``."""
-    start = _line_of(raw.text, anchor)
+    start = line_of(raw.text, anchor)
     lines = raw.text.splitlines()
     if start is None:
         return None
@@ -501,7 +517,7 @@ def _field_line(raw: _Raw, anchor: str, field_name: str) -> int | None:
     return start
 
 
-def _table_list(raw: _Raw, name: str) -> list[dict[str, Any]]:
+def _table_list(raw: DataFile, name: str) -> list[dict[str, Any]]:
     value = raw.data.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         _fail(
@@ -510,13 +526,13 @@ def _table_list(raw: _Raw, name: str) -> list[dict[str, Any]]:
                 f"„{name}“ muss als [[{name}]] geschrieben werden",
                 f"'{name}' must be written as [[{name}]]",
             ),
-            _line_of(raw.text, rf"^\s*\[?\s*{name}\b"),
+            line_of(raw.text, rf"^\s*\[?\s*{name}\b"),
         )
     return list(value)
 
 
 def _check_fields(
-    raw: _Raw, entry: dict[str, Any], allowed: set[str], where: str, anchor: str
+    raw: DataFile, entry: dict[str, Any], allowed: set[str], where: str, anchor: str
 ) -> None:
     unknown = sorted(set(entry) - allowed)
     if unknown:
@@ -531,7 +547,7 @@ def _check_fields(
         )
 
 
-def _req_key(raw: _Raw, entry: dict[str, Any], where: str) -> str:
+def _req_key(raw: DataFile, entry: dict[str, Any], where: str) -> str:
     key = entry.get("key")
     if not isinstance(key, str) or not _KEY_RE.match(key):
         shown = "" if key is None else f" „{key}“"
@@ -541,14 +557,14 @@ def _req_key(raw: _Raw, entry: dict[str, Any], where: str) -> str:
                 f"{where}: „key“ fehlt oder ist ungültig{shown} (erlaubt: a–z, 0–9, . _ -)",
                 f"{where}: 'key' missing or invalid{shown} (allowed: a–z, 0–9, . _ -)",
             ),
-            _line_of(raw.text, rf"^\s*key\s*=\s*[\"']?{re.escape(str(key))}")
+            line_of(raw.text, rf"^\s*key\s*=\s*[\"']?{re.escape(str(key))}")
             if key is not None
             else None,
         )
     return str(key)
 
 
-def _req_str(raw: _Raw, entry: dict[str, Any], name: str, where: str, key: str) -> str:
+def _req_str(raw: DataFile, entry: dict[str, Any], name: str, where: str, key: str) -> str:
     value = entry.get(name)
     if not isinstance(value, str) or not value.strip():
         _fail(
@@ -563,7 +579,7 @@ def _req_str(raw: _Raw, entry: dict[str, Any], name: str, where: str, key: str) 
 
 
 def _opt_str(
-    raw: _Raw, entry: dict[str, Any], name: str, where: str, anchor: str | None = None
+    raw: DataFile, entry: dict[str, Any], name: str, where: str, anchor: str | None = None
 ) -> str | None:
     value = entry.get(name)
     if value is None:
@@ -572,7 +588,7 @@ def _opt_str(
         line = (
             _field_line(raw, anchor, name)
             if anchor
-            else _line_of(raw.text, rf"^\s*{re.escape(name)}\s*=")
+            else line_of(raw.text, rf"^\s*{re.escape(name)}\s*=")
         )
         _fail(
             raw,
@@ -585,7 +601,7 @@ def _opt_str(
     return str(value).strip()
 
 
-def _str_list(raw: _Raw, entry: dict[str, Any], name: str) -> list[str]:
+def _str_list(raw: DataFile, entry: dict[str, Any], name: str) -> list[str]:
     value = entry.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         _fail(
@@ -594,13 +610,13 @@ def _str_list(raw: _Raw, entry: dict[str, Any], name: str) -> list[str]:
                 f'[profile]: „{name}“ muss eine Liste von Texten sein, z. B. ["general"]',
                 f"[profile]: '{name}' must be a list of strings, e.g. [\"general\"]",
             ),
-            _line_of(raw.text, rf"^\s*{name}\s*="),
+            line_of(raw.text, rf"^\s*{name}\s*="),
         )
     return [str(v) for v in value]
 
 
 def _parse_item(
-    raw: _Raw, entry: dict[str, Any], key: str, where: str, section_keys: set[str]
+    raw: DataFile, entry: dict[str, Any], key: str, where: str, section_keys: set[str]
 ) -> ChecklistItem:
     anchor = _key_pattern(key)
     section = _req_str(raw, entry, "section", where, key)
@@ -677,7 +693,7 @@ def _parse_item(
     )
 
 
-def _insert_after(seq: list[Any], new: Any, after: str | None, raw: _Raw, key: str) -> None:
+def _insert_after(seq: list[Any], new: Any, after: str | None, raw: DataFile, key: str) -> None:
     if after is None:
         seq.append(new)
         return

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn
 
+from tikdesk.domain.checklist import DataFile, line_of, read_toml
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 
@@ -109,59 +109,11 @@ def template_file(name: str, dirs: Sequence[Path]) -> Path:
 # ----------------------------------------------------------------------------- reading
 
 
-@dataclass
-class _Raw:
-    path: Path
-    text: str
-    data: dict[str, Any]
+def _read(path: Path) -> DataFile:
+    return read_toml(path, FormTemplateError, ("Formularvorlage", "Form template"))
 
 
-def _read(path: Path) -> _Raw:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise FormTemplateError(
-            msg(
-                f"Formularvorlage {path}, Zeile {line}: Die Datei ist nicht in UTF-8 gespeichert.",
-                f"Form template {path}, line {line}: the file is not saved as UTF-8.",
-            ),
-            path,
-            line,
-        ) from exc
-    except OSError as exc:
-        raise FormTemplateError(
-            msg(
-                f"Formularvorlage {path} kann nicht gelesen werden: {exc.strerror or exc}",
-                f"Form template {path} cannot be read: {exc.strerror or exc}",
-            ),
-            path,
-        ) from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        bad_line = int(found.group(1)) if found else None
-        where = msg(f", Zeile {bad_line}", f", line {bad_line}") if bad_line else ""
-        raise FormTemplateError(
-            msg(
-                f"Formularvorlage {path}{where}: kein gültiges TOML ({exc}).",
-                f"Form template {path}{where}: not valid TOML ({exc}).",
-            ),
-            path,
-            bad_line,
-        ) from exc
-    return _Raw(path, text, data)
-
-
-def _line_of(text: str, pattern: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if re.search(pattern, line):
-            return number
-    return None
-
-
-def _fail(raw: _Raw, what_de: str, what_en: str, line: int | None) -> NoReturn:
+def _fail(raw: DataFile, what_de: str, what_en: str, line: int | None) -> NoReturn:
     where_de = f", Zeile {line}" if line else ""
     where_en = f", line {line}" if line else ""
     raise FormTemplateError(
@@ -174,7 +126,7 @@ def _fail(raw: _Raw, what_de: str, what_en: str, line: int | None) -> NoReturn:
     )
 
 
-def _field_line(raw: _Raw, table: str | None, name: str) -> int | None:
+def _field_line(raw: DataFile, table: str | None, name: str) -> int | None:
     """Line of ``name = …`` inside ``[table]`` (top level when ``table`` is None)."""
     lines = raw.text.splitlines()
     inside = table is None
@@ -188,11 +140,11 @@ def _field_line(raw: _Raw, table: str | None, name: str) -> int | None:
         if inside and re.match(rf"^\s*{re.escape(name)}\s*=", line):
             return number
     if table is not None:
-        return _line_of(raw.text, rf"^\s*\[\s*{re.escape(table)}\s*\]")
+        return line_of(raw.text, rf"^\s*\[\s*{re.escape(table)}\s*\]")
     return None
 
 
-def _check_placeholders(raw: _Raw, table: str | None, name: str, value: str) -> None:
+def _check_placeholders(raw: DataFile, table: str | None, name: str, value: str) -> None:
     try:
         fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
     except ValueError:
@@ -213,7 +165,7 @@ def _check_placeholders(raw: _Raw, table: str | None, name: str, value: str) -> 
         )
 
 
-def _str(raw: _Raw, data: Mapping[str, Any], table: str | None, name: str) -> str:
+def _str(raw: DataFile, data: Mapping[str, Any], table: str | None, name: str) -> str:
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
         where = f"[{table}] " if table else ""
@@ -227,14 +179,14 @@ def _str(raw: _Raw, data: Mapping[str, Any], table: str | None, name: str) -> st
     return value.strip()
 
 
-def _table(raw: _Raw, name: str) -> Mapping[str, Any]:
+def _table(raw: DataFile, name: str) -> Mapping[str, Any]:
     value = raw.data.get(name)
     if not isinstance(value, dict):
         _fail(
             raw,
             f"Abschnitt [{name}] fehlt",
             f"section [{name}] is missing",
-            _line_of(raw.text, rf"^\s*{re.escape(name)}\b"),
+            line_of(raw.text, rf"^\s*{re.escape(name)}\b"),
         )
     return value
 
