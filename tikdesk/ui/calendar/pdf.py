@@ -8,12 +8,11 @@ post with its time, title, account and clearance state in words.  No names of pe
 from __future__ import annotations
 
 import datetime as dt
-import errno
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QPageLayout, QPainter, QPen
 from PySide6.QtWidgets import QFileDialog
 
 from tikdesk.domain.calendar import WeekRhythm, month_weeks, week_days
@@ -31,7 +30,7 @@ from tikdesk.ui.report.pdf import (
     RESOLUTION,
     WARN_TEXT,
     _Document,
-    _write_synced,
+    pdf_painter,
 )
 
 if TYPE_CHECKING:
@@ -52,32 +51,10 @@ def render_month_plan(
     labels: dict[str, str],
 ) -> None:
     """Write the month plan; ``labels``: "week", "below", "footer" in the UI language."""
-    buffer = QBuffer()
-    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("TikDesk")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    p = QPainter()
-    if not p.begin(writer):
-        raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
-    try:
+    landscape = QPageLayout.Orientation.Landscape
+    with pdf_painter(path, title, landscape, pdf_a=False) as (p, _writer):
         p.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
         _draw(p, title, weekdays, weeks, month, entries, holidays, labels)
-    finally:
-        finished = p.end()
-    pdf = bytes(buffer.data().data())
-    if not finished or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
-        raise OSError(errno.EIO, f"the PDF for {path} could not be finished")
-    _write_synced(path, pdf)
 
 
 def _draw(

@@ -11,21 +11,16 @@ white only, lines and boxes at least 0.6 pt: a grey copier keeps it readable.
 from __future__ import annotations
 
 import errno
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
-    QPagedPaintDevice,
     QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -33,56 +28,26 @@ from PySide6.QtGui import (
 
 from tikdesk.domain.i18n import msg
 from tikdesk.services.forms import Choice, ConsentFormData
-from tikdesk.ui.report.pdf import RESOLUTION, _Document, _write_synced
+from tikdesk.ui.report.pdf import RESOLUTION, _Document, ensure_gui_app, pdf_painter
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 portrait in points
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 48.0, 40.0, 40.0
 WIDTH = PAGE_W - 2 * MARGIN_X
 BLACK = QColor("black")
 QR_SIZE = 64.0
-_app: QGuiApplication | None = None
 
 
 def render_consent_form_headless(data: ConsentFormData, path: Path) -> None:
     """:func:`render_consent_form` for callers without Qt running (the command line)."""
-    global _app
-    if QGuiApplication.instance() is None:
-        if sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        ):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([sys.argv[0] if sys.argv else "tikdesk"])
+    ensure_gui_app()
     render_consent_form(data, path)
 
 
 def render_consent_form(data: ConsentFormData, path: Path) -> None:
     """Write the form to ``path`` (the caller takes care of temp file and rename)."""
-    buffer = QBuffer()
-    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
-    writer = QPdfWriter(buffer)
-    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{data.title} – {data.form_number}")
-    writer.setCreator("TikDesk")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
-    try:
+    title = f"{data.title} – {data.form_number}"
+    with pdf_painter(path, title, QPageLayout.Orientation.Portrait) as (painter, writer):
         _Form(painter, writer, data).draw()
-    finally:
-        finished = painter.end()
-    pdf = bytes(buffer.data().data())
-    if not finished or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
-        raise OSError(errno.EIO, f"the PDF for {path} could not be finished")
-    _write_synced(path, pdf)
 
 
 def font(size: int, bold: bool = False, italic: bool = False) -> QFont:

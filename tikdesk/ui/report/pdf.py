@@ -17,7 +17,8 @@ import errno
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -93,8 +94,9 @@ def font_family() -> str:
     return _family
 
 
-def render_pdf_headless(data: ReportData, path: Path) -> None:
-    """:func:`render_pdf` for callers without Qt running (the command line)."""
+def ensure_gui_app() -> None:
+    """A QGuiApplication for drawing a PDF where Qt is not running (the command line):
+    offscreen on a Linux machine without a display."""
     global _app
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (
@@ -102,6 +104,11 @@ def render_pdf_headless(data: ReportData, path: Path) -> None:
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app = QGuiApplication([sys.argv[0] if sys.argv else "tikdesk"])
+
+
+def render_pdf_headless(data: ReportData, path: Path) -> None:
+    """:func:`render_pdf` for callers without Qt running (the command line)."""
+    ensure_gui_app()
     render_pdf(data, path)
 
 
@@ -113,6 +120,41 @@ def render_pdf(data: ReportData, path: Path) -> None:
 def page_count(data: ReportData) -> int:
     """How many pages :func:`render_pdf` writes for ``data``."""
     return len(_Document(data).pages)
+
+
+@contextmanager
+def pdf_painter(
+    path: Path, title: str, orientation: QPageLayout.Orientation, *, pdf_a: bool = True
+) -> Iterator[tuple[QPainter, QPdfWriter]]:
+    """A painter on an A4 PDF drawn in memory, for every PDF TikDesk writes.
+
+    Qt reports no write error of its own (a full disk leaves a cut-off file behind): so Qt
+    only draws, and on leaving the block every step is checked (the painter ended, the
+    bytes a complete PDF) and Python writes them with :func:`_write_synced`, where a full
+    disk raises OSError.  An error inside the block writes nothing."""
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
+    writer = QPdfWriter(buffer)
+    if pdf_a:
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)  # PDF/A for files
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("TikDesk")
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
+    try:
+        yield painter, writer
+    finally:
+        finished = painter.end()
+    pdf = bytes(buffer.data().data())
+    if not finished or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
+        raise OSError(errno.EIO, f"the PDF for {path} could not be finished")
+    _write_synced(path, pdf)
 
 
 def _write_synced(path: Path, data: bytes) -> None:
@@ -269,49 +311,24 @@ class _Document:
 
     # ---------------------------------------------------------------- writing
     def write(self, path: Path) -> None:
-        """Draw the PDF in memory, check every step, then write it with :func:`_write_synced`.
-
-        Qt reports no write error of its own (a full disk leaves a cut-off file behind): so
-        Qt only draws, and Python writes the bytes, where a full disk raises OSError.
-        """
-        buffer = QBuffer()
-        if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-            raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
-        writer = QPdfWriter(buffer)
-        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)  # PDF/A for the files
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(self.data.title)
-        writer.setCreator("TikDesk")
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Landscape,
-                QMarginsF(0, 0, 0, 0),
-            )
-        )
+        """Draw every page through :func:`pdf_painter` (checked, then written by Python)."""
         del _CLIPPED[:]
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(errno.EIO, f"cannot draw the PDF for {path}")
-        try:
-            scale = RESOLUTION / 72.0
-            for number, page in enumerate(self.pages, start=1):
-                if number > 1 and not writer.newPage():
-                    raise OSError(errno.EIO, f"cannot add page {number} to the PDF for {path}")
-                painter.save()
-                painter.scale(scale, scale)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                self.frame(painter, number)
-                page(painter)
-                painter.restore()
-        finally:
-            finished = painter.end()
-            self.clipped = list(_CLIPPED)
-            del _CLIPPED[:]
-        pdf = bytes(buffer.data().data())
-        if not finished or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
-            raise OSError(errno.EIO, f"the PDF for {path} could not be finished")
-        _write_synced(path, pdf)
+        landscape = QPageLayout.Orientation.Landscape
+        with pdf_painter(path, self.data.title, landscape) as (painter, writer):
+            try:
+                scale = RESOLUTION / 72.0
+                for number, page in enumerate(self.pages, start=1):
+                    if number > 1 and not writer.newPage():
+                        raise OSError(errno.EIO, f"cannot add page {number} to the PDF for {path}")
+                    painter.save()
+                    painter.scale(scale, scale)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                    self.frame(painter, number)
+                    page(painter)
+                    painter.restore()
+            finally:
+                self.clipped = list(_CLIPPED)
+                del _CLIPPED[:]
 
     def frame(self, p: QPainter, number: int) -> None:
         d, t = self.data, self.t
