@@ -7,9 +7,9 @@ two cores the background work costs no time on the critical path.
 :func:`cyclic_gc_paused` — CPython's cycle collector starts a pass after every few hundred
 new containers (lists, tuples, dicts) and, every so often, walks *all* live containers.  An
 import that holds 100,000 row lists and builds 100,000 tuples triggers hundreds of passes
-over a million objects: measured here, transposing the rows of a 100,000-row sheet takes
-96 ms with the collector paused and 263 ms without.  Our rows hold no reference cycles, so
-reference counting frees them as usual; the collector catches up when the block ends.
+over a million objects (``benchmarks/bench_import_ideas.py`` measures the difference).
+Our rows hold no reference cycles, so reference counting frees them as usual; the collector
+catches up when the block ends.
 """
 
 from __future__ import annotations

@@ -233,8 +233,8 @@ def _stored_in_background(
 ) -> Background[dict[int, tuple[Any, ...]]] | None:
     """For a big file: every stored idea, read on a second thread while the file is parsed
     (calamine and SQLite release the GIL for most of their work).  A big file usually
-    matches most of the table, by ID or by title — read later, that costs 0.4–0.5 s at
-    100,000 ideas on the critical path."""
+    matches most of the table, by ID or by title — read later, that read would sit on the
+    critical path (``benchmarks/bench_import_ideas.py``)."""
     try:
         big = path.stat().st_size >= _BACKGROUND_READ_BYTES
     except OSError:

@@ -1,11 +1,12 @@
 """Search, filter and sort of the backlog in plain Python — fast enough for 50,000 ideas.
 
-A ``QSortFilterProxyModel`` over a Python model needs ~0.8 s per filter change and ~10 s per
-sort at that size (ARCHITECTURE.md §6).  Instead the ideas are loaded once into an
-:class:`IdeaIndex`: one tuple per idea with a precomputed lower-case search text and a
-precomputed sort key per column.  A keystroke runs a few list comprehensions; a sort is one
-``list.sort`` with a C-level ``itemgetter`` key; the table model is then reset with the
-result.  No Qt here, so this is tested and benchmarked without a QApplication.
+A ``QSortFilterProxyModel`` over a Python model is far too slow per filter change and per
+sort at that size (ARCHITECTURE.md §6; figures in ``benchmarks/bench_backlog.py``).  Instead
+the ideas are loaded once into an :class:`IdeaIndex`: one tuple per idea with a precomputed
+lower-case search text and a precomputed sort key per column.  A keystroke runs a few list
+comprehensions; a sort is one ``list.sort`` with a C-level ``itemgetter`` key; the table
+model is then reset with the result.  No Qt here, so this is tested and benchmarked without
+a QApplication.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ _RECORD = itemgetter(0)
 def sort_text(text: str) -> str:
     """Case- and umlaut-insensitive sort key for German text ("" stays "")."""
     folded = text.casefold()
-    if not folded.isascii():  # str.replace is ~10x faster than str.translate with a dict
+    if not folded.isascii():  # str.replace beats str.translate with a dict
         for umlaut, base in _SORT_FOLD:
             folded = folded.replace(umlaut, base)
     return folded

@@ -295,9 +295,8 @@ def _bulk_load(connection: Any, count: int) -> Iterator[None]:
       built again afterwards — once over sorted keys instead of grown row by row.  All in the
       caller's transaction: a rollback brings them back as they were.
 
-    Measured at 100,000 new ideas into an empty table (insert + commit): 1.03 s → 0.60 s
-    (best of 7), 1.12 s → 0.82 s (median).  On an error the caller's transaction is rolled
-    back, which undoes all of it."""
+    The gain is measured by ``benchmarks/bench_import_ideas.py``.  On an error the caller's
+    transaction is rolled back, which undoes all of it."""
     if connection.dialect.name != "sqlite" or count < _BULK_ROWS:
         yield
         return

@@ -2,7 +2,7 @@
 
 A QLabel asks its parent's layout to recompute on every ``setText``.  Above the charts that
 re-laid out the whole tab on every account or period switch, and the chart area's scroll bar
-was repainted each time (6.5 ms in Qt's Fusion style).  Here the label sits in a widget with
+was repainted each time (see ``benchmarks/bench_charts.py``).  Here the label sits in a widget with
 no layout, so its request ends there; the tab is re-laid out only when the line's height
 changes (a text that needs one row more or less).
 """
