@@ -339,7 +339,7 @@ def test_start_up_reads_only_the_current_tab(qtbot, ctx, settings, monkeypatch):
 
 
 def test_same_icons_are_made_once(qapp):
-    from tikdesk.ui.posts.badges import OK_ICON, std_icon
+    from tikdesk.ui.widgets.badges import OK_ICON, std_icon
 
     assert std_icon(OK_ICON) is std_icon(OK_ICON)
     assert not std_icon(OK_ICON).isNull()

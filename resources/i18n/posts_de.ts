@@ -60,21 +60,6 @@
     </message>
 </context>
 <context>
-    <name>Badges</name>
-    <message>
-        <source>Take down!</source>
-        <translation>Offline nehmen!</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Veröffentlicht</translation>
-    </message>
-    <message>
-        <source>Taken down</source>
-        <translation>Entfernt</translation>
-    </message>
-</context>
-<context>
     <name>ChecklistPanel</name>
     <message>
         <source>Checklist</source>

@@ -79,7 +79,8 @@ from tikdesk.domain.i18n import language
 from tikdesk.services.calendar import CalendarEntry, CalendarService, format_label
 from tikdesk.services.context import AppContext
 from tikdesk.ui import messages
-from tikdesk.ui.posts.badges import (
+from tikdesk.ui.tab import RefreshWhenShown
+from tikdesk.ui.widgets.badges import (
     AMBER,
     BLOCK_ICON,
     GREEN,
@@ -90,7 +91,6 @@ from tikdesk.ui.posts.badges import (
     WARN_ICON,
     std_icon,
 )
-from tikdesk.ui.posts.common import RefreshWhenShown
 
 MIME = "application/x-tikdesk-post"
 POST_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -24,19 +24,19 @@ from tikdesk.services.first_start import FirstStartService
 from tikdesk.services.overview import Overview, OverviewService
 from tikdesk.services.posts import PostSummary, TakeDown
 from tikdesk.ui import messages
-from tikdesk.ui.posts.badges import (
+from tikdesk.ui.tab import RefreshWhenShown
+from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
     INFO_ICON,
     OK_ICON,
     WARN_ICON,
-    fmt_date,
-    fmt_datetime,
     post_gate_colour,
     post_gate_icon,
     post_gate_text,
     std_icon,
 )
-from tikdesk.ui.posts.common import RefreshWhenShown, heading_label
+from tikdesk.ui.widgets.controls import heading_label
+from tikdesk.ui.widgets.fmt import fmt_date, fmt_datetime
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # ("post"|"person", id)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -40,8 +40,9 @@ from tikdesk.services.people import (
 )
 from tikdesk.ui import messages, theme
 from tikdesk.ui.people.widgets import KeyChecks, OptionalDateEdit, PersonForm
-from tikdesk.ui.posts.badges import BLOCK_ICON, INFO_ICON, fmt_date, fmt_datetime, std_icon
-from tikdesk.ui.posts.common import ok_cancel
+from tikdesk.ui.widgets.badges import BLOCK_ICON, INFO_ICON, std_icon
+from tikdesk.ui.widgets.controls import ok_cancel
+from tikdesk.ui.widgets.fmt import fmt_date, fmt_datetime
 
 
 class PersonDialog(QDialog):

@@ -10,15 +10,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from tikdesk.services.people import PersonSummary
-from tikdesk.ui.posts.badges import (
-    RED,
-    WARN_ICON,
-    consent_colour,
-    consent_icon,
-    fmt_date,
-    std_icon,
-)
-from tikdesk.ui.posts.listmodel import Index, RecordFilterProxy, RecordTableModel
+from tikdesk.ui.widgets.badges import RED, WARN_ICON, consent_colour, consent_icon, std_icon
+from tikdesk.ui.widgets.fmt import fmt_date
+from tikdesk.ui.widgets.table import Index, RecordFilterProxy, RecordTableModel
 
 
 class Column(IntEnum):

@@ -32,7 +32,7 @@ from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.context import AppContext
 from tikdesk.services.evidence import EvidenceService, EvidenceView
 from tikdesk.services.forms import ConsentFormService
-from tikdesk.ui.posts.badges import fmt_datetime
+from tikdesk.ui.widgets.fmt import fmt_datetime
 
 if TYPE_CHECKING:
     from tikdesk.ui.people.tab import PeopleTab

@@ -42,23 +42,17 @@ from tikdesk.ui.people.dialogs import (
 from tikdesk.ui.people.model import Column, PersonFilterProxyModel, PersonTableModel, Role
 from tikdesk.ui.people.paperwork import PaperworkPanel
 from tikdesk.ui.people.widgets import PersonForm
-from tikdesk.ui.posts.badges import (
+from tikdesk.ui.tab import RefreshWhenShown, announce_change, warn
+from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
     OK_ICON,
     WARN_ICON,
     consent_colour,
     consent_icon,
-    fmt_date,
     std_icon,
 )
-from tikdesk.ui.posts.common import (
-    RefreshWhenShown,
-    announce_change,
-    heading_label,
-    list_table,
-    search_edit,
-    warn,
-)
+from tikdesk.ui.widgets.controls import heading_label, list_table, search_edit
+from tikdesk.ui.widgets.fmt import fmt_date
 
 T = TypeVar("T")
 CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1

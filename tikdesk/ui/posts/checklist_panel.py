@@ -26,7 +26,8 @@ from tikdesk.domain.enums import Gate, ItemState
 from tikdesk.domain.gate import EvaluatedItem
 from tikdesk.services.posts import PostDetail, describe_reference
 from tikdesk.ui import theme
-from tikdesk.ui.posts.badges import AMBER, GREEN, GREY, RED, fmt_datetime, item_icon
+from tikdesk.ui.widgets.badges import AMBER, GREEN, GREY, RED, item_icon
+from tikdesk.ui.widgets.fmt import fmt_datetime
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 

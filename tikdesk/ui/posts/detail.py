@@ -26,22 +26,22 @@ from tikdesk.domain.consent import SHOWN_AS, option_label
 from tikdesk.domain.enums import PostStatus
 from tikdesk.services.posts import PostDetail
 from tikdesk.ui import theme
-from tikdesk.ui.posts.badges import (
+from tikdesk.ui.posts.checklist_panel import ChecklistPanel
+from tikdesk.ui.posts.form import PostForm
+from tikdesk.ui.posts.video import VideoBox
+from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
     OK_ICON,
     WARN_ICON,
     consent_colour,
     consent_icon,
-    fmt_datetime,
     post_gate_colour,
     post_gate_icon,
     post_gate_text,
     std_icon,
 )
-from tikdesk.ui.posts.checklist_panel import ChecklistPanel
-from tikdesk.ui.posts.common import heading_label
-from tikdesk.ui.posts.form import PostForm
-from tikdesk.ui.posts.video import VideoBox
+from tikdesk.ui.widgets.controls import heading_label
+from tikdesk.ui.widgets.fmt import fmt_datetime
 
 APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 1
 

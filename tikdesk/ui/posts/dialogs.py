@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.consent import SHOWN_AS, option_label
-from tikdesk.ui.posts.common import ok_cancel
+from tikdesk.ui.widgets.controls import ok_cancel
 
 
 def _to_py(value: QDateTime) -> dt.datetime:

@@ -12,13 +12,9 @@ from PySide6.QtCore import QObject, Qt
 from tikdesk.domain.enums import PostStatus
 from tikdesk.domain.gate import GateStatus
 from tikdesk.services.posts import PostSummary
-from tikdesk.ui.posts.badges import (
-    fmt_datetime,
-    post_gate_colour,
-    post_gate_icon,
-    post_gate_text,
-)
-from tikdesk.ui.posts.listmodel import Index, RecordFilterProxy, RecordTableModel
+from tikdesk.ui.widgets.badges import post_gate_colour, post_gate_icon, post_gate_text
+from tikdesk.ui.widgets.fmt import fmt_datetime
+from tikdesk.ui.widgets.table import Index, RecordFilterProxy, RecordTableModel
 
 
 class Column(IntEnum):

@@ -31,13 +31,6 @@ from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.ui import messages
 from tikdesk.ui.a11y import scrolled
-from tikdesk.ui.posts.common import (
-    RefreshWhenShown,
-    announce_change,
-    list_table,
-    search_edit,
-    warn,
-)
 from tikdesk.ui.posts.detail import PostDetailPanel
 from tikdesk.ui.posts.dialogs import (
     AddPersonDialog,
@@ -49,6 +42,8 @@ from tikdesk.ui.posts.dialogs import (
 )
 from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
 from tikdesk.ui.posts.video import hash_for_publish
+from tikdesk.ui.tab import RefreshWhenShown, announce_change, warn
+from tikdesk.ui.widgets.controls import list_table, search_edit
 
 T = TypeVar("T")
 

@@ -1,11 +1,9 @@
 """Icons and texts for gate and consent states — always icon plus words, never colour alone.
 
-Shared by the posts, people and overview tabs.
+Shared by the posts, people, overview and calendar tabs.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QStyle
 from tikdesk.domain.consent import ConsentState
 from tikdesk.domain.enums import ItemState, PostStatus
 from tikdesk.domain.gate import GateStatus
-from tikdesk.domain.i18n import language
 from tikdesk.ui import theme
 
 SP = QStyle.StandardPixmap
@@ -99,15 +96,3 @@ def post_gate_colour(status: PostStatus, gate: GateStatus, take_down: bool) -> Q
     if status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
         return GREY
     return gate_colour(gate)
-
-
-def fmt_date(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
-
-
-def fmt_datetime(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d.%m.%Y %H:%M" if language() == "de" else "%Y-%m-%d %H:%M")
