@@ -12,7 +12,7 @@ from tikdesk.services.demo import ensure_demo_data
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex, sort_text
 from tikdesk.services.ideas import IdeaService
 from tikdesk.ui.ideas.board import BoardColumnModel, decode_ids, encode_ids
-from tikdesk.ui.ideas.model import Column, IdeaTableModel, Role
+from tikdesk.ui.ideas.model import COLUMN_COUNT, Column, IdeaTableModel, Role
 
 
 @pytest.fixture
@@ -38,12 +38,12 @@ def test_table_model_after_load_and_each_change(
 ) -> None:
     index, model = loaded
     qtmodeltester.check(model)
-    assert model.rowCount() == 60 and model.columnCount() == len(Column)
+    assert model.rowCount() == 60 and model.columnCount() == COLUMN_COUNT
     first = model.record(0)
     assert model.data(model.index(0, Column.STATUS)) == "Geplant"  # German label
     assert model.data(model.index(0, Column.TITLE), Role.OBJECT) == first
     assert model.data(model.index(0, Column.TITLE), Role.ID) == first.id
-    assert model.headerData(Column.OWNER, Qt.Orientation.Horizontal) == "Owner"
+    assert model.headerData(Column.OWNER, Qt.Orientation.Horizontal) == "Verantwortlich"
 
     # insert
     new = service.create({"title": "Neue Idee"})

@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>&amp;set</source>
-        <translation>&amp;festlegen</translation>
+        <translation>fest&amp;festlegenamp;legen</translation>
     </message>
     <message>
         <source>Has a due date</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>P&amp;illar:</source>
-        <translation>Themen&amp;säule:</translation>
+        <translation>ThThemen&amp;säule:amp;emensäule:</translation>
     </message>
     <message>
         <source>Content pillar</source>
@@ -235,46 +235,6 @@
     </message>
 </context>
 <context>
-    <name>IdeaTableModel</name>
-    <message>
-        <source>Title</source>
-        <extracomment>Which record field (and sort key) each column shows. Status colours, shared by table and board: the theme&apos;s swatches (3:1 on the surface).</extracomment>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation>Zielgruppe</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Verantwortlich</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Schlagwörter</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Geändert</translation>
-    </message>
-</context>
-<context>
     <name>IdeasTab</name>
     <message>
         <source>Set owner</source>
@@ -286,6 +246,7 @@
     </message>
     <message>
         <source>&amp;New idea…</source>
+        <extracomment>rows shown at once while the whole backlog loads in the background (issue 21) the whole backlog is in the index (after a background load)</extracomment>
         <translation>&amp;Neue Idee…</translation>
     </message>
     <message>

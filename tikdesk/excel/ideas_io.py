@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import not_
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
 
-from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.enums import LabeledEnum
+from tikdesk.domain.fields import Kind, Spec
 from tikdesk.domain.i18n import language, msg
+from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.excel.preview import Problem
 from tikdesk.excel.reading import FORMULA_WITHOUT_VALUE, Field, Schema, Table
 from tikdesk.excel.values import (
@@ -57,70 +59,39 @@ __all__ = [
     "write_ideas_xlsx",
 ]
 
-IDEA_SCHEMA = Schema(
-    (
-        Field("id", "ID", "ID", ("Nr", "Nummer", "Idee-Nr", "Idea ID", "Kennung", "Lfd Nr")),
-        Field(
-            "title",
-            "Titel",
-            "Title",
-            ("Idee", "Ideen", "Name", "Thema", "Arbeitstitel", "Idea", "Topic", "Videoidee"),
-            required=True,
-        ),
-        Field("hook", "Hook", "Hook", ("Aufhänger", "Einstieg", "Opener")),
-        Field("format", "Format", "Format", ("Videoformat", "Art", "Type", "Typ")),
-        Field("audience", "Zielgruppe", "Audience", ("Zielgruppen", "Target group", "Publikum")),
-        Field("status", "Status", "Status", ("Stand", "State", "Phase")),
-        Field("priority", "Priorität", "Priority", ("Prio", "Prioritaet", "Wichtigkeit")),
-        Field(
-            "owner",
-            "Verantwortlich",
-            "Owner",
-            ("Zuständig", "Zuständigkeit", "Verantwortliche", "Wer", "Responsible", "Assignee"),
-        ),
-        Field(
-            "target_date",
-            "Zieltermin",
-            "Due date",
-            ("Termin", "Datum", "Deadline", "Fällig", "Fällig am", "Due", "Date", "Target date"),
-        ),
-        Field(
-            "description",
-            "Beschreibung",
-            "Description",
-            ("Notizen", "Notiz", "Bemerkung", "Bemerkungen", "Kommentar", "Notes", "Details"),
-        ),
-        Field("tags", "Tags", "Tags", ("Schlagworte", "Schlagwörter", "Stichworte", "Hashtags")),
-        Field("created_at", "Erstellt", "Created", ("Angelegt", "Erstellt am"), ignored=True),
-        Field("updated_at", "Geändert", "Updated", ("Geändert am", "Modified"), ignored=True),
+
+def _schema_field(spec: Spec) -> Field:
+    de, en = spec.header or spec.label
+    extra = tuple(w for w in spec.label if w not in (de, en) and w not in spec.aliases)
+    return Field(
+        spec.key,
+        de,
+        en,
+        spec.aliases + extra,
+        required=spec.required,
+        ignored=not spec.imported,
     )
-)
+
+
+#: The idea list's columns, in export order, from :data:`IDEA_FIELDS`.
+IDEA_SCHEMA = Schema(tuple(_schema_field(spec) for spec in IDEA_FIELDS.exported))
 
 #: Export column order (= the schema's order).
 EXPORT_FIELDS: tuple[str, ...] = tuple(f.key for f in IDEA_SCHEMA.fields)
 ENUM_FIELDS: dict[str, type[LabeledEnum]] = {
-    "format": IdeaFormat,
-    "audience": Audience,
-    "status": IdeaStatus,
-    "priority": Priority,
+    s.key: s.enum for s in IDEA_FIELDS.exported if s.enum is not None
 }
-_MULTILINE = frozenset({"description", "hook"})
-_TEXT_KEYS = frozenset({"title", "hook", "description", "owner", "tags"})
-_WIDTHS = {
-    "id": 7,
-    "title": 42,
-    "hook": 32,
-    "format": 24,
-    "audience": 16,
-    "status": 15,
-    "priority": 11,
-    "owner": 18,
-    "target_date": 12,
-    "description": 50,
-    "tags": 24,
-    "created_at": 17,
-    "updated_at": 17,
-}
+_MULTILINE = frozenset(s.key for s in IDEA_FIELDS.exported if s.keeps_breaks)
+_TEXT_KEYS = frozenset(s.key for s in IDEA_FIELDS.exported if s.is_text)
+_WIDTHS = {s.key: s.width for s in IDEA_FIELDS.exported}
+#: The drop-down lists of the "Listen" sheet: the enum fields in table-column order.
+_LIST_KEYS = [
+    s.key
+    for s in sorted(
+        (s for s in IDEA_FIELDS.exported if s.enum is not None),
+        key=lambda s: (s.column.order if s.column else 99, s.export or 0),
+    )
+]
 
 
 def export_headers(lang: str | None = None) -> list[str]:
@@ -209,12 +180,15 @@ def convert_id(value: Any) -> int | None:
 
 
 def _converter(key: str, date1904: bool, from_csv: bool) -> Callable[[Any], Any]:
+    kind = IDEA_FIELDS[key].kind
     if key in ENUM_FIELDS:
         return enum_converter(key, ENUM_FIELDS[key])
-    if key == "target_date":
+    if kind is Kind.DATE:
         return lambda v: None if clean_text(v) == "" else parse_date(v, date1904)
-    if key == "id":
+    if kind is Kind.ID:
         return convert_id
+    if kind is Kind.INT:
+        return lambda v: None if clean_text(v) == "" else parse_int(v)
     multiline = key in _MULTILINE
 
     def convert_text(value: Any) -> str:
@@ -434,32 +408,13 @@ def write_ideas_csv(
             text = texts[value] = value.strftime(fmt)
         return text
 
-    safe = csv_safe_fast
-    fmt_label = labels["format"].get
-    aud_label = labels["audience"].get
-    status_label = labels["status"].get
-    prio_label = labels["priority"].get
+    plan = [_csv_cell(spec, labels, when, date_fmt, time_fmt) for spec in IDEA_FIELDS.exported]
+    get = itemgetter(*EXPORT_FIELDS)
 
     def formatted() -> Iterable[list[Any]]:
         for r in rows:  # one pass per row, in EXPORT_FIELDS order
-            yield [
-                r["id"],
-                safe(r["title"] or ""),
-                safe(r["hook"] or ""),
-                fmt_label(r["format"], r["format"] or ""),
-                aud_label(r["audience"], r["audience"] or ""),
-                status_label(r["status"], r["status"] or ""),
-                prio_label(r["priority"], r["priority"] or ""),
-                safe(r["owner"] or ""),
-                when(r["target_date"], date_fmt),
-                safe(r["description"] or ""),
-                safe(r["tags"] or ""),
-                when(r["created_at"], time_fmt),
-                when(r["updated_at"], time_fmt),
-            ]
+            yield [cell(value) for cell, value in zip(plan, get(r), strict=True)]
 
-    if tuple(EXPORT_FIELDS) != _CSV_ORDER:  # pragma: no cover - guards the list above
-        raise AssertionError("write_ideas_csv is out of step with EXPORT_FIELDS")
     return write_csv(
         path,
         export_headers(lang),
@@ -471,21 +426,25 @@ def write_ideas_csv(
     )
 
 
-_CSV_ORDER = (
-    "id",
-    "title",
-    "hook",
-    "format",
-    "audience",
-    "status",
-    "priority",
-    "owner",
-    "target_date",
-    "description",
-    "tags",
-    "created_at",
-    "updated_at",
-)
+def _csv_cell(
+    spec: Spec,
+    labels: dict[str, dict[str, str]],
+    when: Callable[[Any, str], str],
+    date_fmt: str,
+    time_fmt: str,
+) -> Callable[[Any], Any]:
+    """value → CSV cell of one exported field."""
+    if spec.key in labels:
+        label = labels[spec.key].get
+        return lambda v: label(v, v or "")
+    if spec.kind is Kind.DATE:
+        return lambda v: when(v, date_fmt)
+    if spec.kind is Kind.DATETIME:
+        return lambda v: when(v, time_fmt)
+    if spec.is_text:
+        safe = csv_safe_fast
+        return lambda v: safe(v or "")
+    return lambda v: "" if v is None else v
 
 
 def write_ideas_xlsx(
@@ -524,32 +483,34 @@ def _fill_workbook(
         {"num_format": "dd.mm.yyyy hh:mm" if lang == "de" else "yyyy-mm-dd hh:mm"}
     )
     keys = list(EXPORT_FIELDS)
+    cell_format = {Kind.DATE: date_fmt, Kind.DATETIME: time_fmt}
+    formats = [cell_format.get(spec.kind) for spec in IDEA_FIELDS.exported]
     for col, key in enumerate(keys):
-        fmt = date_fmt if key == "target_date" else time_fmt if key.endswith("_at") else None
-        sheet.set_column(col, col, _WIDTHS[key], fmt)
+        sheet.set_column(col, col, _WIDTHS[key], formats[col])
     sheet.write_row(0, 0, headers, bold)
     sheet.freeze_panes(1, 0)
 
     # Drop-down values on the second sheet, one column per list.
     labels = _labels(lang)
-    list_keys = ["status", "format", "audience", "priority"]
+    list_keys = _LIST_KEYS
     for col, key in enumerate(list_keys):
         lists.write_string(0, col, headers[keys.index(key)], bold)
         for row, label in enumerate(labels[key].values(), start=1):
             lists.write_string(row, col, label)
         lists.set_column(col, col, 26)
 
-    d_col, t1, t2 = keys.index("target_date"), keys.index("created_at"), keys.index("updated_at")
+    # Runs of plain cells written with write_row, dates and times one by one in their format.
+    timed = [(col, fmt) for col, fmt in enumerate(formats) if fmt is not None]
+    starts = [0] + [col + 1 for col, _ in timed]
+    ends = [col for col, _ in timed] + [len(keys)]
+    runs = [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
     r = 0
     for r, cells in enumerate(_cells(rows, lang), start=1):
-        sheet.write_row(r, 0, cells[:d_col])
-        if cells[d_col]:
-            sheet.write_datetime(r, d_col, cells[d_col], date_fmt)
-        sheet.write_row(r, d_col + 1, cells[d_col + 1 : t1])
-        if cells[t1]:
-            sheet.write_datetime(r, t1, cells[t1], time_fmt)
-        if cells[t2]:
-            sheet.write_datetime(r, t2, cells[t2], time_fmt)
+        for a, b in runs:
+            sheet.write_row(r, a, cells[a:b])
+        for col, fmt in timed:
+            if cells[col]:
+                sheet.write_datetime(r, col, cells[col], fmt)
         if progress is not None and r % PROGRESS_EVERY == 0 and not progress(r, total):
             raise cancelled()
     last = max(r, 1)

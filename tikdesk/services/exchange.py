@@ -30,7 +30,9 @@ from typing import Any
 from tikdesk.domain.bulk import Background, cyclic_gc_paused
 from tikdesk.domain.columns import ColumnRows
 from tikdesk.domain.errors import Cancelled, InputRejected
+from tikdesk.domain.fields import Kind
 from tikdesk.domain.i18n import language, msg
+from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.domain.text import column_list, storable_name, thousands
 from tikdesk.excel import ideas_io
 from tikdesk.excel.preview import Preview, Problem, format_problems, sha256_file
@@ -65,8 +67,9 @@ __all__ = [
 KIND_IDEAS = "ideas"
 IMPORT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv"})
 ProgressFn = Callable[[int, int], bool]
-_TEXT_FIELDS = ("title", "hook", "description", "owner", "tags")
-_ENUM_DEFAULTS = {"format": "other", "audience": "general", "status": "new", "priority": "medium"}
+_TEXT_FIELDS = tuple(s.key for s in IDEA_FIELDS.imported if s.is_text)
+#: An empty status/format/... cell: the default for a new idea, the stored value otherwise.
+_ENUM_DEFAULTS = {s.key: s.default for s in IDEA_FIELDS.imported if s.enum is not None}
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,7 @@ def _norm_title(title: str) -> str:
 
 
 _LIMITS = tuple((key, MAX_LENGTH[key]) for key in _TEXT_FIELDS if key in MAX_LENGTH)
+_DATE_FIELDS = tuple(s.key for s in IDEA_FIELDS.imported if s.kind is Kind.DATE)
 
 
 def _too_long(limit: int, length: int) -> str:
@@ -274,14 +278,16 @@ def _check_rules(converted: ideas_io.Converted) -> dict[int, list[tuple[str, str
         for pos, text in enumerate(texts):
             if text and len(text) > limit:
                 out.setdefault(pos, []).append((key, _too_long(limit, len(text))))
-    days = converted.column("target_date")
-    if days is not None:
+    for key in _DATE_FIELDS:
+        days = converted.column(key)
+        if days is None:
+            continue
         outside = {d for d in set(days) if d is not None and not EARLIEST_DATE <= d <= LATEST_DATE}
         for pos, day in enumerate(days) if outside else ():
             if day in outside:
                 out.setdefault(pos, []).append(
                     (
-                        "target_date",
+                        key,
                         msg(
                             f"Das Datum {day:%d.%m.%Y} liegt außerhalb von {EARLIEST_DATE:%Y} "
                             f"bis {LATEST_DATE:%Y}.",

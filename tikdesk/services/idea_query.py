@@ -15,12 +15,12 @@ import bisect
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.ideas import IDEA_FIELDS, IdeaRecord
 from tikdesk.services.ideas import split_tags
-from tikdesk.storage.repositories.ideas import IdeaRecord
 
 # German sort order (DIN 5007-1): umlauts sort like their base letters; casefold() already
 # turns ß into ss.
@@ -155,10 +155,9 @@ def _replace_entry(entries: list[_Entry], old: _Entry | None, new: _Entry | None
 
 def _sort_entries(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
     """Stable sort by ``column``; entries without a value go last in both directions."""
-    try:
-        k = _KEY_INDEX[column]
-    except KeyError:
-        raise ValueError(f"cannot sort ideas by {column!r}") from None
+    k = _KEY_INDEX.get(column)
+    if k is None:
+        return _sort_by_field(entries, column, descending)
     present = [e for e in entries if e[k] is not None]
     if len(present) == len(entries):
         missing: list[_Entry] = []
@@ -166,6 +165,23 @@ def _sort_entries(entries: list[_Entry], column: str, descending: bool) -> list[
         missing = [e for e in entries if e[k] is None]
     present.sort(key=itemgetter(k), reverse=descending)
     return present + missing
+
+
+def _sort_by_field(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
+    """Sort by a declared field that has no prepared key (text folded like the others)."""
+    if column not in IdeaRecord._fields:
+        raise ValueError(f"cannot sort ideas by {column!r}")
+    field = attrgetter(column)
+    text = IDEA_FIELDS[column].is_text
+
+    def value(entry: _Entry) -> Any:
+        found = field(entry[0])
+        return (sort_text(found) or None) if text and found is not None else found
+
+    keyed = [(value(e), e) for e in entries]
+    present = [p for p in keyed if p[0] is not None]
+    present.sort(key=itemgetter(0), reverse=descending)
+    return [e for _, e in present] + [e for v, e in keyed if v is None]
 
 
 def _narrow(rows: list[_Entry], flt: IdeaFilter) -> list[_Entry]:

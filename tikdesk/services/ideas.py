@@ -14,13 +14,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
 from tikdesk.domain.errors import ValidationError
-from tikdesk.domain.i18n import msg
+from tikdesk.domain.fields import Kind
+from tikdesk.domain.i18n import language, msg
+from tikdesk.domain.ideas import IDEA_FIELDS, IdeaRecord
 from tikdesk.domain.text import strip_bidi
 from tikdesk.services.context import AppContext
 from tikdesk.storage.repositories import ideas as repo
-from tikdesk.storage.repositories.ideas import EDITABLE, IdeaRecord, IdeaSnapshot
+from tikdesk.storage.repositories.ideas import EDITABLE, IdeaSnapshot
 
 __all__ = [
     "EDITABLE",
@@ -36,35 +37,13 @@ __all__ = [
     "validate",
 ]
 
-MAX_LENGTH: dict[str, int] = {
-    "title": 300,
-    "hook": 500,
-    "description": 10_000,
-    "pillar": 200,
-    "owner": 200,
-    "sound_ref": 500,
-    "tags": 1_000,
-}
+#: Maximum length of each text field (from the declaration).
+MAX_LENGTH: dict[str, int] = IDEA_FIELDS.max_length
 MAX_TAG_LENGTH = 60
 MAX_EFFORT_HOURS = 1_000
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
 
-_ENUMS: dict[str, type[LabeledEnum]] = {
-    "format": IdeaFormat,
-    "audience": Audience,
-    "status": IdeaStatus,
-    "priority": Priority,
-}
-_FIELD_NAMES: dict[str, tuple[str, str]] = {
-    "title": ("Titel", "Title"),
-    "hook": ("Hook", "Hook"),
-    "description": ("Beschreibung", "Description"),
-    "pillar": ("Themensäule", "Pillar"),
-    "owner": ("Verantwortlich", "Owner"),
-    "sound_ref": ("Trend/Sound", "Trend/sound"),
-    "tags": ("Schlagwörter", "Tags"),
-}
 _TAG_SPLIT = re.compile(r"[,;\n]")
 
 
@@ -128,11 +107,10 @@ def normalise_tags(value: str | Iterable[str]) -> str:
 
 
 def _label(field: str) -> str:
-    de, en = _FIELD_NAMES.get(field, (field, field))
-    return msg(de, en)
+    return IDEA_FIELDS[field].text(language())
 
 
-def _parse_date(value: Any) -> dt.date | None:
+def _parse_date(value: Any, field: str = "target_date") -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -146,7 +124,7 @@ def _parse_date(value: Any) -> dt.date | None:
         except ValueError:
             continue
     raise ValidationError(
-        "target_date",
+        field,
         msg(f"„{text}“ ist kein Datum (TT.MM.JJJJ).", f"'{text}' is not a date (YYYY-MM-DD)."),
     )
 
@@ -174,6 +152,36 @@ def _parse_effort(value: Any) -> int | None:
     return hours
 
 
+_NUMBERS = tuple(s for s in IDEA_FIELDS.of_kind(Kind.INT, Kind.FLOAT) if s.editable)
+_DATES = tuple(s for s in IDEA_FIELDS.of_kind(Kind.DATE) if s.editable)
+_REQUIRED = tuple(s for s in IDEA_FIELDS.of_kind(Kind.LINE, Kind.TEXT) if s.required)
+_PLAIN_TEXT = tuple(
+    s for s in IDEA_FIELDS.of_kind(Kind.LINE, Kind.TEXT) if s.editable and not s.required
+)
+
+
+def _parse_number(field: str, kind: Kind, value: Any) -> int | float | None:
+    if field == "effort":
+        return _parse_effort(value)
+    if kind is Kind.FLOAT:
+        return float(value)
+    if value is None or value == "":
+        return None
+    try:
+        return int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValidationError(
+            field,
+            msg(f"{_label(field)}: bitte eine ganze Zahl.", f"{_label(field)}: a whole number."),
+        ) from None
+
+
+def _missing_text(field: str) -> str:
+    if field == "title":
+        return msg("Bitte einen Titel eingeben.", "Please enter a title.")
+    return msg(f"{_label(field)}: bitte ausfüllen.", f"{_label(field)}: please fill in.")
+
+
 def validate(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check and normalise idea fields; raise :class:`ValidationError` for the first bad one.
 
@@ -185,19 +193,16 @@ def validate(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, A
     if unknown:
         raise ValueError(f"unknown idea fields: {sorted(unknown)}")
     out: dict[str, Any] = {}
-    if not partial or "title" in values:
-        title = " ".join(strip_bidi(str(values.get("title") or "")).split())
-        if not title:
-            raise ValidationError(
-                "title", msg("Bitte einen Titel eingeben.", "Please enter a title.")
-            )
-        out["title"] = title
-    for field in ("hook", "description", "pillar", "owner", "sound_ref"):
-        if field in values:
-            text = strip_bidi(str(values[field] or "")).strip()
-            if field in ("pillar", "owner", "hook"):
-                text = " ".join(text.split())
-            out[field] = text
+    for spec in _REQUIRED:
+        if not partial or spec.key in values:
+            text = " ".join(strip_bidi(str(values.get(spec.key) or "")).split())
+            if not text:
+                raise ValidationError(spec.key, _missing_text(spec.key))
+            out[spec.key] = text
+    for spec in _PLAIN_TEXT:
+        if spec.key in values:
+            text = strip_bidi(str(values[spec.key] or "")).strip()
+            out[spec.key] = " ".join(text.split()) if spec.kind is Kind.LINE else text
     if "tags" in values:
         tags = values["tags"]
         parts = split_tags(strip_bidi(tags if isinstance(tags, str) else ",".join(tags or ())))
@@ -220,7 +225,7 @@ def validate(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, A
                     f"{_label(field)}: at most {length} characters (now {len(out[field])}).",
                 ),
             )
-    for field, enum in _ENUMS.items():
+    for field, enum in IDEA_FIELDS.enums.items():
         if field in values:
             raw = values[field]
             member = enum.parse(str(raw)) if raw not in (None, "") else None
@@ -229,23 +234,23 @@ def validate(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, A
                     field, msg(f"Unbekannter Wert „{raw}“.", f"Unknown value '{raw}'.")
                 )
             out[field] = member.value
-    if "effort" in values:
-        out["effort"] = _parse_effort(values["effort"])
-    if "target_date" in values:
-        day = _parse_date(values["target_date"])
-        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
-            raise ValidationError(
-                "target_date",
-                msg(
-                    f"Das Zieldatum muss zwischen {EARLIEST_DATE:%d.%m.%Y} und "
-                    f"{LATEST_DATE:%d.%m.%Y} liegen.",
-                    f"The target date must be between {EARLIEST_DATE:%Y-%m-%d} and "
-                    f"{LATEST_DATE:%Y-%m-%d}.",
-                ),
-            )
-        out["target_date"] = day
-    if "board_rank" in values:
-        out["board_rank"] = float(values["board_rank"])
+    for spec in _NUMBERS:
+        if spec.key in values:
+            out[spec.key] = _parse_number(spec.key, spec.kind, values[spec.key])
+    for spec in _DATES:
+        if spec.key in values:
+            day = _parse_date(values[spec.key], spec.key)
+            if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise ValidationError(
+                    spec.key,
+                    msg(
+                        f"{_label(spec.key)}: bitte ein Datum zwischen {EARLIEST_DATE:%d.%m.%Y} "
+                        f"und {LATEST_DATE:%d.%m.%Y}.",
+                        f"{_label(spec.key)}: please give a date between "
+                        f"{EARLIEST_DATE:%Y-%m-%d} and {LATEST_DATE:%Y-%m-%d}.",
+                    ),
+                )
+            out[spec.key] = day
     return out
 
 

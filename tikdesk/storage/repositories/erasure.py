@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.storage.check import sqlite_uri
 from tikdesk.storage.engine import Database
 from tikdesk.storage.models import (
@@ -55,12 +56,7 @@ FREE_TEXTS: tuple[tuple[type[Any], str, str, str], ...] = (
     (ChecklistResult, "override_reason", "Checkliste: Begründung", "Checklist: override reason"),
     (Approval, "comment", "Freigabe: Kommentar", "Approval: comment"),
     (Approval, "revoked_reason", "Freigabe: Rücknahmegrund", "Approval: revoke reason"),
-    (Idea, "title", "Idee: Titel", "Idea: title"),
-    (Idea, "hook", "Idee: Hook", "Idea: hook"),
-    (Idea, "description", "Idee: Beschreibung", "Idea: description"),
-    (Idea, "tags", "Idee: Tags", "Idea: tags"),
-    (Idea, "sound_ref", "Idee: Trend/Sound", "Idea: trend/sound"),
-    (Idea, "owner", "Idee: zuständig", "Idea: owner"),
+    *((Idea, s.key, *s.erase_label) for s in IDEA_FIELDS.all if s.erase_label),
     (Consent, "custodian_name", "Einwilligung: Sorgeberechtigte:r", "Consent: custodian"),
     (Consent, "withdrawal_channel", "Widerruf: Weg", "Withdrawal: channel"),
     (Consent, "withdrawal_note", "Widerruf: Notiz", "Withdrawal: note"),

@@ -1,8 +1,9 @@
 """Ideas: the only SQL about the backlog.
 
 Functions take the session of the current unit of work and hand back frozen
-:class:`IdeaRecord` objects, never ORM rows.  Writes go through Core statements so that a
-50,000-row backlog loads and bulk-inserts quickly (ARCHITECTURE.md §6).
+:class:`IdeaRecord` objects (declared in :mod:`tikdesk.domain.ideas`), never ORM rows.
+Writes go through Core statements so that a 50,000-row backlog loads and bulk-inserts
+quickly (ARCHITECTURE.md §6).
 """
 
 from __future__ import annotations
@@ -10,43 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
+from tikdesk.domain.ideas import IDEA_FIELDS, IdeaRecord
 from tikdesk.storage.models import Idea, Post
 from tikdesk.storage.repositories.conflicts import conflict_error
-
-
-class IdeaRecord(NamedTuple):
-    """One idea as the layers above see it: a plain, immutable copy of the row.
-
-    A NamedTuple rather than a frozen dataclass: 50,000 of them are built per load, and frozen
-    dataclasses set every field through ``object.__setattr__``.
-    """
-
-    id: int
-    title: str
-    hook: str
-    description: str
-    format: str
-    audience: str
-    pillar: str
-    tags: str
-    status: str
-    priority: str
-    effort: int | None
-    owner: str
-    target_date: dt.date | None
-    sound_ref: str
-    board_rank: float
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    version: int
-    import_batch_id: int | None
 
 
 @dataclass(frozen=True)
@@ -59,24 +33,7 @@ class IdeaSnapshot:
 
 FIELDS: tuple[str, ...] = IdeaRecord._fields
 #: Columns a user may change (everything else is bookkeeping).
-EDITABLE: frozenset[str] = frozenset(
-    {
-        "title",
-        "hook",
-        "description",
-        "format",
-        "audience",
-        "pillar",
-        "tags",
-        "status",
-        "priority",
-        "effort",
-        "owner",
-        "target_date",
-        "sound_ref",
-        "board_rank",
-    }
-)
+EDITABLE: frozenset[str] = IDEA_FIELDS.editable
 # Core columns (not ORM attributes): reading 50,000 rows skips the ORM's row loading.
 _COLUMNS = [Idea.__table__.c[name] for name in FIELDS]
 

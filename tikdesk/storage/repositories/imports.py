@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tikdesk.domain.columns import ColumnRows
+from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.domain.text import storable_name
 from tikdesk.storage.models import Idea, ImportBatch
 
@@ -26,24 +27,10 @@ CHUNK = 5_000
 _BULK_ROWS = 20_000  # new ideas from which an insert is prepared as a bulk load
 _BULK_CACHE_KIB = 128 * 1024  # SQLite page cache during a bulk load (used as needed)
 IN_CHUNK = 900  # bound parameters per IN (…) — portable to every SQLite build
-IDEA_COLUMNS: tuple[str, ...] = (
-    "id",
-    "title",
-    "hook",
-    "format",
-    "audience",
-    "status",
-    "priority",
-    "owner",
-    "target_date",
-    "description",
-    "tags",
-    "created_at",
-    "updated_at",
-    "version",
-)
+#: The columns of the idea list (export order, :data:`IDEA_FIELDS`) and the version.
+IDEA_COLUMNS: tuple[str, ...] = (*(s.key for s in IDEA_FIELDS.exported), "version")
 _SELECT = [getattr(Idea, name) for name in IDEA_COLUMNS]
-MATCH_COLUMNS = tuple(c for c in IDEA_COLUMNS if c not in ("created_at", "updated_at"))
+MATCH_COLUMNS = (*(s.key for s in IDEA_FIELDS.imported), "version")
 _MATCH_SELECT = [getattr(Idea, name) for name in MATCH_COLUMNS]
 _TABLE = cast(Table, Idea.__table__)
 Progress = Callable[[int], bool]  # rows written so far → continue?

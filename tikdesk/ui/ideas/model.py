@@ -21,8 +21,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.enums import LabeledEnum
+from tikdesk.domain.fields import Kind
 from tikdesk.domain.i18n import language
+from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.services.idea_query import IdeaIndex
 from tikdesk.services.ideas import IdeaRecord
 from tikdesk.ui import theme
@@ -31,16 +33,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ID = attrgetter("id")
 
 
-class Column(IntEnum):
-    TITLE = 0
-    STATUS = 1
-    FORMAT = 2
-    AUDIENCE = 3
-    PRIORITY = 4
-    OWNER = 5
-    TARGET_DATE = 6
-    TAGS = 7
-    UPDATED = 8
+#: The table's columns: the fields declared with a ``column`` (tikdesk.domain.ideas).
+COLUMN_SPECS = IDEA_FIELDS.columns
+#: Which record field (and sort key) each column shows.
+COLUMN_FIELD: tuple[str, ...] = tuple(spec.key for spec in COLUMN_SPECS)
+COLUMN_COUNT = len(COLUMN_FIELD)
+
+
+class Column:
+    """Positions of the columns the UI code names; every other one follows the declaration."""
+
+    TITLE = COLUMN_FIELD.index("title")
+    STATUS = COLUMN_FIELD.index("status")
+    OWNER = COLUMN_FIELD.index("owner")
+    TARGET_DATE = COLUMN_FIELD.index("target_date")
 
 
 class Role(IntEnum):
@@ -48,25 +54,12 @@ class Role(IntEnum):
     ID = Qt.ItemDataRole.UserRole + 2
 
 
-#: Which record field (and sort key) each column shows.
-COLUMN_FIELD: dict[Column, str] = {
-    Column.TITLE: "title",
-    Column.STATUS: "status",
-    Column.FORMAT: "format",
-    Column.AUDIENCE: "audience",
-    Column.PRIORITY: "priority",
-    Column.OWNER: "owner",
-    Column.TARGET_DATE: "target_date",
-    Column.TAGS: "tags",
-    Column.UPDATED: "updated_at",
-}
-
 #: Status colours, shared by table and board: the theme's swatches (3:1 on the surface).
 STATUS_COLOURS: dict[str, str] = {k: v.name() for k, v in theme.SWATCH.items()}
 
 
 # Plain ints and tuples for the hot path of data(): enum comparisons cost microseconds each.
-_FIELDS = tuple(COLUMN_FIELD[c] for c in Column)
+_FIELDS = COLUMN_FIELD
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -74,8 +67,10 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _OBJECT = int(Role.OBJECT)
 _ID_ROLE = int(Role.ID)
 _ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _DECORATION, _TOOLTIP, _OBJECT, _ID_ROLE})
-_STATUS = int(Column.STATUS)
-_TITLE = int(Column.TITLE)
+_STATUS = Column.STATUS
+_DATES = frozenset(s.key for s in IDEA_FIELDS.of_kind(Kind.DATE))
+_TIMES = frozenset(s.key for s in IDEA_FIELDS.of_kind(Kind.DATETIME))
+_TITLE = Column.TITLE
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
@@ -106,31 +101,17 @@ class IdeaTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] | None = None
         self._sort: tuple[str, bool] | None = None
         self._source: Callable[[tuple[str, bool]], list[IdeaRecord]] | None = None
-        self._labels = {
-            "status": enum_labels(IdeaStatus),
-            "format": enum_labels(IdeaFormat),
-            "audience": enum_labels(Audience),
-            "priority": enum_labels(Priority),
-        }
+        self._labels = {key: enum_labels(enum) for key, enum in IDEA_FIELDS.enums.items()}
         self._colours = theme.SWATCH  # fitted to the palette in force
-        self._headers = {
-            Column.TITLE: self.tr("Title"),
-            Column.STATUS: self.tr("Status"),
-            Column.FORMAT: self.tr("Format"),
-            Column.AUDIENCE: self.tr("Audience"),
-            Column.PRIORITY: self.tr("Priority"),
-            Column.OWNER: self.tr("Owner"),
-            Column.TARGET_DATE: self.tr("Due"),
-            Column.TAGS: self.tr("Tags"),
-            Column.UPDATED: self.tr("Changed"),
-        }
+        lang = 0 if language() == "de" else 1
+        self._headers = [spec.column.label[lang] for spec in COLUMN_SPECS if spec.column]
 
     # ------------------------------------------------------------------ Qt interface
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Painting asks ~7 roles per visible cell: answer the unused ones first and cheaply.
@@ -158,9 +139,11 @@ class IdeaTableModel(QAbstractTableModel):
         labels = self._labels.get(field)
         if labels is not None:
             return labels.get(value, str(value))  # the labelled fields are str already
-        if field == "target_date":
+        if value is None:
+            return ""
+        if field in _DATES:
             return format_date(value)
-        if field == "updated_at":
+        if field in _TIMES:
             return format_time(value)
         return str(value)
 
@@ -171,10 +154,7 @@ class IdeaTableModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            try:
-                return self._headers[Column(section)]
-            except ValueError:
-                return None
+            return self._headers[section] if 0 <= section < COLUMN_COUNT else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -184,8 +164,8 @@ class IdeaTableModel(QAbstractTableModel):
         """Header click: sort the current rows in Python, keeping the selection.
 
         Column -1 (sort indicator cleared) goes back to board order."""
-        if 0 <= column < len(Column):
-            self._sort = (COLUMN_FIELD[Column(column)], order == Qt.SortOrder.DescendingOrder)
+        if 0 <= column < COLUMN_COUNT:
+            self._sort = (COLUMN_FIELD[column], order == Qt.SortOrder.DescendingOrder)
         else:
             self._sort = None
         self.layoutAboutToBeChanged.emit()
@@ -272,7 +252,7 @@ class IdeaTableModel(QAbstractTableModel):
         if row < 0:
             return False
         self._rows[row] = record
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         return True
 
     def insert_record(self, record: IdeaRecord) -> int:

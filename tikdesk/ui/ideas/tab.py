@@ -67,7 +67,13 @@ from tikdesk.ui.ideas.commands import (
     move_text,
 )
 from tikdesk.ui.ideas.editor import IdeaEditorDialog
-from tikdesk.ui.ideas.model import Column, IdeaTableModel, format_date, format_time
+from tikdesk.ui.ideas.model import (
+    COLUMN_SPECS,
+    Column,
+    IdeaTableModel,
+    format_date,
+    format_time,
+)
 
 if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
@@ -77,17 +83,7 @@ log = logging.getLogger(__name__)
 HEADER_KEY = "ideas/header"
 SPLITTER_KEY = "ideas/splitter"
 VIEW_KEY = "ideas/view"
-DEFAULT_WIDTHS = {
-    Column.TITLE: 300,
-    Column.STATUS: 120,
-    Column.FORMAT: 150,
-    Column.AUDIENCE: 120,
-    Column.PRIORITY: 80,
-    Column.OWNER: 120,
-    Column.TARGET_DATE: 90,
-    Column.TAGS: 220,
-    Column.UPDATED: 130,
-}
+DEFAULT_WIDTHS = {i: spec.column.width for i, spec in enumerate(COLUMN_SPECS) if spec.column}
 
 
 def ask_owner(parent: QWidget, owners: list[str], current: str) -> str | None:
