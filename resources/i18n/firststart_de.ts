@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>S&amp;kip</source>
-        <translation>Über&amp;springen</translation>
+        <translation>Übe&amp;rspringen</translation>
     </message>
     <message>
         <source>Logo</source>

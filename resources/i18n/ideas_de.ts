@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>&amp;set</source>
-        <translation>fest&amp;festlegenamp;legen</translation>
+        <translation>fest&amp;legen</translation>
     </message>
     <message>
         <source>Has a due date</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>P&amp;illar:</source>
-        <translation>ThThemen&amp;säule:amp;emensäule:</translation>
+        <translation>Th&amp;emensäule:</translation>
     </message>
     <message>
         <source>Content pillar</source>

@@ -718,7 +718,7 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation>&amp;Weg:</translation>
+        <translation>We&amp;g:</translation>
     </message>
     <message>
         <source>Received by</source>
