@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
 from tikdesk import APP_NAME, app, paths
+from tikdesk.options import LANGUAGE
 from tikdesk.services.context import AppContext
 from tikdesk.ui.main_window import MainWindow
 
@@ -96,13 +97,11 @@ def test_english_without_translators(
 def test_language_preference_wins_over_system(
     settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tikdesk.ui.preferences import LANGUAGE_KEY
-
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     assert app.ui_language(settings, None) == "de"
-    settings.setValue(LANGUAGE_KEY, "en")
+    LANGUAGE.set(settings, "en")
     assert app.ui_language(settings, None) == "en"
     assert app.ui_language(settings, "de") == "de"  # --lang wins
 

@@ -54,7 +54,8 @@ def test_the_answers_land_where_reports_and_calendar_read_them(ctx: AppContext) 
 def test_dialog_saves_every_answer(ctx: AppContext, settings: object, qtbot: object) -> None:
     from PySide6.QtCore import Qt
 
-    from tikdesk.ui.firststart.dialog import USER_KEY, FirstStartDialog
+    from tikdesk.options import USER_LABEL
+    from tikdesk.ui.firststart.dialog import FirstStartDialog
 
     dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
@@ -65,7 +66,7 @@ def test_dialog_saves_every_answer(ctx: AppContext, settings: object, qtbot: obj
     dialog.bundesland.setCurrentIndex(dialog.bundesland.findData("BY"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert settings.value(USER_KEY) == "Anna (Pressestelle)"  # type: ignore[attr-defined]
+    assert USER_LABEL.get(settings) == "Anna (Pressestelle)"  # type: ignore[arg-type]
     assert ctx.user == "anna" and ctx.label == "Anna (Pressestelle)"  # a label, not the identity
     current = FirstStartService(ctx).current()
     assert current == Setup("Stadt Musterhausen", "", ("stadt_musterhausen",), "theatre", "BY")

@@ -9,6 +9,7 @@ import pytest
 from test_report_fixtures import pdf_pages, prepare
 
 from tikdesk.domain.report import Period, PeriodKind
+from tikdesk.options import REPORT_FOLDER
 from tikdesk.ui.report import create_report, dialog
 from tikdesk.ui.report.dialog import ReportDialog, ReportRequest
 
@@ -27,7 +28,7 @@ def test_menu_entry_sits_before_the_reports_anchor(main_window: object) -> None:
 
 def test_dialog_defaults_to_the_last_complete_month(qtbot: object, settings: object,
                                                    tmp_path: Path) -> None:  # fmt: skip
-    settings.setValue(dialog.FOLDER_KEY, str(tmp_path))  # type: ignore[attr-defined]
+    REPORT_FOLDER.set(settings, str(tmp_path))  # type: ignore[arg-type]
     dlg = ReportDialog(["stadt_musterhausen"], settings, today=dt.date(2026, 10, 5))  # type: ignore[arg-type]
     qtbot.addWidget(dlg)  # type: ignore[attr-defined]
     assert dlg.period() == Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30))
@@ -83,7 +84,7 @@ def test_the_whole_action_writes_both_files(
                         "folder")  # fmt: skip
     monkeypatch.setattr(dialog, "open_result", lambda choice, wb: opened.append((choice, wb)))
     window.action_management_report.trigger()  # type: ignore[attr-defined]
-    assert out.exists() and pdf_pages(out.with_suffix(".pdf").read_bytes()) == 4
+    assert out.exists() and pdf_pages(out.with_suffix(".pdf").read_bytes()) == 3
     assert offered == [(out, out.with_suffix(".pdf"))]
     assert opened == [("folder", out)]
     assert recorded_messages == []

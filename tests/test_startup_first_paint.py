@@ -29,6 +29,7 @@ ALLOWED_TIKDESK = {
     "tikdesk.domain.errors",
     "tikdesk.domain.i18n",
     "tikdesk.logsetup",
+    "tikdesk.options",
     "tikdesk.paths",
     "tikdesk.ui",
     "tikdesk.ui.a11y",

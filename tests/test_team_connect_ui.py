@@ -18,6 +18,7 @@ pg_server = pytest.importorskip("pg_server")
 from sqlalchemy import event  # noqa: E402
 
 from tikdesk import app  # noqa: E402
+from tikdesk.options import TEAM_URL  # noqa: E402
 from tikdesk.services.ideas import IdeaService  # noqa: E402
 from tikdesk.ui.team import connect  # noqa: E402
 
@@ -185,7 +186,7 @@ def test_team_dialog_refuses_a_password_in_the_address(qtbot: Any, settings: Any
     assert opened == []
     assert "Passwort" in dialog.outcome.text() or "password" in dialog.outcome.text()
     settings.sync()
-    assert settings.value(connect.URL_KEY) is None
+    assert settings.value(TEAM_URL.key) is None
     ini = Path(settings.fileName())
     assert not ini.exists() or PASSWORD not in ini.read_text(encoding="utf-8")
     assert "sslmode=verify-full" in dialog.hints.text() and "sslrootcert" in dialog.hints.text()

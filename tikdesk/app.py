@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from tikdesk import APP_NAME, cli, paths
+from tikdesk import APP_NAME, cli, options, paths
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.domain.i18n import set_language, system_language
 from tikdesk.logsetup import setup_logging  # shared with the CLI: one log file
@@ -63,27 +63,15 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 
 def _preferred_language() -> str | None:
-    """The language chosen in Preferences, read without Qt so the CLI follows it too.
-
-    QSettings writes an ordinary INI file (``[prefs] language=de``).
-    """
-    import configparser
-
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(paths.settings_file(), encoding="utf-8")
-    except (OSError, configparser.Error, UnicodeDecodeError):
-        return None
-    value = parser.get("prefs", "language", fallback="").strip()
+    """The language chosen in Preferences, read without Qt so the CLI follows it too."""
+    value = options.LANGUAGE.get(options.IniFile(paths.settings_file()))
     return value if value in ("de", "en") else None
 
 
 def ui_language(settings: QSettings, override: str | None) -> str:
-    from tikdesk.ui.preferences import LANGUAGE_KEY
-
     if override:
         return override
-    chosen = str(settings.value(LANGUAGE_KEY, "system"))
+    chosen = options.LANGUAGE.get(settings)
     return chosen if chosen in ("de", "en") else system_language()
 
 
@@ -167,7 +155,6 @@ class GuiApp:
         from tikdesk.services.context import AppContext
         from tikdesk.ui import messages
         from tikdesk.ui.main_window import MainWindow
-        from tikdesk.ui.preferences import configured_user
         from tikdesk.ui.safety.startup import open_interactively
         from tikdesk.ui.team.connect import session_password
 
@@ -189,7 +176,7 @@ class GuiApp:
         if db is None:
             return False
         ctx = AppContext(  # the OS account acts; the preference is a label (issue 16)
-            db=db, label=configured_user(self.settings), backup_dir=paths.backup_dir()
+            db=db, label=options.USER_LABEL.get(self.settings), backup_dir=paths.backup_dir()
         )
         old = self.window
         if old is not None and not old.attached:  # the start-up shell gets its database

@@ -19,6 +19,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
@@ -369,15 +370,15 @@ def consent_facts(
 ) -> ConsentFacts:
     return ConsentFacts(
         role=record.role,
-        platforms=split_keys(record.platforms),
+        platforms=_keys(record.platforms),
         valid_from=record.valid_from,
         valid_until=record.valid_until,
         withdrawn_on=record.withdrawn_on,
         custodian_name=record.custodian_name,
         collected_on=record.collected_on,
         id=record.id,
-        purposes=split_keys(record.purposes),
-        shown_as=split_keys(record.shown_as),
+        purposes=_keys(record.purposes),
+        shown_as=_keys(record.shown_as),
         form=record.form,
         document_ref=record.document_ref,
         art13_version=record.art13_version,
@@ -396,6 +397,10 @@ def reference_date(post: repo.PostHead | repo.PostRecord, today: dt.date) -> dt.
         return today
     return max(post.planned_at.date(), today)
 
+
+#: ``split_keys`` of the few distinct stored key lists ("face,voice"): a list splits the same
+#: strings thousands of times (frozensets are immutable, so sharing them is safe).
+_keys = lru_cache(maxsize=1024)(split_keys)
 
 #: Results that pass, shared by every post of a list (their note and author do not matter).
 _RESOLVED = {state: ItemResult(ItemState(state)) for state in repo.RESOLVED_STATES}
@@ -422,8 +427,8 @@ class Clearance:
         results: dict[int, dict[str, ItemResult]],
         approvers: dict[int, str],
         scene_notes: dict[int, str] | None = None,
-        passed: dict[int, set[str]] | None = None,
-        resolved: dict[int, dict[str, list[str]]] | None = None,
+        passed: dict[int, frozenset[str]] | None = None,
+        resolved: dict[int, dict[str, tuple[str, ...]]] | None = None,
     ) -> None:
         self.posts = posts
         self.appearances = appearances
@@ -437,6 +442,8 @@ class Clearance:
         self.passed = passed or {}
         self._resolved = resolved or {}
         self._on_post: dict[tuple[int | None, dt.date, Use | None, int], PersonOnPost] = {}
+        #: ``person_on`` by the raw columns a post and a link give it (no Use built per link).
+        self._on_link: dict[tuple[Any, ...], PersonOnPost] = {}
         #: The checklist profiles, for the own-consent age (set by the services).
         self.definitions: Definitions | None = None
 
@@ -468,8 +475,8 @@ class Clearance:
         for record in people_repo.consent_facts(session, people_ids):
             consents.setdefault(record.person_id, []).append(consent_facts(record))
         results: dict[int, dict[str, ItemResult]] = {}
-        passed: dict[int, set[str]] = {}
-        resolved: dict[int, dict[str, list[str]]] = {}
+        passed: dict[int, frozenset[str]] = {}
+        resolved: dict[int, dict[str, tuple[str, ...]]] = {}
         scene_notes: dict[int, str] | None = None
         if detail:
             for res in repo.checklist(session, ids):
@@ -479,8 +486,15 @@ class Clearance:
             scene_notes = {a.id: a.scene_note for a in repo.appearances(session, ids)}
         elif checklist:
             resolved = repo.resolved_keys(session, ids)
+            # Many posts have done the same items: one set per distinct combination.
+            shared: dict[tuple[int, ...], frozenset[str]] = {}
             for post_id, by_state in resolved.items():
-                passed[post_id] = set().union(*by_state.values())
+                parts = by_state.values()
+                key = tuple(map(id, parts))  # the lists are shared per distinct text
+                found = shared.get(key)
+                if found is None:
+                    found = shared[key] = frozenset().union(*parts)
+                passed[post_id] = found
             for row in repo.unresolved_results(session, ids):
                 results.setdefault(row.post_id, {})[row.item_key] = ItemResult(
                     _ITEM_STATE[row.state], row.note, row.override_reason
@@ -525,7 +539,7 @@ class Clearance:
     def _use(self, post: repo.PostHead, link: repo.AppearanceLink) -> Use:
         return Use(
             post.purpose,
-            split_keys(link.shown_as),
+            _keys(link.shown_as),
             post.status not in CLOSED_VALUES,  # earlier posts published without one stay
         )
 
@@ -534,10 +548,16 @@ class Clearance:
     ) -> list[PersonOnPost]:
         on = on or reference_date(post, today)
         age = self._own_age(post)
-        return [
-            self.person_on(link.person_id, on, self._use(post, link), age)
-            for link in self.appearances.get(post.id, ())
-        ]
+        is_open = post.status not in CLOSED_VALUES
+        memo = self._on_link
+        found = []
+        for link in self.appearances.get(post.id, ()):
+            key = (link.person_id, on, post.purpose, link.shown_as, is_open, age)
+            seen = memo.get(key)
+            if seen is None:
+                seen = memo[key] = self.person_on(link.person_id, on, self._use(post, link), age)
+            found.append(seen)
+        return found
 
     def people(self, post: repo.PostHead, today: dt.date) -> list[PersonInPost]:
         on = reference_date(post, today)
@@ -555,7 +575,7 @@ class Clearance:
                     scene_note=self.scene_notes.get(link.id, ""),
                     category="" if erased or person is None else person.category,
                     assessment=seen.assessment,
-                    shown_as=split_keys(link.shown_as),
+                    shown_as=_keys(link.shown_as),
                 )
             )
         return found
@@ -583,21 +603,23 @@ class Clearance:
         people = self.people(post, today)
         gate = self.gate(post, definitions(post.checklist_profile), people)
         on_post = [PersonOnPost(p.label, p.assessment) for p in people]
-        return self._summarise(post, on_post, gate), people, gate
+        return self._summarise(post, on_post, gate, dt.date.today()), people, gate
 
     def summaries(self, definitions: Definitions, today: dt.date) -> list[PostSummary]:
         """Every loaded post with its gate verdict (the list view)."""
         found = []
+        real_today = dt.date.today()
+        results, passed = self.results, self.passed
         for post in self.posts:
             on_post = self.on_post(post, today)
             gate = verdict(
                 definitions(post.checklist_profile),
-                self.results.get(post.id, _NO_RESULTS),
+                results.get(post.id, _NO_RESULTS),
                 on_post,
                 paid_promotion=post.paid_promotion,
-                passed=self.passed.get(post.id, _NOTHING_PASSED),
+                passed=passed.get(post.id, _NOTHING_PASSED),
             )
-            found.append(self._summarise(post, on_post, gate))
+            found.append(self._summarise(post, on_post, gate, real_today))
         return found
 
     def take_downs(self, today: dt.date) -> list[TakeDown]:
@@ -655,13 +677,16 @@ class Clearance:
         return min(ends) if ends else horizon
 
     def _summarise(
-        self, post: repo.PostHead, people: Sequence[PersonOnPost], gate: GateResult | GateVerdict
+        self,
+        post: repo.PostHead,
+        people: Sequence[PersonOnPost],
+        gate: GateResult | GateVerdict,
+        today: dt.date,
     ) -> PostSummary:
+        """``today``: the real day (take-downs are due now, whatever day the gate is for)."""
         status = _STATUS[post.status]
         reasons = (
-            self.take_down_reasons(post, people, dt.date.today())
-            if status is PostStatus.PUBLISHED
-            else ()
+            self.take_down_reasons(post, people, today) if status is PostStatus.PUBLISHED else ()
         )
         open_items = issue_items = 0
         for b in gate.blockers:
@@ -696,8 +721,11 @@ class Clearance:
         )
 
 
+_KIND_RANK = {"consent": 0, "issue": 1}
+
+
 def _kind_rank(reason: GateReason) -> int:
-    return {"consent": 0, "issue": 1}.get(reason.kind, 2)
+    return _KIND_RANK.get(reason.kind, 2)
 
 
 def _check_use(assessment: ConsentAssessment, use: Use | None) -> ConsentAssessment:

@@ -18,17 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.options import LANGUAGE, USER_LABEL
+
 if TYPE_CHECKING:  # read at start-up before the first paint, so no service yet (issue 21)
     from tikdesk.services.context import AppContext
-
-LANGUAGE_KEY = "prefs/language"  # "system", "de" or "en"
-USER_KEY = "prefs/user"
-
-
-def configured_user(settings: QSettings) -> str:
-    """The display label from the preferences ("" when none): shown beside the account,
-    never used for authorship or the four-eyes rule (the OS account is, issue 16)."""
-    return str(settings.value(USER_KEY, "") or "").strip()
 
 
 class PreferencesDialog(QDialog):
@@ -42,12 +35,13 @@ class PreferencesDialog(QDialog):
         self._settings = settings
         self._org = SettingsService(ctx)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # fits 960 px at 14 pt
 
         self.language = QComboBox()
         self.language.addItem(self.tr("As the system (German if the system is German)"), "system")
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
-        current = str(settings.value(LANGUAGE_KEY, "system"))
+        current = LANGUAGE.get(settings)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.setAccessibleName(self.tr("Language"))
         form.addRow(self.tr("&Language:"), self.language)
@@ -57,7 +51,7 @@ class PreferencesDialog(QDialog):
         self.language_hint.setWordWrap(True)
         form.addRow("", self.language_hint)
 
-        self.user = QLineEdit(str(settings.value(USER_KEY, "") or ""))
+        self.user = QLineEdit(USER_LABEL.get(settings))
         self.user.setPlaceholderText(os_user())
         self.user.setAccessibleName(self.tr("Your name"))
         self.user.setToolTip(
@@ -115,9 +109,9 @@ class PreferencesDialog(QDialog):
             self.logo.setText(name)
 
     def accept(self) -> None:
-        self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
-        self._settings.setValue(USER_KEY, self.user.text().strip())
-        self._ctx.label = configured_user(self._settings)
+        LANGUAGE.set(self._settings, str(self.language.currentData()))
+        USER_LABEL.set(self._settings, self.user.text().strip())
+        self._ctx.label = USER_LABEL.get(self._settings)
         if not self._ctx.read_only:
             self._org.set_organisation(
                 self.org_name.text(), self.logo.text(), self.controller.text(), self.dpo.text()

@@ -454,14 +454,15 @@ def checklist(session: Session, post_ids: Iterable[int] | None = None) -> list[C
 
 def resolved_keys(
     session: Session, post_ids: Iterable[int] | None = None
-) -> dict[int, dict[str, list[str]]]:
-    """``{post_id: {state: [item keys]}}`` of the results that pass (``ok``, ``not applicable``).
+) -> dict[int, dict[str, tuple[str, ...]]]:
+    """``{post_id: {state: (item keys)}}`` of the results that pass (``ok``, ``not applicable``).
 
     One row per post and state (``group_concat`` in SQLite, ``string_agg`` in PostgreSQL,
     served by the
     ``ix_checklist_result_state`` index), not one per result: a post list needs only which
     items are done, and at 5,000 posts there are 120,000 results.  Item keys cannot hold a
-    comma (checklist files only allow a–z, 0–9 and ``. _ -``).
+    comma (checklist files only allow a–z, 0–9 and ``. _ -``).  Posts with the same keys share
+    one tuple (most posts of a list have done the same items).
     """
     connection = session.connection()
     joined = (  # the same aggregate under its two names
@@ -474,10 +475,14 @@ def resolved_keys(
         .where(ChecklistResult.state.in_(RESOLVED_STATES))
         .group_by(ChecklistResult.state, ChecklistResult.post_id)
     )
-    found: dict[int, dict[str, list[str]]] = {}
+    found: dict[int, dict[str, tuple[str, ...]]] = {}
+    split: dict[str, tuple[str, ...]] = {}
     for part in chunked(query, ChecklistResult.post_id, post_ids):
         for state, post_id, keys in connection.execute(part).fetchall():
-            found.setdefault(post_id, {})[state] = keys.split(",")
+            shared = split.get(keys)
+            if shared is None:
+                shared = split[keys] = tuple(keys.split(","))
+            found.setdefault(post_id, {})[state] = shared
     return found
 
 

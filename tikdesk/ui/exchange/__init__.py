@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from tikdesk.domain.errors import Cancelled, TikDeskError
+from tikdesk.options import EXCHANGE_FOLDER
 from tikdesk.services import exchange
 from tikdesk.ui import messages
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["DROP_PRIORITY", "ExchangeActions", "ImportPreviewDialog", "install"]
 
 DROP_PRIORITY = -10  # after the analytics import (TikTok files), before "unknown file"
-LAST_FOLDER_KEY = "exchange/last_folder"
 
 
 # Replaced in tests: modal dialogs and file pickers.
@@ -74,10 +74,10 @@ class ExchangeActions(QObject):
         return self.window.settings
 
     def _folder(self) -> str:
-        return str(self.settings.value(LAST_FOLDER_KEY, str(Path.home())))
+        return EXCHANGE_FOLDER.get(self.settings) or str(Path.home())
 
     def _remember(self, path: Path) -> None:
-        self.settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+        EXCHANGE_FOLDER.set(self.settings, str(path.parent))
 
     def _warn(self, title: str, exc: BaseException) -> None:
         self.window.show_warning(title, str(exc))

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.calendar import BUNDESLAENDER
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.domain.i18n import language
+from tikdesk.options import USER_LABEL
 from tikdesk.services.context import AppContext
 from tikdesk.services.first_start import FirstStartService, Setup, parse_handles
 from tikdesk.ui import messages
-
-USER_KEY = "prefs/user"  # the display label (tikdesk.ui.preferences)
 
 
 class FirstStartDialog(QDialog):
@@ -56,7 +55,7 @@ class FirstStartDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
-        self.display_name = QLineEdit(str(settings.value(USER_KEY, "") or ""))
+        self.display_name = QLineEdit(USER_LABEL.get(settings))
         self.display_name.setAccessibleName(self.tr("Your display name"))
         self.display_name.setPlaceholderText(ctx.user)
         form.addRow(self.tr("Your &display name:"), self.display_name)
@@ -142,7 +141,7 @@ class FirstStartDialog(QDialog):
             messages.show_warning(self, self.tr("Set up TikDesk"), str(exc))
             self.handles.setFocus()
             return
-        self.settings.setValue(USER_KEY, self.display_name.text().strip())
+        USER_LABEL.set(self.settings, self.display_name.text().strip())
         self.ctx.label = self.display_name.text().strip()
         super().accept()
 

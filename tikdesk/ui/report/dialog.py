@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.report import Period, PeriodKind, last_complete, period_of
+from tikdesk.options import REPORT_FOLDER, REPORT_PDF
 
 KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.CUSTOM)
-FOLDER_KEY = "report/folder"
-PDF_KEY = "report/pdf"
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def _pydate(day: QDate) -> dt.date:
 
 
 def default_folder(settings: QSettings) -> Path:
-    saved = str(settings.value(FOLDER_KEY, "") or "")
+    saved = REPORT_FOLDER.get(settings)
     if saved and Path(saved).is_dir():
         return Path(saved)
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -131,7 +130,7 @@ class ReportDialog(QDialog):
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._on_browse)
         self.pdf = QCheckBox(self.tr("Also save as PDF (same name)"))
-        self.pdf.setChecked(str(settings.value(PDF_KEY, "false")).lower() == "true")
+        self.pdf.setChecked(REPORT_PDF.get(settings))
 
         self.names = QCheckBox(self.tr("Include the names of the people shown"))
         self.names_warning = QLabel(
@@ -296,8 +295,8 @@ class ReportDialog(QDialog):
 
     def remember(self) -> None:
         request = self.request()
-        self._settings.setValue(FOLDER_KEY, str(request.out.parent))
-        self._settings.setValue(PDF_KEY, "true" if request.pdf else "false")
+        REPORT_FOLDER.set(self._settings, str(request.out.parent))
+        REPORT_PDF.set(self._settings, request.pdf is not None)
 
     @classmethod
     def ask(

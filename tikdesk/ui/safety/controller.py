@@ -4,7 +4,6 @@ network-drive warning."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Slot
@@ -12,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from tikdesk.domain.errors import TikDeskError
+from tikdesk.options import NETWORK_WARNED
 from tikdesk.services.safety import AUTO_INTERVAL, MANUAL, BackupInfo, SafetyService
 from tikdesk.ui.safety.dialogs import CheckResultDialog, RestoreDialog
 from tikdesk.ui.workers import run_with_progress
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-NETWORK_WARNED_KEY = "safety/network_warned"
 
 
 class SafetyController(QObject):
@@ -196,11 +194,7 @@ class SafetyController(QObject):
     def warn_network_once(self) -> bool:
         """One warning per database path (remembered in the settings); True when shown."""
         path = str(self.window.ctx.db.path)
-        warned = self.window.settings.value(NETWORK_WARNED_KEY, [])
-        if isinstance(warned, str):
-            known = [warned]
-        else:
-            known = [str(p) for p in warned] if isinstance(warned, Iterable) else []
+        known = NETWORK_WARNED.get(self.window.settings)
         if path in known:
             return False
         self.window.show_warning(
@@ -214,7 +208,7 @@ class SafetyController(QObject):
                 "the manual."
             ).replace("%1", path),
         )
-        self.window.settings.setValue(NETWORK_WARNED_KEY, [*known, path])
+        NETWORK_WARNED.set(self.window.settings, (*known, path))
         return True
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.errors import TikDeskError
+from tikdesk.options import TEAM_URL
 from tikdesk.services.team_connection import (
     ConnectionProbe,
     ServerPasswordNeeded,
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: the last team database's address (never with a password: check_address refuses one)
-URL_KEY = "team/url"
 
 #: address as shown -> password typed in this session (memory only, never stored)
 _session_passwords: dict[str, str] = {}
@@ -237,7 +236,7 @@ class TeamDatabaseDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.address = QLineEdit(str(settings.value(URL_KEY, "") or ""))
+        self.address = QLineEdit(TEAM_URL.get(settings))
         self.address.setPlaceholderText("postgresql://server:5432/tikdesk")
         self.address.setAccessibleName(self.tr("Server address"))
         label = QLabel(self.tr("Server &address:"))
@@ -345,7 +344,7 @@ class TeamDatabaseDialog(QDialog):
         address = self._valid_address()
         if address is None:
             return
-        self._settings.setValue(URL_KEY, address)  # validated: no password in it
+        TEAM_URL.set(self._settings, address)  # validated: no password in it
         self.accept()
         self.open_requested.emit(address)
 
