@@ -90,6 +90,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
     from tikdesk.services.analytics import AnalyticsService
     from tikdesk.services.context import AppContext
     from tikdesk.storage.engine import open_database
+    from tikdesk.ui.analytics.tab import AnalyticsTab
     from tikdesk.ui.main_window import MainWindow
 
     database = open_database(db_path)
@@ -99,7 +100,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
     window = MainWindow(ctx, QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     window.resize(1400, 900)
     window.show()
-    tab = window.tab("AnalyticsTab")
+    tab = window.tab(AnalyticsTab)
     window.tabs.setCurrentWidget(tab)
     app.processEvents()
     assert tab.board is not None

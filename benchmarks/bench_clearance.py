@@ -109,6 +109,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
     from tikdesk.ui.overview.tab import OverviewTab
     from tikdesk.ui.people.tab import PeopleTab
     from tikdesk.ui.posts.tab import PostsTab
+    from tikdesk.ui.tab import TabHost
 
     database = open_database(db_path)
     ctx = AppContext(db=database, user="bench")
@@ -174,15 +175,16 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
     window = QMainWindow()
     window.resize(1400, 900)
     window.show()
+    host = TabHost.standalone(window)
     built: dict[str, Any] = {}
 
     def build() -> None:
         tabs = QTabWidget()
         built.update(
             tabs=tabs,
-            overview=OverviewTab(ctx, window),
-            posts=PostsTab(ctx, window),
-            people=PeopleTab(ctx, window),
+            overview=OverviewTab(ctx, host),
+            posts=PostsTab(ctx, host),
+            people=PeopleTab(ctx, host),
         )
         for key in ("overview", "posts", "people"):
             tabs.addTab(built[key], key)

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.ui.analytics.tab import AnalyticsTab
+
 TAB_NAMES = ["OverviewTab", "IdeasTab", "PostsTab", "PeopleTab", "AnalyticsTab"]
 
 
@@ -155,7 +157,7 @@ def select_first_rows(page: QWidget) -> None:
 def visit(window: QWidget, tab_name: str) -> Iterator[str]:
     """Make the tab current and walk every state of it: sub-tabs and (ideas) the board."""
     tabs = window.tabs  # type: ignore[attr-defined]
-    page = window.tab(tab_name)  # type: ignore[attr-defined]
+    page = {type(t).__name__: t for t in window.tab_widgets}[tab_name]  # type: ignore[attr-defined]
     tabs.setCurrentWidget(page)
     settle()
     select_first_rows(page)
@@ -235,7 +237,7 @@ def test_state_is_never_shown_by_colour_alone(window: QWidget, tab_name: str) ->
 
 
 def test_charts_have_a_table_with_the_numbers(window: QWidget) -> None:
-    analytics = window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    analytics = window.tab(AnalyticsTab)
     window.tabs.setCurrentWidget(analytics)  # type: ignore[attr-defined]
     settle()
     panels = [

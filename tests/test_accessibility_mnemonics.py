@@ -36,6 +36,8 @@ from test_accessibility import (
     window,  # noqa: F401  (fixture)
 )
 
+from tikdesk.ui.overview.tab import OverviewTab
+
 
 def screen_mnemonics(win: QWidget) -> list[tuple[str, str, bool]]:
     """(key, what, is_menu) for every mnemonic visible in ``win`` right now."""
@@ -130,7 +132,7 @@ def test_the_check_sees_a_clash(window: QWidget) -> None:
     """The check itself: a button that takes Alt+D (Datei) is reported."""
     from PySide6.QtWidgets import QPushButton
 
-    page = window.tab("OverviewTab")  # type: ignore[attr-defined]
+    page = window.tab(OverviewTab)
     window.tabs.setCurrentWidget(page)  # type: ignore[attr-defined]
     button = QPushButton("&Drucken", page)
     button.show()

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from test_accessibility import accessible_name, settle, window  # noqa: F401  (fixture)
 
 from tikdesk.ui import theme
+from tikdesk.ui.ideas.tab import IdeasTab
+from tikdesk.ui.posts.tab import PostsTab
 
 
 @pytest.mark.parametrize("name", sorted(theme.PALETTES))
@@ -91,7 +93,7 @@ def _background(image: QImage, rect: QRect) -> QColor:
 
 
 def test_a_selected_row_is_readable(window: QWidget, light_palette: QPalette) -> None:
-    posts = window.tab("PostsTab")  # type: ignore[attr-defined]
+    posts = window.tab(PostsTab)
     window.tabs.setCurrentWidget(posts)  # type: ignore[attr-defined]
     settle()
     table = posts.table  # the posts list (other item views of the tab come and go)
@@ -111,7 +113,7 @@ def test_a_board_card_is_readable_and_says_overdue(
 ) -> None:
     from tikdesk.ui.ideas.board import card_description, is_overdue
 
-    ideas = window.tab("IdeasTab")  # type: ignore[attr-defined]
+    ideas = window.tab(IdeasTab)
     window.tabs.setCurrentWidget(ideas)  # type: ignore[attr-defined]
     ideas.set_view("board", remember=False)  # type: ignore[attr-defined]
     settle()
@@ -156,7 +158,7 @@ def test_a_board_card_is_readable_and_says_overdue(
 
 def test_detail_labels_speak_their_content(window: QWidget) -> None:
     """A label's role is its description; its name stays what it shows ("Blockiert")."""
-    posts = window.tab("PostsTab")  # type: ignore[attr-defined]
+    posts = window.tab(PostsTab)
     window.tabs.setCurrentWidget(posts)  # type: ignore[attr-defined]
     settle()
     table = next(v for v in posts.findChildren(QAbstractItemView) if v.isVisible())

@@ -11,6 +11,7 @@ import pytest
 from tikdesk.services.analytics import AnalyticsService
 from tikdesk.services.context import AppContext
 from tikdesk.services.recruiting import RecruitingService
+from tikdesk.ui.analytics.tab import AnalyticsTab
 
 HANDLE = "stadt_musterhausen"
 D = dt.date
@@ -23,7 +24,7 @@ def imported(ctx: AppContext, samples: Path) -> AppContext:
 
 
 def open_tab(window: object, qtbot: object) -> object:
-    tab = window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = window.tab(AnalyticsTab)
     window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: tab.board is not None)  # type: ignore[attr-defined]
     return tab

@@ -15,6 +15,7 @@ import pytest
 from tikdesk.domain.errors import InputRejected
 from tikdesk.services.analytics import AnalyticsService, day_x
 from tikdesk.services.context import AppContext
+from tikdesk.ui.analytics.tab import AnalyticsTab
 
 HANDLE = "stadt_musterhausen"
 D = dt.date
@@ -39,7 +40,7 @@ def imported(ctx: AppContext, samples: Path) -> AppContext:
 
 
 def open_tab(window: object, qtbot: object) -> object:
-    tab = window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = window.tab(AnalyticsTab)
     window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: tab.board is not None)  # type: ignore[attr-defined]
     return tab
@@ -93,7 +94,8 @@ def test_pyqtgraph_is_loaded_only_when_the_tab_is_shown(tmp_path: Path) -> None:
         f"st = QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat);"
         "w = MainWindow(AppContext(db=db, user='a'), st); w.show(); app.processEvents();"
         "before = 'pyqtgraph' in sys.modules;"
-        "tab = w.tab('AnalyticsTab'); w.tabs.setCurrentWidget(tab); app.processEvents();"
+        "from tikdesk.ui.analytics.tab import AnalyticsTab;"
+        "tab = w.tab(AnalyticsTab); w.tabs.setCurrentWidget(tab); app.processEvents();"
         "print(before, 'pyqtgraph' in sys.modules, tab.board is not None);"
         "os._exit(0)"
     )
@@ -249,13 +251,13 @@ def test_drop_of_tiktok_zips_imports_with_preview(
     assert len(no_dialogs["preview"]) == 1
     assert count(ctx, "account_daily") == 90 and count(ctx, "video_stats") == 12
     assert len(no_dialogs["link"]) == 1 and len(no_dialogs["link"][0]) == 12  # type: ignore[arg-type]
-    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(AnalyticsTab)
     assert tab.account_box.currentText() == HANDLE
     assert "12" in tab.link_button.text()
 
 
 def test_drop_handler_leaves_idea_lists_alone(main_window: object, samples: Path) -> None:
-    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(AnalyticsTab)
     assert not tab.handle_drop([samples / "ideas" / "ideen_brainstorming.xlsx"])
     assert not tab.handle_drop([samples / "ideas" / "ideen_planner_export.csv"])
     priorities = [p for p, h in main_window._drop_handlers if h == tab.handle_drop]  # type: ignore[attr-defined]
@@ -266,7 +268,7 @@ def test_cancel_in_the_preview_writes_nothing(
     ctx: AppContext, main_window: object, samples: Path, no_dialogs: dict[str, list[object]]
 ) -> None:
     no_dialogs["answers"][0]["preview"] = False  # type: ignore[index]
-    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(AnalyticsTab)
     assert not tab.import_paths(zips(samples))
     assert count(ctx, "account_daily") == 0 and count(ctx, "import_batch") == 0
 
@@ -281,7 +283,7 @@ def test_year_less_file_asks_account_and_year(
     with zipfile.ZipFile(next((samples / "tiktok").glob("Overview_*.zip"))) as archive:
         (tmp_path / "Overview.csv").write_bytes(archive.read("Overview.csv"))
     no_dialogs["answers"][0]["year"] = {"Overview.csv": 2025}  # type: ignore[index]
-    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(AnalyticsTab)
     assert tab.import_paths([tmp_path / "Overview.csv"])
     assert len(no_dialogs["account"]) == 1 and len(no_dialogs["year"]) == 1
     with sqlite3.connect(ctx.db.path) as conn:
@@ -300,7 +302,7 @@ def test_unreadable_drop_shows_a_warning(
 ) -> None:
     bad = tmp_path / "Overview_2026-01-01_1_amt.zip"
     bad.write_bytes(b"PK\x03\x04 this is no zip")
-    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(AnalyticsTab)
     assert not tab.import_paths([bad])
     assert recorded_messages and recorded_messages[-1][0] == "warning"
     assert "TikTok" in recorded_messages[-1][2]
@@ -796,7 +798,7 @@ def test_the_account_question_defaults_to_the_single_handle_of_the_first_start(
     with zipfile.ZipFile(next((samples / "tiktok").glob("Overview_*.zip"))) as archive:
         (tmp_path / "Overview.csv").write_bytes(archive.read("Overview.csv"))
     no_dialogs["answers"][0]["year"] = {"Overview.csv": 2025}  # type: ignore[index]
-    tab = main_window.tab("AnalyticsTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(AnalyticsTab)
     assert tab.import_paths([tmp_path / "Overview.csv"])
     assert offered == [["stadt_beispiel"]]
     with sqlite3.connect(ctx.db.path) as conn:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from tikdesk import APP_NAME, app, paths
 from tikdesk.options import LANGUAGE
 from tikdesk.services.context import AppContext
+from tikdesk.ui.ideas.tab import IdeasTab
 from tikdesk.ui.main_window import MainWindow
 
 
@@ -39,7 +40,7 @@ def test_window_layout_is_remembered(
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
     window.tabs.setCurrentIndex(1)
-    tab = window.tab("IdeasTab")
+    tab = window.tab(IdeasTab)
     tab.table.horizontalHeader().resizeSection(Column.OWNER, 177)
     tab.table.sortByColumn(Column.TARGET_DATE, Qt.SortOrder.DescendingOrder)
     tab.set_view("board")
@@ -50,7 +51,7 @@ def test_window_layout_is_remembered(
     again = new_window(qtbot, ctx, settings)
     assert (again.width(), again.height()) == size
     assert again.tabs.currentIndex() == 1
-    tab = again.tab("IdeasTab")
+    tab = again.tab(IdeasTab)
     header = tab.table.horizontalHeader()
     assert header.sectionSize(Column.OWNER) == 177
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
@@ -81,7 +82,7 @@ def test_german_translators_translate_menus_and_ideas_tab(
     window = new_window(qtbot, ctx, settings)
     assert window.menu_file.title() == "&Datei"
     assert window.menu_edit.title() == "&Bearbeiten"
-    tab = window.tab("IdeasTab")
+    tab = window.tab(IdeasTab)
     assert tab.action_new.text() == "&Neue Idee…"
     assert "Strg+Umschalt+N" in tab.action_new.toolTip()  # shortcut named in German
     assert tab.model.headerData(5, Qt.Orientation.Horizontal) == "Verantwortlich"
@@ -143,13 +144,13 @@ def test_demo_opens_a_separate_filled_database(
         window = gui.window
         assert window is not None
         qtbot.addWidget(window)
-        assert len(window.tab("IdeasTab").index) == 60
+        assert len(window.tab(IdeasTab).index) == 60
         assert "demo.sqlite" in window.windowTitle()
         assert not paths.default_db_path().exists()  # the user's database is not touched
         window.demo_requested.emit()  # Hilfe → Beispieldaten again: same data, no doubles
         assert gui.window is not None and gui.window is not window
         qtbot.addWidget(gui.window)
-        assert len(gui.window.tab("IdeasTab").index) == 60
+        assert len(gui.window.tab(IdeasTab).index) == 60
     finally:
         if gui.window is not None:
             gui.window.close()

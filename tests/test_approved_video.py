@@ -16,6 +16,7 @@ from tikdesk.domain.errors import Cancelled, InputRejected
 from tikdesk.services.people import PeopleService, PersonInput
 from tikdesk.services.posts import PostService
 from tikdesk.services.video import VideoService, hash_video
+from tikdesk.ui.posts.tab import PostsTab
 
 PLANNED = dt.datetime.combine(dt.date.today() + dt.timedelta(days=10), dt.time(14, 0))
 
@@ -102,7 +103,7 @@ def test_in_the_window_a_bound_video_is_hashed_and_another_cut_is_not_published(
     from tikdesk.ui.posts import dialogs as post_dialogs
 
     ctx, post_id, cut = approved
-    tab = main_window.tab("PostsTab")
+    tab = main_window.tab(PostsTab)
     main_window.tabs.setCurrentWidget(tab)
     assert tab.select_post(post_id)
     assert str(cut) in tab.panel.video.label.text()

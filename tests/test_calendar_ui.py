@@ -20,7 +20,7 @@ MONDAY = week_start(TODAY) + dt.timedelta(days=14)  # a whole week in the future
 
 @pytest.fixture
 def tab(main_window, qtbot) -> CalendarTab:
-    found = main_window.tab("CalendarTab")
+    found = main_window.tab(CalendarTab)
     main_window.tabs.setCurrentWidget(found)
     return found
 

@@ -21,6 +21,7 @@ from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostService
 from tikdesk.storage.models import VideoStats
 from tikdesk.ui.calendar.tab import CalendarTab
+from tikdesk.ui.overview.tab import OverviewTab
 
 CORPUS_CHRISTI = dt.date(2027, 5, 27)  # Fronleichnam: a holiday in Bayern, not in Berlin
 MONDAY = week_start(dt.date.today()) + dt.timedelta(days=21)
@@ -28,7 +29,7 @@ MONDAY = week_start(dt.date.today()) + dt.timedelta(days=21)
 
 @pytest.fixture
 def tab(main_window, qtbot) -> CalendarTab:
-    found = main_window.tab("CalendarTab")
+    found = main_window.tab(CalendarTab)
     main_window.tabs.setCurrentWidget(found)
     return found
 
@@ -218,7 +219,7 @@ def test_overview_says_how_many_posts_are_planned_this_week(ctx, main_window) ->
     monday = week_start(today)
     post(ctx, "Diese Woche", at(monday + dt.timedelta(days=6), 23))
     post(ctx, "Nächste Woche", at(monday + dt.timedelta(days=7), 10))
-    overview = main_window.tab("OverviewTab")
+    overview = main_window.tab(OverviewTab)
     main_window.tabs.setCurrentWidget(overview)
     overview.refresh()
     line = overview.findChild(QLabel, "weekRhythm")

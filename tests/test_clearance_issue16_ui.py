@@ -14,13 +14,15 @@ from tikdesk.services.people import PeopleService, PersonInput
 from tikdesk.services.posts import PostService
 from tikdesk.services.roles import RoleService
 from tikdesk.ui.people import dialogs as people_dialogs
+from tikdesk.ui.people.tab import PeopleTab
+from tikdesk.ui.posts.tab import PostsTab
 
 TODAY = dt.date.today()
 PLANNED = dt.datetime.combine(TODAY + dt.timedelta(days=7), dt.time(11, 0))
 
 
 def open_post(window, post_id):
-    tab = window.tab("PostsTab")
+    tab = window.tab(PostsTab)
     window.tabs.setCurrentWidget(tab)
     assert tab.select_post(post_id)
     return tab
@@ -126,7 +128,7 @@ def test_withdrawal_dialog_shows_the_real_impact_before_confirming(main_window, 
         return None  # cancelled
 
     monkeypatch.setattr(people_dialogs.WithdrawalDialog, "ask", classmethod(ask))
-    people_tab = main_window.tab("PeopleTab")
+    people_tab = main_window.tab(PeopleTab)
     main_window.tabs.setCurrentWidget(people_tab)
     assert people_tab.select_person(ali)
     people_tab._on_withdraw()
@@ -154,23 +156,22 @@ def test_idea_to_post_carries_fields_and_opens_the_existing_post(
     main_window, ctx, recorded_messages
 ):
     from tikdesk.storage.models import Idea
-    from tikdesk.ui.posts.tab import convert_idea_to_post
 
     with ctx.db.transaction() as s:
         idea = Idea(title="Azubi-Quiz", hook="Wer weiß es?", tags="quiz", sound_ref="Sound 7")
         s.add(idea)
         s.flush()
         idea_id = idea.id
-    first = convert_idea_to_post(main_window, idea_id)
+    first = main_window.convert_idea_to_post(idea_id)
     detail = PostService(ctx).get(first)
     assert (detail.caption, detail.hashtags, detail.music_source) == (
         "Wer weiß es?",
         "#quiz",
         "Sound 7",
     )
-    tab = main_window.tab("PostsTab")
+    tab = main_window.tab(PostsTab)
     assert main_window.tabs.currentWidget() is tab and tab.panel.detail.id == first
-    again = convert_idea_to_post(main_window, idea_id)  # the question is answered "yes"
+    again = main_window.convert_idea_to_post(idea_id)  # the question is answered "yes"
     assert again == first
     assert "bereits" in recorded_messages[-1][2] or "already" in recorded_messages[-1][2]
     assert PostService(ctx).posts_of_idea(idea_id) == [first]

@@ -13,8 +13,11 @@ from PySide6.QtGui import QTextCursor
 from tikdesk.domain.enums import ItemState, PostStatus
 from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
 from tikdesk.services.posts import PostService
+from tikdesk.ui.overview.tab import OverviewTab
 from tikdesk.ui.people import dialogs as people_dialogs
+from tikdesk.ui.people.tab import PeopleTab
 from tikdesk.ui.posts import dialogs as post_dialogs
+from tikdesk.ui.posts.tab import PostsTab
 
 TODAY = dt.date.today()
 PLANNED = dt.datetime.combine(TODAY + dt.timedelta(days=7), dt.time(15, 0))
@@ -41,7 +44,7 @@ def ready_post(posts: PostService, title: str = "Azubi-Tag im Bürgeramt") -> in
 
 
 def open_post(window, post_id):
-    tab = window.tab("PostsTab")
+    tab = window.tab(PostsTab)
     window.tabs.setCurrentWidget(tab)
     tab.refresh()
     assert tab.select_post(post_id)
@@ -92,7 +95,7 @@ def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     panel.checklist.set_state(ItemState.OK)  # selecting a state saves it at once
     assert "Punkt der Checkliste noch offen" not in reasons(tab)
 
-    people_tab = main_window.tab("PeopleTab")
+    people_tab = main_window.tab(PeopleTab)
     main_window.tabs.setCurrentWidget(people_tab)
     assert people_tab.select_person(lea)
     add_consent_via_dialog(
@@ -222,7 +225,7 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
     anna.approve(live)
     ben.mark_published(live)
 
-    people_tab = main_window.tab("PeopleTab")
+    people_tab = main_window.tab(PeopleTab)
     main_window.tabs.setCurrentWidget(people_tab)
     people_tab.refresh()
     assert people_tab.select_person(ali)
@@ -264,7 +267,7 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
     assert "Take the video offline" in reasons(tab)
     row = tab.model.row_of(live)
     assert tab.model.index(row, 1).data() == "Muss offline: Einwilligung"
-    overview = main_window.tab("OverviewTab")
+    overview = main_window.tab(OverviewTab)
     overview.refresh()
     assert overview.take_downs.topLevelItem(0).text(0) == "Schon online"
 
@@ -311,7 +314,7 @@ def test_overview_lists_and_opens_a_blocked_post(main_window, ctx, ben):
             planned_at=dt.datetime.combine(TODAY + dt.timedelta(days=2), dt.time(9)),
         )
     )
-    overview = main_window.tab("OverviewTab")
+    overview = main_window.tab(OverviewTab)
     overview.refresh()
     assert overview.upcoming.topLevelItem(0).text(1) == "Bald dran"
     assert overview.upcoming.topLevelItem(0).text(3).startswith("Offen: ")
@@ -322,25 +325,24 @@ def test_overview_lists_and_opens_a_blocked_post(main_window, ctx, ben):
     assert "anna" in overview.account.topLevelItem(0).text(1)
     assert "ersetzt aber nicht" in overview.notice.text()
     overview._on_activated(overview.blocked.topLevelItem(0), 0)
-    assert main_window.tabs.currentWidget() is main_window.tab("PostsTab")
-    assert main_window.tab("PostsTab").current_post_id() == post_id
+    assert main_window.tabs.currentWidget() is main_window.tab(PostsTab)
+    assert main_window.tab(PostsTab).current_post_id() == post_id
 
 
 def test_convert_idea_to_post_opens_the_new_post(main_window, ctx):
     from tikdesk.storage.models import Idea
-    from tikdesk.ui.posts.tab import convert_idea_to_post
 
     with ctx.db.transaction() as s:
         idea = Idea(title="Blaulicht-Takeover", format="takeover", audience="applicants")
         s.add(idea)
         s.flush()
         idea_id = idea.id
-    post_id = convert_idea_to_post(main_window, idea_id)
-    tab = main_window.tab("PostsTab")
+    post_id = main_window.convert_idea_to_post(idea_id)
+    tab = main_window.tab(PostsTab)
     assert main_window.tabs.currentWidget() is tab
     assert tab.current_post_id() == post_id
     assert tab.panel.form.title.text() == "Blaulicht-Takeover"
-    assert convert_idea_to_post(main_window, 9999) is None
+    assert main_window.convert_idea_to_post(9999) is None
 
 
 def test_export_and_erase_a_person_from_the_people_tab(
@@ -351,7 +353,7 @@ def test_export_and_erase_a_person_from_the_people_tab(
     people.add_consent(pid, ConsentInput())
     post_id = ben.create(PostInput(title="Mit Quirin am Hafen"))
     ben.add_person(post_id, pid)
-    tab = main_window.tab("PeopleTab")
+    tab = main_window.tab(PeopleTab)
     tab.refresh()
     assert tab.select_person(pid)
     target = tmp_path / "auskunft.xlsx"

@@ -17,6 +17,7 @@ from tikdesk.services.people import PeopleService, PersonInput
 from tikdesk.services.settings import SettingsService
 from tikdesk.ui.people import dialogs as people_dialogs
 from tikdesk.ui.people.paperwork import PaperworkPanel
+from tikdesk.ui.people.tab import PeopleTab
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
@@ -33,7 +34,7 @@ def person(ctx) -> int:
 
 
 def _tab(main_window, person: int):
-    tab = main_window.tab("PeopleTab")
+    tab = main_window.tab(PeopleTab)
     main_window.tabs.setCurrentWidget(tab)
     assert tab.select_person(person)
     return tab

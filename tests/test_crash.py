@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from tikdesk import app as app_module
 from tikdesk.ui.crash import FAULT_FILE, CrashDialog, CrashHandler
+from tikdesk.ui.ideas.tab import IdeasTab
 
 
 @pytest.fixture
@@ -95,7 +96,7 @@ def test_bug_in_an_ideas_action_is_reported_and_the_app_carries_on(
     _handler, shown = crash_handler
     service = IdeaService(ctx)
     idea = service.create({"title": "Ein Tag im Bauhof"})
-    tab = main_window.tab("IdeasTab")
+    tab = main_window.tab(IdeasTab)
     tab.refresh()
     tab.select_id(idea.id)
 

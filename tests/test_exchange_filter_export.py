@@ -9,6 +9,7 @@ import pytest
 
 from tikdesk.services.ideas import IdeaService
 from tikdesk.ui import exchange as ui_exchange
+from tikdesk.ui.ideas.tab import IdeasTab
 
 
 def test_search_in_the_ideas_tab_limits_the_export(
@@ -17,7 +18,7 @@ def test_search_in_the_ideas_tab_limits_the_export(
     service = IdeaService(main_window.ctx)
     for title in ("Feuerwehr-Übung", "Feuerwehrfest", "Bürgeramt ohne Warten"):
         service.create({"title": title})
-    tab = main_window.tab("IdeasTab")
+    tab = main_window.tab(IdeasTab)
     tab.refresh()
     assert tab.current_filter_ids() is None  # nothing narrowed: the export asks nothing
 

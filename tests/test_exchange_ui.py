@@ -14,6 +14,7 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.ideas import IdeaService
 from tikdesk.ui import exchange as ui_exchange
 from tikdesk.ui.exchange import ImportPreviewDialog
+from tikdesk.ui.ideas.tab import IdeasTab
 
 
 def titles(ctx: AppContext) -> list[str]:
@@ -216,7 +217,7 @@ def test_export_of_the_current_filter(
 ) -> None:
     service = IdeaService(main_window.ctx)
     ids = [service.create({"title": f"Idee {i}"}).id for i in range(3)]
-    tab = main_window.tab("IdeasTab")
+    tab = main_window.tab(IdeasTab)
     monkeypatch.setattr(tab, "current_filter_ids", lambda: ids[:1], raising=False)
     target = tmp_path / "gefiltert.csv"
     monkeypatch.setattr(ui_exchange, "ask_save_path", lambda *a: str(target))

@@ -8,6 +8,7 @@ from tikdesk.services.calendar import CalendarService
 from tikdesk.services.context import AppContext
 from tikdesk.services.first_start import FirstStartService, Setup, parse_handles
 from tikdesk.services.settings import SettingsService
+from tikdesk.ui.overview.tab import OverviewTab
 
 
 def test_handles_are_normalised_and_refused_when_tiktok_would_not_allow_them() -> None:
@@ -148,7 +149,7 @@ def test_the_app_offers_it_and_the_smoke_test_does_not() -> None:
 def test_overview_on_an_empty_database_shows_no_ticks(main_window: object) -> None:
     from PySide6.QtWidgets import QTreeWidget
 
-    tab = main_window.tab("OverviewTab")  # type: ignore[attr-defined]
+    tab = main_window.tab(OverviewTab)
     tab.refresh()
     texts, icons = [], []
     for tree in tab.findChildren(QTreeWidget):

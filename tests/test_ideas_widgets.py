@@ -30,7 +30,7 @@ def window(
     win = MainWindow(ctx, settings)
     qtbot.addWidget(win)
     win.show()
-    win.tabs.setCurrentWidget(win.tab("IdeasTab"))
+    win.tabs.setCurrentWidget(win.tab(IdeasTab))
     win.activateWindow()
     qtbot.waitActive(win)
     yield win
@@ -39,7 +39,7 @@ def window(
 
 @pytest.fixture
 def tab(window: MainWindow) -> IdeasTab:
-    tab = window.tab("IdeasTab")
+    tab = window.tab(IdeasTab)
     assert isinstance(tab, IdeasTab)
     return tab
 
@@ -392,7 +392,7 @@ def test_delete_undo_redo_and_restart(
 
     again = MainWindow(ctx, settings)
     qtbot.addWidget(again)
-    new_tab = again.tab("IdeasTab")
+    new_tab = again.tab(IdeasTab)
     assert isinstance(new_tab, IdeasTab)
     assert new_tab.current_view_name() == "board"
     assert new_tab.index.get(victim.id) == victim
@@ -462,7 +462,7 @@ def test_read_only_database_disables_editing(
     try:
         win = MainWindow(AppContext(db=ro, user="anna"), settings)
         qtbot.addWidget(win)
-        tab = win.tab("IdeasTab")
+        tab = win.tab(IdeasTab)
         assert isinstance(tab, IdeasTab)
         select_rows(tab, 0)
         assert len(tab.index) == 60

@@ -27,6 +27,7 @@ from tikdesk.services.people_exchange import (
 from tikdesk.services.posts import consent_facts, person_facts
 from tikdesk.storage.engine import Database, open_database, open_server_database
 from tikdesk.storage.repositories import people as repo
+from tikdesk.ui.people.tab import PeopleTab
 
 TODAY = dt.date.today()
 GERMAN = [
@@ -563,7 +564,7 @@ def test_people_tab_imports_through_the_preview_and_exports_with_a_warning(
     from tikdesk.ui import exchange
 
     path = workbook(tmp_path / "gui.xlsx", [row("Gute Person", Volljährig="ja")])
-    tab = main_window.tab("PeopleTab")
+    tab = main_window.tab(PeopleTab)
     main_window.tabs.setCurrentWidget(tab)
     shown: list[Any] = []
 

@@ -140,6 +140,8 @@ def test_an_error_while_opening_reaches_the_caller(qapp: Any) -> None:
 def test_the_start_up_shell_gets_the_database_in_place(
     qtbot: Any, qapp: Any, settings: QSettings, tmp_path: Path, recorded_messages: list[Any]
 ) -> None:
+    from tikdesk.ui.ideas.tab import IdeasTab
+
     gui = app.GuiApp(qapp, settings)
     shell = gui.show_shell()
     qtbot.addWidget(shell)
@@ -150,7 +152,7 @@ def test_the_start_up_shell_gets_the_database_in_place(
         assert gui.window is shell and shell.attached
         assert shell.action_roles.isEnabled()
         assert [type(t).__name__ for t in shell.tab_widgets][1] == "IdeasTab"
-        assert shell.tabs.widget(1) is shell.tab("IdeasTab")
+        assert shell.tabs.widget(1) is shell.tab(IdeasTab)
         assert shell.tabs.count() == 6 and shell.statusBar().currentMessage() == ""
         keys = [a.shortcut().toString() for a in shell.menu_view.actions()]
         assert sorted(k for k in keys if k.startswith("Ctrl+") and k[5:].isdigit()) == [
@@ -164,6 +166,8 @@ def test_the_start_up_shell_gets_the_database_in_place(
 def test_at_start_the_current_tab_comes_first_and_the_others_follow(
     qtbot: Any, qapp: Any, settings: QSettings, tmp_path: Path, recorded_messages: list[Any]
 ) -> None:
+    from tikdesk.ui.people.tab import PeopleTab
+
     settings.setValue("window/tab", 1)  # the user's last session ended on the Ideen tab
     gui = app.GuiApp(qapp, settings)
     shell = gui.show_shell()
@@ -174,7 +178,7 @@ def test_at_start_the_current_tab_comes_first_and_the_others_follow(
         assert [type(t).__name__ for t in shell.tab_widgets] == ["IdeasTab"]
         assert shell.tabs.currentWidget() is shell.tab_widgets[0]
         assert shell.tabs_pending() == 5
-        people = shell.tab("PeopleTab")  # asked for: built at once, in its place
+        people = shell.tab(PeopleTab)  # asked for: built at once, in its place
         assert type(people).__name__ == "PeopleTab" and shell.tabs.widget(4) is people
         assert shell.tabs.currentIndex() == 1
         shell.tabs.setCurrentIndex(3)  # a click on a tab not built yet builds it
@@ -207,6 +211,7 @@ def test_at_start_the_backlog_loads_in_the_background_and_the_search_applies_whe
 
     from tikdesk.services.ideas import IdeaService
     from tikdesk.ui.ideas import tab as ideas_tab
+    from tikdesk.ui.ideas.tab import IdeasTab
 
     monkeypatch.setattr(ideas_tab, "FIRST_ROWS", 3)
     gui = app.GuiApp(qapp, settings)
@@ -232,7 +237,7 @@ def test_at_start_the_backlog_loads_in_the_background_and_the_search_applies_whe
     qtbot.addWidget(shell)
     try:
         assert gui.open(tmp_path / "backlog.sqlite", incremental=True)
-        tab = shell.tab("IdeasTab")
+        tab = shell.tab(IdeasTab)
         assert not tab.is_loaded() and tab.model.rowCount() == 3  # the first rows at once
         tab.search.setText("feuer")  # typed while the rest loads
         qtbot.wait(50)

@@ -20,6 +20,7 @@ from sqlalchemy import event  # noqa: E402
 from tikdesk import app  # noqa: E402
 from tikdesk.options import TEAM_URL  # noqa: E402
 from tikdesk.services.ideas import IdeaService  # noqa: E402
+from tikdesk.ui.ideas.tab import IdeasTab
 from tikdesk.ui.team import connect  # noqa: E402
 
 PASSWORD = "Geheim-7f3a!x"
@@ -239,7 +240,7 @@ def test_a_connection_lost_during_an_edit_saves_nothing_and_offers_to_reconnect(
     window = gui.window
     assert window is not None
     idea = IdeaService(window.ctx).create({"title": "Stadtfest", "owner": "alt"})
-    tab = window.tab("IdeasTab")
+    tab = window.tab(IdeasTab)
     tab.refresh()
     assert tab.select_id(idea.id)
 

@@ -13,6 +13,7 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.ideas import IdeaService
 from tikdesk.storage.engine import open_server_database
 from tikdesk.ui.ideas.editor import IdeaEditorDialog
+from tikdesk.ui.ideas.tab import IdeasTab
 from tikdesk.ui.main_window import MainWindow
 
 
@@ -32,7 +33,7 @@ def two_windows(qtbot: Any, pg_url: str, tmp_path: Path, settings: Any, recorded
 
 
 def ideas_table(window: MainWindow) -> Any:
-    return window.tab("IdeasTab")
+    return window.tab(IdeasTab)
 
 
 def titles(window: MainWindow) -> list[str]:

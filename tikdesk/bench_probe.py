@@ -64,7 +64,9 @@ def install(window: MainWindow, mode: str) -> None:
 def _when_filled(window: MainWindow, done: Callable[[], None]) -> None:
     from PySide6.QtCore import QTimer
 
-    tab = window.tab("IdeasTab")
+    from tikdesk.ui.ideas.tab import IdeasTab
+
+    tab = window.tab(IdeasTab)
     window.tabs.setCurrentWidget(tab)
     is_loaded = getattr(tab, "is_loaded", None)
     if callable(is_loaded) and is_loaded():

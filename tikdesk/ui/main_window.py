@@ -1,8 +1,10 @@
 """The main window: tabs, menus, undo stack, drop target, status bar.
 
-Tabs and features plug in without editing this file much: each tab gets ``(ctx, window)``,
-may add actions to the named menus in ``install_actions()`` and may register handlers for
-files dropped onto the window.
+Tabs and features plug in without editing this file much.  Each tab gets ``(ctx, host)``
+and keeps the :class:`tikdesk.ui.tab.Tab` contract (its menu actions, layout, read-only
+state); what it asks of another tab comes as a ``…_requested`` signal connected in
+:meth:`MainWindow._connect_tab`.  Features (import/export, backups …) add their own menus
+and may register handlers for files dropped onto the window.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -39,11 +41,15 @@ from tikdesk.ui.a11y import announce
 
 if TYPE_CHECKING:  # the window is painted before any service or SQLAlchemy is imported
     from tikdesk.services.context import AppContext
+    from tikdesk.ui.tab import Menus, TabHost
 
 log = logging.getLogger(__name__)
 
 DropHandler = Callable[[list[Path]], bool]
+TabFactory = Callable[..., QWidget]  # SomeTab(ctx, host)
 MAX_RECENT = 8
+T = TypeVar("T", bound=QWidget)
+_LEGACY = ("IdeasTab", "AnalyticsTab")  # TRANSITION: still built with (ctx, window)
 
 
 class MainWindow(QMainWindow):
@@ -57,13 +63,14 @@ class MainWindow(QMainWindow):
         self._placeholders: list[QWidget] = []
         self._needs_database: list[QAction] = []
         self._after_paint: list[Callable[[], object]] = []
-        self._pending: dict[int, Callable[[AppContext, MainWindow], QWidget]] = {}
+        self._pending: dict[int, type[QWidget]] = {}
         self._slots: list[QWidget | None] = [None] * 6
         self._closing = False
         #: tabs may load their data in the background (the app's start, issue 21)
         self.load_in_background = False
         self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
+        self._host: TabHost | None = None  # made with the first tab (after the first paint)
         self._drop_handlers: list[tuple[int, DropHandler]] = []
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
@@ -172,8 +179,7 @@ class MainWindow(QMainWindow):
 
     def _build_pending(self, index: int) -> QWidget:
         """Build the tab at ``index`` in place of its placeholder (the current tab stays)."""
-        cls = self._pending.pop(index)
-        tab = cls(self.ctx, self)
+        tab = self._make_tab(self._pending.pop(index))
         placeholder = self.tabs.widget(index)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
@@ -188,9 +194,7 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         self._slots[index] = tab
         self.tab_widgets = [w for w in self._slots if w is not None]
-        install = getattr(tab, "install_actions", None)
-        if install is not None:
-            install()
+        self._install_tab(tab)
         if index == current:  # as restore_layout() tells a freshly built window
             self.tabs.currentChanged.emit(index)
         return tab
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
         self._build_view_actions()
         self.statusBar().showMessage(self.tr("Opening the database …"))
 
-    def _tab_classes(self) -> list[Callable[[AppContext, MainWindow], QWidget]]:
+    def _tab_classes(self) -> list[type[QWidget]]:
         from tikdesk.ui.analytics.tab import AnalyticsTab
         from tikdesk.ui.calendar.tab import CalendarTab
         from tikdesk.ui.ideas.tab import IdeasTab
@@ -306,13 +310,11 @@ class MainWindow(QMainWindow):
         shell = bool(self.menu_view.actions())  # the view actions exist from the shell
         self.tab_widgets = []
         for cls, title in zip(classes, self._tab_titles(), strict=True):
-            tab = cls(self.ctx, self)
+            tab = self._make_tab(cls)
             self.tab_widgets.append(tab)
             self.tabs.addTab(tab, title)
         for tab in self.tab_widgets:
-            install = getattr(tab, "install_actions", None)
-            if install is not None:
-                install()
+            self._install_tab(tab)
         if not shell:
             self._build_view_actions()
 
@@ -333,17 +335,98 @@ class MainWindow(QMainWindow):
         for feature in (exchange, safety, report, help, connect, live):
             feature.install(self)
 
-    def tab(self, cls_name: str) -> QWidget:
-        """The tab widget whose class is called ``cls_name`` (for tests and cross-links).
+    @property
+    def host(self) -> TabHost:
+        """What every tab gets of this window (:mod:`tikdesk.ui.tab`)."""
+        if self._host is None:
+            from tikdesk.ui.tab import TabHost
+
+            self._host = TabHost(
+                data_changed=self.data_changed,
+                undo_stack=self.undo_stack,
+                settings=self.settings,
+                show_status=lambda text: self.statusBar().showMessage(text, 8000),
+            )
+        return self._host
+
+    @property
+    def menus(self) -> Menus:
+        """The menus the tabs add their commands to."""
+        from tikdesk.ui.tab import Menus
+
+        return Menus(
+            edit=self.menu_edit,
+            edit_tab_anchor=self.edit_tab_anchor,
+            import_=self.menu_import,
+            export=self.menu_export,
+        )
+
+    def _make_tab(self, cls: type[QWidget]) -> QWidget:
+        from tikdesk.ui.tab import Tab
+
+        if cls.__name__ in _LEGACY:  # TRANSITION: not yet on the Tab contract
+            return cast(TabFactory, cls)(self.ctx, self)
+        tab = cast(TabFactory, cls)(self.ctx, self.host)
+        assert isinstance(tab, Tab), f"{cls.__name__} does not keep the Tab contract"
+        self._connect_tab(tab)
+        tab.restore_layout(self.settings)
+        tab.set_read_only(self.is_read_only())
+        return tab
+
+    def _install_tab(self, tab: QWidget) -> None:
+        if type(tab).__name__ in _LEGACY:
+            getattr(tab, "install_actions", lambda: None)()
+            return
+        tab.install_actions(self.menus)  # type: ignore[attr-defined]
+
+    def _connect_tab(self, tab: QWidget) -> None:
+        """The cross-tab requests: a tab asks, the window shows the other tab."""
+        from tikdesk.ui.overview.tab import OverviewTab
+
+        if isinstance(tab, OverviewTab):
+            tab.show_post_requested.connect(self.show_post)
+            tab.show_person_requested.connect(self.show_person)
+
+    def tab(self, kind: type[T]) -> T:
+        """The tab of this class (for tests and cross-links).
 
         A tab not built yet (incremental start) is built now."""
         for tab in self.tab_widgets:
-            if type(tab).__name__ == cls_name:
+            if isinstance(tab, kind):
                 return tab
         for index, cls in list(self._pending.items()):
-            if getattr(cls, "__name__", "") == cls_name:
-                return self._build_pending(index)
-        raise KeyError(cls_name)
+            if issubclass(cls, kind):
+                return cast(T, self._build_pending(index))
+        raise KeyError(kind.__name__)
+
+    @Slot(int)
+    def show_post(self, post_id: int) -> None:
+        """Bring the posts tab to the front with this post selected."""
+        from tikdesk.ui.posts.tab import PostsTab
+
+        tab = self.tab(PostsTab)
+        self.tabs.setCurrentWidget(tab)  # (shown: the tab reads its list now)
+        tab.select_post(post_id)
+
+    @Slot(int)
+    def show_person(self, person_id: int) -> None:
+        from tikdesk.ui.people.tab import PeopleTab
+
+        tab = self.tab(PeopleTab)
+        self.tabs.setCurrentWidget(tab)
+        tab.select_person(person_id)
+
+    @Slot(int)
+    def convert_idea_to_post(self, idea_id: int) -> int | None:
+        """„In Beitrag umwandeln“ (asked by the ideas tab): make the post and show it.
+
+        Returns the post's id, or None (a message was shown)."""
+        from tikdesk.ui.posts.tab import PostsTab
+
+        post_id = self.tab(PostsTab).convert_idea(idea_id)
+        if post_id is not None:
+            self.show_post(post_id)
+        return post_id
 
     def tabs_pending(self) -> int:
         """How many tabs the incremental start has still to build."""
@@ -517,9 +600,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for tab in self.tab_widgets:
-            save = getattr(tab, "save_layout", None)
-            if save is not None:
-                save()
+            if type(tab).__name__ in _LEGACY:
+                getattr(tab, "save_layout", lambda: None)()
+                continue
+            tab.save_layout(self.settings)  # type: ignore[attr-defined]
         self.settings.sync()
 
     # ----------------------------------------------------------------- start-up

@@ -1,43 +1,107 @@
-"""The contract between the main window and its tabs."""
+"""The contract between the main window and its tabs.
+
+A tab is built as ``SomeTab(ctx, host)``: the :class:`TabHost` is all it gets of the main
+window (the ``data_changed`` signal, the undo stack, the settings, the status line).  The
+window then calls the :class:`Tab` methods: ``restore_layout`` and ``set_read_only`` once,
+``install_actions`` with the menus, ``save_layout`` when it closes.  What a tab wants of
+another tab it asks through its own ``…_requested`` signals, which the window connects.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
-
-from tikdesk.ui import messages
-
-
-def warn(window: Any, parent: QWidget, title: str, text: str) -> None:
-    """The main window's warning helper, or the message module without a window."""
-    show = getattr(window, "show_warning", None)
-    if show is not None:
-        show(title, text)
-    else:
-        messages.show_warning(parent, title, text)
+from PySide6.QtCore import QObject, QSettings, Signal, SignalInstance
+from PySide6.QtGui import QAction, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QMenu
 
 
-def announce_change(window: Any, fallback: Callable[[], None]) -> None:
-    """Tell every tab that data changed (``window.data_changed``), else refresh ourselves."""
-    data_changed = getattr(window, "data_changed", None)
-    if data_changed is not None:
-        data_changed.emit()
-    else:
-        fallback()
+@dataclass(frozen=True)
+class Menus:
+    """The main window's menus a tab may add actions to."""
+
+    edit: QMenu
+    #: a tab's Edit actions go before this separator (above Preferences)
+    edit_tab_anchor: QAction
+    import_: QMenu
+    export: QMenu
+
+
+@dataclass(frozen=True)
+class TabHost:
+    """What the main window lends every tab."""
+
+    #: emitted after any change to the data; every tab listens and reads again when shown
+    data_changed: SignalInstance
+    undo_stack: QUndoStack
+    settings: QSettings
+    #: a short message in the status line (import results, "saved …")
+    show_status: Callable[[str], None]
+
+    @classmethod
+    def standalone(cls, parent: QObject) -> TabHost:
+        """For a tab shown without the main window (benchmarks, widget tests)."""
+        changes = _Changes(parent)
+        return cls(
+            data_changed=changes.data_changed,
+            undo_stack=QUndoStack(parent),
+            settings=QSettings(),
+            show_status=lambda _text: None,
+        )
+
+
+class _Changes(QObject):
+    data_changed = Signal()
+
+
+@runtime_checkable
+class Tab(Protocol):
+    """What the main window asks of each tab."""
+
+    def refresh(self) -> None:
+        """Read the data again."""
+
+    def install_actions(self, menus: Menus) -> None:
+        """Add the tab's commands to the window's menus (called once, after building)."""
+
+    def restore_layout(self, settings: QSettings) -> None:
+        """Take back splitter positions, views and the like (called once, after building)."""
+
+    def save_layout(self, settings: QSettings) -> None:
+        """Keep splitter positions, views and the like (called when the window closes)."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Offer no change to the data (a database opened read-only)."""
 
 
 class RefreshWhenShown:
     """Mixin for a tab (before ``QWidget`` in the bases): its data is read when the tab is
-    first shown, and after ``window.data_changed`` at once only while it is shown — else when
+    first shown, and after ``host.data_changed`` at once only while it is shown — else when
     it is shown next.  Start-up reads only the current tab; an edit refreshes only what can
     be seen.  The tab provides ``refresh()`` (which calls :meth:`mark_fresh`) and may keep
     something cheap current while hidden with :meth:`refresh_hidden`.
     """
 
     _stale = True
+    _read_only = False
+
+    # ---------------------------------------------------------------- Tab defaults
+    def install_actions(self, menus: Menus) -> None:
+        """No menu commands (default)."""
+
+    def restore_layout(self, settings: QSettings) -> None:
+        """Nothing to restore (default)."""
+
+    def save_layout(self, settings: QSettings) -> None:
+        """Nothing to keep (default)."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    def read_only(self) -> bool:
+        return self._read_only
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -79,7 +78,7 @@ from tikdesk.domain.i18n import language
 from tikdesk.services.calendar import CalendarEntry, CalendarService, format_label
 from tikdesk.services.context import AppContext
 from tikdesk.ui import messages
-from tikdesk.ui.tab import RefreshWhenShown
+from tikdesk.ui.tab import RefreshWhenShown, TabHost
 from tikdesk.ui.widgets.badges import (
     AMBER,
     BLOCK_ICON,
@@ -409,10 +408,10 @@ class CalendarSettingsDialog(QDialog):
 class CalendarTab(RefreshWhenShown, QWidget):
     view_changed = Signal(str)
 
-    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+    def __init__(self, ctx: AppContext, host: TabHost) -> None:
         super().__init__()
         self.ctx = ctx
-        self.window_ = window
+        self.host = host
         self.service = CalendarService(ctx)
         self.mode = "month"
         self.anchor = dt.date.today()
@@ -522,14 +521,9 @@ class CalendarTab(RefreshWhenShown, QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda d=days: self.move_selected(d))
-        data_changed = getattr(window, "data_changed", None)
-        if data_changed is not None:
-            data_changed.connect(self.on_data_changed)
+        host.data_changed.connect(self.on_data_changed)
 
     # ---------------------------------------------------------------- helpers
-    def read_only(self) -> bool:
-        return bool(self.ctx.read_only)
-
     def entry(self, post_id: int) -> CalendarEntry | None:
         return next((e for e in self.entries if e.id == post_id), None)
 
@@ -903,9 +897,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         if entry is None or entry.state is not CalendarState.APPROVED:
             return
         text = self.tr("Moving this post revokes its approval: the date is part of it.")
-        bar = getattr(self.window_, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(text, 8000)
+        self.host.show_status(text)
 
     def request_move(self, entry: CalendarEntry, when: dt.datetime | None) -> bool:
         """Ask first when the move revokes an approval or blocks the post, then push the
@@ -944,41 +936,28 @@ class CalendarTab(RefreshWhenShown, QWidget):
             lines.append(self.tr("Move it anyway?"))
             if not messages.ask_yes_no(self, self.tr("Move post"), "\n\n".join(lines)):
                 return False
-        stack = getattr(self.window_, "undo_stack", None)
-        command = MovePostCommand(self, entry.id, entry.title, entry.planned_at, when)
-        if stack is not None:
-            stack.push(command)
-        else:
-            command.redo()
+        self.host.undo_stack.push(
+            MovePostCommand(self, entry.id, entry.title, entry.planned_at, when)
+        )
         return True
 
     def after_move(self, post_id: int) -> None:
         """Every tab shows the new date (this one reloads through ``data_changed``)."""
         self.selected = post_id
-        data_changed = getattr(self.window_, "data_changed", None)
-        if data_changed is not None:
-            data_changed.emit()
-        else:
-            self.refresh()
+        self.host.data_changed.emit()
 
     # ---------------------------------------------------------------- settings, print
     def edit_settings(self) -> None:
         dialog = CalendarSettingsDialog(self, self.service, self.service.accounts())
         if dialog.exec():
             self.refresh()
-            data_changed = getattr(self.window_, "data_changed", None)
-            if data_changed is not None:
-                data_changed.emit()
+            self.host.data_changed.emit()
 
     def import_plan(self) -> None:
         from tikdesk.ui.calendar.plan_import import import_plan
 
         if import_plan(self, self.ctx):
-            data_changed = getattr(self.window_, "data_changed", None)
-            if data_changed is not None:
-                data_changed.emit()
-            else:
-                self.refresh()
+            self.host.data_changed.emit()
 
     def print_month(self) -> None:
         from tikdesk.ui.calendar.pdf import print_month_plan

@@ -181,8 +181,10 @@ class ExchangeActions(QObject):
 
     def _filtered_ids(self) -> list[int] | None:
         """The ideas the Ideas tab shows when a filter is active, else None (= all)."""
+        from tikdesk.ui.ideas.tab import IdeasTab
+
         try:
-            tab = self.window.tab("IdeasTab")
+            tab = self.window.tab(IdeasTab)
         except KeyError:
             return None
         getter = getattr(tab, "current_filter_ids", None)

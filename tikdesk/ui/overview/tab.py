@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,7 +23,7 @@ from tikdesk.services.first_start import FirstStartService
 from tikdesk.services.overview import Overview, OverviewService
 from tikdesk.services.posts import PostSummary, TakeDown
 from tikdesk.ui import messages
-from tikdesk.ui.tab import RefreshWhenShown
+from tikdesk.ui.tab import RefreshWhenShown, TabHost
 from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
     INFO_ICON,
@@ -43,10 +42,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class OverviewTab(RefreshWhenShown, QWidget):
-    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+    #: an entry was double-clicked: show that post (id) on its tab
+    show_post_requested = Signal(int)
+    #: … or that person (id)
+    show_person_requested = Signal(int)
+
+    def __init__(self, ctx: AppContext, host: TabHost) -> None:
         super().__init__()
         self.ctx = ctx
-        self.window_ = window
+        self.host = host
         self.service = OverviewService(ctx)
         self.data: Overview | None = None
         self._loading = False
@@ -128,9 +132,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         layout.addWidget(self.notice)
         layout.addStretch(1)
 
-        data_changed = getattr(window, "data_changed", None)
-        if data_changed is not None:
-            data_changed.connect(self.on_data_changed)
+        host.data_changed.connect(self.on_data_changed)
 
     def _list(
         self,
@@ -342,8 +344,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
             item.setIcon(0, std_icon(OK_ICON if check.done else WARN_ICON))
             self.account.addTopLevelItem(item)
         fit_height(self.account)
-        read_only = getattr(self.window_, "is_read_only", lambda: self.ctx.read_only)()
-        self.account.setEnabled(not read_only)
+        self.account.setEnabled(not self.read_only())
         box = self.account.property("box")
         box.setTitle(f"{box.property('title_text')} ({done}/{len(data.account)})")
 
@@ -365,16 +366,10 @@ class OverviewTab(RefreshWhenShown, QWidget):
         if not target:
             return
         kind, ident = target
-        name = "PostsTab" if kind == "post" else "PeopleTab"
-        lookup = getattr(self.window_, "tab", None)
-        if lookup is None:
-            return
-        tab = lookup(name)
-        self.window_.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
         if kind == "post":
-            tab.select_post(int(ident))
+            self.show_post_requested.emit(int(ident))
         else:
-            tab.select_person(int(ident))
+            self.show_person_requested.emit(int(ident))
 
 
 def fit_height(tree: QTreeWidget, min_rows: int = 2, max_rows: int = 8) -> None:

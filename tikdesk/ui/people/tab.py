@@ -7,13 +7,12 @@ import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -42,7 +41,7 @@ from tikdesk.ui.people.dialogs import (
 from tikdesk.ui.people.model import Column, PersonFilterProxyModel, PersonTableModel, Role
 from tikdesk.ui.people.paperwork import PaperworkPanel
 from tikdesk.ui.people.widgets import PersonForm
-from tikdesk.ui.tab import RefreshWhenShown, announce_change, warn
+from tikdesk.ui.tab import RefreshWhenShown, TabHost
 from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
     OK_ICON,
@@ -59,10 +58,10 @@ CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PeopleTab(RefreshWhenShown, QWidget):
-    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+    def __init__(self, ctx: AppContext, host: TabHost) -> None:
         super().__init__()
         self.ctx = ctx
-        self.window_ = window
+        self.host = host
         self.service = PeopleService(ctx)
         self.detail: PersonDetail | None = None
         self._current_id: int | None = None
@@ -128,12 +127,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
 
         self.search.textChanged.connect(self._on_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        data_changed = getattr(window, "data_changed", None)
-        if data_changed is not None:
-            data_changed.connect(self.on_data_changed)
-        settings = getattr(window, "settings", None)
-        if settings is not None and settings.value("people/splitter") is not None:
-            self.splitter.restoreState(settings.value("people/splitter"))
+        host.data_changed.connect(self.on_data_changed)
 
     def _build_detail(self) -> QWidget:
         scroll = QScrollArea()
@@ -251,14 +245,13 @@ class PeopleTab(RefreshWhenShown, QWidget):
         return scroll
 
     # ---------------------------------------------------------------- loading
-    def _read_only(self) -> bool:
-        is_read_only = getattr(self.window_, "is_read_only", None)
-        return bool(is_read_only()) if is_read_only is not None else self.ctx.read_only
+    def restore_layout(self, settings: QSettings) -> None:
+        state = settings.value("people/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
 
-    def save_layout(self) -> None:
-        settings = getattr(self.window_, "settings", None)
-        if settings is not None:
-            settings.setValue("people/splitter", self.splitter.saveState())
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue("people/splitter", self.splitter.saveState())
 
     def refresh_hidden(self) -> None:
         if self._current_id is not None:  # keep the open person current (cheap)
@@ -282,8 +275,8 @@ class PeopleTab(RefreshWhenShown, QWidget):
             .replace("%2", str(minors))
             .replace("%3", str(sum(1 for p in people if not p.assessment.ok)))
         )
-        self.new_button.setEnabled(not self._read_only())
-        self.import_button.setEnabled(not self._read_only())
+        self.new_button.setEnabled(not self.read_only())
+        self.import_button.setEnabled(not self.read_only())
         if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
             self.select_person(self._current_id, force=True)
         else:
@@ -345,7 +338,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
                 self._warn(self.tr("People"), str(exc))
             return
         self.detail = detail
-        read_only = self._read_only()
+        read_only = self.read_only()
         self.name_label.setText(detail.display_name)
         state = detail.summary.assessment.state
         self.state_icon.setPixmap(consent_icon(state).pixmap(20, 20))
@@ -432,17 +425,13 @@ class PeopleTab(RefreshWhenShown, QWidget):
 
     # ---------------------------------------------------------------- helpers
     def _warn(self, title: str, text: str) -> None:
-        warn(self.window_, self, title, text)
+        messages.show_warning(self, title, text)
 
     def _info(self, title: str, text: str) -> None:
-        show = getattr(self.window_, "show_info", None)
-        if show is not None:
-            show(title, text)
-        else:
-            messages.show_info(self, title, text)
+        messages.show_info(self, title, text)
 
     def _changed(self) -> None:
-        announce_change(self.window_, self.refresh)
+        self.host.data_changed.emit()
 
     def _run(self, title: str, action: Callable[[], T]) -> T | None:
         try:
@@ -468,7 +457,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
     def _on_import_register(self) -> None:
         from tikdesk.ui.people.register import PeopleRegister
 
-        if not self._read_only() and PeopleRegister(self, self.ctx).import_register():
+        if not self.read_only() and PeopleRegister(self, self.ctx).import_register():
             self._changed()
 
     def _on_export_register(self) -> None:
@@ -551,7 +540,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
     @Slot()
     def _on_edit_consent(self) -> None:
         detail, consent_id = self.detail, self._current_consent_id()
-        if detail is None or consent_id is None or self._read_only():
+        if detail is None or consent_id is None or self.read_only():
             return
         consent = next(c for c in detail.consents if c.id == consent_id)
         if ConsentDialog.ask(

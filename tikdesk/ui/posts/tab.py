@@ -1,7 +1,7 @@
 """Beiträge & Freigabe: the post list and, for the selected post, its clearance.
 
-Also home of :func:`convert_idea_to_post`, the "In Beitrag umwandeln" entry point that the
-ideas tab calls.
+Also home of :meth:`PostsTab.convert_idea`, "In Beitrag umwandeln", which the main window
+calls when the ideas tab asks for it.
 """
 
 from __future__ import annotations
@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -42,17 +41,17 @@ from tikdesk.ui.posts.dialogs import (
 )
 from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
 from tikdesk.ui.posts.video import hash_for_publish
-from tikdesk.ui.tab import RefreshWhenShown, announce_change, warn
+from tikdesk.ui.tab import Menus, RefreshWhenShown, TabHost
 from tikdesk.ui.widgets.controls import list_table, search_edit
 
 T = TypeVar("T")
 
 
 class PostsTab(RefreshWhenShown, QWidget):
-    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+    def __init__(self, ctx: AppContext, host: TabHost) -> None:
         super().__init__()
         self.ctx = ctx
-        self.window_ = window
+        self.host = host
         self.service = PostService(ctx)
         self._current_id: int | None = None
         self._loading = False
@@ -133,20 +132,15 @@ class PostsTab(RefreshWhenShown, QWidget):
         panel.scene_button.clicked.connect(self._on_scene)
         panel.shown_button.clicked.connect(self._on_shown_as)
         panel.remove_person_button.clicked.connect(self._on_remove_person)
-        panel.video.video_bound.connect(lambda: announce_change(self.window_, self.refresh))
+        panel.video.video_bound.connect(self._changed)
         panel.form_button.clicked.connect(self._on_consent_form)
         panel.people.itemDoubleClicked.connect(lambda *_: self._on_scene())
         panel.checklist.item_set_requested.connect(self._on_item_set)
         panel.checklist.section_ok_requested.connect(self._on_section_ok)
-
-        data_changed = getattr(window, "data_changed", None)
-        if data_changed is not None:
-            data_changed.connect(self.on_data_changed)
-        self._restore_layout()
+        host.data_changed.connect(self.on_data_changed)
 
     # ---------------------------------------------------------------- shell hooks
-    def install_actions(self) -> None:
-        window: Any = self.window_
+    def install_actions(self, menus: Menus) -> None:
         folder = QAction(self.tr("Open the organisation's &checklist folder"), self)
         folder.setToolTip(
             self.tr(
@@ -158,27 +152,16 @@ class PostsTab(RefreshWhenShown, QWidget):
         new_post = QAction(self.tr("&New post…"), self)  # Alt+P is Preferences
         new_post.setShortcut(QKeySequence("Ctrl+Shift+P"))
         new_post.triggered.connect(self._on_new)
-        menu, anchor = getattr(window, "menu_edit", None), getattr(window, "edit_tab_anchor", None)
-        if menu is not None and anchor is not None:
-            menu.insertAction(anchor, new_post)
-            menu.insertAction(anchor, folder)
+        menus.edit.insertAction(menus.edit_tab_anchor, new_post)
+        menus.edit.insertAction(menus.edit_tab_anchor, folder)
 
-    def _read_only(self) -> bool:
-        is_read_only = getattr(self.window_, "is_read_only", None)
-        return bool(is_read_only()) if is_read_only is not None else self.ctx.read_only
-
-    def _restore_layout(self) -> None:
-        settings = getattr(self.window_, "settings", None)
-        if settings is None:
-            return
+    def restore_layout(self, settings: QSettings) -> None:
         state = settings.value("posts/splitter")
         if state is not None:
             self.splitter.restoreState(state)
 
-    def save_layout(self) -> None:
-        settings = getattr(self.window_, "settings", None)
-        if settings is not None:
-            settings.setValue("posts/splitter", self.splitter.saveState())
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue("posts/splitter", self.splitter.saveState())
 
     # ---------------------------------------------------------------- loading
     def refresh_hidden(self) -> None:
@@ -205,7 +188,7 @@ class PostsTab(RefreshWhenShown, QWidget):
         else:
             self._current_id = None
             self.stack.setCurrentWidget(self.empty)
-        read_only = self._read_only()
+        read_only = self.read_only()
         self.new_button.setEnabled(not read_only)
 
     def _update_count(self) -> None:
@@ -278,8 +261,8 @@ class PostsTab(RefreshWhenShown, QWidget):
             else:
                 self._warn(self.tr("Posts"), str(exc))
             return
-        self.panel.show_detail(detail, self._read_only(), keep_form=keep_form)
-        self.panel.video.show_post(self.ctx, detail.id, not self._read_only())
+        self.panel.show_detail(detail, self.read_only(), keep_form=keep_form)
+        self.panel.video.show_post(self.ctx, detail.id, not self.read_only())
         self.stack.setCurrentWidget(self.panel)
 
     @Slot()
@@ -290,7 +273,7 @@ class PostsTab(RefreshWhenShown, QWidget):
 
     # ---------------------------------------------------------------- actions
     def _warn(self, title: str, text: str) -> None:
-        warn(self.window_, self, title, text)
+        messages.show_warning(self, title, text)
 
     def _run(self, title: str, action: Callable[[], T]) -> T | None:
         """Run one service call; known errors become a message, success refreshes all tabs."""
@@ -309,16 +292,14 @@ class PostsTab(RefreshWhenShown, QWidget):
         return result
 
     def _changed(self) -> None:
-        announce_change(self.window_, self.refresh)
+        self.host.data_changed.emit()
 
     def _status_message(self, text: str) -> None:
-        bar = getattr(self.window_, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(text, 8000)
+        self.host.show_status(text)
 
     @Slot()
     def _on_new(self) -> None:
-        if self._read_only():
+        if self.read_only():
             return
         title = TextDialog.ask(self, self.tr("New post"), self.tr("&Title:"))
         if not title:
@@ -344,7 +325,7 @@ class PostsTab(RefreshWhenShown, QWidget):
         except TikDeskError as exc:
             self._warn(self.tr("Save post"), str(exc))
             return
-        form.load(self.service.get(detail.id), self._read_only())
+        form.load(self.service.get(detail.id), self.read_only())
         if revoked:
             self._status_message(
                 self.tr("Saved. The approval was revoked because the post changed.")
@@ -354,7 +335,7 @@ class PostsTab(RefreshWhenShown, QWidget):
     @Slot()
     def _on_revert(self) -> None:
         if self.panel.detail is not None:
-            self.panel.form.load(self.panel.detail, self._read_only())
+            self.panel.form.load(self.panel.detail, self.read_only())
 
     def _post_action(self, title: str, fn: Callable[[int], object]) -> None:
         detail = self.panel.detail
@@ -457,7 +438,7 @@ class PostsTab(RefreshWhenShown, QWidget):
     @Slot()
     def _on_scene(self) -> None:
         appearance_id = self.panel.current_appearance()
-        if appearance_id is None or self._read_only():
+        if appearance_id is None or self.read_only():
             return
         scene = TextDialog.ask(self, self.tr("Scene"), self.tr("&Scene:"))
         if scene is not None:
@@ -467,7 +448,7 @@ class PostsTab(RefreshWhenShown, QWidget):
     def _on_shown_as(self) -> None:
         detail = self.panel.detail
         appearance_id = self.panel.current_appearance()
-        if detail is None or appearance_id is None or self._read_only():
+        if detail is None or appearance_id is None or self.read_only():
             return
         current = next(
             (p.shown_as for p in detail.people if p.appearance_id == appearance_id), frozenset()
@@ -527,6 +508,29 @@ class PostsTab(RefreshWhenShown, QWidget):
             return
         self._run(self.tr("Checklist"), lambda: self.service.set_section_ok(detail.id, section))
 
+    def convert_idea(self, idea_id: int) -> int | None:
+        """„In Beitrag umwandeln“: create a draft post from an idea (or find its post).
+
+        Returns the post's id, or None (a message was shown)."""
+        title = self.tr("Turn into post")
+        try:
+            another = False
+            if self.service.posts_of_idea(idea_id):  # opens that post unless asked otherwise
+                another = not messages.ask_yes_no(
+                    self,
+                    title,
+                    self.tr(
+                        "This idea already has a post. Open that post?\n\n"
+                        "Yes: open the existing post. No: make a second post from the idea."
+                    ),
+                )
+            post_id = self.service.create_from_idea(idea_id, another=another)
+        except TikDeskError as exc:
+            messages.show_warning(self, title, str(exc))
+            return None
+        self._changed()
+        return post_id
+
     @Slot()
     def _on_open_checklist_folder(self) -> None:
         try:
@@ -537,38 +541,6 @@ class PostsTab(RefreshWhenShown, QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def convert_idea_to_post(window: QMainWindow, idea_id: int) -> int | None:
-    """„In Beitrag umwandeln“: create a draft post from an idea and show it.
-
-    Called by the ideas tab.  Returns the new post's id, or None (a message was shown).
-    """
-    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
-    service = PostService(ctx)
-    try:
-        another = False
-        if service.posts_of_idea(idea_id):  # opens the existing post unless asked otherwise
-            another = not messages.ask_yes_no(
-                window,
-                QCoreApplication.translate("PostsTab", "Turn into post"),
-                QCoreApplication.translate(
-                    "PostsTab",
-                    "This idea already has a post. Open that post?\n\n"
-                    "Yes: open the existing post. No: make a second post from the idea.",
-                ),
-            )
-        post_id = service.create_from_idea(idea_id, another=another)
-    except TikDeskError as exc:
-        messages.show_warning(
-            window, QCoreApplication.translate("PostsTab", "Turn into post"), str(exc)
-        )
-        return None
-    data_changed = getattr(window, "data_changed", None)
-    if data_changed is not None:
-        data_changed.emit()
-    tab_lookup = getattr(window, "tab", None)
-    if tab_lookup is not None:
-        tab = tab_lookup("PostsTab")
-        window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
-        # (shown: the tab reads its list now)
-        tab.select_post(post_id)
-    return post_id
+def convert_idea_to_post(window: Any, idea_id: int) -> None:  # TRANSITION
+    """Until the ideas tab asks by signal: hand the idea to the main window."""
+    window.convert_idea_to_post(idea_id)

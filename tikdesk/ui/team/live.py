@@ -24,8 +24,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: the kind of record -> the tab that shows it
-TABS = {"idea": "IdeasTab", "post": "PostsTab", "person": "PeopleTab"}
+
+def tab_class(kind: str) -> type[QWidget]:
+    """The kind of record -> the class of the tab that shows it."""
+    from tikdesk.ui.ideas.tab import IdeasTab
+    from tikdesk.ui.people.tab import PeopleTab
+    from tikdesk.ui.posts.tab import PostsTab
+
+    return {"idea": IdeasTab, "post": PostsTab, "person": PeopleTab}[kind]
 
 
 class LiveRefresh(QObject):
@@ -62,7 +68,7 @@ class LiveRefresh(QObject):
             self.changed.emit(change.kind, change.ids)
 
     def _show(self, change: Changed) -> None:
-        tab = self.window_.tab(TABS[change.kind])
+        tab = self.window_.tab(tab_class(change.kind))
         if change.kind == "idea":
             tab.apply_remote(change.ids)  # type: ignore[attr-defined]
             self._tell_idea_editors(change.ids)
