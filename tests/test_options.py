@@ -4,6 +4,7 @@ falls back to the default."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,15 @@ def test_preferences_and_window_state_are_apart_and_keys_unique() -> None:
     assert len(options.OPTIONS) == len(options.PREFERENCES) + len(options.LAYOUT)
     assert all(isinstance(o, options.BlobOption) for o in options.LAYOUT if "/" in o.key
                and o.key != options.WINDOW_TAB.key)  # fmt: skip
+
+
+def test_no_settings_key_is_spelled_outside_the_registry() -> None:
+    """Every call site goes through an option: no literal key, no ``*_KEY`` of its own."""
+    literal = re.compile(r"""(settings|_settings)\.(value|setValue)\(\s*["'A-Z]""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in (ROOT / "tikdesk").rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert offenders == []

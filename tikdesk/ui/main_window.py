@@ -9,9 +9,8 @@ and may register handlers for files dropped onto the window.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tikdesk import APP_NAME, __version__, paths
+from tikdesk import APP_NAME, __version__, options, paths
 from tikdesk.ui import messages, theme
 from tikdesk.ui.a11y import announce
 
@@ -527,13 +526,10 @@ class MainWindow(QMainWindow):
     def _remember_recent(self, path: str) -> None:
         recent = [p for p in self.recent_databases() if p != path]
         recent.insert(0, path)
-        self.settings.setValue("recent/databases", recent[:MAX_RECENT])
+        options.RECENT_DATABASES.set(self.settings, tuple(recent[:MAX_RECENT]))
 
     def recent_databases(self) -> list[str]:
-        value = self.settings.value("recent/databases", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, Iterable) else []
+        return list(options.RECENT_DATABASES.get(self.settings))
 
     @Slot()
     def _fill_recent_menu(self) -> None:
@@ -583,22 +579,20 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- layout memory
     def restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        geometry = options.WINDOW_GEOMETRY.get(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.settings.value("window/state")
+        state = options.MAIN_WINDOW_STATE.get(self.settings)
         if state is not None:
             self.restoreState(state)
-        index = self.settings.value("window/tab", 0)
-        with contextlib.suppress(TypeError, ValueError):  # a hand-edited settings file
-            self.tabs.setCurrentIndex(int(index))  # type: ignore[call-overload]
+        self.tabs.setCurrentIndex(options.WINDOW_TAB.get(self.settings))
 
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
+        options.MAIN_WINDOW_STATE.set(self.settings, self.saveState())
+        options.WINDOW_TAB.set(self.settings, self.tabs.currentIndex())
         for tab in self.tab_widgets:
             if type(tab).__name__ in _LEGACY:
                 getattr(tab, "save_layout", lambda: None)()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.errors import Cancelled, TikDeskError
+from tikdesk.options import ANALYTICS_ACCOUNT, ANALYTICS_HEAT, ANALYTICS_PERIOD
 from tikdesk.services import analytics as svc
 from tikdesk.services.analytics import AnalyticsService, DailySeries, VideoPerformance
 from tikdesk.services.context import AppContext
@@ -57,7 +58,6 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 ALL, CUSTOM = 0, -1
-PERIOD_KEY, ACCOUNT_KEY, HEAT_KEY = "analytics/period", "analytics/account", "analytics/heat"
 FILE_FILTER = "*.zip *.csv *.txt *.xlsx *.xlsm *.xls *.ods"
 
 
@@ -283,7 +283,7 @@ class AnalyticsTab(QWidget):
             self.board.heatmap.metric_changed.connect(self._on_heat_metric)
             for panel in (self.board.by_format, self.board.by_audience):
                 panel.link_requested.connect(self.link_videos)
-            heat = str(self.window_.settings.value(HEAT_KEY, "views"))
+            heat = ANALYTICS_HEAT.get(self.window_.settings)
             box = self.board.heatmap.metric_box
             box.setCurrentIndex(max(0, box.findData(heat)))
             self.chart_scroll.setWidget(self.board)
@@ -321,20 +321,16 @@ class AnalyticsTab(QWidget):
                 action.setEnabled(writable)
 
     def _restore_settings(self) -> None:
-        settings = self.window_.settings
-        try:
-            days = int(settings.value(PERIOD_KEY, 28))
-        except (TypeError, ValueError):
-            days = 28
+        days = ANALYTICS_PERIOD.get(self.window_.settings)
         index = self.period_box.findData(days if days != CUSTOM else 28)
         self.period_box.setCurrentIndex(max(0, index))
 
     def save_layout(self) -> None:
         settings = self.window_.settings
-        settings.setValue(PERIOD_KEY, int(self.period_box.currentData()))
-        settings.setValue(ACCOUNT_KEY, self.account_box.currentText())
+        ANALYTICS_PERIOD.set(settings, int(self.period_box.currentData()))
+        ANALYTICS_ACCOUNT.set(settings, self.account_box.currentText())
         if self.board is not None:
-            settings.setValue(HEAT_KEY, self.board.heatmap.selected_metric)
+            ANALYTICS_HEAT.set(settings, self.board.heatmap.selected_metric)
 
     def _invalidate(self) -> None:
         self._videos.clear()
@@ -345,9 +341,7 @@ class AnalyticsTab(QWidget):
 
     def _reload_accounts(self) -> None:
         self._accounts = self.service.accounts()
-        current = self.account_box.currentText() or str(
-            self.window_.settings.value(ACCOUNT_KEY, "")
-        )
+        current = self.account_box.currentText() or ANALYTICS_ACCOUNT.get(self.window_.settings)
         self._loading = True
         self.account_box.clear()
         self.account_box.addItems(self._accounts)

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.options import IDEAS_HEADER, IDEAS_SPLITTER, IDEAS_VIEW
 from tikdesk.services.context import AppContext
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex
 from tikdesk.services.ideas import IdeaRecord, IdeaService
@@ -80,9 +81,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HEADER_KEY = "ideas/header"
-SPLITTER_KEY = "ideas/splitter"
-VIEW_KEY = "ideas/view"
 DEFAULT_WIDTHS = {i: spec.column.width for i, spec in enumerate(COLUMN_SPECS) if spec.column}
 
 
@@ -426,20 +424,20 @@ class IdeasTab(QWidget):
     def _restore_layout(self) -> None:
         settings = self.window_.settings
         header = self.table.horizontalHeader()
-        state = settings.value(HEADER_KEY)
+        state = IDEAS_HEADER.get(settings)
         if state is None or not header.restoreState(state):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # sorts via IdeaTableModel.sort (Python)
-        splitter = settings.value(SPLITTER_KEY)
+        splitter = IDEAS_SPLITTER.get(settings)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        self.set_view(str(settings.value(VIEW_KEY, "table")), remember=False)
+        self.set_view(IDEAS_VIEW.get(settings), remember=False)
 
     def save_layout(self) -> None:
         settings = self.window_.settings
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        settings.setValue(VIEW_KEY, self.current_view_name())
+        IDEAS_HEADER.set(settings, self.table.horizontalHeader().saveState())
+        IDEAS_SPLITTER.set(settings, self.splitter.saveState())
+        IDEAS_VIEW.set(settings, self.current_view_name())
 
     # ================================================================== views
     def current_view_name(self) -> str:
@@ -455,7 +453,7 @@ class IdeasTab(QWidget):
         if selected:
             self.select_id(selected[0], focus=False)
         if remember:
-            self.window_.settings.setValue(VIEW_KEY, self.current_view_name())
+            IDEAS_VIEW.set(self.window_.settings, self.current_view_name())
         self._update_actions()
 
     def _refresh_stale_view(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.enums import ConsentRole
 from tikdesk.domain.errors import TikDeskError, ValidationError
+from tikdesk.options import PEOPLE_SPLITTER
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import ConsentInput, PeopleService, PersonDetail, PersonInput
 from tikdesk.ui import messages, theme
@@ -246,12 +247,12 @@ class PeopleTab(RefreshWhenShown, QWidget):
 
     # ---------------------------------------------------------------- loading
     def restore_layout(self, settings: QSettings) -> None:
-        state = settings.value("people/splitter")
+        state = PEOPLE_SPLITTER.get(settings)
         if state is not None:
             self.splitter.restoreState(state)
 
     def save_layout(self, settings: QSettings) -> None:
-        settings.setValue("people/splitter", self.splitter.saveState())
+        PEOPLE_SPLITTER.set(settings, self.splitter.saveState())
 
     def refresh_hidden(self) -> None:
         if self._current_id is not None:  # keep the open person current (cheap)

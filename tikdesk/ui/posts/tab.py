@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.enums import ItemState, PostStatus
 from tikdesk.domain.errors import Cancelled, InputRejected, TikDeskError, ValidationError
+from tikdesk.options import POSTS_SPLITTER
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import PostInput, PostService
@@ -156,12 +157,12 @@ class PostsTab(RefreshWhenShown, QWidget):
         menus.edit.insertAction(menus.edit_tab_anchor, folder)
 
     def restore_layout(self, settings: QSettings) -> None:
-        state = settings.value("posts/splitter")
+        state = POSTS_SPLITTER.get(settings)
         if state is not None:
             self.splitter.restoreState(state)
 
     def save_layout(self, settings: QSettings) -> None:
-        settings.setValue("posts/splitter", self.splitter.saveState())
+        POSTS_SPLITTER.set(settings, self.splitter.saveState())
 
     # ---------------------------------------------------------------- loading
     def refresh_hidden(self) -> None:
