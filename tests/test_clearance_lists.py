@@ -31,6 +31,9 @@ from tikdesk.services.overview import OverviewService, fill_demo_clearance
 from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
 from tikdesk.services.posts import Clearance, Definitions, PostService
 from tikdesk.storage.repositories import posts as posts_repo
+from tikdesk.ui.overview.tab import OverviewTab
+from tikdesk.ui.people.tab import PeopleTab
+from tikdesk.ui.posts.tab import PostsTab
 
 TODAY = dt.date.today()
 DIRS = [resource_dir() / "checklists"]
@@ -243,8 +246,8 @@ def test_people_list_counts_posts_and_assesses_today(ctx):
 def test_posts_tab_reads_when_shown_and_refreshes_hidden_only_the_open_post(main_window, ctx):
     ben = PostService(dataclasses.replace(ctx, user="ben"))
     first = ben.create(PostInput(title="Erster Beitrag"))
-    tab = main_window.tab("PostsTab")
-    overview = main_window.tab("OverviewTab")
+    tab = main_window.tab(PostsTab)
+    overview = main_window.tab(OverviewTab)
     main_window.tabs.setCurrentWidget(overview)
     assert tab.model.rowCount() == 0  # never shown: nothing read
     main_window.tabs.setCurrentWidget(tab)
@@ -268,7 +271,7 @@ def test_post_list_sorts_in_python_and_keeps_the_selection(main_window, ctx):
         ben.create(PostInput(title=t, planned_at=base + dt.timedelta(days=n)))
         for n, t in enumerate(["Cello", "anton", "Berta"])
     ]
-    tab = main_window.tab("PostsTab")
+    tab = main_window.tab(PostsTab)
     main_window.tabs.setCurrentWidget(tab)
     assert tab.select_post(ids[2])
 
@@ -294,7 +297,7 @@ def test_people_tab_reads_when_shown_and_sorts_by_posts(main_window, ctx):
     idle = people.create_person(PersonInput(display_name="Anton Nie"))
     for title in ("A", "B"):
         PostService(ctx).add_person(PostService(ctx).create(PostInput(title=title)), busy)
-    tab = main_window.tab("PeopleTab")
+    tab = main_window.tab(PeopleTab)
     main_window.tabs.setCurrentWidget(tab)
 
     def names() -> list[str]:
@@ -304,7 +307,7 @@ def test_people_tab_reads_when_shown_and_sorts_by_posts(main_window, ctx):
     tab.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # posts
     assert names() == ["Zora Viel", "Anton Nie"]
     assert tab.select_person(idle)
-    main_window.tabs.setCurrentWidget(main_window.tab("OverviewTab"))
+    main_window.tabs.setCurrentWidget(main_window.tab(OverviewTab))
     people.update_person(idle, PersonInput(display_name="Anton Neu"))
     main_window.data_changed.emit()
     assert tab.name_label.text() == "Anton Neu"  # the open person stays current
@@ -331,10 +334,10 @@ def test_start_up_reads_only_the_current_tab(qtbot, ctx, settings, monkeypatch):
     counting(PeopleService, "list_people")
     window = MainWindow(ctx, settings)
     qtbot.addWidget(window)
-    window.tabs.setCurrentWidget(window.tab("OverviewTab"))
+    window.tabs.setCurrentWidget(window.tab(OverviewTab))
     window.show()
     assert calls == []
-    window.tabs.setCurrentWidget(window.tab("PeopleTab"))
+    window.tabs.setCurrentWidget(window.tab(PeopleTab))
     assert calls == ["list_people"]
 
 

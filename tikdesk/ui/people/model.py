@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from tikdesk.services.people import PersonSummary
 from tikdesk.ui.widgets.badges import RED, WARN_ICON, consent_colour, consent_icon, std_icon
 from tikdesk.ui.widgets.fmt import fmt_date
-from tikdesk.ui.widgets.table import Index, RecordFilterProxy, RecordTableModel
+from tikdesk.ui.widgets.table import RecordFilterProxy, RecordTableModel
 
 
 class Column(IntEnum):
@@ -28,18 +28,15 @@ class Role(IntEnum):
     PERSON = Qt.ItemDataRole.UserRole + 1
 
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_PERSON = int(Role.PERSON)
-#: Painting asks ~7 roles per visible cell: the others are answered first and cheaply.
-_ANSWERED = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _PERSON})
 _NAME, _CONSENT, _CATEGORY, _AGE, _POSTS, _RETENTION = (int(c) for c in Column)
 
 
 class PersonTableModel(RecordTableModel[PersonSummary]):
     column_count = len(Column)
+    record_role = Role.PERSON
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,25 +49,7 @@ class PersonTableModel(RecordTableModel[PersonSummary]):
             Column.RETENTION: self.tr("Delete on"),
         }
 
-    def set_people(self, people: list[PersonSummary]) -> None:
-        self.set_records(people)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._headers.get(section)  # type: ignore[call-overload]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED or not index.isValid():
-            return None
-        person = self._rows[index.row()]
-        column = index.column()
-        if role == _DISPLAY:
-            return self._display(person, column)
-        if role == _PERSON:
-            return person
+    def styled(self, person: PersonSummary, column: int, role: int) -> Any:
         if column == _CONSENT:
             state = person.assessment.state
             if role == _DECORATION:
@@ -88,7 +67,7 @@ class PersonTableModel(RecordTableModel[PersonSummary]):
                 return RED
         return None
 
-    def _display(self, person: PersonSummary, column: int) -> str:
+    def display(self, person: PersonSummary, column: int) -> str:
         if column == _NAME:
             return person.display_name
         if column == _CATEGORY:
@@ -124,17 +103,6 @@ class PersonTableModel(RecordTableModel[PersonSummary]):
 
 
 class PersonFilterProxyModel(RecordFilterProxy):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-
-    def set_text(self, text: str) -> None:
-        self.refilter(lambda: setattr(self, "_text", text.casefold().strip()))
-
-    def accepts(self, person: PersonSummary) -> bool:
-        return (
-            not self._text
-            # the age state too: "Vorversion" lists the people a DSB should review
-            or self._text
-            in f"{person.display_name} {person.category_label} {person.age_label}".casefold()
-        )
+    def haystack(self, person: PersonSummary) -> str:
+        # the age state too: "Vorversion" lists the people a DSB should review
+        return f"{person.display_name} {person.category_label} {person.age_label}"

@@ -4,10 +4,8 @@ DSGVO tools (export of everything about one person, erasure)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -15,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,7 +23,13 @@ from tikdesk.domain.enums import ConsentRole
 from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.options import PEOPLE_SPLITTER
 from tikdesk.services.context import AppContext
-from tikdesk.services.people import ConsentInput, PeopleService, PersonDetail, PersonInput
+from tikdesk.services.people import (
+    ConsentInput,
+    PeopleService,
+    PersonDetail,
+    PersonInput,
+    PersonSummary,
+)
 from tikdesk.ui import messages, theme
 from tikdesk.ui.people.dialogs import (
     ConsentDialog,
@@ -42,7 +44,7 @@ from tikdesk.ui.people.dialogs import (
 from tikdesk.ui.people.model import Column, PersonFilterProxyModel, PersonTableModel, Role
 from tikdesk.ui.people.paperwork import PaperworkPanel
 from tikdesk.ui.people.widgets import PersonForm
-from tikdesk.ui.tab import RefreshWhenShown, TabHost
+from tikdesk.ui.tab import TabHost
 from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
     OK_ICON,
@@ -51,84 +53,54 @@ from tikdesk.ui.widgets.badges import (
     consent_icon,
     std_icon,
 )
-from tikdesk.ui.widgets.controls import heading_label, list_table, search_edit
+from tikdesk.ui.widgets.controls import heading_label
 from tikdesk.ui.widgets.fmt import fmt_date
+from tikdesk.ui.widgets.list_detail import ListDetailTab, ListTexts
 
-T = TypeVar("T")
 CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PeopleTab(RefreshWhenShown, QWidget):
+class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
+    splitter_option = PEOPLE_SPLITTER
+
     def __init__(self, ctx: AppContext, host: TabHost) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.host = host
+        texts = ListTexts(
+            area=self.tr("People"),
+            list_name=self.tr("People"),
+            search_placeholder=self.tr("Search name or category"),
+            search_name=self.tr("Search people"),
+            empty=self.tr("Select a person on the left, or add one with „New person…“."),
+            unsaved_title=self.tr("Unsaved changes"),
+        )
+        super().__init__(
+            ctx, host, PersonTableModel(), PersonFilterProxyModel(), texts, record_role=Role.PERSON
+        )
         self.service = PeopleService(ctx)
         self.detail: PersonDetail | None = None
-        self._current_id: int | None = None
-        self._loading = False
         self._dirty = False
+        self._build_bar()
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.keep_column_wide(Column.NAME, 190)
+        self.stack.addWidget(self._build_detail())
+        self.place_detail(self.stack, (600, 800))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        layout.addWidget(self.splitter)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+    def _build_bar(self) -> None:
         self.new_button = QPushButton(self.tr("Ne&w person…"))
         self.new_button.clicked.connect(self._on_new)
-        bar.addWidget(self.new_button)
+        self.bar.addWidget(self.new_button)
         self.import_button = QPushButton(self.tr("Import regi&ster…"))
         self.import_button.setToolTip(
             self.tr("Read the consent register you keep in Excel/CSV; you see a preview first.")
         )
         self.import_button.clicked.connect(self._on_import_register)
-        bar.addWidget(self.import_button)
+        self.bar.addWidget(self.import_button)
         self.export_register_button = QPushButton(self.tr("E&xport register…"))
         self.export_register_button.setToolTip(
             self.tr("Write every consent as Excel/CSV (contains personal data).")
         )
         self.export_register_button.clicked.connect(self._on_export_register)
-        bar.addWidget(self.export_register_button)
-        self.search = search_edit(self.tr("Search name or category"), self.tr("Search people"))
-        bar.addWidget(self.search, 1)
-        left_layout.addLayout(bar)
-        self.model = PersonTableModel(self)
-        self.proxy = PersonFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = list_table(self.proxy, self.tr("People"))
-        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(0)  # fit the visible rows, not the first 1,000
-        # The name keeps a readable width (the other columns fit their content; a
-        # stretched name column was squeezed to a few letters beside them).
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(Column.NAME, 190)
-        self.table.setWordWrap(False)
-        left_layout.addWidget(self.table)
-        self.count_label = QLabel()
-        left_layout.addWidget(self.count_label)
-        self.splitter.addWidget(left)
-
-        self.stack = QStackedWidget()
-        self.empty = QLabel(self.tr("Select a person on the left, or add one with „New person…“."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._build_detail())
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 800])
-
-        self.search.textChanged.connect(self._on_search)
-        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        host.data_changed.connect(self.on_data_changed)
+        self.bar.addWidget(self.export_register_button)
+        self.bar.addWidget(self.search, 1)
 
     def _build_detail(self) -> QWidget:
         scroll = QScrollArea()
@@ -138,7 +110,22 @@ class PeopleTab(RefreshWhenShown, QWidget):
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 0, 6, 6)
+        layout.addLayout(self._build_head())
+        layout.addWidget(self._build_person_box())
+        layout.addWidget(self._build_consent_box())
+        # issue 18: printed forms, returned forms, signed scans of the selected record
+        self.paperwork = PaperworkPanel(self)
+        self.consents.currentItemChanged.connect(
+            lambda *_: self.paperwork.show_consent(self._current_consent_id())
+        )
+        layout.addWidget(self.paperwork)
+        layout.addWidget(self._build_posts_box())
+        layout.addWidget(self._build_gdpr_box())
+        layout.addStretch(1)
+        self.detail_widget = scroll
+        return scroll
 
+    def _build_head(self) -> QHBoxLayout:
         head = QHBoxLayout()
         self.name_label = heading_label()
         head.addWidget(self.name_label, 1)
@@ -147,8 +134,9 @@ class PeopleTab(RefreshWhenShown, QWidget):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         head.addWidget(self.state_label)
-        layout.addLayout(head)
+        return head
 
+    def _build_person_box(self) -> QGroupBox:
         person_box = QGroupBox(self.tr("Person"))
         person_layout = QVBoxLayout(person_box)
         self.form = PersonForm()
@@ -168,8 +156,9 @@ class PeopleTab(RefreshWhenShown, QWidget):
         row.addWidget(self.revert_button)
         row.addWidget(self.save_button)
         person_layout.addLayout(row)
-        layout.addWidget(person_box)
+        return person_box
 
+    def _build_consent_box(self) -> QGroupBox:
         consent_box = QGroupBox(self.tr("Consent records"))
         consent_layout = QVBoxLayout(consent_box)
         self.consents = QTreeWidget()
@@ -211,22 +200,18 @@ class PeopleTab(RefreshWhenShown, QWidget):
         row.addStretch(1)
         row.addWidget(self.withdraw_button)
         consent_layout.addLayout(row)
-        layout.addWidget(consent_box)
-        # issue 18: printed forms, returned forms, signed scans of the selected record
-        self.paperwork = PaperworkPanel(self)
-        self.consents.currentItemChanged.connect(
-            lambda *_: self.paperwork.show_consent(self._current_consent_id())
-        )
-        layout.addWidget(self.paperwork)
+        return consent_box
 
+    def _build_posts_box(self) -> QGroupBox:
         posts_box = QGroupBox(self.tr("Posts showing this person"))
         posts_layout = QVBoxLayout(posts_box)
         self.posts = impact_tree()
         self.posts.setAccessibleName(self.tr("Posts showing this person"))
         self.posts.setMinimumHeight(100)
         posts_layout.addWidget(self.posts)
-        layout.addWidget(posts_box)
+        return posts_box
 
+    def _build_gdpr_box(self) -> QGroupBox:
         gdpr_box = QGroupBox(self.tr("GDPR"))
         gdpr_layout = QHBoxLayout(gdpr_box)
         self.export_button = QPushButton(self.tr("Export ever&ything about this person (.xlsx)…"))
@@ -240,104 +225,40 @@ class PeopleTab(RefreshWhenShown, QWidget):
         gdpr_layout.addWidget(self.export_button)
         gdpr_layout.addStretch(1)
         gdpr_layout.addWidget(self.erase_button)
-        layout.addWidget(gdpr_box)
-        layout.addStretch(1)
-        self.detail_widget = scroll
-        return scroll
+        return gdpr_box
 
-    # ---------------------------------------------------------------- loading
-    def restore_layout(self, settings: QSettings) -> None:
-        state = PEOPLE_SPLITTER.get(settings)
-        if state is not None:
-            self.splitter.restoreState(state)
+    # ---------------------------------------------------------------- list and detail
+    def fetch(self) -> list[PersonSummary]:
+        return self.service.list_people()
 
-    def save_layout(self, settings: QSettings) -> None:
-        PEOPLE_SPLITTER.set(settings, self.splitter.saveState())
+    def fetch_detail(self, ident: int) -> PersonDetail:
+        return self.service.get(ident)
 
-    def refresh_hidden(self) -> None:
-        if self._current_id is not None:  # keep the open person current (cheap)
-            self._load_detail(keep_form=self._dirty, quiet=True)
-
-    @Slot()
-    def refresh(self) -> None:
-        try:
-            people = self.service.list_people()
-        except TikDeskError as exc:
-            self._warn(self.tr("People"), str(exc))
-            return
-        self.mark_fresh()
-        self._loading = True
-        self.model.set_people(people)
-        self._loading = False
-        minors = sum(1 for p in people if p.minor)
+    def after_refresh(self) -> None:
+        people = self.model.records()
         self.count_label.setText(
             self.tr("%1 people · %2 minors · %3 without valid consent")
             .replace("%1", str(len(people)))
-            .replace("%2", str(minors))
+            .replace("%2", str(sum(1 for p in people if p.minor)))
             .replace("%3", str(sum(1 for p in people if not p.assessment.ok)))
         )
         self.new_button.setEnabled(not self.read_only())
         self.import_button.setEnabled(not self.read_only())
-        if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
-            self.select_person(self._current_id, force=True)
-        else:
-            self._current_id = None
-            self.detail = None
-            self.stack.setCurrentWidget(self.empty)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def unsaved_question(self) -> str:
+        return self.tr("The person's details were changed but not saved. Discard the changes?")
+
+    def show_nothing(self) -> None:
+        super().show_nothing()
+        self.detail = None
 
     def select_person(self, person_id: int, *, force: bool = False) -> bool:
-        row = self.model.row_of(person_id)
-        if row < 0:
-            self._current_id = person_id
-            self.refresh()
-            return self._current_id == person_id and self.model.row_of(person_id) >= 0
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            self.search.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self._loading = True
-        selection = self.table.selectionModel()
-        selection.setCurrentIndex(
-            index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
-        )
-        self._loading = False
-        if force or self._current_id != person_id:
-            self._current_id = person_id
-            self._load_detail(keep_form=self._dirty)
-        return True
+        return self.select(person_id, force=force)
 
-    @Slot(QModelIndex, QModelIndex)
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._loading or not current.isValid():
-            return
-        person = current.data(Role.PERSON)
-        if person is None or person.id == self._current_id:
-            return
-        if self._dirty and not messages.ask_yes_no(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The person's details were changed but not saved. Discard the changes?"),
-        ):
-            if self._current_id is not None:
-                self.select_person(self._current_id)
-            return
-        self._dirty = False
-        self._current_id = person.id
-        self._load_detail(keep_form=False)
-
-    def _load_detail(self, *, keep_form: bool, quiet: bool = False) -> None:
-        if self._current_id is None:
-            return
-        try:
-            detail = self.service.get(self._current_id)
-        except TikDeskError as exc:
-            if quiet:  # the tab is hidden; the next refresh settles what is shown
-                self._current_id = None
-                self.detail = None
-                self.stack.setCurrentWidget(self.empty)
-            else:
-                self._warn(self.tr("People"), str(exc))
-            return
+    def show_detail(self, detail: PersonDetail, *, keep_form: bool) -> QWidget:
         self.detail = detail
         read_only = self.read_only()
         self.name_label.setText(detail.display_name)
@@ -363,7 +284,7 @@ class PeopleTab(RefreshWhenShown, QWidget):
             not read_only and any(c.status != "withdrawn" for c in detail.consents)
         )
         self.paperwork.show_person(detail.id, self._current_consent_id(), read_only)
-        self.stack.setCurrentWidget(self.detail_widget)
+        return self.detail_widget
 
     def _show_consents(self, detail: PersonDetail) -> None:
         current = self._current_consent_id()
@@ -425,23 +346,8 @@ class PeopleTab(RefreshWhenShown, QWidget):
         return None if row is None else int(row.data(0, CONSENT_ROLE))
 
     # ---------------------------------------------------------------- helpers
-    def _warn(self, title: str, text: str) -> None:
-        messages.show_warning(self, title, text)
-
     def _info(self, title: str, text: str) -> None:
         messages.show_info(self, title, text)
-
-    def _changed(self) -> None:
-        self.host.data_changed.emit()
-
-    def _run(self, title: str, action: Callable[[], T]) -> T | None:
-        try:
-            result = action()
-        except TikDeskError as exc:
-            self._warn(title, str(exc))
-            return None
-        self._changed()
-        return result
 
     def _on_form_changed(self) -> None:
         if not self._loading:
@@ -465,9 +371,6 @@ class PeopleTab(RefreshWhenShown, QWidget):
         from tikdesk.ui.people.register import PeopleRegister
 
         PeopleRegister(self, self.ctx).export_register()
-
-    def _on_search(self) -> None:
-        self.proxy.set_text(self.search.text())
 
     # ---------------------------------------------------------------- actions
     @Slot()

@@ -14,7 +14,7 @@ from tikdesk.domain.gate import GateStatus
 from tikdesk.services.posts import PostSummary
 from tikdesk.ui.widgets.badges import post_gate_colour, post_gate_icon, post_gate_text
 from tikdesk.ui.widgets.fmt import fmt_datetime
-from tikdesk.ui.widgets.table import Index, RecordFilterProxy, RecordTableModel
+from tikdesk.ui.widgets.table import RecordFilterProxy, RecordTableModel
 
 
 class Column(IntEnum):
@@ -32,13 +32,9 @@ class Role(IntEnum):
 
 _GATE_RANK = {GateStatus.BLOCKED: 0, GateStatus.WARNINGS: 1, GateStatus.CLEAR: 2}
 _STATUS_RANK = {s: n for n, s in enumerate(PostStatus)}
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_POST = int(Role.POST)
-#: Painting asks ~7 roles per visible cell: the others are answered first and cheaply.
-_ANSWERED = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _POST})
 _TITLE, _GATE, _STATUS, _PLANNED, _PEOPLE, _AUTHOR = (int(c) for c in Column)
 
 
@@ -49,6 +45,7 @@ def shown_time(post: PostSummary) -> dt.datetime | None:
 
 class PostTableModel(RecordTableModel[PostSummary]):
     column_count = len(Column)
+    record_role = Role.POST
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,28 +58,7 @@ class PostTableModel(RecordTableModel[PostSummary]):
             Column.AUTHOR: self.tr("Author"),
         }
 
-    def set_posts(self, posts: list[PostSummary]) -> None:
-        self.set_records(posts)
-
-    def post_at(self, row: int) -> PostSummary:
-        return self.record_at(row)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._headers.get(section)  # type: ignore[call-overload]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED or not index.isValid():
-            return None
-        post = self._rows[index.row()]
-        column = index.column()
-        if role == _DISPLAY:
-            return self._display(post, column)
-        if role == _POST:
-            return post
+    def styled(self, post: PostSummary, column: int, role: int) -> Any:
         if column == _GATE:
             if role == _DECORATION:
                 return post_gate_icon(post.status, post.gate, post.take_down)
@@ -96,7 +72,7 @@ class PostTableModel(RecordTableModel[PostSummary]):
             return self.tr("Approved by %1").replace("%1", post.approved_by)
         return None
 
-    def _display(self, post: PostSummary, column: int) -> str:
+    def display(self, post: PostSummary, column: int) -> str:
         if column == _TITLE:
             return post.title
         if column == _STATUS:
@@ -132,18 +108,15 @@ class PostFilterProxyModel(RecordFilterProxy):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._text = ""
         self._status = self.ALL
 
-    def set_text(self, text: str) -> None:
-        self.refilter(lambda: setattr(self, "_text", text.casefold().strip()))
+    def haystack(self, post: PostSummary) -> str:
+        return f"{post.title} {post.author}"
 
     def set_status(self, status: str) -> None:
         self.refilter(lambda: setattr(self, "_status", status))
 
     def accepts(self, post: PostSummary) -> bool:
-        if self._text and self._text not in f"{post.title} {post.author}".casefold():
-            return False
         if self._status == self.ATTENTION:
             return post.take_down or (not post.closed and post.gate is GateStatus.BLOCKED)
         return not self._status or post.status.value == self._status

@@ -7,19 +7,13 @@ calls when the ideas tab asks for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +22,7 @@ from tikdesk.domain.errors import Cancelled, InputRejected, TikDeskError, Valida
 from tikdesk.options import POSTS_SPLITTER
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import PeopleService
-from tikdesk.services.posts import PostInput, PostService
+from tikdesk.services.posts import PostDetail, PostInput, PostService, PostSummary
 from tikdesk.ui import messages
 from tikdesk.ui.a11y import scrolled
 from tikdesk.ui.posts.detail import PostDetailPanel
@@ -42,84 +36,54 @@ from tikdesk.ui.posts.dialogs import (
 )
 from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
 from tikdesk.ui.posts.video import hash_for_publish
-from tikdesk.ui.tab import Menus, RefreshWhenShown, TabHost
-from tikdesk.ui.widgets.controls import list_table, search_edit
-
-T = TypeVar("T")
+from tikdesk.ui.tab import Menus, TabHost
+from tikdesk.ui.widgets.list_detail import ListDetailTab, ListTexts
 
 
-class PostsTab(RefreshWhenShown, QWidget):
+class PostsTab(ListDetailTab[PostSummary, PostDetail]):
+    splitter_option = POSTS_SPLITTER
+    proxy: PostFilterProxyModel
+
     def __init__(self, ctx: AppContext, host: TabHost) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.host = host
+        texts = ListTexts(
+            area=self.tr("Posts"),
+            list_name=self.tr("Posts"),
+            search_placeholder=self.tr("Search title or author"),
+            search_name=self.tr("Search posts"),
+            empty=self.tr(
+                "Select a post on the left, or create one with "
+                "„New post…“. Ideas become posts with „Turn into post“ "
+                "on the Ideas tab."
+            ),
+            unsaved_title=self.tr("Unsaved changes"),
+        )
+        super().__init__(
+            ctx, host, PostTableModel(), PostFilterProxyModel(), texts, record_role=Role.POST
+        )
         self.service = PostService(ctx)
-        self._current_id: int | None = None
-        self._loading = False
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        layout.addWidget(self.splitter)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
         self.new_button = QPushButton(self.tr("Ne&w post…"))
         self.new_button.clicked.connect(self._on_new)
-        bar.addWidget(self.new_button)
-        self.search = search_edit(self.tr("Search title or author"), self.tr("Search posts"))
-        bar.addWidget(self.search, 1)
+        self.bar.addWidget(self.new_button)
+        self.bar.addWidget(self.search, 1)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show"))
         self.status_filter.addItem(self.tr("All posts"), PostFilterProxyModel.ALL)
         self.status_filter.addItem(self.tr("Needs attention"), PostFilterProxyModel.ATTENTION)
         for status in PostStatus:
             self.status_filter.addItem(status.label, status.value)
-        bar.addWidget(self.status_filter)
-        left_layout.addLayout(bar)
-
-        self.model = PostTableModel(self)
-        self.proxy = PostFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = list_table(self.proxy, self.tr("Posts"))
+        self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.bar.addWidget(self.status_filter)
         self.table.sortByColumn(Column.PLANNED, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(0)  # fit the visible rows, not the first 1,000
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(Column.TITLE, 230)
-        left_layout.addWidget(self.table)
-        self.count_label = QLabel()
-        left_layout.addWidget(self.count_label)
-        self.splitter.addWidget(left)
+        self.keep_column_wide(Column.TITLE, 230)
 
-        self.stack = QStackedWidget()
-        self.empty = QLabel(
-            self.tr(
-                "Select a post on the left, or create one with "
-                "„New post…“. Ideas become posts with „Turn into post“ "
-                "on the Ideas tab."
-            )
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.empty)
         self.panel = PostDetailPanel()
         self.stack.addWidget(self.panel)
         # the detail pane cannot shrink below its form: it scrolls in a small window
         self.detail_scroll = scrolled(self.stack)
-        self.splitter.addWidget(self.detail_scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([460, 800])  # the detail pane at its minimum width in 1280 px
+        self.place_detail(self.detail_scroll, (460, 800))  # its minimum width in 1280 px
+        self._connect_panel()
 
-        self.search.textChanged.connect(self._on_filter_changed)
-        self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
-        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+    def _connect_panel(self) -> None:
         panel = self.panel
         panel.form.save_requested.connect(self._on_save)
         panel.form.revert_button.clicked.connect(self._on_revert)
@@ -138,7 +102,6 @@ class PostsTab(RefreshWhenShown, QWidget):
         panel.people.itemDoubleClicked.connect(lambda *_: self._on_scene())
         panel.checklist.item_set_requested.connect(self._on_item_set)
         panel.checklist.section_ok_requested.connect(self._on_section_ok)
-        host.data_changed.connect(self.on_data_changed)
 
     # ---------------------------------------------------------------- shell hooks
     def install_actions(self, menus: Menus) -> None:
@@ -156,41 +119,39 @@ class PostsTab(RefreshWhenShown, QWidget):
         menus.edit.insertAction(menus.edit_tab_anchor, new_post)
         menus.edit.insertAction(menus.edit_tab_anchor, folder)
 
-    def restore_layout(self, settings: QSettings) -> None:
-        state = POSTS_SPLITTER.get(settings)
-        if state is not None:
-            self.splitter.restoreState(state)
+    # ---------------------------------------------------------------- list and detail
+    def fetch(self) -> list[PostSummary]:
+        posts = self.service.list_posts()
+        self.panel.form.set_profiles(self.service.profiles())
+        return posts
 
-    def save_layout(self, settings: QSettings) -> None:
-        POSTS_SPLITTER.set(settings, self.splitter.saveState())
+    def fetch_detail(self, ident: int) -> PostDetail:
+        return self.service.get(ident)
 
-    # ---------------------------------------------------------------- loading
-    def refresh_hidden(self) -> None:
-        if self._current_id is not None:  # keep the open post's clearance current (cheap)
-            self._load_detail(keep_form=self.panel.form.dirty, quiet=True)
+    def show_detail(self, detail: PostDetail, *, keep_form: bool) -> QWidget:
+        self.panel.show_detail(detail, self.read_only(), keep_form=keep_form)
+        self.panel.video.show_post(self.ctx, detail.id, not self.read_only())
+        return self.panel
 
-    @Slot()
-    def refresh(self) -> None:
-        try:
-            posts = self.service.list_posts()
-            profiles = self.service.profiles()
-        except TikDeskError as exc:
-            self._warn(self.tr("Posts"), str(exc))
-            return
-        self.mark_fresh()
-        self._loading = True
-        self.model.set_posts(posts)
-        self.panel.form.set_profiles(profiles)
-        self._loading = False
+    def after_refresh(self) -> None:
         self._update_count()
-        if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
-            self.select_post(self._current_id)
-            self._load_detail(keep_form=self.panel.form.dirty)
-        else:
-            self._current_id = None
-            self.stack.setCurrentWidget(self.empty)
-        read_only = self.read_only()
-        self.new_button.setEnabled(not read_only)
+        self.new_button.setEnabled(not self.read_only())
+
+    def is_dirty(self) -> bool:
+        return self.panel.form.dirty
+
+    def unsaved_question(self) -> str:
+        return self.tr(
+            "The details of „%1“ were changed but not saved. Discard the changes?"
+        ).replace("%1", self.panel.form.title.text())
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+
+    def filter_changed(self) -> None:
+        self.proxy.set_status(str(self.status_filter.currentData()))
+        self._update_count()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -204,99 +165,16 @@ class PostsTab(RefreshWhenShown, QWidget):
 
     def select_post(self, post_id: int) -> bool:
         """Select a post in the list (clears a filter that hides it; reloads if unknown)."""
-        row = self.model.row_of(post_id)
-        if row < 0:
-            self._current_id = post_id
-            self.refresh()
-            return self._current_id == post_id and self.model.row_of(post_id) >= 0
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            self.search.clear()
-            self.status_filter.setCurrentIndex(0)
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self._loading = True
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            self.table.selectionModel().SelectionFlag.ClearAndSelect
-            | self.table.selectionModel().SelectionFlag.Rows,
-        )
-        self._loading = False
-        self.table.scrollTo(index)
-        if self._current_id != post_id:
-            self._current_id = post_id
-            self._load_detail(keep_form=False)
-        return True
+        return self.select(post_id)
 
     def current_post_id(self) -> int | None:
-        return self._current_id
+        return self.current_id()
 
-    @Slot(QModelIndex, QModelIndex)
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._loading or not current.isValid():
-            return
-        post = current.data(Role.POST)
-        if post is None or post.id == self._current_id:
-            return
-        if self.panel.form.dirty and not messages.ask_yes_no(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The details of „%1“ were changed but not saved. Discard the changes?").replace(
-                "%1", self.panel.form.title.text()
-            ),
-        ):
-            if self._current_id is not None:
-                self.select_post(self._current_id)
-            return
-        self._current_id = post.id
-        self._load_detail(keep_form=False)
-
-    def _load_detail(self, *, keep_form: bool, quiet: bool = False) -> None:
-        if self._current_id is None:
-            return
-        try:
-            detail = self.service.get(self._current_id)
-        except TikDeskError as exc:
-            if quiet:  # the tab is hidden; the next refresh settles what is shown
-                self._current_id = None
-                self.stack.setCurrentWidget(self.empty)
-            else:
-                self._warn(self.tr("Posts"), str(exc))
-            return
-        self.panel.show_detail(detail, self.read_only(), keep_form=keep_form)
-        self.panel.video.show_post(self.ctx, detail.id, not self.read_only())
-        self.stack.setCurrentWidget(self.panel)
-
-    @Slot()
-    def _on_filter_changed(self) -> None:
-        self.proxy.set_text(self.search.text())
-        self.proxy.set_status(str(self.status_filter.currentData()))
-        self._update_count()
-
-    # ---------------------------------------------------------------- actions
-    def _warn(self, title: str, text: str) -> None:
-        messages.show_warning(self, title, text)
-
-    def _run(self, title: str, action: Callable[[], T]) -> T | None:
-        """Run one service call; known errors become a message, success refreshes all tabs."""
-        try:
-            result = action()
-        except ValidationError as exc:
-            if exc.field in ("title", "checklist_profile"):
-                self.panel.form.show_error(str(exc), exc.field)
-            else:
-                self._warn(title, str(exc))
-            return None
-        except TikDeskError as exc:
+    def on_error(self, title: str, exc: TikDeskError) -> None:
+        if isinstance(exc, ValidationError) and exc.field in ("title", "checklist_profile"):
+            self.panel.form.show_error(str(exc), exc.field)
+        else:
             self._warn(title, str(exc))
-            return None
-        self._changed()
-        return result
-
-    def _changed(self) -> None:
-        self.host.data_changed.emit()
-
-    def _status_message(self, text: str) -> None:
-        self.host.show_status(text)
 
     @Slot()
     def _on_new(self) -> None:
