@@ -50,6 +50,16 @@ BANNER_BORDER = "#8a6d00"
 
 #: Charts draw on this light plot area in every palette (see the module docstring).
 PLOT_BACKGROUND = "#ffffff"
+#: On the plot area: text (axis labels, legends, counts), axis lines, and the gain/loss bars.
+PLOT_TEXT = "#333333"
+PLOT_AXIS = "#8c939a"
+PLOT_GAIN = "#009e73"
+PLOT_LOSS = "#d55e00"
+#: The heat map: a cell without posts, and the scale from the lowest to the highest typical
+#: value; the lowest cell stands out from an empty one (3:1), each count is black or white,
+#: whichever reads better on its cell (:func:`on_colour`).
+HEAT_EMPTY = "#f5f5f5"
+HEAT_SCALE = ("#3b94c9", "#1f5f99", "#08306b")
 
 
 class Series(NamedTuple):
@@ -363,4 +373,28 @@ def pairs(palette: QPalette) -> list[Pair]:
     plot = QColor(PLOT_BACKGROUND)
     for index, series in enumerate(SERIES):
         found.append(Pair(f"chart series {index + 1}", QColor(series.colour), plot, GRAPHIC_RATIO))
+    return found + chart_pairs()
+
+
+def on_colour(fill: QColor | str) -> QColor:
+    """Black or white, whichever has more contrast on ``fill`` (always at least 4.5:1)."""
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return black if contrast(black, fill) >= contrast(white, fill) else white
+
+
+def chart_pairs() -> list[Pair]:
+    """The charts' own pairs: the same in every palette (their plot area stays light)."""
+    plot, empty = QColor(PLOT_BACKGROUND), QColor(HEAT_EMPTY)
+    found = [
+        Pair("chart text", QColor(PLOT_TEXT), plot, TEXT_RATIO),
+        Pair("chart axis line", QColor(PLOT_AXIS), plot, GRAPHIC_RATIO),
+        Pair("chart gain bars", QColor(PLOT_GAIN), plot, GRAPHIC_RATIO),
+        Pair("chart loss bars", QColor(PLOT_LOSS), plot, GRAPHIC_RATIO),
+        Pair("heat map lowest cell vs empty cell", QColor(HEAT_SCALE[0]), empty, GRAPHIC_RATIO),
+        Pair("heat map empty cell text", on_colour(empty), empty, TEXT_RATIO),
+    ]
+    for index, fill in enumerate(HEAT_SCALE):
+        found.append(
+            Pair(f"heat map count, scale {index}", on_colour(fill), QColor(fill), TEXT_RATIO)
+        )
     return found

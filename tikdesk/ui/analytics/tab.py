@@ -465,7 +465,7 @@ class AnalyticsTab(QWidget):
             gender=gender,
             territory=territory,
         )
-        self.board.update(data)
+        self.board.show_data(data)
         self._show_kpis(series, videos, start, end)
 
     def _show_kpis(
