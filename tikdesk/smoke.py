@@ -331,15 +331,29 @@ def _render_charts(window: QWidget) -> str:
 
 
 def _render_manual(window: MainWindow) -> str:
-    from tikdesk.ui import help as manual
+    """The manual loads in every language, with its chapters and every picture."""
+    from tikdesk.domain.i18n import language
+    from tikdesk.ui.help import manual
 
     viewer = manual.ManualWindow(window)
+    report: list[str] = []
     try:
-        pages = viewer.smoke_test()
+        for code, _name in manual.LANGUAGES:
+            viewer.set_language(code)
+            if manual.manual_file(code) != manual.manual_dir(code) / "index.html":
+                raise SmokeFailure(f"manual page for {code!r} missing: {manual.manual_file(code)}")
+            missing = viewer.missing_images()
+            if missing:
+                raise SmokeFailure(f"manual {code}: pictures missing: {', '.join(missing)}")
+            if len(viewer.headings()) < 3 or viewer.grab().isNull():
+                raise SmokeFailure(f"manual {code} is empty")
+            images = viewer.browser.document().toHtml().count("<img")
+            report.append(f"{code}: {len(viewer.headings())} chapters, {images} pictures")
+        viewer.set_language(language())
     finally:
         viewer.close()
         viewer.deleteLater()
-    return pages
+    return "; ".join(report)
 
 
 def _write_report(window: QWidget) -> str:

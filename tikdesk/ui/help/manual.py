@@ -85,7 +85,15 @@ class ManualWindow(QWidget):
         self.setObjectName("ManualWindow")
         self.setWindowTitle(self.tr("TikDesk manual"))
         self.resize(1000, 720)
+        self._build_controls()
+        self._build_layout()
+        self._add_shortcuts()
+        self._connect()
+        self.back.setEnabled(False)
+        self.forward.setEnabled(False)
+        self.set_language(language())
 
+    def _build_controls(self) -> None:
         self.back = self._button(
             self.tr("&Back"), QKeySequence.StandardKey.Back, self.tr("Previous place in the manual")
         )
@@ -130,6 +138,7 @@ class ManualWindow(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Manual status"))
 
+    def _build_layout(self) -> None:
         top = QHBoxLayout()
         for widget in (self.back, self.forward, self.home, self.keys):
             top.addWidget(widget)
@@ -149,6 +158,7 @@ class ManualWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
+    def _add_shortcuts(self) -> None:
         find_again = QAction(self)
         find_again.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindNext)])
         find_again.triggered.connect(self._find_next)
@@ -160,6 +170,7 @@ class ManualWindow(QWidget):
         close.triggered.connect(self.close)
         self.addActions([find_again, focus_find, close])
 
+    def _connect(self) -> None:
         self.back.clicked.connect(self.browser.backward)
         self.forward.clicked.connect(self.browser.forward)
         self.home.clicked.connect(self.show_home)
@@ -172,9 +183,6 @@ class ManualWindow(QWidget):
         self.contents.itemActivated.connect(self._jump)
         self.contents.itemClicked.connect(self._jump)
         self.language.currentIndexChanged.connect(lambda _i: self.show_home())
-        self.back.setEnabled(False)
-        self.forward.setEnabled(False)
-        self.set_language(language())
 
     def _button(
         self, text: str, keys: QKeySequence | QKeySequence.StandardKey | None, tip: str
@@ -327,23 +335,6 @@ class ManualWindow(QWidget):
                 it += 1
             block = block.next()
         return missing
-
-    def smoke_test(self) -> str:
-        """Load the manual in every language; raise when a page or picture is missing."""
-        report = []
-        for code, _name in LANGUAGES:
-            self.set_language(code)
-            if manual_file(code) != manual_dir(code) / "index.html":
-                raise RuntimeError(f"manual page for {code!r} missing: {manual_file(code)}")
-            missing = self.missing_images()
-            if missing:
-                raise RuntimeError(f"manual {code}: pictures missing: {', '.join(missing)}")
-            if len(self.headings()) < 3 or self.grab().isNull():
-                raise RuntimeError(f"manual {code} is empty")
-            images = self.browser.document().toHtml().count("<img")
-            report.append(f"{code}: {len(self.headings())} chapters, {images} pictures")
-        self.set_language(language())
-        return "; ".join(report)
 
 
 __all__ = ["ManualWindow", "manual_file", "shortcut_rows"]
