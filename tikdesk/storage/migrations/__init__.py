@@ -28,10 +28,13 @@ HERE = Path(__file__).resolve().parent
 VERSION_KEY = "app.schema_written_by"
 
 # Alembic costs about a second to import and half a second to read its scripts; a database
-# that is already at head needs neither, so start-up compares against these constants.
-# tests/test_storage_engine.py checks that they match the scripts in versions/.
-HEAD = "0008"
-KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"})
+# that is already at head needs neither, so start-up reads the revisions from the script
+# names ("0008_post_note.py" is revision 0008, numbered in order; the bundle ships them as
+# files too).  tests/test_storage_engine.py checks that they match Alembic's own reading.
+KNOWN_REVISIONS = frozenset(
+    p.name.split("_", 1)[0] for p in (HERE / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+)
+HEAD = max(KNOWN_REVISIONS)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
 from tikdesk.domain.errors import ValidationError
+from tikdesk.domain.i18n import language
 from tikdesk.services.ideas import MAX_EFFORT_HOURS, MAX_LENGTH, IdeaRecord, validate
 from tikdesk.ui import theme
+from tikdesk.ui.ideas.model import EXTRA_TEXT_FIELDS
 
 
 def _combo(enum: type[LabeledEnum], current: str) -> QComboBox:
@@ -144,6 +146,12 @@ class IdeaEditorDialog(QDialog):
         self._add(
             form, "sound_ref", self.tr("T&rend/sound:"), self.sound_ref, self.tr("Trend or sound")
         )
+        # declared text fields without a widget of their own (tikdesk.domain.ideas)
+        self.extra = {s.key: QLineEdit(initial(s.key, "") or "") for s in EXTRA_TEXT_FIELDS}
+        for spec in EXTRA_TEXT_FIELDS:
+            label = spec.text(language())
+            self._add(form, spec.key, f"{label}:", self.extra[spec.key], label)
+            self.extra[spec.key].textEdited.connect(self._on_changed)
 
         if read_only:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -235,6 +243,7 @@ class IdeaEditorDialog(QDialog):
             "tags": self.tags.text(),
             "pillar": self.pillar.text(),
             "sound_ref": self.sound_ref.text(),
+            **{key: edit.text() for key, edit in self.extra.items()},
         }
 
     # ------------------------------------------------------------------ validation

@@ -40,6 +40,14 @@ COLUMN_FIELD: tuple[str, ...] = tuple(spec.key for spec in COLUMN_SPECS)
 COLUMN_COUNT = len(COLUMN_FIELD)
 
 
+#: The text fields the editor and the detail pane build by hand; any other editable text
+#: field of the declaration gets a plain line there (EXTRA_TEXT_FIELDS).
+_HAND_MADE = frozenset({"title", "hook", "description", "owner", "tags", "pillar", "sound_ref"})
+EXTRA_TEXT_FIELDS = tuple(
+    s for s in IDEA_FIELDS.of_kind(Kind.LINE, Kind.TEXT) if s.editable and s.key not in _HAND_MADE
+)
+
+
 class Column:
     """Positions of the columns the UI code names; every other one follows the declaration."""
 

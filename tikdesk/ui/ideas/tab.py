@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.i18n import language
 from tikdesk.options import IDEAS_HEADER, IDEAS_SPLITTER, IDEAS_VIEW
 from tikdesk.services.context import AppContext
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex
@@ -70,6 +71,7 @@ from tikdesk.ui.ideas.commands import (
 from tikdesk.ui.ideas.editor import IdeaEditorDialog
 from tikdesk.ui.ideas.model import (
     COLUMN_SPECS,
+    EXTRA_TEXT_FIELDS,
     Column,
     IdeaTableModel,
     format_date,
@@ -777,6 +779,7 @@ class IdeasTab(QWidget):
             (self.tr("Tags"), record.tags or "–"),
             (self.tr("Pillar"), record.pillar or "–"),
             (self.tr("Trend/sound"), record.sound_ref or "–"),
+            *((s.text(language()), getattr(record, s.key) or "–") for s in EXTRA_TEXT_FIELDS),
             (self.tr("Changed"), format_time(record.updated_at)),
         )
         rows = "".join(
