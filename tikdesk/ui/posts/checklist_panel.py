@@ -55,6 +55,14 @@ class ChecklistPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter = splitter
         layout.addWidget(splitter, 1)
+        splitter.addWidget(self._build_tree())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self._show_item(None)
+
+    def _build_tree(self) -> QTreeWidget:
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Checklist"))
         self.tree.setColumnCount(3)
@@ -67,8 +75,10 @@ class ChecklistPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._on_current_changed)
-        splitter.addWidget(self.tree)
+        return self.tree
 
+    def _build_editor(self) -> QGroupBox:
+        """The selected item: its text and help on the left, its state and note on the right."""
         self.editor = QGroupBox(self.tr("Selected item"))
         columns = QHBoxLayout(self.editor)
         text_side = QVBoxLayout()
@@ -86,10 +96,13 @@ class ChecklistPanel(QWidget):
         self.item_help.setTextFormat(Qt.TextFormat.RichText)
         text_side.addWidget(self.item_help)
         text_side.addStretch(1)
+        self._fill_editor(editor)
+        return self.editor
+
+    def _fill_editor(self, editor: QVBoxLayout) -> None:
         self.derived_note = QLabel()
         self.derived_note.setWordWrap(True)
         editor.addWidget(self.derived_note)
-
         self.state_group = QButtonGroup(self)
         states = QHBoxLayout()
         self.state_buttons: dict[ItemState, QRadioButton] = {}
@@ -133,11 +146,6 @@ class ChecklistPanel(QWidget):
         apply_row.addWidget(self.apply_button)
         editor.addLayout(apply_row)
         editor.addStretch(1)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self._show_item(None)
 
     # ---------------------------------------------------------------- filling
     def load(self, detail: PostDetail, read_only: bool) -> None:

@@ -52,7 +52,25 @@ class PostDetailPanel(QWidget):
         self.detail: PostDetail | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
+        layout.addLayout(self._build_head())
+        self.approval = QLabel()
+        self.approval.setObjectName("approvalInfo")
+        self.approval.setWordWrap(True)
+        layout.addWidget(self.approval)
+        self.video = VideoBox()  # the approved cut (issue 18)
+        layout.addWidget(self.video)
+        layout.addLayout(self._build_actions())
+        self.sections = QTabWidget()
+        self.sections.setAccessibleName(self.tr("Parts of the post"))
+        self.form = PostForm()
+        self.sections.addTab(self.form, self.tr("Detail&s"))
+        self.sections.addTab(self._build_people(), self.tr("People in the vi&deo"))
+        self.checklist = ChecklistPanel()
+        self.sections.addTab(self.checklist, self.tr("Chec&klist"))
+        self.sections.addTab(self._build_history(), self.tr("Histor&y"))
+        layout.addWidget(self.sections, 1)
 
+    def _build_head(self) -> QHBoxLayout:
         head = QHBoxLayout()
         self.title = heading_label()
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -68,15 +86,10 @@ class PostDetailPanel(QWidget):
         gate_font.setBold(True)
         self.gate.setFont(gate_font)
         head.addWidget(self.gate)
-        layout.addLayout(head)
+        return head
 
-        self.approval = QLabel()
-        self.approval.setObjectName("approvalInfo")
-        self.approval.setWordWrap(True)
-        layout.addWidget(self.approval)
-        self.video = VideoBox()  # the approved cut (issue 18)
-        layout.addWidget(self.video)
-
+    def _build_actions(self) -> QGridLayout:
+        """The state buttons, and beside them why approving or publishing is not possible."""
         actions = QGridLayout()
         buttons = QVBoxLayout()
         self.review_button = QPushButton(self.tr("Submit for &review"))
@@ -109,13 +122,9 @@ class PostDetailPanel(QWidget):
         self.reasons.itemActivated.connect(self._on_reason_activated)
         self.reasons.itemClicked.connect(self._on_reason_activated)
         actions.setColumnStretch(1, 1)
-        layout.addLayout(actions)
+        return actions
 
-        self.sections = QTabWidget()
-        self.sections.setAccessibleName(self.tr("Parts of the post"))
-        self.form = PostForm()
-        self.sections.addTab(self.form, self.tr("Detail&s"))
-
+    def _build_people(self) -> QWidget:
         people = QWidget()
         people_layout = QVBoxLayout(people)
         self.people = QTreeWidget()
@@ -159,19 +168,16 @@ class PostDetailPanel(QWidget):
         )
         self.people_hint.setWordWrap(True)
         people_layout.addWidget(self.people_hint)
-        self.sections.addTab(people, self.tr("People in the vi&deo"))
+        return people
 
-        self.checklist = ChecklistPanel()
-        self.sections.addTab(self.checklist, self.tr("Chec&klist"))
-
+    def _build_history(self) -> QTreeWidget:
         self.history = QTreeWidget()
         self.history.setAccessibleName(self.tr("History"))
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.history.setRootIsDecorated(False)
         self.history.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.sections.addTab(self.history, self.tr("Histor&y"))
-        layout.addWidget(self.sections, 1)
+        return self.history
 
     # ---------------------------------------------------------------- filling
     def show_detail(self, detail: PostDetail, read_only: bool, *, keep_form: bool) -> None:

@@ -37,7 +37,15 @@ class PostForm(QWidget):
         outer = QVBoxLayout(self)
         form = QFormLayout()
         outer.addLayout(form)
+        self._add_texts(form)
+        self._add_kind(form)
+        self._add_publishing(form)
+        outer.addLayout(self._build_buttons(outer))
+        outer.addStretch(1)
+        self._watch_changes()
 
+    def _add_texts(self, form: QFormLayout) -> None:
+        """What is published (title, caption, hashtags) and the team's own note."""
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title"))
         form.addRow(self.tr("Tit&le:"), self.title)
@@ -60,6 +68,8 @@ class PostForm(QWidget):
         self.note.setFixedHeight(60)
         form.addRow(self.tr("Note (internal):"), self.note)
 
+    def _add_kind(self, form: QFormLayout) -> None:
+        """Format, audience and purpose (the consents must cover the purpose)."""
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("Format"))
         for fmt in IdeaFormat:
@@ -83,6 +93,8 @@ class PostForm(QWidget):
             self.purpose.addItem(option_label(PURPOSES, key), key)
         form.addRow(self.tr("Pu&rpose:"), self.purpose)
 
+    def _add_publishing(self, form: QFormLayout) -> None:
+        """When, under which checklist, with which music, on which account."""
         self.has_planned = QCheckBox(self.tr("planned for"))
         self.has_planned.setAccessibleName(self.tr("Has a planned time"))
         self.planned = QDateTimeEdit()
@@ -115,6 +127,8 @@ class PostForm(QWidget):
         form.addRow(self.tr("Acco&unt:"), self.account)
         form.addRow(self.tr("TikTok link:"), self.link)
 
+    def _build_buttons(self, outer: QVBoxLayout) -> QHBoxLayout:
+        """The inline error line (into ``outer``) and Revert/Save."""
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(theme.css("bad"))
@@ -130,9 +144,9 @@ class PostForm(QWidget):
         self.save_button.clicked.connect(self.save_requested.emit)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
-        outer.addStretch(1)
+        return buttons
 
+    def _watch_changes(self) -> None:
         for edit in (self.title, self.hashtags, self.music, self.account, self.link):
             edit.textChanged.connect(self._changed)
         self.caption.textChanged.connect(self._changed)
