@@ -8,7 +8,7 @@ Figures (each median (min–max) of several runs):
   floor of xlsxwriter alone writing the same cells (values only: no formats, charts, print
   setup) into a workbook of the same sheets;
 * the numbers alone (``ReportService.build``: every query and the KPIs of both periods);
-* the PDF alone (Qt's writer, the same content and charts).
+* the PDF alone (Typst, tagged PDF/UA-1 + PDF/A-2a, the same content and charts).
 
 The year is the last complete calendar year of the shared large database
 (``benchmarks.generate``: 3 years of daily numbers for 2 accounts, 5,000 posts, 1,000 videos
@@ -76,21 +76,18 @@ def same_cells(data: Any, path: Path) -> None:
 
 
 def run(quick: bool = False, db: Path | None = None) -> list[Row]:
-    from PySide6.QtGui import QGuiApplication
-
     from benchmarks.generate import generate
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts for the PDF)
     work = Path(tempfile.mkdtemp(prefix="tikdesk-bench-report-"))
     os.environ.setdefault("TIKDESK_HOME", str(work / "home"))
     db_path = generate(work / "report.sqlite") if db is None else db
     n = repeats(quick, full=5, fast=2)
 
     from tikdesk.domain.report import Period
+    from tikdesk.pdf.report import render_report
     from tikdesk.services.context import AppContext
     from tikdesk.services.report import ReportService
     from tikdesk.storage.engine import open_database
-    from tikdesk.ui.report.pdf import render_pdf
 
     database = open_database(db_path)
     try:
@@ -103,7 +100,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
         whole = measure(lambda: service.create(period, work / "report.xlsx"), repeat=n)
         floor = measure(lambda: same_cells(data, work / "floor.xlsx"), repeat=n)
         numbers = measure(lambda: service.build(period), repeat=n)
-        pdf = measure(lambda: render_pdf(data, work / "report.pdf"), repeat=n)
+        pdf = measure(lambda: render_report(data, work / "report.pdf"), repeat=n)
         return [
             Row(
                 f"Report: one year to .xlsx ({size})",
@@ -112,7 +109,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
                 floor_label="xlsxwriter, same cells as values",
             ),
             Row("Report: one year, numbers only (queries + KPIs)", numbers),
-            Row("Report: one year, PDF only (Qt writer)", pdf),
+            Row("Report: one year, PDF only (Typst, tagged)", pdf),
         ]
     finally:
         database.close()

@@ -54,7 +54,7 @@ def minor_with_two(org: AppContext) -> int:
 
 
 def _pdf_text(data: object, path: Path) -> str:
-    from tikdesk.ui.people.form_pdf import render_consent_form
+    from tikdesk.pdf.consent_form import render_consent_form
 
     render_consent_form(data, path)  # type: ignore[arg-type]
     out = subprocess.run(

@@ -33,6 +33,9 @@ MODULE_OF = {
     "psycopg": "psycopg",
     "openpyxl": "openpyxl",
     "defusedxml": "defusedxml",
+    "typst": "typst",
+    "pypdf": "pypdf",
+    "pdfua": "pdfua",
 }
 
 
@@ -63,12 +66,12 @@ def test_every_runtime_dependency_is_imported_by_the_application() -> None:
 def test_test_only_libraries_are_not_runtime_dependencies() -> None:
     runtime = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
     used = _imported_top_modules(ROOT / "tikdesk")
-    for name in ("openpyxl", "defusedxml", "pandas"):
+    for name in ("openpyxl", "defusedxml", "pandas", "pypdf", "pdfua"):
         assert name not in runtime
         assert MODULE_OF.get(name, name) not in used
 
 
-@pytest.mark.parametrize("name", ["pyqtgraph", "python-calamine"])
+@pytest.mark.parametrize("name", ["pyqtgraph", "python-calamine", "typst"])
 def test_libraries_used_below_their_public_api_have_an_upper_bound(name: str) -> None:
     (requirement,) = [r for r in PYPROJECT["project"]["dependencies"] if _name(r) == name]
     assert "<" in requirement, requirement

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import re
 import struct
-import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -261,85 +260,22 @@ def xlsx_texts(path: Path) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    """The text of a PDF written by Qt: glyph codes mapped through each font's ToUnicode."""
-    objects = {
-        int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)
-    }
+    """The text of a PDF as a reader extracts it (pypdf: through each font's ToUnicode)."""
+    import pypdf
 
-    def stream(body: bytes) -> bytes:
-        m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
-        if not m:
-            return b""
-        raw = m.group(1)
-        # exact length: compressed data may itself end in "\r" (direct or indirect /Length)
-        length = re.search(rb"/Length (\d+)(?![\d ]*R)", body)
-        ref = re.search(rb"/Length (\d+) 0 R", body)
-        size = int(length.group(1)) if length else None
-        if ref and int(ref.group(1)) in objects:
-            size = int(objects[int(ref.group(1))].strip())
-        if size is not None:
-            raw = body[m.start(1) : m.start(1) + size]
-        return zlib.decompress(raw) if b"/FlateDecode" in body else raw
-
-    maps: dict[int, dict[int, str]] = {}
-    for num, body in objects.items():
-        ref = re.search(rb"/ToUnicode (\d+) 0 R", body)
-        if not ref:
-            continue
-        cmap = stream(objects[int(ref.group(1))]).decode("latin-1")
-        table: dict[int, str] = {}
-        pattern = r"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)> (<[0-9A-Fa-f]+>|\[[^\]]*\])"
-        for first, last, dst in re.findall(pattern, cmap):
-            targets = re.findall(r"<([0-9A-Fa-f]+)>", dst)
-            for code in range(int(first, 16), int(last, 16) + 1):
-                offset = code - int(first, 16)
-                if dst.startswith("["):
-                    table[code] = _utf16(targets[offset])
-                else:  # a range: the last UTF-16 unit counts up
-                    text = _utf16(targets[0])
-                    table[code] = text[:-1] + chr(ord(text[-1]) + offset)
-        maps[num] = table
-    fonts = {n.decode(): int(o) for n, o in re.findall(rb"/(F\d+) (\d+) 0 R", data)}
-    out: list[str] = []
-    for body in objects.values():
-        if b"/FlateDecode" not in body:
-            continue
-        try:
-            content = stream(body).decode("latin-1")
-        except zlib.error:
-            continue
-        font: dict[int, str] = {}
-        for m in re.finditer(r"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]*)> Tj|(ET)", content):
-            if m.group(1):
-                font = maps.get(fonts.get(m.group(1), -1), {})
-            elif m.group(3):
-                out.append("\n")
-            else:
-                code = m.group(2)
-                out.extend(font.get(int(code[i : i + 4], 16), "?") for i in range(0, len(code), 4))
-    return _unligature("".join(out)).replace("\t", " ")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages).replace("\t", " ")
 
 
-#: Latin ligatures (U+FB00–U+FB06 "ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ") → their letters, by NFKC.
-_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
-
-
-def _unligature(text: str) -> str:
-    """Fonts differ between machines: one shapes "ff" as the ligature "ﬀ", another does not.
-
-    Only the ligatures are folded (NFKC of those characters); a full NFKC would also turn
-    "…" into "..." and hide what the PDF really says.
-    """
-    return text.translate(_LIGATURES)
-
-
-def _utf16(hex_units: str) -> str:
-    """A ToUnicode target: one or more UTF-16BE code units (a ligature maps to several)."""
-    return bytes.fromhex(hex_units).decode("utf-16-be", errors="replace")
+def flat(text: str) -> str:
+    """``text`` with every run of white space as one space: a wrapped cell reads as one line."""
+    return " ".join(text.split())
 
 
 def pdf_pages(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    import pypdf
+
+    return len(pypdf.PdfReader(io.BytesIO(data)).pages)
 
 
 def test_sample_rows_cover_three_months(samples: Path) -> None:

@@ -14,7 +14,6 @@ from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import set_language
 from tikdesk.domain.report import Period
 from tikdesk.services.report import ReportService
-from tikdesk.ui.report.pdf import render_pdf
 
 
 @pytest.fixture
@@ -72,8 +71,7 @@ def test_service_checks_both_targets_before_writing(report_ctx: object, tmp_path
     bad_pdf = [tmp_path / "missing" / "r.pdf", out / "r.docx", out / "folder.pdf"]
     for pdf in bad_pdf:
         with pytest.raises(InputRejected):
-            service.create(Period(*SEPTEMBER), out / "r.xlsx", pdf=pdf, pdf_renderer=render_pdf,
-                           today=TODAY)  # fmt: skip
+            service.create(Period(*SEPTEMBER), out / "r.xlsx", pdf=pdf, today=TODAY)
     with pytest.raises(InputRejected):
         service.create(Period(*SEPTEMBER), out / "r6.csv", today=TODAY)
     assert [p.name for p in out.iterdir()] == ["folder.pdf"]

@@ -310,12 +310,14 @@ def test_target_open_in_excel_gives_a_clear_message(report_ctx: object, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".~")) == []
 
 
-def test_pdf_without_renderer_writes_nothing(report_ctx: object, tmp_path: Path) -> None:
-    with pytest.raises(InputRejected, match="PDF"):
-        ReportService(report_ctx).create(  # type: ignore[arg-type]
-            Period(*SEPTEMBER), tmp_path / "b.xlsx", pdf=tmp_path / "b.pdf", today=TODAY
-        )
-    assert list(tmp_path.glob("b.*")) == []
+def test_pdf_without_an_injected_renderer_is_typeset_by_the_service(
+    report_ctx: object, tmp_path: Path
+) -> None:
+    files = ReportService(report_ctx).create(  # type: ignore[arg-type]
+        Period(*SEPTEMBER), tmp_path / "b.xlsx", pdf=tmp_path / "b.pdf", today=TODAY
+    )
+    assert files.pdf == tmp_path / "b.pdf" and files.pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.glob("b.*")) == ["b.pdf", "b.xlsx"]
 
 
 def test_organisation_name_is_on_every_sheet(report_ctx: object, tmp_path: Path) -> None:

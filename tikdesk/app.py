@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from tikdesk.domain.report import ReportData
     from tikdesk.storage.engine import Database
     from tikdesk.ui.main_window import MainWindow
 
@@ -39,18 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             args = cli.build_parser().parse_args(argv)
             if args.command:
-                return cli.run(args, pdf_renderer=report_pdf_renderer)
+                return cli.run(args)
         except KeyboardInterrupt:  # Ctrl+C before the command opened anything
             print(cli.interrupted_message(), file=sys.stderr)
             return cli.EXIT_INTERRUPTED
     return run_gui(args)
-
-
-def report_pdf_renderer(data: ReportData, path: Path) -> None:
-    """Injected into the CLI, which may not import Qt: the report's PDF, drawn headless."""
-    from tikdesk.ui.report.pdf import render_pdf_headless
-
-    render_pdf_headless(data, path)
 
 
 def _lang_from_argv(argv: list[str]) -> str | None:

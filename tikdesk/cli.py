@@ -375,17 +375,12 @@ def _open_for(args: argparse.Namespace) -> AppContext:
     return open_context(args, write=False)
 
 
-def run(args: argparse.Namespace, *, pdf_renderer: Callable[..., None] | None = None) -> int:
+def run(args: argparse.Namespace) -> int:
     """Run the sub-command in ``args``; known errors become a message and exit 1.
-
-    What the CLI may not import itself (Qt) is injected by the composition root
-    (``tikdesk.app``) and handed to the handlers on ``args``: ``args.pdf_renderer`` renders a
-    management report as PDF (``report --pdf``); without it that option is refused.
 
     Ctrl+C ends the command with exit 130 and says whether anything had been saved: every
     change is one transaction, so it is either saved in full or not at all.
     """
-    args.pdf_renderer = pdf_renderer
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         build_parser().print_help(sys.stderr)
@@ -1089,7 +1084,6 @@ def _cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
         pdf=Path(args.pdf) if args.pdf else None,
         account=args.account,
         with_names=args.with_names,
-        pdf_renderer=args.pdf_renderer,
     )
     print(msg(f"Bericht geschrieben: {files.workbook}", f"Report written: {files.workbook}"))
     if files.pdf is not None:

@@ -359,14 +359,13 @@ def _render_manual(window: MainWindow) -> str:
 def _write_report(window: QWidget) -> str:
     """The management report of the last 90 days, workbook and PDF, as a user would make it."""
     from tikdesk.services.report import ReportService, report_period
-    from tikdesk.ui.report.pdf import render_pdf
 
     end = dt.date.today()
     period = report_period(end - dt.timedelta(days=89), end)
     out = folder() / "report"
     out.mkdir(exist_ok=True)
     files = ReportService(window.ctx).create(  # type: ignore[attr-defined]
-        period, out / "bericht.xlsx", pdf=out / "bericht.pdf", pdf_renderer=render_pdf
+        period, out / "bericht.xlsx", pdf=out / "bericht.pdf"
     )
     written = [files.workbook, *([files.pdf] if files.pdf else [])]
     empty = [str(p) for p in written if not p.is_file() or p.stat().st_size == 0]

@@ -1,7 +1,7 @@
 """The management report as plain data: periods, KPIs, post rows, groups, pipeline counts.
 
 The service fills a :class:`ReportData`; two writers render it — the Excel workbook
-(``tikdesk.excel.report_workbook``) and the PDF (``tikdesk.ui.report.pdf``, Qt).  Both take
+(``tikdesk.excel.report_workbook``) and the PDF (``tikdesk.pdf.report``, Typst).  Both take
 their texts from :func:`texts` so the two files say the same thing in the same words.
 
 Periods: a month, quarter, year or any custom range of days.  The comparison period is the
@@ -310,8 +310,8 @@ class ReportData:
     previous: Period
     accounts: tuple[AccountReport, ...]
     pipeline: Pipeline
+    created: dt.date  # the day it was made (the service's clock)
     with_names: bool = False
-    created: dt.date = field(default_factory=dt.date.today)
     attention: Attention = field(default_factory=Attention)
 
     @property

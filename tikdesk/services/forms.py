@@ -4,8 +4,8 @@
 and period (from the post when given, else from the person's latest consent), fills the
 templates (:mod:`tikdesk.domain.forms`) with the organisation's settings, stores the form
 with its number and the two template versions, and returns :class:`ConsentFormData`, which
-the PDF renderer (``ui/people/form_pdf.py``) draws.  When the signed form comes back,
-:meth:`ConsentFormService.returned` turns the typed or scanned number into the prefilled
+the PDF renderer (``tikdesk/pdf/consent_form.py``) typesets.  When the signed form comes
+back, :meth:`ConsentFormService.returned` turns the typed or scanned number into the prefilled
 consent records still to confirm (one per signature); the records keep the form number and
 the versions the form carried.
 """
@@ -148,7 +148,7 @@ class ConsentFormService:
         dirs: list[Path] | None = None,
     ) -> ConsentFormData:
         """A new numbered form for ``person_id`` (optionally for one post), stored."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         dirs = dirs if dirs is not None else template_dirs()
         texts = templates.load_consent_texts(dirs)
         art13 = templates.load_art13(dirs)
@@ -322,9 +322,9 @@ class ConsentFormService:
     ) -> ConsentFormData:
         """Issue a form and write it as PDF to ``out`` (complete or not at all).
 
-        ``renderer`` draws the PDF (Qt, injected: ``ui/people/form_pdf.py``).  The target is
-        checked before the form is numbered; a form whose PDF could not be written stays
-        in the list of issued forms (its number is simply never used).
+        ``renderer`` writes the PDF (``tikdesk.pdf.consent_form.render_consent_form``).
+        The target is checked before the form is numbered; a form whose PDF could not be
+        written stays in the list of issued forms (its number is simply never used).
         """
         from tikdesk.excel.writing import atomic_target, check_target
 
@@ -368,7 +368,7 @@ class ConsentFormService:
             with self._ctx.db.reader() as s:
                 profile = posts_repo.get_post(s, post_id).checklist_profile
         own_age = Definitions(self._ctx)(profile).own_consent_age
-        return age_on(person.birth_date, dt.date.today()) >= own_age
+        return age_on(person.birth_date, self._ctx.clock.today()) >= own_age
 
     # ---------------------------------------------------------------- coming back
     def returned(self, typed: str) -> ReturnedForm:

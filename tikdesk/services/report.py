@@ -68,7 +68,8 @@ from tikdesk.storage.repositories import report as repo
 ProgressFn = Callable[[int, int], bool]
 #: Daily columns the report reads: rows become (day, followers, views, likes, comments, shares).
 DAILY_FIELDS = ("followers", "video_views", "likes", "comments", "shares")
-#: Renders the report as PDF into the given path (see ``tikdesk.ui.report.pdf.render_pdf``).
+#: Renders the report as PDF into the given path (default: ``tikdesk.pdf.report.render_report``,
+#: Typst, tagged PDF/UA-1; tests pass one that fails).
 PdfRenderer = Callable[[ReportData, Path], None]
 NAME_BLANK = "[…]"
 
@@ -160,7 +161,7 @@ class ReportService:
         progress: ProgressFn | None = None,
     ) -> ReportData:
         """The report of ``period`` (all accounts, or the one ``account``)."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         previous = period.previous()
         both = Period(previous.start, period.end)
         wanted = normalize_account(account) if account else None
@@ -293,7 +294,7 @@ class ReportService:
         with self._ctx.db.reader() as s:
             data = Clearance.load(s, repo.open_post_ids(s))
             for post in data.posts:
-                summary = data.summary(post, definitions, today)[0]
+                summary = data.summary(post, definitions, today, self._ctx.clock.today())[0]
                 if summary.gate is not GateStatus.BLOCKED:
                     continue
                 count += 1
@@ -343,15 +344,17 @@ class ReportService:
         from tikdesk.storage.backup import remove_stale_temp_files
 
         protected = self._ctx.protected
-        workbook, pdf_target = check_targets(out, pdf, pdf_renderer, protected)
+        workbook, pdf_target = check_targets(out, pdf, protected)
         for folder in {workbook.parent, *([pdf_target.parent] if pdf_target else [])}:
             remove_stale_temp_files(folder)  # what a killed report left there
         with contextlib.ExitStack() as stack:
-            if pdf_target is not None and pdf_renderer is not None:
+            if pdf_target is not None:
+                from tikdesk.pdf.report import render_report
+
                 pdf_tmp = stack.enter_context(
                     report_workbook.output_file(pdf_target, ".pdf", protected)
                 )
-                pdf_renderer(data, pdf_tmp)
+                (pdf_renderer or render_report)(data, pdf_tmp)
             report_workbook.write_report(workbook, data, protected)
         return ReportFiles(workbook, pdf_target)
 
@@ -369,7 +372,7 @@ class ReportService:
     ) -> ReportFiles:
         """Build and write in one go (CLI, and the GUI's background worker)."""
         # refuse a bad target before the long build
-        check_targets(out, pdf, pdf_renderer, self._ctx.protected)
+        check_targets(out, pdf, self._ctx.protected)
         data = self.build(
             period, account=account, with_names=with_names, today=today, progress=progress
         )
@@ -381,20 +384,12 @@ class ReportService:
 def check_targets(
     out: Path,
     pdf: Path | None,
-    pdf_renderer: PdfRenderer | None,
     protected: Protected | None = None,
 ) -> tuple[Path, Path | None]:
     """The workbook and PDF file names, checked (extension, folder) before anything is
     written; raises InputRejected naming the first problem."""
     from tikdesk.excel import report_workbook
 
-    if pdf is not None and pdf_renderer is None:
-        raise InputRejected(
-            msg(
-                "PDF-Ausgabe ist hier nicht verfügbar; die Excel-Datei wurde nicht erstellt.",
-                "PDF output is not available here; the workbook was not written.",
-            )
-        )
     workbook = report_workbook.report_target(Path(out), ".xlsx", protected)
     pdf_target = (
         None if pdf is None else report_workbook.report_target(Path(pdf), ".pdf", protected)

@@ -53,8 +53,8 @@ def ask_form_pdf_path(parent: QWidget, suggested: str) -> Path | None:
 def print_form(parent: QWidget, ctx: AppContext, person_id: int, person_name: str,
                post_id: int | None = None) -> Path | None:  # fmt: skip
     """Ask where, issue a numbered form and write it as PDF; warnings in one sentence."""
+    from tikdesk.pdf.consent_form import render_consent_form
     from tikdesk.ui import messages
-    from tikdesk.ui.people.form_pdf import render_consent_form
 
     suggested = QCoreApplication.translate("PaperworkPanel", "Consent form %1.pdf").replace(
         "%1", person_name

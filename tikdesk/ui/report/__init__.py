@@ -31,7 +31,6 @@ def create_report(window: MainWindow) -> None:
     from tikdesk.services.report import ReportService
     from tikdesk.ui import messages
     from tikdesk.ui.report import dialog
-    from tikdesk.ui.report.pdf import render_pdf
     from tikdesk.ui.workers import run_with_progress
 
     service = ReportService(window.ctx)
@@ -55,7 +54,6 @@ def create_report(window: MainWindow) -> None:
             pdf=request.pdf,
             account=request.account,
             with_names=request.with_names,
-            pdf_renderer=render_pdf,
         )
     except Cancelled:
         return

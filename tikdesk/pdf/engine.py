@@ -1,0 +1,213 @@
+"""Compile a Typst template with JSON data into a tagged PDF/UA-1 + PDF/A-2a file.
+
+* The data goes in as one JSON string (``sys.inputs.data``, decoded in the template), so a
+  title with ``#``, ``$``, ``*``, ``_``, ``@``, ``<`` or backslashes stays text.
+* Fonts: only the shipped Liberation Sans (``resources/fonts``) and Typst's own embedded
+  fonts (for symbols such as ★ or ☐); the machine's fonts are ignored.
+* Characters no font has (emoji above all) would be an error in a PDF/UA file and a box in
+  any other: :func:`printable` leaves them out (and an emoji's joiners and selectors), so
+  "Mythen-Check 🔥 Ausweis" prints as "Mythen-Check Ausweis".
+* Images (the organisation's logo) are copied into a temporary root folder, the only folder
+  the template may read.
+* The bytes are checked and written by Python with :func:`write_synced` (a full disk raises
+  ``OSError``; the caller's ``atomic_target`` keeps an existing file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from tikdesk import paths
+from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.i18n import language
+
+#: PDF/UA-1 for accessibility (issue 23) and PDF/A-2a for the files (issue 20): Typst 0.15
+#: combines the two (PDF/A-4 it cannot: UA-1 needs PDF ≤ 1.7).
+STANDARDS = ["ua-1", "a-2a"]
+#: characters left out because no shipped font has them: emoji and the marks that build them
+_NO_GLYPH = re.compile(
+    "["
+    "\U0001f000-\U0001faff"  # emoji, pictographs, playing cards, flags (regional indicators)
+    "\U0001fb00-\U0001fbff"  # legacy computing symbols
+    "\u2600-\u26ff\u2700-\u27bf"  # miscellaneous symbols and dingbats (most are emoji)
+    "\u2b00-\u2bff"  # arrows and symbols (⭐ ⬛)
+    "\u200d\ufe0e\ufe0f\u20e3"  # zero-width joiner, variation selectors, keycap
+    "\U000e0000-\U000e007f"  # tag characters (subdivision flags)
+    "\ue000-\uf8ff"  # private use
+    "]"
+)
+#: symbols from those ranges that the fonts do have (kept)
+_KEEP = frozenset("★☆☐☑☒✓✗✔✘▲▼►◄●○■□♥♦♣♠☎⚠")
+_MISSING = re.compile(r'the text `"(.+?)"` could not be displayed')
+
+
+class PdfError(TikDeskError):
+    """Typst could not typeset a PDF (a template error, which is a bug)."""
+
+
+def printable(text: str, missing: frozenset[str] = frozenset()) -> str:
+    """``text`` without the characters no shipped font can show; spaces they leave collapse."""
+    out = _NO_GLYPH.sub(lambda m: m.group() if m.group() in _KEEP else "", text)
+    if missing:
+        out = "".join(ch for ch in out if ch not in missing)
+    if out != text:  # no doubled space, none before punctuation where a symbol was
+        out = re.sub(r"[ \t]{2,}", " ", out)
+        out = re.sub(r" +([,.:;!?)])", r"\1", out).strip()
+    return out
+
+
+def _clean(value: Any, missing: frozenset[str]) -> Any:
+    if isinstance(value, str):
+        return printable(value, missing)
+    if isinstance(value, Mapping):
+        return {k: _clean(v, missing) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v, missing) for v in value]
+    return value
+
+
+def fonts_dir() -> Path:
+    folder = paths.resource_dir() / "fonts"
+    if not (folder / "LiberationSans-Regular.ttf").is_file():
+        raise OSError(errno.ENOENT, f"the PDF font is missing in {folder}")
+    return folder
+
+
+def template(name: str) -> str:
+    """The Typst source of a PDF kind: the shared ``common.typ`` followed by ``name``."""
+    folder = paths.resource_dir() / "pdf"
+    common = (folder / "common.typ").read_text(encoding="utf-8")
+    return common + "\n" + (folder / name).read_text(encoding="utf-8")
+
+
+def compile_pdf(
+    name: str,
+    data: Mapping[str, Any],
+    *,
+    images: Mapping[str, str] | None = None,
+    timestamp: dt.datetime | None = None,
+) -> bytes:
+    """Typeset template ``name`` with ``data`` (JSON-able); returns the PDF bytes.
+
+    ``images``: name in the template → file on disk (copied into the root folder; a file
+    that is missing or that Typst cannot decode is left out, never an error).
+    ``data`` gets ``lang`` (the UI language) unless it has one."""
+    import typst
+
+    payload = {"lang": language(), **data}
+    missing: frozenset[str] = frozenset()
+    with tempfile.TemporaryDirectory(prefix="tikdesk-pdf-") as root:
+        main = Path(root) / "main.typ"
+        main.write_text(template(name), encoding="utf-8")
+        usable = _copy_images(images or {}, Path(root))
+        for _attempt in range(8):
+            inputs = {
+                "data": json.dumps(_clean(payload, missing), ensure_ascii=False),
+                "images": json.dumps(usable),
+            }
+            try:
+                pdf = typst.compile(
+                    str(main),
+                    root=root,
+                    font_paths=[str(fonts_dir())],
+                    ignore_system_fonts=True,
+                    sys_inputs=inputs,
+                    pdf_standards=STANDARDS,  # type: ignore[arg-type]
+                    timestamp=timestamp or dt.datetime.now(dt.UTC).replace(microsecond=0),
+                )
+            except typst.TypstError as exc:
+                text = f"{exc.message} {exc}"
+                found = frozenset("".join(_MISSING.findall(text)))
+                if found - missing:  # a character no font has: leave it out, once more
+                    missing |= found
+                    continue
+                if usable and ("image" in text.lower() or "decode" in text.lower()):
+                    usable = {}  # a logo Typst cannot read: the PDF without it
+                    continue
+                raise PdfError(f"PDF ({name}): {exc.message}") from exc
+            break
+        else:  # pragma: no cover - more than 8 rounds of missing glyphs
+            raise PdfError(f"PDF ({name}): characters without a font")
+    if not isinstance(pdf, bytes) or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
+        raise OSError(errno.EIO, f"the PDF ({name}) could not be finished")
+    return pdf
+
+
+def _copy_images(images: Mapping[str, str], root: Path) -> dict[str, str]:
+    usable: dict[str, str] = {}
+    for key, source in images.items():
+        path = Path(source) if source and source.strip() else None
+        if path is None or not path.is_file():
+            continue
+        target = root / f"{key}{path.suffix.lower()}"
+        try:
+            shutil.copyfile(path, target)
+        except OSError:
+            continue
+        usable[key] = "/" + target.name
+    return usable
+
+
+def write_pdf(
+    path: Path,
+    name: str,
+    data: Mapping[str, Any],
+    *,
+    images: Mapping[str, str] | None = None,
+) -> None:
+    """:func:`compile_pdf` and write the bytes to ``path`` (the caller takes care of temp
+    file and rename)."""
+    write_synced(Path(path), compile_pdf(name, data, images=images))
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` and on to the disk; any failure (a full disk) raises OSError.
+
+    The caller (:func:`tikdesk.excel.writing.atomic_target`) then removes the file and keeps
+    an existing one."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+# ----------------------------------------------------------------------------- numbers
+def _group(text: str) -> str:
+    """Thousands separators and decimal comma in German, as the workbook shows them."""
+    if language() != "de":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def fmt_int(value: float | None) -> str:
+    return "–" if value is None else _group(f"{round(value):,}")
+
+
+def fmt_pct(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = _group(f"{value * 100:,.1f}") + " %"
+    return ("+" + text) if signed and value > 0 else text
+
+
+def fmt_signed(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + fmt_int(value)
+
+
+def fmt_points(value: float | None) -> str:
+    """A difference of two rates, in percentage points."""
+    if value is None:
+        return "–"
+    unit = " Pp." if language() == "de" else " pp"
+    return ("+" if value > 0 else "") + _group(f"{value * 100:,.1f}") + unit
