@@ -6,9 +6,11 @@ The real build is in tests/test_packaging_bundle.py; these checks are quick.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import importlib.util
 import re
 import struct
+import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -21,13 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 
 
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("tikdesk_build", PACKAGING / "build.py")
+def _script(name: str) -> ModuleType:
+    """A script of packaging/ loaded as a module (packaging/ is no package)."""
+    spec = importlib.util.spec_from_file_location(f"tikdesk_{name}", PACKAGING / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    return _script("build")
 
 
 def test_version_comes_from_the_package(build: ModuleType) -> None:
@@ -146,3 +153,99 @@ def test_installed_package_carries_the_migration_scripts() -> None:
     """``pip install`` (not only the bundle) needs the Alembic scripts as package data."""
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"tikdesk.storage.migrations" = ["script.py.mako", "versions/*.py"]' in pyproject
+
+
+# ------------------------------------------------------------------ packaging/slim.py (issue 21)
+@pytest.fixture(scope="module")
+def slim() -> ModuleType:
+    return _script("slim")
+
+
+def _icu_package(slim: ModuleType, items: list[tuple[str, bytes]]) -> bytes:
+    """A small ICU common data package: header (magic da 27, format CmnD), then the items."""
+    info = struct.pack("<HHBBBB4s4s4s", 20, 0, 0, 0, 2, 0, b"CmnD", b"\1\0\0\0", b"\0" * 4)
+    header = struct.pack("<HBB", 32, 0xDA, 0x27) + info
+    header += b"\0" * (32 - len(header))
+    return bytes(slim.write_package(header, items))
+
+
+def test_icu_subset_keeps_german_english_and_what_every_locale_shares(slim: ModuleType) -> None:
+    big_codepage = b"\1" * (slim.ICU_MAX_CONVERTER_BYTES + 16)
+    named = [
+        ("icudt73l/coll/de.res", b"de collation"),
+        ("icudt73l/coll/fr.res", b"fr collation"),
+        ("icudt73l/coll/root.res", b"root collation"),
+        ("icudt73l/coll/ucadata.icu", b"uca"),
+        ("icudt73l/de_AT.res", b"de_AT"),
+        ("icudt73l/en_GB.res", b"en_GB"),
+        ("icudt73l/ja.res", b"ja"),
+        ("icudt73l/pool.res", b"shared strings"),
+        ("icudt73l/res_index.res", b"index"),
+        ("icudt73l/zone/pool.res", b"zone strings"),
+        ("icudt73l/brkitr/cjdict.dict", b"dictionary"),
+        ("icudt73l/brkitr/de.res", b"de rules"),
+        ("icudt73l/translit/root.res", b"transliteration"),
+        ("icudt73l/ibm-1252_P100-2000.cnv", b"cp1252"),
+        ("icudt73l/gb18030.cnv", big_codepage),
+        ("icudt73l/ucase.icu", b"case"),
+    ]
+    # ICU items are padded to 16 bytes (each says its own length inside)
+    items = [(name, data + b" " * (-len(data) % 16)) for name, data in named]
+    _header, read = slim.read_package(_icu_package(slim, items))
+    assert read == items  # the writer and reader agree, every item intact
+    _header, kept = slim.read_package(slim.icu_subset(_icu_package(slim, items)))
+    assert [name.split("/", 1)[1] for name, _ in kept] == [
+        "coll/de.res",
+        "coll/root.res",
+        "coll/ucadata.icu",
+        "de_AT.res",
+        "en_GB.res",
+        "pool.res",
+        "res_index.res",
+        "zone/pool.res",
+        "brkitr/de.res",
+        "ibm-1252_P100-2000.cnv",
+        "ucase.icu",
+    ]
+    assert dict(kept)["icudt73l/coll/de.res"].rstrip() == b"de collation"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ICU ships only on Linux")
+def test_icu_subset_library_of_the_real_data_loads(slim: ModuleType, tmp_path: Path) -> None:
+    """The library the spec builds: one exported symbol holding a valid, smaller package."""
+    import ctypes
+    import shutil
+
+    pyside = Path(importlib.util.find_spec("PySide6").origin).parent  # type: ignore[arg-type,union-attr]
+    sources = sorted((pyside / "Qt" / "lib").glob("libicudata.so.*"))
+    if not sources or any(shutil.which(t) is None for t in ("nm", "readelf", "as", "ld")):
+        pytest.skip("no ICU in this PySide6 or no binutils")
+    target = tmp_path / sources[0].name
+    before, after = slim.icu_data_library(sources[0], target)
+    assert after < before / 3
+    ctypes.CDLL(str(target))  # loads on its own (no dependencies)
+    offset, size = slim._elf_symbol(target, slim.icu_data_symbol(target))
+    assert size == after
+    with target.open("rb") as fh:
+        fh.seek(offset)
+        _header, items = slim.read_package(fh.read(size))
+    names = {name.split("/", 1)[1] for name, _ in items}
+    shared = {"coll/root.res", "coll/ucadata.icu", "zoneinfo64.res", "cnvalias.icu"}
+    assert {"coll/de.res", "zone/de.res", "zone/en.res", *shared} <= names
+    assert "coll/zh.res" not in names and "brkitr/cjdict.dict" not in names
+
+
+def test_qtopengl_stand_in_imports_and_refuses_classes() -> None:
+    """The bundle's runtime hook: pyqtgraph's import works, any use says why it fails."""
+    import runpy
+
+    saved = sys.modules.pop("PySide6.QtOpenGL", None)
+    try:
+        runpy.run_path(str(PACKAGING / "rthook_qtopengl.py"))
+        module = importlib.import_module("PySide6.QtOpenGL")
+        with pytest.raises(ImportError, match="not part of the TikDesk bundle"):
+            module.QOpenGLBuffer  # noqa: B018
+    finally:
+        sys.modules.pop("PySide6.QtOpenGL", None)
+        if saved is not None:
+            sys.modules["PySide6.QtOpenGL"] = saved

@@ -198,6 +198,7 @@ def _steps(gui: GuiApp) -> list[tuple[str, Callable[[], str | None]]]:
     steps: list[tuple[str, Callable[[], str | None]]] = [
         ("resources", _check_resources),
         ("translations", lambda: _check_translations(window)),
+        ("locale", _check_locale),
     ]
     for index in range(window.tabs.count()):
         name = _plain(window.tabs.tabText(index))
@@ -206,6 +207,7 @@ def _steps(gui: GuiApp) -> list[tuple[str, Callable[[], str | None]]]:
         ("charts", lambda: _render_charts(window)),
         ("manual", lambda: _render_manual(window)),
         ("report", lambda: _write_report(window)),
+        ("team", lambda: _open_team_dialog(window)),
         ("network", _check_network),
     ]
     return steps
@@ -276,6 +278,61 @@ def _check_translations(window: QWidget) -> str:
     if qt_own == "Cancel":
         raise SmokeFailure("Qt's own German translation (qtbase_de.qm) is not loaded")
     return f"menu {_plain(title)!r}, Qt {qt_own!r}"
+
+
+def _check_locale() -> str:
+    """Qt's locale services for German: on Linux they come from ICU, whose data the bundle
+    ships only for German and English (packaging/slim.py)."""
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    collator = QCollator(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    words = ["Zebra", "Ölung", "Äpfel", "Apfel", "Ober"]
+    ordered = sorted(words, key=collator.sortKey)
+    if ordered != ["Apfel", "Äpfel", "Ober", "Ölung", "Zebra"]:
+        raise SmokeFailure(f"German collation sorts {ordered}")
+    upper = QLocale(QLocale.Language.German).toUpper("straße")
+    if upper != "STRASSE":
+        raise SmokeFailure(f"German upper case of 'straße' is {upper!r}")
+    detail = f"collation {' < '.join(ordered[:2])}, upper case {upper}"
+    if sys.platform.startswith("linux"):  # Windows names zones in its own UI language
+        zone = QTimeZone(b"Europe/Berlin").displayName(
+            QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("de_DE")
+        )
+        if zone != "Mitteleuropäische Normalzeit":
+            raise SmokeFailure(f"German time zone name is {zone!r}")
+        detail += f", zone {zone!r}"
+    return detail
+
+
+def _open_team_dialog(window: MainWindow) -> str:
+    """Einstellungen → Team-Datenbank opens, and the PostgreSQL driver it connects with loads:
+    psycopg with its C implementation and libpq (psycopg_binary), through SQLAlchemy's
+    dialect.  No connection is made (the smoke test allows none)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tikdesk.storage.engine import make_server_engine, server_url
+    from tikdesk.ui.team.connect import TeamDatabaseDialog
+
+    dialog = TeamDatabaseDialog(window.settings, window)
+    try:
+        dialog.show()  # not modal: the watchdog fails the test on a modal dialog
+        QApplication.processEvents()
+        if dialog.grab().isNull():
+            raise SmokeFailure("the team database dialog rendered nothing")
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+    engine = make_server_engine(server_url("postgresql://tikdesk-smoke.invalid/tikdesk"))
+    try:
+        import psycopg
+
+        impl = psycopg.pq.__impl__
+        if impl != "binary":
+            raise SmokeFailure(f"psycopg runs its {impl!r} implementation, not 'binary'")
+        libpq = psycopg.pq.version()
+    finally:
+        engine.dispose()
+    return f"dialog shown, {engine.dialect.driver} {psycopg.__version__} ({impl}, libpq {libpq})"
 
 
 def _visit_tab(window: QWidget, index: int) -> str:
