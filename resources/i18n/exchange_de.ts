@@ -44,18 +44,6 @@
         <translation>Tabellen (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt *.tsv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Reading %1 …</source>
-        <translation>%1 wird gelesen …</translation>
-    </message>
-    <message>
-        <source>Importing %1 …</source>
-        <translation>%1 wird importiert …</translation>
-    </message>
-    <message>
-        <source>Import cancelled – nothing was written.</source>
-        <translation>Import abgebrochen – es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
         <source>%1 ideas added, %2 updated, %3 unchanged, %4 rows left out.</source>
         <translation>%1 Ideen neu angelegt, %2 aktualisiert, %3 unverändert, %4 Zeilen ausgelassen.</translation>
     </message>
@@ -102,6 +90,21 @@ No exports all ideas.</source>
     <message>
         <source>Template written to %1. Colleagues fill it in; import it with File → Import → Ideas from Excel/CSV.</source>
         <translation>Vorlage nach %1 geschrieben. Kolleg:innen füllen sie aus; importieren mit Datei → Importieren → Ideen aus Excel/CSV.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Importing %1 …</source>
+        <translation>%1 wird importiert …</translation>
+    </message>
+    <message>
+        <source>Import cancelled – nothing was written.</source>
+        <translation>Import abgebrochen – es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>

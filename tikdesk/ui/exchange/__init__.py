@@ -8,10 +8,11 @@ a progress dialog that can cancel; cancelling writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -20,14 +21,40 @@ from tikdesk.options import EXCHANGE_FOLDER
 from tikdesk.services import exchange
 from tikdesk.ui import messages
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
-from tikdesk.ui.workers import run_with_progress
+from tikdesk.ui.workers import ProgressFn, run_with_progress
 
 if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
 
-__all__ = ["DROP_PRIORITY", "ExchangeActions", "ImportPreviewDialog", "install"]
+__all__ = [
+    "DROP_PRIORITY",
+    "ExchangeActions",
+    "ImportPreviewDialog",
+    "import_with_preview",
+    "install",
+]
 
 DROP_PRIORITY = -10  # after the analytics import (TikTok files), before "unknown file"
+R = TypeVar("R", covariant=True)
+
+
+class PreviewReader(Protocol):
+    """Reads the file (again, with another sheet or column mapping) into a preview."""
+
+    def __call__(
+        self,
+        sheet: str | None,
+        mapping: dict[int, str | None] | None,
+        progress: ProgressFn | None = None,
+    ) -> exchange.Preview: ...
+
+
+class ImportWriter(Protocol[R]):
+    """Writes the confirmed preview (leaving out the rows with problems if asked)."""
+
+    def __call__(
+        self, preview: exchange.Preview, skip_problem_rows: bool, progress: ProgressFn | None = None
+    ) -> R: ...
 
 
 # Replaced in tests: modal dialogs and file pickers.
@@ -41,6 +68,59 @@ def ask_open_path(parent: QWidget, title: str, folder: str, filters: str) -> str
 
 def ask_save_path(parent: QWidget, title: str, start: str, filters: str) -> str:
     return QFileDialog.getSaveFileName(parent, title, start, filters)[0]
+
+
+def import_with_preview(
+    parent: QWidget,
+    title: str,
+    path: Path,
+    read: PreviewReader,
+    dialog: Callable[[exchange.Preview, PreviewReader], ImportPreviewDialog],
+    commit: ImportWriter[R],
+) -> R | None:
+    """Every table import (ideas, consent register, editorial plan): read ``path`` into a
+    preview, show it in ``dialog(preview, read)``, write on „Import“ with ``commit(preview,
+    skip_problem_rows)``.  Reading and writing run in a worker with a progress dialog.
+
+    Returns what ``commit`` returned, or None: cancelled, or a known error was shown."""
+    name = path.name
+    try:
+        preview = run_with_progress(
+            parent,
+            QCoreApplication.translate("ImportFlow", "Reading %1 …").replace("%1", name),
+            read,
+            None,
+            None,
+        )
+    except Cancelled:
+        return None
+    except TikDeskError as exc:
+        messages.show_warning(parent, title, str(exc))
+        return None
+    box = dialog(preview, read)
+    try:
+        if not ask_preview(box):
+            return None
+        chosen, skip = box.preview, box.skip_problem_rows
+    finally:
+        box.deleteLater()
+    try:
+        return run_with_progress(
+            parent,
+            QCoreApplication.translate("ImportFlow", "Importing %1 …").replace("%1", name),
+            commit,
+            chosen,
+            skip,
+        )
+    except Cancelled:
+        messages.show_info(
+            parent,
+            title,
+            QCoreApplication.translate("ImportFlow", "Import cancelled – nothing was written."),
+        )
+    except TikDeskError as exc:
+        messages.show_warning(parent, title, str(exc))
+    return None
 
 
 class ExchangeActions(QObject):
@@ -105,44 +185,19 @@ class ExchangeActions(QObject):
         title = self.tr("Import ideas")
         ctx = self.window.ctx
         self._remember(path)
-        try:
-            preview = run_with_progress(
-                self.window,
-                self.tr("Reading %1 …").replace("%1", path.name),
-                exchange.preview_idea_import,
-                ctx,
-                path,
-            )
-        except Cancelled:
-            return False
-        except TikDeskError as exc:
-            self._warn(title, exc)
-            return False
-
-        def rerun(sheet: str | None, mapping: dict[int, str | None] | None) -> exchange.Preview:
-            return exchange.preview_idea_import(ctx, path, sheet=sheet, mapping=mapping)
-
-        dialog = ImportPreviewDialog(preview, rerun, self.window)
-        try:
-            if not ask_preview(dialog):
-                return False
-            chosen, skip = dialog.preview, dialog.skip_problem_rows
-        finally:
-            dialog.deleteLater()
-        try:
-            result = run_with_progress(
-                self.window,
-                self.tr("Importing %1 …").replace("%1", path.name),
-                exchange.commit_idea_import,
-                ctx,
-                chosen,
-                skip_problem_rows=skip,
-            )
-        except Cancelled:
-            self.window.show_info(title, self.tr("Import cancelled – nothing was written."))
-            return False
-        except TikDeskError as exc:
-            self._warn(title, exc)
+        result = import_with_preview(
+            self.window,
+            title,
+            path,
+            lambda sheet, mapping, progress=None: exchange.preview_idea_import(
+                ctx, path, sheet=sheet, mapping=mapping, progress=progress
+            ),
+            lambda preview, read: ImportPreviewDialog(preview, read, self.window),
+            lambda chosen, skip, progress=None: exchange.commit_idea_import(
+                ctx, chosen, skip_problem_rows=skip, progress=progress
+            ),
+        )
+        if result is None:
             return False
         self.window.data_changed.emit()
         self.window.show_info(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 from tikdesk.domain.errors import Cancelled, TikDeskError
 from tikdesk.services import people_exchange
 from tikdesk.services.context import AppContext
-from tikdesk.services.exchange import Preview
 from tikdesk.ui import exchange, messages
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
 from tikdesk.ui.workers import run_with_progress
@@ -42,54 +41,26 @@ class PeopleRegister(QObject):
             if not name:
                 return False
             path = Path(name)
-        try:
-            preview = run_with_progress(
-                self.parent_widget,
-                self.tr("Reading %1 …").replace("%1", path.name),
-                people_exchange.preview_people_import,
-                self.ctx,
-                path,
-            )
-        except Cancelled:
-            return False
-        except TikDeskError as exc:
-            messages.show_warning(self.parent_widget, title, str(exc))
-            return False
-
-        def rerun(sheet: str | None, mapping: dict[int, str | None] | None) -> Preview:
-            return people_exchange.preview_people_import(
-                self.ctx, path, sheet=sheet, mapping=mapping
-            )
-
-        dialog = ImportPreviewDialog(
-            preview,
-            rerun,
+        ctx = self.ctx
+        result = exchange.import_with_preview(
             self.parent_widget,
-            fields=people_exchange.register_fields(),
-            title=self.tr("Import consent register – preview"),
-        )
-        try:
-            if not exchange.ask_preview(dialog):
-                return False
-            chosen, skip = dialog.preview, dialog.skip_problem_rows
-        finally:
-            dialog.deleteLater()
-        try:
-            result = run_with_progress(
+            title,
+            path,
+            lambda sheet, mapping, progress=None: people_exchange.preview_people_import(
+                ctx, path, sheet=sheet, mapping=mapping, progress=progress
+            ),
+            lambda preview, read: ImportPreviewDialog(
+                preview,
+                read,
                 self.parent_widget,
-                self.tr("Importing %1 …").replace("%1", path.name),
-                people_exchange.commit_people_import,
-                self.ctx,
-                chosen,
-                skip_problem_rows=skip,
-            )
-        except Cancelled:
-            messages.show_info(
-                self.parent_widget, title, self.tr("Import cancelled – nothing was written.")
-            )
-            return False
-        except TikDeskError as exc:
-            messages.show_warning(self.parent_widget, title, str(exc))
+                fields=people_exchange.register_fields(),
+                title=self.tr("Import consent register – preview"),
+            ),
+            lambda chosen, skip, progress=None: people_exchange.commit_people_import(
+                ctx, chosen, skip_problem_rows=skip, progress=progress
+            ),
+        )
+        if result is None:
             return False
         messages.show_info(self.parent_widget, title, result.summary())
         return True
