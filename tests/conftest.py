@@ -253,6 +253,19 @@ def ctx(tmp_db: object, tmp_path: Path) -> object:
 
 
 @pytest.fixture
+def frozen_clock(ctx: object) -> object:
+    """Time stands still at Monday 5 October 2026, 10:00 for ``ctx`` and everything that
+    asks its clock; move it with ``frozen_clock.set(day)`` or ``.advance(timedelta)``."""
+    import datetime as dt
+
+    from tikdesk.domain.clock import FixedClock
+
+    clock = FixedClock(dt.datetime(2026, 10, 5, 10, 0))
+    ctx.clock = clock  # type: ignore[attr-defined]
+    return clock
+
+
+@pytest.fixture
 def recorded_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     """Message boxes are recorded instead of shown; questions are answered 'yes'."""
     from tikdesk.ui import messages

@@ -153,7 +153,7 @@ def _same_as_one_by_one(ctx: AppContext) -> list:
     with ctx.db.reader() as s:
         for post in listed:
             data = Clearance.load(s, [post.id], detail=True)
-            alone = data.summary(data.posts[0], definitions, TODAY)[0]
+            alone = data.summary(data.posts[0], definitions, TODAY, TODAY)[0]
             assert post == alone, post.title
     return listed
 
@@ -191,7 +191,7 @@ def test_chunked_reads_give_the_same_posts_in_the_same_order(generated, monkeypa
     ids = [p.id for p in whole]
     monkeypatch.setattr(posts_repo, "CHUNK", 7)  # 50 posts → 8 queries per table
     with generated.db.reader() as s:
-        chunked = Clearance.load(s, reversed(ids)).summaries(Definitions(generated), TODAY)
+        chunked = Clearance.load(s, reversed(ids)).summaries(Definitions(generated), TODAY, TODAY)
         assert [p.id for p in posts_repo.list_posts(s, ids)] == ids
     assert chunked == whole
 

@@ -1260,7 +1260,7 @@ def _cmd_export_calendar(args: argparse.Namespace, ctx: AppContext) -> int:
 
     from tikdesk.services.calendar import EXPORT_DAYS, CalendarService
 
-    today = dt.date.today()
+    today = ctx.clock.today()
     start = args.date_from or today
     end = args.date_to or (
         start + dt.timedelta(days=EXPORT_DAYS)

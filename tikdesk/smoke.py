@@ -417,11 +417,12 @@ def _write_report(window: QWidget) -> str:
     """The management report of the last 90 days, workbook and PDF, as a user would make it."""
     from tikdesk.services.report import ReportService, report_period
 
-    end = dt.date.today()
+    ctx = window.ctx  # type: ignore[attr-defined]
+    end = ctx.clock.today()
     period = report_period(end - dt.timedelta(days=89), end)
     out = folder() / "report"
     out.mkdir(exist_ok=True)
-    files = ReportService(window.ctx).create(  # type: ignore[attr-defined]
+    files = ReportService(ctx).create(
         period, out / "bericht.xlsx", pdf=out / "bericht.pdf"
     )
     written = [files.workbook, *([files.pdf] if files.pdf else [])]

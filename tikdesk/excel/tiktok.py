@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.dates import (
     AnchorKind,
     MonthDay,
@@ -636,12 +637,14 @@ def parse_paths(
     *,
     account: str | None = None,
     anchors: Mapping[str, YearAnchor] | None = None,
+    today: dt.date | None = None,
 ) -> ParseResult:
     """Read every TikTok table in ``paths`` (files, ZIPs, folders).
 
     ``account`` overrides the handle from the file names; ``anchors`` maps a table's
-    ``name`` to the year anchor the user gave for it.  Raises InputRejected when no path
-    holds anything readable.
+    ``name`` to the year anchor the user gave for it; ``today`` (the import date) dates a
+    snapshot whose file carries no date (default: the system clock's day).  Raises
+    InputRejected when no path holds anything readable.
     """
     sources, skipped = tiktok_files.collect([Path(p) for p in paths])
     problems = [Problem(name, None, "", reason) for name, reason in skipped]
@@ -663,6 +666,7 @@ def parse_paths(
                 account=account,
                 anchor=(anchors or {}).get(entry.display),
                 sibling=sibling,
+                today=today,
             )
             if table is None:
                 problems.append(Problem(entry.display, None, "", not_recognised()))
@@ -708,6 +712,7 @@ def parse_table(
     account: str | None = None,
     anchor: YearAnchor | None = None,
     sibling: str | None = None,
+    today: dt.date | None = None,
 ) -> ParsedTable | None:
     """One table → records, or None when its headers are not a TikTok table.
 
@@ -774,9 +779,9 @@ def parse_table(
             )
         )
     if kind is TableKind.VIDEO:
-        _parse_videos(table, mapping, body, entry, anchor)
+        _parse_videos(table, mapping, body, entry, anchor, today or SYSTEM_CLOCK.today())
     elif kind in (TableKind.GENDER, TableKind.TERRITORY):
-        _parse_distribution(table, mapping, body, entry, anchor)
+        _parse_distribution(table, mapping, body, entry, anchor, today or SYSTEM_CLOCK.today())
     else:
         _parse_dated(table, mapping, body, entry, anchor)
     if not table.account and table.record_count:
@@ -1028,6 +1033,7 @@ def _parse_distribution(
     body: Sequence[tuple[int, Sequence[object]]],
     entry: tiktok_files.Entry,
     anchor: YearAnchor | None,
+    today: dt.date,
 ) -> None:
     """FollowerGender / FollowerTopTerritories: a snapshot of shares, stored as fractions."""
     headers = _header_names(table)
@@ -1039,7 +1045,7 @@ def _parse_distribution(
     if use is not None and use.kind is AnchorKind.DOWNLOAD:
         taken_on, source = use.day, use.source
     else:
-        taken_on, source = dt.date.today(), msg("Importdatum", "import date")
+        taken_on, source = today, msg("Importdatum", "import date")
     table.notes.append(
         msg(f"Stand: {taken_on:%d.%m.%Y} ({source})", f"As of {taken_on.isoformat()} ({source})")
     )
@@ -1095,6 +1101,7 @@ def _parse_videos(
     body: Sequence[tuple[int, Sequence[object]]],
     entry: tiktok_files.Entry,
     anchor: YearAnchor | None,
+    today: dt.date,
 ) -> None:
     """Content / per-video lists: totals per video on a snapshot date."""
     headers = _header_names(table)
@@ -1124,7 +1131,7 @@ def _parse_videos(
         if table.needs_year:
             return
     else:
-        day = use.day if use is not None and use.kind is AnchorKind.DOWNLOAD else dt.date.today()
+        day = use.day if use is not None and use.kind is AnchorKind.DOWNLOAD else today
         snapshot = {n: dt.datetime.combine(day, dt.time()) for n, _ in body}
         table.notes.append(
             msg(

@@ -493,7 +493,9 @@ class AnalyticsService:
         """
         account = normalise_handle(account) if account and account.strip() else None
         anchors = {name: year_anchor(year) for name, year in (years or {}).items()}
-        parsed = tiktok.parse_paths(paths, account=account, anchors=anchors)
+        parsed = tiktok.parse_paths(
+            paths, account=account, anchors=anchors, today=self._ctx.clock.today()
+        )
         with self._ctx.db.reader() as s:
             plan = _plan(s, parsed)
         tables = [_table_preview(t) for t in parsed.tables]
@@ -1166,7 +1168,7 @@ def fill_demo_analytics(ctx: AppContext) -> None:
         if repo.accounts(s):
             return
     rng = random.Random(5)
-    today = dt.date.today()
+    today = ctx.clock.today()
     start = today - dt.timedelta(days=365)
     daily, videos = [], []
     followers = 3800

@@ -119,7 +119,7 @@ class CalendarService:
         ids: Iterable[int] | None = None,
     ) -> list[CalendarEntry]:
         """Every post (dated first, by time) with its state; ``account`` filters."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         definitions = Definitions(self._ctx)
         with bulk_read(), self._ctx.db.reader() as s:
             data = Clearance.load(s, ids)
@@ -186,7 +186,7 @@ class CalendarService:
     ) -> MoveImpact:
         """Would the move revoke an approval, and would the post be blocked on the new date
         (a consent that ends before it)?  Writes nothing."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         definitions = Definitions(self._ctx)
         with self._ctx.db.reader() as s:
             data = Clearance.load(s, [post_id])
@@ -276,7 +276,7 @@ class CalendarService:
     def this_week(self, today: dt.date | None = None) -> list[str]:
         """The Übersicht's lines: "diese Woche 1 von 3 geplant, 0 freigegeben" per account
         with a target (one line for all when only the all-accounts target is set)."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         targets = {a: n for a, n in self.rhythm_targets().items() if n > 0}
         if not targets:
             return []
@@ -328,7 +328,7 @@ class CalendarService:
         from tikdesk.excel.ics import IcsEvent, write_ics
 
         path = Path(path)
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         start = start or today
         end = end or today + dt.timedelta(days=EXPORT_DAYS)
         if end < start:
@@ -379,7 +379,7 @@ class CalendarService:
             path,
             events,
             name,
-            dt.datetime.now().astimezone(),
+            self._ctx.clock.aware_now(),
             protected=self._ctx.protected,
         )
         return ExportResult(path, count, start, end)

@@ -33,7 +33,8 @@ Row = tuple[int, str, str, str, str, str, int, int, str, str]
 
 def clearance_rows(ctx: AppContext, today: dt.date | None = None) -> list[Row]:
     """The rows of the contract, in its order."""
-    today = today or dt.date.today()
+    real_today = ctx.clock.today()
+    today = today or real_today
     definitions = Definitions(ctx)
     found: list[Row] = []
     with bulk_read():
@@ -41,7 +42,7 @@ def clearance_rows(ctx: AppContext, today: dt.date | None = None) -> list[Row]:
             data = Clearance.load(s, detail=True)
         data.definitions = definitions
         for post in data.posts:
-            summary, people, gate = data.summary(post, definitions, today)
+            summary, people, gate = data.summary(post, definitions, today, real_today)
             status = summary.status
             if status is PostStatus.TAKEN_DOWN:
                 continue

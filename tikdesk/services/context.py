@@ -1,14 +1,21 @@
-"""What every service needs: the open database and who is acting."""
+"""What every service needs: the open database, who is acting, the clock and the language.
+
+Nothing below the UI reads a hidden global for these: a service asks ``ctx.clock`` for
+today (:mod:`tikdesk.domain.clock`) and ``ctx.language`` for the language its messages are
+in (:mod:`tikdesk.domain.i18n`).
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tikdesk import paths
+from tikdesk.domain import i18n
+from tikdesk.domain.clock import SYSTEM_CLOCK, Clock
 from tikdesk.excel.writing import Protected
 from tikdesk.storage.engine import Database
 
@@ -37,6 +44,7 @@ class AppContext:
     backup_dir: Path | None = None
     checklist_dir: Path | None = None  # an organisation's own checklist files
     label: str = ""  # display name from the preferences, shown beside the account
+    clock: Clock = field(default=SYSTEM_CLOCK, repr=False)  # a FixedClock in tests
 
     def __post_init__(self) -> None:
         # On a team server the database login acts (issue 17): the server writes it into
@@ -49,6 +57,13 @@ class AppContext:
         """``account (Label)`` — how the acting person is shown."""
         label = self.label.strip()
         return f"{self.user} ({label})" if label and label != self.user else self.user
+
+    @property
+    def language(self) -> str:
+        """``de`` or ``en``: the language of the session, in which :func:`i18n.msg` words
+        messages below the UI.  One per process, like Qt's translators: the composition
+        root (``tikdesk.app``/``tikdesk.cli``) chooses it once, before any service runs."""
+        return i18n.language()
 
     @property
     def read_only(self) -> bool:

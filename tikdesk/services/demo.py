@@ -843,7 +843,7 @@ def fill_ideas(ctx: AppContext) -> None:
     """About 60 ideas over every status, format, audience and owner (only into no ideas)."""
     service = IdeaService(ctx)
     if service.count() == 0:
-        service.insert_many(_demo_ideas(dt.date.today()))
+        service.insert_many(_demo_ideas(ctx.clock.today()))
 
 
 def fill_clearance(ctx: AppContext) -> None:

@@ -86,7 +86,8 @@ class OverviewService:
         self._ctx = ctx
 
     def overview(self, today: dt.date | None = None) -> Overview:
-        today = today or dt.date.today()
+        real_today = self._ctx.clock.today()
+        today = today or real_today
         definitions = Definitions(self._ctx)
         account_items = self._account_items(definitions)
         with self._ctx.db.reader() as s:
@@ -95,7 +96,7 @@ class OverviewService:
             # not of the checklist): years of published posts are not evaluated at all.
             with bulk_read():
                 open_posts = Clearance.load(s, posts_repo.open_post_ids(s)).summaries(
-                    definitions, today
+                    definitions, today, real_today
                 )
                 take_downs = Clearance.load(
                     s, posts_repo.take_down_candidates(s), checklist=False
@@ -214,7 +215,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
     people = PeopleService(ctx)
     if people.list_people() or PostService(ctx).list_posts():
         return
-    today = dt.date.today()
+    today = ctx.clock.today()
 
     def days(n: int) -> dt.date:
         return today + dt.timedelta(days=n)
@@ -323,7 +324,7 @@ def fill_demo_clearance(ctx: AppContext) -> None:
             (ctx.user, ("editor", "approver", "dsb")),
         ):
             for role in granted:
-                roles_repo.grant(s, account, role, "demo", dt.datetime.now().replace(microsecond=0))
+                roles_repo.grant(s, account, role, "demo", ctx.clock.stamp())
 
     def service(user: str) -> PostService:
         return PostService(dataclasses.replace(ctx, user=user))

@@ -48,7 +48,6 @@ from tikdesk.services.erasure import (
     ErasureService,
     after_erasure,
     erase_everywhere,
-    name_pattern,
 )
 from tikdesk.services.posts import (
     Clearance,
@@ -82,8 +81,6 @@ PRIVATE_FIELDS = frozenset(
         "birth_date",
     }
 )
-#: The report leaves names out of its texts with the same pattern.
-_name_pattern = name_pattern
 log = logging.getLogger(__name__)
 
 
@@ -362,7 +359,7 @@ class PeopleService:
 
     def list_people(self, today: dt.date | None = None) -> list[PersonSummary]:
         """Everyone not erased, by name, with today's consent state and number of posts."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         with bulk_read():
             with self._ctx.db.reader() as s:
                 people = repo.person_facts(s)
@@ -404,7 +401,7 @@ class PeopleService:
         )
 
     def get(self, person_id: int, today: dt.date | None = None) -> PersonDetail:
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         with self._ctx.db.reader() as s:
             person = repo.get_person(s, person_id)
             consents = repo.consents(s, [person_id])
@@ -430,7 +427,7 @@ class PeopleService:
 
     def impact(self, person_id: int, today: dt.date | None = None) -> WithdrawalImpact:
         with self._ctx.db.reader() as s:
-            return self._impact(s, person_id, today or dt.date.today())
+            return self._impact(s, person_id, today or self._ctx.clock.today())
 
     def withdrawal_preview(
         self, person_id: int, data: WithdrawalInput, today: dt.date | None = None
@@ -438,7 +435,7 @@ class PeopleService:
         """What :meth:`record_withdrawal` would do, computed without writing anything: the
         posts showing the person, which become blocked or must come down, and which lose
         their approval — for the withdrawal dialog before the user confirms."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         with self._ctx.db.reader() as s:
             repo.get_person(s, person_id)
             active = {c.id for c in repo.consents(s, [person_id]) if c.withdrawn_on is None}
@@ -546,7 +543,7 @@ class PeopleService:
         }
 
     def create_person(self, data: PersonInput, today: dt.date | None = None) -> int:
-        values = self._person_values(data, today or dt.date.today())
+        values = self._person_values(data, today or self._ctx.clock.today())
         if values["age_state"] not in (AgeState.ADULT.value, AgeState.MINOR.value):
             raise ValidationError(
                 "birth_date",
@@ -577,7 +574,7 @@ class PeopleService:
         expected_version: int | None = None,
         today: dt.date | None = None,
     ) -> None:
-        values = self._person_values(data, today or dt.date.today())
+        values = self._person_values(data, today or self._ctx.clock.today())
         with self._ctx.db.transaction() as s:
             self._editing(s, msg("Personen ändern", "Editing people"))
             person = repo.get_person(s, person_id)
@@ -743,7 +740,7 @@ class PeopleService:
         }
 
     def add_consent(self, person_id: int, data: ConsentInput, today: dt.date | None = None) -> int:
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         with self._ctx.db.transaction() as s:
             self._editing(s, msg("Einwilligungen erfassen", "Recording consents"))
             values = self._consent_values(s, person_id, data, today)
@@ -763,7 +760,7 @@ class PeopleService:
     def update_consent(
         self, consent_id: int, data: ConsentInput, today: dt.date | None = None
     ) -> None:
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         with self._ctx.db.transaction() as s:
             self._editing(s, msg("Einwilligungen ändern", "Editing consents"))
             record = repo.get_consent(s, consent_id)
@@ -806,7 +803,7 @@ class PeopleService:
         self, person_id: int, data: WithdrawalInput, today: dt.date | None = None
     ) -> WithdrawalImpact:
         """Withdraw consent records (all active ones by default); returns the impact."""
-        today = today or dt.date.today()
+        today = today or self._ctx.clock.today()
         if data.on > today:
             raise ValidationError(
                 "on",
@@ -880,7 +877,7 @@ class PeopleService:
     # ---------------------------------------------------------------- retention
     def due_deletions(self, today: dt.date | None = None) -> list[DueDeletion]:
         with self._ctx.db.reader() as s:
-            found = repo.due_for_deletion(s, today or dt.date.today())
+            found = repo.due_for_deletion(s, today or self._ctx.clock.today())
         return [
             DueDeletion(p.id, p.display_name, p.retention_until)  # type: ignore[arg-type]
             for p in found
@@ -899,7 +896,7 @@ class PeopleService:
 
         from tikdesk.excel.person_export import Sheet, write_export_zip, write_person_export
 
-        today = dt.date.today()
+        today = self._ctx.clock.today()
         detail = self.get(person_id, today)
         with self._ctx.db.reader() as s:
             appearances = posts_repo.appearances_of_person(s, person_id)

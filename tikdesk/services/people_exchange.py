@@ -573,7 +573,7 @@ def preview_people_import(
 ) -> Preview:
     """Read, check and plan ``path``; see the module docstring.  Writes nothing."""
     path = Path(path)
-    today = today or dt.date.today()
+    today = today or ctx.clock.today()
     _step(progress, 0, 3)
     sniffed = sniff(path)
     table = read_table(path, people_io.REGISTER_SCHEMA, sheet=sheet, sniffed=sniffed)
@@ -825,7 +825,7 @@ def export_people(
                 f"'{path.name}': export only as .xlsx or .csv.",
             )
         )
-    today = today or dt.date.today()
+    today = today or ctx.clock.today()
     with ctx.db.reader() as s:
         people = repo.list_people(s)
         consents = repo.consents(s)

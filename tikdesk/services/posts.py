@@ -34,6 +34,7 @@ from tikdesk.domain.checklist import (
     load_profile,
     search_dirs,
 )
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.consent import (
     OWN_CONSENT_AGE,
     POST_PURPOSES,
@@ -105,7 +106,10 @@ def new_post_defaults(s: Session, profiles: Iterable[str]) -> tuple[str, str]:
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    """The time a record is stamped with (an approval revoked, a form issued): the machine's
+    real time, :data:`~tikdesk.domain.clock.SYSTEM_CLOCK`.  Services stamp with their
+    context's clock (``self._ctx.clock.stamp()``)."""
+    return SYSTEM_CLOCK.stamp()
 
 
 def fmt_datetime(value: dt.datetime | None) -> str:
@@ -597,18 +601,20 @@ class Clearance:
         )
 
     def summary(
-        self, post: repo.PostHead, definitions: Definitions, today: dt.date
+        self, post: repo.PostHead, definitions: Definitions, today: dt.date, real_today: dt.date
     ) -> tuple[PostSummary, list[PersonInPost], GateResult]:
         """One post with its people and the gate item by item (the post's own view)."""
         people = self.people(post, today)
         gate = self.gate(post, definitions(post.checklist_profile), people)
         on_post = [PersonOnPost(p.label, p.assessment) for p in people]
-        return self._summarise(post, on_post, gate, dt.date.today()), people, gate
+        return self._summarise(post, on_post, gate, real_today), people, gate
 
-    def summaries(self, definitions: Definitions, today: dt.date) -> list[PostSummary]:
-        """Every loaded post with its gate verdict (the list view)."""
+    def summaries(
+        self, definitions: Definitions, today: dt.date, real_today: dt.date
+    ) -> list[PostSummary]:
+        """Every loaded post with its gate verdict (the list view); ``real_today``: the
+        clock's day (take-downs are due now, whatever day the gate is for)."""
         found = []
-        real_today = dt.date.today()
         results, passed = self.results, self.passed
         for post in self.posts:
             on_post = self.on_post(post, today)
@@ -1023,9 +1029,10 @@ class PostService:
         the language.  Without a stamp (a server database) it is computed every time.
         """
         definitions = Definitions(self._ctx)
-        day = today or dt.date.today()
+        real_today = self._ctx.clock.today()
+        day = today or real_today
         stamp = self._ctx.db.data_stamp()  # read BEFORE the data: a later commit is seen
-        key = (stamp, day, dt.date.today(), language())
+        key = (stamp, day, real_today, language())
         cached = _POST_LISTS.get(self._ctx.db)
         if (
             stamp is not None
@@ -1038,20 +1045,21 @@ class PostService:
             with self._ctx.db.reader() as s:
                 data = Clearance.load(s)
             data.definitions = definitions
-            found = data.summaries(definitions, day)
+            found = data.summaries(definitions, day, real_today)
             del data  # gone before the collector runs again (else it walks it all once)
         if stamp is not None:
             _POST_LISTS[self._ctx.db] = (key, definitions.profiles, tuple(found))
         return found
 
     def get(self, post_id: int, today: dt.date | None = None) -> PostDetail:
-        today = today or dt.date.today()
+        real_today = self._ctx.clock.today()
+        today = today or real_today
         definitions = Definitions(self._ctx)
         with self._ctx.db.reader() as s:
             post = repo.get_post(s, post_id)  # raises the "does not exist" message
             data = Clearance.load(s, [post_id], detail=True)
             data.definitions = definitions
-            summary, people, gate = data.summary(data.posts[0], definitions, today)
+            summary, people, gate = data.summary(data.posts[0], definitions, today, real_today)
             approvals = tuple(
                 ApprovalView(
                     a.id,
@@ -1405,7 +1413,7 @@ class PostService:
                 note=note,
                 override_reason=override_reason,
                 set_by=self.user,
-                set_at=now(),
+                set_at=self._ctx.clock.stamp(),
             )
             old_state = old.state if old else ItemState.OPEN.value
             old_override = old.override_reason if old else ""
@@ -1541,7 +1549,9 @@ class PostService:
             if PostStatus(post.status) is PostStatus.DRAFT:
                 return
             if PostStatus(post.status) is PostStatus.APPROVED:
-                repo.revoke_approvals(s, post_id, now(), msg("zurück zum Entwurf", "back to draft"))
+                repo.revoke_approvals(
+                    s, post_id, self._ctx.clock.stamp(), msg("zurück zum Entwurf", "back to draft")
+                )
                 audit.record(
                     s,
                     self.user,
@@ -1577,7 +1587,7 @@ class PostService:
                 post_id,
                 self.user,
                 comment.strip(),
-                now(),
+                self._ctx.clock.stamp(),
                 approver_label=self._ctx.label.strip(),
                 fingerprint=print_,
             )
@@ -1625,7 +1635,7 @@ class PostService:
                 )
                 + "\n".join(f"• {r}" for r in detail.publish_blockers)
             )
-        when = (published_at or now()).replace(microsecond=0)
+        when = (published_at or self._ctx.clock.stamp()).replace(microsecond=0)
         with self._ctx.db.reader() as s:
             check_approved_cut(repo.get_post(s, post_id), video)  # issue 18
         with self._ctx.db.transaction() as s:
@@ -1639,7 +1649,7 @@ class PostService:
             )
 
     def mark_taken_down(self, post_id: int, taken_down_at: dt.datetime | None = None) -> None:
-        when = (taken_down_at or now()).replace(microsecond=0)
+        when = (taken_down_at or self._ctx.clock.stamp()).replace(microsecond=0)
         with self._ctx.db.transaction() as s:
             post = repo.get_post(s, post_id)
             if PostStatus(post.status) is not PostStatus.PUBLISHED:

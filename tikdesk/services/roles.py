@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.enums import Role
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.i18n import msg
@@ -44,7 +45,8 @@ class AccountRoles:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    """When a role was granted at bootstrap: a record's stamp, the machine's real time."""
+    return SYSTEM_CLOCK.stamp()
 
 
 def bootstrap(s: Session, account: str) -> bool:
@@ -136,7 +138,7 @@ class RoleService:
             )
         with self._ctx.db.transaction() as s:
             require(s, self.user, Role.DSB, msg("Rollen vergeben", "Granting roles"))
-            if not repo.grant(s, account, role.value, self.user, _now()):
+            if not repo.grant(s, account, role.value, self.user, self._ctx.clock.stamp()):
                 return False
             audit.record(s, self.user, "role", None, "role_granted", account, role.value)
             return True

@@ -3,11 +3,11 @@ team database (``backup --to FILE.sqlite``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from contextlib import suppress
 from pathlib import Path
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import DatabaseError, InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage import transfer
@@ -68,4 +68,4 @@ def snapshot_to_file(db: Database, target: Path, progress: ProgressFn | None = N
             )
         )
     copy_to(db, target, progress)
-    return BackupInfo(target, dt.datetime.now(), MANUAL, target.stat().st_size, True)
+    return BackupInfo(target, SYSTEM_CLOCK.now(), MANUAL, target.stat().st_size, True)

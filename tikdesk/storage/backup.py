@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tikdesk.domain import tempnames
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import DatabaseError, InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.check import SQLITE_HEADER, _fsync_dir, integrity_of, sqlite_uri
@@ -234,7 +235,7 @@ def create_backup(
         raise DatabaseError(
             msg(f"Datenbank „{db_path}“ existiert nicht.", f"Database '{db_path}' does not exist.")
         )
-    when = (now or dt.datetime.now()).replace(microsecond=0)
+    when = (now or SYSTEM_CLOCK.now()).replace(microsecond=0)
     with _write_guard:
         if target is not None:
             final = _check_target(Path(target), db_path)
@@ -361,7 +362,7 @@ def remove_stale_temp_files(folder: Path, now: dt.datetime | None = None) -> lis
         entries = list(Path(folder).iterdir())
     except OSError:
         return removed
-    limit = (now or dt.datetime.now()).timestamp() - STALE_TEMP_AGE.total_seconds()
+    limit = (now or SYSTEM_CLOCK.now()).timestamp() - STALE_TEMP_AGE.total_seconds()
     me, host = os.getpid(), tempnames.host_tag()
     for path in entries:
         if not tempnames.is_temp_name(path.name):

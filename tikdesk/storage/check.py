@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.engine import Database, read_uri
 
@@ -599,7 +600,7 @@ def quarantine(path: Path, now: dt.datetime | None = None) -> Path:
     everything SQLite had.
     """
     path = Path(path)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or SYSTEM_CLOCK.now()).strftime("%Y%m%d-%H%M%S")
     counter = 1
     while True:
         suffix = f".{stamp}.damaged" if counter == 1 else f".{stamp}-{counter}.damaged"

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import DatabaseError
 from tikdesk.domain.i18n import msg
 
@@ -71,7 +72,7 @@ class LockOwner:
             host=socket.gethostname(),
             user=_user(),
             pid=os.getpid(),
-            started=dt.datetime.now().replace(microsecond=0).isoformat(),
+            started=SYSTEM_CLOCK.stamp().isoformat(),
         )
 
     def to_json(self) -> str:

@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
+
 # Stable constraint names so that Alembic batch migrations can address them.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -40,7 +42,7 @@ NAMING = {
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return SYSTEM_CLOCK.stamp()
 
 
 class Base(DeclarativeBase):

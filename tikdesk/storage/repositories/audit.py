@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.storage.models import AuditEvent, AuditNote
 
 #: The event that records a redaction; its ``new_value`` is the id of the redacted event.
@@ -36,7 +37,7 @@ class AuditRecord:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return SYSTEM_CLOCK.stamp()
 
 
 def record(

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.ideas import IDEA_FIELDS, IdeaRecord
@@ -39,7 +40,7 @@ _COLUMNS = [Idea.__table__.c[name] for name in FIELDS]
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return SYSTEM_CLOCK.stamp()
 
 
 def _missing(idea_id: int) -> InputRejected:

@@ -18,6 +18,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.columns import ColumnRows
 from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.domain.text import storable_name
@@ -37,7 +38,7 @@ Progress = Callable[[int], bool]  # rows written so far → continue?
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return SYSTEM_CLOCK.stamp()
 
 
 # ----------------------------------------------------------------------------- batches

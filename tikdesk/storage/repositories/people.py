@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.engine import Database
@@ -220,7 +221,7 @@ def update_person(
     row = _person_row(session, person_id)
     diff = apply_changes(row, changes, PERSON_FIELDS)
     if diff:
-        row.updated_at = dt.datetime.now().replace(microsecond=0)
+        row.updated_at = SYSTEM_CLOCK.stamp()
     return diff
 
 

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.models import (
@@ -310,7 +311,7 @@ def update_post(
     row = _post_row(session, post_id)
     diff = apply_changes(row, changes, EDITABLE)
     if diff:
-        row.updated_at = dt.datetime.now().replace(microsecond=0)
+        row.updated_at = SYSTEM_CLOCK.stamp()
     return diff
 
 
