@@ -24,20 +24,12 @@
         <translation>Freigaben werden immer unter Ihrem Windows-Konto %1 festgehalten.</translation>
     </message>
     <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
         <source>e.g. Stadt Musterhausen</source>
         <translation>z. B. Stadt Musterhausen</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
-    </message>
-    <message>
-        <source>Logo file</source>
-        <translation>Logo-Datei</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -98,14 +90,6 @@
     <message>
         <source>S&amp;kip</source>
         <translation>Übe&amp;rspringen</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Set up &amp;TikDesk…</source>

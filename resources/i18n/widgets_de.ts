@@ -16,4 +16,23 @@
         <translation>Entfernt</translation>
     </message>
 </context>
+<context>
+    <name>OrganisationRows</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Logo file</source>
+        <translation>Logodatei</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
 </TS>

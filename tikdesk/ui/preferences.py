@@ -9,12 +9,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -28,6 +25,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         from tikdesk.services.context import os_user
         from tikdesk.services.settings import SettingsService
+        from tikdesk.ui.widgets.organisation import OrganisationRows
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
@@ -66,19 +64,9 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Account:"), self.account)
 
         org = self._org.organisation()
-        self.org_name = QLineEdit(org.name)
-        self.org_name.setAccessibleName(self.tr("Organisation"))
-        form.addRow(self.tr("&Organisation:"), self.org_name)
-        self.logo = QLineEdit(org.logo_path)
-        self.logo.setAccessibleName(self.tr("Logo file"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._on_browse_logo)
-        row = QHBoxLayout()
-        row.addWidget(self.logo)
-        row.addWidget(browse)
-        logo_label = QLabel(self.tr("Logo for &reports:"))
-        logo_label.setBuddy(self.logo)  # a row of a layout has no buddy of its own
-        form.addRow(logo_label, row)
+        labels = (self.tr("&Organisation:"), self.tr("Logo for &reports:"), self.tr("&Browse…"))
+        self.organisation = OrganisationRows(self, form, labels, org.name, org.logo_path)
+        self.org_name, self.logo = self.organisation.name, self.organisation.logo
         # printed in the Art. 13 block of every consent form (issue 18)
         self.controller = QLineEdit(org.controller)
         self.controller.setAccessibleName(self.tr("Controller (name and address)"))
@@ -91,7 +79,8 @@ class PreferencesDialog(QDialog):
         self.dpo.setPlaceholderText(self.tr("e.g. datenschutz@example.de, 0123 456-789"))
         form.addRow(self.tr("&Data-protection officer:"), self.dpo)
         read_only = ctx.read_only
-        for widget in (self.org_name, self.logo, browse, self.controller, self.dpo):
+        self.organisation.set_enabled(not read_only)
+        for widget in (self.controller, self.dpo):
             widget.setEnabled(not read_only)
 
         buttons = QDialogButtonBox(
@@ -100,13 +89,6 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def _on_browse_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
-        )
-        if name:
-            self.logo.setText(name)
 
     def accept(self) -> None:
         LANGUAGE.set(self._settings, str(self.language.currentData()))

@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from tikdesk.options import USER_LABEL
 from tikdesk.services.context import AppContext
 from tikdesk.services.first_start import FirstStartService, Setup, parse_handles
 from tikdesk.ui import messages
+from tikdesk.ui.widgets.organisation import OrganisationRows
 
 
 class FirstStartDialog(QDialog):
@@ -54,7 +52,18 @@ class FirstStartDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         layout.addLayout(form)
+        self._add_user_rows(form)
+        labels = (self.tr("&Organisation:"), self.tr("&Logo for reports:"), self.tr("&Browse…"))
+        rows = OrganisationRows(self, form, labels, current.organisation, current.logo_path)
+        self.organisation, self.logo = rows.name, rows.logo
+        self.organisation.setPlaceholderText(self.tr("e.g. Stadt Musterhausen"))
+        self._add_account_rows(form, current)
+        layout.addWidget(self._build_buttons())
+        self.resize(560, self.sizeHint().height())
 
+    def _add_user_rows(self, form: QFormLayout) -> None:
+        """Who works here: a display name beside the OS account, which signs approvals."""
+        ctx, settings = self.ctx, self.settings
         self.display_name = QLineEdit(USER_LABEL.get(settings))
         self.display_name.setAccessibleName(self.tr("Your display name"))
         self.display_name.setPlaceholderText(ctx.user)
@@ -68,21 +77,8 @@ class FirstStartDialog(QDialog):
         account.setStyleSheet("color: #555;")
         form.addRow("", account)
 
-        self.organisation = QLineEdit(current.organisation)
-        self.organisation.setAccessibleName(self.tr("Organisation"))
-        self.organisation.setPlaceholderText(self.tr("e.g. Stadt Musterhausen"))
-        form.addRow(self.tr("&Organisation:"), self.organisation)
-        self.logo = QLineEdit(current.logo_path)
-        self.logo.setAccessibleName(self.tr("Logo file"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._on_browse)
-        row = QHBoxLayout()
-        row.addWidget(self.logo)
-        row.addWidget(browse)
-        logo_label = QLabel(self.tr("&Logo for reports:"))
-        logo_label.setBuddy(self.logo)
-        form.addRow(logo_label, row)
-
+    def _add_account_rows(self, form: QFormLayout, current: Setup) -> None:
+        """The TikTok accounts, their checklist and the Bundesland of their holidays."""
         self.handles = QLineEdit(", ".join(current.handles))
         self.handles.setAccessibleName(self.tr("TikTok handles"))
         self.handles.setPlaceholderText(self.tr("@stadt_musterhausen, @karriere_musterhausen"))
@@ -108,6 +104,7 @@ class FirstStartDialog(QDialog):
         self.bundesland.setCurrentIndex(max(0, self.bundesland.findData(current.bundesland)))
         form.addRow(self.tr("&Bundesland (holidays):"), self.bundesland)
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -117,15 +114,7 @@ class FirstStartDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
-
-    def _on_browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
-        )
-        if name:
-            self.logo.setText(name)
+        return buttons
 
     def accept(self) -> None:
         try:
