@@ -9,18 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from tikdesk.domain.errors import Cancelled, TikDeskError
 from tikdesk.services import plan
 from tikdesk.services.context import AppContext
 from tikdesk.services.exchange import Preview
 from tikdesk.ui import exchange, messages
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
-from tikdesk.ui.workers import run_with_progress
 
 PlanRerun = Callable[[str | None, dict[int, str | None] | None, bool], Preview]
 
@@ -100,51 +97,25 @@ def import_plan(parent: QWidget, ctx: AppContext, folder: str = "") -> bool:
     if not name:
         return False
     path = Path(name)
-    try:
-        preview = run_with_progress(
+    result = exchange.import_with_preview(
+        parent,
+        title,
+        path,
+        lambda sheet, mapping, progress=None: plan.preview_plan_import(
+            ctx, path, sheet=sheet, mapping=mapping, progress=progress
+        ),
+        lambda preview, _read: PlanImportDialog(
+            preview,
+            lambda sheet, mapping, create: plan.preview_plan_import(
+                ctx, path, sheet=sheet, mapping=mapping, create_people=create
+            ),
             parent,
-            QCoreApplication.translate("PlanImport", "Reading %1 …").replace("%1", path.name),
-            plan.preview_plan_import,
-            ctx,
-            path,
-        )
-    except Cancelled:
-        return False
-    except TikDeskError as exc:
-        messages.show_warning(parent, title, str(exc))
-        return False
-
-    def rerun(sheet: str | None, mapping: dict[int, str | None] | None, create: bool) -> Preview:
-        return plan.preview_plan_import(
-            ctx, path, sheet=sheet, mapping=mapping, create_people=create
-        )
-
-    dialog = PlanImportDialog(preview, rerun, parent)
-    try:
-        if not exchange.ask_preview(dialog):
-            return False
-        chosen, skip = dialog.preview, dialog.skip_problem_rows
-    finally:
-        dialog.deleteLater()
-    kwargs: dict[str, Any] = {"skip_problem_rows": skip}
-    try:
-        result = run_with_progress(
-            parent,
-            QCoreApplication.translate("PlanImport", "Importing %1 …").replace("%1", path.name),
-            plan.commit_plan_import,
-            ctx,
-            chosen,
-            **kwargs,
-        )
-    except Cancelled:
-        messages.show_info(
-            parent,
-            title,
-            QCoreApplication.translate("PlanImport", "Import cancelled – nothing was written."),
-        )
-        return False
-    except TikDeskError as exc:
-        messages.show_warning(parent, title, str(exc))
+        ),
+        lambda chosen, skip, progress=None: plan.commit_plan_import(
+            ctx, chosen, skip_problem_rows=skip, progress=progress
+        ),
+    )
+    if result is None:
         return False
     messages.show_info(parent, title, result.summary())
     return True
