@@ -10,6 +10,9 @@
     are removed wherever zero-width characters are.
 ``thousands(n) -> str``
     A count with the thousands separator of the language: ``16.380`` / ``16,380``.
+``name_pattern(names) -> Pattern | None``
+    Whole-word, case-insensitive pattern for people's full names, then their parts (three
+    letters or more): what the erasure redacts and the report keeps out of titles.
 ``column_list(names, limit=10) -> str``
     Column names for a notice: the first ``limit`` (quoted in German), then a count of the
     rest — ``„A“, „B“ – 16.380 weitere Spalten ignoriert`` — so a sheet of 16,384 columns
@@ -18,11 +21,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 from tikdesk.domain.i18n import language, msg
 
-__all__ = ["BIDI_CONTROLS", "column_list", "storable_name", "strip_bidi", "thousands"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "column_list",
+    "name_pattern",
+    "storable_name",
+    "strip_bidi",
+    "thousands",
+]
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS), None)
@@ -62,3 +73,20 @@ def column_list(names: Sequence[str], limit: int = 10) -> str:
         de += f" – {thousands(rest)} weitere Spalten ignoriert"
         en += f" – {thousands(rest)} more columns ignored"
     return msg(de, en)
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive pattern for full names first, then their parts."""
+    words: list[str] = []
+    for name in names:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        words.append(name)
+        words.extend(part for part in re.split(r"[\s\-]+", name) if len(part) >= 3)
+    unique = sorted(set(words), key=len, reverse=True)
+    if not unique:
+        return None
+    return re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(w) for w in unique) + r")(?!\w)", re.IGNORECASE
+    )

@@ -32,6 +32,7 @@ from tikdesk.domain.enums import Role
 from tikdesk.domain.errors import DatabaseError, InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.identity import erased_identity
+from tikdesk.domain.text import name_pattern
 from tikdesk.services.context import AppContext
 from tikdesk.services.posts import now, revoke_if_approved
 from tikdesk.services.roles import require
@@ -47,23 +48,6 @@ log = logging.getLogger(__name__)
 
 ERASED_MARK = "[gelöscht]"
 EXCERPT = 40  # characters either side of a match in the confirmation
-
-
-def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Whole-word, case-insensitive pattern for full names first, then their parts."""
-    words: list[str] = []
-    for name in names:
-        name = " ".join(name.split())
-        if not name:
-            continue
-        words.append(name)
-        words.extend(part for part in re.split(r"[\s\-]+", name) if len(part) >= 3)
-    unique = sorted(set(words), key=len, reverse=True)
-    if not unique:
-        return None
-    return re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(w) for w in unique) + r")(?!\w)", re.IGNORECASE
-    )
 
 
 # ----------------------------------------------------------------------------- read models

@@ -52,18 +52,18 @@ from tikdesk.domain.report import (
     next_month,
     texts,
 )
+from tikdesk.domain.text import name_pattern
 from tikdesk.excel import tiktok
 from tikdesk.excel.writing import Protected
 from tikdesk.services.analytics import audience_label, format_label
 from tikdesk.services.context import AppContext
-from tikdesk.services.people import _name_pattern as name_pattern
 from tikdesk.services.posts import Clearance, Definitions
 from tikdesk.services.settings import SettingsService
 from tikdesk.storage.repositories import analytics as analytics_repo
+from tikdesk.storage.repositories import ideas as ideas_repo
 from tikdesk.storage.repositories import people as people_repo
 from tikdesk.storage.repositories import posts as posts_repo
 from tikdesk.storage.repositories import recruiting as recruiting_repo
-from tikdesk.storage.repositories import report as repo
 
 ProgressFn = Callable[[int, int], bool]
 #: Daily columns the report reads: rows become (day, followers, views, likes, comments, shares).
@@ -101,7 +101,7 @@ def _link_key(link: str) -> str:
     return tiktok.video_id(link) or tiktok.normalize_video_link(link)
 
 
-def _is_minor(person: repo.PersonName) -> bool:
+def _is_minor(person: people_repo.PersonName) -> bool:
     return person.is_minor or person.birth_date is not None
 
 
@@ -127,7 +127,7 @@ class _Item:
     title: str
     format: str
     audience: str
-    video: repo.Snapshot | None
+    video: analytics_repo.VideoSnapshot | None
 
 
 def _sum(values: Iterable[int | None]) -> int | None:
@@ -148,7 +148,7 @@ class ReportService:
     @staticmethod
     def _accounts(s: Session) -> list[str]:
         found = {normalize_account(a) for a in analytics_repo.accounts(s)}
-        found |= {normalize_account(a) for a in repo.post_accounts(s)}
+        found |= {normalize_account(a) for a in posts_repo.post_accounts(s)}
         return sorted(a for a in found if a)
 
     def build(
@@ -179,11 +179,11 @@ class ReportService:
             daily: dict[str, list[_Day]] = defaultdict(list)
             for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
                 daily[normalize_account(str(row[0]))].append(_Day(*row[1:]))
-            posts = repo.posts_with_video_or_date(s)
+            posts = posts_repo.posts_with_video_or_date(s)
             videos_now = closest_snapshots(s, period.end)
             videos_before = closest_snapshots(s, previous.end)
             starts = {
-                (a, p.start): repo.followers_before(s, raw, p.start)
+                (a, p.start): analytics_repo.followers_before(s, raw, p.start)
                 for raw in analytics_repo.accounts(s)
                 for a in [normalize_account(raw)]
                 for p in (period, previous)
@@ -195,11 +195,11 @@ class ReportService:
             items_now = [_with_account(i, single) for i in items_now]
             items_before = [_with_account(i, single) for i in items_before]
             post_ids = [i.post_id for i in items_now if i.post_id is not None]
-            people = repo.people_in_posts(s, post_ids) if with_names else []
-            blank = self._blanker(repo.registry_names(s), with_names)
-            overridden = repo.overridden_post_ids(s, post_ids)
-            ideas = repo.idea_status_counts(s)
-            statuses = repo.post_status_counts(s)
+            people = people_repo.people_in_posts(s, post_ids) if with_names else []
+            blank = self._blanker(people_repo.registry_names(s), with_names)
+            overridden = posts_repo.overridden_post_ids(s, post_ids)
+            ideas = ideas_repo.status_counts(s)
+            statuses = posts_repo.status_counts(s)
             expiring_in = next_month(period.end)
             expiring = len(people_repo.expiring_between(s, expiring_in.start, expiring_in.end))
             org = SettingsService(self._ctx).organisation()
@@ -292,7 +292,7 @@ class ReportService:
         count = 0
         planned: list[tuple[dt.date | None, str, str]] = []
         with self._ctx.db.reader() as s:
-            data = Clearance.load(s, repo.open_post_ids(s))
+            data = Clearance.load(s, posts_repo.open_post_ids(s))
             for post in data.posts:
                 summary = data.summary(post, definitions, today, self._ctx.clock.today())[0]
                 if summary.gate is not GateStatus.BLOCKED:
@@ -311,7 +311,9 @@ class ReportService:
         return count, planned
 
     @staticmethod
-    def _blanker(people: Sequence[repo.PersonName], with_names: bool) -> Callable[[str], str]:
+    def _blanker(
+        people: Sequence[people_repo.PersonName], with_names: bool
+    ) -> Callable[[str], str]:
         """A function that blanks the names a report may not show out of a free text."""
         hidden = [p.name for p in people if not with_names or _is_minor(p)]
         # the pattern has thousands of alternatives: build it only when a text has a name word
@@ -403,36 +405,21 @@ def _step(progress: ProgressFn | None, done: int, total: int) -> None:
 
 
 # ----------------------------------------------------------------------------- computing
-def closest_snapshots(s: Session, day: dt.date) -> list[repo.Snapshot]:
+def closest_snapshots(s: Session, day: dt.date) -> list[analytics_repo.VideoSnapshot]:
     """Per video the newest snapshot on or before ``day``, else the first one after it.
 
     TikTok's content export is a snapshot of the download day; a September report made in
     October would otherwise have no per-post numbers at all.
     """
-    chosen = {
-        v.video_link: repo.Snapshot(
-            v.video_link,
-            v.account,
-            v.snapshot_date,
-            v.title,
-            v.posted_at,
-            v.views,
-            v.likes,
-            v.comments,
-            v.shares,
-            v.post_id,
-            v.approximate,
-        )
-        for v in analytics_repo.latest_videos(s, as_of=day)
-    }
-    for snap in repo.first_snapshots_after(s, day):
+    chosen = {v.video_link: v for v in analytics_repo.latest_videos(s, as_of=day)}
+    for snap in analytics_repo.first_snapshots_after(s, day):
         chosen.setdefault(snap.video_link, snap)
     return list(chosen.values())
 
 
 def _items(
-    posts: Sequence[repo.PostFacts],
-    videos: Sequence[repo.Snapshot],
+    posts: Sequence[posts_repo.PostFacts],
+    videos: Sequence[analytics_repo.VideoSnapshot],
     period: Period,
 ) -> list[_Item]:
     """Posts published in ``period`` with their newest snapshot; plus videos without a post."""

@@ -207,8 +207,9 @@ def daily_rows(
 
 
 @dataclass(frozen=True)
-class VideoLatest:
-    """The newest snapshot of one video (on or before a date) with its post, if linked."""
+class VideoSnapshot:
+    """One video's numbers on one snapshot day (a ``video_stats`` row), with its post if
+    linked.  The analytics service turns it into a :class:`VideoPerformance`."""
 
     video_link: str
     account: str
@@ -229,16 +230,9 @@ class VideoLatest:
     approximate: bool = False  # a value came from an abbreviated count ("1.2K")
 
 
-def latest_videos(
-    session: Session, account: str | None = None, as_of: dt.date | None = None
-) -> list[VideoLatest]:
-    """One row per video: its newest snapshot on or before ``as_of`` (default: newest)."""
-    newest = select(VIDEO.c.video_link, func.max(VIDEO.c.snapshot_date).label("snap"))
-    if as_of is not None:
-        newest = newest.where(VIDEO.c.snapshot_date <= as_of)
-    if account is not None:
-        newest = newest.where(VIDEO.c.account == account)
-    sub = newest.group_by(VIDEO.c.video_link).subquery()
+def _snapshot_query(chosen: Any) -> Any:
+    """The snapshots named by ``chosen`` (a subquery of ``video_link`` and ``snap``) with
+    their linked posts, by posting time."""
     post = Post.__table__
     query = (
         select(
@@ -261,12 +255,50 @@ def latest_videos(
             VIDEO.c.approximate,
         )
         .join(
-            sub, and_(VIDEO.c.video_link == sub.c.video_link, VIDEO.c.snapshot_date == sub.c.snap)
+            chosen,
+            and_(VIDEO.c.video_link == chosen.c.video_link, VIDEO.c.snapshot_date == chosen.c.snap),
         )
         .outerjoin(post, post.c.id == VIDEO.c.post_id)
         .order_by(VIDEO.c.posted_at, VIDEO.c.video_link)
     )
-    return [VideoLatest(*tuple(r)) for r in session.execute(query)]
+    return query
+
+
+def latest_videos(
+    session: Session, account: str | None = None, as_of: dt.date | None = None
+) -> list[VideoSnapshot]:
+    """One row per video: its newest snapshot on or before ``as_of`` (default: newest)."""
+    newest = select(VIDEO.c.video_link, func.max(VIDEO.c.snapshot_date).label("snap"))
+    if as_of is not None:
+        newest = newest.where(VIDEO.c.snapshot_date <= as_of)
+    if account is not None:
+        newest = newest.where(VIDEO.c.account == account)
+    query = _snapshot_query(newest.group_by(VIDEO.c.video_link).subquery())
+    return [VideoSnapshot(*tuple(r)) for r in session.execute(query)]
+
+
+def first_snapshots_after(session: Session, day: dt.date) -> list[VideoSnapshot]:
+    """Per video its first snapshot after ``day`` (for videos without one on or before it;
+    the newest one on or before a day is :func:`latest_videos`)."""
+    first = (
+        select(VIDEO.c.video_link, func.min(VIDEO.c.snapshot_date).label("snap"))
+        .where(VIDEO.c.snapshot_date > day)
+        .group_by(VIDEO.c.video_link)
+    )
+    query = _snapshot_query(first.subquery())
+    return [VideoSnapshot(*tuple(r)) for r in session.execute(query)]
+
+
+def followers_before(session: Session, account: str, day: dt.date) -> int | None:
+    """The newest known follower total of ``account`` before ``day``."""
+    query = (
+        select(DAILY.c.followers)
+        .where(DAILY.c.account == account, DAILY.c.day < day, DAILY.c.followers.is_not(None))
+        .order_by(DAILY.c.day.desc())
+        .limit(1)
+    )
+    value = session.scalar(query)
+    return None if value is None else int(value)
 
 
 #: What ``export-videos`` writes per snapshot (issue 20), in the order of its contract.
@@ -364,7 +396,7 @@ def link_videos(session: Session, links: Mapping[str, int | None]) -> int:
     return changed
 
 
-def unlinked_videos(session: Session) -> list[VideoLatest]:
+def unlinked_videos(session: Session) -> list[VideoSnapshot]:
     return [v for v in latest_videos(session) if v.post_id is None]
 
 

@@ -201,3 +201,9 @@ def _check_columns(values: Mapping[str, Any], allowed: frozenset[str]) -> None:
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"idea columns not editable: {sorted(unknown)}")
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """How many ideas each status has."""
+    query = select(Idea.status, func.count()).group_by(Idea.status)
+    return {status: count for status, count in session.execute(query)}

@@ -14,7 +14,7 @@ from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.engine import Database
-from tikdesk.storage.models import Consent, ConsentForm, Person
+from tikdesk.storage.models import Appearance, Consent, ConsentForm, Person
 from tikdesk.storage.repositories.posts import (
     apply_changes,
     columns,
@@ -375,3 +375,37 @@ def flush_deleted_content(db: Database) -> None:
         cursor.close()
     finally:
         raw.close()
+
+
+# ----------------------------------------------------------------------------- names
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name with what decides whether a report may show it."""
+
+    post_id: int | None  # the post they appear in (None: any person of the registry)
+    name: str
+    is_minor: bool
+    birth_date: dt.date | None
+
+
+def people_in_posts(session: Session, post_ids: Iterable[int]) -> list[PersonName]:
+    """Named (not erased) people appearing in the given posts."""
+    ids = list(post_ids)
+    found: list[PersonName] = []
+    for start in range(0, len(ids), 500):
+        query = (
+            select(Appearance.post_id, Person.display_name, Person.is_minor, Person.birth_date)
+            .join(Person, Person.id == Appearance.person_id)
+            .where(Appearance.post_id.in_(ids[start : start + 500]), Person.erased_at.is_(None))
+            .order_by(Appearance.post_id, Person.display_name)
+        )
+        found.extend(PersonName(*r) for r in session.execute(query))
+    return found
+
+
+def registry_names(session: Session) -> list[PersonName]:
+    """Every person not erased — the names a report must keep out of titles."""
+    query = select(Person.display_name, Person.is_minor, Person.birth_date).where(
+        Person.erased_at.is_(None)
+    )
+    return [PersonName(None, *r) for r in session.execute(query)]

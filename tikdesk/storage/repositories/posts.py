@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import starmap
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from tikdesk.domain.clock import SYSTEM_CLOCK
@@ -618,3 +618,65 @@ def replace_text(session: Session, table: str, row_id: int, column: str, value: 
     row = session.get(_TABLES[table], row_id)
     if row is not None:
         setattr(row, column, value)
+
+
+# ----------------------------------------------------------------------------- published posts
+@dataclass(frozen=True)
+class PostFacts:
+    """A post that is (or may be) published: what a report row needs."""
+
+    id: int
+    title: str
+    format: str
+    audience: str
+    published_at: dt.datetime | None
+    video_link: str
+    account: str
+    status: str
+
+
+def posts_with_video_or_date(session: Session) -> list[PostFacts]:
+    """Every post that has a publication time or a video link (report rows, link matching)."""
+    query = (
+        select(
+            Post.id,
+            Post.title,
+            Post.format,
+            Post.audience,
+            Post.published_at,
+            Post.video_link,
+            Post.account,
+            Post.status,
+        )
+        .where(or_(Post.published_at.is_not(None), Post.video_link != ""))
+        .order_by(Post.published_at, Post.id)
+    )
+    return list(starmap(PostFacts, session.execute(query)))
+
+
+def post_accounts(session: Session) -> list[str]:
+    """The distinct account names posts carry (may be empty or spelled with ``@``)."""
+    return list(session.scalars(select(Post.account).distinct()))
+
+
+def overridden_post_ids(session: Session, post_ids: Iterable[int]) -> set[int]:
+    """Posts with at least one checklist item passed by a written override."""
+    ids = list(post_ids)
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
+        query = (
+            select(ChecklistResult.post_id)
+            .where(
+                ChecklistResult.post_id.in_(ids[start : start + 500]),
+                func.trim(ChecklistResult.override_reason) != "",
+            )
+            .distinct()
+        )
+        found.update(session.scalars(query))
+    return found
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """How many posts each status has."""
+    query = select(Post.status, func.count()).group_by(Post.status)
+    return {status: count for status, count in session.execute(query)}
