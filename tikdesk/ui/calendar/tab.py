@@ -254,7 +254,7 @@ class DayCell(QFrame):
         self.list = SlotList(tab, day)
         self.list.setAccessibleName(fmt_day(day) + (f", {holiday}" if holiday else ""))
         layout.addWidget(self.list, 1)
-        fill = HOLIDAY_FILL if holiday else TODAY_FILL if day == dt.date.today() else None
+        fill = HOLIDAY_FILL if holiday else TODAY_FILL if day == tab.ctx.clock.today() else None
         if fill is not None:
             self.list.setStyleSheet(f"QListWidget {{ background: {fill.name()}; }}")
         self.holiday = holiday
@@ -414,7 +414,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         self.host = host
         self.service = CalendarService(ctx)
         self.mode = "month"
-        self.anchor = dt.date.today()
+        self.anchor = ctx.clock.today()
         self.entries: list[CalendarEntry] = []
         self.selected: int | None = None
         self.lists: list[SlotList] = []
@@ -554,7 +554,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         self.refresh()
 
     def go_today(self) -> None:
-        self.show_date(dt.date.today())
+        self.show_date(self.ctx.clock.today())
 
     def show_date(self, day: dt.date) -> None:
         self.anchor = day

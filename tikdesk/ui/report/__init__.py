@@ -41,7 +41,7 @@ def create_report(window: MainWindow) -> None:
             window, QCoreApplication.translate("Report", "Management report"), str(exc)
         )
         return
-    request = dialog.ReportDialog.ask(window, accounts, window.settings)
+    request = dialog.ReportDialog.ask(window, accounts, window.settings, window.ctx.clock.today())
     if request is None:
         return
     try:

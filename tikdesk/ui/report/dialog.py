@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.report import Period, PeriodKind, last_complete, period_of
 from tikdesk.options import REPORT_FOLDER, REPORT_PDF
 
@@ -86,7 +87,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Management report"))
         self.setObjectName("ReportDialog")
         self._settings = settings
-        self._today = today or dt.date.today()
+        self._today = today or SYSTEM_CLOCK.today()  # the caller passes its context's day
         self._name_edited = False
 
         self.kind = QComboBox()
@@ -300,10 +301,10 @@ class ReportDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, accounts: list[str], settings: QSettings
+        cls, parent: QWidget | None, accounts: list[str], settings: QSettings, today: dt.date
     ) -> ReportRequest | None:
         """Show the dialog; the request, or None when cancelled (tests replace this)."""
-        dialog = cls(accounts, settings, parent=parent)
+        dialog = cls(accounts, settings, today, parent=parent)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
