@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLES  # tests/ is on sys.path (rootdir conftest)
@@ -49,35 +51,53 @@ def settle() -> None:
     QApplication.processEvents()
 
 
-@pytest.fixture(scope="module")
-def window(qapp: QApplication) -> Iterator[QWidget]:
-    """The German main window on demo data with imported analytics."""
+@contextmanager
+def german_database(qapp: QApplication, work: Path, *, demo: bool = True) -> Iterator[Any]:
+    """A German session on a real SQLite database in ``work``: with ``demo``, the demo data
+    plus the sample TikTok exports; else an empty database.  Yields the AppContext (its
+    ``translators`` attribute holds the installed German translators)."""
     from tikdesk import app as tikapp
     from tikdesk.domain.i18n import set_language
     from tikdesk.services.analytics import AnalyticsService
     from tikdesk.services.context import AppContext
     from tikdesk.ui import messages
-    from tikdesk.ui.main_window import MainWindow
 
-    work = Path(tempfile.mkdtemp(prefix="tikdesk-a11y-"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TIKDESK_HOME", str(work / "home"))
         mp.setattr(messages, "handler", lambda *_args: False)
         set_language("de")
         translators = tikapp.install_translators(qapp, "de")
-        db = tikapp.open_db(work / "demo.sqlite", demo=True)
+        db = tikapp.open_db(work / ("demo.sqlite" if demo else "leer.sqlite"), demo=demo)
         ctx = AppContext(db=db, user="Anna Beispiel", backup_dir=work / "backups")
-        AnalyticsService(ctx).import_files(sorted((SAMPLES / "tiktok").glob("*.zip")))
-        win = MainWindow(ctx, QSettings(str(work / "s.ini"), QSettings.Format.IniFormat))
-        win.resize(1280, 800)
+        if demo:
+            AnalyticsService(ctx).import_files(sorted((SAMPLES / "tiktok").glob("*.zip")))
+        try:
+            yield ctx, translators
+        finally:
+            db.close()
+            for translator in translators:
+                qapp.removeTranslator(translator)  # type: ignore[arg-type]
+
+
+def main_window(ctx: Any, work: Path) -> QWidget:
+    from tikdesk.ui.main_window import MainWindow
+
+    win = MainWindow(ctx, QSettings(str(work / "s.ini"), QSettings.Format.IniFormat))
+    win.resize(1280, 800)
+    win.show()
+    settle()
+    return win
+
+
+@pytest.fixture(scope="module")
+def window(qapp: QApplication) -> Iterator[QWidget]:
+    """The German main window on demo data with imported analytics."""
+    work = Path(tempfile.mkdtemp(prefix="tikdesk-a11y-"))
+    with german_database(qapp, work) as (ctx, translators):
+        win = main_window(ctx, work)
         win.a11y_translators = translators  # type: ignore[attr-defined]
-        win.show()
-        settle()
         yield win
         win.close()
-        db.close()
-        for translator in translators:
-            qapp.removeTranslator(translator)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------------------ helpers

@@ -2,25 +2,20 @@
 
 Tab and Shift+Tab must leave every table, list, tree and text field: a table with Qt's
 default ``tabKeyNavigation`` cycles through its cells for ever.  The walk visits every visible
-item view on every tab and sub-tab (the states of ``test_accessibility.visit``) and in every
-dialog that holds one, focuses it and presses Tab (then Shift+Tab) up to 300 times.
+item view on every tab and sub-tab (the states of ``test_accessibility.visit``), focuses it
+and presses Tab (then Shift+Tab) up to 300 times; ``test_accessibility_dialogs`` does the
+same in every dialog.
 """
 
 # ruff: noqa: F811  (the imported `window` fixture is a test parameter)
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
-from conftest import SAMPLES
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QApplication,
-    QDialog,
     QHeaderView,
     QPlainTextEdit,
     QTextEdit,
@@ -110,118 +105,7 @@ def _has_tab(window: QWidget, name: str) -> bool:
     return any(type(tabs.widget(i)).__name__ == name for i in range(tabs.count()))
 
 
-# ------------------------------------------------------------------------------ dialogs
-def _analytics_preview(window: QWidget) -> QDialog:
-    from tikdesk.services.analytics import AnalyticsService
-    from tikdesk.ui.analytics.dialogs import ImportPreviewDialog
-
-    service = AnalyticsService(window.ctx)  # type: ignore[attr-defined]
-    return ImportPreviewDialog(service.preview_import(sorted((SAMPLES / "tiktok").glob("*"))))
-
-
-def _link_videos(window: QWidget) -> QDialog:
-    from tikdesk.services.analytics import AnalyticsService
-    from tikdesk.ui.analytics.dialogs import LinkVideosDialog
-
-    service = AnalyticsService(window.ctx)  # type: ignore[attr-defined]
-    videos = service.unmatched_videos()
-    assert videos, "the demo data with the sample exports has unlinked videos"
-    return LinkVideosDialog(service, videos)
-
-
-def _idea_preview(window: QWidget) -> QDialog:
-    from tikdesk.services import exchange
-    from tikdesk.ui.exchange.dialog import ImportPreviewDialog
-
-    ctx = window.ctx  # type: ignore[attr-defined]
-    path = SAMPLES / "ideas" / "ideen_planner_export.csv"
-
-    def rerun(sheet: str | None, mapping: dict[int, str | None] | None) -> exchange.Preview:
-        return exchange.preview_idea_import(ctx, path, sheet=sheet, mapping=mapping)
-
-    return ImportPreviewDialog(exchange.preview_idea_import(ctx, path), rerun)
-
-
-def _restore(window: QWidget) -> QDialog:
-    from tikdesk.storage.backup import create_backup, list_backups
-    from tikdesk.ui.safety.dialogs import RestoreDialog
-
-    ctx = window.ctx  # type: ignore[attr-defined]
-    create_backup(ctx.db.path, ctx.backup_dir, "manual")
-    return RestoreDialog(list_backups(ctx.backup_dir), ctx.backup_dir)
-
-
-def _approve(window: QWidget) -> QDialog:
-    from tikdesk.ui.posts.dialogs import ApproveDialog
-
-    return ApproveDialog("Mythos Büro", "Ben Beispiel")
-
-
-def _crash(window: QWidget) -> QDialog:
-    from tikdesk.ui.crash import CrashDialog
-
-    return CrashDialog("Traceback …\nValueError", Path(window.ctx.backup_dir))  # type: ignore[attr-defined]
-
-
-DIALOGS: dict[str, Callable[[QWidget], QDialog]] = {
-    "analytics import preview": _analytics_preview,
-    "Videos zuordnen": _link_videos,
-    "idea import preview": _idea_preview,
-    "restore": _restore,
-    "approve": _approve,
-    "crash": _crash,
-}
-
-
-@pytest.fixture
-def opened(window: QWidget) -> Iterator[Callable[[str], QDialog]]:
-    shown: list[QDialog] = []
-
-    def open_dialog(name: str) -> QDialog:
-        dialog = DIALOGS[name](window)
-        dialog.show()
-        settle()
-        shown.append(dialog)
-        return dialog
-
-    yield open_dialog
-    for dialog in shown:
-        dialog.close()
-        dialog.deleteLater()
-    settle()
-
-
-@pytest.mark.parametrize("name", sorted(DIALOGS))
-def test_tab_and_shift_tab_leave_every_view_in_dialogs(
-    opened: Callable[[str], QDialog], name: str
-) -> None:
-    dialog = opened(name)
-    problems, walked = traps(dialog, name)
-    assert walked >= 1, f"{name}: no view or text field was walked"
-    assert problems == [], "\n".join(problems)
-
-
-@pytest.mark.parametrize(
-    "name", ["Videos zuordnen", "idea import preview", "analytics import preview"]
-)
-def test_the_dialog_buttons_are_reached_by_tab(opened: Callable[[str], QDialog], name: str) -> None:
-    """From the first view, Tab alone reaches the dialog's accept button."""
-    dialog = opened(name)
-    views = [
-        v
-        for v in dialog.findChildren(QAbstractItemView)
-        if v.isVisible() and not isinstance(v, QHeaderView)
-    ]
-    assert views
-    assert _focus(dialog, views[0])
-    reached: set[str] = set()
-    for _ in range(PRESSES):
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        widget = QApplication.focusWidget()
-        if isinstance(widget, QAbstractButton):
-            reached.add(widget.text().replace("&", ""))
-    accept = {"Übernehmen", "Importieren", "Import", "Apply", "Save", "Speichern"}
-    assert reached & accept, f"{name}: Tab reached only {sorted(reached)}"
+# Dialogs: test_accessibility_dialogs walks every dialog TikDesk opens.
 
 
 def test_multi_line_fields_move_on_with_tab(window: QWidget) -> None:

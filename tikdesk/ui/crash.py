@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.errors import TikDeskError
+from tikdesk.ui.a11y import resize_to_fit
 
 log = logging.getLogger("tikdesk.crash")
 
@@ -79,7 +80,7 @@ class CrashDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        resize_to_fit(self, 640, 420)
 
     def _open_log_dir(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_dir)))

@@ -29,13 +29,13 @@ from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.context import AppContext
 from tikdesk.services.roles import ALL_ROLES, RoleService
 from tikdesk.ui import messages
+from tikdesk.ui.a11y import resize_to_fit
 
 
 class RolesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Roles"))
-        self.resize(620, 360)
         self.service = RoleService(ctx)
         self._filling = False
         try:
@@ -91,6 +91,7 @@ class RolesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reload()
+        resize_to_fit(self, 620, 360)
 
     def reload(self) -> None:
         self._filling = True

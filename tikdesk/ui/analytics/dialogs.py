@@ -43,6 +43,7 @@ from tikdesk.services.analytics import (
     TablePreview,
     UnmatchedVideo,
 )
+from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 
 translate = QCoreApplication.translate
@@ -103,94 +104,10 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(translate("Analytics", "Import TikTok analytics – preview"))
         self.resize(880, 620)
         layout = QVBoxLayout(self)
-
-        span = (
-            f"{fmt.fmt_day(preview.first)} – {fmt.fmt_day(preview.last)}"
-            if preview.first and preview.last
-            else "–"
-        )
-        summary = QLabel(
-            translate("Analytics", "<b>Accounts:</b> %1 &nbsp; <b>Date range:</b> %2")
-            .replace("%1", ", ".join(preview.accounts) or "–")
-            .replace("%2", span)
-        )
-        summary.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(summary)
-
-        counts = QTableWidget(3, 4)
-        counts.setObjectName("countsTable")
-        counts.setTabKeyNavigation(False)
-        counts.setAccessibleName(translate("Analytics", "Rows new, changed and unchanged"))
-        counts.setHorizontalHeaderLabels(
-            [
-                "",
-                translate("Analytics", "new"),
-                translate("Analytics", "changed"),
-                translate("Analytics", "unchanged"),
-            ]
-        )
-        counts.verticalHeader().setVisible(False)
-        counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        rows: list[tuple[str, Counts]] = [
-            (translate("Analytics", "Account days"), preview.daily),
-            (translate("Analytics", "Video snapshots"), preview.videos),
-            (translate("Analytics", "Audience shares"), preview.audience),
-        ]
-        for r, (label, c) in enumerate(rows):
-            for col, text in enumerate((label, str(c.new), str(c.changed), str(c.unchanged))):
-                item = QTableWidgetItem(text)
-                if col:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                counts.setItem(r, col, item)
-        counts.resizeColumnsToContents()
-        counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        counts.setMaximumHeight(
-            counts.verticalHeader().length() + counts.horizontalHeader().height() + 6
-        )
-        layout.addWidget(counts)
-
-        files = QGroupBox(translate("Analytics", "Files and columns recognised"))
-        files_layout = QVBoxLayout(files)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("filesTree")
-        self.tree.setAccessibleName(files.title())
-        self.tree.setHeaderLabels(
-            [translate("Analytics", "File / column"), translate("Analytics", "Read as")]
-        )
-        for table in preview.tables:
-            self.tree.addTopLevelItem(self._table_item(table))
-        self.tree.expandAll()
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        files_layout.addWidget(self.tree)
-        layout.addWidget(files, 3)
-
-        self.problems = read_only_table(
-            len(preview.problems),
-            [
-                translate("Analytics", "File"),
-                translate("Analytics", "Row"),
-                translate("Analytics", "Column"),
-                translate("Analytics", "Problem"),
-            ],
-            "problemsTable",
-        )
-        for r, p in enumerate(preview.problems):
-            for col, text in enumerate(
-                (p.table, "" if p.row is None else str(p.row), p.column, p.message)
-            ):
-                self.problems.setItem(r, col, QTableWidgetItem(text))
-        self.problems.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        problems_box = QGroupBox(
-            translate("Analytics", "Rows that cannot be read (%1)").replace(
-                "%1", str(len(preview.problems))
-            )
-        )
-        QVBoxLayout(problems_box).addWidget(self.problems)
-        problems_box.setVisible(bool(preview.problems))
-        layout.addWidget(problems_box, 2)
-
+        layout.addWidget(self._summary())
+        layout.addWidget(self._counts())
+        layout.addWidget(self._files(), 3)
+        layout.addWidget(self._problems(), 2)
         self.skip_problems = QCheckBox(
             translate("Analytics", "&Leave out the rows with problems and import the rest")
         )
@@ -207,7 +124,104 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        if preview.new_or_changed == 0:
+        self._show_status()
+
+    def _summary(self) -> QLabel:
+        preview = self.preview
+        span = (
+            f"{fmt.fmt_day(preview.first)} – {fmt.fmt_day(preview.last)}"
+            if preview.first and preview.last
+            else "–"
+        )
+        summary = QLabel(
+            translate("Analytics", "<b>Accounts:</b> %1 &nbsp; <b>Date range:</b> %2")
+            .replace("%1", ", ".join(preview.accounts) or "–")
+            .replace("%2", span)
+        )
+        summary.setTextFormat(Qt.TextFormat.RichText)
+        return summary
+
+    def _counts(self) -> QTableWidget:
+        counts = QTableWidget(3, 4)
+        counts.setObjectName("countsTable")
+        counts.setTabKeyNavigation(False)
+        counts.setAccessibleName(translate("Analytics", "Rows new, changed and unchanged"))
+        counts.setHorizontalHeaderLabels(
+            [
+                "",
+                translate("Analytics", "new"),
+                translate("Analytics", "changed"),
+                translate("Analytics", "unchanged"),
+            ]
+        )
+        counts.verticalHeader().setVisible(False)
+        counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows: list[tuple[str, Counts]] = [
+            (translate("Analytics", "Account days"), self.preview.daily),
+            (translate("Analytics", "Video snapshots"), self.preview.videos),
+            (translate("Analytics", "Audience shares"), self.preview.audience),
+        ]
+        for r, (label, c) in enumerate(rows):
+            for col, text in enumerate((label, str(c.new), str(c.changed), str(c.unchanged))):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                counts.setItem(r, col, item)
+        counts.resizeColumnsToContents()
+        counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        counts.setMaximumHeight(
+            counts.verticalHeader().length() + counts.horizontalHeader().height() + 6
+        )
+        return counts
+
+    def _files(self) -> QGroupBox:
+        files = QGroupBox(translate("Analytics", "Files and columns recognised"))
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("filesTree")
+        self.tree.setAccessibleName(files.title())
+        self.tree.setHeaderLabels(
+            [translate("Analytics", "File / column"), translate("Analytics", "Read as")]
+        )
+        for table in self.preview.tables:
+            self.tree.addTopLevelItem(self._table_item(table))
+        self.tree.expandAll()
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        QVBoxLayout(files).addWidget(self.tree)
+        return files
+
+    def _problems(self) -> QGroupBox:
+        problems = self.preview.problems
+        self.problems = read_only_table(
+            len(problems),
+            [
+                translate("Analytics", "File"),
+                translate("Analytics", "Row"),
+                translate("Analytics", "Column"),
+                translate("Analytics", "Problem"),
+            ],
+            "problemsTable",
+        )
+        for r, p in enumerate(problems):
+            for col, text in enumerate(
+                (p.table, "" if p.row is None else str(p.row), p.column, p.message)
+            ):
+                self.problems.setItem(r, col, QTableWidgetItem(text))
+        self.problems.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        box = QGroupBox(
+            translate("Analytics", "Rows that cannot be read (%1)").replace(
+                "%1", str(len(problems))
+            )
+        )
+        QVBoxLayout(box).addWidget(self.problems)
+        box.setVisible(bool(problems))
+        return box
+
+    def _show_status(self) -> None:
+        """What pressing Import would do; problems block it unless the user explicitly
+        leaves those rows out."""
+        if self.preview.new_or_changed == 0:
             self.status.setText(
                 translate(
                     "Analytics",
@@ -216,8 +230,7 @@ class ImportPreviewDialog(QDialog):
                 )
             )
             self.import_button.setEnabled(False)
-        elif preview.problems:
-            # Problems block the import unless the user explicitly leaves those rows out.
+        elif self.preview.problems:
             self.status.setText(
                 translate(
                     "Analytics",
@@ -439,13 +452,14 @@ class LinkVideosDialog(QDialog):
                 combo.addItem(f"{post.title}{suffix}", post.id)
             self.table.setCellWidget(r, 3, combo)
             self.combos.append(combo)
+        self.table.resizeRowsToContents()  # the combos' height, also with a large font
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #a61b1b;")
+        self.status.setStyleSheet(theme.css("bad"))
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         apply = buttons.addButton(
@@ -541,7 +555,7 @@ class ManualStatsDialog(QDialog):
         form.addRow(translate("Analytics", "&Favourites:"), self.favourites)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setStyleSheet(theme.css("bad"))
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
@@ -634,7 +648,7 @@ class BenchmarkForm(QWidget):
             row.addWidget(widget)
         layout.addLayout(row)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setStyleSheet(theme.css("bad"))
         self.error.setVisible(False)
         layout.addWidget(self.error)
         self.entries = read_only_table(

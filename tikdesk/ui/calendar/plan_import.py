@@ -17,6 +17,7 @@ from tikdesk.services import plan
 from tikdesk.services.context import AppContext
 from tikdesk.services.exchange import Preview
 from tikdesk.ui import exchange, messages
+from tikdesk.ui.a11y import WrappingCheckBox
 from tikdesk.ui.exchange.dialog import ImportPreviewDialog
 
 PlanRerun = Callable[[str | None, dict[int, str | None] | None, bool], Preview]
@@ -35,7 +36,7 @@ class PlanImportDialog(ImportPreviewDialog):
             title=QCoreApplication.translate("PlanImport", "Import editorial plan – preview"),
         )
         self.setObjectName("PlanImportDialog")
-        box = QCheckBox()
+        box = WrappingCheckBox()  # lists names: wraps in a small window
         box.setObjectName("createPeopleBox")
         box.toggled.connect(self._on_create_toggled)
         layout = self.layout()

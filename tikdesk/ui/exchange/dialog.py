@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.exchange import Preview, idea_fields
+from tikdesk.ui import theme
+from tikdesk.ui.a11y import WrappingCheckBox
 
 Rerun = Callable[[str | None, dict[int, str | None] | None], Preview]
 MAX_LISTED = 2_000  # rows shown in the change list (the counts cover everything)
@@ -76,8 +77,9 @@ class ImportPreviewDialog(QDialog):
         self.notice_label.setObjectName("importNotices")
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet(
-            "QLabel#importNotices { background: #fff3cd; color: #5c4400; padding: 6px;"
-            " border: 1px solid #e0c36c; }"
+            f"QLabel#importNotices {{ background: {theme.BANNER_BACKGROUND};"
+            f" color: {theme.BANNER_TEXT}; padding: 6px;"
+            f" border: 1px solid {theme.BANNER_BORDER}; }}"
         )
         layout.addWidget(self.notice_label)
 
@@ -97,7 +99,7 @@ class ImportPreviewDialog(QDialog):
         self.tabs.addTab(self.change_table, self.tr("Changes"))
         layout.addWidget(self.tabs, 1)
 
-        self.skip_box = QCheckBox()
+        self.skip_box = WrappingCheckBox()
         self.skip_box.toggled.connect(self._update_buttons)
         layout.addWidget(self.skip_box)
         self.state_label = QLabel()
@@ -218,6 +220,7 @@ class ImportPreviewDialog(QDialog):
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             table.setCellWidget(row, 2, combo)
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()  # the combos' height, also with a large font
         table.setColumnWidth(1, min(table.columnWidth(1), 320))
         table.setColumnWidth(2, max(table.columnWidth(2), 220))
 

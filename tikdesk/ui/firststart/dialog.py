@@ -28,7 +28,7 @@ from tikdesk.domain.i18n import language
 from tikdesk.options import USER_LABEL
 from tikdesk.services.context import AppContext
 from tikdesk.services.first_start import FirstStartService, Setup, parse_handles
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
 from tikdesk.ui.widgets.organisation import OrganisationRows
 
 
@@ -74,7 +74,7 @@ class FirstStartDialog(QDialog):
             )
         )
         account.setWordWrap(True)
-        account.setStyleSheet("color: #555;")
+        account.setStyleSheet(theme.css("muted"))
         form.addRow("", account)
 
     def _add_account_rows(self, form: QFormLayout, current: Setup) -> None:

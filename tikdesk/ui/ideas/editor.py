@@ -32,6 +32,7 @@ from tikdesk.domain.errors import ValidationError
 from tikdesk.domain.i18n import language
 from tikdesk.services.ideas import MAX_EFFORT_HOURS, MAX_LENGTH, IdeaRecord, validate
 from tikdesk.ui import theme
+from tikdesk.ui.a11y import resize_to_fit, scrolled
 from tikdesk.ui.ideas.model import EXTRA_TEXT_FIELDS
 
 
@@ -72,9 +73,12 @@ class IdeaEditorDialog(QDialog):
             return getattr(record, field) if record is not None else start.get(field, fallback)
 
         outer = QVBoxLayout(self)
-        form = QFormLayout()
+        content = QWidget()  # scrolls in a small window or with a large font (issue 23)
+        form = QFormLayout(content)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        outer.addLayout(form)
+        area = scrolled(content)
+        outer.addWidget(area, 1)
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
 
@@ -193,7 +197,7 @@ class IdeaEditorDialog(QDialog):
         self.has_due.toggled.connect(self._on_changed)
         self.due.dateChanged.connect(self._on_changed)
         self.effort.valueChanged.connect(self._on_changed)
-        self.resize(560, 620)
+        resize_to_fit(self, 560, 620, area)
         self.validate()
         self.title.setFocus()
 

@@ -39,6 +39,7 @@ from tikdesk.services.people import (
     WithdrawalInput,
 )
 from tikdesk.ui import messages, theme
+from tikdesk.ui.a11y import FlowLayout, resize_to_fit, scrolled
 from tikdesk.ui.people.widgets import KeyChecks, OptionalDateEdit, PersonForm
 from tikdesk.ui.widgets.badges import BLOCK_ICON, INFO_ICON, std_icon
 from tikdesk.ui.widgets.controls import ok_cancel
@@ -92,10 +93,14 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._save = save
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        content = QWidget()  # scrolls in a small window or with a large font (issue 23)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         who = QGroupBox(self.tr("Who consents"))
         who_form = QFormLayout(who)
+        who_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Given by"))
         for role in ConsentRole:
@@ -123,6 +128,7 @@ class ConsentDialog(QDialog):
 
         scope = QGroupBox(self.tr("Scope (each ticked separately)"))
         scope_form = QFormLayout(scope)
+        scope_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.platforms = KeyChecks(PLATFORMS)
         scope_form.addRow(self.tr("Platforms:"), self.platforms)
         self.purposes = KeyChecks(PURPOSES)
@@ -132,14 +138,16 @@ class ConsentDialog(QDialog):
         self.valid_from = OptionalDateEdit(self.tr("from"))
         self.valid_until = OptionalDateEdit(self.tr("until"))
         self.review_on = OptionalDateEdit(self.tr("review on"))
-        row = QHBoxLayout()
+        dates = QWidget()
+        flow = FlowLayout(dates)
         for widget in (self.valid_from, self.valid_until, self.review_on):
-            row.addWidget(widget)
-        scope_form.addRow(self.tr("Valid:"), row)
+            flow.addWidget(widget)
+        scope_form.addRow(self.tr("Valid:"), dates)
         layout.addWidget(scope)
 
         evidence = QGroupBox(self.tr("Evidence"))
         ev_form = QFormLayout(evidence)
+        ev_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.collected_on = OptionalDateEdit(self.tr("on"))
         self.collected_by = QLineEdit()
         self.collected_by.setAccessibleName(self.tr("Collected by"))
@@ -179,17 +187,21 @@ class ConsentDialog(QDialog):
         self.no_disadvantage = QCheckBox(
             self.tr("Staff: confirmed that refusing has no disadvantage")
         )
-        ev_form.addRow("", self.no_disadvantage)
+        ev_form.addRow(self.no_disadvantage)
         layout.addWidget(evidence)
+        layout.addStretch(1)
+        area = scrolled(content)
+        outer.addWidget(area, 1)
 
         self.error = QLabel()
         self.error.setStyleSheet(theme.css("bad"))
         self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.tr("Save")))
+        outer.addWidget(self.error)
+        outer.addWidget(ok_cancel(self, self.tr("Save")))
         self.role.currentIndexChanged.connect(self._on_role)
         self._load(initial)
         self._on_role()
+        resize_to_fit(self, area=area)
 
     def _load(self, data: ConsentInput) -> None:
         self.role.setCurrentIndex(max(0, self.role.findData(data.role)))

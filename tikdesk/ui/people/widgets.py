@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.consent import option_label
 from tikdesk.domain.enums import AgeState, PersonCategory
 from tikdesk.services.people import PersonInput
+from tikdesk.ui.a11y import FlowLayout
 
 
 class OptionalDateEdit(QWidget):
@@ -69,14 +70,12 @@ class KeyChecks(QWidget):
 
     def __init__(self, table: dict[str, tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # wraps in a small window or with a large font
         self.boxes: dict[str, QCheckBox] = {}
         for key in table:
             box = QCheckBox(option_label(table, key).replace("&", "&&"))
             self.boxes[key] = box
             layout.addWidget(box)
-        layout.addStretch(1)
 
     def value(self) -> frozenset[str]:
         return frozenset(k for k, b in self.boxes.items() if b.isChecked())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.report import Period, PeriodKind, last_complete, period_of
 from tikdesk.options import REPORT_FOLDER, REPORT_PDF
+from tikdesk.ui import theme
 
 KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.CUSTOM)
 
@@ -143,8 +144,9 @@ class ReportDialog(QDialog):
         self.names_warning.setWordWrap(True)
         self.names_warning.setObjectName("namesWarning")
         self.names_warning.setStyleSheet(
-            "QLabel#namesWarning { background: #fff3cd; color: #5c4400; padding: 6px;"
-            " border: 1px solid #e0c36c; }"
+            f"QLabel#namesWarning {{ background: {theme.BANNER_BACKGROUND};"
+            f" color: {theme.BANNER_TEXT}; padding: 6px;"
+            f" border: 1px solid {theme.BANNER_BORDER}; }}"
         )
         self.names_warning.setVisible(False)
         self.names.toggled.connect(self.names_warning.setVisible)

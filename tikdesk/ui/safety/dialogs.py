@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.erasure import ErasureService
 from tikdesk.services.safety import BackupInfo, CheckReport
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
+from tikdesk.ui.a11y import resize_to_fit
 
 READ_ONLY, OPEN_ANYWAY, QUIT = "read_only", "open_anyway", "quit"
 RESTORE, NEW_EMPTY = "restore", "new_empty"
@@ -96,7 +97,7 @@ class LockDialog(QDialog):
         self.anyway_button.clicked.connect(self._on_anyway)
         self.quit_button.clicked.connect(lambda: self._finish(QUIT))
         layout.addWidget(buttons)
-        self.resize(560, 260)
+        resize_to_fit(self, 560, 260)
 
     def _finish(self, choice: str) -> None:
         self.choice = choice
@@ -186,7 +187,7 @@ class DamagedDialog(QDialog):
         quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.clicked.connect(lambda: self._finish(QUIT))
         layout.addWidget(buttons)
-        self.resize(600, 300)
+        resize_to_fit(self, 600, 300)
 
     def _finish(self, choice: str) -> None:
         self.choice = choice
@@ -296,16 +297,12 @@ class BackupTableModel(QAbstractTableModel):
             and column is BackupColumn.ERASED
             and self.erased_in(info)
         ):
-            from PySide6.QtGui import QColor
-
-            return QColor("#b00020")
+            return theme.TEXT["bad"]
         if role == Qt.ItemDataRole.ForegroundRole and column is BackupColumn.CHECK:
-            from PySide6.QtGui import QColor
-
             if info.intact is False:
-                return QColor("#b00020")
+                return theme.TEXT["bad"]
             if info.intact:
-                return QColor("#1b6e20")
+                return theme.TEXT["ok"]
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(info.path)
         return None
@@ -399,7 +396,7 @@ class RestoreDialog(QDialog):
         first_intact = next((i for i, b in enumerate(backups) if b.intact), None)
         if first_intact is not None:
             self.table.selectRow(first_intact)
-        self.resize(780, 420)
+        resize_to_fit(self, 780, 420)
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -548,7 +545,7 @@ class CheckResultDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        resize_to_fit(self, 640, 420)
 
     @classmethod
     def ask(cls, parent: QWidget | None, report: CheckReport) -> None:
