@@ -1,8 +1,20 @@
-"""Language choice for the layers below the UI.
+"""The session's language, and how the layers below the UI word their messages.
 
-The Qt UI translates with ``tr()`` and ``.qm`` files.  Services, importers and the CLI
-cannot use Qt, yet their messages reach the user too (preview problems, CLI errors).  They
-write both languages inline with :func:`msg`; the composition root sets the language once.
+Two mechanisms, one language:
+
+* **The UI** (``tikdesk/ui``) writes English source strings with ``tr()``; the German lives
+  in ``resources/i18n/*_de.ts`` and is loaded as Qt translators (``tikdesk.app``).
+* **Below the UI** (services, importers, storage, the CLI) there is no Qt, yet messages
+  reach the user (preview problems, validation errors, CLI output).  Such code writes both
+  languages at the call site, ``msg("Datei fehlt.", "File missing.")``; :func:`msg` picks
+  one by :func:`language`.
+
+Where the language lives: here, once per process, like Qt's translators.  The composition
+root chooses it before any service runs — ``tikdesk.app.main`` from ``--lang``, the
+Preferences (``tikdesk.options.LANGUAGE``) or the system locale — and calls
+:func:`set_language`.  Everything else reads it through :func:`language` (services see it
+as ``ctx.language``); nothing else calls :func:`set_language` (tests restore it after each
+test, ``tests/conftest.py``).
 """
 
 from __future__ import annotations
@@ -37,9 +49,10 @@ def set_language(language: str) -> None:
 
 
 def language() -> str:
+    """``de`` or ``en``: the one accessor of the session's language."""
     return _language
 
 
 def msg(de: str, en: str) -> str:
-    """Pick the text for the current language; both are given at the call site."""
-    return de if _language == "de" else en
+    """Pick the text for the session's language; both are given at the call site."""
+    return de if language() == "de" else en
