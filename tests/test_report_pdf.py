@@ -63,7 +63,7 @@ def test_pdf_pages_and_content(report_ctx: object, tmp_path: Path) -> None:
 def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: object, tmp_path: Path) -> None:
     import pypdf
 
-    from tikdesk.domain.report import PostRow
+    from tikdesk.domain.report import AttentionItem, PostRow
     from tikdesk.pdf.report import render_report
 
     data = ReportService(report_ctx).build(Period(*SEPTEMBER), today=TODAY)  # type: ignore[arg-type]
@@ -76,19 +76,27 @@ def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: object, tmp_path: Pa
                     1, 1, 0.3)
             for i in range(rows)
         )  # fmt: skip
-        bigger = dataclasses.replace(data, accounts=(dataclasses.replace(acc, posts=posts), other))
+        # as many videos to take down: a long Handlungsbedarf list flows on, never leaving
+        # its heading alone on a page
+        downs = tuple(AttentionItem(dt.date(2026, 9, 2), f"Video {i}", "Einwilligung fehlt")
+                      for i in range(rows))  # fmt: skip
+        bigger = dataclasses.replace(
+            data, accounts=(dataclasses.replace(acc, posts=posts), other),
+            attention=dataclasses.replace(data.attention, take_downs=downs),
+        )  # fmt: skip
         path = tmp_path / f"gross-{rows}.pdf"
         render_report(bigger, path)
         raw = path.read_bytes()
         counts.append(pdf_pages(raw))
         text = flat(pdf_text(raw))
         assert all(f"Beitrag {i} Tanz" in text for i in range(rows))  # every row, whole
+        assert all(f"Video {i} Einwilligung fehlt" in text for i in range(rows))
         assert "Konto @feuerwehr" in text
         # no empty page: every page carries more than its running header and footer
         for page in pypdf.PdfReader(path).pages:
             assert len(page.extract_text().split()) > 30
     # more posts, more pages; 115 more rows fit on about four more pages (header repeated)
-    assert counts[0] < counts[1] < counts[2] <= counts[0] + 6
+    assert counts[0] < counts[1] < counts[2] <= counts[0] + 9
 
 
 def test_pdf_names_only_with_the_choice_never_minors(report_ctx: object, tmp_path: Path) -> None:

@@ -55,6 +55,20 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+#: the plot width of a half-page chart and the room a week label ("KW 40 (5 T.)") needs, in pt
+CHART_PLOT_W = 375 - 52 - 14
+COLUMN_LABEL = 42
+
+
+def labelled(count: int, every: int) -> set[int]:
+    """Which of ``count`` axis positions get a label: every ``every``-th from the first, and
+    the last (a partial week sits at either end), never two closer than ``every``."""
+    if count == 0:
+        return set()
+    shown = set(range(0, count - every, every)) | {count - 1}
+    return shown | {0}
+
+
 def _table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -98,6 +112,7 @@ def _chart(
             "ticks": [],
             "points": [],
         }
+    shown = labelled(len(values), every)
     ticks = nice_ticks(low, max(known))
     span = (ticks[-1] - ticks[0]) or 1.0
     data = "; ".join(f"{label} {text}" for label, text in zip(labels, texts_, strict=True))
@@ -110,7 +125,7 @@ def _chart(
         "points": [
             {
                 "v": None if v is None else max(0.0, (v - ticks[0]) / span),
-                "label": labels[i] if i % every == 0 else "",
+                "label": labels[i] if i in shown else "",
                 "text": texts_[i],
             }
             for i, v in enumerate(values)
@@ -174,7 +189,7 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         [None if w.views is None else float(w.views) for w in weeks],
         [w.label for w in weeks],
         [fmt_int(w.views) for w in weeks],
-        every=max(1, math.ceil(len(weeks) / 14)),
+        every=max(1, math.ceil(len(weeks) * COLUMN_LABEL / CHART_PLOT_W)),
     )
 
     columns = [
@@ -190,7 +205,7 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         t.rank,
         t.top,
     ]
-    align = "lllrrrrrrrl"
+    align = "llllrrrrrrl"
     widths: list[str | float] = ["auto", "1fr", *["auto"] * 9]
     if data.with_names:
         columns.append(t.people)
