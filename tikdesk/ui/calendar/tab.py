@@ -427,10 +427,22 @@ class CalendarTab(RefreshWhenShown, QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self._build_navigation())
+        outer.addWidget(self._build_views(), 1)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        outer.addWidget(self.note)
+        for keys, days in (("Alt+Left", -1), ("Alt+Right", 1), ("Alt+Up", -7), ("Alt+Down", 7)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=days: self.move_selected(d))
+        host.data_changed.connect(self.on_data_changed)
+
+    def _build_navigation(self) -> QToolBar:
+        """Month/week, back/today/forward, the period and the account."""
         # A tool bar, so that a narrow window folds the buttons into its overflow menu.
         bar = QToolBar()
         bar.setAccessibleName(self.tr("Calendar"))
-        outer.addWidget(bar)
         self.month_button = QToolButton()
         self.month_button.setText(self.tr("&Month"))
         self.week_button = QToolButton()
@@ -467,6 +479,10 @@ class CalendarTab(RefreshWhenShown, QWidget):
         self.account.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(QLabel(self.tr("Account:")))
         bar.addWidget(self.account)
+        self._add_commands(bar)
+        return bar
+
+    def _add_commands(self, bar: QToolBar) -> None:
         self.time_button = QPushButton(self.tr("Chan&ge time…"))
         self.time_button.setToolTip(
             self.tr("Alt+←/→ moves the selected post by a day, Alt+↑/↓ by a week")
@@ -487,8 +503,9 @@ class CalendarTab(RefreshWhenShown, QWidget):
         self.import_button.clicked.connect(self.import_plan)
         bar.addWidget(self.import_button)
 
+    def _build_views(self) -> QSplitter:
+        """The month or week grid (scrolling under the day names), and the undated posts."""
         splitter = QSplitter()
-        outer.addWidget(splitter, 1)
         main = QWidget()
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
@@ -513,15 +530,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1000, 240])
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        outer.addWidget(self.note)
-
-        for keys, days in (("Alt+Left", -1), ("Alt+Right", 1), ("Alt+Up", -7), ("Alt+Down", 7)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda d=days: self.move_selected(d))
-        host.data_changed.connect(self.on_data_changed)
+        return splitter
 
     # ---------------------------------------------------------------- helpers
     def entry(self, post_id: int) -> CalendarEntry | None:

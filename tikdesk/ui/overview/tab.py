@@ -74,7 +74,21 @@ class OverviewTab(RefreshWhenShown, QWidget):
         layout.addWidget(self.rhythm)
         grid = QGridLayout()
         layout.addLayout(grid)
+        self._build_lists(grid)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("dsbNotice")
+        self.notice.setStyleSheet(
+            "QLabel#dsbNotice { background: #eef4fb; color: #1d3557;"
+            " border: 1px solid #b8cde6; padding: 5px; }"
+        )
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
 
+        host.data_changed.connect(self.on_data_changed)
+
+    def _build_lists(self, grid: QGridLayout) -> None:
+        """The lists of what needs attention, two per row."""
         self.upcoming = self._list(
             grid,
             0,
@@ -122,17 +136,6 @@ class OverviewTab(RefreshWhenShown, QWidget):
             span=2,
         )
         self.account.itemChanged.connect(self._on_account_changed)
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setObjectName("dsbNotice")
-        self.notice.setStyleSheet(
-            "QLabel#dsbNotice { background: #eef4fb; color: #1d3557;"
-            " border: 1px solid #b8cde6; padding: 5px; }"
-        )
-        layout.addWidget(self.notice)
-        layout.addStretch(1)
-
-        host.data_changed.connect(self.on_data_changed)
 
     def _list(
         self,
