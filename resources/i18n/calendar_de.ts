@@ -183,6 +183,10 @@
         <translation>Gute Zeit: Beiträge zu dieser Stunde liefen gut</translation>
     </message>
     <message>
+        <source>No posts yet. First create posts on the „Posts &amp; clearance“ tab or import an editorial plan with „Import plan…“; posts without a date appear on the right under „Without a date“ and can be dragged onto a day.</source>
+        <translation>Noch keine Beiträge. Legen Sie zuerst Beiträge im Reiter „Beiträge &amp; Freigabe“ an oder übernehmen Sie einen Redaktionsplan mit „Plan importieren…“; Beiträge ohne Datum erscheinen rechts unter „Ohne Termin“ und lassen sich auf einen Tag ziehen.</translation>
+    </message>
+    <message>
         <source>Green slots: the hours that worked best, from %1 posts with a time of day.</source>
         <translation>Grün hinterlegt: die Stunden, die am besten liefen – beruht auf %1 Beiträgen mit Uhrzeit.</translation>
     </message>

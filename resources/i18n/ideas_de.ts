@@ -410,6 +410,10 @@
         <translation>Wählen Sie eine Idee, um ihre Details zu sehen.</translation>
     </message>
     <message>
+        <source>No ideas yet. Start with „New idea“ (%1), or import an idea list: File → Import → Ideas from Excel/CSV…</source>
+        <translation>Noch keine Ideen. Beginnen Sie mit „Neue Idee“ (%1) oder importieren Sie eine Ideenliste: Datei → Importieren → Ideen aus Excel/CSV…</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>Select a person on the left, or add one with „New person…“.</source>
-        <translation>Links eine Person auswählen oder mit „Neue Person…“ anlegen.</translation>
+        <translation>Mit „Neue Person…“ legen Sie eine Person an, mit „Register importieren…“ übernehmen Sie ein vorhandenes Einwilligungsregister. Eine erfasste Person wählen Sie links aus.</translation>
     </message>
     <message>
         <source>Person details</source>

@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>Select a post on the left, or create one with „New post…“. Ideas become posts with „Turn into post“ on the Ideas tab.</source>
-        <translation>Links einen Beitrag auswählen oder mit „Neuer Beitrag…“ anlegen. Ideen werden im Reiter „Ideen“ mit „In Beitrag umwandeln“ zu Beiträgen.</translation>
+        <translation>Mit „Neuer Beitrag…“ legen Sie einen Beitrag an; aus einer Idee wird im Reiter „Ideen“ mit „In Beitrag umwandeln“ einer. Einen vorhandenen Beitrag wählen Sie links aus.</translation>
     </message>
     <message>
         <source>Open the organisation&apos;s &amp;checklist folder</source>

@@ -807,6 +807,14 @@ class CalendarTab(RefreshWhenShown, QWidget):
 
     def _write_note(self) -> None:
         parts = []
+        if not self.entries and self.current_account() is None:  # issue 20: the first step
+            parts.append(
+                self.tr(
+                    "No posts yet. First create posts on the „Posts & clearance“ tab or "
+                    "import an editorial plan with „Import plan…“; posts without a date appear "
+                    "on the right under „Without a date“ and can be dragged onto a day."
+                )
+            )
         if self.mode == "week" and self.week_text:
             parts.append(self.week_text)
         if self.mode == "week":

@@ -56,7 +56,7 @@ from tikdesk.options import IDEAS_HEADER, IDEAS_SPLITTER, IDEAS_VIEW
 from tikdesk.services.context import AppContext
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex
 from tikdesk.services.ideas import IdeaRecord, IdeaService
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
 from tikdesk.ui.ideas.board import IdeaBoard
 from tikdesk.ui.ideas.commands import (
     ChangeIdeasCommand,
@@ -753,15 +753,22 @@ class IdeasTab(QWidget):
 
     def _update_details(self) -> None:
         record = self.current_record()
-        if record is self._details_shown:
+        # with nothing selected: whether there is any idea at all (issue 20: an empty
+        # database says what to do first)
+        shown = record if record is not None else len(self.index) > 0
+        if shown is self._details_shown:
             return  # unchanged (e.g. a keystroke that kept the selection): no re-layout
-        self._details_shown = record
+        self._details_shown = shown
         if record is None:
-            self.details.setHtml(
-                "<p style='color:gray'>"
-                + html.escape(self.tr("Select an idea to see its details."))
-                + "</p>"
-            )
+            if len(self.index):
+                hint = self.tr("Select an idea to see its details.")
+            else:
+                keys = self.action_new.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                hint = self.tr(
+                    "No ideas yet. Start with „New idea“ (%1), or import an idea list: "
+                    "File → Import → Ideas from Excel/CSV…"
+                ).replace("%1", keys)
+            self.details.setHtml(f"<p style='color:{theme.muted().name()}'>{html.escape(hint)}</p>")
             return
         labels = (
             (self.tr("Status"), IdeaStatus(record.status).label),

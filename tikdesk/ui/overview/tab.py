@@ -22,7 +22,7 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.first_start import FirstStartService
 from tikdesk.services.overview import Overview, OverviewService
 from tikdesk.services.posts import PostSummary, TakeDown
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
 from tikdesk.ui.tab import RefreshWhenShown, TabHost
 from tikdesk.ui.widgets.badges import (
     BLOCK_ICON,
@@ -66,6 +66,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         self.heading = heading_label()
+        self.heading.setWordWrap(True)  # "Noch nichts erfasst. …" fits any width
         layout.addWidget(self.heading)
         # The posting rhythm (Kalender): "diese Woche 1 von 3 geplant, 0 freigegeben".
         self.rhythm = QLabel()
@@ -78,10 +79,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("dsbNotice")
-        self.notice.setStyleSheet(
-            "QLabel#dsbNotice { background: #eef4fb; color: #1d3557;"
-            " border: 1px solid #b8cde6; padding: 5px; }"
-        )
+        self.notice.setStyleSheet(theme.box_style("dsbNotice", "info", padding=5))
         layout.addWidget(self.notice)
         layout.addStretch(1)
 
