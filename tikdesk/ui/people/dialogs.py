@@ -97,7 +97,25 @@ class ConsentDialog(QDialog):
         content = QWidget()  # scrolls in a small window or with a large font (issue 23)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_who(minor, people))
+        layout.addWidget(self._build_scope())
+        layout.addWidget(self._build_evidence())
+        layout.addStretch(1)
+        area = scrolled(content)
+        outer.addWidget(area, 1)
 
+        self.error = QLabel()
+        self.error.setStyleSheet(theme.css("bad"))
+        self.error.setWordWrap(True)
+        outer.addWidget(self.error)
+        outer.addWidget(ok_cancel(self, self.tr("Save")))
+        self.role.currentIndexChanged.connect(self._on_role)
+        self._load(initial)
+        self._on_role()
+        resize_to_fit(self, area=area)
+
+    def _build_who(self, minor: bool, people: Sequence[tuple[int, str]]) -> QGroupBox:
+        """The person or a custodian (only a minor's consent may come from one)."""
         who = QGroupBox(self.tr("Who consents"))
         who_form = QFormLayout(who)
         who_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -124,8 +142,9 @@ class ConsentDialog(QDialog):
         who_form.addRow(self.custodian_label, row)
         if not minor:
             self.role.setEnabled(False)
-        layout.addWidget(who)
+        return who
 
+    def _build_scope(self) -> QGroupBox:
         scope = QGroupBox(self.tr("Scope (each ticked separately)"))
         scope_form = QFormLayout(scope)
         scope_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -143,8 +162,9 @@ class ConsentDialog(QDialog):
         for widget in (self.valid_from, self.valid_until, self.review_on):
             flow.addWidget(widget)
         scope_form.addRow(self.tr("Valid:"), dates)
-        layout.addWidget(scope)
+        return scope
 
+    def _build_evidence(self) -> QGroupBox:
         evidence = QGroupBox(self.tr("Evidence"))
         ev_form = QFormLayout(evidence)
         ev_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -188,20 +208,7 @@ class ConsentDialog(QDialog):
             self.tr("Staff: confirmed that refusing has no disadvantage")
         )
         ev_form.addRow(self.no_disadvantage)
-        layout.addWidget(evidence)
-        layout.addStretch(1)
-        area = scrolled(content)
-        outer.addWidget(area, 1)
-
-        self.error = QLabel()
-        self.error.setStyleSheet(theme.css("bad"))
-        self.error.setWordWrap(True)
-        outer.addWidget(self.error)
-        outer.addWidget(ok_cancel(self, self.tr("Save")))
-        self.role.currentIndexChanged.connect(self._on_role)
-        self._load(initial)
-        self._on_role()
-        resize_to_fit(self, area=area)
+        return evidence
 
     def _load(self, data: ConsentInput) -> None:
         self.role.setCurrentIndex(max(0, self.role.findData(data.role)))
