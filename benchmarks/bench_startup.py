@@ -80,8 +80,9 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def launch(args: list[str], mode: str, env: dict[str, str]) -> Launch:
-    """Spawn ``python args…``, wait until it exits, return spawn → ``TIKDESK_BENCH <mode> <t>``.
+def launch(args: list[str], mode: str, env: dict[str, str], program: str | None = None) -> Launch:
+    """Spawn ``python args…`` (or ``program args…``: a frozen build), wait until it exits,
+    return spawn → ``TIKDESK_BENCH <mode> <t>``.
 
     The child is reaped with ``wait4`` (POSIX) to get its own peak RSS.
     """
@@ -89,7 +90,12 @@ def launch(args: list[str], mode: str, env: dict[str, str]) -> Launch:
     began = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
-            [sys.executable, *args], stdout=out, stderr=err, env=env, text=True, cwd=ROOT
+            [program or sys.executable, *args],
+            stdout=out,
+            stderr=err,
+            env=env,
+            text=True,
+            cwd=ROOT,
         )
         deadline = time.monotonic() + TIMEOUT_S
         while True:

@@ -40,6 +40,7 @@ BENCHMARKS: tuple[tuple[str, str, str], ...] = (
     ("charts", "benchmarks.bench_charts", "Charts: period switch"),
     ("report", "benchmarks.bench_report", "Report"),
     ("memory", "benchmarks.bench_memory", "Peak memory"),
+    ("bundle", "benchmarks.bench_bundle", "Bundle: size and start"),
 )
 
 #: Issue 9's targets by module: rows whose figure matches the pattern get each target they do
