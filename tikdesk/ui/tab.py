@@ -10,7 +10,7 @@ another tab it asks through its own ``…_requested`` signals, which the window 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QSettings, Signal, SignalInstance
@@ -39,16 +39,19 @@ class TabHost:
     settings: QSettings
     #: a short message in the status line (import results, "saved …")
     show_status: Callable[[str], None]
+    #: keeps the signal's owner alive when no window owns it (:meth:`standalone`)
+    _owner: QObject | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def standalone(cls, parent: QObject) -> TabHost:
+    def standalone(cls, parent: QObject | None = None) -> TabHost:
         """For a tab shown without the main window (benchmarks, widget tests)."""
         changes = _Changes(parent)
         return cls(
             data_changed=changes.data_changed,
-            undo_stack=QUndoStack(parent),
+            undo_stack=QUndoStack(changes),
             settings=QSettings(),
             show_status=lambda _text: None,
+            _owner=changes,
         )
 
 
