@@ -113,7 +113,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
     days = len(service.daily_series(accounts[0]).days)
 
     def first_switch() -> None:
-        tab._invalidate()  # as after an import: caches empty
+        tab.invalidate()  # as after an import: caches empty
         tab.redraw()
         settle()
 

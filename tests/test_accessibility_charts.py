@@ -9,12 +9,17 @@ not by shade alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QColor
+import pytest
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from tikdesk.services.analytics import BenchmarkSeries
 from tikdesk.ui import theme
+
+HANDLE = "stadt_musterhausen"
 
 
 def _pen(item: Any) -> Any:
@@ -69,3 +74,101 @@ def test_heat_map_marks_high_and_low_values_by_symbol(qtbot: Any) -> None:
     panel.update_heatmap(heat, with_time=12, without_time=0)
     marks = {(x, y): text for text, x, y, _colour in panel.level_marks.labels}
     assert marks == {(18.5, -0.5): "▲", (7.5, 3.5): "▼"}
+
+
+# ----------------------------------------------------------------------------- any font size
+@pytest.fixture
+def font_14pt(qapp: Any) -> Iterator[QFont]:
+    """The application font at 14 pt for one test (a colleague's larger system font)."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(14)
+    qapp.setFont(font)
+    yield font
+    qapp.setFont(before)
+
+
+def _board_data(ctx: Any, samples: Path, tmp_path: Path) -> Any:
+    """The board's data for the sample account: Studio exports, a video list with times."""
+    from tikdesk.services.analytics import AnalyticsService
+    from tikdesk.ui.analytics.data import BoardSource
+
+    service = AnalyticsService(ctx)
+    service.import_files(sorted((samples / "tiktok").glob("*.zip")))
+    service.save_benchmark("Stadt Beispielstadt", dt.date(2026, 9, 1), 6100, None)
+    service.save_benchmark("Landkreis Musterland", dt.date(2026, 9, 1), 2950, None)
+    rows = ['"Video title","Video link","Post time","Total likes","Total views"']
+    for i in range(12):
+        posted = dt.datetime(2026, 8, 3 + i, 7 + i % 12, 5)
+        link = f"https://www.tiktok.com/@{HANDLE}/video/74{i:017d}"
+        rows.append(f'"Video {i}","{link}","{posted:%Y-%m-%d %H:%M:%S}","{i * 90}","{i * 1100}"')
+    listing = tmp_path / f"Content_{HANDLE}.csv"
+    listing.write_text("\ufeff" + "\n".join(rows), encoding="utf-8")
+    service.import_files([listing])
+    source = BoardSource(service)
+    first, last = source.bounds_of(HANDLE)
+    return source.board_data(HANDLE, first, last, "views")
+
+
+def _clipped_labels(axis: Any) -> list[str]:
+    """The tick labels pyqtgraph leaves out or draws over the axis title, as it lays the
+    axis out for painting (into a QPicture, with the application's font)."""
+    from PySide6.QtGui import QPainter, QPicture
+    from PySide6.QtWidgets import QApplication
+
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    if specs is None:
+        return []
+    _axis, _ticks, texts = specs
+    low, high = sorted(axis.range)
+    levels = axis.tickValues(low, high, axis.height())
+    spacing, values = levels[0]
+    # pyqtgraph leaves out the label of a tick closer to an end than half the label's height
+    # (it would stick out); every other one must be drawn, and none over the axis title
+    edge = (high - low) * QFontMetrics(QApplication.font()).height() * 0.5 / axis.height()
+    inside = [v for v in values if low + edge < v < high - edge]
+    wanted = axis.tickStrings(inside, axis.scale, spacing)
+    drawn = {text for _rect, _flags, text in texts}
+    title = axis.label.boundingRect().height() * 0.8 if axis.label.isVisible() else 0.0
+    over_title = [text for rect, _f, text in texts if rect.left() < title - 1]
+    return [text for text in wanted if text not in drawn] + over_title
+
+
+def test_at_14_pt_axes_fit_their_labels_and_legends_use_the_application_font(
+    qtbot: Any, ctx: Any, samples: Path, tmp_path: Path, font_14pt: QFont
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tikdesk.ui.analytics.charts import ChartBoard
+    from tikdesk.ui.analytics.charts._pg import legend_font_size
+
+    data = _board_data(ctx, samples, tmp_path)
+    board = ChartBoard()
+    qtbot.addWidget(board)
+    board.resize(1280, 3000)  # every panel on screen
+    board.show()
+    board.show_data(data)
+    for _ in range(3):  # laid out, painted, and laid out again where an axis grew
+        QApplication.processEvents()
+        for panel in board.panels:
+            panel.graphics.grab()
+    shown = [panel for panel in board.panels if not panel.is_empty]
+    assert len(shown) >= 8, [p.title for p in board.panels if p.is_empty]
+    checked = 0
+    for panel in shown:
+        for plot in panel.plots:
+            axis = plot.getAxis("left")
+            assert _clipped_labels(axis) == [], (panel.title, axis.width())
+            checked += 1
+        widths = {plot.getAxis("left").width() for plot in panel.plots}
+        assert len(widths) == 1, (panel.title, widths)  # stacked plots stay aligned
+    assert checked >= 12
+    for legend in (board.views.legend, board.benchmarks.legend):
+        assert legend is not None and legend_font_size(legend) == "14pt"
+    heat_axis = board.heatmap.hour_axis  # its two-line title is not cut off at the bottom
+    assert heat_axis.height() >= 3 * QFontMetrics(font_14pt).lineSpacing()

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from tikdesk.app import GuiApp
+    from tikdesk.ui.analytics.tab import AnalyticsTab
     from tikdesk.ui.main_window import MainWindow
 
 #: hard limit for the whole run; a hang is reported with every thread's stack, then exit 1
@@ -346,7 +347,7 @@ def _visit_tab(window: QWidget, index: int) -> str:
     if refresh is not None:
         refresh()
         _settle(tab)
-    smoke = getattr(tab, "smoke_test", None)
+    smoke = _tab_check(tab)
     if smoke is not None:
         smoke()
         QApplication.processEvents()
@@ -356,6 +357,28 @@ def _visit_tab(window: QWidget, index: int) -> str:
     picture = folder() / f"tab-{index + 1}-{type(tab).__name__}.png"
     image.save(str(picture))
     return f"{type(tab).__name__}{', smoke_test()' if smoke is not None else ''}"
+
+
+def _tab_check(tab: QWidget) -> Callable[[], object] | None:
+    """What a visit checks beyond the tab's picture: the analytics tab renders every chart."""
+    from tikdesk.ui.analytics.tab import AnalyticsTab
+
+    if isinstance(tab, AnalyticsTab):
+        return functools.partial(render_every_chart, tab)
+    return getattr(tab, "smoke_test", None)
+
+
+def render_every_chart(tab: AnalyticsTab) -> str:
+    """Every chart of the analytics tab renders, also as a table; raises when one does not."""
+    board = tab.ensure_board()
+    tab.redraw()
+    for panel, image in zip(board.panels, board.images(), strict=True):
+        if image.isNull() or image.width() == 0:
+            raise SmokeFailure(f"chart '{panel.title}' rendered nothing")
+        shown_as_table = panel.table_button.isChecked()
+        panel.set_table_mode(True)
+        panel.set_table_mode(shown_as_table)
+    return f"{len(board.panels)} charts"
 
 
 def _settle(tab: QWidget) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.services.recruiting import Figure, RecruitingService
+from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.dialogs import int_or_none
 
@@ -77,9 +78,43 @@ class RecruitingBox(QGroupBox):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(theme.css("muted"))
         layout.addWidget(hint)
+        layout.addLayout(self._build_add_row())
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("recruitingTable")
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(translate("Analytics", "Recruiting figures"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Analytics", "Month"),
+                translate("Analytics", "Account"),
+                translate("Analytics", "Applications naming TikTok"),
+                translate("Analytics", "Career link clicks"),
+                translate("Analytics", "Note"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setMinimumHeight(150)
+        self.table.itemChanged.connect(self._on_item_changed)
+        layout.addWidget(self.table)
+        self.empty_hint = QLabel(
+            translate("Analytics", "No recruiting figures yet: record the first month above.")
+        )
+        self.empty_hint.setStyleSheet(theme.css("muted"))
+        layout.addWidget(self.empty_hint)
 
+    # ---------------------------------------------------------------- data
+
+    def _build_add_row(self) -> QHBoxLayout:
+        """Month, account, the two figures and a note, and "Record"."""
         add = QHBoxLayout()
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("MM.yyyy" if fmt.german() else "yyyy-MM")
@@ -110,39 +145,8 @@ class RecruitingBox(QGroupBox):
             (self.add_button, 0),
         ):
             add.addWidget(widget, stretch)
-        layout.addLayout(add)
+        return add
 
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("recruitingTable")
-        self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName(translate("Analytics", "Recruiting figures"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("Analytics", "Month"),
-                translate("Analytics", "Account"),
-                translate("Analytics", "Applications naming TikTok"),
-                translate("Analytics", "Career link clicks"),
-                translate("Analytics", "Note"),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setMinimumHeight(150)
-        self.table.itemChanged.connect(self._on_item_changed)
-        layout.addWidget(self.table)
-        self.empty_hint = QLabel(
-            translate("Analytics", "No recruiting figures yet: record the first month above.")
-        )
-        self.empty_hint.setStyleSheet("color: #555;")
-        layout.addWidget(self.empty_hint)
-
-    # ---------------------------------------------------------------- data
     def set_accounts(self, accounts: list[str]) -> None:
         current = self.account_edit.currentText()
         self.account_edit.clear()

@@ -21,7 +21,7 @@ from tikdesk.ui.analytics.charts._pg import (
     short_title,
 )
 from tikdesk.ui.analytics.charts.audience import AudiencePanel, audience_key_label
-from tikdesk.ui.analytics.charts.board import BoardData, ChartBoard
+from tikdesk.ui.analytics.charts.board import ChartBoard
 from tikdesk.ui.analytics.charts.daily import DailyPanel, Metric
 from tikdesk.ui.analytics.charts.followers import FollowersPanel
 from tikdesk.ui.analytics.charts.groups import EngagementPanel
@@ -29,6 +29,7 @@ from tikdesk.ui.analytics.charts.heatmap import HeatmapPanel
 from tikdesk.ui.analytics.charts.panel import ChartPanel, TableData, pixmap_ok
 from tikdesk.ui.analytics.charts.peers import BenchmarkPanel
 from tikdesk.ui.analytics.charts.posts import PostsPanel
+from tikdesk.ui.analytics.data import BoardData
 
 __all__ = [
     "AudiencePanel",

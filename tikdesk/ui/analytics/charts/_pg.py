@@ -216,11 +216,10 @@ def fit_axis_width(axes: Iterable[pg.AxisItem], font: QFont, limit: float = 320)
     return width
 
 
-def fit_axis_height(axis: pg.AxisItem, font: QFont) -> None:
-    """A bottom axis as high as its labels and title in ``font``."""
-    metrics = QFontMetricsF(font)
-    height = metrics.height() * (2 if axis.label.isVisible() else 1) + 12
-    axis.setHeight(math.ceil(height))
+def fit_axis_height(axis: pg.AxisItem, font: QFont, lines: int = 2) -> None:
+    """A bottom axis as high as ``lines`` of text in ``font`` (its tick labels and title)."""
+    gap = max(0, axis.style["tickLength"]) + axis.style["tickTextOffset"][1]
+    axis.setHeight(math.ceil(QFontMetricsF(font).lineSpacing() * lines + gap + 8))
 
 
 def attach_legend(

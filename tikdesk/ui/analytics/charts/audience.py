@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
@@ -13,11 +12,11 @@ from PySide6.QtWidgets import QWidget
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.charts import _pg
 from tikdesk.ui.analytics.charts.panel import DARK, GREEN, PURPLE, ChartPanel, TableData
+from tikdesk.ui.analytics.data import Share
 from tikdesk.ui.widgets.fmt import arg
 
 translate = QCoreApplication.translate
 
-Share = tuple[str, float | None, dt.date]  # (key, fraction, date of the snapshot)
 OTHERS = "others"  # TikTok's key for the countries outside its top list
 
 

@@ -8,22 +8,14 @@ before it is painted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from tikdesk.domain.analytics import HeatMap
-from tikdesk.services.analytics import (
-    BenchmarkSeries,
-    DailySeries,
-    GroupSpread,
-    VideoPerformance,
-)
 from tikdesk.ui import theme
 from tikdesk.ui.analytics.charts import _pg
-from tikdesk.ui.analytics.charts.audience import AudiencePanel, Share
+from tikdesk.ui.analytics.charts.audience import AudiencePanel
 from tikdesk.ui.analytics.charts.daily import DailyPanel, Metric
 from tikdesk.ui.analytics.charts.followers import FollowersPanel
 from tikdesk.ui.analytics.charts.groups import EngagementPanel
@@ -31,26 +23,9 @@ from tikdesk.ui.analytics.charts.heatmap import HeatmapPanel
 from tikdesk.ui.analytics.charts.panel import BLUE, GREEN, PURPLE, ChartPanel
 from tikdesk.ui.analytics.charts.peers import BenchmarkPanel
 from tikdesk.ui.analytics.charts.posts import PostsPanel
+from tikdesk.ui.analytics.data import BoardData
 
 translate = QCoreApplication.translate
-
-
-@dataclass
-class BoardData:
-    """Everything the charts show for one account and period (computed by the tab)."""
-
-    account: str
-    series: DailySeries
-    videos: list[VideoPerformance]
-    by_format: list[GroupSpread]
-    by_audience: list[GroupSpread]
-    heat: HeatMap
-    heat_with_time: int
-    heat_without_time: int
-    own_all: DailySeries | None
-    benchmarks: list[BenchmarkSeries]
-    gender: list[Share] = field(default_factory=list)
-    territory: list[Share] = field(default_factory=list)
 
 
 class ChartBoard(QWidget):

@@ -72,14 +72,14 @@ class EngagementPanel(ChartPanel):
         )
         self.link_button.clicked.connect(self._on_link_clicked)
         self.link_button.setVisible(False)
-        self.header_layout.insertWidget(3, self.link_button)
+        self.add_header_widget(self.link_button)
         self.unlinked_label = QLabel()
         self.unlinked_label.setObjectName("unlinkedNote")
         self.unlinked_label.setWordWrap(True)
         self.unlinked_label.setStyleSheet(theme.css("muted"))
         # Three lines, always: a note that came and went re-laid out the whole chart grid.
         self.unlinked_label.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 4)
-        self.panel_layout.insertWidget(1, self.unlinked_label)
+        self.panel_layout.insertWidget(2, self.unlinked_label)  # below title and info
 
     def _on_link_clicked(self) -> None:
         self.link_requested.emit()

@@ -12,7 +12,7 @@ from tikdesk.domain.analytics import HeatMap
 from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.charts import _pg
-from tikdesk.ui.analytics.charts.panel import DARK, ChartPanel, TableData
+from tikdesk.ui.analytics.charts.panel import DARK, ChartPanel, TableData, app_font
 from tikdesk.ui.widgets.fmt import arg
 
 translate = QCoreApplication.translate
@@ -52,7 +52,7 @@ class HeatmapPanel(ChartPanel):
         self.metric_box.currentIndexChanged.connect(
             lambda _i: self.metric_changed.emit(self.selected_metric)
         )
-        self.header_layout.insertWidget(2, self.metric_box)
+        self.add_header_widget(self.metric_box)
         self.hour_axis = _pg.NumberAxis("bottom")
         self.day_axis = _pg.CategoryAxis()
         self.plot = self.add_plot(0, self.hour_axis, self.day_axis)
@@ -64,12 +64,13 @@ class HeatmapPanel(ChartPanel):
             "bottom",
             translate(
                 "Analytics",
-                "Hour of publication · number: posts · darker and ▲: higher typical value, "
+                "Hour of publication · number: posts<br>darker and ▲: higher typical value, "
                 "▼: lower",
             ),
             color=DARK,
         )
         self.plot.showGrid(x=False, y=False)
+        _pg.fit_axis_height(self.hour_axis, app_font(), lines=3)  # ticks and two label lines
         self.plot.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)

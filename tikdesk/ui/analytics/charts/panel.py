@@ -120,6 +120,7 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         self.panel_layout = layout
         layout.addLayout(self._build_header(title))
+        layout.addWidget(self.info_label)
         self.stack = QStackedWidget()
         self.graphics = self._build_graphics(title)
         self.message = QLabel()
@@ -139,20 +140,19 @@ class ChartPanel(QFrame):
         self._build_actions()
 
     def _build_header(self, title: str) -> QHBoxLayout:
+        """Title and buttons in a row; the info below them.  Both wrap rather than being cut
+        (at any font size), and carry their text as tooltip."""
         header = QHBoxLayout()
         self.title_label = QLabel(title)
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        self.title_label.setMinimumWidth(80)
-        self.title_label.setToolTip(title)
         self.title_label.setWordWrap(True)
-        # the info wraps onto more lines rather than being cut (the tooltip has it, too)
+        self.title_label.setToolTip(title)
         self.info_label = QLabel()
         self.info_label.setStyleSheet(theme.css("muted"))
         self.info_label.setWordWrap(True)
-        self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info_label.setVisible(False)
         self.table_button = QToolButton()
         self.table_button.setText(translate("Analytics", "Table"))
         self.table_button.setCheckable(True)
@@ -162,13 +162,15 @@ class ChartPanel(QFrame):
         self.png_button.setText(translate("Analytics", "PNG…"))
         self.png_button.setToolTip(translate("Analytics", "Save the chart as a PNG image"))
         self.png_button.clicked.connect(lambda: self.save_png())
-        header.addWidget(self.title_label)
-        header.addSpacing(8)
-        header.addWidget(self.info_label, 1)
+        header.addWidget(self.title_label, 1)
         header.addWidget(self.table_button)
         header.addWidget(self.png_button)
         self.header_layout = header
         return header
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A control of this chart in the title row, before its Table and PNG buttons."""
+        self.header_layout.insertWidget(self.header_layout.indexOf(self.table_button), widget)
 
     def _build_graphics(self, title: str) -> pg.GraphicsLayoutWidget:
         graphics = pg.GraphicsLayoutWidget()
@@ -228,14 +230,15 @@ class ChartPanel(QFrame):
 
     # ---------------------------------------------------------------- state
     def set_info(self, text: str) -> None:
-        """The grey text beside the title (its tooltip, too)."""
+        """The grey text below the title (its tooltip, too)."""
         self.info_label.setText(text)
         self.info_label.setToolTip(text)
+        self.info_label.setVisible(bool(text))
 
     def show_message(self, text: str) -> None:
         self._empty = True
         self.message.setText(text)
-        self.info_label.clear()
+        self.set_info("")
         self.stack.setCurrentWidget(self.table if self._table_mode else self.message)
         self._table_stale = True
         if self._table_mode:
