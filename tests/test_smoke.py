@@ -86,7 +86,7 @@ def test_a_failing_step_exits_1_naming_the_step(tmp_path: Path) -> None:
     patch = NO_DEMO + (
         "from tikdesk.ui.help import manual\n"
         "def boom(self): raise RuntimeError('injected failure')\n"
-        "manual.ManualWindow.smoke_test = boom\n"
+        "manual.ManualWindow.missing_images = boom\n"
     )
     result = run_smoke(tmp_path, patch)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -100,8 +100,8 @@ def test_a_warning_for_the_user_fails_instead_of_waiting_for_a_click(tmp_path: P
         "from tikdesk.ui.help import manual\n"
         "def warn(self):\n"
         "    messages.show_warning(self, 'Kaputt', 'injected warning')\n"
-        "    return 'ok'\n"
-        "manual.ManualWindow.smoke_test = warn\n"
+        "    return []\n"
+        "manual.ManualWindow.missing_images = warn\n"
     )
     result = run_smoke(tmp_path, patch)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -115,8 +115,8 @@ def test_a_modal_dialog_is_closed_and_fails_the_run(tmp_path: Path) -> None:
         "def modal(self):\n"
         "    QMessageBox(QMessageBox.Icon.Question, 'Frage', 'injected modal', "
         "QMessageBox.StandardButton.Ok, self).exec()\n"
-        "    return 'ok'\n"
-        "manual.ManualWindow.smoke_test = modal\n"
+        "    return []\n"
+        "manual.ManualWindow.missing_images = modal\n"
     )
     result = run_smoke(tmp_path, patch)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -131,8 +131,8 @@ def test_an_uncaught_exception_in_a_slot_fails_the_run(tmp_path: Path) -> None:
         "def later(self):\n"
         "    def bad(): raise ValueError('injected slot error')\n"
         "    QTimer.singleShot(0, bad)\n"
-        "    return 'ok'\n"
-        "manual.ManualWindow.smoke_test = later\n"
+        "    return []\n"
+        "manual.ManualWindow.missing_images = later\n"
     )
     result = run_smoke(tmp_path, patch)
     assert result.returncode == 1, result.stdout + result.stderr
