@@ -384,15 +384,16 @@ def test_slice_series_equals_reading_the_period(service: AnalyticsService, sampl
 
 
 def test_demo_filler_is_idempotent_and_part_of_the_demo(ctx: AppContext) -> None:
-    from tikdesk.services import demo
+    from tikdesk import demo
+    from tikdesk.demo.analytics import DEMO_ACCOUNT, fill_analytics
 
     demo.ensure_demo_data(ctx)
     before = rows(ctx, "select count(*) from account_daily")
-    an.fill_demo_analytics(ctx)
+    fill_analytics(ctx)
     assert rows(ctx, "select count(*) from account_daily") == before == [(364,)]
     service = AnalyticsService(ctx)
-    assert service.accounts() == [an.DEMO_ACCOUNT]
-    videos = service.videos(an.DEMO_ACCOUNT)
+    assert service.accounts() == [DEMO_ACCOUNT]
+    videos = service.videos(DEMO_ACCOUNT)
     assert len(videos) == 30 and all(v.has_time for v in videos)
     assert any(v.post_id is not None for v in videos)  # the demo post with link …/video/7301
     assert {b.name for b in service.benchmarks()} == {"Stadt Beispielstadt", "Landkreis Musterland"}

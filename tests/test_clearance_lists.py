@@ -20,14 +20,16 @@ import pytest
 from clearance_helpers import ConsentInput, PostInput, team
 from PySide6.QtCore import Qt
 
+from tikdesk.demo.clearance import fill_clearance as fill_demo_clearance
 from tikdesk.domain.checklist import PROFILES, ChecklistError, ProfileCache, load_profile
-from tikdesk.domain.consent import ConsentFacts, PersonFacts, assess, fmt_date
+from tikdesk.domain.consent import ConsentFacts, PersonFacts, assess
 from tikdesk.domain.enums import ItemState, PostStatus
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.gate import ItemResult, PersonOnPost, evaluate, verdict
 from tikdesk.domain.i18n import language, set_language
 from tikdesk.paths import resource_dir
 from tikdesk.services.context import AppContext
-from tikdesk.services.overview import OverviewService, fill_demo_clearance
+from tikdesk.services.overview import OverviewService
 from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
 from tikdesk.services.posts import Clearance, Definitions, PostService
 from tikdesk.storage.repositories import posts as posts_repo

@@ -541,10 +541,10 @@ def test_broken_organisation_checklist_names_file_and_line(ctx, tmp_path):
 
 
 def test_demo_filler_shows_every_clearance_state_and_runs_once(ctx):
-    from tikdesk.services.overview import fill_demo_clearance
+    from tikdesk.demo.clearance import fill_clearance
 
-    fill_demo_clearance(ctx)
-    fill_demo_clearance(ctx)  # idempotent
+    fill_clearance(ctx)
+    fill_clearance(ctx)  # idempotent
     posts = PostService(ctx).list_posts()
     assert len(posts) == 8
     assert {p.gate for p in posts if not p.closed} == set(GateStatus)

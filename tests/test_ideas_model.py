@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from tikdesk.demo import ensure_demo_data
 from tikdesk.services.context import AppContext
-from tikdesk.services.demo import ensure_demo_data
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex, sort_text
 from tikdesk.services.ideas import IdeaService
 from tikdesk.ui.ideas.board import BoardColumnModel, decode_ids, encode_ids

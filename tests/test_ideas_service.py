@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from tikdesk.demo import ensure_demo_data
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.services.context import AppContext
-from tikdesk.services.demo import ensure_demo_data
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex, sort_records
 from tikdesk.services.ideas import IdeaService, normalise_tags, validate
 

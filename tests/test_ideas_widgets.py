@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from tikdesk.demo import ensure_demo_data
 from tikdesk.services.context import AppContext
-from tikdesk.services.demo import ensure_demo_data
 from tikdesk.services.ideas import IdeaRecord, IdeaService
 from tikdesk.ui.ideas import tab as tab_module
 from tikdesk.ui.ideas.board import BoardListView

@@ -28,7 +28,7 @@ sys.exit(main(["--smoke-test"]))
 
 
 # The failure cases need a window, not the demo data (which takes most of the time).
-NO_DEMO = "import tikdesk.services.demo as demo\ndemo.ensure_demo_data = lambda ctx: None\n"
+NO_DEMO = "import tikdesk.demo as demo\ndemo.ensure_demo_data = lambda ctx: None\n"
 
 
 def run_smoke(tmp_path: Path, patch: str = "") -> subprocess.CompletedProcess[str]:

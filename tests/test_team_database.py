@@ -178,7 +178,7 @@ def test_copy_to_server_and_back_keeps_everything(pg_url: str, tmp_path: Path) -
     source = tmp_path / "einzelplatz.sqlite"
     made = cli("--db", str(source), "--demo", "check")  # --demo excludes --db: usage error
     assert made.returncode == 2
-    from tikdesk.services.demo import ensure_demo_data
+    from tikdesk.demo import ensure_demo_data
     from tikdesk.storage.engine import open_database
 
     db = open_database(source)

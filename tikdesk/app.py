@@ -117,8 +117,8 @@ def open_db(
         password=password,
     )
     if demo and not db.read_only:
+        from tikdesk.demo import ensure_demo_data
         from tikdesk.services.context import AppContext
-        from tikdesk.services.demo import ensure_demo_data
 
         ensure_demo_data(AppContext(db=db))
     return db
@@ -223,10 +223,38 @@ def off_gui_thread(fn: Callable[[], T]) -> T:
     return box["result"]  # type: ignore[return-value]
 
 
+def keep_no_import_sources() -> None:
+    """Let PySide6 read the modules imported after it without keeping their source.
+
+    Its import hook (``shibokensupport.feature``) asks ``inspect.getsource`` of every module
+    whether it uses PySide6, and ``linecache`` keeps each line it read: some 40 MB once all
+    tabs are built (issue 21).  The check still runs; what it read is forgotten at once (a
+    traceback reads the lines it shows again).  Nothing happens if PySide6 changes this."""
+    import linecache
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or getattr(check, "keeps_no_source", False):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        known = set(linecache.cache)
+        try:
+            return bool(check(module))
+        finally:
+            for name in linecache.cache.keys() - known:
+                linecache.cache.pop(name, None)
+
+    uses_pyside.keeps_no_source = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
 def run_gui(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    keep_no_import_sources()  # PySide6's import hook is in place from here on
 
     from tikdesk.ui.crash import CrashDialog, CrashHandler
 

@@ -23,9 +23,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tikdesk.domain import analytics as rules
-from tikdesk.domain.dates import AnchorKind, YearAnchor, format_date_de
+from tikdesk.domain.dates import AnchorKind, YearAnchor
 from tikdesk.domain.enums import Audience, IdeaFormat
 from tikdesk.domain.errors import Cancelled, InputRejected, ValidationError
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.text import column_list
 from tikdesk.excel import tiktok
@@ -47,10 +48,6 @@ VIDEO_EXPORT_COLUMNS = (
 )  # fmt: skip
 MOVING_AVERAGE_DAYS = 7
 NOT_LINKED = "_not_linked"
-
-
-def _fmt_day(day: dt.date) -> str:
-    return format_date_de(day) if language() == "de" else day.isoformat()
 
 
 # ----------------------------------------------------------------------------- preview model
@@ -424,12 +421,12 @@ def _anchor_text(anchor: YearAnchor | None) -> str:
         return ""
     if anchor.kind is AnchorKind.WINDOW_START:
         return msg(
-            f"Jahr aus dem Dateinamen (Beginn {_fmt_day(anchor.day)})",
-            f"year from the file name (window starts {_fmt_day(anchor.day)})",
+            f"Jahr aus dem Dateinamen (Beginn {fmt_date(anchor.day)})",
+            f"year from the file name (window starts {fmt_date(anchor.day)})",
         )
     return msg(
-        f"Jahr aus {anchor.source or 'Ihrer Angabe'} ({_fmt_day(anchor.day)})",
-        f"year from {anchor.source or 'your answer'} ({_fmt_day(anchor.day)})",
+        f"Jahr aus {anchor.source or 'Ihrer Angabe'} ({fmt_date(anchor.day)})",
+        f"year from {anchor.source or 'your answer'} ({fmt_date(anchor.day)})",
     )
 
 
@@ -610,8 +607,12 @@ class AnalyticsService:
         self, paths: Sequence[Path | str], *, account: str | None = None, dry_run: bool = False
     ) -> tuple[ImportPreview, ImportResult | None]:
         """Headless import (CLI): preview, refuse what needs a human or has problems (also
-        in a dry run), else commit."""
+        in a dry run), else commit.  Files that name no account, with no sibling that does,
+        go to :meth:`default_account` when there is one (issue 20)."""
         preview = self.preview_import(paths, account=account)
+        default = None if account or preview.accounts else self.default_account()
+        if preview.needs_account and default:
+            preview = self.preview_import(paths, account=default)
         refusal = preview.refusal()
         if refusal:
             raise InputRejected(refusal)
@@ -669,6 +670,17 @@ class AnalyticsService:
         known = self.accounts()
         handle = FirstStartService(self._ctx).single_handle()
         return [handle, *(a for a in known if a != handle)] if handle else known
+
+    def default_account(self) -> str | None:
+        """The account for files that name none, when there is no doubt: the organisation's
+        single TikTok handle (first start), else the only account the database has."""
+        from tikdesk.services.first_start import FirstStartService
+
+        handle = FirstStartService(self._ctx).single_handle()
+        if handle:
+            return handle
+        known = self.accounts()
+        return known[0] if len(known) == 1 else None
 
     def has_data(self) -> bool:
         return bool(self.accounts()) or bool(self.benchmarks())
@@ -1089,7 +1101,7 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
     """The preview (and the result) as plain text: CLI output and the screen reader's view."""
     lines = []
     for t in preview.tables:
-        span = f"{_fmt_day(t.first)} – {_fmt_day(t.last)}" if t.first and t.last else "–"
+        span = f"{fmt_date(t.first)} – {fmt_date(t.last)}" if t.first and t.last else "–"
         lines.append(
             f"{t.name}: {t.label}, {msg('Konto', 'account')} {t.account or '?'}, "
             f"{t.records} {msg('Zeilen', 'rows')}, {span}"
@@ -1100,7 +1112,7 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
             lines.append("    " + msg("nicht verwendet: ", "not used: ") + column_list(t.ignored))
         lines.extend(f"    {note}" for note in t.notes)
     span = (
-        f"{_fmt_day(preview.first)} – {_fmt_day(preview.last)}"
+        f"{fmt_date(preview.first)} – {fmt_date(preview.last)}"
         if preview.first and preview.last
         else "–"
     )
@@ -1150,109 +1162,3 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
                 )
             )
     return "\n".join(lines)
-
-
-# ----------------------------------------------------------------------------- demo data
-DEMO_ACCOUNT = "musterhausen"
-
-
-def fill_demo_analytics(ctx: AppContext) -> None:
-    """A year of invented daily numbers, 30 videos and two peer accounts (only into none).
-
-    For ``services.demo`` (listed in its FILLERS); dates relative to today, fixed seed.
-    """
-    import math
-    import random
-
-    with ctx.db.reader() as s:
-        if repo.accounts(s):
-            return
-    rng = random.Random(5)
-    today = ctx.clock.today()
-    start = today - dt.timedelta(days=365)
-    daily, videos = [], []
-    followers = 3800
-    for i in range(364):
-        day = start + dt.timedelta(days=i)
-        boost = 4.0 if rng.random() < 0.06 else 1.0
-        views = int(rng.lognormvariate(7.4, 0.35) * boost * (1 + i / 700))
-        new = int(views * rng.uniform(0.004, 0.012))
-        lost = int(new * rng.uniform(0.1, 0.4))
-        followers += new - lost
-        daily.append(
-            {
-                "account": DEMO_ACCOUNT,
-                "day": day,
-                "video_views": views,
-                "profile_views": int(views * rng.uniform(0.02, 0.05)),
-                "likes": int(views * rng.uniform(0.05, 0.09)),
-                "comments": int(views * rng.uniform(0.002, 0.006)) - (rng.random() < 0.01),
-                "shares": int(views * rng.uniform(0.003, 0.01)),
-                "followers": followers,
-                "new_followers": None,
-                "lost_followers": None,
-                "reached_audience": None,
-                "total_viewers": None,
-                "new_viewers": None,
-                "returning_viewers": None,
-            }
-        )
-    titles = (
-        "Ein Tag im Bürgeramt",
-        "Mythos: Beamte schlafen im Büro?",
-        "Azubi-Takeover",
-        "Warum der Ausweis nicht per Post kommt",
-        "Lipsync mit dem Ordnungsamt",
-        "Wahlhelfer-Schulung",
-        "Bauhof im Winterdienst",
-        "Fragen an die Bürgermeisterin",
-        "3 Gründe für eine Ausbildung bei der Stadt",
-        "Hinter den Kulissen: Stadtarchiv",
-    )
-    for k in range(30):
-        posted = dt.datetime.combine(
-            start + dt.timedelta(days=12 * k + rng.randrange(5)),
-            dt.time(rng.choice((7, 12, 16, 17, 18, 19)), rng.choice((0, 15, 30))),
-        )
-        views = int(rng.lognormvariate(9.6, 0.8))
-        rate = rng.uniform(0.04, 0.12)
-        likes = int(views * rate * 0.8)
-        videos.append(
-            {
-                "account": DEMO_ACCOUNT,
-                "video_link": f"https://www.tiktok.com/@{DEMO_ACCOUNT}/video/{7300 + k}",
-                "snapshot_date": today - dt.timedelta(days=1),
-                "video_title": titles[k % 10],
-                "posted_at": posted,
-                "views": views,
-                "likes": likes,
-                "comments": max(0, math.ceil(views * rate * 0.05)),
-                "shares": int(views * rate * 0.15),
-                "favourites": int(views * rate * 0.1),
-                "manual": False,
-                "post_id": None,
-            }
-        )
-    with ctx.db.transaction() as s:
-        batch = repo.add_import_batch(
-            s,
-            kind=KIND,
-            file_name="demo",
-            sha256="0" * 64,
-            user=ctx.user,
-            inserted=len(daily) + len(videos),
-            updated=0,
-            skipped=0,
-        )
-        repo.bulk_insert(s, repo.DAILY, [{**d, "import_batch_id": batch} for d in daily])
-        repo.bulk_insert(s, repo.VIDEO, [{**v, "import_batch_id": batch} for v in videos])
-        for name, base in (("Stadt Beispielstadt", 6100), ("Landkreis Musterland", 2900)):
-            for month in range(12):
-                repo.upsert_benchmark(
-                    s,
-                    name,
-                    start + dt.timedelta(days=30 * month + 15),
-                    int(base * (1 + month / 30) + rng.randint(0, 90)),
-                    None,
-                )
-    AnalyticsService(ctx).relink_videos()
