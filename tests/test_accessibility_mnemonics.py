@@ -252,3 +252,45 @@ def test_the_shortcut_list_names_the_idea_commands_and_ctrl_tab(window: QWidget)
         )
     finally:
         viewer.close()
+
+
+def window_shortcuts(win: QWidget) -> dict[str, str]:
+    """Native key text → what it does, for every QAction and QShortcut of the window (menus,
+    toolbars, a tab's local keys such as the board's Ctrl+arrows or the calendar's Alt+arrows)."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    found: dict[str, str] = {}
+    native = QKeySequence.SequenceFormat.NativeText
+
+    def elsewhere(obj: QAction | QShortcut) -> bool:  # e.g. the manual's own window
+        parent = obj.parent()
+        return isinstance(parent, QWidget) and parent.window() is not win
+
+    for action in win.findChildren(QAction):
+        if elsewhere(action):
+            continue
+        for key in action.shortcuts():
+            if not key.isEmpty():
+                found.setdefault(key.toString(native), action.text() or action.objectName())
+    for shortcut in win.findChildren(QShortcut):
+        if not shortcut.key().isEmpty() and not elsewhere(shortcut):
+            found.setdefault(shortcut.key().toString(native), shortcut.objectName() or "?")
+    return found
+
+
+def test_every_shortcut_is_listed_in_the_shortcut_page(window: QWidget) -> None:
+    """Hilfe → Tastenkürzel lists every key the window answers to, on every tab."""
+    from tikdesk.ui.help import show_manual
+
+    for tab_name in [*TAB_NAMES, "CalendarTab"]:  # build every tab and its sub-tabs
+        for _state in visit(window, tab_name):
+            pass
+    keys = window_shortcuts(window)
+    assert len(keys) > 15
+    viewer = show_manual(window, page="keys")  # type: ignore[arg-type]
+    try:
+        text = viewer.browser.toPlainText()
+    finally:
+        viewer.close()
+    missing = sorted(f"{key} ({what})" for key, what in keys.items() if key not in text)
+    assert missing == [], "\n".join(missing)

@@ -123,6 +123,10 @@
         <translation>Auswertung → ein Diagramm</translation>
     </message>
     <message>
+        <source>Calendar → a post</source>
+        <translation>Kalender → ein Beitrag</translation>
+    </message>
+    <message>
         <source>Next / previous control (also out of lists and tables)</source>
         <translation>Nächstes / vorheriges Element (auch aus Listen und Tabellen heraus)</translation>
     </message>
@@ -137,6 +141,18 @@
     <message>
         <source>Numbers as a table, and back</source>
         <translation>Zahlen als Tabelle und zurück</translation>
+    </message>
+    <message>
+        <source>One day earlier / later</source>
+        <translation>Einen Tag früher / später</translation>
+    </message>
+    <message>
+        <source>One week earlier / later</source>
+        <translation>Eine Woche früher / später</translation>
+    </message>
+    <message>
+        <source>Change the time</source>
+        <translation>Uhrzeit ändern</translation>
     </message>
     <message>
         <source>TikDesk does not open web links (no network). Address: %1</source>

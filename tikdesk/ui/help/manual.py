@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -69,10 +70,33 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             )
             rows.append((path, plain(action.text()), keys))
 
+    listed: set[int] = set()
+
+    def walk_ids(menu: QMenu) -> None:
+        for action in menu.actions():
+            listed.add(id(action))
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk_ids(sub)
+
     for action in window.menuBar().actions():
         menu = action.menu()
         if isinstance(menu, QMenu):
             walk(menu, plain(action.text()))
+            walk_ids(menu)
+    # keys a tab answers to without a menu entry (the board's Ctrl+arrows, search)
+    tabs = getattr(window, "tabs", None)
+    if isinstance(tabs, QTabWidget):
+        for index in range(tabs.count()):
+            page = tabs.widget(index)
+            for action in page.findChildren(QAction) if page is not None else []:
+                if id(action) in listed or not action.shortcuts() or not action.text():
+                    continue
+                listed.add(id(action))
+                keys = " / ".join(
+                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                )
+                rows.append((plain(tabs.tabText(index)), plain(action.text()), keys))
     return rows
 
 
@@ -251,6 +275,7 @@ class ManualWindow(QWidget):
             )
 
         fields, chart = self.tr("Every field"), self.tr("Analytics → a chart")
+        calendar = self.tr("Calendar → a post")
         return [
             (
                 fields,
@@ -260,6 +285,9 @@ class ManualWindow(QWidget):
             (fields, self.tr("Type a tab character in a multi-line text"), native("Ctrl+Tab")),
             (chart, self.tr("Save as PNG"), native("Ctrl+Shift+S")),
             (chart, self.tr("Numbers as a table, and back"), native("Ctrl+Shift+T")),
+            (calendar, self.tr("One day earlier / later"), native("Alt+Left", "Alt+Right")),
+            (calendar, self.tr("One week earlier / later"), native("Alt+Up", "Alt+Down")),
+            (calendar, self.tr("Change the time"), native("Return")),
         ]
 
     # ------------------------------------------------------------------ navigation
