@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
                 undo_stack=self.undo_stack,
                 settings=self.settings,
                 show_status=lambda text: self.statusBar().showMessage(text, 8000),
+                register_drop_handler=self.register_drop_handler,
+                loads_in_background=lambda: self.load_in_background,
             )
         return self._host
 
@@ -356,6 +358,7 @@ class MainWindow(QMainWindow):
         return Menus(
             edit=self.menu_edit,
             edit_tab_anchor=self.edit_tab_anchor,
+            view=self.menu_view,
             import_=self.menu_import,
             export=self.menu_export,
         )

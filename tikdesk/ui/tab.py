@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QSettings, Signal, SignalInstance
@@ -25,6 +26,7 @@ class Menus:
     edit: QMenu
     #: a tab's Edit actions go before this separator (above Preferences)
     edit_tab_anchor: QAction
+    view: QMenu
     import_: QMenu
     export: QMenu
 
@@ -39,6 +41,12 @@ class TabHost:
     settings: QSettings
     #: a short message in the status line (import results, "saved …")
     show_status: Callable[[str], None]
+    #: files dropped onto the window: ``handler(paths) -> bool`` (True: taken), by priority
+    register_drop_handler: Callable[[Callable[[list[Path]], bool], int], None] = (
+        lambda _handler, _priority: None
+    )
+    #: whether a tab reads its data in the background (the app's start, issue 21)
+    loads_in_background: Callable[[], bool] = lambda: False
     #: keeps the signal's owner alive when no window owns it (:meth:`standalone`)
     _owner: QObject | None = field(default=None, repr=False, compare=False)
 
