@@ -63,11 +63,12 @@ def test_chart_series_differ_by_more_than_colour() -> None:
     assert len({s.symbol for s in theme.SERIES}) == len(theme.SERIES)
 
 
-@pytest.fixture
-def light_palette(qapp: QApplication) -> Iterator[QPalette]:
-    """The theme's light palette for one test; the application's palette after it."""
+@pytest.fixture(params=sorted(theme.PALETTES))
+def each_palette(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[QPalette]:
+    """Each of the theme's palettes (light, dark, high contrast) for one test; the
+    application's palette after it."""
     before = QPalette(qapp.palette())
-    palette = theme.apply(qapp, "light")
+    palette = theme.apply(qapp, request.param)
     settle()
     yield palette
     qapp.setPalette(before)
@@ -92,7 +93,7 @@ def _background(image: QImage, rect: QRect) -> QColor:
     return QColor.fromRgb(counts.most_common(1)[0][0])
 
 
-def test_a_selected_row_is_readable(window: QWidget, light_palette: QPalette) -> None:
+def test_a_selected_row_is_readable(window: QWidget, each_palette: QPalette) -> None:
     posts = window.tab(PostsTab)
     window.tabs.setCurrentWidget(posts)  # type: ignore[attr-defined]
     settle()
@@ -104,13 +105,11 @@ def test_a_selected_row_is_readable(window: QWidget, light_palette: QPalette) ->
     image = table.viewport().grab().toImage()
     rect = table.visualRect(table.model().index(0, 1)).adjusted(1, 1, -1, -1)
     background = _background(image, rect)
-    assert theme.contrast(background, light_palette.color(QPalette.ColorRole.Highlight)) < 1.1
+    assert theme.contrast(background, each_palette.color(QPalette.ColorRole.Highlight)) < 1.1
     assert _strongest(image, rect, background) >= 4.5
 
 
-def test_a_board_card_is_readable_and_says_overdue(
-    window: QWidget, light_palette: QPalette
-) -> None:
+def test_a_board_card_is_readable_and_says_overdue(window: QWidget, each_palette: QPalette) -> None:
     from tikdesk.ui.ideas.board import card_description, is_overdue
 
     ideas = window.tab(IdeasTab)
