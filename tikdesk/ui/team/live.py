@@ -42,7 +42,7 @@ class LiveRefresh(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("liveRefresh")
-        self.window_ = window
+        self.window = window
         self.feed = ChangeFeed(window.ctx)
         self.notifier = QSocketNotifier(self.feed.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._on_ready)
@@ -53,7 +53,7 @@ class LiveRefresh(QObject):
         changes = self.feed.pending()
         if self.feed.lost:
             self.notifier.setEnabled(False)
-            self.window_.statusBar().showMessage(
+            self.window.statusBar().showMessage(
                 self.tr(
                     "The connection to the database server was lost: changes by others are "
                     "no longer shown. Reopen the database to reconnect."
@@ -64,11 +64,11 @@ class LiveRefresh(QObject):
             try:
                 self._show(change)
             except TikDeskError as exc:  # the server went away while reading: say so once
-                self.window_.statusBar().showMessage(str(exc))
+                self.window.statusBar().showMessage(str(exc))
             self.changed.emit(change.kind, change.ids)
 
     def _show(self, change: Changed) -> None:
-        tab = self.window_.tab(tab_class(change.kind))
+        tab = self.window.tab(tab_class(change.kind))
         if change.kind == "idea":
             tab.apply_remote(change.ids)  # type: ignore[attr-defined]
             self._tell_idea_editors(change.ids)
@@ -80,7 +80,7 @@ class LiveRefresh(QObject):
             view.verticalScrollBar().setValue(value)
         shown = getattr(tab, "_current_id", None)
         if shown is not None and (change.ids is None or shown in change.ids):
-            self.window_.statusBar().showMessage(
+            self.window.statusBar().showMessage(
                 self.tr(
                     "The record shown was just changed by someone else; it shows the new state."
                 )
@@ -97,7 +97,7 @@ class LiveRefresh(QObject):
         for widget in QApplication.topLevelWidgets():
             if (
                 isinstance(widget, IdeaEditorDialog)
-                and _window_of(widget) is self.window_
+                and _window_of(widget) is self.window
                 and widget.record_id is not None
                 and (ids is None or widget.record_id in ids)
             ):
