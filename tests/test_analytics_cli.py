@@ -336,3 +336,42 @@ def test_export_help_names_the_formats(capsys: pytest.CaptureFixture[str]) -> No
         main(["--lang", "en", "export-analytics", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "';'-separated, UTF-8 with BOM" in out and "real dates" in out
+
+
+def test_a_file_naming_no_account_goes_to_the_only_account_of_the_database(
+    tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``import-analytics`` without --account: a Business Suite overview (its name says no
+    account) goes to the database's one account; with two accounts it is refused."""
+    db = tmp_path / "t.sqlite"
+    business = str(samples / "tiktok" / "Uebersicht_business_de.xlsx")
+    assert cli(db, "import-analytics", business) == 1  # no account at all yet: asked for
+    assert "--account" in capsys.readouterr().err and count(db, "account_daily") == 0
+    assert cli(db, "import-analytics", *zips(samples)) == 0
+    before = count(db, "account_daily")
+    assert cli(db, "import-analytics", business) == 0
+    capsys.readouterr()
+    with sqlite3.connect(db) as conn:
+        accounts = {r[0] for r in conn.execute("select distinct account from account_daily")}
+    assert accounts == {HANDLE} and count(db, "account_daily") > before
+    assert cli(db, "import-analytics", business, "--account", "amt") == 0  # a second one
+    assert cli(db, "import-analytics", business, "--dry-run") == 1  # now it must be said
+    assert "--account" in capsys.readouterr().err
+
+
+def test_a_file_naming_no_account_goes_to_the_single_handle_of_the_first_start(
+    tmp_path: Path, samples: Path
+) -> None:
+    from tikdesk.services.context import AppContext
+    from tikdesk.services.first_start import FirstStartService, Setup
+    from tikdesk.storage.engine import open_database
+
+    db = tmp_path / "t.sqlite"
+    database = open_database(db)
+    FirstStartService(AppContext(db=database, user="anna")).save(Setup(handles=("stadt_b",)))
+    database.close()
+    business = str(samples / "tiktok" / "Uebersicht_business_de.xlsx")
+    assert cli(db, "import-analytics", business) == 0
+    with sqlite3.connect(db) as conn:
+        accounts = {r[0] for r in conn.execute("select distinct account from account_daily")}
+    assert accounts == {"stadt_b"}
