@@ -204,3 +204,35 @@ def test_approximate_video_values_are_shown_with_approx(tab: object, imported: A
     assert row[2].startswith("≈ ")
     other = next(i for i, v in enumerate(posts.videos) if v.video_link != link)
     assert "≈" not in posts.hover_text(posts.top, float(other), 0)[0]
+
+
+@pytest.mark.parametrize("width", [420, 700, 1200])
+def test_the_count_beside_each_bar_is_not_cut_at_the_right(qtbot: object, width: int) -> None:
+    """„12 Beiträge · typisch 9,3 %“ beside the longest bar ends inside the plot, however
+    narrow the chart: the x range leaves room measured in pixels."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    from tikdesk.domain.analytics import Spread
+    from tikdesk.services.analytics import GroupSpread
+    from tikdesk.ui.analytics.charts import EngagementPanel
+
+    panel = EngagementPanel("Interaktionsrate nach Format")
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel.resize(width, 360)
+    panel.show()
+    panel.update_groups(
+        [
+            GroupSpread("a", "ohne Beitrag", Spread(12, 0.093, 0.05, 0.131, 0.01, 0.2)),
+            GroupSpread("b", "Erklärvideo", Spread(2, 0.02, 0.01, 0.03, 0.01, 0.03)),
+        ]
+    )
+    QApplication.processEvents()
+    view = panel.plot.getViewBox()
+    metrics = QFontMetricsF(panel.count_labels.font)
+    right_edge = view.mapViewToScene(QPointF(view.viewRange()[0][1], 0)).x()
+    for text, x, y, _colour in panel.count_labels.labels:
+        start = view.mapViewToScene(QPointF(x, y)).x() + 4  # the label's offset
+        assert start + metrics.horizontalAdvance(text) <= right_edge + 0.5, (width, text)
+    assert "typically 9,3 %" in panel.count_labels.texts()[0]
