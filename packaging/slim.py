@@ -7,12 +7,12 @@ zone display names and text codecs beyond UTF/Latin-1.  :func:`icu_subset` keeps
 package, what those need for German and English — every locale-independent file (Unicode
 properties, normalization, the root collation, time zones), the ``root``/``de*``/``en*``
 locales of every tree with their shared string pools, and the single-byte code pages — and
-leaves out the other ~700 locales, the transliteration rules, the Thai/Lao/Khmer/Burmese/CJK
+leaves out the other ~740 locales, the transliteration rules, the Thai/Lao/Khmer/Burmese/CJK
 dictionaries and the multi-byte CJK converters.  A request for a removed item makes ICU fall
 back to the root locale, as for any locale it does not know.  :func:`icu_data_library` links
 the subset into a drop-in ``libicudata.so.73`` (one exported symbol, ``icudt73_dat``) with
-binutils' ``as`` and ``ld``, which PyInstaller needs on Linux anyway.  Windows Qt uses the
-ICU of Windows itself (``icu.dll``), so there is nothing to do there.
+binutils' ``as`` and ``ld``, which PyInstaller needs on Linux anyway.  On Windows Qt uses the
+ICU of Windows itself (Qt6Core.dll imports ``icuuc.dll`` from System32): nothing to do there.
 
 **QtOpenGL (all platforms).**  pyqtgraph's ``PlotCurveItem`` imports ``PySide6.QtOpenGL`` at
 import time, but uses it only when curves are drawn with OpenGL (``useOpenGL``), which TikDesk
