@@ -37,7 +37,10 @@ def search_edit(placeholder: str, accessible_name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
     edit.setAccessibleName(accessible_name)
+    edit.setToolTip(placeholder)  # the hint in full where the field is narrow
     edit.setClearButtonEnabled(True)
+    # never squeezed to two letters by its neighbours (a large font, a small window)
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 12)
     return edit
 
 
