@@ -54,7 +54,7 @@ from tikdesk.ui.widgets.badges import (
     std_icon,
 )
 from tikdesk.ui.widgets.controls import heading_label
-from tikdesk.ui.widgets.fmt import fmt_date
+from tikdesk.ui.widgets.fmt import arg, fmt_date
 from tikdesk.ui.widgets.list_detail import ListDetailTab, ListTexts
 
 CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -237,10 +237,12 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
     def after_refresh(self) -> None:
         people = self.model.records()
         self.count_label.setText(
-            self.tr("%1 people · %2 minors · %3 without valid consent")
-            .replace("%1", str(len(people)))
-            .replace("%2", str(sum(1 for p in people if p.minor)))
-            .replace("%3", str(sum(1 for p in people if not p.assessment.ok)))
+            arg(
+                self.tr("%1 people · %2 minors · %3 without valid consent"),
+                str(len(people)),
+                str(sum(1 for p in people if p.minor)),
+                str(sum(1 for p in people if not p.assessment.ok)),
+            )
         )
         self.new_button.setEnabled(not self.read_only())
         self.import_button.setEnabled(not self.read_only())
@@ -319,19 +321,16 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
             self.consents.setCurrentItem(first)
         summary = detail.summary
         if summary.minor:
-            text = (
+            text = arg(
                 self.tr(
                     "Minor (%1 years, 18 on %2): needs the consent of every custodian "
                     "(%3) and, from 14, their own."
-                )
-                .replace("%1", str(summary.age))
-                .replace("%2", fmt_date(summary.eighteenth))
-                .replace(
-                    "%3",
-                    self.tr("one — sole custody documented")
-                    if detail.sole_custody_note
-                    else self.tr("two"),
-                )
+                ),
+                str(summary.age),
+                fmt_date(summary.eighteenth),
+                self.tr("one — sole custody documented")
+                if detail.sole_custody_note
+                else self.tr("two"),
             )
         else:
             text = ""
@@ -544,12 +543,14 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
             self._current_id = None
             self._info(
                 self.tr("Erase person"),
-                self.tr(
-                    "Erased. %1 consent records deleted; %2 posts now show „Person erased“; the "
-                    "name was removed from %3 texts."
-                )
-                .replace("%1", str(result.consents_deleted))
-                .replace("%2", str(result.posts_anonymised))
-                .replace("%3", str(result.texts_pseudonymised)),
+                arg(
+                    self.tr(
+                        "Erased. %1 consent records deleted; %2 posts now show „Person erased“; "
+                        "the name was removed from %3 texts."
+                    ),
+                    str(result.consents_deleted),
+                    str(result.posts_anonymised),
+                    str(result.texts_pseudonymised),
+                ),
             )
             self.refresh()

@@ -37,6 +37,7 @@ from tikdesk.ui.posts.dialogs import (
 from tikdesk.ui.posts.model import Column, PostFilterProxyModel, PostTableModel, Role
 from tikdesk.ui.posts.video import hash_for_publish
 from tikdesk.ui.tab import Menus, TabHost
+from tikdesk.ui.widgets.fmt import arg
 from tikdesk.ui.widgets.list_detail import ListDetailTab, ListTexts
 
 
@@ -157,10 +158,7 @@ class PostsTab(ListDetailTab[PostSummary, PostDetail]):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         blocked = sum(1 for p in self.model.records() if p.gate.value == "blocked" and not p.closed)
         self.count_label.setText(
-            self.tr("%1 of %2 posts · %3 blocked")
-            .replace("%1", str(shown))
-            .replace("%2", str(total))
-            .replace("%3", str(blocked))
+            arg(self.tr("%1 of %2 posts · %3 blocked"), str(shown), str(total), str(blocked))
         )
 
     def select_post(self, post_id: int) -> bool:
