@@ -401,148 +401,174 @@ def _classify(
 ) -> None:
     """Sort the rows into new, changed, unchanged and problems; ``stored`` may bring every
     stored idea already (see :func:`_stored_in_background`), else they are read here."""
-    header_of = {key: headers[i] for i, key in preview.mapping.items() if key}
-    id_column = converted.column("id")
-    ids = [i for i in id_column if i] if id_column is not None else []
-    if stored is not None:
-        existing = {i: stored[i] for i in ids if i in stored}
-    else:
-        existing = repo.ideas_by_id(session, ids) if ids else {}
-    titles: dict[str, list[int]] = {}
-    if id_column is None or len(ids) < len(id_column):
-        at = repo.MATCH_COLUMNS.index("title")
-        known_titles = (
-            ((i, row[at]) for i, row in stored.items())
-            if stored is not None
-            else repo.idea_titles(session)
+    _Classifier(session, preview, converted, headers, stored).run()
+
+
+_SKIP = object()  # a row that has a problem (listed already): nothing more to do with it
+
+
+class _Classifier:
+    """The row-by-row part of :func:`_classify`: match each row to a stored idea by ID or
+    by title, and list what it changes or why it cannot be used."""
+
+    def __init__(
+        self,
+        session: Any,
+        preview: Preview,
+        converted: ideas_io.Converted,
+        headers: dict[int, str],
+        stored: dict[int, tuple[Any, ...]] | None,
+    ) -> None:
+        self.session, self.preview, self.converted, self.stored = (
+            session,
+            preview,
+            converted,
+            stored,
         )
-        for idea_id, known in known_titles:
-            titles.setdefault(_norm_title(known), []).append(idea_id)
-    seen_ids: dict[int, int] = {}
-    problems = preview.problems
-    changed_fields: dict[int, list[str]] = {}
-    rule_problems = _check_rules(converted)
-    cell_problems = converted.bad
-    adds = _new_positions(converted, {*cell_problems, *rule_problems}, titles)
-    preview.to_add = _additions(converted, adds)
-    preview.add_rows = [converted.numbers[p] for p in adds]
-    unchanged = _same_as_stored(converted.keys)
-    id_at = converted.keys.index("id") if "id" in converted.keys else None
-    for pos, number, row in converted.rows(skip=adds):
-        if id_at is not None and pos not in cell_problems and pos not in rule_problems:
-            # The round trip's common case, an exported idea nobody edited, in one test.
-            idea_id, stored_row = row[id_at], existing.get(row[id_at])
-            if stored_row is not None and idea_id not in seen_ids and unchanged(row, stored_row):
-                seen_ids[idea_id] = number
-                preview.unchanged.append({"id": idea_id, "_row": number})
-                continue
-        values = converted.as_dict(pos, row)
-        row_ok = pos not in cell_problems
-        bad = not row_ok
-        for key, reason in rule_problems.get(pos, ()):
-            problems.append(Problem(number, header_of.get(key), reason))
-            bad = True
+        self.header_of = {key: headers[i] for i, key in preview.mapping.items() if key}
+        id_column = converted.column("id")
+        ids = [i for i in id_column if i] if id_column is not None else []
+        if stored is not None:
+            self.existing = {i: stored[i] for i in ids if i in stored}
+        else:
+            self.existing = repo.ideas_by_id(session, ids) if ids else {}
+        self.titles: dict[str, list[int]] = {}
+        if id_column is None or len(ids) < len(id_column):
+            at = repo.MATCH_COLUMNS.index("title")
+            known_titles = (
+                ((i, row[at]) for i, row in stored.items())
+                if stored is not None
+                else repo.idea_titles(session)
+            )
+            for idea_id, known in known_titles:
+                self.titles.setdefault(_norm_title(known), []).append(idea_id)
+        self.seen_ids: dict[int, int] = {}
+        self.changed_fields: dict[int, list[str]] = {}
+
+    def problem(self, number: int, key: str | None, de: str, en: str) -> object:
+        self.preview.problems.append(
+            Problem(number, self.header_of.get(key) if key else None, msg(de, en))
+        )
+        return _SKIP
+
+    def run(self) -> None:
+        converted, preview = self.converted, self.preview
+        rule_problems = _check_rules(converted)
+        cell_problems = converted.bad
+        adds = _new_positions(converted, {*cell_problems, *rule_problems}, self.titles)
+        preview.to_add = _additions(converted, adds)
+        preview.add_rows = [converted.numbers[p] for p in adds]
+        unchanged = _same_as_stored(converted.keys)
+        id_at = converted.keys.index("id") if "id" in converted.keys else None
+        for pos, number, row in converted.rows(skip=adds):
+            if id_at is not None and pos not in cell_problems and pos not in rule_problems:
+                # The round trip's common case, an exported idea nobody edited, in one test.
+                idea_id, stored_row = row[id_at], self.existing.get(row[id_at])
+                if (
+                    stored_row is not None
+                    and idea_id not in self.seen_ids
+                    and unchanged(row, stored_row)
+                ):
+                    self.seen_ids[idea_id] = number
+                    preview.unchanged.append({"id": idea_id, "_row": number})
+                    continue
+            values = converted.as_dict(pos, row)
+            bad = pos in cell_problems
+            for key, reason in rule_problems.get(pos, ()):
+                preview.problems.append(Problem(number, self.header_of.get(key), reason))
+                bad = True
+            self.row(number, values, pos not in cell_problems, bad)
+        preview.extra["changed_fields"] = self.changed_fields
+
+    def row(self, number: int, values: dict[str, Any], row_ok: bool, bad: bool) -> None:
         idea_id = values.pop("id", None)
-        current: dict[str, Any] | None = None
-        if idea_id is not None:
-            if idea_id in seen_ids:
-                problems.append(
-                    Problem(
-                        number,
-                        header_of.get("id"),
-                        msg(
-                            f"Die ID {idea_id} steht schon in Zeile {seen_ids[idea_id]}.",
-                            f"ID {idea_id} already appears in row {seen_ids[idea_id]}.",
-                        ),
-                    )
-                )
-                continue
-            seen_ids[idea_id] = number
-            current = _stored(existing.get(idea_id))
-            if current is None:
-                problems.append(
-                    Problem(
-                        number,
-                        header_of.get("id"),
-                        msg(
-                            f"Eine Idee mit der ID {idea_id} gibt es in dieser Datenbank nicht "
-                            "(gelöscht oder aus einer anderen Datenbank?). Zum Neuanlegen die "
-                            "ID-Zelle leeren.",
-                            f"There is no idea with ID {idea_id} in this database (deleted, "
-                            "or from another database?). Clear the ID cell to add it as new.",
-                        ),
-                    )
-                )
-                continue
-        if not row_ok:
-            continue  # its cell problems are listed already
+        current = self.by_id(number, idea_id) if idea_id is not None else None
+        if current is _SKIP or not row_ok:
+            return  # its cell problems are listed already
         title = values.get("title")
         if "title" in values and not title:
-            problems.append(
-                Problem(
-                    number,
-                    header_of.get("title"),
-                    msg("Der Titel fehlt.", "The title is missing."),
-                )
-            )
-            continue
+            self.problem(number, "title", "Der Titel fehlt.", "The title is missing.")
+            return
         if current is None and not title:
-            problems.append(
-                Problem(
-                    number,
-                    None,
-                    msg(
-                        "Die Zeile hat weder ID noch Titel.",
-                        "The row has neither an ID nor a title.",
-                    ),
-                )
+            self.problem(
+                number,
+                None,
+                "Die Zeile hat weder ID noch Titel.",
+                "The row has neither an ID nor a title.",
             )
-            continue
+            return
         by_title = False
-        if current is None and titles:
-            matches = titles.get(_norm_title(title or ""), [])
-            if len(matches) > 1:
-                problems.append(
-                    Problem(
-                        number,
-                        header_of.get("title"),
-                        msg(
-                            f"Es gibt {len(matches)} Ideen mit diesem Titel; ohne ID ist nicht "
-                            "klar, welche gemeint ist. Bitte eine ID-Spalte verwenden (z. B. "
-                            "aus einem Export).",
-                            f"{len(matches)} ideas have this title; without an ID it is not "
-                            "clear which one is meant. Please use an ID column (e.g. from an "
-                            "export).",
-                        ),
-                    )
-                )
-                continue
-            if len(matches) == 1:
-                if matches[0] in seen_ids:
-                    problems.append(
-                        Problem(
-                            number,
-                            header_of.get("title"),
-                            msg(
-                                f"Derselbe Titel steht schon in Zeile {seen_ids[matches[0]]}.",
-                                f"The same title already appears in row {seen_ids[matches[0]]}.",
-                            ),
-                        )
-                    )
-                    continue
-                seen_ids[matches[0]] = number
-                by_title = True
-                if matches[0] not in existing:
-                    existing.update(
-                        {matches[0]: stored[matches[0]]}
-                        if stored is not None
-                        else repo.ideas_by_id(session, matches)
-                    )
-                current = _stored(existing[matches[0]])
+        if current is None and self.titles:
+            current = self.by_title(number, title or "")
+            if current is _SKIP:
+                return
+            by_title = current is not None
         if bad:
-            continue
-        if current is None:  # pragma: no cover - such rows are found by _new_positions
+            return
+        if not isinstance(current, dict):  # pragma: no cover - such rows are added in bulk
             raise AssertionError(f"row {number} should have been added in bulk")
+        self.compare(number, current, values, by_title)
+
+    def by_id(self, number: int, idea_id: int) -> Any:
+        """The stored idea a row's ID names, or _SKIP after listing why there is none."""
+        if idea_id in self.seen_ids:
+            first = self.seen_ids[idea_id]
+            return self.problem(
+                number,
+                "id",
+                f"Die ID {idea_id} steht schon in Zeile {first}.",
+                f"ID {idea_id} already appears in row {first}.",
+            )
+        self.seen_ids[idea_id] = number
+        current = _stored(self.existing.get(idea_id))
+        if current is None:
+            return self.problem(
+                number,
+                "id",
+                f"Eine Idee mit der ID {idea_id} gibt es in dieser Datenbank nicht "
+                "(gelöscht oder aus einer anderen Datenbank?). Zum Neuanlegen die ID-Zelle "
+                "leeren.",
+                f"There is no idea with ID {idea_id} in this database (deleted, or from "
+                "another database?). Clear the ID cell to add it as new.",
+            )
+        return current
+
+    def by_title(self, number: int, title: str) -> Any:
+        """The one stored idea with this title, None for none, _SKIP when it is ambiguous
+        or already used by another row."""
+        matches = self.titles.get(_norm_title(title), [])
+        if len(matches) > 1:
+            return self.problem(
+                number,
+                "title",
+                f"Es gibt {len(matches)} Ideen mit diesem Titel; ohne ID ist nicht klar, "
+                "welche gemeint ist. Bitte eine ID-Spalte verwenden (z. B. aus einem Export).",
+                f"{len(matches)} ideas have this title; without an ID it is not clear which "
+                "one is meant. Please use an ID column (e.g. from an export).",
+            )
+        if not matches:
+            return None
+        idea_id = matches[0]
+        if idea_id in self.seen_ids:
+            first = self.seen_ids[idea_id]
+            return self.problem(
+                number,
+                "title",
+                f"Derselbe Titel steht schon in Zeile {first}.",
+                f"The same title already appears in row {first}.",
+            )
+        self.seen_ids[idea_id] = number
+        if idea_id not in self.existing:
+            self.existing.update(
+                {idea_id: self.stored[idea_id]}
+                if self.stored is not None
+                else repo.ideas_by_id(self.session, matches)
+            )
+        return _stored(self.existing[idea_id])
+
+    def compare(
+        self, number: int, current: dict[str, Any], values: dict[str, Any], by_title: bool
+    ) -> None:
         changes = {}
         for key, value in values.items():
             if value is None and key in _ENUM_DEFAULTS:
@@ -556,8 +582,8 @@ def _classify(
             if current.get(key) != value:
                 changes[key] = value
         if changes:
-            changed_fields[current["id"]] = sorted(changes)
-            preview.to_update.append(
+            self.changed_fields[current["id"]] = sorted(changes)
+            self.preview.to_update.append(
                 {
                     "id": current["id"],
                     "_version": current["version"],
@@ -567,8 +593,7 @@ def _classify(
                 }
             )
         else:
-            preview.unchanged.append({"id": current["id"], "_row": number})
-    preview.extra["changed_fields"] = changed_fields
+            self.preview.unchanged.append({"id": current["id"], "_row": number})
 
 
 # ----------------------------------------------------------------------------- commit
