@@ -71,7 +71,8 @@ def render(data: ReportData, path: Path) -> tuple[bytes, int]:
 
 def every_text(data: ReportData) -> list[str]:
     """Every title, date, header and label the report must print whole."""
-    from tikdesk.domain.report import fmt_day, texts
+    from tikdesk.domain.fmt import fmt_date as fmt_day
+    from tikdesk.domain.report import texts
 
     t = texts()
     out = [data.title, data.period.span, data.previous.span, data.organisation]

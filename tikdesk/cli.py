@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from tikdesk import __version__, paths
 from tikdesk.domain.errors import DatabaseError, TikDeskError
+from tikdesk.domain.fmt import fmt_date, fmt_int
 from tikdesk.domain.i18n import language, msg
 from tikdesk.logsetup import logging_to
 
@@ -531,8 +532,8 @@ def _cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
     info = SafetyService(ctx).backup(MANUAL, target=target)
     print(
         msg(
-            f"Sicherung geschrieben und geprüft: {info.path} ({info.size:,} Bytes)",
-            f"Backup written and checked: {info.path} ({info.size:,} bytes)",
+            f"Sicherung geschrieben und geprüft: {info.path} ({fmt_int(info.size)} Bytes)",
+            f"Backup written and checked: {info.path} ({fmt_int(info.size)} bytes)",
         )
     )
     return EXIT_OK
@@ -1286,9 +1287,9 @@ def _cmd_export_calendar(args: argparse.Namespace, ctx: AppContext) -> int:
     result = CalendarService(ctx).export_ics(out, start, end, account=args.account, today=today)
     print(
         msg(
-            f"{result.count} Termine ({result.start:%d.%m.%Y}–{result.end:%d.%m.%Y}) "
+            f"{result.count} Termine ({fmt_date(result.start)}–{fmt_date(result.end)}) "
             f"geschrieben: {result.path}",
-            f"{result.count} events ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}) "
+            f"{result.count} events ({fmt_date(result.start)} to {fmt_date(result.end)}) "
             f"written: {result.path}",
         )
     )

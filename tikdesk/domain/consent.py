@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from tikdesk.domain.enums import AgeState, ConsentRole, LabeledEnum
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.i18n import language, msg
 
 ADULT_AGE = 18
@@ -176,22 +177,6 @@ def split_keys(text: str) -> frozenset[str]:
 
 def join_keys(keys: Iterable[str]) -> str:
     return ",".join(sorted({k.strip().lower() for k in keys if k.strip()}))
-
-
-_GERMAN_DATES: dict[dt.date, str] = {}
-
-
-def fmt_date(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    if language() != "de":
-        return day.isoformat()
-    text = _GERMAN_DATES.get(day)
-    if text is None:  # strftime is slow and lists format the same few dates again and again
-        if len(_GERMAN_DATES) > 4096:
-            _GERMAN_DATES.clear()
-        text = _GERMAN_DATES[day] = day.strftime("%d.%m.%Y")
-    return text
 
 
 # ----------------------------------------------------------------------------- facts

@@ -16,16 +16,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tikdesk.domain.fmt import fmt_date, month_long
 from tikdesk.domain.i18n import language, msg
-
-MONTHS_DE = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 class PeriodKind(StrEnum):
@@ -33,14 +25,6 @@ class PeriodKind(StrEnum):
     QUARTER = "quarter"
     YEAR = "year"
     CUSTOM = "custom"
-
-
-def fmt_day(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
-
-
-def month_name(month: int) -> str:
-    return (MONTHS_DE if language() == "de" else MONTHS_EN)[month - 1]
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -99,17 +83,17 @@ class Period:
         """ "September 2026", "3. Quartal 2026", "2026" or "01.09.2026 – 15.09.2026"."""
         kind = self.kind
         if kind is PeriodKind.MONTH:
-            return f"{month_name(self.start.month)} {self.start.year}"
+            return f"{month_long(self.start.month)} {self.start.year}"
         if kind is PeriodKind.QUARTER:
             quarter = (self.start.month - 1) // 3 + 1
             return msg(f"{quarter}. Quartal {self.start.year}", f"Q{quarter} {self.start.year}")
         if kind is PeriodKind.YEAR:
             return str(self.start.year)
-        return f"{fmt_day(self.start)} – {fmt_day(self.end)}"
+        return f"{fmt_date(self.start)} – {fmt_date(self.end)}"
 
     @property
     def span(self) -> str:
-        return f"{fmt_day(self.start)} – {fmt_day(self.end)}"
+        return f"{fmt_date(self.start)} – {fmt_date(self.end)}"
 
 
 def period_of(kind: PeriodKind, day: dt.date) -> Period:

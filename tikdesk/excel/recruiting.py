@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.fmt import MONTHS_DE, MONTHS_EN
 from tikdesk.domain.i18n import msg
-from tikdesk.domain.report import MONTHS_DE, MONTHS_EN
 from tikdesk.excel import reading
 from tikdesk.excel import values as cells
 

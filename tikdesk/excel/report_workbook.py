@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.report import (
     SHEET_DATA,
@@ -32,7 +33,6 @@ from tikdesk.domain.report import (
     KpiKind,
     ReportData,
     Texts,
-    fmt_day,
     glossary,
     summary_sentences,
     texts,
@@ -273,7 +273,7 @@ class _Writer:
         ws.write_string(
             2, 0,
             f"{t.period}: {d.period.span}   ·   {t.previous}: {d.previous.span}"
-            f"   ·   {t.created} {fmt_day(d.created)}",
+            f"   ·   {t.created} {fmt_date(d.created)}",
             self.f["text"],
         )  # fmt: skip
         if d.with_names:
@@ -556,7 +556,7 @@ class _Writer:
         ws.set_column(0, 0, 52)
         ws.set_column(1, 1, 12)
         row = self.heading(ws, t.sheet_pipeline)
-        ws.write_string(row - 1, 0, f"{t.as_of}: {fmt_day(p.as_of)}", self.f["note"])
+        ws.write_string(row - 1, 0, f"{t.as_of}: {fmt_date(p.as_of)}", self.f["note"])
         tables: list[tuple[str, str, Sequence[tuple[str, int]]]] = [
             (t.ideas_by_status, t.status, p.ideas_by_status),
             (t.posts_by_status, t.status, p.posts_by_status),
@@ -597,7 +597,7 @@ class _Writer:
             ws.write_string(row, 0, title, self.f["h2"])
             row += 1
             for item in items:
-                day = fmt_day(item.day) if item.day else "–"
+                day = fmt_date(item.day) if item.day else "–"
                 self.put(ws, row, 0, f"{day}  {item.title}", "str")
                 self.put(ws, row, 1, item.reason, "str")
                 row += 1

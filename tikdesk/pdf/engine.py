@@ -28,6 +28,7 @@ from typing import Any
 
 from tikdesk import paths
 from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.fmt import group
 from tikdesk.domain.i18n import language
 
 #: PDF/UA-1 for accessibility (issue 23) and PDF/A-2a for the files (issue 20): Typst 0.15
@@ -181,28 +182,11 @@ def write_synced(path: Path, data: bytes) -> None:
 
 
 # ----------------------------------------------------------------------------- numbers
-def _group(text: str) -> str:
-    """Thousands separators and decimal comma in German, as the workbook shows them."""
-    if language() != "de":
-        return text
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def fmt_int(value: float | None) -> str:
-    return "–" if value is None else _group(f"{round(value):,}")
-
-
 def fmt_pct(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "–"
-    text = _group(f"{value * 100:,.1f}") + " %"
+    text = group(f"{value * 100:,.1f}") + " %"
     return ("+" + text) if signed and value > 0 else text
-
-
-def fmt_signed(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return ("+" if value > 0 else "") + fmt_int(value)
 
 
 def fmt_points(value: float | None) -> str:
@@ -210,4 +194,4 @@ def fmt_points(value: float | None) -> str:
     if value is None:
         return "–"
     unit = " Pp." if language() == "de" else " pp"
-    return ("+" if value > 0 else "") + _group(f"{value * 100:,.1f}") + unit
+    return ("+" if value > 0 else "") + group(f"{value * 100:,.1f}") + unit

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tikdesk.domain.fmt import fmt_date, fmt_int, fmt_signed
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.report import (
     AccountReport,
@@ -24,12 +25,11 @@ from tikdesk.domain.report import (
     KpiKind,
     ReportData,
     Texts,
-    fmt_day,
     glossary,
     summary_sentences,
     texts,
 )
-from tikdesk.pdf.engine import fmt_int, fmt_pct, fmt_points, fmt_signed, write_pdf
+from tikdesk.pdf.engine import fmt_pct, fmt_points, write_pdf
 
 TEMPLATE = "report.typ"
 
@@ -214,7 +214,7 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
     post_rows = []
     for post in acc.posts:
         row = [
-            fmt_day(post.published),
+            fmt_date(post.published),
             post.title,
             post.format,
             post.audience,
@@ -270,7 +270,7 @@ def _attention(data: ReportData, t: Texts) -> dict[str, Any]:
     reason = msg("Grund / Bedeutung", "Reason / meaning")
 
     def table(items: Sequence[AttentionItem]) -> dict[str, Any]:
-        rows = [[fmt_day(i.day) if i.day else "–", i.title, i.reason] for i in items]
+        rows = [[fmt_date(i.day) if i.day else "–", i.title, i.reason] for i in items]
         if not rows:
             rows = [["", msg("keine", "none"), ""]]
         return _table((t.date, t.title, reason), rows, "lll", ["auto", "1fr", "1fr"])
@@ -327,7 +327,7 @@ def _pipeline(data: ReportData, t: Texts) -> dict[str, Any]:
 
     return {
         "heading": f"{data.title} – {t.sheet_pipeline}",
-        "as_of": f"{t.as_of}: {fmt_day(pl.as_of)}",
+        "as_of": f"{t.as_of}: {fmt_date(pl.as_of)}",
         "columns": [
             [
                 table(t.ideas_by_status, t.status, pl.ideas_by_status),
@@ -368,7 +368,7 @@ def report_json(data: ReportData) -> dict[str, Any]:
         "span": f"{t.period}: {data.period.span}",
         "period_line": (
             f"{t.period}: {data.period.span}   ·   {t.previous}: "
-            f"{data.previous.span}   ·   {t.created} {fmt_day(data.created)}"
+            f"{data.previous.span}   ·   {t.created} {fmt_date(data.created)}"
         ),
         "with_names": data.with_names,
         "personal": t.personal_data,

@@ -23,9 +23,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tikdesk.domain import analytics as rules
-from tikdesk.domain.dates import AnchorKind, YearAnchor, format_date_de
+from tikdesk.domain.dates import AnchorKind, YearAnchor
 from tikdesk.domain.enums import Audience, IdeaFormat
 from tikdesk.domain.errors import Cancelled, InputRejected, ValidationError
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.text import column_list
 from tikdesk.excel import tiktok
@@ -47,10 +48,6 @@ VIDEO_EXPORT_COLUMNS = (
 )  # fmt: skip
 MOVING_AVERAGE_DAYS = 7
 NOT_LINKED = "_not_linked"
-
-
-def _fmt_day(day: dt.date) -> str:
-    return format_date_de(day) if language() == "de" else day.isoformat()
 
 
 # ----------------------------------------------------------------------------- preview model
@@ -424,12 +421,12 @@ def _anchor_text(anchor: YearAnchor | None) -> str:
         return ""
     if anchor.kind is AnchorKind.WINDOW_START:
         return msg(
-            f"Jahr aus dem Dateinamen (Beginn {_fmt_day(anchor.day)})",
-            f"year from the file name (window starts {_fmt_day(anchor.day)})",
+            f"Jahr aus dem Dateinamen (Beginn {fmt_date(anchor.day)})",
+            f"year from the file name (window starts {fmt_date(anchor.day)})",
         )
     return msg(
-        f"Jahr aus {anchor.source or 'Ihrer Angabe'} ({_fmt_day(anchor.day)})",
-        f"year from {anchor.source or 'your answer'} ({_fmt_day(anchor.day)})",
+        f"Jahr aus {anchor.source or 'Ihrer Angabe'} ({fmt_date(anchor.day)})",
+        f"year from {anchor.source or 'your answer'} ({fmt_date(anchor.day)})",
     )
 
 
@@ -1104,7 +1101,7 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
     """The preview (and the result) as plain text: CLI output and the screen reader's view."""
     lines = []
     for t in preview.tables:
-        span = f"{_fmt_day(t.first)} – {_fmt_day(t.last)}" if t.first and t.last else "–"
+        span = f"{fmt_date(t.first)} – {fmt_date(t.last)}" if t.first and t.last else "–"
         lines.append(
             f"{t.name}: {t.label}, {msg('Konto', 'account')} {t.account or '?'}, "
             f"{t.records} {msg('Zeilen', 'rows')}, {span}"
@@ -1115,7 +1112,7 @@ def preview_text(preview: ImportPreview, result: ImportResult | None = None) -> 
             lines.append("    " + msg("nicht verwendet: ", "not used: ") + column_list(t.ignored))
         lines.extend(f"    {note}" for note in t.notes)
     span = (
-        f"{_fmt_day(preview.first)} – {_fmt_day(preview.last)}"
+        f"{fmt_date(preview.first)} – {fmt_date(preview.last)}"
         if preview.first and preview.last
         else "–"
     )

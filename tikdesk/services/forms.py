@@ -26,7 +26,6 @@ from tikdesk.domain.consent import (
     SHOWN_AS,
     TIKTOK,
     age_on,
-    fmt_date,
     join_keys,
     option_label,
     split_keys,
@@ -40,6 +39,7 @@ from tikdesk.domain.enums import (
     PersonCategory,
 )
 from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.forms import FormKind
 from tikdesk.domain.i18n import msg
 from tikdesk.paths import data_dir, resource_dir

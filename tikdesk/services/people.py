@@ -26,7 +26,6 @@ from tikdesk.domain.consent import (
     age_on,
     assess,
     eighteenth_birthday,
-    fmt_date,
     join_keys,
     option_label,
     record_status,
@@ -41,6 +40,7 @@ from tikdesk.domain.enums import (
     PostStatus,
 )
 from tikdesk.domain.errors import InputRejected, ValidationError
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.i18n import language, msg
 from tikdesk.services.context import AppContext
 from tikdesk.services.erasure import (

@@ -37,9 +37,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tikdesk.domain.consent import age_on, fmt_date, join_keys, split_keys
+from tikdesk.domain.consent import age_on, join_keys, split_keys
 from tikdesk.domain.enums import AgeState, ConsentForm, ConsentRole, PersonCategory
 from tikdesk.domain.errors import InputRejected
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.identity import erased_identity, norm_name
 from tikdesk.domain.text import column_list

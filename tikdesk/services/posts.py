@@ -46,7 +46,6 @@ from tikdesk.domain.consent import (
     Use,
     assess,
     eighteenth_birthday,
-    fmt_date,
     join_keys,
     split_keys,
 )
@@ -60,6 +59,7 @@ from tikdesk.domain.enums import (
     Role,
 )
 from tikdesk.domain.errors import InputRejected, ValidationError
+from tikdesk.domain.fmt import fmt_date, fmt_datetime
 from tikdesk.domain.gate import (
     GateReason,
     GateResult,
@@ -110,12 +110,6 @@ def now() -> dt.datetime:
     real time, :data:`~tikdesk.domain.clock.SYSTEM_CLOCK`.  Services stamp with their
     context's clock (``self._ctx.clock.stamp()``)."""
     return SYSTEM_CLOCK.stamp()
-
-
-def fmt_datetime(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d.%m.%Y %H:%M" if language() == "de" else "%Y-%m-%d %H:%M")
 
 
 def same_user(a: str, b: str) -> bool:

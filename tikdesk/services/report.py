@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from tikdesk.domain.analytics import engagement_rate, spread
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, PostStatus
 from tikdesk.domain.errors import Cancelled, InputRejected
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.domain.gate import GateStatus
 from tikdesk.domain.i18n import msg
 from tikdesk.domain.report import (
@@ -47,7 +48,6 @@ from tikdesk.domain.report import (
     RecruitingRow,
     ReportData,
     WeekPoint,
-    fmt_day,
     kpi_label,
     next_month,
     texts,
@@ -85,8 +85,8 @@ def report_period(start: dt.date, end: dt.date) -> Period:
     if end < start:
         raise InputRejected(
             msg(
-                f"Der Zeitraum endet ({fmt_day(end)}) vor seinem Beginn ({fmt_day(start)}).",
-                f"The period ends ({fmt_day(end)}) before it starts ({fmt_day(start)}).",
+                f"Der Zeitraum endet ({fmt_date(end)}) vor seinem Beginn ({fmt_date(start)}).",
+                f"The period ends ({fmt_date(end)}) before it starts ({fmt_date(start)}).",
             )
         )
     return Period(start, end)

@@ -36,7 +36,8 @@ def print_month_plan(tab: CalendarTab) -> Path | None:
 
 def write_month_plan(tab: CalendarTab, path: Path) -> Path | None:
     """The month the tab shows (its account filter too) as PDF at ``path``."""
-    from tikdesk.ui.calendar.tab import month_name, weekday_names
+    from tikdesk.domain.fmt import month_year
+    from tikdesk.ui.calendar.tab import weekday_names
 
     service = tab.service
     account = tab.current_account()
@@ -47,7 +48,7 @@ def write_month_plan(tab: CalendarTab, path: Path) -> Path | None:
         weeks = service.week_rhythm(mondays, entries, account)
         holidays = service.holidays(mondays[0], mondays[-1] + dt.timedelta(days=6))
         title = QCoreApplication.translate("CalendarTab", "Editorial plan %1").replace(
-            "%1", month_name(first)
+            "%1", month_year(first)
         )
         if account:
             title += f" – {account}"

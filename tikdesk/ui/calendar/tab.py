@@ -74,6 +74,7 @@ from tikdesk.domain.calendar import (
 )
 from tikdesk.domain.enums import PostStatus
 from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.fmt import fmt_date, month_year, weekday_short
 from tikdesk.domain.i18n import language
 from tikdesk.services.calendar import CalendarEntry, CalendarService, format_label
 from tikdesk.services.context import AppContext
@@ -112,20 +113,8 @@ STATE_LOOK = {
 }
 
 
-def fmt_day(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
-
-
 def weekday_names() -> list[str]:
-    if language() == "de":
-        return ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
-    return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
-
-def month_name(day: dt.date) -> str:
-    de = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember"]  # fmt: skip
-    return f"{de[day.month - 1]} {day.year}" if language() == "de" else day.strftime("%B %Y")
+    return [weekday_short(i) for i in range(7)]
 
 
 # ----------------------------------------------------------------------------- cells
@@ -160,9 +149,9 @@ class SlotList(QListWidget):
         if day is None:
             name = QCoreApplication.translate("CalendarTab", "Posts without a date")
         elif hour is None:
-            name = fmt_day(day)
+            name = fmt_date(day)
         else:
-            name = f"{fmt_day(day)} {hour:02d}:00"
+            name = f"{fmt_date(day)} {hour:02d}:00"
         self.setAccessibleName(name)
 
     def add_entry(self, entry: CalendarEntry, with_time: bool = True) -> QListWidgetItem:
@@ -252,7 +241,7 @@ class DayCell(QFrame):
         head.setStyleSheet(f"color: {colour}; font-weight: {'bold' if holiday else 'normal'};")
         layout.addWidget(head)
         self.list = SlotList(tab, day)
-        self.list.setAccessibleName(fmt_day(day) + (f", {holiday}" if holiday else ""))
+        self.list.setAccessibleName(fmt_date(day) + (f", {holiday}" if holiday else ""))
         layout.addWidget(self.list, 1)
         fill = HOLIDAY_FILL if holiday else TODAY_FILL if day == tab.ctx.clock.today() else None
         if fill is not None:
@@ -629,7 +618,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         body = QWidget()
         grid = QGridLayout(body)
         grid.setSpacing(2)
-        self.period.setText(month_name(self.anchor))
+        self.period.setText(month_year(self.anchor))
         self.period.setToolTip(self.period.text())  # cut in a narrow window
         grid.addWidget(QLabel(self.tr("Week")), 0, 0)
         for col, name in enumerate(weekday_names(), start=1):
@@ -688,7 +677,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
         number = monday.isocalendar()[1]
         week = self.rhythm[0] if self.rhythm else None
         text = self.tr("Week %1: %2 – %3").replace("%1", str(number))
-        text = text.replace("%2", fmt_day(days[0])).replace("%3", fmt_day(days[-1]))
+        text = text.replace("%2", fmt_date(days[0])).replace("%3", fmt_date(days[-1]))
         self.week_text = ""
         if week is not None and week.target:
             # In the note line below: the tool bar leaves the period little room.

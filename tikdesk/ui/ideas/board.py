@@ -53,9 +53,10 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus
+from tikdesk.domain.fmt import fmt_date
 from tikdesk.services.ideas import IdeaRecord
 from tikdesk.ui import theme
-from tikdesk.ui.ideas.model import Role, enum_labels, format_date
+from tikdesk.ui.ideas.model import Role, enum_labels
 
 MIME_TYPE = "application/x-tikdesk-idea-ids"
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -108,7 +109,7 @@ def card_description(record: IdeaRecord) -> str:
     if record.target_date is not None:
         parts.append(
             QCoreApplication.translate("IdeaBoard", "due %1").replace(
-                "%1", format_date(record.target_date)
+                "%1", fmt_date(record.target_date)
             )
         )
         if is_overdue(record):
@@ -361,7 +362,7 @@ class CardDelegate(QStyledItemDelegate):
             f"{self._formats.get(record.format, record.format)} · "
             f"{self._audiences.get(record.audience, record.audience)}"
         )
-        due = format_date(record.target_date)
+        due = fmt_date(record.target_date)
         overdue = is_overdue(record, self._today)
         if overdue:  # said in words, not by colour alone (WCAG 1.4.1)
             due = f"{overdue_word()} {due}"

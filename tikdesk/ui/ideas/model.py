@@ -7,7 +7,6 @@ Single-idea changes use ``dataChanged`` / row inserts / row removals, never a re
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from contextlib import suppress
 from enum import IntEnum
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 
 from tikdesk.domain.enums import LabeledEnum
 from tikdesk.domain.fields import Kind
+from tikdesk.domain.fmt import fmt_date, fmt_datetime
 from tikdesk.domain.i18n import language
 from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.services.idea_query import IdeaIndex
@@ -87,18 +87,6 @@ def enum_labels(enum: type[LabeledEnum]) -> dict[str, str]:
     return {member.value: member.label for member in enum}
 
 
-def format_date(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    return f"{day:%d.%m.%Y}" if language() == "de" else day.isoformat()
-
-
-def format_time(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    return f"{moment:%d.%m.%Y %H:%M}" if language() == "de" else f"{moment:%Y-%m-%d %H:%M}"
-
-
 class IdeaTableModel(QAbstractTableModel):
     """Rows are :class:`IdeaRecord` objects; the row list is replaced, never filtered here."""
 
@@ -150,9 +138,9 @@ class IdeaTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if field in _DATES:
-            return format_date(value)
+            return fmt_date(value)
         if field in _TIMES:
-            return format_time(value)
+            return fmt_datetime(value)
         return str(value)
 
     def headerData(

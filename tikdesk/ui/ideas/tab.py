@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
+from tikdesk.domain.fmt import fmt_date, fmt_datetime
 from tikdesk.domain.i18n import language
 from tikdesk.options import IDEAS_HEADER, IDEAS_SPLITTER, IDEAS_VIEW
 from tikdesk.services.context import AppContext
@@ -74,8 +75,6 @@ from tikdesk.ui.ideas.model import (
     EXTRA_TEXT_FIELDS,
     Column,
     IdeaTableModel,
-    format_date,
-    format_time,
 )
 
 if TYPE_CHECKING:
@@ -776,7 +775,7 @@ class IdeasTab(QWidget):
             (self.tr("Audience"), Audience(record.audience).label),
             (self.tr("Priority"), Priority(record.priority).label),
             (self.tr("Owner"), record.owner or "–"),
-            (self.tr("Due"), format_date(record.target_date) or "–"),
+            (self.tr("Due"), fmt_date(record.target_date) or "–"),
             (
                 self.tr("Effort"),
                 self.tr("%1 h").replace("%1", str(record.effort))
@@ -787,7 +786,7 @@ class IdeasTab(QWidget):
             (self.tr("Pillar"), record.pillar or "–"),
             (self.tr("Trend/sound"), record.sound_ref or "–"),
             *((s.text(language()), getattr(record, s.key) or "–") for s in EXTRA_TEXT_FIELDS),
-            (self.tr("Changed"), format_time(record.updated_at)),
+            (self.tr("Changed"), fmt_datetime(record.updated_at)),
         )
         rows = "".join(
             f"<tr><td style='color:gray;padding-right:8px'>{html.escape(k)}</td>"

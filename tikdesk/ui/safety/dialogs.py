@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.domain.errors import TikDeskError
+from tikdesk.domain.fmt import fmt_datetime
 from tikdesk.services.erasure import ErasureService
 from tikdesk.services.safety import BackupInfo, CheckReport
 from tikdesk.ui import messages, theme
@@ -271,7 +272,7 @@ class BackupTableModel(QAbstractTableModel):
             return info
         if role == Qt.ItemDataRole.DisplayRole:
             if column is BackupColumn.CREATED:
-                return info.created.strftime("%d.%m.%Y %H:%M:%S")
+                return fmt_datetime(info.created, seconds=True)
             if column is BackupColumn.REASON:
                 return info.reason_label
             if column is BackupColumn.SIZE:

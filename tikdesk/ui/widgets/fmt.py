@@ -1,10 +1,11 @@
-"""Dates, times and translated templates as the UI shows them, in the UI's language."""
+"""Dates and times as the UI shows them (:mod:`tikdesk.domain.fmt`, shared with every layer)
+and ``arg()`` for translated templates."""
 
 from __future__ import annotations
 
-import datetime as dt
+from tikdesk.domain.fmt import fmt_date, fmt_datetime
 
-from tikdesk.domain.i18n import language
+__all__ = ["arg", "fmt_date", "fmt_datetime"]
 
 
 def arg(template: str, *values: str) -> str:
@@ -12,15 +13,3 @@ def arg(template: str, *values: str) -> str:
     for index in range(len(values), 0, -1):
         template = template.replace(f"%{index}", values[index - 1])
     return template
-
-
-def fmt_date(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    return day.strftime("%d.%m.%Y") if language() == "de" else day.isoformat()
-
-
-def fmt_datetime(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d.%m.%Y %H:%M" if language() == "de" else "%Y-%m-%d %H:%M")
