@@ -169,13 +169,7 @@ class ReportService:
         with self._ctx.db.reader() as s:
             known = self._accounts(s)
             if wanted is not None and wanted not in known:
-                listed = ", ".join(known) or msg("keine", "none")
-                raise InputRejected(
-                    msg(
-                        f"Das Konto „{account}“ ist nicht bekannt. Bekannte Konten: {listed}.",
-                        f"The account '{account}' is not known. Known accounts: {listed}.",
-                    )
-                )
+                raise _unknown_account(account or "", known)
             daily: dict[str, list[_Day]] = defaultdict(list)
             for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
                 daily[normalize_account(str(row[0]))].append(_Day(*row[1:]))
@@ -218,29 +212,27 @@ class ReportService:
         for person in people:
             if not _is_minor(person) and person.post_id is not None:
                 names[person.post_id].append(" ".join(person.name.split()))
-        reports = []
-        for acc in sections:
-            report = _account_report(
-                acc,
-                period,
-                previous,
-                daily.get(acc, []),
-                (starts.get((acc, period.start)), starts.get((acc, previous.start))),
-                [i for i in items_now if i.account == acc],
-                [i for i in items_before if i.account == acc],
-                names,
-                blank,
-                take_downs,
+        reports = [
+            dataclasses.replace(
+                _account_report(
+                    acc,
+                    period,
+                    previous,
+                    daily.get(acc, []),
+                    (starts.get((acc, period.start)), starts.get((acc, previous.start))),
+                    [i for i in items_now if i.account == acc],
+                    [i for i in items_before if i.account == acc],
+                    names,
+                    blank,
+                    take_downs,
+                ),
+                recruiting=_recruiting_rows(recruiting, acc, period, previous),
             )
-            reports.append(
-                dataclasses.replace(
-                    report, recruiting=_recruiting_rows(recruiting, acc, period, previous)
-                )
-            )
+            for acc in sections
+        ]
         open_blocked, blocked_next = self._open_blocked(today, expiring_in)
-        in_report = {
-            i.post_id for i in items_now if i.post_id is not None and i.account in sections
-        }
+        in_period = [i for i in items_now if i.account in sections]
+        in_report = {i.post_id for i in in_period if i.post_id is not None}
         pipeline = Pipeline(
             as_of=today,
             ideas_by_status=tuple((st.label, ideas.get(st.value, 0)) for st in IdeaStatus),
@@ -251,24 +243,8 @@ class ReportService:
             expiring_consents=expiring,
             expiring_in=expiring_in,
         )
-        in_period = [i for i in items_now if i.account in sections]
-        attention = Attention(
-            take_downs=tuple(
-                AttentionItem(i.published, blank(i.title), take_downs[i.post_id])
-                for i in in_period
-                if i.post_id in take_downs
-            ),
-            without_approval=tuple(
-                AttentionItem(i.published, blank(i.title), _no_approval_reason())
-                for i in in_period
-                if i.post_id is not None and i.post_id not in approved
-            ),
-            blocked_next_month=tuple(
-                AttentionItem(day, blank(title), reason) for day, title, reason in blocked_next
-            ),
-            consents_ending=expiring,
-            next_month=expiring_in,
-            videos_without_post=sum(1 for i in in_period if i.post_id is None),
+        attention = _attention(
+            in_period, blank, take_downs, approved, blocked_next, expiring, expiring_in
         )
         _step(progress, 3, 4)
         return ReportData(
@@ -415,6 +391,46 @@ def closest_snapshots(s: Session, day: dt.date) -> list[analytics_repo.VideoSnap
     for snap in analytics_repo.first_snapshots_after(s, day):
         chosen.setdefault(snap.video_link, snap)
     return list(chosen.values())
+
+
+def _unknown_account(account: str, known: Sequence[str]) -> InputRejected:
+    listed = ", ".join(known) or msg("keine", "none")
+    return InputRejected(
+        msg(
+            f"Das Konto „{account}“ ist nicht bekannt. Bekannte Konten: {listed}.",
+            f"The account '{account}' is not known. Known accounts: {listed}.",
+        )
+    )
+
+
+def _attention(
+    in_period: Sequence[_Item],
+    blank: Callable[[str], str],
+    take_downs: dict[int, str],
+    approved: set[int],
+    blocked_next: Sequence[tuple[dt.date | None, str, str]],
+    expiring: int,
+    expiring_in: Period,
+) -> Attention:
+    """What the report's first page asks management to look at."""
+    return Attention(
+        take_downs=tuple(
+            AttentionItem(i.published, blank(i.title), take_downs[i.post_id])
+            for i in in_period
+            if i.post_id in take_downs
+        ),
+        without_approval=tuple(
+            AttentionItem(i.published, blank(i.title), _no_approval_reason())
+            for i in in_period
+            if i.post_id is not None and i.post_id not in approved
+        ),
+        blocked_next_month=tuple(
+            AttentionItem(day, blank(title), reason) for day, title, reason in blocked_next
+        ),
+        consents_ending=expiring,
+        next_month=expiring_in,
+        videos_without_post=sum(1 for i in in_period if i.post_id is None),
+    )
 
 
 def _items(
