@@ -4,8 +4,8 @@
 per account the KPIs of the period and of the comparison period, a row per post published in
 the period, the performance by format and audience, the daily followers and weekly views for
 the charts; and the editorial pipeline as counts.  :meth:`ReportService.write` renders it —
-the workbook here, the PDF through a renderer the caller passes in (it needs Qt, which this
-layer may not import; the GUI passes its own, the CLI gets one from the composition root).
+the workbook here, the PDF with :mod:`tikdesk.pdf.report` (Typst, tagged PDF/UA-1; no Qt, so
+the GUI and the command line write the same file).
 
 Privacy (data-safety.md point 15): no names of people by default.  Titles of posts and videos
 are free text and may name someone ("Azubi-Takeover: Lisa zeigt …"), so the names of people
