@@ -709,17 +709,13 @@ def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]
             "came from an abbreviated count (1.2K).",
         ),
     )
-    vid.add_argument(
-        "out",
-        metavar=msg("ZIEL.csv|ZIEL.xlsx", "OUT.csv|OUT.xlsx"),
-        type=_file_ending(".csv", ".xlsx"),
-        help=msg("Zieldatei: .csv oder .xlsx", "target file: .csv or .xlsx"),
+    _add_out(
+        vid,
+        (".csv", ".xlsx"),
+        _TABLE_FILE,
+        ("Zieldatei: .csv oder .xlsx", "target file: .csv or .xlsx"),
     )
-    vid.add_argument(
-        "--account",
-        metavar=msg("KONTO", "HANDLE"),
-        help=msg("nur die Videos dieses Kontos", "only the videos of this account"),
-    )
+    _add_account(vid, "nur die Videos dieses Kontos", "only the videos of this account")
     vid.set_defaults(handler=_cmd_export_videos, writes=False)
 
 
@@ -816,52 +812,52 @@ def _cmd_import_recruiting(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 # ---------------------------------------------------------------- idea exchange (issue 3)
+# and consent register (issue 18): an import and an export command each
 @registrar
 def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser(
-        "import-ideas",
-        help=msg(
-            "Ideenliste aus Excel/CSV importieren (Zeilen mit ID werden aktualisiert)",
-            "import an idea list from Excel/CSV (rows with an ID are updated)",
+    for imp, file, sheet_else, import_handler, exp, export_handler, creates_db in (
+        (
+            (
+                "import-ideas",
+                "Ideenliste aus Excel/CSV importieren (Zeilen mit ID werden aktualisiert)",
+                "import an idea list from Excel/CSV (rows with an ID are updated)",
+            ),
+            ("DATEI", "FILE"),
+            ("das erste mit einer Ideentabelle", "the first one holding an idea table"),
+            _cmd_import_ideas,
+            (
+                "export-ideas",
+                "alle Ideen als .xlsx oder .csv (für deutsches Excel) schreiben",
+                "write all ideas as .xlsx or .csv (for German Excel)",
+            ),
+            _cmd_export_ideas,
+            True,
         ),
-    )
-    imp.add_argument("file", metavar=msg("DATEI", "FILE"))
-    imp.add_argument(
-        "--sheet",
-        metavar="NAME",
-        help=msg(
-            "Blatt der Arbeitsmappe (sonst das erste mit einer Ideentabelle)",
-            "worksheet (else the first one holding an idea table)",
+        (
+            (
+                "import-people",
+                "Einwilligungsregister aus Excel/CSV importieren (eine Zeile je Einwilligung)",
+                "import a consent register from Excel/CSV (one row per consent)",
+            ),
+            ("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"),
+            ("das mit der passenden Tabelle", "the one holding the matching table"),
+            _cmd_import_people,
+            (
+                "export-people",
+                "Einwilligungsregister als .xlsx oder .csv schreiben (enthält "
+                "personenbezogene Daten)",
+                "write the consent register as .xlsx or .csv (contains personal data)",
+            ),
+            _cmd_export_people,
+            False,
         ),
-    )
-    imp.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=msg(
-            "nur Vorschau und Probleme zeigen, nichts schreiben",
-            "show the preview and problems only, write nothing",
-        ),
-    )
-    imp.set_defaults(handler=_cmd_import_ideas)
-    exp = sub.add_parser(
-        "export-ideas",
-        help=msg(
-            "alle Ideen als .xlsx oder .csv (für deutsches Excel) schreiben",
-            "write all ideas as .xlsx or .csv (for German Excel)",
-        ),
-    )
-    exp.add_argument(
-        "out",
-        metavar=msg("ZIEL.xlsx|ZIEL.csv", "OUT.xlsx|OUT.csv"),
-        type=_file_ending(".xlsx", ".csv"),
-        help=msg(
-            "Zieldatei. Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber "
-            "die Datenbank, ihre Begleitdateien oder eine Sicherung.",
-            "target file. An existing file is overwritten without asking – but never the "
-            "database, its companion files or a backup.",
-        ),
-    )
-    exp.set_defaults(handler=_cmd_export_ideas, writes=False)
+    ):
+        parser = _add_import(sub, imp[0], imp[1:], file, sheet_else)
+        parser.set_defaults(handler=import_handler)
+        parser = _add_export(sub, exp[0], exp[1:])
+        parser.set_defaults(handler=export_handler, writes=False)
+        if not creates_db:
+            parser.set_defaults(creates_db=False)
 
 
 def _cmd_import_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -898,54 +894,6 @@ def _cmd_export_ideas(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 # ---------------------------------------------------------------- consent register (issue 18)
-@registrar
-def _register_people_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser(
-        "import-people",
-        help=msg(
-            "Einwilligungsregister aus Excel/CSV importieren (eine Zeile je Einwilligung)",
-            "import a consent register from Excel/CSV (one row per consent)",
-        ),
-    )
-    imp.add_argument("file", metavar=msg("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"))
-    imp.add_argument(
-        "--sheet",
-        metavar="NAME",
-        help=msg(
-            "Blatt der Arbeitsmappe (sonst das mit der passenden Tabelle)",
-            "worksheet (else the one holding the matching table)",
-        ),
-    )
-    imp.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=msg(
-            "nur Vorschau und Probleme zeigen, nichts schreiben",
-            "show the preview and problems only, write nothing",
-        ),
-    )
-    imp.set_defaults(handler=_cmd_import_people)
-    exp = sub.add_parser(
-        "export-people",
-        help=msg(
-            "Einwilligungsregister als .xlsx oder .csv schreiben (enthält personenbezogene Daten)",
-            "write the consent register as .xlsx or .csv (contains personal data)",
-        ),
-    )
-    exp.add_argument(
-        "out",
-        metavar=msg("ZIEL.xlsx|ZIEL.csv", "OUT.xlsx|OUT.csv"),
-        type=_file_ending(".xlsx", ".csv"),
-        help=msg(
-            "Zieldatei. Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber "
-            "die Datenbank, ihre Begleitdateien oder eine Sicherung.",
-            "target file. An existing file is overwritten without asking – but never the "
-            "database, its companion files or a backup.",
-        ),
-    )
-    exp.set_defaults(handler=_cmd_export_people, writes=False, creates_db=False)
-
-
 def _cmd_import_people(args: argparse.Namespace, ctx: AppContext) -> int:
     from tikdesk.services import people_exchange as register
 
@@ -1055,6 +1003,82 @@ def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         ),
     )
     report.set_defaults(handler=_cmd_report, writes=False, creates_db=False)
+
+
+#: Said of every export's target file: what is overwritten, and what never is.
+_OVERWRITES = (
+    "Eine vorhandene Datei wird ohne Rückfrage überschrieben – nie aber die Datenbank, ihre "
+    "Begleitdateien oder eine Sicherung.",
+    "An existing file is overwritten without asking – but never the database, its companion "
+    "files or a backup.",
+)
+_TARGET_FILE = (f"Zieldatei. {_OVERWRITES[0]}", f"target file. {_OVERWRITES[1]}")
+_TABLE_FILE = ("ZIEL.csv|ZIEL.xlsx", "OUT.csv|OUT.xlsx")
+Words = tuple[str, str]  # (German, English)
+
+
+def _add_import(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    words: Words,
+    file: Words,
+    sheet_else: Words,
+    description: Words | None = None,
+    endings: tuple[str, ...] = (),
+) -> argparse.ArgumentParser:
+    """An ``import-…`` command of a table: the file, ``--sheet`` and ``--dry-run``."""
+    parser = sub.add_parser(
+        name, help=msg(*words), description=msg(*description) if description else None
+    )
+    if endings:
+        parser.add_argument("file", metavar=msg(*file), type=_file_ending(*endings))
+    else:
+        parser.add_argument("file", metavar=msg(*file))
+    _add_sheet(parser, *sheet_else)
+    _add_dry_run(parser)
+    return parser
+
+
+def _add_export(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, words: Words
+) -> argparse.ArgumentParser:
+    """An ``export-…`` command writing .xlsx or .csv to ``out``."""
+    parser = sub.add_parser(name, help=msg(*words))
+    _add_out(parser, (".xlsx", ".csv"), ("ZIEL.xlsx|ZIEL.csv", "OUT.xlsx|OUT.csv"), _TARGET_FILE)
+    return parser
+
+
+def _add_out(
+    parser: argparse.ArgumentParser, endings: tuple[str, ...], metavar: Words, words: Words
+) -> None:
+    """The target file argument ``out`` of an export."""
+    parser.add_argument("out", metavar=msg(*metavar), type=_file_ending(*endings), help=msg(*words))
+
+
+def _add_sheet(parser: argparse.ArgumentParser, else_de: str, else_en: str) -> None:
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=msg(
+            f"Blatt der Arbeitsmappe (sonst {else_de})",
+            f"worksheet (else {else_en})",
+        ),
+    )
+
+
+def _add_dry_run(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=msg(
+            "nur Vorschau und Probleme zeigen, nichts schreiben",
+            "show the preview and problems only, write nothing",
+        ),
+    )
+
+
+def _add_account(parser: argparse.ArgumentParser, de: str, en: str) -> None:
+    parser.add_argument("--account", metavar=msg("KONTO", "HANDLE"), help=msg(de, en))
 
 
 def _file_ending(*suffixes: str) -> Callable[[str], str]:
@@ -1173,23 +1197,22 @@ def _register_calendar(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         exp.add_argument(
             option, dest=dest, type=_iso_date, metavar=msg("JJJJ-MM-TT", "YYYY-MM-DD"), help=words
         )
-    exp.add_argument(
-        "--account",
-        metavar=msg("KONTO", "HANDLE"),
-        help=msg("nur dieses Konto (sonst alle)", "only this account (else all)"),
-    )
+    _add_account(exp, "nur dieses Konto (sonst alle)", "only this account (else all)")
     exp.set_defaults(handler=_cmd_export_calendar, writes=False, creates_db=False)
 
 
 @registrar
 def _register_plan(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser(
+    _add_import(
+        sub,
         "import-plan",
-        help=msg(
+        (
             "Redaktionsplan aus Excel/CSV importieren (eine Zeile je Beitrag, als Entwurf)",
             "import the editorial plan from Excel/CSV (one row per post, as a draft)",
         ),
-        description=msg(
+        ("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"),
+        ("das erste mit einem Redaktionsplan", "the first one holding an editorial plan"),
+        description=(
             "Spalten: ID | Titel | Geplant | Format | Zielgruppe | Zweck | Konto | Personen | "
             "Autor:in | Notiz (auch ID | Title | Planned | Format | Audience | Purpose | "
             "Account | People | Author | Note). Eine Zeile mit ID ändert diesen Beitrag, "
@@ -1204,29 +1227,8 @@ def _register_plan(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
             "person of the registry, e.g. 'Lea Muster (Face, Voice)'. On any problem nothing "
             "is written (exit 1).",
         ),
-    )
-    imp.add_argument(
-        "file",
-        metavar=msg("DATEI.xlsx|DATEI.csv", "FILE.xlsx|FILE.csv"),
-        type=_file_ending(".xlsx", ".csv"),
-    )
-    imp.add_argument(
-        "--sheet",
-        metavar="NAME",
-        help=msg(
-            "Blatt der Arbeitsmappe (sonst das erste mit einem Redaktionsplan)",
-            "worksheet (else the first one holding an editorial plan)",
-        ),
-    )
-    imp.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=msg(
-            "nur Vorschau und Probleme zeigen, nichts schreiben",
-            "show the preview and problems only, write nothing",
-        ),
-    )
-    imp.set_defaults(handler=_cmd_import_plan)
+        endings=(".xlsx", ".csv"),
+    ).set_defaults(handler=_cmd_import_plan)
 
 
 def _cmd_import_plan(args: argparse.Namespace, ctx: AppContext) -> int:
