@@ -22,9 +22,13 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import typst
 
 from tikdesk import paths
 from tikdesk.domain.errors import TikDeskError
@@ -49,6 +53,10 @@ _NO_GLYPH = re.compile(
 #: symbols from those ranges that the fonts do have (kept)
 _KEEP = frozenset("★☆☐☑☒✓✗✔✘▲▼►◄●○■□♥♦♣♠☎⚠")
 _MISSING = re.compile(r'the text `"(.+?)"` could not be displayed')
+
+
+_compiler: typst.Compiler | None = None
+_lock = threading.Lock()  # one compile at a time: the compiler and its caches are shared
 
 
 class PdfError(TikDeskError):
@@ -83,6 +91,17 @@ def fonts_dir() -> Path:
     return folder
 
 
+def compiler() -> typst.Compiler:
+    """The one Typst compiler of the process, with the shipped fonts loaded once (a fresh
+    one per PDF parses every font again: ~10 ms, and more for symbol fallbacks)."""
+    global _compiler
+    if _compiler is None:
+        import typst
+
+        _compiler = typst.Compiler(font_paths=[str(fonts_dir())], ignore_system_fonts=True)
+    return _compiler
+
+
 def template(name: str) -> str:
     """The Typst source of a PDF kind: the shared ``common.typ`` followed by ``name``."""
     folder = paths.resource_dir() / "pdf"
@@ -106,7 +125,7 @@ def compile_pdf(
 
     payload = {"lang": language(), **data}
     missing: frozenset[str] = frozenset()
-    with tempfile.TemporaryDirectory(prefix="tikdesk-pdf-") as root:
+    with _lock, tempfile.TemporaryDirectory(prefix="tikdesk-pdf-") as root:
         main = Path(root) / "main.typ"
         main.write_text(template(name), encoding="utf-8")
         usable = _copy_images(images or {}, Path(root))
@@ -116,11 +135,9 @@ def compile_pdf(
                 "images": json.dumps(usable),
             }
             try:
-                pdf = typst.compile(
-                    str(main),
+                pdf = compiler().compile(
+                    input=str(main),
                     root=root,
-                    font_paths=[str(fonts_dir())],
-                    ignore_system_fonts=True,
                     sys_inputs=inputs,
                     pdf_standards=STANDARDS,  # type: ignore[arg-type]
                     timestamp=timestamp or dt.datetime.now(dt.UTC).replace(microsecond=0),
