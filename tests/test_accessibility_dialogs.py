@@ -29,7 +29,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -37,7 +40,13 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from test_accessibility import _mnemonic, describe, german_database, settle
+from test_accessibility import (
+    _mnemonic,
+    describe,
+    german_database,
+    has_label_buddy,
+    settle,
+)
 from test_accessibility_keyboard import PRESSES, traps
 from test_accessibility_scaling import SMALL, clipped
 
@@ -579,3 +588,50 @@ def test_every_dialog_fits_960_by_540_and_nothing_is_clipped(
         problems += clipped(dialog, f"{size} {name}/{page}")
     problems = sorted(set(problems))
     assert problems == [], "\n".join(problems)
+
+
+# ------------------------------------------------------------------------------ names
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader gets, as Qt's accessibility layer forms it: the accessible
+    name, else a button's or group box's own text, else the label whose buddy it is.  (Not
+    through QAccessible.queryAccessibleInterface: its wrappers outlive a deleted dialog.)"""
+    if widget.accessibleName().strip():
+        return widget.accessibleName().strip()
+    parent = widget.parentWidget()
+    if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
+        isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget
+    ):
+        return spoken_name(parent)
+    if isinstance(widget, QAbstractButton) and widget.text().strip():
+        return widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    if isinstance(widget, QGroupBox):
+        return widget.title().replace("&", "").strip()
+    if isinstance(widget, QTabBar):
+        return " ".join(widget.tabText(i) for i in range(widget.count())).replace("&", "")
+    if isinstance(widget, QTabWidget):  # focus goes to its tab bar
+        return spoken_name(widget.tabBar())
+    return "(label)" if has_label_buddy(widget) else ""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_control_has_a_name_and_symbol_buttons_have_words(
+    opened: Callable[[str], QWidget], name: str
+) -> None:
+    """What Tab reaches says what it is; a button showing only a symbol ("◀", "…", "+")
+    is named in words."""
+    dialog = opened(name)
+    problems = []
+    for page in pages(dialog):
+        for widget in dialog.findChildren(QWidget):
+            if not (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                continue
+            spoken = spoken_name(widget)
+            if not spoken:
+                problems.append(f"[{page}] {describe(widget)} has no name")
+            elif isinstance(widget, QAbstractButton) and not re.search(r"\w\w", spoken):
+                problems.append(f"[{page}] {describe(widget)} is named only {spoken!r}")
+    assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))

@@ -154,6 +154,10 @@
         <source>%1 approvals were revoked.</source>
         <translation>%1 Freigaben wurden zurückgezogen.</translation>
     </message>
+    <message>
+        <source>Posts affected by the withdrawal</source>
+        <translation>Vom Widerruf betroffene Beiträge</translation>
+    </message>
 </context>
 <context>
     <name>PaperworkPanel</name>

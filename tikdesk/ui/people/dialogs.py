@@ -445,6 +445,7 @@ class ImpactDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         self.posts = impact_tree(impact)
+        self.posts.setAccessibleName(self.tr("Posts affected by the withdrawal"))
         layout.addWidget(self.posts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
