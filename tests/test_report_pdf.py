@@ -138,15 +138,24 @@ def test_cli_report_exit_codes(report_ctx: object, db_path: Path, tmp_path: Path
 
 def test_cli_writes_the_pdf_itself_without_qt(report_ctx: object, db_path: Path,
                                               tmp_path: Path) -> None:  # fmt: skip
-    """The command line renders the PDF on its own (Typst): no renderer injected, no Qt."""
-    from tikdesk import cli
+    """The command line renders the PDF on its own (Typst): no renderer injected, and Qt is
+    never imported (a fresh interpreter, as ``tikdesk-cli`` runs)."""
+    import os
+    import sys
 
     report_ctx.db.close()  # type: ignore[attr-defined]
-    args = cli.build_parser().parse_args(
-        ["--db", str(db_path), "report", "--from", "2026-09-01", "--to", "2026-09-30",
-         "--out", str(tmp_path / "x.xlsx"), "--pdf", str(tmp_path / "x.pdf")]
-    )  # fmt: skip
-    assert cli.run(args) == 0
+    argv = ["--db", str(db_path), "report", "--from", "2026-09-01", "--to", "2026-09-30",
+            "--out", str(tmp_path / "x.xlsx"), "--pdf", str(tmp_path / "x.pdf")]  # fmt: skip
+    code = (
+        "import sys; from tikdesk import app; rc = app.main(sys.argv[1:]); "
+        "qt = sorted(m for m in sys.modules if m.startswith('PySide6')); "
+        "print('QT', qt); sys.exit(rc)"
+    )
+    env = {**os.environ, "TIKDESK_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True,
+                            text=True, env=env, timeout=120, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "QT []" in result.stdout
     assert (tmp_path / "x.xlsx").exists()
     assert b"/StructTreeRoot" in (tmp_path / "x.pdf").read_bytes()
 
