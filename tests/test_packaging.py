@@ -249,3 +249,41 @@ def test_qtopengl_stand_in_imports_and_refuses_classes() -> None:
         sys.modules.pop("PySide6.QtOpenGL", None)
         if saved is not None:
             sys.modules["PySide6.QtOpenGL"] = saved
+
+
+def test_windows_estimate_maps_linux_files_to_their_windows_counterparts(tmp_path: Path) -> None:
+    """packaging/windows_estimate.py: Qt and numpy from the win_amd64 sizes, Linux-only files
+    dropped, Python's runtime added, the archive counted twice (two executables)."""
+    estimate = _script("windows_estimate")
+    bundle = tmp_path / "TikDesk"
+    files = {
+        "PySide6/Qt/lib/libQt6Core.so.6": 7_000_000,
+        "PySide6/Qt/lib/libicudata.so.73": 5_000_000,  # Windows: the system's icuuc.dll
+        "PySide6/Qt/lib/libQt6XcbQpa.so.6": 800_000,
+        "PySide6/Qt/plugins/platforms/libqxcb.so": 20_000,
+        "PySide6/QtCore.abi3.so": 4_000_000,
+        "numpy.libs/libscipy_openblas64_-x.so": 25_000_000,
+        "numpy.libs/libgfortran-x.so.5": 2_800_000,
+        "libX11.so.6": 1_300_000,
+        "resources/manual/de/index.html": 1_000_000,
+    }
+    for rel, size in files.items():
+        path = bundle / "_internal" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"\0" * size)
+    (bundle / "TikDesk").write_bytes(b"\0" * 13_000_000)
+    win = {
+        "PySide6/Qt6Core.dll": 10_000_000,
+        "PySide6/plugins/platforms/qwindows.dll": 1_000_000,
+        "PySide6/QtCore.pyd": 3_000_000,
+        "numpy.libs/libscipy_openblas64_-y.dll": 20_000_000,
+        "numpy.libs/msvcp140-z.dll": 500_000,
+    }
+    groups = estimate.estimate(bundle, win)
+    assert groups["Qt libraries and plugins"] == pytest.approx(11.0)
+    assert groups["PySide6 bindings"] == pytest.approx(3.0)
+    assert groups["numpy"] == pytest.approx(20.5)
+    assert groups["Python code, data and other extensions (same)"] == pytest.approx(1.0)
+    assert groups["TikDesk.exe"] == groups["tikdesk-cli.exe (a second copy of the Python archive)"]
+    runtime = sum(estimate.PYTHON_RUNTIME_MB.values())
+    assert sum(groups.values()) == pytest.approx(11.0 + 3.0 + 20.5 + 1.0 + 26.0 + runtime)
