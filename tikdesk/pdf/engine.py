@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 from tikdesk import paths
 from tikdesk.domain.errors import TikDeskError
-from tikdesk.domain.fmt import group
 from tikdesk.domain.i18n import language
 
 #: PDF/UA-1 for accessibility (issue 23) and PDF/A-2a for the files (issue 20): Typst 0.15
@@ -196,19 +195,3 @@ def write_synced(path: Path, data: bytes) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-
-
-# ----------------------------------------------------------------------------- numbers
-def fmt_pct(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    text = group(f"{value * 100:,.1f}") + " %"
-    return ("+" + text) if signed and value > 0 else text
-
-
-def fmt_points(value: float | None) -> str:
-    """A difference of two rates, in percentage points."""
-    if value is None:
-        return "–"
-    unit = " Pp." if language() == "de" else " pp"
-    return ("+" if value > 0 else "") + group(f"{value * 100:,.1f}") + unit

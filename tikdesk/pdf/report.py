@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tikdesk.domain.fmt import fmt_date, fmt_int, fmt_signed
-from tikdesk.domain.i18n import msg
+from tikdesk.domain.fmt import fmt_date, fmt_day_short, fmt_float, fmt_int, fmt_pct, fmt_signed
+from tikdesk.domain.i18n import language, msg
 from tikdesk.domain.report import (
     AccountReport,
     AttentionItem,
@@ -29,7 +29,7 @@ from tikdesk.domain.report import (
     summary_sentences,
     texts,
 )
-from tikdesk.pdf.engine import fmt_pct, fmt_points, write_pdf
+from tikdesk.pdf.engine import write_pdf
 
 TEMPLATE = "report.typ"
 
@@ -37,6 +37,19 @@ TEMPLATE = "report.typ"
 def render_report(data: ReportData, path: Path) -> None:
     """Write ``data`` as a PDF to ``path`` (the caller takes care of temp file and rename)."""
     write_pdf(Path(path), TEMPLATE, report_json(data), images={"logo": data.logo_path})
+
+
+def pct_change(value: float | None) -> str:
+    """A relative change with its sign: ``+12,5 %``."""
+    return ("+" if value is not None and value > 0 else "") + fmt_pct(value)
+
+
+def fmt_points(value: float | None) -> str:
+    """A difference of two rates, in percentage points: ``+0,4 Pp.``."""
+    if value is None:
+        return fmt_signed(None)
+    unit = " Pp." if language() == "de" else " pp"
+    return ("+" if value > 0 else "") + fmt_float(value * 100) + unit
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -144,7 +157,7 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
                 value(kpi.current),
                 value(kpi.previous),
                 fmt_points(kpi.change) if rate else fmt_signed(kpi.change),
-                kpi.basis_note if kpi.too_few_posts else fmt_pct(kpi.change_pct, signed=True),
+                kpi.basis_note if kpi.too_few_posts else pct_change(kpi.change_pct),
             ]
         )
         bold.append(kpi.key in ("growth", "views"))
@@ -159,7 +172,7 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
                 fmt_int(rec.current),
                 fmt_int(rec.previous),
                 fmt_signed(change),
-                fmt_pct(pct, signed=True),
+                pct_change(pct),
             ]
         )
         bold.append(False)
@@ -176,7 +189,7 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         t.chart_followers + suffix,
         t.no_data,
         followers,
-        [f"{day:%d.%m.}" for day in days],
+        [fmt_day_short(day) for day in days],
         [fmt_int(v) for v in followers],
         low=low,
         every=step,
