@@ -62,9 +62,11 @@ def test_smoke_test_visits_everything_and_touches_no_user_data(tmp_path: Path) -
     for step in (
         "resources: ok",
         "translations: ok",
+        "locale: ok (collation Apfel < Äpfel",
         "charts: ok",
         "manual: ok",
         "report: ok",
+        "team: ok (dialog shown, psycopg",
         "network: ok",
         "exit 0",
     ):
