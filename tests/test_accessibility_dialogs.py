@@ -56,14 +56,16 @@ class Demo:
     ctx: Any
     settings: QSettings
     work: Path
+    translators: Any = ()
 
 
 @pytest.fixture(scope="module")
 def demo(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     """The German demo database with imported analytics, in a temporary folder."""
     work = tmp_path_factory.mktemp("a11y-dialogs")
-    with german_database(qapp, work) as (ctx, _translators):
-        yield Demo(ctx, QSettings(str(work / "s.ini"), QSettings.Format.IniFormat), work)
+    with german_database(qapp, work) as (ctx, translators):
+        settings = QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)
+        yield Demo(ctx, settings, work, translators)
 
 
 # ------------------------------------------------------------------------------ registry
@@ -522,11 +524,7 @@ def buddy_problems(dialog: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_alt_keys_are_unique_and_every_buddy_takes_focus(
-    opened: Callable[[str], QWidget], name: str
-) -> None:
-    dialog = opened(name)
+def key_problems(dialog: QWidget) -> list[str]:
     problems: list[str] = []
     for page in pages(dialog):
         seen: dict[str, str] = {}
@@ -535,7 +533,34 @@ def test_alt_keys_are_unique_and_every_buddy_takes_focus(
                 problems.append(f"[{page}] Alt+{key}: {what} and {seen[key]}")
             seen.setdefault(key, what)
         problems += [f"[{page}] {p}" for p in buddy_problems(dialog)]
-    assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))
+    return sorted(set(problems))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_alt_keys_are_unique_and_every_buddy_takes_focus(
+    opened: Callable[[str], QWidget], name: str
+) -> None:
+    problems = key_problems(opened(name))
+    assert problems == [], "\n".join(problems)
+
+
+def test_english_alt_keys_are_unique_in_every_dialog(
+    demo: Demo, opened: Callable[[str], QWidget], qapp: QApplication
+) -> None:
+    from tikdesk.domain.i18n import set_language
+
+    for translator in demo.translators:
+        qapp.removeTranslator(translator)
+    set_language("en")
+    try:
+        dialog = opened("first start")
+        assert dialog.windowTitle() == "Set up TikDesk"  # really English
+        problems = [f"{name} {p}" for name in NAMES for p in key_problems(opened(name))]
+    finally:
+        for translator in demo.translators:
+            qapp.installTranslator(translator)
+        set_language("de")
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_alt_key_check_sees_a_clash(opened: Callable[[str], QWidget]) -> None:

@@ -32,12 +32,12 @@
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
         <source>&amp;Logo for reports:</source>
         <translation>&amp;Logo für Berichte:</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>TikTok handles</source>

@@ -170,7 +170,7 @@
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <source>&amp;set</source>
+        <source>&amp;use</source>
         <translation>fest&amp;legen</translation>
     </message>
     <message>

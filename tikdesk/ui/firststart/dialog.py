@@ -53,7 +53,7 @@ class FirstStartDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         self._add_user_rows(form)
-        labels = (self.tr("&Organisation:"), self.tr("&Logo for reports:"), self.tr("&Browse…"))
+        labels = (self.tr("&Organisation:"), self.tr("&Logo for reports:"), self.tr("B&rowse…"))
         rows = OrganisationRows(self, form, labels, current.organisation, current.logo_path)
         self.organisation, self.logo = rows.name, rows.logo
         self.organisation.setPlaceholderText(self.tr("e.g. Stadt Musterhausen"))

@@ -115,7 +115,7 @@ class IdeaEditorDialog(QDialog):
         self._add(form, "owner", self.tr("&Owner:"), self.owner, self.tr("Owner"))
 
         due = initial("target_date", None)
-        self.has_due = QCheckBox(self.tr("&set"))
+        self.has_due = QCheckBox(self.tr("&use"))
         self.has_due.setAccessibleName(self.tr("Has a due date"))
         self.has_due.setChecked(due is not None)
         self.due = QDateEdit()
