@@ -73,7 +73,7 @@ def test_heat_map_marks_high_and_low_values_by_symbol(qtbot: Any) -> None:
     qtbot.addWidget(panel)
     panel.update_heatmap(heat, with_time=12, without_time=0)
     marks = {(x, y): text for text, x, y, _colour in panel.level_marks.labels}
-    assert marks == {(18.5, -0.5): "▲", (7.5, 3.5): "▼"}
+    assert marks == {(18, 0): "▲", (7, 4): "▼"}  # above the count in the cell
 
 
 # ----------------------------------------------------------------------------- any font size
@@ -170,5 +170,26 @@ def test_at_14_pt_axes_fit_their_labels_and_legends_use_the_application_font(
     assert checked >= 12
     for legend in (board.views.legend, board.benchmarks.legend):
         assert legend is not None and legend_font_size(legend) == "14pt"
+    line = QFontMetrics(font_14pt).height()
+    for panel in shown:  # the date, hour and value labels below the plots are not cut off
+        for plot in panel.plots:
+            axis = plot.getAxis("bottom")
+            if not axis.isVisible():
+                continue
+            title = axis.label.boundingRect().height() - 5 if axis.label.isVisible() else 0
+            assert _lowest_label(axis) + line <= axis.height() - title + 1, panel.title
     heat_axis = board.heatmap.hour_axis  # its two-line title is not cut off at the bottom
     assert heat_axis.height() >= 3 * QFontMetrics(font_14pt).lineSpacing()
+
+
+def _lowest_label(axis: Any) -> float:
+    """Where the lowest tick label of a bottom axis starts (0 when it draws none)."""
+    from PySide6.QtGui import QPainter, QPicture
+
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return max((rect.top() for rect, _f, _t in specs[2]), default=0.0) if specs else 0.0

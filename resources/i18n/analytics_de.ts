@@ -29,6 +29,7 @@
     </message>
     <message>
         <source>Save chart as PNG</source>
+        <extracomment>lines of the bottom axes&apos; titles (a panel with a two-line title says so)</extracomment>
         <translation>Diagramm als PNG speichern</translation>
     </message>
     <message>
@@ -140,6 +141,10 @@
         <translation>Typischer Wert: der Median – die Hälfte der Beiträge liegt darüber, die Hälfte darunter.</translation>
     </message>
     <message>
+        <source>bar: typical value · line: middle half&lt;br&gt;hatched: fewer than 3 posts</source>
+        <translation>Balken: typischer Wert · Linie: mittlere Hälfte&lt;br&gt;schraffiert: weniger als 3 Beiträge</translation>
+    </message>
+    <message>
         <source>Link videos…</source>
         <translation>Videos zuordnen…</translation>
     </message>
@@ -230,10 +235,6 @@
     <message>
         <source>Group</source>
         <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>bar: typical value · line: middle half · hatched: fewer than 3 posts</source>
-        <translation>Balken: typischer Wert · Linie: mittlere Hälfte · schraffiert: weniger als 3 Beiträge</translation>
     </message>
     <message>
         <source>Bar: the typical value (median: half of the posts are above it, half below) · line: the middle half of the posts (from the first to the third quartile, Q1–Q3) · hatched: fewer than 3 posts</source>

@@ -664,7 +664,9 @@ class BenchmarkForm(QWidget):
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.setAccessibleName(translate("Analytics", "Peer account entries"))
         self.entries.setMaximumHeight(120)
-        self.entries.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.entries.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # any font size
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.entries.itemSelectionChanged.connect(self._update_delete)
         entries_row = QHBoxLayout()
         entries_row.addWidget(self.entries, 1)

@@ -216,10 +216,14 @@ def fit_axis_width(axes: Iterable[pg.AxisItem], font: QFont, limit: float = 320)
     return width
 
 
-def fit_axis_height(axis: pg.AxisItem, font: QFont, lines: int = 2) -> None:
-    """A bottom axis as high as ``lines`` of text in ``font`` (its tick labels and title)."""
+def fit_axis_height(axis: pg.AxisItem, font: QFont, title_lines: int = 1) -> None:
+    """A bottom axis as high as its tick labels and its title (``title_lines`` lines, if
+    shown) in ``font``: pyqtgraph's own estimate cuts the labels at large font sizes."""
+    lines = 1 + (title_lines if axis.label.isVisible() else 0)
     gap = max(0, axis.style["tickLength"]) + axis.style["tickTextOffset"][1]
-    axis.setHeight(math.ceil(QFontMetricsF(font).lineSpacing() * lines + gap + 8))
+    height = math.ceil(QFontMetricsF(font).lineSpacing() * lines + gap + 6)
+    if axis.height() != height:
+        axis.setHeight(height)
 
 
 def attach_legend(
@@ -305,6 +309,7 @@ class Labels(pg.GraphicsObject):  # type: ignore[misc]
         height, ascent = metrics.height(), metrics.ascent()
         (ax, ay), (dx, dy) = self.anchor, self.offset
         drawn: list[QRectF] = []
+        area = to_screen.mapRect(self._bounds)  # the view, on screen: labels stay inside
         p.save()
         p.resetTransform()
         p.setFont(self.font)
@@ -312,12 +317,27 @@ class Labels(pg.GraphicsObject):  # type: ignore[misc]
             at = to_screen.map(QPointF(x, y))
             width = metrics.horizontalAdvance(text)
             box = QRectF(at.x() - ax * width + dx, at.y() - ay * height + dy, width, height)
+            _inside(box, area)
             if self.sparse and any(box.intersects(other) for other in drawn):
                 continue
             drawn.append(box)
             p.setPen(color)
             p.drawText(QPointF(box.left(), box.top() + ascent), text)
         p.restore()
+
+
+def _inside(box: QRectF, area: QRectF) -> None:
+    """Move ``box`` into ``area`` where it sticks out (and ``area`` is large enough)."""
+    if area.isEmpty():
+        return
+    if box.right() > area.right():
+        box.moveRight(area.right())
+    if box.left() < area.left():
+        box.moveLeft(area.left())
+    if box.top() < area.top():
+        box.moveTop(area.top())
+    if box.bottom() > area.bottom():
+        box.moveBottom(area.bottom())
 
 
 def line_style(plot_item: pg.PlotDataItem) -> tuple[QColor, Qt.PenStyle]:

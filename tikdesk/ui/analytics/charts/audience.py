@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.charts import _pg
-from tikdesk.ui.analytics.charts.panel import DARK, GREEN, PURPLE, ChartPanel, TableData
+from tikdesk.ui.analytics.charts.panel import (
+    DARK,
+    GREEN,
+    PURPLE,
+    ChartPanel,
+    TableData,
+    fit_x_to_labels,
+)
 from tikdesk.ui.analytics.data import Share
 from tikdesk.ui.widgets.fmt import arg
 
@@ -49,6 +56,7 @@ class AudiencePanel(ChartPanel):
         self.bars: dict[str, pg.BarGraphItem] = {}
         self.share_labels: dict[str, _pg.Labels] = {}
         self.plot_of: dict[str, pg.PlotItem] = {}
+        self._ends: dict[str, list[float]] = {kind: [] for kind in self.KINDS}
         colors = {"gender": PURPLE, "territory": GREEN}
         for row, kind in enumerate(self.KINDS):
             axis = _pg.CategoryAxis()
@@ -63,6 +71,7 @@ class AudiencePanel(ChartPanel):
             plot.addItem(labels, ignoreBounds=True)
             self.axes[kind], self.bars[kind], self.share_labels[kind] = axis, bars, labels
             self.plot_of[kind] = plot
+            plot.getViewBox().sigResized.connect(lambda _v, kind=kind: self._fit_x_range(kind))
         self.plot_of["gender"].setLabel("left", translate("Analytics", "Gender"), color=DARK)
         self.plot_of["territory"].setLabel("left", translate("Analytics", "Country"), color=DARK)
         self.shares: dict[str, list[Share]] = {kind: [] for kind in self.KINDS}
@@ -94,7 +103,6 @@ class AudiencePanel(ChartPanel):
         values = np.array([v or 0.0 for _k, v, _d in rows], dtype=float)
         self.bars[kind].setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=values)
         self.axes[kind].set_labels([audience_key_label(kind, k) for k, _v, _d in rows])
-        right = float(max(values.max(), 0.01)) if n else 1.0
         self.share_labels[kind].set_labels(
             [
                 (fmt.fmt_pct(v, 0), float(values[i]), float(i), DARK)
@@ -102,8 +110,14 @@ class AudiencePanel(ChartPanel):
             ]
         )
         plot = self.plot_of[kind]
-        plot.setXRange(0, right * 1.25, padding=0)
+        self._ends[kind] = [float(v) for v in values]
+        self._fit_x_range(kind)
         plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+
+    def _fit_x_range(self, kind: str) -> None:
+        """Room at the right for each share ("57 %") beside its bar."""
+        ends = self._ends[kind] or [0.01]
+        fit_x_to_labels(self.plot_of[kind], self.share_labels[kind], ends, default=1.25)
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
         kind = next((k for k, p in self.plot_of.items() if p is plot), None)

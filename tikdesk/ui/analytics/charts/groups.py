@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from tikdesk.domain.analytics import Spread
@@ -15,12 +15,18 @@ from tikdesk.services.analytics import NOT_LINKED, GroupSpread
 from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.charts import _pg
-from tikdesk.ui.analytics.charts.panel import BLUE, DARK, ChartPanel, TableData, pen
+from tikdesk.ui.analytics.charts.panel import (
+    BLUE,
+    DARK,
+    ChartPanel,
+    TableData,
+    fit_x_to_labels,
+    pen,
+)
 from tikdesk.ui.widgets.fmt import arg
 
 translate = QCoreApplication.translate
 FEW_POSTS = 3
-LABEL_GAP = 14  # px: the count label's offset from its bar plus a margin at the right edge
 
 
 class EngagementPanel(ChartPanel):
@@ -29,9 +35,11 @@ class EngagementPanel(ChartPanel):
     with fewer than 3 posts are hatched (not told apart by a paler colour alone)."""
 
     link_requested = Signal()
+    bottom_title_lines = 2
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+        self._ends: list[float] = []  # where each group's bar (or line) ends
         self._build_link_note()
         self.category_axis = _pg.CategoryAxis()
         self.plot = self.add_plot(0, _pg.NumberAxis("bottom", percent=True), self.category_axis)
@@ -40,7 +48,7 @@ class EngagementPanel(ChartPanel):
         self.plot.setLabel(
             "bottom",
             translate(
-                "Analytics", "bar: typical value · line: middle half · hatched: fewer than 3 posts"
+                "Analytics", "bar: typical value · line: middle half<br>hatched: fewer than 3 posts"
             ),
             color=DARK,
         )
@@ -52,7 +60,6 @@ class EngagementPanel(ChartPanel):
         self.plot.addItem(self.count_labels, ignoreBounds=True)
         self.plot.getViewBox().sigResized.connect(lambda _view: self._fit_x_range())
         self.groups: list[GroupSpread] = []
-        self._ends: list[float] = []
         note = translate(
             "Analytics",
             "Bar: the typical value (median: half of the posts are above it, half below) · "
@@ -159,25 +166,8 @@ class EngagementPanel(ChartPanel):
         self.show_chart()
 
     def _fit_x_range(self) -> None:
-        """Room at the right for every "12 posts · typically 9,3 %", measured in pixels:
-        the x range ends where the longest label beside its bar still fits."""
-        if not self._ends:
-            return
-        right = max(max(self._ends), 0.001)
-        wanted = right * 1.7  # (before the plot is laid out)
-        width = self.plot.getViewBox().width()
-        metrics = QFontMetricsF(self.count_labels.font)
-        texts = self.count_labels.texts()
-        if width > 0 and len(texts) == len(self._ends):
-            needs = [
-                end * width / room
-                for end, text in zip(self._ends, texts, strict=True)
-                if (room := width - metrics.horizontalAdvance(text) - LABEL_GAP) > 20
-            ]
-            if len(needs) == len(texts):
-                wanted = max([right * 1.05, *needs])
-        if abs(self.plot.viewRange()[0][1] - wanted) > wanted * 1e-6:
-            self.plot.setXRange(0, wanted, padding=0)
+        """Room at the right for every "12 posts · typically 9,3 %" beside its bar."""
+        fit_x_to_labels(self.plot, self.count_labels, self._ends, default=1.7)
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> tuple[str, float | None]:
         i = round(y)

@@ -12,7 +12,7 @@ from tikdesk.domain.analytics import HeatMap
 from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.charts import _pg
-from tikdesk.ui.analytics.charts.panel import DARK, ChartPanel, TableData, app_font
+from tikdesk.ui.analytics.charts.panel import DARK, ChartPanel, TableData
 from tikdesk.ui.widgets.fmt import arg
 
 translate = QCoreApplication.translate
@@ -40,6 +40,7 @@ class HeatmapPanel(ChartPanel):
     """Weekday × hour of publication: median views (or engagement) and number of posts."""
 
     metric_changed = Signal(str)
+    bottom_title_lines = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -49,6 +50,13 @@ class HeatmapPanel(ChartPanel):
         self.metric_box.addItem(translate("Analytics", "Typical views (median)"), "views")
         self.metric_box.addItem(translate("Analytics", "Typical engagement rate (median)"), "rate")
         self.metric_box.setAccessibleName(translate("Analytics", "Heat map measure"))
+        # narrower than its texts where the chart is narrow (large font): the list shows all
+        self.metric_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.metric_box.setMinimumContentsLength(12)
+        self.metric_box.setToolTip(self.metric_box.currentText())
+        self.metric_box.currentTextChanged.connect(self.metric_box.setToolTip)
         self.metric_box.currentIndexChanged.connect(
             lambda _i: self.metric_changed.emit(self.selected_metric)
         )
@@ -70,15 +78,14 @@ class HeatmapPanel(ChartPanel):
             color=DARK,
         )
         self.plot.showGrid(x=False, y=False)
-        _pg.fit_axis_height(self.hour_axis, app_font(), lines=3)  # ticks and two label lines
         self.plot.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.cell_labels = _pg.Labels((0.5, 0.5))
+        self.cell_labels = _pg.Labels((0.5, 0.0), (0.0, -2.0))  # the count: lower half
         self.plot.addItem(self.cell_labels, ignoreBounds=True)
         # the typical value by symbol too, not by shade alone (WCAG 1.4.1): ▲ top third of the
-        # cells' range, ▼ bottom third, in the cell's top right corner
-        self.level_marks = _pg.Labels((1.0, 0.0), (-1.0, 1.0))
+        # cells' range, ▼ bottom third, in the cell's upper half (above the count)
+        self.level_marks = _pg.Labels((0.5, 1.0), (0.0, -2.0))
         self.plot.addItem(self.level_marks, ignoreBounds=True)
         self.heat: HeatMap | None = None
         self.without_time = 0
@@ -116,7 +123,7 @@ class HeatmapPanel(ChartPanel):
             for d, h in zip(*np.nonzero(known), strict=True):
                 level = float(scale[d, h])
                 if level >= 2 / 3 or level <= 1 / 3:
-                    marks.append(("▲" if level >= 2 / 3 else "▼", h + 0.5, d - 0.5, ink[d, h]))
+                    marks.append(("▲" if level >= 2 / 3 else "▼", h, d, ink[d, h]))
         self.level_marks.set_labels(marks)
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
         self.image.setRect(-0.5, -0.5, 24, 7)  # after setImage: it needs the image size

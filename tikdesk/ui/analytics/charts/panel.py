@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QCursor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QImage,
     QKeySequence,
     QPainter,
@@ -87,6 +88,34 @@ def line(plot: pg.PlotItem, **opts: Any) -> pg.PlotDataItem:
 
 def bars(x: np.ndarray, heights: np.ndarray, width: float, color: str) -> pg.BarGraphItem:
     return pg.BarGraphItem(x=x, height=heights, width=width, brush=color, pen=pg.mkPen(None))
+
+
+LABEL_GAP = 14  # px: a label's offset from its bar plus a margin at the plot's right edge
+
+
+def fit_x_to_labels(
+    plot: pg.PlotItem, labels: _pg.Labels, ends: Sequence[float], *, default: float
+) -> None:
+    """An x range from 0 that leaves room, measured in pixels, for each label of ``labels``
+    beside the end of its bar (``ends``, in data units, in the labels' order); before the
+    plot is laid out, ``default`` × the longest bar."""
+    if not ends:
+        return
+    right = max(max(ends), 0.001)
+    wanted = right * default
+    width = plot.getViewBox().width()
+    metrics = QFontMetricsF(labels.font)
+    texts = labels.texts()
+    if width > 0 and len(texts) == len(ends):
+        needs = [
+            end * width / room
+            for end, text in zip(ends, texts, strict=True)
+            if (room := width - metrics.horizontalAdvance(text) - LABEL_GAP) > 20
+        ]
+        if len(needs) == len(texts):
+            wanted = max([right * 1.05, *needs])
+    if abs(plot.viewRange()[0][1] - wanted) > wanted * 1e-6:
+        plot.setXRange(0, wanted, padding=0)
 
 
 def app_font() -> QFont:
@@ -223,10 +252,20 @@ class ChartPanel(QFrame):
         """The value (or category) axes at the left, one width for all (see fit_axes)."""
         return [plot.getAxis("left") for plot in self.plots]
 
+    #: lines of the bottom axes' titles (a panel with a two-line title says so)
+    bottom_title_lines = 1
+
     def fit_axes(self) -> None:
-        """Axes as wide as their labels in the application's font (after a feed)."""
-        if not self._empty:
-            _pg.fit_axis_width(self.left_axes(), app_font())
+        """Axes as wide, and as high, as their labels in the application's font (after a
+        feed)."""
+        if self._empty:
+            return
+        font = app_font()
+        _pg.fit_axis_width(self.left_axes(), font)
+        for plot in self.plots:
+            bottom = plot.getAxis("bottom")
+            if bottom.isVisible():
+                _pg.fit_axis_height(bottom, font, self.bottom_title_lines)
 
     # ---------------------------------------------------------------- state
     def set_info(self, text: str) -> None:
