@@ -43,6 +43,17 @@ STATUS_HUES: dict[str, str] = {
     "discarded": "#8a8f98",
 }
 
+#: Tinted cell backgrounds (calendar: good hours, holidays, a week below target, today):
+#: a share of a hue on the surface, so the palette's text stays readable on it (:func:`tint`).
+TINTS: dict[str, tuple[str, float]] = {
+    "good": ("#3aa657", 0.16),
+    "holiday": ("#e07b39", 0.16),
+    "below": ("#e0a526", 0.22),
+    "today": ("#2f6fb0", 0.14),
+}
+#: The tints that list entries (with status text) are drawn on.
+CELL_TINTS = ("good", "holiday", "today")
+
 #: The read-only banner: a fixed pale yellow with dark text, readable in every palette.
 BANNER_BACKGROUND = "#fff3cd"
 BANNER_TEXT = "#5c4400"
@@ -267,7 +278,10 @@ def text(kind: str, background: QColor | None = None, palette: QPalette | None =
         return fit(hue, background, TEXT_RATIO)
     colour = fit(hue, pal.color(_R.Base), TEXT_RATIO)
     colour = fit(colour, pal.color(_R.AlternateBase), TEXT_RATIO)
-    return fit(colour, pal.color(_R.Window), TEXT_RATIO)
+    colour = fit(colour, pal.color(_R.Window), TEXT_RATIO)
+    for cell in CELL_TINTS:  # a calendar entry on a holiday, a good hour or today
+        colour = fit(colour, tint(cell, pal), TEXT_RATIO)
+    return colour
 
 
 def graphic(hue: str, background: QColor | None = None, palette: QPalette | None = None) -> QColor:
@@ -284,6 +298,12 @@ def selected_card(palette: QPalette | None = None) -> QColor:
     """The fill of a selected board card: a tint of the selection on the surface."""
     pal = _current(palette)
     return mix(pal.color(_R.Base), pal.color(_R.Highlight), 0.18)
+
+
+def tint(kind: str, palette: QPalette | None = None) -> QColor:
+    """A cell background of :data:`TINTS` on the palette's Base."""
+    hue, share = TINTS[kind]
+    return mix(_current(palette).color(_R.Base), hue, share)
 
 
 def muted(background: QColor | None = None, palette: QPalette | None = None) -> QColor:
@@ -360,6 +380,15 @@ def pairs(palette: QPalette) -> list[Pair]:
                     f"{kind} text on {role.name}", text(kind, palette=palette), c(role), TEXT_RATIO
                 )
             )
+        for cell in CELL_TINTS:
+            found.append(
+                Pair(
+                    f"{kind} text on the {cell} tint",
+                    text(kind, palette=palette),
+                    tint(cell, palette),
+                    TEXT_RATIO,
+                )
+            )
     for status in STATUS_HUES:
         found.append(
             Pair(
@@ -370,6 +399,12 @@ def pairs(palette: QPalette) -> list[Pair]:
         fg, border, fill = box_colours(kind, palette)
         found.append(Pair(f"{kind} box text", fg, fill, TEXT_RATIO))
         found.append(Pair(f"{kind} box border", border, fill, GRAPHIC_RATIO))
+    for kind in TINTS:
+        fill = tint(kind, palette)
+        found.append(Pair(f"text on the {kind} tint", c(_R.Text), fill, TEXT_RATIO))
+    below = tint("below", palette)
+    found.append(Pair("below-target text", text("warn", below, palette), below, TEXT_RATIO))
+    found.append(Pair("other month's day", muted(c(_R.Window), palette), c(_R.Window), TEXT_RATIO))
     plot = QColor(PLOT_BACKGROUND)
     for index, series in enumerate(SERIES):
         found.append(Pair(f"chart series {index + 1}", QColor(series.colour), plot, GRAPHIC_RATIO))

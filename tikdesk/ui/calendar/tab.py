@@ -29,11 +29,11 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
-    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QPalette,
     QShortcut,
     QUndoCommand,
 )
@@ -78,7 +78,7 @@ from tikdesk.domain.fmt import fmt_date, month_year, weekday_short
 from tikdesk.domain.i18n import language
 from tikdesk.services.calendar import CalendarEntry, CalendarService, format_label
 from tikdesk.services.context import AppContext
-from tikdesk.ui import messages
+from tikdesk.ui import messages, theme
 from tikdesk.ui.tab import RefreshWhenShown, TabHost
 from tikdesk.ui.widgets.badges import (
     AMBER,
@@ -94,13 +94,9 @@ from tikdesk.ui.widgets.badges import (
 
 MIME = "application/x-tikdesk-post"
 POST_ROLE = Qt.ItemDataRole.UserRole + 1
-BLUE = QColor("#1f4e79")
+BLUE = theme.TEXT["info"]  # fitted to the palette in force, like RED/AMBER/GREEN
 WEEK_HOURS = range(6, 23)  # the week view's rows; an earlier/later post adds its hour
 HOUR_COLUMN = 48  # width of the week view's hour labels (and the header's spacer)
-GOOD_FILL = QColor("#e3f1e0")
-HOLIDAY_FILL = QColor("#fde9d9")
-BELOW_FILL = QColor("#fff3cd")
-TODAY_FILL = QColor("#e8f0fb")
 
 STATE_LOOK = {
     CalendarState.BLOCKED: (BLOCK_ICON, RED),
@@ -237,15 +233,16 @@ class DayCell(QFrame):
         head = QLabel(f"{day.day}." + (f" {holiday}" if holiday else ""))
         head.setObjectName("dayHead")
         head.setToolTip(holiday)
-        colour = "#222" if in_month else "#999"
+        window = self.palette().color(QPalette.ColorRole.Window)
+        colour = "palette(window-text)" if in_month else theme.muted(window).name()
         head.setStyleSheet(f"color: {colour}; font-weight: {'bold' if holiday else 'normal'};")
         layout.addWidget(head)
         self.list = SlotList(tab, day)
         self.list.setAccessibleName(fmt_date(day) + (f", {holiday}" if holiday else ""))
         layout.addWidget(self.list, 1)
-        fill = HOLIDAY_FILL if holiday else TODAY_FILL if day == tab.ctx.clock.today() else None
-        if fill is not None:
-            self.list.setStyleSheet(f"QListWidget {{ background: {fill.name()}; }}")
+        kind = "holiday" if holiday else "today" if day == tab.ctx.clock.today() else None
+        if kind is not None:
+            self.list.setStyleSheet(f"QListWidget {{ background: {theme.tint(kind).name()}; }}")
         self.holiday = holiday
 
 
@@ -654,9 +651,10 @@ class CalendarTab(RefreshWhenShown, QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumWidth(70)
         if week.below:
+            below = theme.tint("below")
             label.setStyleSheet(
-                f"background: {BELOW_FILL.name()}; color: {AMBER.name()}; font-weight: bold;"
-                " border: 1px solid #e0c36c;"
+                f"background: {below.name()}; color: {theme.text('warn', below).name()};"
+                f" font-weight: bold; border: 1px solid {theme.graphic('#e0a526', below).name()};"
             )
             label.setToolTip(
                 self.tr("Only %1 of %2 posts planned this week")
@@ -705,22 +703,22 @@ class CalendarTab(RefreshWhenShown, QWidget):
             label = QLabel(f"{hour:02d}:00")
             label.setFixedWidth(HOUR_COLUMN)
             if hour not in WEEK_HOURS:
-                label.setStyleSheet("color: #7a4b00; font-weight: bold;")
+                label.setStyleSheet(theme.css("warn") + " font-weight: bold;")
                 label.setToolTip(self.tr("Outside the usual hours"))
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             for col, day in enumerate(days, start=1):
                 cell = SlotList(self, day, hour)
                 cell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 cell.setFixedHeight(46)
-                fill = (
-                    GOOD_FILL
+                kind = (
+                    "good"
                     if (day.weekday(), hour) in shade
-                    else HOLIDAY_FILL
+                    else "holiday"
                     if day in self.holidays
                     else None
                 )
-                if fill is not None:
-                    cell.setStyleSheet(f"QListWidget {{ background: {fill.name()}; }}")
+                if kind is not None:
+                    cell.setStyleSheet(f"QListWidget {{ background: {theme.tint(kind).name()}; }}")
                 if (day.weekday(), hour) in shade:
                     cell.setToolTip(self.tr("Good time: posts at this hour did well"))
                     cell.setProperty("good_time", True)
@@ -789,7 +787,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setWordWrap(True)
             if holiday:
-                label.setStyleSheet(f"background: {HOLIDAY_FILL.name()};")
+                label.setStyleSheet(f"background: {theme.tint('holiday').name()};")
                 label.setToolTip(holiday)
             grid.addWidget(label, 0, col)
             grid.setColumnStretch(col, 1)
