@@ -226,7 +226,7 @@ CASES = [
     (
         "employee consent in form other",
         STAFF,
-        [own(form="other", no_disadvantage=True)],
+        [own(form="other", no_disadvantage_confirmed=True)],
         S.EVIDENCE,
         [S.EVIDENCE],
     ),
@@ -240,7 +240,7 @@ CASES = [
     (
         "apprentice electronic, voluntary",
         APPRENTICE,
-        [own(form="electronic", no_disadvantage=True)],
+        [own(form="electronic", no_disadvantage_confirmed=True)],
         S.VALID,
         [],
     ),

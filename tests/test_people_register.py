@@ -24,7 +24,7 @@ from tikdesk.services.people_exchange import (
     export_people,
     preview_people_import,
 )
-from tikdesk.services.posts import consent_facts, person_facts
+from tikdesk.services.posts import person_facts
 from tikdesk.storage.engine import Database, open_database, open_server_database
 from tikdesk.storage.repositories import people as repo
 from tikdesk.ui.people.tab import PeopleTab
@@ -168,7 +168,7 @@ def people_in(db: Any) -> dict[str, Any]:
             "facts": {
                 p.display_name: (
                     person_facts(p),
-                    [consent_facts(c) for c in consents if c.person_id == p.id],
+                    [c for c in consents if c.person_id == p.id],
                 )
                 for p in people
             },
@@ -282,9 +282,9 @@ def test_a_register_with_every_column_cover_sheet_and_german_headers(
     assert len(mine) == 1
     c = mine[0]
     assert (c.platforms, c.purposes, c.shown_as) == (
-        "instagram,tiktok",
-        "behind_the_scenes,recruiting",
-        "face,name,voice",
+        {"instagram", "tiktok"},
+        {"behind_the_scenes", "recruiting"},
+        {"face", "name", "voice"},
     )
     assert (c.form, c.no_disadvantage_confirmed, c.document_ref) == ("written", True, "Akte 4711")
     assert c.collected_on == GIVEN and c.valid_from == GIVEN and c.valid_until is None
@@ -375,9 +375,9 @@ def test_english_headers_and_words(db: Any, tmp_path: Path) -> None:
     found = people_in(db)
     sam = next(c for c in found["consents"] if c.person_id == found["people"]["Sam Example"].id)
     assert (sam.platforms, sam.purposes, sam.shown_as, sam.form) == (
-        "tiktok,website",
-        "events,public_information",
-        "face,role",
+        {"tiktok", "website"},
+        {"events", "public_information"},
+        {"face", "role"},
         "electronic",
     )
     kim = found["people"]["Kim Young"]

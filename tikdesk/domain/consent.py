@@ -184,7 +184,13 @@ def join_keys(keys: Iterable[str]) -> str:
 
 
 class ConsentFacts(NamedTuple):
-    """One consent record, as far as the rules need it."""
+    """One consent record: what the rules judge (the first fields, all a list reads) and
+    what it records besides (read for one person; left at their defaults in a list).
+
+    The one shape of a consent between the ORM row (``storage.models.Consent``) and the
+    service's view (``services.people.ConsentView``, with its status and labels): the
+    repository reads it, the rules assess it, and the forms hand it in to be saved (then
+    without ``id``, ``person_id``, the withdrawal and the bookkeeping)."""
 
     role: str = ConsentRole.SUBJECT.value
     platforms: frozenset[str] = frozenset({TIKTOK})
@@ -193,14 +199,28 @@ class ConsentFacts(NamedTuple):
     withdrawn_on: dt.date | None = None
     custodian_name: str = ""
     collected_on: dt.date | None = None
-    id: int | None = None
+    id: int = 0  # 0: not saved yet
     purposes: frozenset[str] = frozenset()
     shown_as: frozenset[str] = frozenset()
     form: str = "written"
     document_ref: str = ""
     art13_version: str = ""
-    no_disadvantage: bool = False
+    no_disadvantage_confirmed: bool = False
     custodian_person_id: int | None = None
+    person_id: int = 0  # 0: not saved yet
+    # recorded, not judged
+    custodian_relation: str = ""
+    review_on: dt.date | None = None
+    form_reason: str = ""
+    text_version: str = ""
+    collected_by: str = ""
+    collected_place: str = ""
+    form_number: str = ""  # of the printed form it came back on (services.forms)
+    withdrawal_channel: str = ""
+    withdrawal_received_by: str = ""
+    withdrawal_note: str = ""
+    created_at: dt.datetime | None = None
+    version: int = 0
 
     @property
     def given_on(self) -> dt.date | None:
@@ -346,7 +366,7 @@ def _record_state(
         if record.form not in EVIDENCE_FORMS:
             faults_de.append("nicht schriftlich oder elektronisch erteilt")
             faults_en.append("not given in written or electronic form")
-        if not record.no_disadvantage:
+        if not record.no_disadvantage_confirmed:
             faults_de.append("„keine Nachteile bei Ablehnung“ nicht bestätigt")
             faults_en.append("'no disadvantage if refused' not confirmed")
         if faults_de:
@@ -431,7 +451,7 @@ def assess(
     ``use``: how the post uses the person (purpose, depiction); without it only TikTok, the
     date and the evidence are checked (the people list's "could appear on TikTok today").
     """
-    ids = tuple(c.id for c in consents if c.id is not None)
+    ids = tuple(c.id for c in consents if c.id)
     if person.erased:
         return ConsentAssessment(
             ConsentState.ERASED,

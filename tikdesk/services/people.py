@@ -29,7 +29,6 @@ from tikdesk.domain.consent import (
     join_keys,
     option_label,
     record_status,
-    split_keys,
 )
 from tikdesk.domain.enums import (
     AgeState,
@@ -53,7 +52,6 @@ from tikdesk.services.posts import (
     Clearance,
     Definitions,
     bulk_read,
-    consent_facts,
     now,
     person_facts,
     revoke_if_approved,
@@ -308,18 +306,11 @@ class DueDeletion:
 # ----------------------------------------------------------------------------- helpers
 
 
-def _consent_view(record: repo.ConsentRecord, today: dt.date) -> ConsentView:
-    facts = consent_facts(record)
+def _consent_view(record: ConsentFacts, today: dt.date) -> ConsentView:
     values: dict[str, Any] = {
         f.name: getattr(record, f.name) for f in fields(ConsentView) if hasattr(record, f.name)
     }
-    values.update(
-        platforms=split_keys(record.platforms),
-        purposes=split_keys(record.purposes),
-        shown_as=split_keys(record.shown_as),
-        status=record_status(facts, today),
-    )
-    return ConsentView(**values)
+    return ConsentView(**values, status=record_status(record, today))
 
 
 def _audit_value(name: str, value: Any) -> str:
@@ -367,7 +358,7 @@ class PeopleService:
                 counts = posts_repo.appearance_counts(s)
             consents: dict[int, list[ConsentFacts]] = {}
             for record in records:
-                consents.setdefault(record.person_id, []).append(consent_facts(record))
+                consents.setdefault(record.person_id, []).append(record)
             found = [
                 self._summary(p, consents.get(p.id, []), counts.get(p.id, 0), today) for p in people
             ]
@@ -406,7 +397,7 @@ class PeopleService:
             person = repo.get_person(s, person_id)
             consents = repo.consents(s, [person_id])
             impact = self._impact(s, person_id, today)
-        records = [consent_facts(c) for c in consents]
+        records = consents
         summary = self._summary(person, records, len(impact.posts), today)
         return PersonDetail(
             id=person.id,
@@ -792,7 +783,7 @@ class PeopleService:
                 "consent",
                 consent_id,
                 "consent_deleted",
-                f"role={old.role}; platforms={old.platforms}",
+                f"role={old.role}; platforms={join_keys(old.platforms)}",
                 "",
                 person_id=old.person_id,
             )

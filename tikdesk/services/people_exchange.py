@@ -37,7 +37,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tikdesk.domain.consent import age_on, join_keys, split_keys
+from tikdesk.domain.consent import ConsentFacts, age_on, join_keys, split_keys
 from tikdesk.domain.enums import AgeState, ConsentForm, ConsentRole, PersonCategory
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.fmt import fmt_date
@@ -150,7 +150,7 @@ class _Registry:
         self.by_name: dict[str, list[repo.PersonRecord]] = {}
         for person in self.people.values():
             self.by_name.setdefault(norm_name(person.display_name), []).append(person)
-        self.consents: dict[int, list[repo.ConsentRecord]] = {}
+        self.consents: dict[int, list[ConsentFacts]] = {}
         for consent in repo.consents(s):
             self.consents.setdefault(consent.person_id, []).append(consent)
         self.erased = {
@@ -464,7 +464,7 @@ class _Planner:
             "withdrawn_on": v.get("withdrawn_on"),
             "custodian_relation": (v.get("relation") or "") if custodian is not None else "",
         }
-        existing: list[repo.ConsentRecord] = []
+        existing: list[ConsentFacts] = []
         if isinstance(person, int):
             role = (
                 ConsentRole.CUSTODIAN.value if custodian is not None else ConsentRole.SUBJECT.value
@@ -505,7 +505,7 @@ class _Planner:
                 old = getattr(stored, k)
                 new = values[k]
                 if k in ("platforms", "purposes", "shown_as"):
-                    if split_keys(old) == split_keys(new):
+                    if old == split_keys(new):
                         continue
                 elif old == new:
                     continue
@@ -831,7 +831,7 @@ def export_people(
         people = repo.list_people(s)
         consents = repo.consents(s)
     by_id = {p.id: p for p in people}
-    mine: dict[int, list[repo.ConsentRecord]] = {}
+    mine: dict[int, list[ConsentFacts]] = {}
     for c in consents:
         mine.setdefault(c.person_id, []).append(c)
     out: list[dict[str, Any]] = []
@@ -866,9 +866,9 @@ def export_people(
                     "sole_custody": bool(person.sole_custody_note.strip()) if custodian else None,
                     "given_on": c.collected_on or c.valid_from,
                     "valid_until": c.valid_until,
-                    "platforms": split_keys(c.platforms),
-                    "purposes": split_keys(c.purposes),
-                    "shown_as": split_keys(c.shown_as),
+                    "platforms": c.platforms,
+                    "purposes": c.purposes,
+                    "shown_as": c.shown_as,
                     "form": c.form,
                     "no_disadvantage": c.no_disadvantage_confirmed,
                     "document": c.document_ref,

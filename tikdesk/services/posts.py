@@ -363,28 +363,6 @@ def person_facts(
     )
 
 
-def consent_facts(
-    record: people_repo.ConsentRecord | people_repo.ConsentFactsRow,
-) -> ConsentFacts:
-    return ConsentFacts(
-        role=record.role,
-        platforms=_keys(record.platforms),
-        valid_from=record.valid_from,
-        valid_until=record.valid_until,
-        withdrawn_on=record.withdrawn_on,
-        custodian_name=record.custodian_name,
-        collected_on=record.collected_on,
-        id=record.id,
-        purposes=_keys(record.purposes),
-        shown_as=_keys(record.shown_as),
-        form=record.form,
-        document_ref=record.document_ref,
-        art13_version=record.art13_version,
-        no_disadvantage=record.no_disadvantage_confirmed,
-        custodian_person_id=record.custodian_person_id,
-    )
-
-
 def erased_label() -> str:
     return msg("Person gelöscht", "Person erased")
 
@@ -471,7 +449,7 @@ class Clearance:
         }
         consents: dict[int, list[ConsentFacts]] = {}
         for record in people_repo.consent_facts(session, people_ids):
-            consents.setdefault(record.person_id, []).append(consent_facts(record))
+            consents.setdefault(record.person_id, []).append(record)
         results: dict[int, dict[str, ItemResult]] = {}
         passed: dict[int, frozenset[str]] = {}
         resolved: dict[int, dict[str, tuple[str, ...]]] = {}
@@ -912,9 +890,9 @@ def fingerprint(s: Session, post: repo.PostRecord, video_sha256: str = "") -> st
                 c.valid_from and c.valid_from.isoformat(),
                 c.valid_until and c.valid_until.isoformat(),
                 c.withdrawn_on is not None,
-                c.platforms,
-                c.purposes,
-                c.shown_as,
+                join_keys(c.platforms),  # as stored: the fingerprint of an approval
+                join_keys(c.purposes),
+                join_keys(c.shown_as),
             ]
             for c in consents
         ),

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tikdesk.domain.clock import SYSTEM_CLOCK
+from tikdesk.domain.consent import ConsentFacts, split_keys
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.engine import Database
@@ -42,38 +44,6 @@ class PersonRecord:
     own_consent_early: bool = False
 
 
-@dataclass(frozen=True)
-class ConsentRecord:
-    id: int
-    person_id: int
-    role: str
-    custodian_name: str
-    custodian_relation: str
-    platforms: str
-    purposes: str
-    shown_as: str
-    valid_from: dt.date | None
-    valid_until: dt.date | None
-    review_on: dt.date | None
-    form: str
-    form_reason: str
-    document_ref: str
-    text_version: str
-    art13_version: str
-    no_disadvantage_confirmed: bool
-    collected_by: str
-    collected_on: dt.date | None
-    collected_place: str
-    withdrawn_on: dt.date | None
-    withdrawal_channel: str
-    withdrawal_received_by: str
-    withdrawal_note: str
-    created_at: dt.datetime
-    version: int
-    custodian_person_id: int | None = None
-    form_number: str = ""
-
-
 class PersonFactsRow(NamedTuple):
     """What the consent rules and lists need of a person (no contact, no notes' text)."""
 
@@ -87,27 +57,6 @@ class PersonFactsRow(NamedTuple):
     erased_at: dt.datetime | None
     age_state: str
     own_consent_early: bool
-
-
-class ConsentFactsRow(NamedTuple):
-    """What the consent rules need of a consent record."""
-
-    id: int
-    person_id: int
-    role: str
-    platforms: str
-    valid_from: dt.date | None
-    valid_until: dt.date | None
-    withdrawn_on: dt.date | None
-    custodian_name: str
-    collected_on: dt.date | None
-    purposes: str
-    shown_as: str
-    form: str
-    document_ref: str
-    art13_version: str
-    no_disadvantage_confirmed: bool
-    custodian_person_id: int | None
 
 
 PERSON_FIELDS = frozenset(
@@ -284,19 +233,46 @@ def turning_18_between(
 # ----------------------------------------------------------------------------- consents
 
 
-def consents(session: Session, person_ids: Iterable[int] | None = None) -> list[ConsentRecord]:
-    query = select(*record_columns(Consent, ConsentRecord)).order_by(Consent.person_id, Consent.id)
-    return read(session, query, Consent.person_id, person_ids, ConsentRecord)
+#: Every field of a consent, and the first ones, which the rules judge (what lists read).
+_ALL = ConsentFacts._fields
+_JUDGED = _ALL[: _ALL.index("person_id") + 1]
+_KEY_LISTS = ("platforms", "purposes", "shown_as")  # stored as "a,b", read as frozensets
+#: ``split_keys`` of the few distinct stored key lists: a list splits the same strings
+#: thousands of times (frozensets are immutable, so sharing them is safe).
+_keys = lru_cache(maxsize=1024)(split_keys)
 
 
-def consent_facts(
-    session: Session, person_ids: Iterable[int] | None = None
-) -> list[ConsentFactsRow]:
-    """The consent records (of everyone when ``person_ids`` is None) as the rules see them."""
-    query = select(*columns(Consent, ConsentFactsRow._fields)).order_by(
-        Consent.person_id, Consent.id
-    )
-    return read(session, query, Consent.person_id, person_ids, ConsentFactsRow)
+def _facts(names: tuple[str, ...]) -> Callable[..., ConsentFacts]:
+    """``make(*row)`` for rows of the columns ``names`` (a prefix of the fields)."""
+    at = [names.index(k) for k in _KEY_LISTS]
+
+    def make(*row: Any) -> ConsentFacts:
+        values = list(row)
+        for i in at:
+            values[i] = _keys(values[i])
+        return ConsentFacts(*values)
+
+    return make
+
+
+_make_all, _make_judged = _facts(_ALL), _facts(_JUDGED)
+
+
+def _from_row(row: Consent) -> ConsentFacts:
+    return _make_all(*(getattr(row, name) for name in _ALL))
+
+
+def consents(session: Session, person_ids: Iterable[int] | None = None) -> list[ConsentFacts]:
+    """Every field of the consent records (of everyone when ``person_ids`` is None)."""
+    query = select(*columns(Consent, _ALL)).order_by(Consent.person_id, Consent.id)
+    return read(session, query, Consent.person_id, person_ids, _make_all)
+
+
+def consent_facts(session: Session, person_ids: Iterable[int] | None = None) -> list[ConsentFacts]:
+    """The consent records (of everyone when ``person_ids`` is None) as the rules see them:
+    the judged fields, the others left at their defaults."""
+    query = select(*columns(Consent, _JUDGED)).order_by(Consent.person_id, Consent.id)
+    return read(session, query, Consent.person_id, person_ids, _make_judged)
 
 
 def _consent_row(session: Session, consent_id: int) -> Consent:
@@ -311,8 +287,8 @@ def _consent_row(session: Session, consent_id: int) -> Consent:
     return row
 
 
-def get_consent(session: Session, consent_id: int) -> ConsentRecord:
-    return to_record(_consent_row(session, consent_id), ConsentRecord)
+def get_consent(session: Session, consent_id: int) -> ConsentFacts:
+    return _from_row(_consent_row(session, consent_id))
 
 
 def add_consent(session: Session, person_id: int, **fields: Any) -> int:
@@ -332,16 +308,16 @@ def update_consent(
     return apply_changes(_consent_row(session, consent_id), changes, CONSENT_FIELDS)
 
 
-def delete_consent(session: Session, consent_id: int) -> ConsentRecord:
+def delete_consent(session: Session, consent_id: int) -> ConsentFacts:
     row = _consent_row(session, consent_id)
-    old = to_record(row, ConsentRecord)
+    old = _from_row(row)
     session.delete(row)
     return old
 
 
-def expiring_between(session: Session, start: dt.date, end: dt.date) -> list[ConsentRecord]:
+def expiring_between(session: Session, start: dt.date, end: dt.date) -> list[ConsentFacts]:
     query = (
-        select(*record_columns(Consent, ConsentRecord))
+        select(*columns(Consent, _ALL))
         .join(Person, Person.id == Consent.person_id)
         .where(
             Person.erased_at.is_(None),
@@ -352,7 +328,7 @@ def expiring_between(session: Session, start: dt.date, end: dt.date) -> list[Con
         )
         .order_by(Consent.valid_until)
     )
-    return read(session, query, Consent.id, None, ConsentRecord)
+    return read(session, query, Consent.id, None, _make_all)
 
 
 # ----------------------------------------------------------------------------- file hygiene
