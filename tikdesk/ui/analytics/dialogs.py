@@ -272,7 +272,7 @@ class ImportPreviewDialog(QDialog):
             item.addChild(QTreeWidgetItem([header, label]))
         for header in table.ignored:
             child = QTreeWidgetItem([header, translate("Analytics", "not used")])
-            child.setForeground(1, Qt.GlobalColor.gray)
+            child.setForeground(1, theme.TEXT["muted"])  # was #a0a0a4, 2.6:1
             item.addChild(child)
         for note in ([table.anchor] if table.anchor else []) + list(table.notes):
             child = QTreeWidgetItem(["ℹ", note])
@@ -664,9 +664,7 @@ class BenchmarkForm(QWidget):
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.setAccessibleName(translate("Analytics", "Peer account entries"))
         self.entries.setMaximumHeight(120)
-        header = self.entries.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # any font size
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.entries.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.entries.itemSelectionChanged.connect(self._update_delete)
         entries_row = QHBoxLayout()
         entries_row.addWidget(self.entries, 1)
@@ -700,6 +698,9 @@ class BenchmarkForm(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.entries.setItem(r, c, item)
+        # date and numbers as wide as their texts at any font size (once, not per item)
+        for column in (1, 2, 3):
+            self.entries.resizeColumnToContents(column)
         self.add_button.setEnabled(not self.read_only())
         self._update_delete()
 
