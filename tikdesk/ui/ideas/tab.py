@@ -788,8 +788,9 @@ class IdeasTab(QWidget):
             *((s.text(language()), getattr(record, s.key) or "–") for s in EXTRA_TEXT_FIELDS),
             (self.tr("Changed"), fmt_datetime(record.updated_at)),
         )
+        grey = theme.muted().name()  # gray was 3.95:1 on white
         rows = "".join(
-            f"<tr><td style='color:gray;padding-right:8px'>{html.escape(k)}</td>"
+            f"<tr><td style='color:{grey};padding-right:8px'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>"
             for k, v in labels
         )
