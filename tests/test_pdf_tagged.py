@@ -201,3 +201,25 @@ def test_printable_leaves_out_only_what_no_font_has() -> None:
     assert printable("Team 👩‍🚒👨🏽‍🚒 Feuerwehr 🇩🇪") == "Team Feuerwehr"
     assert printable("Top ★ ≈ 5 € – „gut“ ☐ ☒ ✓") == "Top ★ ≈ 5 € – „gut“ ☐ ☒ ✓"
     assert printable("#1 $5 *x* _y_ @z <a> \\b") == "#1 $5 *x* _y_ @z <a> \\b"
+
+
+def test_pdfs_are_written_from_any_thread(tmp_path: Path) -> None:
+    """The GUI writes PDFs in worker threads: the one shared compiler must serve each."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def write(name: str) -> None:
+        try:
+            month_plan(tmp_path / name)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    month_plan(tmp_path / "main.pdf")
+    workers = [threading.Thread(target=write, args=(f"t{i}.pdf",)) for i in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert all(pdf_pages((tmp_path / f"t{i}.pdf").read_bytes()) >= 1 for i in range(3))
