@@ -20,6 +20,13 @@ never switches on.  The Python bindings are 9 MB; the bundle carries instead the
 ``packaging/rthook_qtopengl.py``: an importable module that fails loudly if anything ever asks
 it for a class.
 
+**What stays, though TikDesk barely uses it: numpy's OpenBLAS** (Linux 25 MB + libgfortran
+3 MB, Windows a 20 MB DLL).  numpy's core extension links it, so it cannot be left out of a
+PyPI numpy.  TikDesk does not need it: under gdb, with a breakpoint on each of the 57 BLAS and
+LAPACK functions numpy calls, the whole smoke test (every tab, every chart, the report) makes
+one call — numpy's own check at import.  A numpy built from source without BLAS
+(``-Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none``, untested here) would save that much.
+
     python packaging/slim.py icu LIBICUDATA [OUT]   # list what the subset keeps, build it
 """
 
