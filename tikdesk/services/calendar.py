@@ -38,11 +38,10 @@ from tikdesk.domain.gate import GateReason, GateStatus, verdict
 from tikdesk.domain.i18n import msg
 from tikdesk.services.context import AppContext
 from tikdesk.services.posts import Clearance, Definitions, PostService, bulk_read
+from tikdesk.services.settings import CALENDAR_RHYTHM, ORG_BUNDESLAND
 from tikdesk.storage.repositories import calendar as repo
 from tikdesk.storage.repositories import settings as settings_repo
 
-RHYTHM_KEY = "calendar.rhythm"
-BUNDESLAND_KEY = "org.bundesland"
 ALL_ACCOUNTS = ""
 EXPORT_DAYS = 90
 MAX_REASONS = 3
@@ -216,7 +215,7 @@ class CalendarService:
     # ---------------------------------------------------------------- settings
     def rhythm_targets(self) -> dict[str, int]:
         with self._ctx.db.reader() as s:
-            return targets_from_text(settings_repo.get(s, RHYTHM_KEY))
+            return targets_from_text(settings_repo.get(s, CALENDAR_RHYTHM))
 
     def set_rhythm_target(self, account: str, per_week: int) -> None:
         if not 0 <= per_week <= 50:
@@ -228,13 +227,13 @@ class CalendarService:
                 ),
             )
         with self._ctx.db.transaction() as s:
-            targets = targets_from_text(settings_repo.get(s, RHYTHM_KEY))
+            targets = targets_from_text(settings_repo.get(s, CALENDAR_RHYTHM))
             targets[account.strip()] = per_week
-            settings_repo.put(s, RHYTHM_KEY, targets_to_text(targets))
+            settings_repo.put(s, CALENDAR_RHYTHM, targets_to_text(targets))
 
     def bundesland(self) -> str:
         with self._ctx.db.reader() as s:
-            code = settings_repo.get(s, BUNDESLAND_KEY).strip().upper()
+            code = settings_repo.get(s, ORG_BUNDESLAND).strip().upper()
         return code if code in BUNDESLAENDER else ""
 
     def set_bundesland(self, code: str) -> None:
@@ -245,7 +244,7 @@ class CalendarService:
                 msg(f"„{code}“ ist kein Bundesland.", f"'{code}' is not a German state."),
             )
         with self._ctx.db.transaction() as s:
-            settings_repo.put(s, BUNDESLAND_KEY, code)
+            settings_repo.put(s, ORG_BUNDESLAND, code)
 
     # ---------------------------------------------------------------- rhythm
     def target_for(self, account: str | None) -> int:

@@ -16,13 +16,17 @@ from tikdesk.domain.errors import ValidationError
 from tikdesk.domain.i18n import msg
 from tikdesk.excel import tiktok
 from tikdesk.services.context import AppContext
+from tikdesk.services.settings import (
+    DEFAULT_PROFILE,
+    FIRST_START_DONE,
+    ORG_BUNDESLAND,
+    ORG_HANDLES,
+    ORG_LOGO,
+    ORG_NAME,
+)
 from tikdesk.storage.repositories import first_start as repo
 from tikdesk.storage.repositories import settings as settings_repo
 
-DONE_KEY = "first_start.done"
-HANDLES_KEY = "org.handles"  # TikTok handles, comma-separated, without "@"
-PROFILE_KEY = "checklist.default_profile"
-ORG_NAME, ORG_LOGO, BUNDESLAND_KEY = "org.name", "org.logo_path", "org.bundesland"
 PROFILES = ("general", "police", "theatre")
 
 
@@ -49,12 +53,12 @@ def parse_handles(text: str) -> tuple[str, ...]:
 
 def default_profile(session: Session) -> str:
     """The checklist profile a new post takes (the assistant's answer; "general" if none)."""
-    return settings_repo.get(session, PROFILE_KEY) or "general"
+    return settings_repo.get(session, DEFAULT_PROFILE) or "general"
 
 
 def single_handle(session: Session) -> str:
     """The organisation's TikTok handle when exactly one is set, else ""."""
-    handles = parse_handles(settings_repo.get(session, HANDLES_KEY))
+    handles = parse_handles(settings_repo.get(session, ORG_HANDLES))
     return handles[0] if len(handles) == 1 else ""
 
 
@@ -67,7 +71,7 @@ class FirstStartService:
         if self._ctx.read_only:
             return False
         with self._ctx.db.reader() as s:
-            return not settings_repo.get(s, DONE_KEY) and repo.is_empty(s)
+            return not settings_repo.get(s, FIRST_START_DONE) and repo.is_empty(s)
 
     def database_empty(self) -> bool:
         """Nothing entered or imported yet: the tabs say what to do first, not "all done"."""
@@ -76,13 +80,13 @@ class FirstStartService:
 
     def current(self) -> Setup:
         with self._ctx.db.reader() as s:
-            profile = settings_repo.get(s, PROFILE_KEY) or "general"
+            profile = settings_repo.get(s, DEFAULT_PROFILE) or "general"
             return Setup(
                 settings_repo.get(s, ORG_NAME),
                 settings_repo.get(s, ORG_LOGO),
-                parse_handles(settings_repo.get(s, HANDLES_KEY)),
+                parse_handles(settings_repo.get(s, ORG_HANDLES)),
                 profile,
-                settings_repo.get(s, BUNDESLAND_KEY),
+                settings_repo.get(s, ORG_BUNDESLAND),
             )
 
     def save(self, setup: Setup) -> None:
@@ -104,10 +108,10 @@ class FirstStartService:
         with self._ctx.db.transaction() as s:
             settings_repo.put(s, ORG_NAME, setup.organisation.strip())
             settings_repo.put(s, ORG_LOGO, setup.logo_path.strip())
-            settings_repo.put(s, HANDLES_KEY, ",".join(setup.handles))
-            settings_repo.put(s, PROFILE_KEY, setup.profile)
-            settings_repo.put(s, BUNDESLAND_KEY, code)
-            settings_repo.put(s, DONE_KEY, "1")
+            settings_repo.put(s, ORG_HANDLES, ",".join(setup.handles))
+            settings_repo.put(s, DEFAULT_PROFILE, setup.profile)
+            settings_repo.put(s, ORG_BUNDESLAND, code)
+            settings_repo.put(s, FIRST_START_DONE, "1")
 
     def single_handle(self) -> str:
         """The one TikTok handle of the organisation, "" when none or several are set."""
@@ -117,4 +121,4 @@ class FirstStartService:
     def skip(self) -> None:
         """Asked once: a skipped assistant is not offered again (Einstellungen has it)."""
         with self._ctx.db.transaction() as s:
-            settings_repo.put(s, DONE_KEY, "1")
+            settings_repo.put(s, FIRST_START_DONE, "1")

@@ -19,6 +19,7 @@ from tikdesk.services.posts import (
     bulk_read,
     now,
 )
+from tikdesk.services.settings import ACCOUNT_CHECK
 from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as people_repo
 from tikdesk.storage.repositories import posts as posts_repo
@@ -27,7 +28,6 @@ from tikdesk.storage.repositories import settings as settings_repo
 UPCOMING_DAYS = 7
 SOON_DAYS = 30
 BLOCKED_HORIZON_DAYS = 14
-ACCOUNT_SETTING = "account_check."
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class OverviewService:
             earliest = _years_before(today, 18)
             latest = _years_before(today + dt.timedelta(SOON_DAYS), 18)
             adults_soon = people_repo.turning_18_between(s, earliest, latest)
-            checks = {key: settings_repo.get(s, ACCOUNT_SETTING + key) for key, *_ in account_items}
+            checks = {key: settings_repo.get(s, ACCOUNT_CHECK + key) for key, *_ in account_items}
         upcoming = [
             p
             for p in open_posts
@@ -176,8 +176,8 @@ class OverviewService:
         """Tick (or untick) one account prerequisite; who and when are kept and audited."""
         value = f"{self._ctx.user}|{now().isoformat(sep=' ')}" if done else ""
         with self._ctx.db.transaction() as s:
-            old = settings_repo.get(s, ACCOUNT_SETTING + key)
-            settings_repo.put(s, ACCOUNT_SETTING + key, value)
+            old = settings_repo.get(s, ACCOUNT_CHECK + key)
+            settings_repo.put(s, ACCOUNT_CHECK + key, value)
             audit.record(
                 s,
                 self._ctx.user,

@@ -1,5 +1,8 @@
 """Organisation-wide settings kept in the database (name, logo for reports, the controller
-and the DSB's contact printed in the Art. 13 block of consent forms)."""
+and the DSB's contact printed in the Art. 13 block of consent forms …).
+
+Every key of the database's ``settings`` table is declared here, once; what one person
+chose on one PC lives in the settings file instead (:mod:`tikdesk.options`)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,12 @@ ORG_NAME = "org.name"
 ORG_LOGO = "org.logo_path"
 ORG_CONTROLLER = "org.controller"  # name and address of the controller (Art. 13 (1) a)
 ORG_DPO = "org.dpo_contact"  # the DSB's contact (Art. 13 (1) b)
+ORG_HANDLES = "org.handles"  # TikTok handles, comma-separated, without "@"
+ORG_BUNDESLAND = "org.bundesland"  # the state whose public holidays the calendar shows
+FIRST_START_DONE = "first_start.done"
+DEFAULT_PROFILE = "checklist.default_profile"  # checklist profile of a new post
+CALENDAR_RHYTHM = "calendar.rhythm"  # posts per week and account the calendar aims at
+ACCOUNT_CHECK = "account_check."  # + item key: the overview's account checklist
 
 
 @dataclass(frozen=True)
