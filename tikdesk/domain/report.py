@@ -448,8 +448,10 @@ def texts() -> Texts:
             "use only, do not pass on.",
         ),
         no_names=msg(
-            "Ohne Namen von Personen.",
-            "Without names of people.",
+            "Datenschutz: Dieser Bericht nennt keine abgebildeten Personen; "
+            "ihre Namen sind auch in Titeln ausgeblendet.",
+            "Privacy: this report names none of the people shown; their names are "
+            "blanked out of titles too.",
         ),
         rate_note=msg(
             "Interaktionsrate = (Likes + Kommentare + Geteilt) / Videoaufrufe.",
