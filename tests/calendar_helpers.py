@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from tikdesk.domain.consent import PURPOSES, SHOWN_AS
+from tikdesk.domain.consent import PURPOSES, SHOWN_AS, ConsentFacts
 from tikdesk.domain.enums import ItemState
-from tikdesk.services.people import ConsentInput, PeopleService, PersonInput
+from tikdesk.services.people import PeopleService, PersonInput
 from tikdesk.services.posts import PostInput, PostService
 
 TODAY = dt.date.today()
@@ -44,7 +44,7 @@ def tick_all(service: PostService, post_id: int) -> None:
 def person(ctx, name: str, valid_until: dt.date | None = None) -> int:
     people = PeopleService(ctx)
     pid = people.create_person(PersonInput(display_name=name))
-    consent = ConsentInput(
+    consent = ConsentFacts(
         valid_until=valid_until,
         purposes=frozenset(PURPOSES),
         shown_as=frozenset(SHOWN_AS),

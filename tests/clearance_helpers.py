@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tikdesk.domain.consent import PURPOSES, SHOWN_AS
+from tikdesk.domain.consent import PURPOSES, SHOWN_AS, ConsentFacts
 from tikdesk.services import people as people_service
 from tikdesk.services import posts as posts_service
 
@@ -21,8 +21,9 @@ FULL_SCOPE: dict[str, Any] = {
 }
 
 
-def ConsentInput(**kw: Any) -> people_service.ConsentInput:
-    return people_service.ConsentInput(**{**FULL_SCOPE, **kw})
+def full_consent(**kw: Any) -> ConsentFacts:
+    """A consent with every purpose and depiction (tests vary what they test)."""
+    return ConsentFacts(**{**FULL_SCOPE, **kw})
 
 
 def PostInput(**kw: Any) -> posts_service.PostInput:
@@ -32,10 +33,10 @@ def PostInput(**kw: Any) -> posts_service.PostInput:
 
 def guardian(
     people: people_service.PeopleService, name: str, relation: str = "mother", **kw: Any
-) -> people_service.ConsentInput:
+) -> ConsentFacts:
     """A custodian consent by a registry person (created here)."""
     pid = people.create_person(people_service.PersonInput(display_name=name, category="citizen"))
-    return ConsentInput(
+    return full_consent(
         role="custodian", custodian_person_id=pid, custodian_relation=relation, **kw
     )
 

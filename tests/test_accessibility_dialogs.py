@@ -316,12 +316,12 @@ def _a_minor(d: Demo) -> Any:
 
 
 def _consent(d: Demo) -> QWidget:
-    from tikdesk.services.people import ConsentInput
+    from tikdesk.domain.consent import ConsentFacts
     from tikdesk.ui.people.dialogs import ConsentDialog
 
     _service, detail, people = _a_minor(d)
     registry = [(p.id, p.display_name) for p in people if p.id != detail.id]
-    initial = ConsentInput(collected_by="Anna Beispiel")
+    initial = ConsentFacts(collected_by="Anna Beispiel")
     return ConsentDialog(initial, True, "Neue Einwilligung", lambda _d: None, people=registry)
 
 

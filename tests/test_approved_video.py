@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from clearance_helpers import ConsentInput, PostInput, team
+from clearance_helpers import PostInput, full_consent, team
 
 from tikdesk.domain.enums import ItemState, PostStatus
 from tikdesk.domain.errors import Cancelled, InputRejected
@@ -28,7 +28,7 @@ def approved(ctx, tmp_path: Path):
     anna = PostService(ctx)
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
+    people.add_consent(ali, full_consent())
     post_id = anna.create(PostInput(title="Ein Tag im Bürgeramt", planned_at=PLANNED))
     anna.add_person(post_id, ali, "Intro")
     for item in anna.get(post_id).definition.post_items:

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from clearance_helpers import ConsentInput, PostInput, guardian, team
+from clearance_helpers import PostInput, full_consent, guardian, team
 from sqlalchemy import text
 
 from tikdesk.domain.enums import ItemState, PostStatus, Role
@@ -50,7 +50,7 @@ def people(ctx):
 def ready(anna, people, **post):
     """A post by anna with Ali (consent fits), every hand-set item OK."""
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
+    people.add_consent(ali, full_consent())
     post_id = anna.create(PostInput(title="Ein Tag im Bürgeramt", planned_at=IN_10_DAYS, **post))
     anna.add_person(post_id, ali, "Intro")
     tick_all(anna, post_id)
@@ -125,7 +125,7 @@ CHANGES = {
         ali, PersonInput(display_name="Ali Demir", category="citizen")
     ),
     "consent edited": lambda people, posts, post_id, ali: people.update_consent(
-        people.get(ali).consents[0].id, ConsentInput(valid_until=TODAY + dt.timedelta(days=400))
+        people.get(ali).consents[0].id, full_consent(valid_until=TODAY + dt.timedelta(days=400))
     ),
     "consent deleted": lambda people, posts, post_id, ali: people.delete_consent(
         people.get(ali).consents[0].id
@@ -166,7 +166,7 @@ def test_every_change_revokes_the_approval_with_its_reason(ctx, anna, ben, peopl
 
 def published(anna, ben, people, **consent):
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput(**consent))
+    people.add_consent(ali, full_consent(**consent))
     post_id = anna.create(PostInput(title="Live"))  # undated: checked for today
     anna.add_person(post_id, ali)
     tick_all(anna, post_id)
@@ -231,7 +231,7 @@ def test_blocked_15_year_old_puts_the_consent_reason_first(ctx, anna, people):
             birth_date=TODAY.replace(year=TODAY.year - 15) - dt.timedelta(days=30),
         )
     )
-    people.add_consent(lea, ConsentInput())
+    people.add_consent(lea, full_consent())
     people.add_consent(lea, guardian(people, "Ayşe Kaya"))
     post_id = anna.create(PostInput(title="Azubi-Tag", planned_at=IN_10_DAYS))
     anna.add_person(post_id, lea)
@@ -371,7 +371,7 @@ def test_export_clearance_follows_the_contract(ctx, anna, ben, people, db_path, 
     quiet, _ = published(anna, ben, people)
     anna.set_shown_as(anna.get(blocked).people[0].appearance_id, frozenset({"face"}))
     people.update_consent(
-        people.get(ali).consents[0].id, ConsentInput(shown_as=frozenset({"voice"}))
+        people.get(ali).consents[0].id, full_consent(shown_as=frozenset({"voice"}))
     )
     out = tmp_path / "freigabe.csv"
     assert main(["--lang", "de", "--db", str(db_path), "export-clearance", str(out)]) == 0

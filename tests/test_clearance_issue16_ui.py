@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from clearance_helpers import ConsentInput, PostInput, team
+from clearance_helpers import PostInput, full_consent, team
 from PySide6.QtCore import Qt
 
 from tikdesk.domain.enums import ItemState, Role
@@ -99,7 +99,7 @@ def test_withdrawal_dialog_shows_the_real_impact_before_confirming(main_window, 
     team(ctx, "ben")
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    consent = people.add_consent(ali, ConsentInput())
+    consent = people.add_consent(ali, full_consent())
     anna, ben = PostService(ctx), PostService(dataclasses.replace(ctx, user="ben"))
     approved = ready_post(anna, "Freigegeben, noch nicht online")
     live = ready_post(anna, "Schon online")

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from clearance_helpers import ConsentInput, PostInput, team
+from clearance_helpers import PostInput, full_consent, team
 from PySide6.QtCore import Qt
 
 from tikdesk.demo.clearance import fill_clearance as fill_demo_clearance
@@ -203,9 +203,9 @@ def test_overview_evaluates_only_open_posts_and_published_ones_with_people(ctx):
     team(ctx, "ben")
     anna, ben = PostService(ctx), PostService(dataclasses.replace(ctx, user="ben"))
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
+    people.add_consent(ali, full_consent())
     eva = people.create_person(PersonInput(display_name="Eva Roth"))
-    people.add_consent(eva, ConsentInput())
+    people.add_consent(eva, full_consent())
     posts = {}
     for title, who in (("Mit Ali", ali), ("Mit Eva", eva), ("Ohne Personen", None)):
         post = posts[title] = ben.create(PostInput(title=title))
@@ -233,7 +233,7 @@ def test_overview_evaluates_only_open_posts_and_published_ones_with_people(ctx):
 def test_people_list_counts_posts_and_assesses_today(ctx):
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput(valid_until=TODAY - dt.timedelta(days=1)))
+    people.add_consent(ali, full_consent(valid_until=TODAY - dt.timedelta(days=1)))
     for title in ("A", "B"):
         PostService(ctx).add_person(PostService(ctx).create(PostInput(title=title)), ali)
     (summary,) = people.list_people()

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from clearance_helpers import ConsentInput, PostInput, guardian, team
+from clearance_helpers import PostInput, full_consent, guardian, team
 from sqlalchemy import text
 
 from tikdesk.domain.checklist import ChecklistError
@@ -61,7 +61,7 @@ def post_id(posts):
 
 def adult(people, name="Ali Demir", **consent):
     pid = people.create_person(PersonInput(display_name=name))
-    people.add_consent(pid, ConsentInput(**consent))
+    people.add_consent(pid, full_consent(**consent))
     return pid
 
 
@@ -109,7 +109,7 @@ def test_minor_without_custodians_blocks_until_both_and_own_consent(ctx, posts, 
     lea = people.create_person(
         PersonInput(display_name="Lea Kaya", category="apprentice", birth_date=birth_for_age(15))
     )
-    people.add_consent(lea, ConsentInput())  # her own
+    people.add_consent(lea, full_consent())  # her own
     posts.add_person(post_id, lea, "am Schalter")
     tick_all(posts, post_id, minors=True)
     ben = PostService(as_user(ctx, "ben"))
@@ -292,14 +292,14 @@ def test_withdrawal_needs_channel_and_receiver(people):
 def test_consent_validation(people):
     pid = people.create_person(PersonInput(display_name="Max"))
     with pytest.raises(ValidationError) as info:
-        people.add_consent(pid, ConsentInput(platforms=frozenset()))
+        people.add_consent(pid, full_consent(platforms=frozenset()))
     assert info.value.field == "platforms"
     with pytest.raises(ValidationError) as info:
-        people.add_consent(pid, ConsentInput(form="other"))
+        people.add_consent(pid, full_consent(form="other"))
     assert info.value.field == "form_reason"
     with pytest.raises(ValidationError) as info:
         people.add_consent(
-            pid, ConsentInput(valid_from=TODAY, valid_until=TODAY - dt.timedelta(days=1))
+            pid, full_consent(valid_from=TODAY, valid_until=TODAY - dt.timedelta(days=1))
         )
     assert info.value.field == "valid_until"
     with pytest.raises(ValidationError) as info:
@@ -314,8 +314,7 @@ def test_consent_record_round_trip_holds_every_field(people):
     pid = people.create_person(
         PersonInput(display_name="Lea", birth_date=birth_for_age(15), contact="lea@example.org")
     )
-    data = dataclasses.replace(
-        guardian(people, "Ayşe Kaya", "mother"),
+    data = guardian(people, "Ayşe Kaya", "mother")._replace(
         custodian_name="Ayşe Kaya",
         platforms=frozenset({"tiktok", "instagram"}),
         purposes=frozenset({"recruiting"}),
@@ -337,7 +336,7 @@ def test_consent_record_round_trip_holds_every_field(people):
     assert detail.summary.minor and detail.summary.age == 15
     assert detail.consents[0].id == cid and detail.consents[0].as_input() == data
     assert detail.consents[0].status == "active"
-    people.update_consent(cid, dataclasses.replace(data, text_version="v4"))
+    people.update_consent(cid, data._replace(text_version="v4"))
     assert people.get(pid).consents[0].text_version == "v4"
     people.delete_consent(cid)
     assert people.get(pid).consents == ()
@@ -401,7 +400,7 @@ def test_erasure_leaves_no_trace_of_the_name_in_the_file(ctx, posts, people, pos
             sole_custody_note="Beschluss AG Musterstadt",
         )
     )
-    people.add_consent(pid, ConsentInput(collected_by="anna", collected_place="Rathaus"))
+    people.add_consent(pid, full_consent(collected_by="anna", collected_place="Rathaus"))
     people.add_consent(
         pid,
         guardian(people, "Gertrud Kornblume", "mother"),  # a registry person of her own
@@ -460,7 +459,7 @@ def test_export_person_writes_every_sheet(ctx, people, posts, post_id, tmp_path)
     from openpyxl import load_workbook
 
     pid = people.create_person(PersonInput(display_name='=HYPERLINK("x")', contact="+49 170 123"))
-    people.add_consent(pid, ConsentInput(document_ref="@Ordner 3", text_version="v2"))
+    people.add_consent(pid, full_consent(document_ref="@Ordner 3", text_version="v2"))
     posts.add_person(post_id, pid, "Intro")
     path = people.export_person(pid, tmp_path / "export")
     assert path.suffix == ".xlsx" and path.exists()

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from clearance_helpers import ConsentInput, PostInput, guardian, team
+from clearance_helpers import PostInput, full_consent, guardian, team
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -55,7 +55,7 @@ def reasons(tab) -> str:
     return "\n".join(tab.panel.reason_texts())
 
 
-def add_consent_via_dialog(monkeypatch, people_tab, data: ConsentInput) -> None:
+def add_consent_via_dialog(monkeypatch, people_tab, data: full_consent) -> None:
     def fake_ask(parent, initial, minor, title, save, **_registry):
         assert minor  # the dialog offers custodians for a minor
         save(data)
@@ -113,7 +113,7 @@ def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     assert "von 2 Sorgeberechtigten eingewilligt" not in reasons(tab)
     assert "15 Jahre alt: eigene Einwilligung fehlt" in reasons(tab)
     assert not tab.panel.approve_button.isEnabled()
-    add_consent_via_dialog(monkeypatch, people_tab, ConsentInput(role="subject"))
+    add_consent_via_dialog(monkeypatch, people_tab, full_consent(role="subject"))
 
     open_post(main_window, post_id)
     assert tab.panel.approve_button.isEnabled(), reasons(tab)
@@ -215,7 +215,7 @@ def _input_of(posts: PostService, post_id: int) -> PostInput:
 def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben, monkeypatch):
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
+    people.add_consent(ali, full_consent())
     planned = ready_post(ben, "Noch nicht online")
     live = ready_post(ben, "Schon online")
     for post in (planned, live):
@@ -350,7 +350,7 @@ def test_export_and_erase_a_person_from_the_people_tab(
 ):
     people = PeopleService(ctx)
     pid = people.create_person(PersonInput(display_name="Quirin Zwiebel"))
-    people.add_consent(pid, ConsentInput())
+    people.add_consent(pid, full_consent())
     post_id = ben.create(PostInput(title="Mit Quirin am Hafen"))
     ben.add_person(post_id, pid)
     tab = main_window.tab(PeopleTab)

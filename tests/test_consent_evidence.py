@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from clearance_helpers import ConsentInput
+from clearance_helpers import full_consent
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.services.context import AppContext
@@ -24,7 +24,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def consent(ctx: AppContext) -> int:
     people = PeopleService(ctx)
     person = people.create_person(PersonInput(display_name="Erika Beispiel"))
-    return people.add_consent(person, ConsentInput())
+    return people.add_consent(person, full_consent())
 
 
 def test_a_scan_is_stored_under_its_hash_and_opens_from_there(
@@ -89,7 +89,7 @@ def test_check_finds_a_changed_and_a_missing_file(
 def test_erasure_deletes_the_evidence_files(ctx: AppContext, consent: int, tmp_path: Path) -> None:
     people = PeopleService(ctx)
     other = people.create_person(PersonInput(display_name="Otto Anders"))
-    other_consent = people.add_consent(other, ConsentInput())
+    other_consent = people.add_consent(other, full_consent())
     scan, keep = tmp_path / "erika.pdf", tmp_path / "otto.png"
     scan.write_bytes(PDF)
     keep.write_bytes(PNG)

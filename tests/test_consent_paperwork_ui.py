@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from clearance_helpers import ConsentInput
+from clearance_helpers import full_consent
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -29,7 +29,7 @@ def person(ctx) -> int:
     )
     people = PeopleService(ctx)
     pid = people.create_person(PersonInput(display_name="Erika Beispiel", category="employee"))
-    people.add_consent(pid, ConsentInput(platforms=frozenset({"tiktok", "intranet"})))
+    people.add_consent(pid, full_consent(platforms=frozenset({"tiktok", "intranet"})))
     return pid
 
 

@@ -22,11 +22,12 @@ from sqlalchemy import String, create_engine, inspect, text
 from sqlalchemy.pool import NullPool
 
 from tikdesk import paths
+from tikdesk.domain.consent import ConsentFacts
 from tikdesk.domain.enums import ItemState, PostStatus
 from tikdesk.logsetup import logging_to
 from tikdesk.services.erasure import ErasureService
 from tikdesk.services.ideas import IdeaService
-from tikdesk.services.people import ConsentInput, PeopleService, PersonInput, WithdrawalInput
+from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.services.safety import MANUAL, SafetyService
 from tikdesk.storage import migrations
@@ -59,9 +60,9 @@ def scene(ctx) -> Scene:
     """The name typed into every free text a team would type it into."""
     people, posts = PeopleService(ctx), PostService(ctx)
     pid = people.create_person(PersonInput(display_name=NAME))
-    people.add_consent(pid, ConsentInput())
+    people.add_consent(pid, ConsentFacts())
     other = people.create_person(PersonInput(display_name="Berta Ohnename"))
-    people.add_consent(other, ConsentInput())
+    people.add_consent(other, ConsentFacts())
     # a withdrawal of someone else that names the person (channel and note)
     people.record_withdrawal(
         other,

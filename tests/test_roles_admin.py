@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clearance_helpers import ConsentInput, team
+from clearance_helpers import full_consent, team
 from sqlalchemy import text
 
 from tikdesk.app import main
@@ -98,13 +98,13 @@ def test_cli_refuses_a_non_dsb_and_the_last_dsb(
 def test_editing_people_needs_a_role_and_a_single_user_keeps_working(ctx) -> None:
     people = PeopleService(ctx)  # anna: the first account, bootstraps every role
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
+    people.add_consent(ali, full_consent())
     assert RoleService(ctx).mine() == {Role.EDITOR, Role.APPROVER, Role.DSB}
     guest = PeopleService(AppContext(db=ctx.db, user="gast"))
     with pytest.raises(InputRejected, match="Konto gast hat keine"):
         guest.create_person(PersonInput(display_name="Bea Berg"))
     with pytest.raises(InputRejected, match="Rolle"):
-        guest.add_consent(ali, ConsentInput())
+        guest.add_consent(ali, full_consent())
     assert [p.display_name for p in people.list_people()] == ["Ali Demir"]
     team(ctx, "ben")  # an approver may edit, as on the team server
     PeopleService(AppContext(db=ctx.db, user="ben")).create_person(
@@ -165,7 +165,7 @@ def test_backup_list_shows_erased_people_and_only_the_dsb_cleans(
     team(ctx, "ben")
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
-    people.add_consent(ali, ConsentInput())
+    people.add_consent(ali, full_consent())
     safety = SafetyService(ctx)
     dirty = safety.backup(MANUAL)
     people.erase_person(ali)

@@ -6,10 +6,11 @@ import dataclasses
 import datetime as dt
 
 from tikdesk.demo.analytics import DEMO_ACCOUNT
+from tikdesk.domain.consent import ConsentFacts
 from tikdesk.domain.enums import ItemState
 from tikdesk.services.context import AppContext
 from tikdesk.services.overview import OverviewService
-from tikdesk.services.people import ConsentInput, PeopleService, PersonInput, WithdrawalInput
+from tikdesk.services.people import PeopleService, PersonInput, WithdrawalInput
 from tikdesk.services.posts import PostInput, PostService
 from tikdesk.storage.repositories import roles as roles_repo
 
@@ -64,7 +65,7 @@ def fill_clearance(ctx: AppContext) -> None:
     def consent(pid: int, **extra: object) -> int:
         values = {**signed, **extra}
         values["document_ref"] = values.get("document_ref") or f"Az. 10-04/{pid:03d}"
-        return people.add_consent(pid, ConsentInput(**values))  # type: ignore[arg-type]
+        return people.add_consent(pid, ConsentFacts(**values))  # type: ignore[arg-type]
 
     mia = person("Mia Schneider", "apprentice", born(17, 200), contact="über Ausbildungsleitung")
     consent(mia)

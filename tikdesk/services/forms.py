@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from tikdesk.domain.consent import (
     PURPOSES,
     SHOWN_AS,
     TIKTOK,
+    ConsentFacts,
     age_on,
     join_keys,
     option_label,
@@ -44,7 +45,7 @@ from tikdesk.domain.forms import FormKind
 from tikdesk.domain.i18n import msg
 from tikdesk.paths import data_dir, resource_dir
 from tikdesk.services.context import AppContext
-from tikdesk.services.people import ConsentInput, PeopleService
+from tikdesk.services.people import PeopleService
 from tikdesk.services.posts import Definitions, now
 from tikdesk.services.settings import SettingsService
 from tikdesk.storage.models import ConsentForm
@@ -110,7 +111,7 @@ class ToConfirm:
     """One signature of a returned form, as the consent record to confirm."""
 
     label: str
-    data: ConsentInput
+    data: ConsentFacts
 
 
 @dataclass(frozen=True)
@@ -410,7 +411,7 @@ class ConsentFormService:
             person = people_repo.get_person(s, person_id)
             records = people_repo.consents(s, [person_id])
         _, post_id, kind, platforms, purposes, shown_as, start, end, text_v, art13_v = form
-        base = ConsentInput(
+        base = ConsentFacts(
             platforms=platforms,
             purposes=purposes,
             shown_as=shown_as,
@@ -433,8 +434,7 @@ class ConsentFormService:
                             f"Sorgeberechtigte:r {custodian.name}".strip(),
                             f"Custodian {custodian.name}".strip(),
                         ),
-                        replace(
-                            base,
+                        base._replace(
                             role=ConsentRole.CUSTODIAN.value,
                             custodian_person_id=custodian.person_id,
                             custodian_name=custodian.name,

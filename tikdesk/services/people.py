@@ -6,7 +6,6 @@ Audit values never hold a name: people are referred to by id, and for name-like 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass, fields
@@ -20,7 +19,6 @@ from tikdesk.domain.consent import (
     PURPOSES,
     RECORD_STATUS_LABELS,
     SHOWN_AS,
-    TIKTOK,
     ConsentAssessment,
     ConsentFacts,
     age_on,
@@ -101,36 +99,20 @@ class PersonInput:
 
 
 @dataclass(frozen=True)
-class ConsentInput:
-    role: str = ConsentRole.SUBJECT.value
-    custodian_person_id: int | None = None  # custodians are registry persons
-    custodian_name: str = ""
-    custodian_relation: str = ""
-    platforms: frozenset[str] = frozenset({TIKTOK})
-    purposes: frozenset[str] = frozenset()
-    shown_as: frozenset[str] = frozenset()
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    review_on: dt.date | None = None
-    form: str = ConsentForm.WRITTEN.value
-    form_reason: str = ""
-    document_ref: str = ""
-    text_version: str = ""
-    art13_version: str = ""
-    no_disadvantage_confirmed: bool = False
-    collected_by: str = ""
-    collected_on: dt.date | None = None
-    collected_place: str = ""
-    form_number: str = ""  # of the printed form it came back on (services.forms)
-
-
-@dataclass(frozen=True)
 class WithdrawalInput:
     on: dt.date
     channel: str
     received_by: str
     note: str = ""
     consent_ids: tuple[int, ...] | None = None  # None: every active record of the person
+
+
+#: What a consent form hands in (ConsentFacts without id, person, withdrawal, bookkeeping).
+_EDITED = tuple(
+    n
+    for n in ConsentFacts._fields
+    if n not in {"id", "person_id", "created_at", "version"} and not n.startswith("withdraw")
+)
 
 
 # ----------------------------------------------------------------------------- read models
@@ -179,9 +161,9 @@ class ConsentView:
     def platforms_label(self) -> str:
         return ", ".join(option_label(PLATFORMS, p) for p in sorted(self.platforms))
 
-    def as_input(self) -> ConsentInput:
-        names = {f.name for f in fields(ConsentInput)}
-        return ConsentInput(**{n: getattr(self, n) for n in names})
+    def as_input(self) -> ConsentFacts:
+        """The record's facts, to edit and save again."""
+        return ConsentFacts(**{n: getattr(self, n) for n in _EDITED if hasattr(self, n)})
 
 
 class PersonSummary(NamedTuple):
@@ -602,7 +584,7 @@ class PeopleService:
 
     # ---------------------------------------------------------------- consents
     def _consent_values(
-        self, s: Session, person_id: int, data: ConsentInput, today: dt.date
+        self, s: Session, person_id: int, data: ConsentFacts, today: dt.date
     ) -> dict[str, Any]:
         person = repo.get_person(s, person_id)
         role = data.role
@@ -650,9 +632,7 @@ class PeopleService:
                             "custodian.",
                         ),
                     )
-                data = dataclasses.replace(
-                    data, custodian_name=data.custodian_name or guardian.display_name
-                )
+                data = data._replace(custodian_name=data.custodian_name or guardian.display_name)
             if not data.custodian_name.strip():
                 raise ValidationError(
                     "custodian_name",
@@ -730,7 +710,7 @@ class PeopleService:
             "form_number": data.form_number.strip(),
         }
 
-    def add_consent(self, person_id: int, data: ConsentInput, today: dt.date | None = None) -> int:
+    def add_consent(self, person_id: int, data: ConsentFacts, today: dt.date | None = None) -> int:
         today = today or self._ctx.clock.today()
         with self._ctx.db.transaction() as s:
             self._editing(s, msg("Einwilligungen erfassen", "Recording consents"))
@@ -749,7 +729,7 @@ class PeopleService:
         return consent_id
 
     def update_consent(
-        self, consent_id: int, data: ConsentInput, today: dt.date | None = None
+        self, consent_id: int, data: ConsentFacts, today: dt.date | None = None
     ) -> None:
         today = today or self._ctx.clock.today()
         with self._ctx.db.transaction() as s:

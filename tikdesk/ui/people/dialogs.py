@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tikdesk.domain.consent import PLATFORMS, PURPOSES, SHOWN_AS
+from tikdesk.domain.consent import PLATFORMS, PURPOSES, SHOWN_AS, ConsentFacts
 from tikdesk.domain.enums import ConsentForm, ConsentRole, CustodianRelation
 from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.services.people import (
-    ConsentInput,
     ConsentView,
     PersonInput,
     WithdrawalImpact,
@@ -83,10 +82,10 @@ class ConsentDialog(QDialog):
 
     def __init__(
         self,
-        initial: ConsentInput,
+        initial: ConsentFacts,
         minor: bool,
         title: str,
-        save: Callable[[ConsentInput], object],
+        save: Callable[[ConsentFacts], object],
         parent: QWidget | None = None,
         people: Sequence[tuple[int, str]] = (),
     ) -> None:
@@ -210,7 +209,7 @@ class ConsentDialog(QDialog):
         ev_form.addRow(self.no_disadvantage)
         return evidence
 
-    def _load(self, data: ConsentInput) -> None:
+    def _load(self, data: ConsentFacts) -> None:
         self.role.setCurrentIndex(max(0, self.role.findData(data.role)))
         index = self.custodian_name.findData(data.custodian_person_id)
         if index >= 0:
@@ -241,8 +240,8 @@ class ConsentDialog(QDialog):
         for widget in (self.custodian_name, self.custodian_relation, self.custodian_label):
             widget.setEnabled(custodian)
 
-    def value(self) -> ConsentInput:
-        return ConsentInput(
+    def value(self) -> ConsentFacts:
+        return ConsentFacts(
             role=str(self.role.currentData()),
             custodian_person_id=self._custodian_id(),
             custodian_name=self.custodian_name.currentText().strip(),
@@ -283,10 +282,10 @@ class ConsentDialog(QDialog):
     def ask(
         cls,
         parent: QWidget | None,
-        initial: ConsentInput,
+        initial: ConsentFacts,
         minor: bool,
         title: str,
-        save: Callable[[ConsentInput], object],
+        save: Callable[[ConsentFacts], object],
         people: Sequence[tuple[int, str]] = (),
     ) -> bool:
         """Show the form; ``save`` runs on OK (errors keep the dialog open).  ``people``: the

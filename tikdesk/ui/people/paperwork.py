@@ -8,7 +8,6 @@ against its hash (:meth:`tikdesk.services.evidence.EvidenceService.path`).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -296,13 +295,11 @@ class PaperworkPanel(QGroupBox):
         minor = any(t.data.role == "custodian" for t in back.pending)
         people = self.tab.service
         for entry in back.pending:
-            initial = dataclasses.replace(entry.data, collected_by=self.ctx.user)
+            initial = entry.data._replace(collected_by=self.ctx.user)
 
             def save(data: object, number: str = back.form_number) -> int:
                 chosen = self.tab._with_custodian(data)  # type: ignore[arg-type]
-                return people.add_consent(
-                    back.person_id, dataclasses.replace(chosen, form_number=number)
-                )
+                return people.add_consent(back.person_id, chosen._replace(form_number=number))
 
             title = (
                 self.tr("Form %1: confirm the consent of %2")

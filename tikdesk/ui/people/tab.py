@@ -3,8 +3,6 @@ DSGVO tools (export of everything about one person, erasure)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -19,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tikdesk.domain.consent import ConsentFacts
 from tikdesk.domain.enums import ConsentRole
 from tikdesk.domain.errors import TikDeskError, ValidationError
 from tikdesk.options import PEOPLE_SPLITTER
 from tikdesk.services.context import AppContext
 from tikdesk.services.people import (
-    ConsentInput,
     PeopleService,
     PersonDetail,
     PersonInput,
@@ -414,7 +412,7 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
         detail = self.detail
         if detail is None:
             return
-        initial = ConsentInput(collected_by=self.ctx.user)
+        initial = ConsentFacts(collected_by=self.ctx.user)
         if ConsentDialog.ask(
             self,
             initial,
@@ -429,7 +427,7 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
         """Who may be chosen as custodian: everyone in the registry but the person."""
         return [(p.id, p.display_name) for p in self.service.list_people() if p.id != person_id]
 
-    def _with_custodian(self, data: ConsentInput) -> ConsentInput:
+    def _with_custodian(self, data: ConsentFacts) -> ConsentFacts:
         """A custodian typed in is created in the registry on the spot (then linked)."""
         if data.role != "custodian" or data.custodian_person_id is not None:
             return data
@@ -438,7 +436,7 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
         new_id = self.service.create_person(
             PersonInput(display_name=data.custodian_name, category="citizen")
         )
-        return dataclasses.replace(data, custodian_person_id=new_id)
+        return data._replace(custodian_person_id=new_id)
 
     @Slot()
     def _on_edit_consent(self) -> None:
