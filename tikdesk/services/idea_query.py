@@ -2,19 +2,23 @@
 
 A ``QSortFilterProxyModel`` over a Python model is far too slow per filter change and per
 sort at that size (ARCHITECTURE.md §6; figures in ``benchmarks/bench_backlog.py``).  Instead
-the ideas are loaded once into an :class:`IdeaIndex`: one tuple per idea with a precomputed
-lower-case search text and a precomputed sort key per column.  A keystroke runs a few list
-comprehensions; a sort is one ``list.sort`` with a C-level ``itemgetter`` key; the table
-model is then reset with the result.  No Qt here, so this is tested and benchmarked without
-a QApplication.
+the ideas are loaded once into an :class:`IdeaIndex`: one small tuple per idea with its
+record, a precomputed lower-case search text and its tags as ``",a,b,"``.  A keystroke runs
+a few list comprehensions; the table model is then reset with the result.
+
+Memory (issue 21): the records are the ones the models show (no copy); sort keys are built
+on the first sort by a column, once per distinct value (owners, tags and enum labels repeat),
+and the board order is searched on the records themselves.  No Qt here, so this is tested
+and benchmarked without a QApplication.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
+from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -26,29 +30,30 @@ from tikdesk.services.ideas import split_tags
 # turns ß into ss.
 _SORT_FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("é", "e"), ("è", "e"), ("à", "a"))
 
-# Position of each column's sort key inside an entry tuple.  Entry layout:
-# (record, search haystack, ",tag,tag,", title, owner, tags, status, priority, format,
-#  audience, target_date, effort, updated_at, created_at, id, (board rank, id))
-_KEY_INDEX: dict[str, int] = {
-    "title": 3,
-    "owner": 4,
-    "tags": 5,
-    "status": 6,
-    "priority": 7,
-    "format": 8,
-    "audience": 9,
-    "target_date": 10,
-    "effort": 11,
-    "updated_at": 12,
-    "created_at": 13,
-    "id": 14,
-    "board": 15,
-}
-#: Columns the backlog can be sorted by ("board": rank order of the board).
-SORTABLE = tuple(_KEY_INDEX)
+#: Columns the backlog can be sorted by ("board": rank order of the board); any other
+#: declared field sorts too (text folded like these).
+SORTABLE = (
+    "title",
+    "owner",
+    "tags",
+    "status",
+    "priority",
+    "format",
+    "audience",
+    "target_date",
+    "effort",
+    "updated_at",
+    "created_at",
+    "id",
+    "board",
+)
+_TEXT_KEYS = {"title": False, "owner": True, "tags": True}  # column → empty means "no value"
 
-_Entry = tuple[Any, ...]
+#: (record, search haystack, ",tag,tag,")
+_Entry = tuple[IdeaRecord, str, str]
 _RECORD = itemgetter(0)
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
 def sort_text(text: str) -> str:
@@ -82,37 +87,64 @@ class IdeaFilter:
         )
 
 
+class _Folded(dict[str, Any]):
+    """``sort_text`` per distinct text, computed on first look-up (``or None``: "" is no value)."""
+
+    def __init__(self, empty_is_none: bool) -> None:
+        super().__init__()
+        self._empty_is_none = empty_is_none
+
+    def __missing__(self, text: str) -> Any:
+        folded = sort_text(text)
+        found = self[text] = (folded or None) if self._empty_is_none else folded
+        return found
+
+
 class _Keys:
-    """Lookup tables for the enum columns, built once per index (labels follow the language)."""
+    """Lookup tables for the enum columns, built once per index (labels follow the language),
+    and the folded texts sorted by so far (one per distinct value, built on first use)."""
 
     def __init__(self) -> None:
         self.status = _order(IdeaStatus)
         self.priority = {p.value: p.rank for p in Priority}
         self.format = _labels(IdeaFormat)
         self.audience = _labels(Audience)
+        self._folded = {False: _Folded(False), True: _Folded(True)}
+        self._tag_texts: dict[str, str] = {}
 
     def entry(self, r: IdeaRecord) -> _Entry:
-        tags = r.tags.casefold()
-        if tags:  # stored tags are normalised ("a, b"); stay tolerant of other spacing
-            tags = ",".join(t.strip().lstrip("#") for t in tags.split(","))
-        return (
-            r,
-            f"{r.title}\n{r.hook}\n{r.description}\n{r.tags}".casefold(),
-            f",{tags},",
-            sort_text(r.title),
-            sort_text(r.owner) or None,
-            sort_text(r.tags) or None,
-            self.status.get(r.status, 99),
-            self.priority.get(r.priority, 99),
-            self.format.get(r.format, r.format),
-            self.audience.get(r.audience, r.audience),
-            r.target_date,
-            r.effort,
-            r.updated_at,
-            r.created_at,
-            r.id,
-            (r.board_rank, r.id),
-        )
+        tags = self._tag_texts.get(r.tags)
+        if tags is None:  # few distinct tag lists: one shared text each
+            folded = r.tags.casefold()
+            if folded:  # stored tags are normalised ("a, b"); stay tolerant of other spacing
+                folded = ",".join(t.strip().lstrip("#") for t in folded.split(","))
+            tags = self._tag_texts[r.tags] = f",{folded},"
+        return (r, f"{r.title}\n{r.hook}\n{r.description}\n{r.tags}".casefold(), tags)
+
+    def keys_of(self, column: str) -> Callable[[list[IdeaRecord]], list[Any]] | None:
+        """The sort keys of records for ``column``, all at once at C speed (None: no value)."""
+        field = attrgetter(column)
+        if column in _TEXT_KEYS:
+            folded = self._folded[_TEXT_KEYS[column]].__getitem__
+            return lambda records: list(map(folded, map(field, records)))
+        ranks = {"status": self.status, "priority": self.priority}.get(column)
+        if ranks is not None:
+            rank = ranks.get
+            return lambda records: list(map(rank, map(field, records), repeat(99)))
+        labels = {"format": self.format, "audience": self.audience}.get(column)
+        if labels is not None:
+            label = labels.get
+
+            def labelled(records: list[IdeaRecord]) -> list[Any]:
+                values = list(map(field, records))
+                return list(map(label, values, values))
+
+            return labelled
+        if column == "board":
+            return lambda records: list(map(_board_key, records))
+        if column in ("target_date", "effort", "updated_at", "created_at", "id"):
+            return lambda records: list(map(field, records))
+        return None
 
 
 def _order(enum: type[LabeledEnum]) -> dict[str, int]:
@@ -128,12 +160,11 @@ def _board_key(record: IdeaRecord) -> tuple[float, int]:
 
 
 def _record(entry: _Entry) -> IdeaRecord:
-    record: IdeaRecord = entry[0]
-    return record
+    return entry[0]
 
 
 def _entry_board_key(entry: _Entry) -> tuple[float, int]:
-    return _board_key(_record(entry))
+    return _board_key(entry[0])
 
 
 def _replace_entry(entries: list[_Entry], old: _Entry | None, new: _Entry | None) -> None:
@@ -153,18 +184,19 @@ def _replace_entry(entries: list[_Entry], old: _Entry | None, new: _Entry | None
         entries.append(new)
 
 
-def _sort_entries(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
+def _sort_entries(
+    entries: list[_Entry], column: str, descending: bool, keys: _Keys
+) -> list[_Entry]:
     """Stable sort by ``column``; entries without a value go last in both directions."""
-    k = _KEY_INDEX.get(column)
-    if k is None:
+    keys_of = keys.keys_of(column)
+    if keys_of is None:
         return _sort_by_field(entries, column, descending)
-    present = [e for e in entries if e[k] is not None]
-    if len(present) == len(entries):
-        missing: list[_Entry] = []
-    else:
-        missing = [e for e in entries if e[k] is None]
-    present.sort(key=itemgetter(k), reverse=descending)
-    return present + missing
+    keyed = list(zip(keys_of(list(map(_RECORD, entries))), entries, strict=True))
+    present = [p for p in keyed if p[0] is not None]
+    present.sort(key=_FIRST, reverse=descending)
+    if len(present) == len(keyed):
+        return list(map(_SECOND, present))
+    return list(map(_SECOND, present)) + [e for k, e in keyed if k is None]
 
 
 def _sort_by_field(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
@@ -180,7 +212,7 @@ def _sort_by_field(entries: list[_Entry], column: str, descending: bool) -> list
 
     keyed = [(value(e), e) for e in entries]
     present = [p for p in keyed if p[0] is not None]
-    present.sort(key=itemgetter(0), reverse=descending)
+    present.sort(key=_FIRST, reverse=descending)
     return [e for _, e in present] + [e for v, e in keyed if v is None]
 
 
@@ -207,8 +239,7 @@ class IdeaIndex:
 
     def __init__(self, records: Iterable[IdeaRecord] = ()) -> None:
         self._keys_for = _Keys()
-        self._entries: list[_Entry] = []
-        self._board_keys: list[tuple[float, int]] = []
+        self._entries: list[_Entry] = []  # board order (rank, id)
         self._by_id: dict[int, _Entry] = {}
         # every entry sorted by one column, kept until the next change: a keystroke then
         # filters an already sorted list instead of sorting again
@@ -221,9 +252,8 @@ class IdeaIndex:
         self._keys_for = _Keys()
         make = self._keys_for.entry
         entries = [make(r) for r in records]
-        entries.sort(key=lambda e: (e[0].board_rank, e[0].id))
+        entries.sort(key=_entry_board_key)
         self._entries = entries
-        self._board_keys = [(e[0].board_rank, e[0].id) for e in entries]
         self._by_id = {e[0].id: e for e in entries}
         self._sorted.clear()
         self._stale.clear()
@@ -254,17 +284,16 @@ class IdeaIndex:
         entry = self._keys_for.entry(record)
         self._patch_orders(old_entry, entry)
         new_key = _board_key(record)
+        entries = self._entries
         if old_entry is not None:
-            index = bisect.bisect_left(self._board_keys, _board_key(old_entry[0]))
-            if self._board_keys[index] == new_key:
-                self._entries[index] = entry
+            index = bisect.bisect_left(entries, _board_key(old_entry[0]), key=_entry_board_key)
+            if _board_key(old_entry[0]) == new_key:
+                entries[index] = entry
                 self._by_id[record.id] = entry
                 return _record(old_entry)
-            del self._board_keys[index]
-            del self._entries[index]
-        index = bisect.bisect_left(self._board_keys, new_key)
-        self._board_keys.insert(index, new_key)
-        self._entries.insert(index, entry)
+            del entries[index]
+        index = bisect.bisect_left(entries, new_key, key=_entry_board_key)
+        entries.insert(index, entry)
         self._by_id[record.id] = entry
         return None if old_entry is None else _record(old_entry)
 
@@ -273,8 +302,7 @@ class IdeaIndex:
         if old is None:
             return None
         self._patch_orders(old, None)
-        index = bisect.bisect_left(self._board_keys, _board_key(old[0]))
-        del self._board_keys[index]
+        index = bisect.bisect_left(self._entries, _board_key(old[0]), key=_entry_board_key)
         del self._entries[index]
         return _record(old)
 
@@ -302,10 +330,10 @@ class IdeaIndex:
         if key not in self._sorted:
             if len(self._sorted) >= 4:  # a few orders are enough (each is a list of refs)
                 self._sorted.clear()
-            self._sorted[key] = _sort_entries(self._entries, column, descending)
+            self._sorted[key] = _sort_entries(self._entries, column, descending, self._keys_for)
             self._stale.discard(key)
         elif key in self._stale:
-            self._sorted[key] = _sort_entries(self._sorted[key], column, descending)
+            self._sorted[key] = _sort_entries(self._sorted[key], column, descending, self._keys_for)
             self._stale.discard(key)
         return self._sorted[key]
 
@@ -324,7 +352,8 @@ class IdeaIndex:
             return list(map(_RECORD, self._sorted_entries(*sort)))
         # The matches come in board order; a stable sort of just them gives the same order
         # as the cached one (ties in board order) without a lookup per row.
-        return list(map(_RECORD, _sort_entries(_narrow(self._entries, flt), *sort)))
+        matched = _narrow(self._entries, flt)
+        return list(map(_RECORD, _sort_entries(matched, *sort, self._keys_for)))
 
     def filter_by_status(self, flt: IdeaFilter) -> dict[str, list[IdeaRecord]]:
         """The matching ideas per status (board columns), each in board order.
@@ -350,7 +379,7 @@ class IdeaIndex:
         """``records`` (ideas of this index) sorted by ``column``; ties keep their order."""
         by_id = self._by_id
         entries = [by_id.get(r.id) or self._keys_for.entry(r) for r in records]
-        return [e[0] for e in _sort_entries(entries, column, descending)]
+        return [e[0] for e in _sort_entries(entries, column, descending, self._keys_for)]
 
     def matches(self, record: IdeaRecord, flt: IdeaFilter) -> bool:
         """Whether one idea passes ``flt`` (for updating views one row at a time)."""
@@ -368,14 +397,16 @@ class IdeaIndex:
         self, rows: list[IdeaRecord], record: IdeaRecord, column: str, descending: bool
     ) -> int:
         """Where ``record`` belongs in ``rows`` (sorted by ``column``), for a single insert."""
-        k = _KEY_INDEX[column]
-        key = self._keys_for.entry(record)[k]
+        keys_of = self._keys_for.keys_of(column)
+        if keys_of is None:
+            raise KeyError(column)
+        key = keys_of([record])[0]
         if key is None:
             return len(rows)
         by_id = self._by_id
         for position, row in enumerate(rows):
             entry = by_id.get(row.id)
-            other = None if entry is None else entry[k]
+            other = None if entry is None else keys_of([entry[0]])[0]
             if other is None or (other < key if descending else key < other):
                 return position
         return len(rows)
