@@ -199,7 +199,8 @@ def _label_strings(axis: pg.AxisItem) -> list[str]:
 def fit_axis_width(axes: Iterable[pg.AxisItem], font: QFont, limit: float = 320) -> float:
     """Give the left axes one width, enough for the widest tick label in ``font`` and the
     axis title: the same x for plots stacked above each other, no label cut at any font
-    size.  Returns the width."""
+    size.  A width up to 12 px wider than needed is kept (switching between two accounts
+    does not lay the plots out anew each time).  Returns the width."""
     axes = list(axes)
     metrics = QFontMetricsF(font)
     widest = 0.0
@@ -210,8 +211,11 @@ def fit_axis_width(axes: Iterable[pg.AxisItem], font: QFont, limit: float = 320)
         gap = max(0, axis.style["tickLength"]) + axis.style["tickTextOffset"][0]
         widest = max(widest, text + title + gap + 6)
     width = math.ceil(min(widest, limit))
+    current = max((axis.fixedWidth or 0) for axis in axes)
+    if width <= current <= width + 12:  # a little room to spare: keep (no relayout)
+        width = current
     for axis in axes:
-        if axis.width() != width or axis.fixedWidth != width:
+        if axis.fixedWidth != width:
             axis.setWidth(width)
     return width
 

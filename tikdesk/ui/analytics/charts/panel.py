@@ -181,7 +181,8 @@ class ChartPanel(QFrame):
         self.info_label = QLabel()
         self.info_label.setStyleSheet(theme.css("muted"))
         self.info_label.setWordWrap(True)
-        self.info_label.setVisible(False)
+        # a line even when empty: a label that came and went re-laid out the chart grid
+        self.info_label.setMinimumHeight(self.info_label.fontMetrics().lineSpacing())
         self.table_button = QToolButton()
         self.table_button.setText(translate("Analytics", "Table"))
         self.table_button.setCheckable(True)
@@ -272,7 +273,6 @@ class ChartPanel(QFrame):
         """The grey text below the title (its tooltip, too)."""
         self.info_label.setText(text)
         self.info_label.setToolTip(text)
-        self.info_label.setVisible(bool(text))
 
     def show_message(self, text: str) -> None:
         self._empty = True
