@@ -33,15 +33,15 @@ def ideas_in(db: Path) -> int:
 def test_ctrl_c_inside_the_import_transaction_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tikdesk.storage.repositories import imports
+    from tikdesk.storage.repositories import ideas
 
-    insert = imports.insert_ideas
+    insert = ideas.insert_ideas
 
     def insert_then_ctrl_c(*args: object, **kwargs: object) -> object:
         insert(*args, **kwargs)  # type: ignore[arg-type]
         raise KeyboardInterrupt  # the rows are in the open transaction
 
-    monkeypatch.setattr(imports, "insert_ideas", insert_then_ctrl_c)
+    monkeypatch.setattr(ideas, "insert_ideas", insert_then_ctrl_c)
     db = tmp_path / "t.sqlite"
     assert main(["--lang", "de", "--db", str(db), "import-ideas", str(idea_file(tmp_path))]) == 130
     err = capsys.readouterr().err
@@ -70,14 +70,14 @@ def test_ctrl_c_after_the_commit_says_the_import_is_saved(
 # so; the test then presses Ctrl+C for real.
 PAUSING_CHILD = """
 import sys, time
-from tikdesk.storage.repositories import imports
-insert = imports.insert_ideas
+from tikdesk.storage.repositories import ideas
+insert = ideas.insert_ideas
 def insert_and_wait(*args, **kwargs):
     insert(*args, **kwargs)
     print("inserting", file=sys.__stdout__, flush=True)
     while True:
         time.sleep(0.05)
-imports.insert_ideas = insert_and_wait
+ideas.insert_ideas = insert_and_wait
 from tikdesk.app import main
 sys.exit(main(sys.argv[1:]))
 """

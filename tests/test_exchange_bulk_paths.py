@@ -197,9 +197,9 @@ def index_sql(path: Path) -> list[tuple[str, str]]:
 def test_bulk_load_rebuilds_the_same_indexes(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tikdesk.storage.repositories import imports
+    from tikdesk.storage.repositories import ideas
 
-    monkeypatch.setattr(imports, "_BULK_ROWS", 5)
+    monkeypatch.setattr(ideas, "_BULK_ROWS", 5)
     before = index_sql(ctx.db.path)
     assert len(before) >= 4
     path = write_csv(tmp_path / "viele.csv", ["Titel;Status", *(f"I{i};Neu" for i in range(40))])
@@ -215,10 +215,10 @@ def test_bulk_load_rebuilds_the_same_indexes(
 def test_cancelled_bulk_load_keeps_indexes_and_writes_nothing(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tikdesk.storage.repositories import imports
+    from tikdesk.storage.repositories import ideas
 
-    monkeypatch.setattr(imports, "_BULK_ROWS", 5)
-    monkeypatch.setattr(imports, "CHUNK", 10)
+    monkeypatch.setattr(ideas, "_BULK_ROWS", 5)
+    monkeypatch.setattr(ideas, "CHUNK", 10)
     before = index_sql(ctx.db.path)
     path = write_csv(tmp_path / "viele.csv", ["Titel", *(f"I{i}" for i in range(40))])
     preview = exchange.preview_idea_import(ctx, path)
@@ -234,9 +234,9 @@ def test_bulk_load_gives_back_the_normal_page_cache(
 ) -> None:
     from sqlalchemy import text
 
-    from tikdesk.storage.repositories import imports
+    from tikdesk.storage.repositories import ideas
 
-    monkeypatch.setattr(imports, "_BULK_ROWS", 5)
+    monkeypatch.setattr(ideas, "_BULK_ROWS", 5)
 
     def cache(connection: object) -> int:
         return int(connection.execute(text("PRAGMA cache_size")).scalar_one())  # type: ignore[attr-defined]
@@ -245,8 +245,8 @@ def test_bulk_load_gives_back_the_normal_page_cache(
         connection = session.connection()
         normal = cache(connection)
         expected = pytest.raises(RuntimeError) if fails else nullcontext()
-        with expected, imports._bulk_load(connection, 10):
-            assert cache(connection) == -imports._BULK_CACHE_KIB != normal
+        with expected, ideas._bulk_load(connection, 10):
+            assert cache(connection) == -ideas._BULK_CACHE_KIB != normal
             if fails:
                 raise RuntimeError("disk gone")
         assert cache(connection) == normal

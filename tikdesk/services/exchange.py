@@ -47,7 +47,8 @@ from tikdesk.services.ideas import (
     MAX_TAG_LENGTH,
     split_tags,
 )
-from tikdesk.storage.repositories import imports as repo
+from tikdesk.storage.repositories import ideas as repo
+from tikdesk.storage.repositories import imports as batches
 
 __all__ = [
     "IMPORT_SUFFIXES",
@@ -147,7 +148,7 @@ def preview_idea_import(
     preview.problems.extend(problems)
     _step(progress, 2, 4)
     with ctx.db.reader() as session:
-        earlier = repo.find_batch(session, preview.sha256, KIND_IDEAS)
+        earlier = batches.find_batch(session, preview.sha256, KIND_IDEAS)
         _classify(
             session,
             preview,
@@ -637,7 +638,9 @@ def commit_idea_import(
                         "preview. Please preview again; nothing was written.",
                     )
                 )
-        batch_id = repo.add_batch(session, KIND_IDEAS, preview.file_name, preview.sha256, ctx.user)
+        batch_id = batches.add_batch(
+            session, KIND_IDEAS, preview.file_name, preview.sha256, ctx.user
+        )
         adds = preview.to_add
         if not isinstance(adds, ColumnRows):  # pragma: no cover - _classify always builds one
             raise TypeError(f"an idea import adds ColumnRows, not {type(adds).__name__}")
@@ -659,7 +662,7 @@ def commit_idea_import(
             return added(len(adds) + done)
 
         repo.update_ideas(session, updates, progress=updated)
-        repo.set_batch_counts(session, batch_id, len(adds), len(updates), skipped)
+        batches.set_batch_counts(session, batch_id, len(adds), len(updates), skipped)
     return ImportResult(
         batch_id, preview.file_name, len(adds), len(updates), len(preview.unchanged), skipped
     )
