@@ -77,6 +77,7 @@ def each_palette(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator
 
 
 def _strongest(image: QImage, rect: QRect, background: QColor) -> float:
+    rect = rect.intersected(image.rect())  # an item may reach under the scroll bar
     best = 1.0
     for y in range(rect.top(), rect.bottom() + 1):
         for x in range(rect.left(), rect.right() + 1):
@@ -85,6 +86,7 @@ def _strongest(image: QImage, rect: QRect, background: QColor) -> float:
 
 
 def _background(image: QImage, rect: QRect) -> QColor:
+    rect = rect.intersected(image.rect())
     counts = Counter(
         image.pixelColor(x, y).rgb()
         for y in range(rect.top(), rect.bottom() + 1)
