@@ -163,31 +163,15 @@ class ReportService:
         """The report of ``period`` (all accounts, or the one ``account``)."""
         today = today or self._ctx.clock.today()
         previous = period.previous()
-        both = Period(previous.start, period.end)
         wanted = normalize_account(account) if account else None
         _step(progress, 0, 4)
         with self._ctx.db.reader() as s:
             known = self._accounts(s)
             if wanted is not None and wanted not in known:
                 raise _unknown_account(account or "", known)
-            daily: dict[str, list[_Day]] = defaultdict(list)
-            for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
-                daily[normalize_account(str(row[0]))].append(_Day(*row[1:]))
-            posts = posts_repo.posts_with_video_or_date(s)
-            videos_now = closest_snapshots(s, period.end)
-            videos_before = closest_snapshots(s, previous.end)
-            starts = {
-                (a, p.start): analytics_repo.followers_before(s, raw, p.start)
-                for raw in analytics_repo.accounts(s)
-                for a in [normalize_account(raw)]
-                for p in (period, previous)
-            }
-            _step(progress, 1, 4)
-            items_now = _items(posts, videos_now, period)
-            items_before = _items(posts, videos_before, previous)
-            single = known[0] if len(known) == 1 else None
-            items_now = [_with_account(i, single) for i in items_now]
-            items_before = [_with_account(i, single) for i in items_before]
+            daily, starts, items_now, items_before = _published(
+                s, period, previous, known, progress
+            )
             post_ids = [i.post_id for i in items_now if i.post_id is not None]
             people = people_repo.people_in_posts(s, post_ids) if with_names else []
             blank = self._blanker(people_repo.registry_names(s), with_names)
@@ -201,17 +185,8 @@ class ReportService:
             approved = set(posts_repo.active_approvers(s, post_ids))
             recruiting = recruiting_repo.figures_between(s, previous.start, period.end)
         _step(progress, 2, 4)
-
-        if wanted is not None:
-            sections = [wanted]
-        else:
-            sections = list(known) or [""]
-            if "" not in sections and any(i.account == "" for i in items_now):
-                sections.append("")
-        names: dict[int, list[str]] = defaultdict(list)
-        for person in people:
-            if not _is_minor(person) and person.post_id is not None:
-                names[person.post_id].append(" ".join(person.name.split()))
+        sections = _sections(wanted, known, items_now)
+        names = _shown_names(people)
         reports = [
             dataclasses.replace(
                 _account_report(
@@ -232,16 +207,14 @@ class ReportService:
         ]
         open_blocked, blocked_next = self._open_blocked(today, expiring_in)
         in_period = [i for i in items_now if i.account in sections]
-        in_report = {i.post_id for i in in_period if i.post_id is not None}
-        pipeline = Pipeline(
-            as_of=today,
-            ideas_by_status=tuple((st.label, ideas.get(st.value, 0)) for st in IdeaStatus),
-            posts_by_status=tuple((st.label, statuses.get(st.value, 0)) for st in PostStatus),
-            published_clear=len(in_report - overridden),
-            published_overridden=len(in_report & overridden),
-            open_blocked=open_blocked,
-            expiring_consents=expiring,
-            expiring_in=expiring_in,
+        pipeline = _pipeline(
+            today,
+            ideas,
+            statuses,
+            {i.post_id for i in in_period if i.post_id is not None},
+            overridden,
+            open_blocked,
+            (expiring, expiring_in),
         )
         attention = _attention(
             in_period, blank, take_downs, approved, blocked_next, expiring, expiring_in
@@ -391,6 +364,77 @@ def closest_snapshots(s: Session, day: dt.date) -> list[analytics_repo.VideoSnap
     for snap in analytics_repo.first_snapshots_after(s, day):
         chosen.setdefault(snap.video_link, snap)
     return list(chosen.values())
+
+
+def _published(
+    s: Session,
+    period: Period,
+    previous: Period,
+    known: Sequence[str],
+    progress: ProgressFn | None,
+) -> tuple[dict[str, list[_Day]], dict[tuple[str, dt.date], int | None], list[_Item], list[_Item]]:
+    """Per account its days, its follower totals before each period, and the videos
+    published in the period and in the one before."""
+    both = Period(previous.start, period.end)
+    daily: dict[str, list[_Day]] = defaultdict(list)
+    for row in analytics_repo.daily_rows(s, None, both.start, both.end, DAILY_FIELDS):
+        daily[normalize_account(str(row[0]))].append(_Day(*row[1:]))
+    posts = posts_repo.posts_with_video_or_date(s)
+    videos_now = closest_snapshots(s, period.end)
+    videos_before = closest_snapshots(s, previous.end)
+    starts = {
+        (a, p.start): analytics_repo.followers_before(s, raw, p.start)
+        for raw in analytics_repo.accounts(s)
+        for a in [normalize_account(raw)]
+        for p in (period, previous)
+    }
+    _step(progress, 1, 4)
+    single = known[0] if len(known) == 1 else None
+    items_now = [_with_account(i, single) for i in _items(posts, videos_now, period)]
+    items_before = [_with_account(i, single) for i in _items(posts, videos_before, previous)]
+    return daily, starts, items_now, items_before
+
+
+def _pipeline(
+    today: dt.date,
+    ideas: dict[str, int],
+    statuses: dict[str, int],
+    in_report: set[int],
+    overridden: set[int],
+    open_blocked: int,
+    expiring: tuple[int, Period],
+) -> Pipeline:
+    """The editorial pipeline as counts."""
+    return Pipeline(
+        as_of=today,
+        ideas_by_status=tuple((st.label, ideas.get(st.value, 0)) for st in IdeaStatus),
+        posts_by_status=tuple((st.label, statuses.get(st.value, 0)) for st in PostStatus),
+        published_clear=len(in_report - overridden),
+        published_overridden=len(in_report & overridden),
+        open_blocked=open_blocked,
+        expiring_consents=expiring[0],
+        expiring_in=expiring[1],
+    )
+
+
+def _sections(wanted: str | None, known: Sequence[str], items: Sequence[_Item]) -> list[str]:
+    """The accounts the report has a part for: the one asked for, else every known one
+    (and the posts without an account, if any)."""
+    if wanted is not None:
+        return [wanted]
+    sections = list(known) or [""]
+    if "" not in sections and any(i.account == "" for i in items):
+        sections.append("")
+    return sections
+
+
+def _shown_names(people: Sequence[people_repo.PersonName]) -> dict[int, list[str]]:
+    """Per post the names a report with names may show (never those of minors)."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for person in people:
+        if not _is_minor(person) and person.post_id is not None:
+            names[person.post_id].append(" ".join(person.name.split()))
+    return names
 
 
 def _unknown_account(account: str, known: Sequence[str]) -> InputRejected:
