@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from typing import Any
 
 from tikdesk.services.analytics import KIND, AnalyticsService
 from tikdesk.services.context import AppContext
@@ -22,7 +23,15 @@ def fill_analytics(ctx: AppContext) -> None:
     rng = random.Random(5)
     today = ctx.clock.today()
     start = today - dt.timedelta(days=365)
-    daily, videos = [], []
+    daily = _days(rng, start)
+    videos = _videos(rng, start, today)
+    _write(ctx, rng, start, daily, videos)
+    AnalyticsService(ctx).relink_videos()
+
+
+def _days(rng: random.Random, start: dt.date) -> list[dict[str, Any]]:
+    """364 days of account numbers with a few viral days and a slowly growing audience."""
+    daily = []
     followers = 3800
     for i in range(364):
         day = start + dt.timedelta(days=i)
@@ -49,6 +58,12 @@ def fill_analytics(ctx: AppContext) -> None:
                 "returning_viewers": None,
             }
         )
+    return daily
+
+
+def _videos(rng: random.Random, start: dt.date, today: dt.date) -> list[dict[str, Any]]:
+    """30 videos, one every twelve days, with yesterday's numbers."""
+    videos = []
     titles = (
         "Ein Tag im Bürgeramt",
         "Mythos: Beamte schlafen im Büro?",
@@ -85,6 +100,17 @@ def fill_analytics(ctx: AppContext) -> None:
                 "post_id": None,
             }
         )
+    return videos
+
+
+def _write(
+    ctx: AppContext,
+    rng: random.Random,
+    start: dt.date,
+    daily: list[dict[str, Any]],
+    videos: list[dict[str, Any]],
+) -> None:
+    """Both as one import batch, and a year of monthly numbers of two peer accounts."""
     with ctx.db.transaction() as s:
         batch = repo.add_import_batch(
             s,
@@ -107,4 +133,3 @@ def fill_analytics(ctx: AppContext) -> None:
                     int(base * (1 + month / 30) + rng.randint(0, 90)),
                     None,
                 )
-    AnalyticsService(ctx).relink_videos()
