@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -59,6 +60,9 @@ from tikdesk.storage.repositories import audit
 from tikdesk.storage.repositories import people as repo
 from tikdesk.storage.repositories import posts as posts_repo
 from tikdesk.storage.repositories.conflicts import conflict_error
+
+if TYPE_CHECKING:
+    from tikdesk.excel.person_export import Sheet
 
 #: Fields whose values may name someone: the audit log records only that they changed.
 PRIVATE_FIELDS = frozenset(
@@ -591,64 +595,7 @@ class PeopleService:
         if role not in {r.value for r in ConsentRole}:
             raise ValidationError("role", msg("Unbekannte Rolle.", "Unknown role."))
         if role == ConsentRole.CUSTODIAN.value:
-            minor_ever = person.is_minor or (
-                person.birth_date is not None and age_on(person.birth_date, today) < 18
-            )
-            if not minor_ever and person.birth_date is None:
-                raise ValidationError(
-                    "role",
-                    msg(
-                        "Einwilligungen von Sorgeberechtigten gibt es nur für Minderjährige.",
-                        "Custodian consents exist only for minors.",
-                    ),
-                )
-            if data.custodian_person_id is None:
-                raise ValidationError(
-                    "custodian_name",
-                    msg(
-                        "Bitte die/den Sorgeberechtigte:n aus dem Personenregister wählen "
-                        "(oder dort anlegen) – so zählt niemand doppelt.",
-                        "Please choose the custodian from the people registry (or create them "
-                        "there) – so that nobody counts twice.",
-                    ),
-                )
-            else:
-                if data.custodian_person_id == person_id:
-                    raise ValidationError(
-                        "custodian_name",
-                        msg(
-                            "Eine Person kann nicht ihr eigener Sorgeberechtigter sein.",
-                            "A person cannot be their own custodian.",
-                        ),
-                    )
-                guardian = repo.get_person(s, data.custodian_person_id)
-                if data.custodian_relation not in {r.value for r in CustodianRelation}:
-                    raise ValidationError(
-                        "custodian_relation",
-                        msg(
-                            "Bitte das Verhältnis wählen: Mutter, Vater, Vormund oder "
-                            "andere:r Sorgeberechtigte:r.",
-                            "Please choose the relation: mother, father, guardian or other "
-                            "custodian.",
-                        ),
-                    )
-                data = data._replace(custodian_name=data.custodian_name or guardian.display_name)
-            if not data.custodian_name.strip():
-                raise ValidationError(
-                    "custodian_name",
-                    msg(
-                        "Bitte den Namen der/des Sorgeberechtigten angeben.",
-                        "Please give the custodian's name.",
-                    ),
-                )
-            if not data.custodian_relation.strip():
-                raise ValidationError(
-                    "custodian_relation",
-                    msg(
-                        "Bitte das Verhältnis angeben (z. B. Mutter, Vater, Vormund).",
-                        "Please give the relationship (e.g. mother, father, guardian).",
-                    ),
-                )
+            data = self._custodian_checked(s, person_id, person, data, today)
         if not data.platforms:
             raise ValidationError(
                 "platforms",
@@ -709,6 +656,70 @@ class PeopleService:
             "collected_place": data.collected_place.strip(),
             "form_number": data.form_number.strip(),
         }
+
+    def _custodian_checked(
+        self, s: Session, person_id: int, person: Any, data: ConsentFacts, today: dt.date
+    ) -> ConsentFacts:
+        """A custodian's consent: for a minor, by a registry person with a relation; the
+        custodian's name is filled in from the registry when not given."""
+        minor_ever = person.is_minor or (
+            person.birth_date is not None and age_on(person.birth_date, today) < 18
+        )
+        if not minor_ever and person.birth_date is None:
+            raise ValidationError(
+                "role",
+                msg(
+                    "Einwilligungen von Sorgeberechtigten gibt es nur für Minderjährige.",
+                    "Custodian consents exist only for minors.",
+                ),
+            )
+        if data.custodian_person_id is None:
+            raise ValidationError(
+                "custodian_name",
+                msg(
+                    "Bitte die/den Sorgeberechtigte:n aus dem Personenregister wählen "
+                    "(oder dort anlegen) – so zählt niemand doppelt.",
+                    "Please choose the custodian from the people registry (or create them "
+                    "there) – so that nobody counts twice.",
+                ),
+            )
+        else:
+            if data.custodian_person_id == person_id:
+                raise ValidationError(
+                    "custodian_name",
+                    msg(
+                        "Eine Person kann nicht ihr eigener Sorgeberechtigter sein.",
+                        "A person cannot be their own custodian.",
+                    ),
+                )
+            guardian = repo.get_person(s, data.custodian_person_id)
+            if data.custodian_relation not in {r.value for r in CustodianRelation}:
+                raise ValidationError(
+                    "custodian_relation",
+                    msg(
+                        "Bitte das Verhältnis wählen: Mutter, Vater, Vormund oder "
+                        "andere:r Sorgeberechtigte:r.",
+                        "Please choose the relation: mother, father, guardian or other custodian.",
+                    ),
+                )
+            data = data._replace(custodian_name=data.custodian_name or guardian.display_name)
+        if not data.custodian_name.strip():
+            raise ValidationError(
+                "custodian_name",
+                msg(
+                    "Bitte den Namen der/des Sorgeberechtigten angeben.",
+                    "Please give the custodian's name.",
+                ),
+            )
+        if not data.custodian_relation.strip():
+            raise ValidationError(
+                "custodian_relation",
+                msg(
+                    "Bitte das Verhältnis angeben (z. B. Mutter, Vater, Vormund).",
+                    "Please give the relationship (e.g. mother, father, guardian).",
+                ),
+            )
+        return data
 
     def add_consent(self, person_id: int, data: ConsentFacts, today: dt.date | None = None) -> int:
         today = today or self._ctx.clock.today()
@@ -865,7 +876,7 @@ class PeopleService:
         """Everything stored about one person to .xlsx (Art. 15/20); the export is logged."""
         import tempfile
 
-        from tikdesk.excel.person_export import Sheet, write_export_zip, write_person_export
+        from tikdesk.excel.person_export import write_export_zip, write_person_export
 
         today = self._ctx.clock.today()
         detail = self.get(person_id, today)
@@ -874,124 +885,9 @@ class PeopleService:
             posts = {p.id: p for p in posts_repo.list_posts(s, {a.post_id for a in appearances})}
             events = audit.for_person(s, person_id)
         t = msg
-        person_sheet = Sheet(
-            t("Person", "Person"),
-            [t("Feld", "Field"), t("Wert", "Value")],
-            [
-                [t("Name", "Name"), detail.display_name],
-                [t("Kategorie", "Category"), detail.summary.category_label],
-                [t("Minderjährig", "Minor"), detail.summary.minor],
-                [t("Geburtsdatum", "Date of birth"), detail.birth_date],
-                [t("18. Geburtstag", "18th birthday"), detail.summary.eighteenth],
-                [t("Kontakt für Widerruf", "Contact for withdrawal"), detail.contact],
-                [
-                    t("Alleiniges Sorgerecht (Nachweis)", "Sole custody (evidence)"),
-                    detail.sole_custody_note,
-                ],
-                [t("Löschen am", "Delete on"), detail.retention_until],
-            ],
-        )
-        consent_headers = [
-            "ID",
-            t("Status", "Status"),
-            t("Rolle", "Role"),
-            t("Sorgeberechtigte:r", "Custodian"),
-            t("Verhältnis", "Relationship"),
-            t("Plattformen", "Platforms"),
-            t("Zwecke", "Purposes"),
-            t("Darstellung", "Shown as"),
-            t("Gültig ab", "Valid from"),
-            t("Gültig bis", "Valid until"),
-            t("Überprüfen am", "Review on"),
-            t("Form", "Form"),
-            t("Grund (Form)", "Reason (form)"),
-            t("Dokument", "Document"),
-            t("Version Einwilligungstext", "Consent text version"),
-            t("Version Art.-13-Information", "Art. 13 notice version"),
-            t("Keine Nachteile bestätigt", "No disadvantage confirmed"),
-            t("Eingeholt von", "Collected by"),
-            t("Eingeholt am", "Collected on"),
-            t("Ort", "Place"),
-            t("Widerrufen am", "Withdrawn on"),
-            t("Widerruf über", "Withdrawal channel"),
-            t("Widerruf erhalten von", "Received by"),
-            t("Widerruf: was getan wurde", "Withdrawal: what was done"),
-        ]
-        consent_rows = [
-            [
-                c.id,
-                c.status_label,
-                c.role_label,
-                c.custodian_name,
-                c.custodian_relation,
-                c.platforms_label,
-                ", ".join(option_label(PURPOSES, p) for p in sorted(c.purposes)),
-                ", ".join(option_label(SHOWN_AS, p) for p in sorted(c.shown_as)),
-                c.valid_from,
-                c.valid_until,
-                c.review_on,
-                ConsentForm(c.form).label,
-                c.form_reason,
-                c.document_ref,
-                c.text_version,
-                c.art13_version,
-                c.no_disadvantage_confirmed,
-                c.collected_by,
-                c.collected_on,
-                c.collected_place,
-                c.withdrawn_on,
-                c.withdrawal_channel,
-                c.withdrawal_received_by,
-                c.withdrawal_note,
-            ]
-            for c in detail.consents
-        ]
-        appearance_rows = [
-            [
-                a.post_id,
-                posts[a.post_id].title,
-                PostStatus(posts[a.post_id].status).label,
-                posts[a.post_id].planned_at,
-                posts[a.post_id].published_at,
-                a.scene_note,
-            ]
-            for a in appearances
-            if a.post_id in posts
-        ]
-        audit_rows = [
-            [e.at, e.actor, e.entity, e.entity_id, e.action, e.old_value, e.new_value, e.note]
-            for e in events
-        ]
-        sheets = [
-            person_sheet,
-            Sheet(t("Einwilligungen", "Consents"), consent_headers, consent_rows),
-            Sheet(
-                t("Beiträge", "Posts"),
-                [
-                    t("Beitrag", "Post"),
-                    t("Titel", "Title"),
-                    t("Status", "Status"),
-                    t("Geplant", "Planned"),
-                    t("Veröffentlicht", "Published"),
-                    t("Szene", "Scene"),
-                ],
-                appearance_rows,
-            ),
-            Sheet(
-                t("Protokoll", "Audit log"),
-                [
-                    t("Zeit", "Time"),
-                    t("Wer", "Who"),
-                    t("Bereich", "Entity"),
-                    "ID",
-                    t("Aktion", "Action"),
-                    t("Alt", "Old"),
-                    t("Neu", "New"),
-                    t("Notiz", "Note"),
-                ],
-                audit_rows,
-            ),
-        ]
+        consents = _consents_sheet(detail)
+        posts_sheet = _posts_sheet(appearances, posts)
+        sheets = [_person_sheet(detail), consents, posts_sheet, _audit_sheet(events)]
         # issue 18: with signed scans (or asked for .zip) the export is a ZIP of the workbook
         # and the person's evidence files, each checked against its hash first
         from tikdesk.services.evidence import EvidenceService
@@ -1032,7 +928,7 @@ class PeopleService:
                 person_id,
                 "person_exported",
                 "",
-                f"{len(consent_rows)} consents, {len(appearance_rows)} posts",
+                f"{len(consents.rows)} consents, {len(posts_sheet.rows)} posts",
                 person_id=person_id,
             )
         return written
@@ -1068,3 +964,141 @@ class PeopleService:
             outcome.approvals_revoked,
             checkpoint_done=done,
         )
+
+
+# ----------------------------------------------------------------------------- Art. 15 export
+def _person_sheet(detail: PersonDetail) -> Sheet:
+    from tikdesk.excel.person_export import Sheet
+
+    t = msg
+    return Sheet(
+        t("Person", "Person"),
+        [t("Feld", "Field"), t("Wert", "Value")],
+        [
+            [t("Name", "Name"), detail.display_name],
+            [t("Kategorie", "Category"), detail.summary.category_label],
+            [t("Minderjährig", "Minor"), detail.summary.minor],
+            [t("Geburtsdatum", "Date of birth"), detail.birth_date],
+            [t("18. Geburtstag", "18th birthday"), detail.summary.eighteenth],
+            [t("Kontakt für Widerruf", "Contact for withdrawal"), detail.contact],
+            [
+                t("Alleiniges Sorgerecht (Nachweis)", "Sole custody (evidence)"),
+                detail.sole_custody_note,
+            ],
+            [t("Löschen am", "Delete on"), detail.retention_until],
+        ],
+    )
+
+
+def _consents_sheet(detail: PersonDetail) -> Sheet:
+    from tikdesk.excel.person_export import Sheet
+
+    t = msg
+    headers = [
+        "ID",
+        t("Status", "Status"),
+        t("Rolle", "Role"),
+        t("Sorgeberechtigte:r", "Custodian"),
+        t("Verhältnis", "Relationship"),
+        t("Plattformen", "Platforms"),
+        t("Zwecke", "Purposes"),
+        t("Darstellung", "Shown as"),
+        t("Gültig ab", "Valid from"),
+        t("Gültig bis", "Valid until"),
+        t("Überprüfen am", "Review on"),
+        t("Form", "Form"),
+        t("Grund (Form)", "Reason (form)"),
+        t("Dokument", "Document"),
+        t("Version Einwilligungstext", "Consent text version"),
+        t("Version Art.-13-Information", "Art. 13 notice version"),
+        t("Keine Nachteile bestätigt", "No disadvantage confirmed"),
+        t("Eingeholt von", "Collected by"),
+        t("Eingeholt am", "Collected on"),
+        t("Ort", "Place"),
+        t("Widerrufen am", "Withdrawn on"),
+        t("Widerruf über", "Withdrawal channel"),
+        t("Widerruf erhalten von", "Received by"),
+        t("Widerruf: was getan wurde", "Withdrawal: what was done"),
+    ]
+    rows = [
+        [
+            c.id,
+            c.status_label,
+            c.role_label,
+            c.custodian_name,
+            c.custodian_relation,
+            c.platforms_label,
+            ", ".join(option_label(PURPOSES, p) for p in sorted(c.purposes)),
+            ", ".join(option_label(SHOWN_AS, p) for p in sorted(c.shown_as)),
+            c.valid_from,
+            c.valid_until,
+            c.review_on,
+            ConsentForm(c.form).label,
+            c.form_reason,
+            c.document_ref,
+            c.text_version,
+            c.art13_version,
+            c.no_disadvantage_confirmed,
+            c.collected_by,
+            c.collected_on,
+            c.collected_place,
+            c.withdrawn_on,
+            c.withdrawal_channel,
+            c.withdrawal_received_by,
+            c.withdrawal_note,
+        ]
+        for c in detail.consents
+    ]
+    return Sheet(t("Einwilligungen", "Consents"), headers, rows)
+
+
+def _posts_sheet(appearances: Sequence[Any], posts: dict[int, Any]) -> Sheet:
+    from tikdesk.excel.person_export import Sheet
+
+    t = msg
+    return Sheet(
+        t("Beiträge", "Posts"),
+        [
+            t("Beitrag", "Post"),
+            t("Titel", "Title"),
+            t("Status", "Status"),
+            t("Geplant", "Planned"),
+            t("Veröffentlicht", "Published"),
+            t("Szene", "Scene"),
+        ],
+        [
+            [
+                a.post_id,
+                posts[a.post_id].title,
+                PostStatus(posts[a.post_id].status).label,
+                posts[a.post_id].planned_at,
+                posts[a.post_id].published_at,
+                a.scene_note,
+            ]
+            for a in appearances
+            if a.post_id in posts
+        ],
+    )
+
+
+def _audit_sheet(events: Sequence[Any]) -> Sheet:
+    from tikdesk.excel.person_export import Sheet
+
+    t = msg
+    return Sheet(
+        t("Protokoll", "Audit log"),
+        [
+            t("Zeit", "Time"),
+            t("Wer", "Who"),
+            t("Bereich", "Entity"),
+            "ID",
+            t("Aktion", "Action"),
+            t("Alt", "Old"),
+            t("Neu", "New"),
+            t("Notiz", "Note"),
+        ],
+        [
+            [e.at, e.actor, e.entity, e.entity_id, e.action, e.old_value, e.new_value, e.note]
+            for e in events
+        ],
+    )
