@@ -48,7 +48,7 @@ DropHandler = Callable[[list[Path]], bool]
 TabFactory = Callable[..., QWidget]  # SomeTab(ctx, host)
 MAX_RECENT = 8
 T = TypeVar("T", bound=QWidget)
-_LEGACY = ("IdeasTab", "AnalyticsTab")  # TRANSITION: still built with (ctx, window)
+_LEGACY = ("IdeasTab",)  # TRANSITION: still built with (ctx, window)
 
 
 class MainWindow(QMainWindow):

@@ -11,9 +11,9 @@ screen new arrays.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ from tikdesk.options import ANALYTICS_ACCOUNT, ANALYTICS_HEAT, ANALYTICS_PERIOD
 from tikdesk.services.analytics import AnalyticsService
 from tikdesk.services.context import AppContext
 from tikdesk.services.recruiting import RecruitingService
-from tikdesk.ui import theme
+from tikdesk.ui import messages, theme
 from tikdesk.ui.a11y import scrolled
 from tikdesk.ui.analytics.data import BoardSource, kpi_text
 from tikdesk.ui.analytics.dialogs import BenchmarkForm
@@ -30,6 +30,7 @@ from tikdesk.ui.analytics.importer import DROP_PRIORITY, ImportFlow
 from tikdesk.ui.analytics.recruiting import RecruitingBox
 from tikdesk.ui.analytics.summary import SummaryLine
 from tikdesk.ui.analytics.toolbar import CUSTOM, AnalyticsToolbar
+from tikdesk.ui.tab import Menus, TabHost
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -48,10 +49,14 @@ def _kpi_style() -> str:
 
 
 class AnalyticsTab(QWidget):
-    def __init__(self, ctx: AppContext, window: Any) -> None:
+    """The Auswertung tab (keeps the :class:`~tikdesk.ui.tab.Tab` contract)."""
+
+    def __init__(self, ctx: AppContext, host: TabHost) -> None:
         super().__init__()
         self.ctx = ctx
-        self.window_ = window
+        self.host = host
+        self._read_only_db = False
+        self._heat = ANALYTICS_HEAT.get(host.settings)
         self.service = AnalyticsService(ctx)
         self.source = BoardSource(self.service)
         self.board: ChartBoard | None = None
@@ -61,8 +66,8 @@ class AnalyticsTab(QWidget):
             self.service,
             self,
             read_only=self._read_only,
-            changed=window.data_changed.emit,
-            status=lambda text: window.statusBar().showMessage(text, 8000),
+            changed=host.data_changed.emit,
+            status=host.show_status,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -76,9 +81,8 @@ class AnalyticsTab(QWidget):
         self._build_recruiting(layout)
         self.benchmark_form = BenchmarkForm(self.service, self._read_only)
         self.benchmark_form.saved.connect(self._on_benchmarks_changed)
-        window.data_changed.connect(self._on_data_changed)
-        window.register_drop_handler(self.handle_drop, priority=DROP_PRIORITY)
-        self._restore_settings()
+        host.data_changed.connect(self._on_data_changed)
+        host.register_drop_handler(self.handle_drop, DROP_PRIORITY)
         self._reload_accounts()
 
     # ================================================================== building
@@ -131,14 +135,16 @@ class AnalyticsTab(QWidget):
         button.toggled.connect(self._on_recruiting_toggled)
         self.recruiting_button = button
         self.recruiting = RecruitingBox(
-            RecruitingService(self.ctx), self._read_only, self.window_.show_warning
+            RecruitingService(self.ctx),
+            self._read_only,
+            lambda title, text: messages.show_warning(self, title, text),
         )
         self.recruiting.setMaximumHeight(300)
         self.recruiting.setVisible(False)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.recruiting)
 
-    def install_actions(self) -> None:
+    def install_actions(self, menus: Menus) -> None:
         """Datei → Importieren → TikTok-Analysedaten… (files) and … aus Ordner… (folder)."""
         self.action_import = QAction(translate("Analytics", "TikTok &analytics…"), self)
         self.action_import.setToolTip(
@@ -151,8 +157,8 @@ class AnalyticsTab(QWidget):
         self.action_import_folder.triggered.connect(
             lambda _c=False: self.imports.import_folder_dialog()
         )
-        self.window_.menu_import.addAction(self.action_import)
-        self.window_.menu_import.addAction(self.action_import_folder)
+        menus.import_.addAction(self.action_import)
+        menus.import_.addAction(self.action_import_folder)
         self._update_enabled()
 
     def ensure_board(self) -> ChartBoard:
@@ -164,9 +170,8 @@ class AnalyticsTab(QWidget):
             self.board.heatmap.metric_changed.connect(lambda _metric: self.redraw())
             for panel in (self.board.by_format, self.board.by_audience):
                 panel.link_requested.connect(self.link_videos)
-            heat = ANALYTICS_HEAT.get(self.window_.settings)
             box = self.board.heatmap.metric_box
-            box.setCurrentIndex(max(0, box.findData(heat)))
+            box.setCurrentIndex(max(0, box.findData(self._heat)))
             self.chart_scroll.setWidget(self.board)
             if self.table_check.isChecked():
                 self.board.set_table_mode(True)
@@ -183,7 +188,11 @@ class AnalyticsTab(QWidget):
 
     # ================================================================== state
     def _read_only(self) -> bool:
-        return bool(self.window_.is_read_only())
+        return self._read_only_db
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only_db = read_only
+        self._update_enabled()
 
     def _update_enabled(self) -> None:
         writable = not self._read_only()
@@ -201,12 +210,11 @@ class AnalyticsTab(QWidget):
             if action is not None:
                 action.setEnabled(writable)
 
-    def _restore_settings(self) -> None:
-        days = ANALYTICS_PERIOD.get(self.window_.settings)
+    def restore_layout(self, settings: QSettings) -> None:
+        days = ANALYTICS_PERIOD.get(settings)
         self.toolbar.set_period(days if days != CUSTOM else 28)
 
-    def save_layout(self) -> None:
-        settings = self.window_.settings
+    def save_layout(self, settings: QSettings) -> None:
         ANALYTICS_PERIOD.set(settings, self.toolbar.period_days())
         ANALYTICS_ACCOUNT.set(settings, self.account_box.currentText())
         if self.board is not None:
@@ -218,7 +226,7 @@ class AnalyticsTab(QWidget):
 
     def _reload_accounts(self) -> None:
         self._accounts = self.service.accounts()
-        self.toolbar.set_accounts(self._accounts, ANALYTICS_ACCOUNT.get(self.window_.settings))
+        self.toolbar.set_accounts(self._accounts, ANALYTICS_ACCOUNT.get(self.host.settings))
         self.recruiting.set_accounts(self._accounts)
         self.recruiting.reload()
         self.toolbar.set_unlinked(len(self.service.unmatched_videos()) if self._accounts else 0)
