@@ -13,9 +13,10 @@ the versions the form carried.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -154,23 +155,7 @@ class ConsentFormService:
         texts = templates.load_consent_texts(dirs)
         art13 = templates.load_art13(dirs)
         org = SettingsService(self._ctx).organisation()
-        missing = [
-            label
-            for value, label in (
-                (org.controller, msg("Verantwortliche Stelle", "controller")),
-                (org.dpo_contact, msg("Kontakt der/des Datenschutzbeauftragten", "DPO's contact")),
-            )
-            if not value.strip()
-        ]
-        if missing:
-            raise InputRejected(
-                msg(
-                    f"Für die Art.-13-Information fehlt: {' und '.join(missing)} – bitte unter "
-                    "Einstellungen → Organisation eintragen.",
-                    f"The Art. 13 notice needs: {' and '.join(missing)} – please fill it in "
-                    "under Preferences → Organisation.",
-                )
-            )
+        _require_organisation(org)
         person = PeopleService(self._ctx).get(person_id, today)
         with self._ctx.db.reader() as s:
             post = posts_repo.get_post(s, post_id) if post_id is not None else None
@@ -178,33 +163,8 @@ class ConsentFormService:
         on = post.planned_at.date() if post is not None and post.planned_at else today
         profile = post.checklist_profile if post is not None else "general"
         own_age = Definitions(self._ctx)(profile).own_consent_age
-        minor = person.birth_date is not None and age_on(person.birth_date, on) < 18
-        minor = minor or (person.birth_date is None and person.is_minor)
-        if minor:
-            kind = FormKind.MINOR
-        elif person.category in STAFF:
-            kind = FormKind.STAFF
-        else:
-            kind = FormKind.ADULT
-
-        # scope: from the post, else from the person's latest consent, else TikTok only
-        latest = next(
-            (c for c in reversed(person.consents) if c.withdrawn_on is None),
-            None,
-        )
-        if post is not None:
-            platforms = frozenset({TIKTOK})
-            purposes = frozenset({post.purpose}) if post.purpose else frozenset()
-            mine = [a for a in links if a.person_id == person_id]
-            shown_as = split_keys(mine[0].shown_as) if mine else frozenset()
-            valid_from: dt.date | None = today
-            valid_until = None
-        elif latest is not None:
-            platforms, purposes, shown_as = latest.platforms, latest.purposes, latest.shown_as
-            valid_from, valid_until = today, latest.valid_until
-        else:
-            platforms, purposes, shown_as = frozenset({TIKTOK}), frozenset(), frozenset()
-            valid_from, valid_until = today, None
+        kind = _kind(person, on)
+        platforms, purposes, shown_as, valid_from, valid_until = _scope(person, post, links, today)
 
         values = {
             "organisation": org.name or org.controller.splitlines()[0],
@@ -217,73 +177,15 @@ class ConsentFormService:
         }
         kind_text = texts.kinds[kind]
         notes: list[str] = []
-        signatures: list[SignatureLine] = []
         if kind is FormKind.MINOR:
-            custodians = self._custodians(person_id)
-            sole = bool(person.sole_custody_note.strip())
-            notes.append(templates.fill(texts.sole_custody_note if sole else texts.custodian_note,
-                                        values))  # fmt: skip
-            lines = max(len(custodians), 1 if sole else 2)
-            for index in range(lines):
-                found = custodians[index] if index < len(custodians) else None
-                relation = (
-                    f" ({CustodianRelation(found.relation).label})"
-                    if found is not None and found.relation in {r.value for r in CustodianRelation}
-                    else ""
-                )
-                signatures.append(
-                    SignatureLine(
-                        msg(
-                            f"Sorgeberechtigte:r {index + 1}{relation}",
-                            f"Custodian {index + 1}{relation}",
-                        ),
-                        found.name if found is not None else "",
-                    )
-                )
-            notes.append(templates.fill(texts.own_line_note, values))
-            age = age_on(person.birth_date, on) if person.birth_date else None
-            if person.own_consent_early or (age is not None and age >= own_age):
-                signatures.append(
-                    SignatureLine(
-                        msg("die/der Minderjährige selbst", "the minor themself"),
-                        person.display_name,
-                    )
-                )
+            signatures = self._minor_signatures(person, texts, values, on, own_age, notes)
         else:
-            signatures.append(SignatureLine(msg("Unterschrift", "Signature"), person.display_name))
+            signatures = [SignatureLine(msg("Unterschrift", "Signature"), person.display_name)]
 
-        with self._ctx.db.transaction() as s:
-            people_repo.get_person(s, person_id)  # not erased meanwhile
-            row = ConsentForm(
-                form_number="",
-                person_id=person_id,
-                post_id=post_id,
-                kind=kind.value,
-                platforms=join_keys(platforms),
-                purposes=join_keys(purposes),
-                shown_as=join_keys(shown_as),
-                valid_from=valid_from,
-                valid_until=valid_until,
-                text_version=texts.version,
-                art13_version=art13.version,
-                issued_at=now(),
-                issued_by=self._ctx.user,
-            )
-            s.add(row)
-            s.flush()
-            row.form_number = templates.form_number(row.id)
-            s.flush()
-            number = row.form_number
-            audit.record(
-                s,
-                self._ctx.user,
-                "consent_form",
-                row.id,
-                "form_printed",
-                "",
-                f"{number}; {kind.value}; text={texts.version}; art13={art13.version}",
-                person_id=person_id,
-            )
+        number = self._store(
+            person_id, post_id, kind, (platforms, purposes, shown_as), (valid_from, valid_until),
+            (texts.version, art13.version),
+        )  # fmt: skip
         return ConsentFormData(
             form_number=number,
             qr=templates.qr_matrix(number),
@@ -313,6 +215,95 @@ class ConsentFormService:
             issued_on=fmt_date(today),
             issued_by=self._ctx.who,
         )
+
+    def _store(
+        self,
+        person_id: int,
+        post_id: int | None,
+        kind: FormKind,
+        scope: tuple[frozenset[str], frozenset[str], frozenset[str]],
+        valid: tuple[dt.date | None, dt.date | None],
+        versions: tuple[str, str],
+    ) -> str:
+        """Record the printed form (its number comes from its row id) and audit it."""
+        with self._ctx.db.transaction() as s:
+            people_repo.get_person(s, person_id)  # not erased meanwhile
+            row = ConsentForm(
+                form_number="",
+                person_id=person_id,
+                post_id=post_id,
+                kind=kind.value,
+                platforms=join_keys(scope[0]),
+                purposes=join_keys(scope[1]),
+                shown_as=join_keys(scope[2]),
+                valid_from=valid[0],
+                valid_until=valid[1],
+                text_version=versions[0],
+                art13_version=versions[1],
+                issued_at=now(),
+                issued_by=self._ctx.user,
+            )
+            s.add(row)
+            s.flush()
+            row.form_number = templates.form_number(row.id)
+            s.flush()
+            number = row.form_number
+            audit.record(
+                s,
+                self._ctx.user,
+                "consent_form",
+                row.id,
+                "form_printed",
+                "",
+                f"{number}; {kind.value}; text={versions[0]}; art13={versions[1]}",
+                person_id=person_id,
+            )
+        return number
+
+    def _minor_signatures(
+        self,
+        person: Any,
+        texts: Any,
+        values: dict[str, str],
+        on: dt.date,
+        own_age: int,
+        notes: list[str],
+    ) -> list[SignatureLine]:
+        """A minor's form: a line per custodian (two unless sole custody is documented),
+        and the minor's own from the age of their own consent; adds the notes about both."""
+        person_id = person.id
+        signatures: list[SignatureLine] = []
+        custodians = self._custodians(person_id)
+        sole = bool(person.sole_custody_note.strip())
+        notes.append(templates.fill(texts.sole_custody_note if sole else texts.custodian_note,
+                                    values))  # fmt: skip
+        lines = max(len(custodians), 1 if sole else 2)
+        for index in range(lines):
+            found = custodians[index] if index < len(custodians) else None
+            relation = (
+                f" ({CustodianRelation(found.relation).label})"
+                if found is not None and found.relation in {r.value for r in CustodianRelation}
+                else ""
+            )
+            signatures.append(
+                SignatureLine(
+                    msg(
+                        f"Sorgeberechtigte:r {index + 1}{relation}",
+                        f"Custodian {index + 1}{relation}",
+                    ),
+                    found.name if found is not None else "",
+                )
+            )
+        notes.append(templates.fill(texts.own_line_note, values))
+        age = age_on(person.birth_date, on) if person.birth_date else None
+        if person.own_consent_early or (age is not None and age >= own_age):
+            signatures.append(
+                SignatureLine(
+                    msg("die/der Minderjährige selbst", "the minor themself"),
+                    person.display_name,
+                )
+            )
+        return signatures
 
     def print_to(
         self,
@@ -453,3 +444,59 @@ class ConsentFormService:
             )
         )
         return ReturnedForm(number, person_id, person.display_name, post_id, pending, len(done))
+
+
+def _kind(person: Any, on: dt.date) -> FormKind:
+    """The form a person signs on ``on``: a minor's, a member of staff's, or an adult's."""
+    minor = person.birth_date is not None and age_on(person.birth_date, on) < 18
+    if minor or (person.birth_date is None and person.is_minor):
+        return FormKind.MINOR
+    if person.category in STAFF:
+        return FormKind.STAFF
+    return FormKind.ADULT
+
+
+def _require_organisation(org: Any) -> None:
+    """The Art. 13 notice names the controller and the DPO: refuse a form without them."""
+    missing = [
+        label
+        for value, label in (
+            (org.controller, msg("Verantwortliche Stelle", "controller")),
+            (org.dpo_contact, msg("Kontakt der/des Datenschutzbeauftragten", "DPO's contact")),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        raise InputRejected(
+            msg(
+                f"Für die Art.-13-Information fehlt: {' und '.join(missing)} – bitte unter "
+                "Einstellungen → Organisation eintragen.",
+                f"The Art. 13 notice needs: {' and '.join(missing)} – please fill it in "
+                "under Preferences → Organisation.",
+            )
+        )
+
+
+def _scope(
+    person: Any, post: Any, links: Sequence[Any], today: dt.date
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], dt.date | None, dt.date | None]:
+    """Platforms, purposes, depiction and validity a new form proposes: from the post, else
+    from the person's latest consent, else TikTok only."""
+    latest = next(
+        (c for c in reversed(person.consents) if c.withdrawn_on is None),
+        None,
+    )
+    if post is not None:
+        platforms = frozenset({TIKTOK})
+        purposes = frozenset({post.purpose}) if post.purpose else frozenset()
+        mine = [a for a in links if a.person_id == person.id]
+        shown_as = split_keys(mine[0].shown_as) if mine else frozenset()
+        valid_from: dt.date | None = today
+        valid_until = None
+    elif latest is not None:
+        platforms, purposes, shown_as = latest.platforms, latest.purposes, latest.shown_as
+        valid_from, valid_until = today, latest.valid_until
+    else:
+        platforms, purposes, shown_as = frozenset({TIKTOK}), frozenset(), frozenset()
+        valid_from, valid_until = today, None
+    return platforms, purposes, shown_as, valid_from, valid_until
