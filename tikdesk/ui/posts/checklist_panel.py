@@ -26,6 +26,7 @@ from tikdesk.domain.enums import Gate, ItemState
 from tikdesk.domain.gate import EvaluatedItem
 from tikdesk.services.posts import PostDetail, describe_reference
 from tikdesk.ui import theme
+from tikdesk.ui.a11y import scrolled
 from tikdesk.ui.widgets.badges import AMBER, GREEN, GREY, RED, item_icon
 from tikdesk.ui.widgets.fmt import fmt_datetime
 
@@ -81,9 +82,13 @@ class ChecklistPanel(QWidget):
         """The selected item: its text and help on the left, its state and note on the right."""
         self.editor = QGroupBox(self.tr("Selected item"))
         columns = QHBoxLayout(self.editor)
-        text_side = QVBoxLayout()
+        texts = QWidget()
+        text_side = QVBoxLayout(texts)
+        text_side.setContentsMargins(0, 0, 0, 0)
         editor = QVBoxLayout()
-        columns.addLayout(text_side, 1)
+        # the item's text and help wrap to the pane's width and scroll when they need more
+        # height than the splitter gives (a narrow pane, a large font)
+        columns.addWidget(scrolled(texts, horizontal=False), 1)
         columns.addLayout(editor, 1)
         self.item_title = QLabel()
         self.item_title.setWordWrap(True)

@@ -26,6 +26,7 @@ from tikdesk.domain.consent import SHOWN_AS, option_label
 from tikdesk.domain.enums import PostStatus
 from tikdesk.services.posts import PostDetail
 from tikdesk.ui import theme
+from tikdesk.ui.a11y import FlowLayout
 from tikdesk.ui.posts.checklist_panel import ChecklistPanel
 from tikdesk.ui.posts.form import PostForm
 from tikdesk.ui.posts.video import VideoBox
@@ -62,6 +63,7 @@ class PostDetailPanel(QWidget):
         layout.addLayout(self._build_actions())
         self.sections = QTabWidget()
         self.sections.setAccessibleName(self.tr("Parts of the post"))
+        self.sections.setUsesScrollButtons(False)  # every tab in view: the pane scrolls
         self.form = PostForm()
         self.sections.addTab(self.form, self.tr("Detail&s"))
         self.sections.addTab(self._build_people(), self.tr("People in the vi&deo"))
@@ -73,6 +75,7 @@ class PostDetailPanel(QWidget):
     def _build_head(self) -> QHBoxLayout:
         head = QHBoxLayout()
         self.title = heading_label()
+        self.title.setWordWrap(True)  # a long title wraps; the status stays in view
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.title, 1)
         self.status = QLabel()
@@ -141,7 +144,8 @@ class PostDetailPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         people_layout.addWidget(self.people)
-        row = QHBoxLayout()
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # wraps instead of widening the pane (960 px, 14 pt)
         self.add_person_button = QPushButton(self.tr("Add pe&rson…"))
         self.scene_button = QPushButton(self.tr("Edit &scene…"))
         self.shown_button = QPushButton(self.tr("&Shown as…"))
@@ -154,11 +158,10 @@ class PostDetailPanel(QWidget):
             self.remove_person_button,
         ):
             row.addWidget(button)
-        row.addStretch(1)
         # issue 18: a consent form for the selected person, prefilled from this post
         self.form_button = QPushButton(self.tr("Consent &form…"))
         row.addWidget(self.form_button)
-        people_layout.addLayout(row)
+        people_layout.addWidget(buttons)
         self.people_hint = QLabel(
             self.tr(
                 "The consent state is derived from the consent "

@@ -36,6 +36,7 @@ class PostForm(QWidget):
         self._closed = False
         outer = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane
         outer.addLayout(form)
         self._add_texts(form)
         self._add_kind(form)
@@ -78,11 +79,9 @@ class PostForm(QWidget):
         self.audience.setAccessibleName(self.tr("Audience"))
         for aud in Audience:
             self.audience.addItem(aud.label, aud.value)
-        row = QHBoxLayout()
-        row.addWidget(self.format, 1)
-        row.addWidget(QLabel(self.tr("Audience:")))
-        row.addWidget(self.audience, 1)
-        form.addRow(self.tr("Format:"), row)
+        # one row each: side by side they made the detail pane 730 px wide at 14 pt
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Audience:"), self.audience)
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(self.tr("Purpose"))
         self.purpose.setToolTip(
