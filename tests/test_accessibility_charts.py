@@ -9,6 +9,7 @@ not by shade alone.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -178,12 +179,15 @@ def test_at_14_pt_axes_fit_their_labels_and_legends_use_the_application_font(
                 continue
             title = axis.label.boundingRect().height() - 5 if axis.label.isVisible() else 0
             assert _lowest_label(axis) + line <= axis.height() - title + 1, panel.title
+            rects = sorted(_label_rects(axis), key=lambda r: r.left())
+            touching = [b for a, b in itertools.pairwise(rects) if b.left() < a.right() + 4]
+            assert touching == [], panel.title  # neighbouring labels keep apart
     heat_axis = board.heatmap.hour_axis  # its two-line title is not cut off at the bottom
     assert heat_axis.height() >= 3 * QFontMetrics(font_14pt).lineSpacing()
 
 
-def _lowest_label(axis: Any) -> float:
-    """Where the lowest tick label of a bottom axis starts (0 when it draws none)."""
+def _label_rects(axis: Any) -> list[Any]:
+    """The rectangles pyqtgraph draws an axis' tick labels in (laid out as for painting)."""
     from PySide6.QtGui import QPainter, QPicture
 
     picture = QPicture()
@@ -192,4 +196,9 @@ def _lowest_label(axis: Any) -> float:
         specs = axis.generateDrawSpecs(painter)
     finally:
         painter.end()
-    return max((rect.top() for rect, _f, _t in specs[2]), default=0.0) if specs else 0.0
+    return [rect for rect, _flags, text in specs[2] if text] if specs else []
+
+
+def _lowest_label(axis: Any) -> float:
+    """Where the lowest tick label of a bottom axis starts (0 when it draws none)."""
+    return max((rect.top() for rect in _label_rects(axis)), default=0.0)

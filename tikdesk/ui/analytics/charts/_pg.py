@@ -119,9 +119,18 @@ class IndexAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         self.enableAutoSIPrefix(False)
         self.posted: Sequence[dt.datetime | None] = []
         self.titles: Sequence[str] = []
+        self.label_room = 110.0  # px per label (set_posts measures it)
 
-    def set_posts(self, posted: Sequence[dt.datetime | None], titles: Sequence[str]) -> None:
+    def set_posts(
+        self, posted: Sequence[dt.datetime | None], titles: Sequence[str], font: QFont
+    ) -> None:
+        """The posts in order, and the room one label takes in ``font`` (the widest label
+        and a gap): labels never touch, at any font size."""
         self.posted, self.titles = posted, titles
+        metrics = QFontMetricsF(font)
+        labels = (self.tick_label(i) for i in range(len(posted)))
+        widest = max((metrics.horizontalAdvance(label) for label in labels), default=0.0)
+        self.label_room = widest + metrics.horizontalAdvance("  ")
         redraw_axis(self)
 
     def tickValues(
@@ -130,7 +139,7 @@ class IndexAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         n = len(self.posted)
         if n == 0:
             return []
-        room = max(1, int(size // 110))  # a short title is about 100 px wide
+        room = max(1, int(size // max(self.label_room, 1.0)))  # labels that fit side by side
         step = max(1, math.ceil(n / room))
         start = max(0, math.ceil(minVal))
         return [(step, [float(i) for i in range(start, min(n, int(maxVal) + 1), step)])]

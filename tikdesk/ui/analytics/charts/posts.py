@@ -19,6 +19,7 @@ from tikdesk.ui.analytics.charts.panel import (
     ORANGE,
     ChartPanel,
     TableData,
+    app_font,
     bars,
     nan_array,
     pen,
@@ -76,7 +77,7 @@ class PostsPanel(ChartPanel):
         self.rates.setOpts(x=x, height=np.nan_to_num(rates), width=0.7 if n > 1 else 0.4)
         posted, titles = [v.posted_at for v in self.videos], [v.title for v in self.videos]
         for axis in (self.axis_top, self.axis_bottom):
-            axis.set_posts(posted, titles)
+            axis.set_posts(posted, titles, app_font())
         known = rates[~np.isnan(rates)]
         median = float(np.median(known)) if len(known) else None
         self.median_line.setVisible(median is not None)
