@@ -33,7 +33,7 @@ def test_interaction_lines_pass_3_to_1_and_have_their_own_styles(qtbot: Any) -> 
     board = ChartBoard()
     qtbot.addWidget(board)
     panel = board.interactions
-    plot = QColor(theme.PLOT_BACKGROUND)
+    plot = plot_area = QColor(theme.PLOT_BACKGROUND)
     styles, colours = set(), set()
     for key, line in panel.average.items():
         pen = _pen(line)
@@ -44,6 +44,9 @@ def test_interaction_lines_pass_3_to_1_and_have_their_own_styles(qtbot: Any) -> 
         assert daily.alpha() == 255
         assert theme.contrast(daily, plot) >= theme.GRAPHIC_RATIO
     assert len(styles) == len(colours) == len(panel.average) == 3
+    for key, plot in panel.plot_of.items():  # each plot named on its axis, readable as text
+        ink = QColor(plot.getAxis("left").labelStyle["color"])
+        assert theme.contrast(ink, plot_area) >= theme.TEXT_RATIO, key
 
 
 def test_peer_lines_differ_by_style_and_marker(qtbot: Any) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from tikdesk.services.analytics import DailySeries
+from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
 from tikdesk.ui.analytics.charts import _pg
 from tikdesk.ui.analytics.charts.panel import (
@@ -85,7 +86,9 @@ class DailyPanel(ChartPanel):
         last = len(self.metrics) - 1
         for row, m in enumerate(self.metrics):
             plot = self.add_plot(row, _pg.GermanDateAxis(), _pg.NumberAxis())
-            plot.setLabel("left", m.label, color=m.color)
+            # the metric's name in its line's hue, dark enough to read (4.5:1)
+            ink = theme.fit(m.color, theme.PLOT_BACKGROUND, theme.TEXT_RATIO).name()
+            plot.setLabel("left", m.label, color=ink)
             if row < last:
                 plot.hideAxis("bottom")
             if row:
