@@ -453,19 +453,7 @@ def assess(
     """
     ids = tuple(c.id for c in consents if c.id)
     if person.erased:
-        return ConsentAssessment(
-            ConsentState.ERASED,
-            (
-                ConsentProblem(
-                    ConsentState.ERASED,
-                    msg(
-                        "Person gelöscht (Art. 17 DSGVO) – es gibt keine Einwilligung mehr",
-                        "person erased (Art. 17 GDPR) – no consent exists any more",
-                    ),
-                ),
-            ),
-            on=on,
-        )
+        return _erased(on)
     if person.birth_date is None and (person.is_minor or person.age_state in _NO_AGE):
         return ConsentAssessment(
             ConsentState.AGE_UNKNOWN,
@@ -473,36 +461,13 @@ def assess(
             on=on,
             consent_ids=ids,
         )
-    minor = is_minor_on(person, on)
     age = age_on(person.birth_date, on) if person.birth_date else None
     own = [c for c in consents if not c.is_custodian]
     custodian = [c for c in consents if c.is_custodian]
     problems: list[ConsentProblem] = []
     warnings: list[str] = []
-    staff = person.category in STAFF_CATEGORIES
-
-    def add(state: ConsentState, reason: str) -> None:
-        problems.append(ConsentProblem(state, reason))
-
-    if not minor:
-        state, detail, counted = _party_state(own, on, use, staff)
-        if state is not ConsentState.VALID:
-            if not own and custodian and person.birth_date is not None:
-                add(
-                    ConsentState.MISSING,
-                    msg(
-                        f"seit {fmt_date(eighteenth_birthday(person.birth_date))} volljährig – "
-                        "eigene Einwilligung nötig, die der Sorgeberechtigten reicht nicht mehr",
-                        f"of age since {fmt_date(eighteenth_birthday(person.birth_date))} – "
-                        "own consent needed, the custodians' no longer suffices",
-                    ),
-                )
-            elif state is ConsentState.MISSING and not detail:
-                add(state, msg("keine Einwilligung erfasst", "no consent recorded"))
-            else:
-                add(state, msg(f"Einwilligung {detail}", f"consent {detail}"))
-        elif not staff:
-            warnings.extend(_evidence_warnings(counted, msg("Einwilligung", "consent")))
+    if not is_minor_on(person, on):
+        _adult_problems(person, own, custodian, on, use, problems, warnings)
         return _result(
             problems,
             on,
@@ -518,17 +483,7 @@ def assess(
     expected = 1 if person.sole_custody else 2
     own_needed = person.own_consent_early or age is None or age >= own_consent_age
     if not consents:
-        add(
-            ConsentState.MISSING,
-            msg(
-                "keine Einwilligung erfasst (minderjährig: Sorgeberechtigte"
-                + (" und die Person selbst" if own_needed else "")
-                + ")",
-                "no consent recorded (minor: custodians"
-                + (" and the person themself" if own_needed else "")
-                + ")",
-            ),
-        )
+        problems.append(_nothing_for_a_minor(own_needed))
         return _result(
             problems,
             on,
@@ -539,19 +494,127 @@ def assess(
             own_needed=own_needed,
             ids=ids,
         )
+    valid = _custodian_problems(custodian, on, use, problems, warnings)
+    if valid < expected:
+        problems.append(_too_few_custodians(person, age, valid, expected))
+    _own_problem(person, own, on, use, age, own_consent_age, own_needed, problems)
+    return _result(
+        problems,
+        on,
+        minor=True,
+        age=age,
+        expected=expected,
+        valid=valid,
+        own_needed=own_needed,
+        ids=ids,
+        warnings=warnings,
+    )
 
+
+def _nothing_for_a_minor(own_needed: bool) -> ConsentProblem:
+    return ConsentProblem(
+        ConsentState.MISSING,
+        msg(
+            "keine Einwilligung erfasst (minderjährig: Sorgeberechtigte"
+            + (" und die Person selbst" if own_needed else "")
+            + ")",
+            "no consent recorded (minor: custodians"
+            + (" and the person themself" if own_needed else "")
+            + ")",
+        ),
+    )
+
+
+def _too_few_custodians(
+    person: PersonFacts, age: int | None, valid: int, expected: int
+) -> ConsentProblem:
+    age_text = (
+        msg(f"{age} Jahre", f"{age} years")
+        if age is not None
+        else msg("Alter unbekannt", "age unknown")
+    )
+    return ConsentProblem(
+        ConsentState.MINOR_CUSTODIANS_MISSING,
+        msg(
+            f"minderjährig ({age_text}): {valid} von {expected} Sorgeberechtigten "
+            "eingewilligt"
+            + ("" if person.sole_custody else " (alleiniges Sorgerecht nicht dokumentiert)"),
+            f"minor ({age_text}): {valid} of {expected} custodians consented"
+            + ("" if person.sole_custody else " (no sole custody documented)"),
+        ),
+    )
+
+
+def _erased(on: dt.date) -> ConsentAssessment:
+    return ConsentAssessment(
+        ConsentState.ERASED,
+        (
+            ConsentProblem(
+                ConsentState.ERASED,
+                msg(
+                    "Person gelöscht (Art. 17 DSGVO) – es gibt keine Einwilligung mehr",
+                    "person erased (Art. 17 GDPR) – no consent exists any more",
+                ),
+            ),
+        ),
+        on=on,
+    )
+
+
+def _adult_problems(
+    person: PersonFacts,
+    own: list[ConsentFacts],
+    custodian: list[ConsentFacts],
+    on: dt.date,
+    use: Use | None,
+    problems: list[ConsentProblem],
+    warnings: list[str],
+) -> None:
+    """An adult needs their own consent (the custodians' ends at 18)."""
+    staff = person.category in STAFF_CATEGORIES
+    state, detail, counted = _party_state(own, on, use, staff)
+    if state is ConsentState.VALID:
+        if not staff:
+            warnings.extend(_evidence_warnings(counted, msg("Einwilligung", "consent")))
+        return
+    if not own and custodian and person.birth_date is not None:
+        since = fmt_date(eighteenth_birthday(person.birth_date))
+        reason = msg(
+            f"seit {since} volljährig – "
+            "eigene Einwilligung nötig, die der Sorgeberechtigten reicht nicht mehr",
+            f"of age since {since} – own consent needed, the custodians' no longer suffices",
+        )
+        problems.append(ConsentProblem(ConsentState.MISSING, reason))
+    elif state is ConsentState.MISSING and not detail:
+        problems.append(
+            ConsentProblem(state, msg("keine Einwilligung erfasst", "no consent recorded"))
+        )
+    else:
+        problems.append(ConsentProblem(state, msg(f"Einwilligung {detail}", f"consent {detail}")))
+
+
+def _custodian_problems(
+    custodian: list[ConsentFacts],
+    on: dt.date,
+    use: Use | None,
+    problems: list[ConsentProblem],
+    warnings: list[str],
+) -> int:
+    """How many custodians validly consented; lists the others' and unlinked records."""
     valid = 0
     groups, unlinked = _custodian_groups(custodian)
     for record in unlinked:
         name = record.custodian_name.strip() or msg("ohne Namen", "unnamed")
-        add(
-            ConsentState.MINOR_CUSTODIANS_MISSING,
-            msg(
-                f"Sorgeberechtigte:r ({name}) ist keine Person aus dem Register – zuordnen, "
-                "damit niemand doppelt zählt",
-                f"custodian ({name}) is not a person from the registry – link them, so that "
-                "nobody counts twice",
-            ),
+        problems.append(
+            ConsentProblem(
+                ConsentState.MINOR_CUSTODIANS_MISSING,
+                msg(
+                    f"Sorgeberechtigte:r ({name}) ist keine Person aus dem Register – "
+                    "zuordnen, damit niemand doppelt zählt",
+                    f"custodian ({name}) is not a person from the registry – link them, so "
+                    "that nobody counts twice",
+                ),
+            )
         )
     for group in groups:
         state, detail, counted = _party_state(group, on, use)
@@ -564,61 +627,57 @@ def assess(
                 )
             )
         else:
-            add(
-                state,
-                msg(
-                    f"Einwilligung Sorgeberechtigte:r ({name}) {detail}",
-                    f"consent of custodian ({name}) {detail}",
-                ),
+            problems.append(
+                ConsentProblem(
+                    state,
+                    msg(
+                        f"Einwilligung Sorgeberechtigte:r ({name}) {detail}",
+                        f"consent of custodian ({name}) {detail}",
+                    ),
+                )
             )
-    if valid < expected:
-        age_text = (
-            msg(f"{age} Jahre", f"{age} years")
+    return valid
+
+
+def _own_problem(
+    person: PersonFacts,
+    own: list[ConsentFacts],
+    on: dt.date,
+    use: Use | None,
+    age: int | None,
+    own_consent_age: int,
+    own_needed: bool,
+    problems: list[ConsentProblem],
+) -> None:
+    """A minor's own consent: needed from the profile's age (or when judged mature); a
+    withdrawal counts at any age."""
+    state, detail, _counted = _party_state(own, on, use)
+    if state is ConsentState.VALID or not (own_needed or state is ConsentState.WITHDRAWN):
+        return
+    if state is ConsentState.MISSING and not own:
+        shown_age = (
+            msg(f"{age} Jahre alt", f"{age} years old")
             if age is not None
             else msg("Alter unbekannt", "age unknown")
         )
-        add(
-            ConsentState.MINOR_CUSTODIANS_MISSING,
-            msg(
-                f"minderjährig ({age_text}): {valid} von {expected} Sorgeberechtigten eingewilligt"
-                + ("" if person.sole_custody else " (alleiniges Sorgerecht nicht dokumentiert)"),
-                f"minor ({age_text}): {valid} of {expected} custodians consented"
-                + ("" if person.sole_custody else " (no sole custody documented)"),
-            ),
+        since = (
+            msg("als reif eingeschätzt", "judged mature enough")
+            if person.own_consent_early and (age is None or age < own_consent_age)
+            else msg(f"ab {own_consent_age} nötig", f"needed from {own_consent_age}")
         )
-    state, detail, counted = _party_state(own, on, use)
-    if state is not ConsentState.VALID and (own_needed or state is ConsentState.WITHDRAWN):
-        if state is ConsentState.MISSING and not own:
-            shown_age = (
-                msg(f"{age} Jahre alt", f"{age} years old")
-                if age is not None
-                else msg("Alter unbekannt", "age unknown")
-            )
-            since = (
-                msg("als reif eingeschätzt", "judged mature enough")
-                if person.own_consent_early and (age is None or age < own_consent_age)
-                else msg(f"ab {own_consent_age} nötig", f"needed from {own_consent_age}")
-            )
-            add(
+        problems.append(
+            ConsentProblem(
                 ConsentState.MINOR_OWN_MISSING,
                 msg(
                     f"{shown_age}: eigene Einwilligung fehlt ({since})",
                     f"{shown_age}: own consent missing ({since})",
                 ),
             )
-        else:
-            add(state, msg(f"eigene Einwilligung {detail}", f"own consent {detail}"))
-    return _result(
-        problems,
-        on,
-        minor=True,
-        age=age,
-        expected=expected,
-        valid=valid,
-        own_needed=own_needed,
-        ids=ids,
-        warnings=warnings,
-    )
+        )
+    else:
+        problems.append(
+            ConsentProblem(state, msg(f"eigene Einwilligung {detail}", f"own consent {detail}"))
+        )
 
 
 def _result(
