@@ -8,7 +8,7 @@ on a temporary demo database and calls :func:`run_smoke_test`, which
 
 - checks the bundled resources (translations loaded, checklists, manual, icon),
 - visits every tab (``refresh()`` and, where a tab has one, ``smoke_test()`` — the analytics tab
-  renders every chart there), renders it and saves a picture of it,
+  renders every chart there, the ideas tab both its views), renders it and saves a picture,
 - renders every chart still found (pyqtgraph views) and the built-in manual,
 - writes the management report (workbook and PDF) into the temporary folder,
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from tikdesk.app import GuiApp
     from tikdesk.ui.analytics.tab import AnalyticsTab
+    from tikdesk.ui.ideas.tab import IdeasTab
     from tikdesk.ui.main_window import MainWindow
 
 #: hard limit for the whole run; a hang is reported with every thread's stack, then exit 1
@@ -360,12 +361,27 @@ def _visit_tab(window: QWidget, index: int) -> str:
 
 
 def _tab_check(tab: QWidget) -> Callable[[], object] | None:
-    """What a visit checks beyond the tab's picture: the analytics tab renders every chart."""
+    """What a visit checks beyond the tab's picture: the analytics tab renders every chart,
+    the ideas tab its board and its table."""
     from tikdesk.ui.analytics.tab import AnalyticsTab
+    from tikdesk.ui.ideas.tab import IdeasTab
 
     if isinstance(tab, AnalyticsTab):
         return functools.partial(render_every_chart, tab)
+    if isinstance(tab, IdeasTab):
+        return functools.partial(render_both_idea_views, tab)
     return getattr(tab, "smoke_test", None)
+
+
+def render_both_idea_views(tab: IdeasTab) -> str:
+    """The ideas tab renders as board and as table, then shows the view it had."""
+    current = tab.current_view_name()
+    for name in ("board", "table"):
+        tab.set_view(name, remember=False)
+        if tab.grab().isNull():
+            raise SmokeFailure(f"the ideas {name} rendered nothing")
+    tab.set_view(current, remember=False)
+    return "board and table"
 
 
 def render_every_chart(tab: AnalyticsTab) -> str:

@@ -8,6 +8,7 @@ the user tries to leave gets the focus back when OK is pressed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Slot
@@ -81,7 +82,17 @@ class IdeaEditorDialog(QDialog):
         outer.addWidget(area, 1)
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
+        self._build_texts(form, initial)
+        self._build_choices(form, initial, owners)
+        self._build_due_and_effort(form, initial)
+        self._build_more(form, initial)
+        self._build_buttons(outer, read_only)
+        self._connect_changes()
+        resize_to_fit(self, 560, 620, area)
+        self.validate()
+        self.title.setFocus()
 
+    def _build_texts(self, form: QFormLayout, initial: Callable[[str, Any], Any]) -> None:
         self.title = QLineEdit(initial("title", ""))
         self.title.setMaxLength(MAX_LENGTH["title"] + 50)  # longer input gets a message
         self.title.setPlaceholderText(self.tr("Required – what is the video about?"))
@@ -98,6 +109,9 @@ class IdeaEditorDialog(QDialog):
             form, "description", self.tr("&Description:"), self.description, self.tr("Description")
         )
 
+    def _build_choices(
+        self, form: QFormLayout, initial: Callable[[str, Any], Any], owners: list[str]
+    ) -> None:
         self.format = _combo(IdeaFormat, initial("format", "other"))
         self._add(form, "format", self.tr("&Format:"), self.format, self.tr("Format"))
         self.audience = _combo(Audience, initial("audience", "general"))
@@ -114,6 +128,7 @@ class IdeaEditorDialog(QDialog):
         self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._add(form, "owner", self.tr("&Owner:"), self.owner, self.tr("Owner"))
 
+    def _build_due_and_effort(self, form: QFormLayout, initial: Callable[[str, Any], Any]) -> None:
         due = initial("target_date", None)
         self.has_due = QCheckBox(self.tr("&use"))
         self.has_due.setAccessibleName(self.tr("Has a due date"))
@@ -140,6 +155,7 @@ class IdeaEditorDialog(QDialog):
         self.effort.setValue(initial("effort", None) or 0)
         self._add(form, "effort", self.tr("&Effort:"), self.effort, self.tr("Effort in hours"))
 
+    def _build_more(self, form: QFormLayout, initial: Callable[[str, Any], Any]) -> None:
         self.tags = QLineEdit(initial("tags", ""))
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. Apprenticeship, Fire brigade"))
         self._add(form, "tags", self.tr("Ta&gs:"), self.tags, self.tr("Tags"))
@@ -157,6 +173,7 @@ class IdeaEditorDialog(QDialog):
             self._add(form, spec.key, f"{label}:", self.extra[spec.key], label)
             self.extra[spec.key].textEdited.connect(self._on_changed)
 
+    def _build_buttons(self, outer: QVBoxLayout, read_only: bool) -> None:
         if read_only:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(self.reject)
@@ -183,6 +200,7 @@ class IdeaEditorDialog(QDialog):
         outer.addWidget(buttons)
         self.buttons = buttons
 
+    def _connect_changes(self) -> None:
         for signal in (
             self.title.textEdited,
             self.hook.textEdited,
@@ -197,9 +215,6 @@ class IdeaEditorDialog(QDialog):
         self.has_due.toggled.connect(self._on_changed)
         self.due.dateChanged.connect(self._on_changed)
         self.effort.valueChanged.connect(self._on_changed)
-        resize_to_fit(self, 560, 620, area)
-        self.validate()
-        self.title.setFocus()
 
     def _add(
         self, form: QFormLayout, field: str, label: str, widget: QWidget, accessible: str

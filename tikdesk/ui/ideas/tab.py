@@ -9,55 +9,41 @@ and both views one row at a time.
 
 from __future__ import annotations
 
-import contextlib
-import html
 import importlib
 import logging
-import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTextBrowser,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from tikdesk.domain.enums import Audience, IdeaFormat, IdeaStatus, LabeledEnum, Priority
-from tikdesk.domain.fmt import fmt_date, fmt_datetime
-from tikdesk.domain.i18n import language
+from tikdesk.domain.enums import IdeaStatus
 from tikdesk.options import IDEAS_HEADER, IDEAS_SPLITTER, IDEAS_VIEW
 from tikdesk.services.context import AppContext
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex
 from tikdesk.services.ideas import IdeaRecord, IdeaService
-from tikdesk.ui import messages, theme
+from tikdesk.ui import messages
+from tikdesk.ui.ideas.actions import Handlers, IdeaActions
 from tikdesk.ui.ideas.board import IdeaBoard
 from tikdesk.ui.ideas.commands import (
     ChangeIdeasCommand,
@@ -69,13 +55,11 @@ from tikdesk.ui.ideas.commands import (
     edit_text,
     move_text,
 )
+from tikdesk.ui.ideas.details import details_html, hint_html
 from tikdesk.ui.ideas.editor import IdeaEditorDialog
-from tikdesk.ui.ideas.model import (
-    COLUMN_SPECS,
-    EXTRA_TEXT_FIELDS,
-    Column,
-    IdeaTableModel,
-)
+from tikdesk.ui.ideas.filters import IdeaFilterBar
+from tikdesk.ui.ideas.loader import IndexLoader
+from tikdesk.ui.ideas.model import COLUMN_SPECS, Column, IdeaTableModel
 
 if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
@@ -113,34 +97,8 @@ def find_converter() -> Callable[[Any, int], Any] | None:
     return None
 
 
-def with_mnemonic(label: str, used: set[str]) -> str:
-    """``label`` with an Alt-key on its first letter not in ``used`` (which it joins)."""
-    text = label.replace("&", "&&")
-    for position, char in enumerate(text):
-        if (
-            char.isalpha()
-            and char.lower() not in used
-            and "&" not in text[max(0, position - 1) : position + 1]
-        ):
-            used.add(char.lower())
-            return f"{text[:position]}&{text[position:]}"
-    return text
-
-
-def _tip(action: QAction, text: str) -> None:
-    """Tooltip that names the shortcut in the user's language (e.g. Strg+Umschalt+N)."""
-    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-    action.setToolTip(f"{text} ({keys})" if keys else text)
-
-
 #: rows shown at once while the whole backlog loads in the background (issue 21)
 FIRST_ROWS = 100
-
-
-class _LoadRelay(QObject):
-    """Carries the index built in a worker thread to the GUI thread (queued)."""
-
-    done = Signal(object)  # (generation, IdeaIndex | Exception)
 
 
 class IdeasTab(QWidget):
@@ -165,11 +123,9 @@ class IdeasTab(QWidget):
         self._build_actions()
         self._build_ui()
         self._restore_layout()
-        self._generation = 0  # of the background load; a newer one or refresh() wins
+        self._loader: IndexLoader | None = None  # a newer load or refresh() replaces it
         self._loading = False
         self._changed_while_loading = False
-        self._relay = _LoadRelay(self)
-        self._relay.done.connect(self._on_loaded)
         if getattr(window, "load_in_background", False):  # the app's start (issue 21)
             self.load_in_background()
         else:
@@ -179,142 +135,48 @@ class IdeasTab(QWidget):
         self.set_read_only(self._read_only)
 
     # ================================================================== building
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        keys: Sequence[str] = (),
-        tip: str | None = None,
-        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(context)
-        action.triggered.connect(lambda _checked=False: slot())
-        _tip(action, tip or text.replace("&", "").rstrip("…"))
-        return action
-
     def _build_actions(self) -> None:
-        # Ctrl+N is "new database": a new idea is Ctrl+Shift+N or Insert.
-        self.action_new = self._action(
-            self.tr("&New idea…"), self.new_idea, ["Ctrl+Shift+N", "Ins"], self.tr("New idea")
+        self.commands = IdeaActions(
+            self,
+            Handlers(
+                new=self.new_idea,
+                edit=self.edit_current,
+                duplicate=self.duplicate_current,
+                delete=self.delete_selected,
+                owner=self.bulk_owner_dialog,
+                convert=self.convert_current,
+                find=self.focus_search,
+                change=self.bulk_change,
+                view=self.set_view,
+            ),
         )
-        self.action_edit = self._action(
-            self.tr("&Edit…"), self.edit_current, ["Return", "Enter"], self.tr("Edit the idea")
-        )
-        self.action_duplicate = self._action(
-            self.tr("D&uplicate"), self.duplicate_current, ["Ctrl+D"], self.tr("Duplicate the idea")
-        )
-        self.action_delete = self._action(
-            self.tr("&Delete…"), self.delete_selected, ["Del"], self.tr("Delete the selected ideas")
-        )
-        self.action_owner = self._action(
-            self.tr("Set &owner…"),
-            self.bulk_owner_dialog,
-            tip=self.tr("Set the owner of the selected ideas"),
-        )
-        self.action_convert = self._action(
-            self.tr("Turn into &post"),
-            self.convert_current,
-            tip=self.tr("Create a draft post from this idea"),
-        )
-        self.action_find = self._action(
-            self.tr("&Find"), self.focus_search, ["Ctrl+F"], self.tr("Search ideas")
-        )
-        self.status_menu = self._choice_menu(self.tr("Set &status"), IdeaStatus, "status")
-        self.priority_menu = self._choice_menu(self.tr("Set p&riority"), Priority, "priority")
-
-        self.view_group = QActionGroup(self)
-        self.action_table_view = QAction(self.tr("Ideas as &table"), self)
-        self.action_board_view = QAction(self.tr("Ideas as &board"), self)
-        for action, name in ((self.action_table_view, "table"), (self.action_board_view, "board")):
-            action.setCheckable(True)
-            action.setData(name)
-            self.view_group.addAction(action)
-            action.triggered.connect(lambda _c=False, n=name: self.set_view(n))
-        self.action_table_view.setIconText(self.tr("Table"))
-        self.action_board_view.setIconText(self.tr("Board"))
-        self.action_table_view.setToolTip(self.tr("Show the ideas as a table"))
-        self.action_board_view.setToolTip(self.tr("Show the ideas as a board by status"))
-
-    def _choice_menu(self, title: str, enum: type[LabeledEnum], field: str) -> QMenu:
-        menu = QMenu(title, self)
-        used: set[str] = set()
-        for member in enum:
-            action = menu.addAction(with_mnemonic(member.label, used))
-            action.setData(member.value)
-            action.triggered.connect(lambda _c=False, v=member.value: self.bulk_change(field, v))
-        return menu
+        c = self.commands
+        self.action_new, self.action_edit, self.action_duplicate = c.new, c.edit, c.duplicate
+        self.action_delete, self.action_owner, self.action_convert = c.delete, c.owner, c.convert
+        self.action_find, self.action_table_view = c.find, c.table_view
+        self.action_board_view, self.view_group = c.board_view, c.view_group
+        self.status_menu, self.priority_menu = c.status_menu, c.priority_menu
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
 
-        toolbar = QToolBar(self.tr("Ideas"))
-        toolbar.setObjectName("ideasToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions(
-            [self.action_new, self.action_edit, self.action_duplicate, self.action_delete]
-        )
-        toolbar.addSeparator()
-        for menu in (self.status_menu, self.priority_menu):
-            button = QToolButton()
-            button.setText(menu.title().replace("&", ""))
-            button.setMenu(menu)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setToolTip(self.tr("Change the selected ideas"))
-            toolbar.addWidget(button)
-            menu.menuAction().setData(button)
-        toolbar.addAction(self.action_owner)
-        toolbar.addSeparator()
-        toolbar.addAction(self.action_convert)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addActions([self.action_table_view, self.action_board_view])
-        layout.addWidget(toolbar)
-        self.toolbar = toolbar
-
-        filters = QHBoxLayout()
-        filters.setContentsMargins(4, 0, 4, 0)
-        self.search = QLineEdit()
-        self.search.setObjectName("ideaSearch")
-        self.search.setClearButtonEnabled(True)
+        self.toolbar = self.commands.toolbar()
+        layout.addWidget(self.toolbar)
         find_keys = self.action_find.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
-        self.search.setPlaceholderText(
-            self.tr("Search title, hook, description, tags (%1)").replace("%1", find_keys)
-        )
-        self.search.setAccessibleName(self.tr("Search ideas"))
-        self.search.textChanged.connect(self._on_filter_changed)
-        filters.addWidget(self.search, 3)
-        self.status_filter = self._filter_combo(
-            self.tr("All statuses"), IdeaStatus, self.tr("Filter by status")
-        )
-        self.format_filter = self._filter_combo(
-            self.tr("All formats"), IdeaFormat, self.tr("Filter by format")
-        )
-        self.audience_filter = self._filter_combo(
-            self.tr("All audiences"), Audience, self.tr("Filter by audience")
-        )
-        self.owner_filter = self._filter_combo(
-            self.tr("All owners"), None, self.tr("Filter by owner")
-        )
-        self.tag_filter = self._filter_combo(self.tr("All tags"), None, self.tr("Filter by tag"))
-        for combo in (
-            self.status_filter,
-            self.format_filter,
-            self.audience_filter,
-            self.owner_filter,
-            self.tag_filter,
-        ):
-            filters.addWidget(combo, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("ideaCount")
-        filters.addWidget(self.count_label)
-        layout.addLayout(filters)
+        self.filter_bar = bar = IdeaFilterBar(find_keys)
+        bar.changed.connect(self._on_filter_changed)
+        self.search, self.count_label = bar.search, bar.count_label
+        self.status_filter, self.format_filter = bar.status_filter, bar.format_filter
+        self.audience_filter, self.owner_filter = bar.audience_filter, bar.owner_filter
+        self.tag_filter = bar.tag_filter
+        layout.addWidget(bar)
+        self._build_table()
+        self._build_board_and_details()
+        layout.addWidget(self.splitter, 1)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("ideaTable")
         self.table.setAccessibleName(self.tr("Ideas"))
@@ -347,6 +209,7 @@ class IdeasTab(QWidget):
             lambda pos: self._show_context_menu(self.table.viewport().mapToGlobal(pos))
         )
 
+    def _build_board_and_details(self) -> None:
         self.board = IdeaBoard()
         self.board.move_requested.connect(self.move_ideas)
         self.board.idea_activated.connect(self._on_board_activated)
@@ -358,7 +221,7 @@ class IdeasTab(QWidget):
         self.stack.addWidget(self.board)
         # Actions on the selection work only while a view has the focus (Del, Return and
         # Ctrl+D keep their usual meaning in the search field).
-        self.stack.addActions([self.action_edit, self.action_duplicate, self.action_delete])
+        self.stack.addActions(list(self.commands.on_selection()))
         self.addActions([self.action_new, self.action_find])
 
         self.details = QTextBrowser()
@@ -372,48 +235,17 @@ class IdeasTab(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1100, 260])
-        layout.addWidget(self.splitter, 1)
-
-    def _filter_combo(
-        self, all_text: str, enum: type[LabeledEnum] | None, accessible: str
-    ) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(accessible)
-        combo.setToolTip(accessible)
-        combo.addItem(all_text, "")
-        if enum is not None:
-            for member in enum:
-                combo.addItem(member.label, member.value)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
-        combo.currentIndexChanged.connect(self._on_filter_changed)
-        return combo
 
     def install_actions(self) -> None:
-        """Table/board switch in the View menu; every idea command (the context menu's too)
-        under Edit → Idea, so the keyboard reaches them without the context menu."""
+        """Table/board switch in the View menu; every idea command under Edit → Idea."""
         window: Any = self.window_
-        menu = window.menu_view
-        menu.addSeparator()
-        menu.addActions([self.action_table_view, self.action_board_view])
-        edit = getattr(window, "menu_edit", None)
-        anchor = getattr(window, "edit_tab_anchor", None)
-        if edit is None or anchor is None:
-            return
-        self.idea_menu = QMenu(self.tr("&Idea"), edit)
-        self.idea_menu.setObjectName("ideaMenu")
-        self.idea_menu.addActions(
-            [self.action_new, self.action_edit, self.action_duplicate, self.action_delete]
+        self.commands.install(
+            window.menu_view,
+            getattr(window, "menu_edit", None),
+            getattr(window, "edit_tab_anchor", None),
+            self._show_in_window,
         )
-        self.idea_menu.addSeparator()
-        self.idea_menu.addMenu(self.status_menu)
-        self.idea_menu.addMenu(self.priority_menu)
-        self.idea_menu.addAction(self.action_owner)
-        self.idea_menu.addSeparator()
-        self.idea_menu.addAction(self.action_convert)
-        edit.insertMenu(anchor, self.idea_menu)
-        # the commands act on the selection of the ideas list: show it when used from the menu
-        self.idea_menu.aboutToShow.connect(self._show_in_window)
+        self.idea_menu = self.commands.idea_menu
 
     @Slot()
     def _show_in_window(self) -> None:
@@ -479,38 +311,28 @@ class IdeasTab(QWidget):
 
         Search and filters typed meanwhile apply to the rows shown and, when the index is
         complete, to all of it."""
-        self._generation += 1
-        generation, service, relay = self._generation, self.service, self._relay
         self._loading = True
         self._changed_while_loading = False
-        self.index.reset(service.list_first(FIRST_ROWS))
+        self.index.reset(self.service.list_first(FIRST_ROWS))
         self._apply_filter()
         self._update_details()
+        loader = self._loader = IndexLoader(self.service)
+        loader.finished.connect(self._on_loaded)
+        loader.start_loading()
 
-        def work() -> None:
-            result: IdeaIndex | Exception
-            try:
-                result = IdeaIndex(service.list_ideas())
-            except Exception as exc:  # shown by the synchronous reload on the GUI thread
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the tab was deleted meanwhile
-                relay.done.emit((generation, result))
-
-        threading.Thread(target=work, name="tikdesk-ideas-index", daemon=True).start()
-
-    @Slot(object)
-    def _on_loaded(self, outcome: tuple[int, IdeaIndex | Exception]) -> None:
-        generation, result = outcome
-        if generation != self._generation or not self._loading:
+    @Slot()
+    def _on_loaded(self) -> None:
+        loader = self._loader
+        if loader is None or not loader.isFinished() or not self._loading:
             return  # refresh() or a newer load came first
-        if isinstance(result, Exception) or self._changed_while_loading:
-            if isinstance(result, Exception):
-                log.warning("ideas: background load failed: %s", result)
-            self.refresh()  # an edit meanwhile may be missing from the snapshot
+        self._loader = None
+        if loader.index is None or self._changed_while_loading:
+            self.refresh()  # failed, or an edit meanwhile may be missing from the snapshot
             return
         self._loading = False
         selected = self.selected_ids()
-        self.index.adopt(result)
+        self.index.adopt(loader.index)
+        loader.index = None
         self._fill_dynamic_filters()
         self._apply_filter()
         if selected:
@@ -521,7 +343,7 @@ class IdeasTab(QWidget):
     def refresh(self) -> None:
         """Reload every idea from the database (start, other tabs' changes, errors)."""
         was_loading, self._loading = self._loading, False
-        self._generation += 1  # a background load still running is outdated
+        self._loader = None  # a background load still running is outdated
         selected = self.selected_ids()
         self.index.reset(self.service.list_ideas())
         self._fill_dynamic_filters()
@@ -533,35 +355,8 @@ class IdeasTab(QWidget):
             self.loaded.emit()
 
     def _fill_dynamic_filters(self) -> None:
-        for combo, values in (
-            (self.owner_filter, self.index.owners()),
-            (self.tag_filter, self.index.tags()),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value in values:
-                combo.addItem(value, value)
-            position = combo.findData(current)
-            combo.setCurrentIndex(max(0, position))
-            combo.blockSignals(False)
-            if current and position < 0:  # the owner/tag is gone: the filter is off now
-                self._filter = self._current_filter()
-
-    def _add_dynamic_filter_values(self, record: IdeaRecord) -> None:
-        """A new owner or tag appears in the filter lists without a full reload."""
-        from tikdesk.services.ideas import split_tags
-
-        for combo, values in (
-            (self.owner_filter, [record.owner] if record.owner else []),
-            (self.tag_filter, split_tags(record.tags)),
-        ):
-            for value in values:
-                if combo.findData(value) < 0:
-                    combo.blockSignals(True)
-                    combo.addItem(value, value)
-                    combo.blockSignals(False)
+        if self.filter_bar.fill(self.index.owners(), self.index.tags()):
+            self._filter = self._current_filter()  # the owner/tag is gone: that filter is off
 
     def current_filter_ids(self) -> list[int] | None:
         """Ideas the user narrowed the backlog to (for "export the current filter").
@@ -574,14 +369,7 @@ class IdeasTab(QWidget):
         return [record.id for record in self.index.filter(flt, self.model.sort_state())]
 
     def _current_filter(self) -> IdeaFilter:
-        return IdeaFilter(
-            text=self.search.text(),
-            status=self.status_filter.currentData() or "",
-            format=self.format_filter.currentData() or "",
-            audience=self.audience_filter.currentData() or "",
-            owner=self.owner_filter.currentData() or "",
-            tag=self.tag_filter.currentData() or "",
-        )
+        return self.filter_bar.current()
 
     @Slot()
     def _on_filter_changed(self, *_args: object) -> None:
@@ -598,22 +386,12 @@ class IdeasTab(QWidget):
         self._update_details()
 
     def _update_count(self) -> None:
-        total = len(self.index)
         shown = (
             self.model.rowCount()
             if self.current_view_name() == "table"
             else sum(m.total() for m in self.board.models.values())
         )
-        locale = QLocale()
-        if shown == total:
-            text = self.tr("%1 ideas").replace("%1", locale.toString(total))
-        else:
-            text = (
-                self.tr("%1 of %2 ideas")
-                .replace("%1", locale.toString(shown))
-                .replace("%2", locale.toString(total))
-            )
-        self.count_label.setText(text)
+        self.filter_bar.show_count(shown, len(self.index))
 
     # ================================================================== changes
     def apply(
@@ -636,7 +414,7 @@ class IdeasTab(QWidget):
             elif not self.model.replace_record(record, old):
                 self.model.insert_record(record)
             self.board.show_record(record, visible)
-            self._add_dynamic_filter_values(record)
+            self.filter_bar.add_values(record)
         if select is not None:
             self.select_id(select)
         self._update_count()
@@ -665,7 +443,7 @@ class IdeasTab(QWidget):
             elif not self.model.replace_record(record, old):
                 self.model.insert_record(record)
             self.board.show_record(record, visible)
-            self._add_dynamic_filter_values(record)
+            self.filter_bar.add_values(record)
         self._update_count()
         self._update_actions()
         self._update_details()
@@ -735,70 +513,24 @@ class IdeasTab(QWidget):
         self._update_details()
 
     def _update_actions(self) -> None:
-        count = len(self.selected_ids())
-        editable = not self._read_only
-        self.action_new.setEnabled(editable)
-        self.action_edit.setEnabled(count == 1)
-        self.action_edit.setText(self.tr("&Edit…") if editable else self.tr("&Show…"))
-        self.action_duplicate.setEnabled(editable and count == 1)
-        self.action_delete.setEnabled(editable and count >= 1)
-        self.action_owner.setEnabled(editable and count >= 1)
-        for menu in (self.status_menu, self.priority_menu):
-            menu.setEnabled(editable and count >= 1)
-            button = menu.menuAction().data()
-            if isinstance(button, QToolButton):
-                button.setEnabled(editable and count >= 1)
-        self.action_convert.setEnabled(editable and count == 1 and find_converter() is not None)
+        self.commands.enable(
+            editable=not self._read_only,
+            selected=len(self.selected_ids()),
+            can_convert=find_converter() is not None,
+        )
 
     def _update_details(self) -> None:
         record = self.current_record()
-        # with nothing selected: whether there is any idea at all (issue 20: an empty
-        # database says what to do first)
+        # with nothing selected: whether there is any idea at all
         shown = record if record is not None else len(self.index) > 0
         if shown is self._details_shown:
             return  # unchanged (e.g. a keystroke that kept the selection): no re-layout
         self._details_shown = shown
         if record is None:
-            if len(self.index):
-                hint = self.tr("Select an idea to see its details.")
-            else:
-                keys = self.action_new.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                hint = self.tr(
-                    "No ideas yet. Start with „New idea“ (%1), or import an idea list: "
-                    "File → Import → Ideas from Excel/CSV…"
-                ).replace("%1", keys)
-            self.details.setHtml(f"<p style='color:{theme.muted().name()}'>{html.escape(hint)}</p>")
-            return
-        labels = (
-            (self.tr("Status"), IdeaStatus(record.status).label),
-            (self.tr("Format"), IdeaFormat(record.format).label),
-            (self.tr("Audience"), Audience(record.audience).label),
-            (self.tr("Priority"), Priority(record.priority).label),
-            (self.tr("Owner"), record.owner or "–"),
-            (self.tr("Due"), fmt_date(record.target_date) or "–"),
-            (
-                self.tr("Effort"),
-                self.tr("%1 h").replace("%1", str(record.effort))
-                if record.effort is not None
-                else "–",
-            ),
-            (self.tr("Tags"), record.tags or "–"),
-            (self.tr("Pillar"), record.pillar or "–"),
-            (self.tr("Trend/sound"), record.sound_ref or "–"),
-            *((s.text(language()), getattr(record, s.key) or "–") for s in EXTRA_TEXT_FIELDS),
-            (self.tr("Changed"), fmt_datetime(record.updated_at)),
-        )
-        grey = theme.muted().name()  # gray was 3.95:1 on white
-        rows = "".join(
-            f"<tr><td style='color:{grey};padding-right:8px'>{html.escape(k)}</td>"
-            f"<td>{html.escape(v)}</td></tr>"
-            for k, v in labels
-        )
-        hook = f"<p><i>{html.escape(record.hook)}</i></p>" if record.hook else ""
-        description = html.escape(record.description).replace("\n", "<br>")
-        self.details.setHtml(
-            f"<h3>{html.escape(record.title)}</h3>{hook}<table>{rows}</table><p>{description}</p>"
-        )
+            keys = self.action_new.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.details.setHtml(hint_html(len(self.index) > 0, keys))
+        else:
+            self.details.setHtml(details_html(record))
 
     # ================================================================== actions
     def focus_search(self) -> None:
@@ -907,17 +639,8 @@ class IdeasTab(QWidget):
         self.edit_current()
 
     def _show_context_menu(self, global_pos: QPoint) -> None:
-        if not self.selected_ids():
-            return
-        menu = QMenu(self)
-        menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
-        menu.addSeparator()
-        menu.addMenu(self.status_menu)
-        menu.addMenu(self.priority_menu)
-        menu.addAction(self.action_owner)
-        menu.addSeparator()
-        menu.addAction(self.action_convert)
-        menu.popup(global_pos)
+        if self.selected_ids():
+            self.commands.popup(global_pos)
 
     @Slot(int)
     def _on_main_tab_changed(self, index: int) -> None:
@@ -938,11 +661,3 @@ class IdeasTab(QWidget):
         self._read_only = read_only
         self.board.set_editable(not read_only)
         self._update_actions()
-
-    def smoke_test(self) -> None:
-        """--smoke-test: render both views once."""
-        current = self.current_view_name()
-        for name in ("board", "table"):
-            self.set_view(name, remember=False)
-            self.grab()
-        self.set_view(current, remember=False)
