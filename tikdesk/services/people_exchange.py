@@ -238,6 +238,59 @@ class _Planner:
         else:
             self.plan.person_versions[person.id] = person.version
 
+    def _born(
+        self,
+        r: people_io.RegisterRow,
+        name: str,
+        birth: dt.date,
+        adult: bool | None,
+        category: str | None,
+    ) -> int | str | None:
+        """The person of a row with a date of birth: found by name and birthday, or new."""
+        if birth > self.today:
+            self.problem(
+                r.number,
+                "birth_date",
+                "Das Geburtsdatum liegt in der Zukunft.",
+                "The date of birth is in the future.",
+            )
+            return None
+        grown = age_on(birth, self.today) >= 18
+        if adult is not None and adult != grown:
+            self.problem(
+                r.number,
+                "adult",
+                f"„Volljährig: {'ja' if adult else 'nein'}“ passt nicht zum Geburtsdatum "
+                f"{fmt_date(birth)} ({age_on(birth, self.today)} Jahre).",
+                f"'Adult: {'yes' if adult else 'no'}' does not fit the date of birth "
+                f"{fmt_date(birth)} ({age_on(birth, self.today)} years).",
+            )
+            return None
+        known = [p for p in self.reg.by_name.get(norm_name(name), []) if p.birth_date == birth]
+        if len(known) > 1:
+            both = msg(" und ", " and ").join(_who(p) for p in known[:2])
+            self.problem(
+                r.number,
+                "person",
+                f"Name und Geburtsdatum passen auf zwei Personen: {both}.",
+                f"Name and date of birth match two people: {both}.",
+            )
+            return None
+        if known:
+            if category:
+                self._change(known[0], {"category": category})
+            return known[0].id
+        return self._new(
+            "born",
+            name,
+            birth,
+            r.number,
+            category=category or PersonCategory.EMPLOYEE.value,
+            is_minor=not grown,
+            birth_date=birth,
+            age_state=AgeState.MINOR.value,
+        )
+
     def person(self, r: people_io.RegisterRow) -> int | str | None:
         v = r.values
         name = " ".join((v.get("person") or "").split())
@@ -245,49 +298,7 @@ class _Planner:
         adult: bool | None = v.get("adult")
         category: str | None = v.get("category")
         if birth is not None:
-            if birth > self.today:
-                self.problem(
-                    r.number,
-                    "birth_date",
-                    "Das Geburtsdatum liegt in der Zukunft.",
-                    "The date of birth is in the future.",
-                )
-                return None
-            grown = age_on(birth, self.today) >= 18
-            if adult is not None and adult != grown:
-                self.problem(
-                    r.number,
-                    "adult",
-                    f"„Volljährig: {'ja' if adult else 'nein'}“ passt nicht zum Geburtsdatum "
-                    f"{fmt_date(birth)} ({age_on(birth, self.today)} Jahre).",
-                    f"'Adult: {'yes' if adult else 'no'}' does not fit the date of birth "
-                    f"{fmt_date(birth)} ({age_on(birth, self.today)} years).",
-                )
-                return None
-            known = [p for p in self.reg.by_name.get(norm_name(name), []) if p.birth_date == birth]
-            if len(known) > 1:
-                both = msg(" und ", " and ").join(_who(p) for p in known[:2])
-                self.problem(
-                    r.number,
-                    "person",
-                    f"Name und Geburtsdatum passen auf zwei Personen: {both}.",
-                    f"Name and date of birth match two people: {both}.",
-                )
-                return None
-            if known:
-                if category:
-                    self._change(known[0], {"category": category})
-                return known[0].id
-            return self._new(
-                "born",
-                name,
-                birth,
-                r.number,
-                category=category or PersonCategory.EMPLOYEE.value,
-                is_minor=not grown,
-                birth_date=birth,
-                age_state=AgeState.MINOR.value,
-            )
+            return self._born(r, name, birth, adult, category)
         if adult is False:
             self.problem(
                 r.number,
@@ -333,13 +344,8 @@ class _Planner:
         )
 
     # ------------------------------------------------------------ consents
-    def row(self, r: people_io.RegisterRow) -> None:
-        v = r.values
-        name = " ".join((v.get("person") or "").split())
-        if not name:
-            self.problem(r.number, "person", "Der Name fehlt.", "The name is missing.")
-            return
-        birth = v.get("birth_date")
+    def _erased(self, r: people_io.RegisterRow, name: str, birth: dt.date | None) -> bool:
+        """A row about an erased person (or by an erased custodian) is skipped and said."""
         erased_on = self.reg.erased.get(erased_identity(name, birth))
         custodian_name = r.custodian
         if erased_on is None and custodian_name:
@@ -354,43 +360,55 @@ class _Planner:
                     ),
                 )
             )
-            return
-        before = len(self.plan.problems)
-        given_on: dt.date | None = v.get("given_on")
-        until: dt.date | None = v.get("valid_until")
-        withdrawn: dt.date | None = v.get("withdrawn_on")
-        if custodian_name:
-            on = given_on or self.today
-            if v.get("adult") is True or (birth is not None and age_on(birth, on) >= 18):
-                self.problem(
-                    r.number,
-                    "given_by",
-                    "Eine Einwilligung von Sorgeberechtigten gibt es nur für Minderjährige; "
-                    f"„{name}“ ist volljährig.",
-                    f"Custodian consents exist only for minors; '{name}' is an adult.",
-                )
-            elif birth is None:
-                self.problem(
-                    r.number,
-                    "birth_date",
-                    "Für Minderjährige ist das Geburtsdatum nötig.",
-                    "A minor needs a date of birth.",
-                )
-            if not v.get("relation"):
-                self.problem(
-                    r.number,
-                    "relation",
-                    "Bitte die Beziehung der/des Sorgeberechtigten angeben (Mutter, Vater, "
-                    "Vormund, Sorgeberechtigte:r).",
-                    "Please give the custodian's relation (mother, father, guardian, custodian).",
-                )
-            if norm_name(custodian_name) == norm_name(name):
-                self.problem(
-                    r.number,
-                    "given_by",
-                    "Eine Person kann nicht ihr eigener Sorgeberechtigter sein.",
-                    "A person cannot be their own custodian.",
-                )
+            return True
+        return False
+
+    def _custodian_checks(
+        self, r: people_io.RegisterRow, name: str, birth: dt.date | None, given_on: dt.date | None
+    ) -> None:
+        """A custodian's row names a minor with a date of birth, and a relation."""
+        v = r.values
+        custodian_name = r.custodian or ""
+        on = given_on or self.today
+        if v.get("adult") is True or (birth is not None and age_on(birth, on) >= 18):
+            self.problem(
+                r.number,
+                "given_by",
+                "Eine Einwilligung von Sorgeberechtigten gibt es nur für Minderjährige; "
+                f"„{name}“ ist volljährig.",
+                f"Custodian consents exist only for minors; '{name}' is an adult.",
+            )
+        elif birth is None:
+            self.problem(
+                r.number,
+                "birth_date",
+                "Für Minderjährige ist das Geburtsdatum nötig.",
+                "A minor needs a date of birth.",
+            )
+        if not v.get("relation"):
+            self.problem(
+                r.number,
+                "relation",
+                "Bitte die Beziehung der/des Sorgeberechtigten angeben (Mutter, Vater, "
+                "Vormund, Sorgeberechtigte:r).",
+                "Please give the custodian's relation (mother, father, guardian, custodian).",
+            )
+        if norm_name(custodian_name) == norm_name(name):
+            self.problem(
+                r.number,
+                "given_by",
+                "Eine Person kann nicht ihr eigener Sorgeberechtigter sein.",
+                "A person cannot be their own custodian.",
+            )
+
+    def _date_checks(
+        self,
+        r: people_io.RegisterRow,
+        given_on: dt.date | None,
+        until: dt.date | None,
+        withdrawn: dt.date | None,
+    ) -> None:
+        """Given, valid until and withdrawn in order, none in the future."""
         if until and given_on and until < given_on:
             self.problem(
                 r.number,
@@ -410,6 +428,24 @@ class _Planner:
                 "Der Widerruf liegt vor der Erteilung.",
                 "The withdrawal is before the consent was given.",
             )
+
+    def row(self, r: people_io.RegisterRow) -> None:
+        v = r.values
+        name = " ".join((v.get("person") or "").split())
+        if not name:
+            self.problem(r.number, "person", "Der Name fehlt.", "The name is missing.")
+            return
+        birth = v.get("birth_date")
+        custodian_name = r.custodian
+        if self._erased(r, name, birth):
+            return
+        before = len(self.plan.problems)
+        given_on: dt.date | None = v.get("given_on")
+        until: dt.date | None = v.get("valid_until")
+        withdrawn: dt.date | None = v.get("withdrawn_on")
+        if custodian_name:
+            self._custodian_checks(r, name, birth, given_on)
+        self._date_checks(r, given_on, until, withdrawn)
         if r.is_consent and not v.get("platforms"):
             self.problem(
                 r.number,
@@ -487,39 +523,7 @@ class _Planner:
             )
             return
         if existing:
-            stored = existing[0]
-            if stored.withdrawn_on is not None and values["withdrawn_on"] is None:
-                self.problem(
-                    r.number,
-                    "withdrawn_on",
-                    f"Diese Einwilligung wurde am {fmt_date(stored.withdrawn_on)} widerrufen; "
-                    "ein Import kann einen Widerruf nicht zurücknehmen.",
-                    f"This consent was withdrawn on {fmt_date(stored.withdrawn_on)}; an import "
-                    "cannot take a withdrawal back.",
-                )
-                return
-            changes = {}
-            for k in _CONSENT_COMPARED:
-                if k == "form" and v.get("form") is None:
-                    continue  # an empty cell keeps the stored form
-                old = getattr(stored, k)
-                new = values[k]
-                if k in ("platforms", "purposes", "shown_as"):
-                    if old == split_keys(new):
-                        continue
-                elif old == new:
-                    continue
-                changes[k] = new
-            if changes:
-                if "withdrawn_on" in changes:
-                    changes["withdrawal_channel"] = IMPORT_CHANNEL
-                if changes.get("form") == ConsentForm.OTHER.value and not stored.form_reason:
-                    changes["form_reason"] = IMPORT_CHANNEL
-                self.plan.consent_changes[stored.id] = changes
-                self.plan.consent_rows[stored.id] = (r.number, name)
-                self.plan.consent_versions[stored.id] = stored.version
-            else:
-                self.plan.unchanged.append({"_row": r.number, "person": name})
+            self._update(r, name, existing[0], values)
             return
         new = {
             "_row": r.number,
@@ -534,6 +538,44 @@ class _Planner:
             **values,
         }
         self.plan.new_consents.append(new)
+
+    def _update(
+        self, r: people_io.RegisterRow, name: str, stored: ConsentFacts, values: dict[str, Any]
+    ) -> None:
+        """A row matching a stored consent: what it changes (never a withdrawal undone)."""
+        v = r.values
+        if stored.withdrawn_on is not None and values["withdrawn_on"] is None:
+            self.problem(
+                r.number,
+                "withdrawn_on",
+                f"Diese Einwilligung wurde am {fmt_date(stored.withdrawn_on)} widerrufen; "
+                "ein Import kann einen Widerruf nicht zurücknehmen.",
+                f"This consent was withdrawn on {fmt_date(stored.withdrawn_on)}; an import "
+                "cannot take a withdrawal back.",
+            )
+            return
+        changes = {}
+        for k in _CONSENT_COMPARED:
+            if k == "form" and v.get("form") is None:
+                continue  # an empty cell keeps the stored form
+            old = getattr(stored, k)
+            new = values[k]
+            if k in ("platforms", "purposes", "shown_as"):
+                if old == split_keys(new):
+                    continue
+            elif old == new:
+                continue
+            changes[k] = new
+        if changes:
+            if "withdrawn_on" in changes:
+                changes["withdrawal_channel"] = IMPORT_CHANNEL
+            if changes.get("form") == ConsentForm.OTHER.value and not stored.form_reason:
+                changes["form_reason"] = IMPORT_CHANNEL
+            self.plan.consent_changes[stored.id] = changes
+            self.plan.consent_rows[stored.id] = (r.number, name)
+            self.plan.consent_versions[stored.id] = stored.version
+        else:
+            self.plan.unchanged.append({"_row": r.number, "person": name})
 
     def finish(self) -> _Plan:
         """Sole custody: a custodian row saying "ja" documents it for the minor."""
