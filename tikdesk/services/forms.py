@@ -365,16 +365,7 @@ class ConsentFormService:
     # ---------------------------------------------------------------- coming back
     def returned(self, typed: str) -> ReturnedForm:
         """The form behind a typed or scanned number, with the records still to confirm."""
-        number = templates.parse_form_number(typed)
-        if number is None:
-            raise InputRejected(
-                msg(
-                    f"„{typed.strip()}“ ist keine gültige Formularnummer (Form EW-000123-4; die "
-                    "letzte Ziffer ist eine Prüfziffer – bitte die Eingabe prüfen).",
-                    f"'{typed.strip()}' is not a valid form number (form EW-000123-4; the last "
-                    "digit is a check digit – please check what was typed).",
-                )
-            )
+        number = _form_number(typed)
         with self._ctx.db.reader() as s:
             row = s.scalars(select(ConsentForm).where(ConsentForm.form_number == number)).first()
             if row is None:
@@ -444,6 +435,21 @@ class ConsentFormService:
             )
         )
         return ReturnedForm(number, person_id, person.display_name, post_id, pending, len(done))
+
+
+def _form_number(typed: str) -> str:
+    """The form number typed or scanned, its check digit checked."""
+    number = templates.parse_form_number(typed)
+    if number is None:
+        raise InputRejected(
+            msg(
+                f"„{typed.strip()}“ ist keine gültige Formularnummer (Form EW-000123-4; die "
+                "letzte Ziffer ist eine Prüfziffer – bitte die Eingabe prüfen).",
+                f"'{typed.strip()}' is not a valid form number (form EW-000123-4; the last "
+                "digit is a check digit – please check what was typed).",
+            )
+        )
+    return number
 
 
 def _kind(person: Any, on: dt.date) -> FormKind:
