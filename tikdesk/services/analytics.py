@@ -340,21 +340,7 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
                 daily_state[key] = {**merged, _BATCH_KEY: table.source}
         for v in table.videos:
             vkey = (v.video_link, v.snapshot_date)
-            values = {
-                "views": v.values.get("video_views"),
-                "likes": v.values.get("likes"),
-                "comments": v.values.get("comments"),
-                "shares": v.values.get("shares"),
-                "favourites": v.values.get("favourites"),
-                "reach": v.values.get("reached_audience"),
-                "avg_watch_seconds": v.avg_watch_seconds,
-                "completion_rate": v.completion_rate,
-                "approximate": v.approximate,
-                "video_title": v.title or None,
-                "posted_at": v.posted_at,
-                "account": v.account,
-                "manual": False,
-            }
+            values = _video_values(v)
             current = video_state.get(vkey) or video_db.get(vkey)
             post_id = (current or {}).get("post_id") or matcher(v.video_link)
             values["post_id"] = post_id
@@ -374,6 +360,36 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
             if state != "unchanged":
                 audience_state[akey] = {**merged, _BATCH_KEY: table.source}
 
+    _rows_to_write(plan, daily_state, video_state, audience_state)
+    return plan
+
+
+def _video_values(v: Any) -> dict[str, Any]:
+    """A parsed video's numbers as ``video_stats`` columns."""
+    return {
+        "views": v.values.get("video_views"),
+        "likes": v.values.get("likes"),
+        "comments": v.values.get("comments"),
+        "shares": v.values.get("shares"),
+        "favourites": v.values.get("favourites"),
+        "reach": v.values.get("reached_audience"),
+        "avg_watch_seconds": v.avg_watch_seconds,
+        "completion_rate": v.completion_rate,
+        "approximate": v.approximate,
+        "video_title": v.title or None,
+        "posted_at": v.posted_at,
+        "account": v.account,
+        "manual": False,
+    }
+
+
+def _rows_to_write(
+    plan: _Plan,
+    daily_state: dict[repo.DailyKey, dict[str, Any]],
+    video_state: dict[repo.VideoKey, dict[str, Any]],
+    audience_state: dict[repo.AudienceKey, dict[str, Any]],
+) -> None:
+    """The merged records as the plan's inserts and updates."""
     for (account, day), row in daily_state.items():
         values = {f: row.get(f) for f in repo.DAILY_FIELDS}
         if "id" in row:
@@ -413,7 +429,29 @@ def _plan(session: Session, parsed: tiktok.ParseResult) -> _Plan:
                     _BATCH_KEY: row[_BATCH_KEY],
                 }
             )
-    return plan
+
+
+def _batches(s: Session, parsed: tiktok.ParseResult, plan: _Plan, user: str) -> dict[str, int]:
+    """One import batch per file that brings something new (by file path)."""
+    batch_ids: dict[str, int] = {}
+    for source in parsed.sources:
+        counts = plan.per_source.get(str(source.path))
+        if counts is None or counts[0] + counts[1] == 0:
+            continue  # nothing new from this file: no batch, nothing written
+        skipped = counts[2] + sum(
+            len(t.problems) for t in parsed.tables if t.source == str(source.path)
+        )
+        batch_ids[str(source.path)] = repo.add_import_batch(
+            s,
+            kind=KIND,
+            file_name=source.name,
+            sha256=source.sha256,
+            user=user,
+            inserted=counts[0],
+            updated=counts[1],
+            skipped=skipped,
+        )
+    return batch_ids
 
 
 def _anchor_text(anchor: YearAnchor | None) -> str:
@@ -562,24 +600,7 @@ class AnalyticsService:
                     )
 
             step(0)
-            batch_ids: dict[str, int] = {}
-            for source in parsed.sources:
-                counts = plan.per_source.get(str(source.path))
-                if counts is None or counts[0] + counts[1] == 0:
-                    continue  # nothing new from this file: no batch, nothing written
-                skipped = counts[2] + sum(
-                    len(t.problems) for t in parsed.tables if t.source == str(source.path)
-                )
-                batch_ids[str(source.path)] = repo.add_import_batch(
-                    s,
-                    kind=KIND,
-                    file_name=source.name,
-                    sha256=source.sha256,
-                    user=self._ctx.user,
-                    inserted=counts[0],
-                    updated=counts[1],
-                    skipped=skipped,
-                )
+            batch_ids = _batches(s, parsed, plan, self._ctx.user)
             for rows, table, write in (
                 (plan.daily_insert, repo.DAILY, repo.bulk_insert),
                 (plan.daily_update, repo.DAILY, repo.bulk_update),
