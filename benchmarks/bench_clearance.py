@@ -37,6 +37,7 @@ from benchmarks.common import Row, measure, repeats, table
 
 #: The targets (lead's brief for the clearance tabs at the large database's scale).
 LIST_POSTS_S = 0.300
+COMPUTED_POSTS_S = 0.200  # issue 21: the list computed (not kept) with every gate
 OVERVIEW_S = 0.200
 PEOPLE_S = 0.200
 THREE_TABS_S = 1.0
@@ -133,7 +134,7 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
             f"Clearance: list_posts with every gate ({size})",
             measure(list_posts_computed, n),
             measure(fetch_all(db_path, FLOOR_POSTS), n),
-            max_value=LIST_POSTS_S,
+            max_value=COMPUTED_POSTS_S,
             floor_label="sqlite3 fetchall of the rows",
             note=cpu_ms(list_posts_computed, n),
         ),

@@ -68,6 +68,13 @@ class Launch:
     seconds: float  # spawn → reported moment
     max_rss_mb: float  # peak resident memory of the child
     stderr: str
+    stdout: str = ""
+    began: float = 0.0  # the parent's perf_counter at spawn
+
+    def moment(self, mode: str) -> float | None:
+        """Spawn → another moment the child reported (e.g. ``shown`` in ``rows`` mode)."""
+        found = _reported(self.stdout, mode)
+        return None if found is None else found - self.began
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -118,7 +125,7 @@ def launch(args: list[str], mode: str, env: dict[str, str], program: str | None 
             f"reporting '{mode}': {text_err.strip()[-500:]}"
         )
     rss_kb = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)
-    return Launch(moment - began, rss_kb / 1024, text_err)
+    return Launch(moment - began, rss_kb / 1024, text_err, text_out, began)
 
 
 def _label(args: list[str]) -> str:
@@ -164,6 +171,26 @@ class Sandbox:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def import_seconds(args: list[str], env: dict[str, str]) -> float:
+    """Sum of ``-X importtime``'s self times (µs) up to the first paint, in seconds."""
+    env = env | {"TIKDESK_BENCH_EXIT": "shown"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=TIMEOUT_S,
+    )
+    total = 0
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            self_us = line.removeprefix("import time:").split("|", 1)[0].strip()
+            if self_us.isdigit():
+                total += int(self_us)
+    return total / 1e6
+
+
 def sample(n: int, fn: object) -> Stat:
     """``n`` samples of ``fn() -> float`` after one unrecorded warm-up (disk cache, .pyc)."""
     assert callable(fn)
@@ -196,6 +223,34 @@ def run(quick: bool = False, db: Path | None = None) -> list[Row]:
                 floor_label="bare QMainWindow, 3 tabs",
             )
         ]
+
+        def first_rows() -> float:
+            """The first paint → the Ideen table's first 100 rows, in one launch."""
+            path, env = box.next(IDEAS_TAB)
+            got = launch(app_args(path), "rows", env)
+            shown = got.moment("shown")
+            assert shown is not None, "no first paint reported"
+            return got.seconds - shown
+
+        rows.append(
+            Row(
+                "Start-up: first 100 backlog rows after the window (Ideen last used)",
+                sample(n, first_rows),
+                max_value=0.300,
+                note="from the first paint to the paint of the table's first rows",
+            )
+        )
+        imports_env = box.next()[1]
+        rows.append(
+            Row(
+                "Start-up: -X importtime total before the first paint",
+                sample(n, lambda: import_seconds(app_args(box.next()[0]), imports_env)),
+                sample(n, lambda: import_seconds(bare_args(), imports_env)),
+                floor_label="bare QMainWindow, 3 tabs",
+                note="sum of the self times; TIKDESK_BENCH_EXIT=shown python -X importtime "
+                "-m tikdesk --db FILE lists them",
+            )
+        )
         filled_note = ""
         path, env = box.next(IDEAS_TAB)
         probe = launch(app_args(path), "filled", env)

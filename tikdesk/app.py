@@ -188,6 +188,9 @@ class GuiApp:
         self.window = window
         if old is not None:
             old.close()
+            from tikdesk.ui.ideas.loader import stop_all
+
+            stop_all()  # a backlog still loading reads the database about to close
             old.ctx.db.close()
             old.deleteLater()
         window.show()
@@ -304,6 +307,8 @@ def run_gui(args: argparse.Namespace) -> int:
     failed: list[bool] = []
 
     def start() -> None:
+        if probe == "rows":  # the first paint's moment, to time the first rows from it
+            bench_probe.report("shown")
         if not gui.open(db_path, demo=demo, incremental=True):
             failed.append(True)
             qapp.exit(1)

@@ -7,7 +7,10 @@ call :func:`install` once the main window was painted (``shown``) or has its dat
   and "Datenbank wird geöffnet …"; the database is not opened in this mode, issue 21);
 - ``filled`` — the Ideen tab has loaded its backlog (its ``loaded`` signal, or its
   ``is_loaded()`` turning true; without either, the first event-loop turn with the tab current);
-- ``tour``   — every tab was made current, refreshed and given time to settle (for memory).
+- ``rows``   — the Ideen tab shows its first rows (the first 100 of the backlog, issue 21);
+  the first paint is reported too (``TIKDESK_BENCH shown …``), so both come from one launch;
+- ``tour``   — every tab was made current, refreshed and given time to settle (for memory);
+  after each tab ``TIKDESK_BENCH_RSS <tab class> <MB now> <MB peak>`` (Linux: /proc).
 
 It prints ``TIKDESK_BENCH <mode> <perf_counter>`` — ``time.perf_counter`` is the system-wide
 monotonic clock on Linux and Windows, so the parent subtracts its own value taken before it
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
 
 ENV = "TIKDESK_BENCH_EXIT"
-MODES = ("shown", "filled", "tour")
+MODES = ("shown", "filled", "rows", "tour")
 SETTLE_S = 0.3  # how long a tab may keep loading in the background during the tour
 
 
@@ -52,6 +55,8 @@ def install(window: MainWindow, mode: str) -> None:
         QTimer.singleShot(0, done)
     elif mode == "filled":
         _when_filled(window, done)
+    elif mode == "rows":
+        _when_rows(window, done)
     else:
 
         def tour_then_done() -> None:
@@ -89,6 +94,41 @@ def _when_filled(window: MainWindow, done: Callable[[], None]) -> None:
     QTimer.singleShot(0, done)
 
 
+def _when_rows(window: MainWindow, done: Callable[[], None]) -> None:
+    """The next event-loop turn (the paint) after the Ideen table has its first rows."""
+    from PySide6.QtCore import QTimer
+
+    from tikdesk.ui.ideas.tab import IdeasTab
+
+    tab = window.tab(IdeasTab)
+    window.tabs.setCurrentWidget(tab)
+    if tab.model.rowCount() > 0:
+        QTimer.singleShot(0, done)
+        return
+    fired: list[bool] = []
+
+    def once() -> None:
+        if not fired and tab.model.rowCount() > 0:
+            fired.append(True)
+            QTimer.singleShot(0, done)
+
+    tab.model.modelReset.connect(once)
+
+
+def memory_mb() -> tuple[float, float]:
+    """(resident now, peak resident) in MB; (0, 0) where /proc is missing."""
+    found = {"VmRSS": 0.0, "VmHWM": 0.0}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                key = line.split(":", 1)[0]
+                if key in found:
+                    found[key] = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return found["VmRSS"], found["VmHWM"]
+
+
 def _tour(window: MainWindow) -> None:
     """Make every tab current, refresh it and let background loading finish."""
     from PySide6.QtCore import QThreadPool
@@ -108,3 +148,6 @@ def _tour(window: MainWindow) -> None:
             if time.perf_counter() > until + 30:
                 break
         window.grab()
+        now, peak = memory_mb()
+        name = type(window.tabs.widget(index)).__name__
+        print(f"TIKDESK_BENCH_RSS {name} {now:.1f} {peak:.1f}", flush=True)

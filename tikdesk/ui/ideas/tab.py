@@ -326,6 +326,8 @@ class IdeasTab(QWidget):
         if loader is None or not loader.isFinished() or not self._loading:
             return  # refresh() or a newer load came first
         self._loader = None
+        if loader.isInterruptionRequested():
+            return  # its database is closing
         if loader.index is None or self._changed_while_loading:
             self.refresh()  # failed, or an edit meanwhile may be missing from the snapshot
             return
