@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -302,14 +302,7 @@ class _Classifier:
             return
         title = " ".join(title.split())
         if len(title) > MAX_TITLE:
-            self.problem(
-                number,
-                "title",
-                msg(
-                    f"Höchstens {MAX_TITLE} Zeichen erlaubt (hier {len(title)}).",
-                    f"At most {MAX_TITLE} characters allowed (here {len(title)}).",
-                ),
-            )
+            self.problem(number, "title", _too_long(len(title)))
             return
         planned: Planned | None = row.get("planned_at")
         people = self.people(number, row.get("people", ()))
@@ -364,14 +357,7 @@ class _Classifier:
             )
             return
         if post_id in self.seen:
-            self.problem(
-                number,
-                "id" if not by_title else "title",
-                msg(
-                    f"Derselbe Beitrag steht schon in Zeile {self.seen[post_id]}.",
-                    f"The same post already appears in row {self.seen[post_id]}.",
-                ),
-            )
+            self.problem(number, "id" if not by_title else "title", _again(self.seen[post_id]))
             return
         self.seen[post_id] = number
         if people is None:
@@ -506,33 +492,9 @@ def commit_plan_import(
     with ctx.db.transaction() as s:
         # new posts take the first-start answers: default profile, the single handle
         profile, handle = new_post_defaults(s, (key for key, _label in profiles))
-        for row in preview.to_update:
-            if posts_repo.get_post(s, row["id"]).version != row["_version"]:
-                raise InputRejected(
-                    msg(
-                        f"„{row['_title']}“ (ID {row['id']}) wurde seit der Vorschau geändert. "
-                        "Bitte die Vorschau neu laden; nichts wurde geschrieben.",
-                        f"'{row['_title']}' (ID {row['id']}) was changed since the preview. "
-                        "Please preview again; nothing was written.",
-                    )
-                )
+        _check_versions(s, preview.to_update)
         batch_id = imports_repo.add_batch(s, KIND_PLAN, preview.file_name, preview.sha256, user)
-        created: dict[str, int] = {}
-        for name in to_create:
-            person_id = people_repo.add_person(
-                s, display_name=name, age_state=AgeState.UNKNOWN.value, is_minor=False
-            )
-            audit.record(
-                s,
-                user,
-                "person",
-                person_id,
-                "person_created",
-                "",
-                "imported from plan; age unknown",
-                person_id=person_id,
-            )
-            created[_norm(name)] = person_id
+        created = _create_people(s, user, to_create)
 
         def person_of(entry: dict[str, Any]) -> int:
             return entry["person_id"] or created[_norm(entry["name"])]
@@ -551,29 +513,7 @@ def commit_plan_import(
             done += 1
             _step(progress, done, total)
         for row in preview.to_update:
-            post = posts_repo.get_post(s, row["id"])
-            diff = posts_repo.update_post(s, post.id, row["_changes"]) if row["_changes"] else {}
-            if diff:
-                posts_service._audit_changes(s, post.id, diff)
-            for entry in row["_add_people"]:
-                _add_appearance(s, user, post.id, person_of(entry), entry["shown_as"])
-            for entry in row["_shown_as"]:
-                app = posts_repo.get_appearance(s, entry["appearance_id"])
-                if posts_repo.set_shown_as(s, app.id, join_keys(entry["shown_as"])):
-                    audit.record(
-                        s,
-                        user,
-                        "appearance",
-                        post.id,
-                        "appearance_changed",
-                        app.shown_as,
-                        join_keys(entry["shown_as"]),
-                        person_id=app.person_id,
-                    )
-            if set(diff) - NON_CONTENT_FIELDS or row["_add_people"] or row["_shown_as"]:
-                revoke_if_approved(
-                    s, user, post, msg("Redaktionsplan importiert", "editorial plan imported")
-                )
+            _update_post(s, user, posts_service, row, person_of)
             done += 1
             _step(progress, done, total)
         imports_repo.set_batch_counts(
@@ -588,6 +528,90 @@ def commit_plan_import(
         skipped,
         len(created),
     )
+
+
+def _too_long(length: int) -> str:
+    return msg(
+        f"Höchstens {MAX_TITLE} Zeichen erlaubt (hier {length}).",
+        f"At most {MAX_TITLE} characters allowed (here {length}).",
+    )
+
+
+def _again(row: int) -> str:
+    return msg(
+        f"Derselbe Beitrag steht schon in Zeile {row}.",
+        f"The same post already appears in row {row}.",
+    )
+
+
+def _check_versions(s: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """Refuse the whole import when a post changed since the preview."""
+    for row in rows:
+        if posts_repo.get_post(s, row["id"]).version != row["_version"]:
+            raise InputRejected(
+                msg(
+                    f"„{row['_title']}“ (ID {row['id']}) wurde seit der Vorschau geändert. "
+                    "Bitte die Vorschau neu laden; nichts wurde geschrieben.",
+                    f"'{row['_title']}' (ID {row['id']}) was changed since the preview. "
+                    "Please preview again; nothing was written.",
+                )
+            )
+
+
+def _create_people(s: Any, user: str, names: Sequence[str]) -> dict[str, int]:
+    """The people the plan names that the registry does not have, created (age unknown)."""
+    created: dict[str, int] = {}
+    for name in names:
+        person_id = people_repo.add_person(
+            s, display_name=name, age_state=AgeState.UNKNOWN.value, is_minor=False
+        )
+        audit.record(
+            s,
+            user,
+            "person",
+            person_id,
+            "person_created",
+            "",
+            "imported from plan; age unknown",
+            person_id=person_id,
+        )
+        created[_norm(name)] = person_id
+
+    return created
+
+
+def _update_post(
+    s: Any,
+    user: str,
+    posts_service: PostService,
+    row: dict[str, Any],
+    person_of: Callable[[dict[str, Any]], int],
+) -> None:
+    """A planned post's changes, new people and depictions; revokes its approval when the
+    content changed."""
+    post = posts_repo.get_post(s, row["id"])
+    diff = posts_repo.update_post(s, post.id, row["_changes"]) if row["_changes"] else {}
+    if diff:
+        posts_service._audit_changes(s, post.id, diff)
+    for entry in row["_add_people"]:
+        _add_appearance(s, user, post.id, person_of(entry), entry["shown_as"])
+    for entry in row["_shown_as"]:
+        app = posts_repo.get_appearance(s, entry["appearance_id"])
+        if posts_repo.set_shown_as(s, app.id, join_keys(entry["shown_as"])):
+            audit.record(
+                s,
+                user,
+                "appearance",
+                post.id,
+                "appearance_changed",
+                app.shown_as,
+                join_keys(entry["shown_as"]),
+                person_id=app.person_id,
+            )
+    if set(diff) - NON_CONTENT_FIELDS or row["_add_people"] or row["_shown_as"]:
+        revoke_if_approved(
+            s, user, post, msg("Redaktionsplan importiert", "editorial plan imported")
+        )
 
 
 def _add_appearance(s: Any, user: str, post_id: int, person_id: int, shown: frozenset[str]) -> None:
