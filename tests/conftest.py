@@ -10,13 +10,27 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import logging
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tikdesk.domain import i18n
 from tikdesk.domain.i18n import set_language
+
+if TYPE_CHECKING:  # the fixtures' types; the modules load when a fixture runs
+    from pg_server import PgServer
+    from PySide6.QtCore import QSettings
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.domain.clock import FixedClock
+    from tikdesk.services.context import AppContext
+    from tikdesk.storage.engine import Database
+    from tikdesk.ui.main_window import MainWindow
+
+#: ``open_again(read_only=…)``: a second connection to the test's database
+OpenAgain = Callable[..., "Database"]
 
 #: Example input files (TikTok exports, idea lists, bad files), kept in the repository.
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
@@ -164,7 +178,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[object]:
+def pg_server() -> Iterator[PgServer]:
     """A throw-away PostgreSQL cluster for the whole session (tests/pg_server.py)."""
     import pg_server as server_mod
 
@@ -183,56 +197,56 @@ def pg_server() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def pg_template(pg_server: object) -> str:
+def pg_template(pg_server: PgServer) -> str:
     """A database with TikDesk's schema, copied for every test (CREATE DATABASE … TEMPLATE)."""
     from tikdesk.storage.engine import open_server_database
 
     name = "tikdesk_template"
-    pg_server.psql(f'CREATE DATABASE "{name}"')  # type: ignore[attr-defined]
-    db = open_server_database(pg_server.url(name), Path("unused"))  # type: ignore[attr-defined]
+    pg_server.psql(f'CREATE DATABASE "{name}"')
+    db = open_server_database(pg_server.url(name), Path("unused"))
     db.close()
     return name
 
 
 @pytest.fixture
-def pg_url(pg_server: object, pg_template: str) -> Iterator[str]:
+def pg_url(pg_server: PgServer, pg_template: str) -> Iterator[str]:
     """The address of a fresh TikDesk database of its own, dropped after the test."""
-    name = pg_server.new_database(pg_template)  # type: ignore[attr-defined]
-    yield pg_server.url(name)  # type: ignore[attr-defined]
-    pg_server.drop_database(name)  # type: ignore[attr-defined]
+    name = pg_server.new_database(pg_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
 
 
 @pytest.fixture
-def db_address(backend: str, request: pytest.FixtureRequest) -> object:
+def db_address(backend: str, request: pytest.FixtureRequest) -> str | Path:
     """What ``--db`` would be given for the test's database: the file or the server URL."""
-    if backend == "postgresql":
-        return request.getfixturevalue("pg_url")
-    return request.getfixturevalue("db_path")
+    name = "pg_url" if backend == "postgresql" else "db_path"
+    address: str | Path = request.getfixturevalue(name)
+    return address
 
 
 @pytest.fixture
-def open_again(db_address: object, tmp_path: Path) -> Iterator[object]:
+def open_again(db_address: str | Path, tmp_path: Path) -> Iterator[OpenAgain]:
     """``open_again(read_only=…)``: a second connection to the test's database (closed at
     the end), as another TikDesk on another PC would have it."""
     from tikdesk.storage.engine import open_database, open_server_database
 
-    opened: list[object] = []
+    opened: list[Database] = []
 
-    def opener(*, read_only: bool = False) -> object:
+    def opener(*, read_only: bool = False) -> Database:
         if isinstance(db_address, str):
             db = open_server_database(db_address, tmp_path / "team", read_only=read_only)
         else:
-            db = open_database(db_address, read_only=read_only)  # type: ignore[arg-type]
+            db = open_database(db_address, read_only=read_only)
         opened.append(db)
         return db
 
     yield opener
     for db in opened:
-        db.close()  # type: ignore[attr-defined]
+        db.close()
 
 
 @pytest.fixture
-def tmp_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+def tmp_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The test's database: a SQLite file in tmp_path, or a fresh PostgreSQL database."""
     from tikdesk.storage.engine import open_database, open_server_database
 
@@ -246,14 +260,14 @@ def tmp_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iter
 
 
 @pytest.fixture
-def ctx(tmp_db: object, tmp_path: Path) -> object:
+def ctx(tmp_db: Database, tmp_path: Path) -> AppContext:
     from tikdesk.services.context import AppContext
 
-    return AppContext(db=tmp_db, user="anna", backup_dir=tmp_path / "backups")  # type: ignore[arg-type]
+    return AppContext(db=tmp_db, user="anna", backup_dir=tmp_path / "backups")
 
 
 @pytest.fixture
-def frozen_clock(ctx: object) -> object:
+def frozen_clock(ctx: AppContext) -> FixedClock:
     """Time stands still at Monday 5 October 2026, 10:00 for ``ctx`` and everything that
     asks its clock; move it with ``frozen_clock.set(day)`` or ``.advance(timedelta)``."""
     import datetime as dt
@@ -261,7 +275,7 @@ def frozen_clock(ctx: object) -> object:
     from tikdesk.domain.clock import FixedClock
 
     clock = FixedClock(dt.datetime(2026, 10, 5, 10, 0))
-    ctx.clock = clock  # type: ignore[attr-defined]
+    ctx.clock = clock
     return clock
 
 
@@ -281,18 +295,23 @@ def recorded_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, s
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> object:
+def settings(tmp_path: Path) -> QSettings:
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
-def main_window(qtbot: object, ctx: object, settings: object, recorded_messages: list) -> object:
+def main_window(
+    qtbot: QtBot,
+    ctx: AppContext,
+    settings: QSettings,
+    recorded_messages: list[tuple[str, str, str]],
+) -> MainWindow:
     """The real main window on the test database."""
     from tikdesk.ui.main_window import MainWindow
 
-    window = MainWindow(ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
     window.show()
     return window

@@ -186,7 +186,7 @@ def visit(window: QWidget, tab_name: str) -> Iterator[str]:
         views.append(("board", None))
     for view, _ in views:
         if tab_name == "IdeasTab":
-            page.set_view(view, remember=False)  # type: ignore[attr-defined]
+            page.set_view(view, remember=False)
             settle()
         yield view
         for inner in page.findChildren(QTabWidget):
@@ -195,7 +195,7 @@ def visit(window: QWidget, tab_name: str) -> Iterator[str]:
                 settle()
                 yield f"{view}/{inner.tabText(index)}"
     if tab_name == "IdeasTab":
-        page.set_view("table", remember=False)  # type: ignore[attr-defined]
+        page.set_view("table", remember=False)
 
 
 # ------------------------------------------------------------------------------ naming

@@ -116,10 +116,10 @@ def test_a_board_card_is_readable_and_says_overdue(window: QWidget, each_palette
 
     ideas = window.tab(IdeasTab)
     window.tabs.setCurrentWidget(ideas)  # type: ignore[attr-defined]
-    ideas.set_view("board", remember=False)  # type: ignore[attr-defined]
+    ideas.set_view("board", remember=False)
     settle()
     try:
-        views = [v for v in ideas.board.views.values() if v.model().rowCount() > 0]  # type: ignore[attr-defined]
+        views = [v for v in ideas.board.views.values() if v.model().rowCount() > 0]
         assert views
         view = views[0]
         line = view.fontMetrics().height()
@@ -153,7 +153,7 @@ def test_a_board_card_is_readable_and_says_overdue(window: QWidget, each_palette
         texts = delegate._card_texts(late, 400, option)
         assert texts.overdue and "überfällig" in texts.due  # painted in words too
     finally:
-        ideas.set_view("table", remember=False)  # type: ignore[attr-defined]
+        ideas.set_view("table", remember=False)
         settle()
 
 

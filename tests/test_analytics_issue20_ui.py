@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +13,11 @@ from tikdesk.services.analytics import AnalyticsService
 from tikdesk.services.context import AppContext
 from tikdesk.services.recruiting import RecruitingService
 from tikdesk.ui.analytics.tab import AnalyticsTab
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.ui.main_window import MainWindow
 
 HANDLE = "stadt_musterhausen"
 D = dt.date
@@ -23,16 +29,16 @@ def imported(ctx: AppContext, samples: Path) -> AppContext:
     return ctx
 
 
-def open_tab(window: object, qtbot: object) -> object:
+def open_tab(window: object, qtbot: QtBot) -> object:
     tab = window.tab(AnalyticsTab)
     window.resize(1400, 3200)  # type: ignore[attr-defined]  # every chart on screen (fed)
     window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: tab.board is not None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tab.board is not None)
     return tab
 
 
 @pytest.fixture
-def tab(imported: AppContext, main_window: object, qtbot: object) -> object:
+def tab(imported: AppContext, main_window: MainWindow, qtbot: QtBot) -> object:
     tab = open_tab(main_window, qtbot)
     tab.set_account(HANDLE)  # type: ignore[attr-defined]
     tab.set_period(0)  # type: ignore[attr-defined]
@@ -41,7 +47,7 @@ def tab(imported: AppContext, main_window: object, qtbot: object) -> object:
 
 # ----------------------------------------------------------------------------- recruiting
 def test_recruiting_figures_are_typed_in_and_edited_in_the_table(
-    tab: object, imported: AppContext, qtbot: object
+    tab: object, imported: AppContext, qtbot: QtBot
 ) -> None:
     from PySide6.QtCore import QDate, Qt
 
@@ -52,10 +58,10 @@ def test_recruiting_figures_are_typed_in_and_edited_in_the_table(
     assert box.account_edit.findText(HANDLE) >= 0  # the imported accounts are offered
     box.month_edit.setDate(QDate(2026, 9, 14))
     box.account_edit.setCurrentText(HANDLE)
-    qtbot.keyClicks(box.applications_edit, "7")  # type: ignore[attr-defined]
-    qtbot.keyClicks(box.clicks_edit, "1.234")  # type: ignore[attr-defined]
-    qtbot.keyClicks(box.note_edit, "Messe")  # type: ignore[attr-defined]
-    qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.keyClicks(box.applications_edit, "7")
+    qtbot.keyClicks(box.clicks_edit, "1.234")
+    qtbot.keyClicks(box.note_edit, "Messe")
+    qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
     stored = RecruitingService(imported).figures()
     assert [(f.month, f.account, f.applications, f.career_link_clicks, f.note) for f in stored] == [
         (D(2026, 9, 1), HANDLE, 7, 1234, "Messe")
@@ -83,7 +89,7 @@ def test_a_typo_in_the_recruiting_table_is_refused_and_nothing_changes(
 
 
 def test_recruiting_can_be_recorded_before_any_tiktok_import(
-    main_window: object, qtbot: object
+    main_window: MainWindow, qtbot: QtBot
 ) -> None:
     tab = open_tab(main_window, qtbot)
     assert tab.stack.currentWidget() is tab.empty_page  # type: ignore[attr-defined]
@@ -207,7 +213,7 @@ def test_approximate_video_values_are_shown_with_approx(tab: object, imported: A
 
 
 @pytest.mark.parametrize("width", [420, 700, 1200])
-def test_the_count_beside_each_bar_is_not_cut_at_the_right(qtbot: object, width: int) -> None:
+def test_the_count_beside_each_bar_is_not_cut_at_the_right(qtbot: QtBot, width: int) -> None:
     """„12 Beiträge · typisch 9,3 %“ beside the longest bar ends inside the plot, however
     narrow the chart: the x range leaves room measured in pixels."""
     from PySide6.QtCore import QPointF
@@ -219,7 +225,7 @@ def test_the_count_beside_each_bar_is_not_cut_at_the_right(qtbot: object, width:
     from tikdesk.ui.analytics.charts import EngagementPanel
 
     panel = EngagementPanel("Interaktionsrate nach Format")
-    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    qtbot.addWidget(panel)
     panel.resize(width, 360)
     panel.show()
     panel.update_groups(

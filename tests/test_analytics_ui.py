@@ -9,6 +9,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,12 @@ from tikdesk.domain.errors import InputRejected
 from tikdesk.services.analytics import AnalyticsService, day_x
 from tikdesk.services.context import AppContext
 from tikdesk.ui.analytics.tab import AnalyticsTab
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.ui.main_window import MainWindow
 
 HANDLE = "stadt_musterhausen"
 D = dt.date
@@ -39,11 +46,11 @@ def imported(ctx: AppContext, samples: Path) -> AppContext:
     return ctx
 
 
-def open_tab(window: object, qtbot: object) -> object:
+def open_tab(window: object, qtbot: QtBot) -> object:
     tab = window.tab(AnalyticsTab)
     window.resize(1400, 3200)  # type: ignore[attr-defined]  # every chart on screen (fed)
     window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: tab.board is not None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tab.board is not None)
     return tab
 
 
@@ -111,7 +118,7 @@ def test_pyqtgraph_is_loaded_only_when_the_tab_is_shown(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- empty state
-def test_empty_state_says_what_to_import(main_window: object, qtbot: object) -> None:
+def test_empty_state_says_what_to_import(main_window: MainWindow, qtbot: QtBot) -> None:
     tab = open_tab(main_window, qtbot)
     assert tab.stack.currentWidget() is tab.empty_page  # type: ignore[attr-defined]
     text = tab.empty_label.text()  # type: ignore[attr-defined]
@@ -124,7 +131,7 @@ def test_empty_state_says_what_to_import(main_window: object, qtbot: object) -> 
 
 # ----------------------------------------------------------------------------- charts
 @pytest.fixture
-def tab(imported: AppContext, main_window: object, qtbot: object) -> object:
+def tab(imported: AppContext, main_window: MainWindow, qtbot: QtBot) -> object:
     tab = open_tab(main_window, qtbot)
     tab.set_account(HANDLE)  # type: ignore[attr-defined]
     return tab
@@ -250,9 +257,9 @@ def test_smoke_test_renders_every_chart(tab: object) -> None:
 
 # ----------------------------------------------------------------------------- import
 def test_drop_of_tiktok_zips_imports_with_preview(
-    ctx: AppContext, main_window: object, samples: Path, no_dialogs: dict[str, list[object]]
+    ctx: AppContext, main_window: MainWindow, samples: Path, no_dialogs: dict[str, list[object]]
 ) -> None:
-    assert main_window.handle_dropped_files(zips(samples))  # type: ignore[attr-defined]
+    assert main_window.handle_dropped_files(zips(samples))
     assert len(no_dialogs["preview"]) == 1
     assert count(ctx, "account_daily") == 90 and count(ctx, "video_stats") == 12
     assert len(no_dialogs["link"]) == 1 and len(no_dialogs["link"][0]) == 12  # type: ignore[arg-type]
@@ -261,16 +268,16 @@ def test_drop_of_tiktok_zips_imports_with_preview(
     assert "12" in tab.link_button.text()
 
 
-def test_drop_handler_leaves_idea_lists_alone(main_window: object, samples: Path) -> None:
+def test_drop_handler_leaves_idea_lists_alone(main_window: MainWindow, samples: Path) -> None:
     tab = main_window.tab(AnalyticsTab)
     assert not tab.handle_drop([samples / "ideas" / "ideen_brainstorming.xlsx"])
     assert not tab.handle_drop([samples / "ideas" / "ideen_planner_export.csv"])
-    priorities = [p for p, h in main_window._drop_handlers if h == tab.handle_drop]  # type: ignore[attr-defined]
+    priorities = [p for p, h in main_window._drop_handlers if h == tab.handle_drop]
     assert priorities == [10]
 
 
 def test_cancel_in_the_preview_writes_nothing(
-    ctx: AppContext, main_window: object, samples: Path, no_dialogs: dict[str, list[object]]
+    ctx: AppContext, main_window: MainWindow, samples: Path, no_dialogs: dict[str, list[object]]
 ) -> None:
     no_dialogs["answers"][0]["preview"] = False  # type: ignore[index]
     tab = main_window.tab(AnalyticsTab)
@@ -280,7 +287,7 @@ def test_cancel_in_the_preview_writes_nothing(
 
 def test_year_less_file_asks_account_and_year(
     ctx: AppContext,
-    main_window: object,
+    main_window: MainWindow,
     samples: Path,
     tmp_path: Path,
     no_dialogs: dict[str, list[object]],
@@ -300,7 +307,7 @@ def test_year_less_file_asks_account_and_year(
 
 
 def test_unreadable_drop_shows_a_warning(
-    main_window: object,
+    main_window: MainWindow,
     samples: Path,
     recorded_messages: list[tuple[str, str, str]],
     tmp_path: Path,
@@ -314,7 +321,7 @@ def test_unreadable_drop_shows_a_warning(
 
 
 def test_preview_dialog_shows_files_columns_counts_and_problems(
-    ctx: AppContext, qtbot: object, samples: Path, tmp_path: Path
+    ctx: AppContext, qtbot: QtBot, samples: Path, tmp_path: Path
 ) -> None:
     from tikdesk.ui.analytics.dialogs import ImportPreviewDialog
 
@@ -324,7 +331,7 @@ def test_preview_dialog_shows_files_columns_counts_and_problems(
     )
     preview = AnalyticsService(ctx).preview_import([*zips(samples), bad])
     dialog = ImportPreviewDialog(preview)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert dialog.tree.topLevelItemCount() == 7
     overview = next(
         dialog.tree.topLevelItem(i)
@@ -348,12 +355,12 @@ def test_preview_dialog_shows_files_columns_counts_and_problems(
     AnalyticsService(ctx).commit_import(preview, skip_problem_rows=True)
     assert AnalyticsService(ctx).has_data()
     again = ImportPreviewDialog(AnalyticsService(ctx).preview_import(zips(samples)))
-    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    qtbot.addWidget(again)
     assert not again.import_button.isEnabled()
 
 
 # ----------------------------------------------------------------------------- typed in
-def test_link_videos_dialog_links_and_creates_posts(imported: AppContext, qtbot: object) -> None:
+def test_link_videos_dialog_links_and_creates_posts(imported: AppContext, qtbot: QtBot) -> None:
     from tikdesk.services.posts import PostInput, PostService
     from tikdesk.ui.analytics.dialogs import NEW_POST, LinkVideosDialog
 
@@ -361,7 +368,7 @@ def test_link_videos_dialog_links_and_creates_posts(imported: AppContext, qtbot:
     post = PostService(imported).create(PostInput(title="Mythos Büro", format="myth_buster"))
     videos = service.unmatched_videos()
     dialog = LinkVideosDialog(service, videos)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     dialog.choose(0, post)
     dialog.choose(1, NEW_POST)
     assert dialog.apply() == []
@@ -371,17 +378,17 @@ def test_link_videos_dialog_links_and_creates_posts(imported: AppContext, qtbot:
     assert linked[videos[0].video_link] == post and linked[videos[1].video_link] is not None
 
 
-def test_manual_numbers_dialog(ctx: AppContext, qtbot: object) -> None:
+def test_manual_numbers_dialog(ctx: AppContext, qtbot: QtBot) -> None:
     from tikdesk.services.posts import PostInput, PostService
     from tikdesk.ui.analytics.dialogs import ManualStatsDialog
 
     PostService(ctx).create(PostInput(title="Tag der offenen Tür", format="event"))
     dialog = ManualStatsDialog(AnalyticsService(ctx))
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert not dialog.save()  # nothing typed in
     assert dialog.error.text()
-    qtbot.keyClicks(dialog.views, "1.500")  # type: ignore[attr-defined]
-    qtbot.keyClicks(dialog.likes, "120")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.views, "1.500")
+    qtbot.keyClicks(dialog.likes, "120")
     assert dialog.save()
     with sqlite3.connect(ctx.db.path) as conn:
         assert conn.execute(
@@ -390,13 +397,13 @@ def test_manual_numbers_dialog(ctx: AppContext, qtbot: object) -> None:
 
 
 def test_benchmark_form_adds_entries_that_the_chart_shows(
-    imported: AppContext, main_window: object, qtbot: object
+    imported: AppContext, main_window: MainWindow, qtbot: QtBot
 ) -> None:
     tab = open_tab(main_window, qtbot)
     form = tab.benchmark_form  # type: ignore[attr-defined]
     form.name.setCurrentText("Stadt Beispielstadt")
     form.day.setDate(form.day.date().fromString("01.09.2026", "dd.MM.yyyy"))
-    qtbot.keyClicks(form.followers, "6100")  # type: ignore[attr-defined]
+    qtbot.keyClicks(form.followers, "6100")
     assert form.submit()
     assert form.entries.rowCount() == 1
     panel = tab.board.benchmarks  # type: ignore[attr-defined]
@@ -409,7 +416,7 @@ def test_benchmark_form_adds_entries_that_the_chart_shows(
     assert panel.is_empty
 
 
-def test_german_translation_is_complete_and_loads(qapp: object) -> None:
+def test_german_translation_is_complete_and_loads(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     qm = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "analytics_de.qm"
@@ -458,14 +465,14 @@ def test_grid_lines_are_opaque_blends_below_the_data(tab: object) -> None:
 
 
 @pytest.fixture
-def twins(imported: AppContext, samples: Path, main_window: object, qtbot: object) -> object:
+def twins(imported: AppContext, samples: Path, main_window: MainWindow, qtbot: QtBot) -> object:
     """The tab on "amt" and "amt2": the same days, other numbers, follower totals."""
     business = samples / "tiktok" / "Uebersicht_business_de.xlsx"
     AnalyticsService(imported).import_files([business], account="amt2")  # the days of "amt"
     with sqlite3.connect(imported.db.path) as conn:
         conn.execute("update account_daily set followers = 1000 + id where account like 'amt%'")
         conn.execute("update account_daily set likes = 2 * likes where account = 'amt2'")
-    main_window.resize(1400, 900)  # type: ignore[attr-defined]
+    main_window.resize(1400, 900)
     tab = open_tab(main_window, qtbot)
     tab.refresh()  # type: ignore[attr-defined]  # (the window was open before "amt2" came)
     tab.set_period(0)  # type: ignore[attr-defined]
@@ -524,7 +531,7 @@ def test_only_panels_on_screen_are_fed_and_one_scrolled_into_view_catches_up(
     assert not image.isNull() and image.width() > 100
 
 
-def test_heat_map_counts_are_drawn_in_their_cells(qtbot: object) -> None:
+def test_heat_map_counts_are_drawn_in_their_cells(qtbot: QtBot) -> None:
     """The post counts are one drawn item (a TextItem each cost 6 ms a switch): each count
     is drawn inside its own cell, white on the darkest cells."""
     from PySide6.QtCore import QPointF
@@ -536,11 +543,11 @@ def test_heat_map_counts_are_drawn_in_their_cells(qtbot: object) -> None:
     monday_18, friday_7 = dt.datetime(2026, 8, 3, 18, 5), dt.datetime(2026, 8, 7, 7, 59)
     heat = weekday_hour_heatmap([(monday_18, 100), (monday_18, 300), (friday_7, 5)] * 4)
     panel = HeatmapPanel()
-    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    qtbot.addWidget(panel)
     panel.resize(900, 420)
     panel.show()
     panel.update_heatmap(heat, with_time=12, without_time=0)
-    qtbot.wait(20)  # type: ignore[attr-defined]
+    qtbot.wait(20)
     labels = panel.cell_labels.labels
     assert [(text, x, y) for text, x, y, _color in labels] == [("8", 18, 0), ("4", 7, 4)]
     assert labels[0][3] == QColor("white") and labels[1][3] != QColor("white")
@@ -573,13 +580,13 @@ def test_heat_map_counts_are_drawn_in_their_cells(qtbot: object) -> None:
     assert not changed  # … and nowhere else
 
 
-def test_summary_line_wraps_and_grows_with_its_text(qtbot: object) -> None:
+def test_summary_line_wraps_and_grows_with_its_text(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
     from tikdesk.ui.analytics.summary import SummaryLine
 
     page = QWidget()
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     layout = QVBoxLayout(page)
     line = SummaryLine("kpi", "QLabel#kpi { padding: 6px 10px; }")
     layout.addWidget(line)
@@ -600,7 +607,7 @@ def test_summary_line_wraps_and_grows_with_its_text(qtbot: object) -> None:
 
 def test_the_account_question_defaults_to_the_single_handle_of_the_first_start(
     ctx: AppContext,
-    main_window: object,
+    main_window: MainWindow,
     samples: Path,
     tmp_path: Path,
     no_dialogs: dict[str, list[object]],

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from clearance_helpers import PostInput, guardian
@@ -20,6 +21,9 @@ from tikdesk.services.forms import ConsentFormService
 from tikdesk.services.people import PeopleService, PersonInput
 from tikdesk.services.posts import PostService
 from tikdesk.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler's pdftotext"
@@ -65,7 +69,7 @@ def _pdf_text(data: object, path: Path) -> str:
 
 @needs_poppler
 def test_a_minors_form_has_both_custodians_own_line_art13_and_the_number(
-    qapp: object, org: AppContext, minor_with_two: int, tmp_path: Path
+    qapp: QApplication, org: AppContext, minor_with_two: int, tmp_path: Path
 ) -> None:
     form = ConsentFormService(org).issue(minor_with_two)
     assert form.kind is templates.FormKind.MINOR
@@ -94,7 +98,7 @@ def test_a_minors_form_has_both_custodians_own_line_art13_and_the_number(
 
 @needs_poppler
 def test_young_child_has_no_own_line_and_sole_custody_needs_one(
-    qapp: object, org: AppContext, tmp_path: Path
+    qapp: QApplication, org: AppContext, tmp_path: Path
 ) -> None:
     people = PeopleService(org)
     pid = people.create_person(

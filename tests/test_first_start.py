@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from tikdesk.services.calendar import CalendarService
@@ -9,6 +11,12 @@ from tikdesk.services.context import AppContext
 from tikdesk.services.first_start import FirstStartService, Setup, parse_handles
 from tikdesk.services.settings import SettingsService
 from tikdesk.ui.overview.tab import OverviewTab
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.ui.main_window import MainWindow
 
 
 def test_handles_are_normalised_and_refused_when_tiktok_would_not_allow_them() -> None:
@@ -52,45 +60,47 @@ def test_the_answers_land_where_reports_and_calendar_read_them(ctx: AppContext) 
     assert not FirstStartService(ctx).should_offer()
 
 
-def test_dialog_saves_every_answer(ctx: AppContext, settings: object, qtbot: object) -> None:
+def test_dialog_saves_every_answer(ctx: AppContext, settings: QSettings, qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
 
     from tikdesk.options import USER_LABEL
     from tikdesk.ui.firststart.dialog import FirstStartDialog
 
-    dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    qtbot.keyClicks(dialog.display_name, "Anna (Pressestelle)")  # type: ignore[attr-defined]
-    qtbot.keyClicks(dialog.organisation, "Stadt Musterhausen")  # type: ignore[attr-defined]
-    qtbot.keyClicks(dialog.handles, "@stadt_musterhausen")  # type: ignore[attr-defined]
+    dialog = FirstStartDialog(ctx, settings)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.display_name, "Anna (Pressestelle)")
+    qtbot.keyClicks(dialog.organisation, "Stadt Musterhausen")
+    qtbot.keyClicks(dialog.handles, "@stadt_musterhausen")
     dialog.profile.setCurrentIndex(dialog.profile.findData("theatre"))
     dialog.bundesland.setCurrentIndex(dialog.bundesland.findData("BY"))
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert USER_LABEL.get(settings) == "Anna (Pressestelle)"  # type: ignore[arg-type]
+    assert USER_LABEL.get(settings) == "Anna (Pressestelle)"
     assert ctx.user == "anna" and ctx.label == "Anna (Pressestelle)"  # a label, not the identity
     current = FirstStartService(ctx).current()
     assert current == Setup("Stadt Musterhausen", "", ("stadt_musterhausen",), "theatre", "BY")
 
 
 def test_dialog_keeps_a_bad_handle_open_with_the_reason(
-    ctx: AppContext, settings: object, qtbot: object, recorded_messages: list
+    ctx: AppContext, settings: QSettings, qtbot: QtBot, recorded_messages: list
 ) -> None:
     from tikdesk.ui.firststart.dialog import FirstStartDialog
 
-    dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog = FirstStartDialog(ctx, settings)
+    qtbot.addWidget(dialog)
     dialog.handles.setText("stadt musterhausen!")
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert recorded_messages and FirstStartService(ctx).should_offer()
 
 
-def test_skip_writes_nothing_but_the_flag(ctx: AppContext, settings: object, qtbot: object) -> None:
+def test_skip_writes_nothing_but_the_flag(
+    ctx: AppContext, settings: QSettings, qtbot: QtBot
+) -> None:
     from tikdesk.ui.firststart.dialog import FirstStartDialog
 
-    dialog = FirstStartDialog(ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog = FirstStartDialog(ctx, settings)
+    qtbot.addWidget(dialog)
     dialog.organisation.setText("Stadt X")
     dialog.skip_button.click()
     assert SettingsService(ctx).organisation().name == ""
@@ -98,7 +108,7 @@ def test_skip_writes_nothing_but_the_flag(ctx: AppContext, settings: object, qtb
 
 
 def test_the_main_window_never_opens_it_itself_and_offer_does_once(
-    main_window: object, monkeypatch: pytest.MonkeyPatch
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -110,7 +120,7 @@ def test_the_main_window_never_opens_it_itself_and_offer_does_once(
     )
     asked: list[object] = []
 
-    def ask(cls: object, ctx: AppContext, settings: object, parent: object = None) -> bool:
+    def ask(cls: object, ctx: AppContext, settings: QSettings, parent: object = None) -> bool:
         asked.append(ctx)
         FirstStartService(ctx).skip()
         return False
@@ -121,10 +131,12 @@ def test_the_main_window_never_opens_it_itself_and_offer_does_once(
     assert len(asked) == 1  # shown once
 
 
-def test_the_edit_menu_opens_it_again(main_window: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_edit_menu_opens_it_again(
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tikdesk.ui.firststart import dialog
 
-    FirstStartService(main_window.ctx).skip()  # type: ignore[attr-defined]
+    FirstStartService(main_window.ctx).skip()
     asked: list[object] = []
     monkeypatch.setattr(
         dialog.FirstStartDialog,
@@ -132,7 +144,7 @@ def test_the_edit_menu_opens_it_again(main_window: object, monkeypatch: pytest.M
         classmethod(lambda cls, ctx, settings, parent=None: asked.append(ctx) or True),
     )
     action = dialog.install_action(main_window)
-    assert action in main_window.menu_edit.actions()  # type: ignore[attr-defined]
+    assert action in main_window.menu_edit.actions()
     action.trigger()
     assert len(asked) == 1
 
@@ -146,7 +158,7 @@ def test_the_app_offers_it_and_the_smoke_test_does_not() -> None:
     assert "offer(window)" in source and "not args.smoke_test" in source
 
 
-def test_overview_on_an_empty_database_shows_no_ticks(main_window: object) -> None:
+def test_overview_on_an_empty_database_shows_no_ticks(main_window: MainWindow) -> None:
     from PySide6.QtWidgets import QTreeWidget
 
     tab = main_window.tab(OverviewTab)
@@ -161,7 +173,7 @@ def test_overview_on_an_empty_database_shows_no_ticks(main_window: object) -> No
             icons.append(item.icon(0).isNull())
     assert "Nothing to do." not in texts and all(icons)
     assert "Nothing entered yet" in tab.heading.text()
-    _add_idea(main_window.ctx)  # type: ignore[attr-defined]
+    _add_idea(main_window.ctx)
     tab.refresh()
     items = [
         t.topLevelItem(0).text(0) for t in tab.findChildren(QTreeWidget) if t is not tab.account

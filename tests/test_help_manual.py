@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 MANUAL = ROOT / "resources" / "manual"
@@ -37,7 +43,7 @@ def _manual_action(window: object) -> object:
     raise AssertionError("no manual action in the Help menu")
 
 
-def test_f1_opens_the_german_manual_with_every_chapter(main_window: object) -> None:
+def test_f1_opens_the_german_manual_with_every_chapter(main_window: MainWindow) -> None:
     action = _manual_action(main_window)
     assert action.text() == "&Manual"  # type: ignore[attr-defined] (no translator in tests)
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)  # type: ignore[attr-defined]
@@ -59,11 +65,11 @@ def test_every_picture_exists_and_shows_that_language(lang: str) -> None:
         assert (MANUAL / lang / src).resolve().is_file(), src
 
 
-def test_english_manual_has_the_same_structure(qtbot: object) -> None:
+def test_english_manual_has_the_same_structure(qtbot: QtBot) -> None:
     from tikdesk.ui.help.manual import ManualWindow
 
     viewer = ManualWindow()
-    qtbot.addWidget(viewer)  # type: ignore[attr-defined]
+    qtbot.addWidget(viewer)
     viewer.set_language("de")
     german = viewer.headings()
     viewer.set_language("en")
@@ -81,11 +87,11 @@ def test_no_picture_is_left_unused() -> None:
     assert on_disk - used == set()
 
 
-def test_web_links_are_not_followed(qtbot: object) -> None:
+def test_web_links_are_not_followed(qtbot: QtBot) -> None:
     from tikdesk.ui.help.manual import ManualWindow
 
     viewer = ManualWindow()
-    qtbot.addWidget(viewer)  # type: ignore[attr-defined]
+    qtbot.addWidget(viewer)
     before = viewer.browser.source()
     viewer.browser.anchorClicked.emit(QUrl("https://www.tiktok.com/"))
     assert viewer.browser.source() == before
@@ -94,11 +100,11 @@ def test_web_links_are_not_followed(qtbot: object) -> None:
     assert viewer.browser.source().fragment() == "sicherung"
 
 
-def test_find_and_chapter_jump(qtbot: object) -> None:
+def test_find_and_chapter_jump(qtbot: QtBot) -> None:
     from tikdesk.ui.help.manual import ManualWindow
 
     viewer = ManualWindow()
-    qtbot.addWidget(viewer)  # type: ignore[attr-defined]
+    qtbot.addWidget(viewer)
     viewer.find_edit.setText("Vier-Augen-Prinzip")
     viewer.find_edit.returnPressed.emit()
     assert viewer.browser.textCursor().selectedText() == "Vier-Augen-Prinzip"
@@ -110,15 +116,15 @@ def test_find_and_chapter_jump(qtbot: object) -> None:
     assert viewer.browser.textCursor().block().text() == "8. Checklisten anpassen"
 
 
-def test_shortcut_page_lists_the_menus(main_window: object) -> None:
+def test_shortcut_page_lists_the_menus(main_window: MainWindow) -> None:
     from tikdesk.ui.help import show_manual
     from tikdesk.ui.help.manual import shortcut_rows
 
-    rows = shortcut_rows(main_window)  # type: ignore[arg-type]
+    rows = shortcut_rows(main_window)
     assert ("Help", "Manual", "F1") in rows  # the fixture's window has no translator
     assert ("View", "Overview", "Ctrl+1") in rows
     assert ("Edit", "Undo", "Ctrl+Z") in rows
-    viewer = show_manual(main_window, page="keys")  # type: ignore[arg-type]
+    viewer = show_manual(main_window, page="keys")
     text = viewer.browser.toPlainText()
     assert "Keyboard shortcuts" in text and "Manual" in text and "Ctrl+Z" in text
 

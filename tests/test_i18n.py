@@ -5,8 +5,12 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +52,7 @@ def test_lupdate_finds_no_untranslated_strings(i18n: ModuleType, tmp_path: Path)
     assert i18n.unfinished(tmp_path) == [], "run `python packaging/i18n.py update` and translate"
 
 
-def test_ideas_translations_load(qapp: object, i18n: ModuleType) -> None:
+def test_ideas_translations_load(qapp: QApplication, i18n: ModuleType) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     translator = QTranslator()

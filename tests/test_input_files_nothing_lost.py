@@ -7,10 +7,14 @@ import csv
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tikdesk.app import main
+
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
 
 LONG = 140_000  # above the csv module's default field limit of 131,072 characters
 
@@ -172,10 +176,10 @@ def test_bidi_overrides_are_removed_on_import_and_not_exported(tmp_path: Path) -
     assert not set(BIDI) & set(exported)
 
 
-def test_bidi_overrides_are_removed_from_typed_ideas(ctx: object) -> None:
+def test_bidi_overrides_are_removed_from_typed_ideas(ctx: AppContext) -> None:
     from tikdesk.services.ideas import IdeaService
 
-    service = IdeaService(ctx)  # type: ignore[arg-type]
+    service = IdeaService(ctx)
     idea = service.create(
         {"title": "Rechnung \u202egpj.exe\u202c", "owner": "\u202dBen\u202c", "tags": "a\u2066b"}
     )

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import pikepdf
 import pytest
@@ -25,13 +26,16 @@ from tikdesk.pdf.report import render_report
 from tikdesk.services.forms import Choice, ConsentFormData, SignatureLine
 from tikdesk.services.report import ReportService
 
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
+
 #: markup characters of Typst (and of PDF strings) in a title, and an emoji no font has
 HOSTILE = 'Mythen-Check #1: $5 *fett* _kursiv_ @ref <label> \\n [x] "zitat" `code` = 50 % 🔥'
 SHOWN = printable(HOSTILE)
 
 
 @pytest.fixture
-def report_data(ctx: object, samples: Path, tmp_path: Path) -> ReportData:
+def report_data(ctx: AppContext, samples: Path, tmp_path: Path) -> ReportData:
     data = ReportService(prepare(ctx, samples, tmp_path)).build(  # type: ignore[arg-type]
         Period(*SEPTEMBER), today=TODAY
     )
@@ -120,7 +124,7 @@ def pdfua_findings(path: Path) -> list[str]:
 
     report = validate(str(path))
     found = [f"{f.rule_id} {f.severity.name}: {f.message}" for f in report.findings]
-    return found + [f"UA-14-001: empty {h}" for h in structure(path)["empty_headings"]]  # type: ignore[union-attr]
+    return found + [f"UA-14-001: empty {h}" for h in structure(path)["empty_headings"]]
 
 
 def test_report_is_tagged_pdf_ua_with_header_cells_figures_and_language(
@@ -173,7 +177,7 @@ def test_consent_form_is_tagged_pdf_ua(tmp_path: Path) -> None:
     found = structure(path)
     assert found["marked"] and found["lang"] == "de" and found["display_title"]
     assert found["title"] == "Einwilligung in Foto- und Videoaufnahmen – EW-000042-7"
-    assert {"/H1", "/H2", "/P"} <= set(found["kinds"])  # type: ignore[arg-type]
+    assert {"/H1", "/H2", "/P"} <= set(found["kinds"])
     assert pdfua_findings(path) == []
     text = flat(pdf_text(path.read_bytes()))
     assert "Stadt <Beispiel> & Co" in text and "Betroffene Person: Erika $Muster" in text
@@ -186,7 +190,7 @@ def test_month_plan_is_tagged_pdf_ua_and_cuts_nothing(tmp_path: Path) -> None:
     path = month_plan(tmp_path / "plan.pdf")
     found = structure(path)
     assert found["marked"] and found["lang"] == "de" and found["display_title"]
-    assert {"/H1", "/Table", "/TH", "/TD"} <= set(found["kinds"])  # type: ignore[arg-type]
+    assert {"/H1", "/Table", "/TH", "/TD"} <= set(found["kinds"])
     assert pdfua_findings(path) == []
     text = flat(pdf_text(path.read_bytes()))
     for head in ("Woche", "Mo", "So", "KW 19", "Christi Himmelfahrt"):

@@ -16,6 +16,10 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
 
 ACCOUNT = "stadt_musterhausen"
 LINK = "https://www.tiktok.com/@stadt_musterhausen/video/{}"
@@ -83,11 +87,11 @@ def sample_rows(samples: Path) -> tuple[dict[dt.date, dict[str, int]], list[dict
     return daily, videos
 
 
-def import_samples(ctx: object, samples: Path) -> None:
+def import_samples(ctx: AppContext, samples: Path) -> None:
     from tikdesk.services.analytics import AnalyticsService
 
     files = sorted((samples / "tiktok").glob("*.zip"))
-    AnalyticsService(ctx).import_files(files)  # type: ignore[arg-type]
+    AnalyticsService(ctx).import_files(files)
 
 
 def write_analytics(db: object, samples: Path) -> None:
@@ -222,7 +226,7 @@ def tiny_png(path: Path, width: int = 40, height: int = 20) -> Path:
     return path
 
 
-def prepare(ctx: object, samples: Path, tmp_path: Path) -> object:
+def prepare(ctx: AppContext, samples: Path, tmp_path: Path) -> object:
     """The sample exports imported through the analytics service, plus the editorial data.
 
     Test modules wrap this in their own ``report_ctx`` fixture.
@@ -230,9 +234,9 @@ def prepare(ctx: object, samples: Path, tmp_path: Path) -> object:
     from tikdesk.services.settings import SettingsService
 
     import_samples(ctx, samples)
-    write_editorial(ctx.db)  # type: ignore[attr-defined]
+    write_editorial(ctx.db)
     logo = tiny_png(tmp_path / "logo.png")
-    SettingsService(ctx).set_organisation(ORGANISATION, str(logo))  # type: ignore[arg-type]
+    SettingsService(ctx).set_organisation(ORGANISATION, str(logo))
     return ctx
 
 

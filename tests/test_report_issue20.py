@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_report_fixtures import (
@@ -31,16 +32,19 @@ from tikdesk.domain.report import (
 from tikdesk.services.recruiting import RecruitingService
 from tikdesk.services.report import ReportService
 
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
+
 AUGUST = Period(dt.date(2026, 8, 1), dt.date(2026, 8, 31))
 
 
 @pytest.fixture
-def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+def report_ctx(ctx: AppContext, samples: Path, tmp_path: Path) -> AppContext:
     return prepare(ctx, samples, tmp_path)
 
 
-def september(ctx: object) -> ReportData:
-    return ReportService(ctx).build(Period(*SEPTEMBER), today=TODAY)  # type: ignore[arg-type]
+def september(ctx: AppContext) -> ReportData:
+    return ReportService(ctx).build(Period(*SEPTEMBER), today=TODAY)
 
 
 def large(data: ReportData) -> ReportData:
@@ -89,7 +93,7 @@ def every_text(data: ReportData) -> list[str]:
 
 
 def test_nothing_elided_or_clipped_on_the_small_and_the_large_report(
-    report_ctx: object, tmp_path: Path
+    report_ctx: AppContext, tmp_path: Path
 ) -> None:
     import pypdf
 
@@ -120,7 +124,7 @@ def test_nothing_elided_or_clipped_on_the_small_and_the_large_report(
         assert pages == pdf_pages(raw) and pages <= (4 if name == "small" else 14)
 
 
-def test_font_is_embedded_and_the_file_is_pdf_a(report_ctx: object, tmp_path: Path) -> None:
+def test_font_is_embedded_and_the_file_is_pdf_a(report_ctx: AppContext, tmp_path: Path) -> None:
     raw, _pages = render(september(report_ctx), tmp_path / "r.pdf")
     assert b"LiberationSans" in raw
     assert b"/FontFile2" in raw  # the TrueType program itself is in the file
@@ -129,7 +133,7 @@ def test_font_is_embedded_and_the_file_is_pdf_a(report_ctx: object, tmp_path: Pa
     assert b"pdfuaid:part>1<" in raw  # and PDF/UA-1
 
 
-def test_summary_sentences_match_the_figures(report_ctx: object, tmp_path: Path) -> None:
+def test_summary_sentences_match_the_figures(report_ctx: AppContext, tmp_path: Path) -> None:
     data = september(report_ctx)
     (acc,) = data.accounts
     sentences = summary_sentences(data)
@@ -155,7 +159,7 @@ def test_summary_sentences_match_the_figures(report_ctx: object, tmp_path: Path)
 
 
 def test_take_down_appears_under_handlungsbedarf_without_names(
-    report_ctx: object, tmp_path: Path
+    report_ctx: AppContext, tmp_path: Path
 ) -> None:
     data = september(report_ctx)
     # the clearance rules decide which published posts must come down; the one showing an
@@ -171,7 +175,7 @@ def test_take_down_appears_under_handlungsbedarf_without_names(
 
 
 def test_no_percentage_change_over_fewer_than_five_posts(
-    report_ctx: object, tmp_path: Path
+    report_ctx: AppContext, tmp_path: Path
 ) -> None:
     data = september(report_ctx)
     (acc,) = data.accounts
@@ -189,7 +193,7 @@ def test_no_percentage_change_over_fewer_than_five_posts(
     assert Kpi("median_views", "m", 200, 100, basis=(5, 4)).change_pct is None
 
 
-def test_partial_weeks_are_marked(report_ctx: object) -> None:
+def test_partial_weeks_are_marked(report_ctx: AppContext) -> None:
     (acc,) = september(report_ctx).accounts
     first, last = acc.weekly_views[0], acc.weekly_views[-1]
     # 1 Sept 2026 is a Tuesday: KW 36 has 6 days in September; 30 Sept a Wednesday: 3 days
@@ -199,13 +203,13 @@ def test_partial_weeks_are_marked(report_ctx: object) -> None:
 
 
 def test_recruiting_typed_in_and_imported_appear_with_the_previous_period(
-    report_ctx: object,
+    report_ctx: AppContext,
     tmp_path: Path,
     db_address: object,
     open_again: object,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    service = RecruitingService(report_ctx)  # type: ignore[arg-type]
+    service = RecruitingService(report_ctx)
     service.save(dt.date(2026, 8, 14), "@Stadt_Musterhausen", 7, 180, "Sommerferien")
     csv_file = tmp_path / "recruiting.csv"
     csv_file.write_text(
@@ -213,7 +217,7 @@ def test_recruiting_typed_in_and_imported_appear_with_the_previous_period(
         "2026-09;stadt_musterhausen;12;310;Ausbildungsmesse\n",
         encoding="utf-8-sig",
     )
-    report_ctx.db.close()  # type: ignore[attr-defined]
+    report_ctx.db.close()
     cli = ["--lang", "de", "--db", str(db_address), "import-recruiting"]
     assert app.main([*cli, str(csv_file)]) == 0
     bad = tmp_path / "bad.csv"

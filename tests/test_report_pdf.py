@@ -8,6 +8,7 @@ import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_report_fixtures import (
@@ -27,14 +28,17 @@ from tikdesk import app
 from tikdesk.domain.report import Period
 from tikdesk.services.report import ReportService
 
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
+
 
 @pytest.fixture
-def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+def report_ctx(ctx: AppContext, samples: Path, tmp_path: Path) -> AppContext:
     return prepare(ctx, samples, tmp_path)
 
 
-def write_pdf(ctx: object, tmp_path: Path, name: str, **kw: object) -> Path:
-    files = ReportService(ctx).create(  # type: ignore[arg-type]
+def write_pdf(ctx: AppContext, tmp_path: Path, name: str, **kw: object) -> Path:
+    files = ReportService(ctx).create(
         Period(*SEPTEMBER), tmp_path / f"{name}.xlsx", pdf=tmp_path / f"{name}.pdf",
         today=TODAY, **kw,  # type: ignore[arg-type]
     )  # fmt: skip
@@ -42,7 +46,7 @@ def write_pdf(ctx: object, tmp_path: Path, name: str, **kw: object) -> Path:
     return files.pdf
 
 
-def test_pdf_pages_and_content(report_ctx: object, tmp_path: Path) -> None:
+def test_pdf_pages_and_content(report_ctx: AppContext, tmp_path: Path) -> None:
     pdf = write_pdf(report_ctx, tmp_path, "bericht")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
@@ -60,13 +64,13 @@ def test_pdf_pages_and_content(report_ctx: object, tmp_path: Path) -> None:
     assert "Interaktionsrate nach Format (Median)" in text
 
 
-def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: object, tmp_path: Path) -> None:
+def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: AppContext, tmp_path: Path) -> None:
     import pypdf
 
     from tikdesk.domain.report import AttentionItem, PostRow
     from tikdesk.pdf.report import render_report
 
-    data = ReportService(report_ctx).build(Period(*SEPTEMBER), today=TODAY)  # type: ignore[arg-type]
+    data = ReportService(report_ctx).build(Period(*SEPTEMBER), today=TODAY)
     (acc,) = data.accounts
     other = dataclasses.replace(acc, account="feuerwehr")
     counts = []
@@ -99,7 +103,9 @@ def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: object, tmp_path: Pa
     assert counts[0] < counts[1] < counts[2] <= counts[0] + 9
 
 
-def test_pdf_names_only_with_the_choice_never_minors(report_ctx: object, tmp_path: Path) -> None:
+def test_pdf_names_only_with_the_choice_never_minors(
+    report_ctx: AppContext, tmp_path: Path
+) -> None:
     plain = pdf_text(write_pdf(report_ctx, tmp_path, "ohne").read_bytes())
     assert "Takeover mit […]" in plain  # the decoder sees the titles …
     assert names_in(plain) == []  # … but no names
@@ -109,9 +115,9 @@ def test_pdf_names_only_with_the_choice_never_minors(report_ctx: object, tmp_pat
     assert names_in(named, [MINOR, *MINOR.split()]) == []
 
 
-def test_cli_report_exit_codes(report_ctx: object, db_path: Path, tmp_path: Path,
+def test_cli_report_exit_codes(report_ctx: AppContext, db_path: Path, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
-    report_ctx.db.close()  # type: ignore[attr-defined]
+    report_ctx.db.close()
     out = tmp_path / "cli.xlsx"
     base = ["--db", str(db_path), "report", "--from", "2026-09-01", "--to", "2026-09-30"]
     assert app.main([*base, "--out", str(out), "--pdf", str(tmp_path / "cli.pdf")]) == 0
@@ -136,14 +142,14 @@ def test_cli_report_exit_codes(report_ctx: object, db_path: Path, tmp_path: Path
     assert exc.value.code == 2
 
 
-def test_cli_writes_the_pdf_itself_without_qt(report_ctx: object, db_path: Path,
+def test_cli_writes_the_pdf_itself_without_qt(report_ctx: AppContext, db_path: Path,
                                               tmp_path: Path) -> None:  # fmt: skip
     """The command line renders the PDF on its own (Typst): no renderer injected, and Qt is
     never imported (a fresh interpreter, as ``tikdesk-cli`` runs)."""
     import os
     import sys
 
-    report_ctx.db.close()  # type: ignore[attr-defined]
+    report_ctx.db.close()
     argv = ["--db", str(db_path), "report", "--from", "2026-09-01", "--to", "2026-09-30",
             "--out", str(tmp_path / "x.xlsx"), "--pdf", str(tmp_path / "x.pdf")]  # fmt: skip
     code = (
@@ -162,7 +168,7 @@ def test_cli_writes_the_pdf_itself_without_qt(report_ctx: object, db_path: Path,
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
-def test_libreoffice_opens_the_workbook_and_the_pdf(report_ctx: object, tmp_path: Path) -> None:
+def test_libreoffice_opens_the_workbook_and_the_pdf(report_ctx: AppContext, tmp_path: Path) -> None:
     """Optional: LibreOffice headless converts the workbook to PDF without error."""
     pdf = write_pdf(report_ctx, tmp_path, "lo", with_names=True)
     converted = tmp_path / "converted"

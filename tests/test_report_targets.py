@@ -4,6 +4,7 @@ contract of issue 6 in every language (review findings)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
@@ -15,9 +16,12 @@ from tikdesk.domain.i18n import set_language
 from tikdesk.domain.report import Period
 from tikdesk.services.report import ReportService
 
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
+
 
 @pytest.fixture
-def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+def report_ctx(ctx: AppContext, samples: Path, tmp_path: Path) -> AppContext:
     return prepare(ctx, samples, tmp_path)
 
 
@@ -34,9 +38,9 @@ def cli(db_path: Path, *out: str) -> int:
 
 
 @pytest.fixture
-def out(report_ctx: object, tmp_path: Path) -> Path:
+def out(report_ctx: AppContext, tmp_path: Path) -> Path:
     """An empty output folder; the database closed so that the CLI can open it."""
-    report_ctx.db.close()  # type: ignore[attr-defined]
+    report_ctx.db.close()
     folder = tmp_path / "out"
     folder.mkdir()
     return folder
@@ -63,8 +67,8 @@ def test_cli_wrong_extension_is_a_usage_error_and_writes_nothing(
     assert list(out.iterdir()) == []
 
 
-def test_service_checks_both_targets_before_writing(report_ctx: object, tmp_path: Path) -> None:
-    service = ReportService(report_ctx)  # type: ignore[arg-type]
+def test_service_checks_both_targets_before_writing(report_ctx: AppContext, tmp_path: Path) -> None:
+    service = ReportService(report_ctx)
     out = tmp_path / "out"
     out.mkdir()
     (out / "folder.pdf").mkdir()
@@ -77,23 +81,21 @@ def test_service_checks_both_targets_before_writing(report_ctx: object, tmp_path
     assert [p.name for p in out.iterdir()] == ["folder.pdf"]
 
 
-def test_a_failing_pdf_leaves_no_workbook(report_ctx: object, tmp_path: Path) -> None:
+def test_a_failing_pdf_leaves_no_workbook(report_ctx: AppContext, tmp_path: Path) -> None:
     def broken(_data: object, _path: Path) -> None:
         raise InputRejected("renderer failed")
 
     with pytest.raises(InputRejected):
-        ReportService(report_ctx).create(  # type: ignore[arg-type]
+        ReportService(report_ctx).create(
             Period(*SEPTEMBER), tmp_path / "r.xlsx", pdf=tmp_path / "r.pdf",
             pdf_renderer=broken, today=TODAY,
         )  # fmt: skip
     assert written(tmp_path) == []
 
 
-def test_sheet_names_are_the_contract_in_english(report_ctx: object, tmp_path: Path) -> None:
+def test_sheet_names_are_the_contract_in_english(report_ctx: AppContext, tmp_path: Path) -> None:
     set_language("en")
-    files = ReportService(report_ctx).create(  # type: ignore[arg-type]
-        Period(*SEPTEMBER), tmp_path / "en.xlsx", today=TODAY
-    )
+    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "en.xlsx", today=TODAY)
     wb = openpyxl.load_workbook(files.workbook)
     assert wb.sheetnames[:4] == ["Überblick", "Beiträge", "Formate", "Redaktion"]
     texts = [c for row in wb["Überblick"].iter_rows(values_only=True) for c in row if c]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_report_fixtures import pdf_pages, prepare
@@ -13,24 +14,31 @@ from tikdesk.options import REPORT_FOLDER
 from tikdesk.ui.report import create_report, dialog
 from tikdesk.ui.report.dialog import ReportDialog, ReportRequest
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.services.context import AppContext
+    from tikdesk.ui.main_window import MainWindow
+
 
 @pytest.fixture
-def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+def report_ctx(ctx: AppContext, samples: Path, tmp_path: Path) -> AppContext:
     return prepare(ctx, samples, tmp_path)
 
 
-def test_menu_entry_sits_before_the_reports_anchor(main_window: object) -> None:
-    actions = main_window.menu_file.actions()  # type: ignore[attr-defined]
-    report = main_window.action_management_report  # type: ignore[attr-defined]
-    assert actions.index(report) == actions.index(main_window.file_reports_anchor) - 1  # type: ignore[attr-defined]
+def test_menu_entry_sits_before_the_reports_anchor(main_window: MainWindow) -> None:
+    actions = main_window.menu_file.actions()
+    report = main_window.action_management_report
+    assert actions.index(report) == actions.index(main_window.file_reports_anchor) - 1
     assert "Management" in report.text()
 
 
-def test_dialog_defaults_to_the_last_complete_month(qtbot: object, settings: object,
+def test_dialog_defaults_to_the_last_complete_month(qtbot: QtBot, settings: QSettings,
                                                    tmp_path: Path) -> None:  # fmt: skip
-    REPORT_FOLDER.set(settings, str(tmp_path))  # type: ignore[arg-type]
-    dlg = ReportDialog(["stadt_musterhausen"], settings, today=dt.date(2026, 10, 5))  # type: ignore[arg-type]
-    qtbot.addWidget(dlg)  # type: ignore[attr-defined]
+    REPORT_FOLDER.set(settings, str(tmp_path))
+    dlg = ReportDialog(["stadt_musterhausen"], settings, today=dt.date(2026, 10, 5))
+    qtbot.addWidget(dlg)
     assert dlg.period() == Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30))
     assert dlg.account.count() == 1  # one account: no "all accounts" entry
     request = dlg.request()
@@ -50,9 +58,9 @@ def test_dialog_defaults_to_the_last_complete_month(qtbot: object, settings: obj
     assert not dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
 
 
-def test_names_choice_shows_the_warning(qtbot: object, settings: object) -> None:
-    dlg = ReportDialog(["a", "b"], settings, today=dt.date(2026, 10, 5))  # type: ignore[arg-type]
-    qtbot.addWidget(dlg)  # type: ignore[attr-defined]
+def test_names_choice_shows_the_warning(qtbot: QtBot, settings: QSettings) -> None:
+    dlg = ReportDialog(["a", "b"], settings, today=dt.date(2026, 10, 5))
+    qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.account.itemData(0) == ""  # several accounts: "all" first
     assert not dlg.names.isChecked() and not dlg.names_warning.isVisible()
@@ -66,13 +74,13 @@ def test_names_choice_shows_the_warning(qtbot: object, settings: object) -> None
 
 
 def test_the_whole_action_writes_both_files(
-    report_ctx: object, settings: object, qtbot: object, tmp_path: Path,
+    report_ctx: AppContext, settings: QSettings, qtbot: QtBot, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, recorded_messages: list[tuple[str, str, str]],
 ) -> None:  # fmt: skip
     from tikdesk.ui.main_window import MainWindow
 
-    window = MainWindow(report_ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window = MainWindow(report_ctx, settings)
+    qtbot.addWidget(window)
     out = tmp_path / "out" / "bericht.xlsx"
     out.parent.mkdir()
     request = ReportRequest(Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30)), None, out,
@@ -91,13 +99,13 @@ def test_the_whole_action_writes_both_files(
 
 
 def test_a_locked_target_becomes_a_warning(
-    report_ctx: object, settings: object, qtbot: object, tmp_path: Path,
+    report_ctx: AppContext, settings: QSettings, qtbot: QtBot, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, recorded_messages: list[tuple[str, str, str]],
 ) -> None:  # fmt: skip
     from tikdesk.ui.main_window import MainWindow
 
-    window = MainWindow(report_ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window = MainWindow(report_ctx, settings)
+    qtbot.addWidget(window)
     out = tmp_path / "bericht.xlsx"
     out.write_bytes(b"old")
     (tmp_path / "~$bericht.xlsx").write_bytes(b"owner")

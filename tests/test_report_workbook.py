@@ -10,6 +10,7 @@ import datetime as dt
 import statistics
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
@@ -34,11 +35,14 @@ from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.report import Period, PeriodKind, last_complete, period_of
 from tikdesk.services.report import ReportService, report_period
 
+if TYPE_CHECKING:
+    from tikdesk.services.context import AppContext
+
 AUGUST = (dt.date(2026, 8, 1), dt.date(2026, 8, 31))
 
 
 @pytest.fixture
-def report_ctx(ctx: object, samples: Path, tmp_path: Path) -> object:
+def report_ctx(ctx: AppContext, samples: Path, tmp_path: Path) -> AppContext:
     return prepare(ctx, samples, tmp_path)
 
 
@@ -82,7 +86,7 @@ def expected_kpis(samples: Path, start: dt.date, end: dt.date) -> dict[str, floa
     }
 
 
-def build(ctx: object, start: dt.date, end: dt.date, **kw: object) -> object:
+def build(ctx: AppContext, start: dt.date, end: dt.date, **kw: object) -> object:
     return ReportService(ctx).build(Period(start, end), today=TODAY, **kw)  # type: ignore[arg-type]
 
 
@@ -122,7 +126,7 @@ def test_periods_and_their_comparison() -> None:
 
 # ----------------------------------------------------------------------------- numbers
 @pytest.mark.parametrize("period", [SEPTEMBER, AUGUST])
-def test_kpis_equal_the_sample_numbers(report_ctx: object, samples: Path,
+def test_kpis_equal_the_sample_numbers(report_ctx: AppContext, samples: Path,
                                        period: tuple[dt.date, dt.date]) -> None:  # fmt: skip
     data = build(report_ctx, *period)
     (acc,) = data.accounts  # type: ignore[attr-defined]
@@ -137,9 +141,9 @@ def test_kpis_equal_the_sample_numbers(report_ctx: object, samples: Path,
             assert acc.kpi(key).previous == pytest.approx(expected_before[key]), key
 
 
-def test_kpis_in_the_workbook_are_numbers_with_formats(report_ctx: object, samples: Path,
+def test_kpis_in_the_workbook_are_numbers_with_formats(report_ctx: AppContext, samples: Path,
                                                         tmp_path: Path) -> None:  # fmt: skip
-    service = ReportService(report_ctx)  # type: ignore[arg-type]
+    service = ReportService(report_ctx)
     files = service.create(Period(*SEPTEMBER), tmp_path / "bericht.xlsx", today=TODAY)
     now = expected_kpis(samples, *SEPTEMBER)
     before = expected_kpis(samples, *AUGUST)
@@ -176,7 +180,7 @@ def test_kpis_in_the_workbook_are_numbers_with_formats(report_ctx: object, sampl
     assert formats["Videoaufrufe"][1].startswith("+0.0 %")
 
 
-def test_post_rows_groups_and_pipeline(report_ctx: object) -> None:
+def test_post_rows_groups_and_pipeline(report_ctx: AppContext) -> None:
     data = build(report_ctx, *SEPTEMBER)
     (acc,) = data.accounts  # type: ignore[attr-defined]
     titles = [p.title for p in acc.posts]
@@ -203,17 +207,17 @@ def test_post_rows_groups_and_pipeline(report_ctx: object) -> None:
     assert pipeline.expiring_in.label == "Oktober 2026"
 
 
-def test_unknown_account_is_refused(report_ctx: object) -> None:
+def test_unknown_account_is_refused(report_ctx: AppContext) -> None:
     with pytest.raises(InputRejected, match="stadt_musterhausen"):
         build(report_ctx, *SEPTEMBER, account="@nobody")
     data = build(report_ctx, *SEPTEMBER, account="@Stadt_Musterhausen")
     assert [a.account for a in data.accounts] == ["stadt_musterhausen"]  # type: ignore[attr-defined]
 
 
-def test_several_accounts_get_a_section_each(report_ctx: object, tmp_path: Path) -> None:
+def test_several_accounts_get_a_section_each(report_ctx: AppContext, tmp_path: Path) -> None:
     from tikdesk.storage.models import AccountDaily
 
-    with report_ctx.db.transaction() as s:  # type: ignore[attr-defined]
+    with report_ctx.db.transaction() as s:
         for day in range(1, 31):
             s.add(AccountDaily(account="feuerwehr", day=dt.date(2026, 9, day), video_views=100,
                                likes=5, comments=1, shares=1, followers=500 + day))  # fmt: skip
@@ -233,8 +237,8 @@ def test_several_accounts_get_a_section_each(report_ctx: object, tmp_path: Path)
 
 
 # ----------------------------------------------------------------------------- the file
-def test_workbook_sheets_charts_and_print_setup(report_ctx: object, tmp_path: Path) -> None:
-    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b",  # type: ignore[arg-type]
+def test_workbook_sheets_charts_and_print_setup(report_ctx: AppContext, tmp_path: Path) -> None:
+    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b",
                                              today=TODAY)  # fmt: skip
     assert files.workbook == tmp_path / "b.xlsx"
     with zipfile.ZipFile(files.workbook) as zf:
@@ -268,8 +272,8 @@ def test_workbook_sheets_charts_and_print_setup(report_ctx: object, tmp_path: Pa
     assert ("Veröffentlicht mit übersteuerten Warnungen", 1) in [r[:2] for r in redaktion]
 
 
-def test_formula_like_titles_stay_text(report_ctx: object, tmp_path: Path) -> None:
-    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b.xlsx",  # type: ignore[arg-type]
+def test_formula_like_titles_stay_text(report_ctx: AppContext, tmp_path: Path) -> None:
+    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b.xlsx",
                                              today=TODAY)  # fmt: skip
     ws = openpyxl.load_workbook(files.workbook)["Beiträge"]
     cells = [c for row in ws.iter_rows() for c in row if c.value == FORMULA_TITLE]
@@ -279,9 +283,9 @@ def test_formula_like_titles_stay_text(report_ctx: object, tmp_path: Path) -> No
     assert "<f>" not in sheets  # no formula anywhere
 
 
-def test_no_names_without_the_choice_and_never_minors(report_ctx: object,
+def test_no_names_without_the_choice_and_never_minors(report_ctx: AppContext,
                                                      tmp_path: Path) -> None:  # fmt: skip
-    service = ReportService(report_ctx)  # type: ignore[arg-type]
+    service = ReportService(report_ctx)
     plain = service.create(Period(*SEPTEMBER), tmp_path / "plain.xlsx", today=TODAY)
     text = xlsx_texts(plain.workbook)
     assert names_in(text) == []
@@ -300,28 +304,28 @@ def test_no_names_without_the_choice_and_never_minors(report_ctx: object,
     assert rows["[…] erklärt den neuen Personalausweis"] == ADULT  # the minor left out
 
 
-def test_target_open_in_excel_gives_a_clear_message(report_ctx: object, tmp_path: Path) -> None:
+def test_target_open_in_excel_gives_a_clear_message(report_ctx: AppContext, tmp_path: Path) -> None:
     target = tmp_path / "bericht.xlsx"
     target.write_bytes(b"old")
     (tmp_path / "~$bericht.xlsx").write_bytes(b"owner")  # Excel's lock file
     with pytest.raises(InputRejected, match="Excel"):
-        ReportService(report_ctx).create(Period(*SEPTEMBER), target, today=TODAY)  # type: ignore[arg-type]
+        ReportService(report_ctx).create(Period(*SEPTEMBER), target, today=TODAY)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".~")) == []
 
 
 def test_pdf_without_an_injected_renderer_is_typeset_by_the_service(
-    report_ctx: object, tmp_path: Path
+    report_ctx: AppContext, tmp_path: Path
 ) -> None:
-    files = ReportService(report_ctx).create(  # type: ignore[arg-type]
+    files = ReportService(report_ctx).create(
         Period(*SEPTEMBER), tmp_path / "b.xlsx", pdf=tmp_path / "b.pdf", today=TODAY
     )
     assert files.pdf == tmp_path / "b.pdf" and files.pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.glob("b.*")) == ["b.pdf", "b.xlsx"]
 
 
-def test_organisation_name_is_on_every_sheet(report_ctx: object, tmp_path: Path) -> None:
-    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b.xlsx",  # type: ignore[arg-type]
+def test_organisation_name_is_on_every_sheet(report_ctx: AppContext, tmp_path: Path) -> None:
+    files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b.xlsx",
                                              today=TODAY)  # fmt: skip
     wb = openpyxl.load_workbook(files.workbook)
     for name in ("Überblick", "Beiträge", "Formate", "Redaktion"):

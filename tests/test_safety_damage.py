@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import insert
@@ -19,6 +20,11 @@ from tikdesk.storage import check as checks
 from tikdesk.storage.engine import open_database
 from tikdesk.storage.models import Idea
 from tikdesk.ui.safety import dialogs
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 
 def fill(path: Path, count: int) -> None:
@@ -162,8 +168,8 @@ def test_backup_list_shows_which_backups_are_intact(db_path: Path, tmp_path: Pat
 
 
 @pytest.fixture
-def gui(qapp: object, settings: object, recorded_messages: list) -> object:
-    made = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+def gui(qapp: QApplication, settings: QSettings, recorded_messages: list) -> object:
+    made = app.GuiApp(qapp, settings)
     yield made
     if made.window is not None:
         made.window.close()
@@ -204,13 +210,13 @@ def test_gui_start_on_damaged_file_offers_backup_with_date_and_restores(
     assert any("23.11.2026 18:05" in text for _k, _t, text in recorded_messages)
 
 
-def test_gui_damaged_dialog_shows_the_date(qtbot: object, db_path: Path, tmp_path: Path) -> None:
+def test_gui_damaged_dialog_shows_the_date(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
     fill(db_path, 3)
     info = backup_of(db_path, tmp_path / "bk", AUTO, dt.datetime(2026, 11, 23, 18, 5))
     dialog = dialogs.DamagedDialog(
         db_path, ["database disk image is malformed"], tmp_path / "x.damaged", info
     )
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert dialog.restore_button is not None
     assert "23.11.2026 18:05" in dialog.restore_button.text()
     dialog.restore_button.click()

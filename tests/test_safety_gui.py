@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import insert, text
@@ -21,6 +22,13 @@ from tikdesk.storage.models import Idea
 from tikdesk.ui.main_window import MainWindow
 from tikdesk.ui.safety import controller as controller_module
 from tikdesk.ui.safety import dialogs
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.storage.engine import Database
 
 
 def add_idea(ctx: AppContext, title: str) -> None:
@@ -65,7 +73,7 @@ def test_back_up_now_writes_a_checked_backup(
 def test_restore_from_the_menu_replaces_the_data_and_reloads(
     main_window: MainWindow,
     ctx: AppContext,
-    qtbot: object,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     recorded_messages: list,
 ) -> None:
@@ -84,7 +92,7 @@ def test_restore_from_the_menu_replaces_the_data_and_reloads(
     with (
         qtbot.waitSignal(main_window.open_database_requested) as reopen,
         qtbot.waitSignal(main_window.data_changed),
-    ):  # type: ignore[attr-defined]
+    ):
         assert main_window.safety.restore()  # type: ignore[attr-defined]
     assert reopen.args == [str(ctx.db.path)]
     assert all(b.intact is True for b in offered[0])  # integrity shown in the list
@@ -99,7 +107,7 @@ def test_restore_from_the_menu_replaces_the_data_and_reloads(
 
 
 def test_restore_dialog_offers_only_intact_backups(
-    qtbot: object, tmp_path: Path, recorded_messages: list
+    qtbot: QtBot, tmp_path: Path, recorded_messages: list
 ) -> None:
     when = dt.datetime(2026, 11, 20, 8, 0)
     good = store.BackupInfo(tmp_path / "a_2026-11-20_080000_auto.sqlite", when, AUTO, 2048, True)
@@ -107,7 +115,7 @@ def test_restore_dialog_offers_only_intact_backups(
         tmp_path / "a_2026-11-21_080000_auto.sqlite", when + dt.timedelta(days=1), AUTO, 4096, False
     )
     dialog = dialogs.RestoreDialog([bad, good], tmp_path)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     model = dialog.model
     assert model.rowCount() == 2
     assert model.data(model.index(0, dialogs.BackupColumn.CHECK)) == "DAMAGED"
@@ -208,10 +216,10 @@ def test_auto_backup_timer_runs_every_30_minutes_and_only_on_change(
 
 
 def test_closing_the_window_backs_up_changed_data(
-    qtbot: object, ctx: AppContext, settings: object, recorded_messages: list
+    qtbot: QtBot, ctx: AppContext, settings: QSettings, recorded_messages: list
 ) -> None:
-    window = MainWindow(ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
     window.show()
     add_idea(ctx, "Zuletzt")
     window.close()
@@ -222,10 +230,10 @@ def test_closing_the_window_backs_up_changed_data(
 
 
 def test_closing_without_changes_writes_no_backup(
-    qtbot: object, ctx: AppContext, settings: object, recorded_messages: list
+    qtbot: QtBot, ctx: AppContext, settings: QSettings, recorded_messages: list
 ) -> None:
-    window = MainWindow(ctx, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
     window.show()
     window.close()
     assert store.list_backups(ctx.backup_dir, ctx.db.path) == []  # type: ignore[arg-type]
@@ -254,9 +262,9 @@ def test_unc_and_network_mounts_are_network_paths(
 
 
 def test_network_database_uses_no_wal_and_warns_once(
-    qtbot: object,
+    qtbot: QtBot,
     tmp_path: Path,
-    settings: object,
+    settings: QSettings,
     monkeypatch: pytest.MonkeyPatch,
     recorded_messages: list,
 ) -> None:
@@ -270,13 +278,13 @@ def test_network_database_uses_no_wal_and_warns_once(
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert not Path(str(path) + "-wal").exists()
         ctx = AppContext(db=db, user="anna", backup_dir=tmp_path / "bk")
-        first = MainWindow(ctx, settings)  # type: ignore[arg-type]
-        qtbot.addWidget(first)  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: len(recorded_messages) == 1)  # type: ignore[attr-defined]
+        first = MainWindow(ctx, settings)
+        qtbot.addWidget(first)
+        qtbot.waitUntil(lambda: len(recorded_messages) == 1)
         first.close()
-        second = MainWindow(ctx, settings)  # type: ignore[arg-type]
-        qtbot.addWidget(second)  # type: ignore[attr-defined]
-        qtbot.wait(50)  # type: ignore[attr-defined]
+        second = MainWindow(ctx, settings)
+        qtbot.addWidget(second)
+        qtbot.wait(50)
         assert second.safety.warn_network_once() is False  # type: ignore[attr-defined]
         second.close()
         warnings = [m for m in recorded_messages if m[0] == "warning"]
@@ -286,8 +294,8 @@ def test_network_database_uses_no_wal_and_warns_once(
         db.close()
 
 
-def test_local_database_uses_wal_and_never_unsafe_pragmas(tmp_db: object) -> None:
-    with tmp_db.engine.connect() as conn:  # type: ignore[attr-defined]
+def test_local_database_uses_wal_and_never_unsafe_pragmas(tmp_db: Database) -> None:
+    with tmp_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL, not OFF
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -297,20 +305,20 @@ def test_local_database_uses_wal_and_never_unsafe_pragmas(tmp_db: object) -> Non
 # ----------------------------------------------------------------------------- known errors
 
 
-def test_full_disk_is_a_clear_message_and_reading_goes_on(tmp_db: object) -> None:
+def test_full_disk_is_a_clear_message_and_reading_goes_on(tmp_db: Database) -> None:
     db = tmp_db
-    add_idea(AppContext(db=db), "Vor dem vollen Datenträger")  # type: ignore[arg-type]
-    with db.engine.connect() as conn:  # type: ignore[attr-defined]
+    add_idea(AppContext(db=db), "Vor dem vollen Datenträger")
+    with db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 
     from sqlalchemy import event
 
-    @event.listens_for(db.engine, "connect")  # type: ignore[attr-defined]
+    @event.listens_for(db.engine, "connect")
     def _no_room(dbapi_conn: sqlite3.Connection, _rec: object) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
 
     now = dt.datetime(2026, 11, 3)
-    with pytest.raises(DatabaseError, match="Kein Platz"), db.transaction() as s:  # type: ignore[attr-defined]
+    with pytest.raises(DatabaseError, match="Kein Platz"), db.transaction() as s:
         s.execute(
             insert(Idea),
             [
@@ -323,7 +331,7 @@ def test_full_disk_is_a_clear_message_and_reading_goes_on(tmp_db: object) -> Non
                 for _ in range(200)
             ],
         )
-    with db.reader() as s:  # type: ignore[attr-defined]
+    with db.reader() as s:
         assert s.execute(text("SELECT title FROM idea")).scalars().all() == [
             "Vor dem vollen Datenträger"
         ]
@@ -344,19 +352,19 @@ def test_read_only_file_is_a_clear_message(db_path: Path) -> None:
         db.close()
 
 
-def test_locked_database_is_a_clear_message(tmp_db: object) -> None:
+def test_locked_database_is_a_clear_message(tmp_db: Database) -> None:
     from sqlalchemy import event
 
     db = tmp_db
 
-    @event.listens_for(db.engine, "connect")  # type: ignore[attr-defined]
+    @event.listens_for(db.engine, "connect")
     def _short_wait(dbapi_conn: sqlite3.Connection, _rec: object) -> None:
         dbapi_conn.execute("PRAGMA busy_timeout = 50")
 
-    other = sqlite3.connect(db.path, isolation_level=None)  # type: ignore[attr-defined]
+    other = sqlite3.connect(db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(DatabaseError, match="gesperrt"), db.transaction() as s:  # type: ignore[attr-defined]
+        with pytest.raises(DatabaseError, match="gesperrt"), db.transaction() as s:
             s.execute(text("INSERT INTO setting (key, value) VALUES ('a', 'b')"))
     finally:
         other.execute("ROLLBACK")
@@ -364,10 +372,10 @@ def test_locked_database_is_a_clear_message(tmp_db: object) -> None:
 
 
 def test_write_protected_file_opens_read_only_with_reason(
-    qtbot: object,
+    qtbot: QtBot,
     db_path: Path,
     tmp_path: Path,
-    settings: object,
+    settings: QSettings,
     monkeypatch: pytest.MonkeyPatch,
     recorded_messages: list,
 ) -> None:
@@ -378,8 +386,8 @@ def test_write_protected_file_opens_read_only_with_reason(
     db = open_database_safely(db_path, backup_dir=tmp_path / "bk")
     try:
         assert db.read_only and "schreibgeschützt" in db.read_only_reason
-        window = MainWindow(AppContext(db=db, backup_dir=tmp_path / "bk"), settings)  # type: ignore[arg-type]
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        window = MainWindow(AppContext(db=db, backup_dir=tmp_path / "bk"), settings)
+        qtbot.addWidget(window)
         assert window.is_read_only() and window.read_only_banner.isVisibleTo(window)
         assert "schreibgeschützt" in window.read_only_banner.text()
         assert not window.safety.action_restore.isEnabled()  # type: ignore[attr-defined]
@@ -389,7 +397,7 @@ def test_write_protected_file_opens_read_only_with_reason(
 
 
 def test_known_error_reaching_the_excepthook_is_a_warning_not_a_crash(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recorded_messages: list
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recorded_messages: list
 ) -> None:
     from tikdesk.ui import crash
 
@@ -407,7 +415,7 @@ def test_known_error_reaching_the_excepthook_is_a_warning_not_a_crash(
 
 
 def test_gui_refuses_a_newer_schema_naming_the_version(
-    qapp: object, settings: object, db_path: Path, recorded_messages: list
+    qapp: QApplication, settings: QSettings, db_path: Path, recorded_messages: list
 ) -> None:
     """Point 9 through the GUI's open path: refused with both versions, lock released."""
     from tikdesk import app
@@ -420,7 +428,7 @@ def test_gui_refuses_a_newer_schema_naming_the_version(
     raw.commit()
     raw.close()
     before = db_path.read_bytes()
-    gui = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+    gui = app.GuiApp(qapp, settings)
     assert not gui.open(db_path)
     kind, _title, message = recorded_messages[-1]
     assert kind == "error" and "7.3.0" in message and "9999_future" in message
@@ -429,8 +437,8 @@ def test_gui_refuses_a_newer_schema_naming_the_version(
 
 
 def test_restore_in_the_app_rebuilds_the_window_and_keeps_the_lock(
-    qapp: object,
-    settings: object,
+    qapp: QApplication,
+    settings: QSettings,
     db_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     recorded_messages: list,
@@ -440,7 +448,7 @@ def test_restore_in_the_app_rebuilds_the_window_and_keeps_the_lock(
     from tikdesk import app, paths
     from tikdesk.storage import lockfile
 
-    gui = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+    gui = app.GuiApp(qapp, settings)
     assert gui.open(db_path)
     first = gui.window
     assert first is not None

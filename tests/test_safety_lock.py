@@ -16,6 +16,7 @@ import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +27,13 @@ from tikdesk.storage import backup as store
 from tikdesk.storage import lockfile
 from tikdesk.storage.engine import open_database
 from tikdesk.ui.safety import dialogs
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from tikdesk.services.context import AppContext
 
 HOLDER = textwrap.dedent("""
     import sys
@@ -400,7 +408,7 @@ def test_read_commands_take_no_lock_so_a_writer_may_start_meanwhile(
     real = args.handler
     seen: list[object] = []
 
-    def handler(parsed: object, ctx: object) -> int:
+    def handler(parsed: object, ctx: AppContext) -> int:
         seen.append(lockfile.read_owner(db_path))
         writer = Holder(db_path)  # a second TikDesk taking the write lock: must succeed
         try:
@@ -466,8 +474,8 @@ def test_cli_takes_over_the_lock_of_a_killed_instance(
 
 
 @pytest.fixture
-def gui(qapp: object, settings: object, recorded_messages: list) -> Iterator[app.GuiApp]:
-    made = app.GuiApp(qapp, settings)  # type: ignore[arg-type]
+def gui(qapp: QApplication, settings: QSettings, recorded_messages: list) -> Iterator[app.GuiApp]:
+    made = app.GuiApp(qapp, settings)
     yield made
     if made.window is not None:
         made.window.close()
@@ -530,12 +538,12 @@ def test_gui_takes_over_after_the_other_instance_was_killed(
 
 
 def test_lock_dialog_open_anyway_only_after_the_warning(
-    qtbot: object, db_path: Path, recorded_messages: list, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_path: Path, recorded_messages: list, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tikdesk.ui import messages
 
     dialog = dialogs.LockDialog(db_path, "in Benutzung von berta auf PC-2 seit 08:30")
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     label = dialog.findChild(dialogs.QLabel, "lockText")
     assert label is not None and "berta" in label.text()
     monkeypatch.setattr(messages, "handler", lambda *a: False)  # "No" to the warning

@@ -20,7 +20,7 @@ from sqlalchemy import event  # noqa: E402
 from tikdesk import app  # noqa: E402
 from tikdesk.options import TEAM_URL  # noqa: E402
 from tikdesk.services.ideas import IdeaService  # noqa: E402
-from tikdesk.ui.ideas.tab import IdeasTab
+from tikdesk.ui.ideas.tab import IdeasTab  # noqa: E402
 from tikdesk.ui.team import connect  # noqa: E402
 
 PASSWORD = "Geheim-7f3a!x"

@@ -90,6 +90,12 @@ class ChangeListener:
             log.warning("change listener lost its connection: %s", exc)
             self.lost = True
             return []
+        if pgconn.status != psycopg.pq.ConnStatus.OK:
+            # libpq has closed the socket (the server ended the session): the GUI must stop
+            # watching it now, or Qt's notifier reports an invalid socket
+            log.warning("change listener lost its connection: %s", pgconn.error_message)
+            self.lost = True
+            return []
         found: list[Change] = []
         while (notice := pgconn.notifies()) is not None:
             change = parse(notice.extra.decode("utf-8", "replace"))

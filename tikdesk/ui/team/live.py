@@ -10,6 +10,7 @@ so, and so does the status bar for the post or person shown.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,13 @@ class LiveRefresh(QObject):
         self.notifier = QSocketNotifier(self.feed.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._on_ready)
         self.notifier.setEnabled(True)
+        # runs before the feed's own close hook (hooks run last-in, first-out): Qt must stop
+        # watching the socket before it is closed, or it warns about an invalid socket
+        window.ctx.db.add_close_hook(self._stop_watching)
+
+    def _stop_watching(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the window (and the notifier) already gone
+            self.notifier.setEnabled(False)
 
     @Slot()
     def _on_ready(self) -> None:
