@@ -214,13 +214,12 @@ def integrity_of(path: Path) -> bool:
 # ----------------------------------------------------------------------------- full check
 
 
-def full_check(
-    db: Database,
-    known_checklist_keys: Mapping[str, Set[str]] | None = None,
-    progress: ProgressFn | None = None,
-) -> CheckReport:
-    """Everything: integrity, foreign keys, audit triggers and TikDesk's own rules."""
-    steps: list[tuple[str, Callable[[Database], list[Finding]]]] = [
+Step = tuple[str, Callable[[Database], list[Finding]]]
+
+
+def _steps(known_checklist_keys: Mapping[str, Set[str]] | None) -> list[Step]:
+    """The checks of :func:`full_check`, each with its name in the user's language."""
+    steps: list[Step] = [
         (
             msg("Integrität der Datei (integrity_check)", "file integrity (integrity_check)"),
             _integrity,
@@ -266,6 +265,16 @@ def full_check(
                 lambda d: _checklist_keys(d, keys),
             )
         )
+    return steps
+
+
+def full_check(
+    db: Database,
+    known_checklist_keys: Mapping[str, Set[str]] | None = None,
+    progress: ProgressFn | None = None,
+) -> CheckReport:
+    """Everything: integrity, foreign keys, audit triggers and TikDesk's own rules."""
+    steps = _steps(known_checklist_keys)
     findings: list[Finding] = []
     names: list[str] = []
     outcomes: list[str] = []
