@@ -254,3 +254,19 @@ def test_at_start_the_backlog_loads_in_the_background_and_the_search_applies_whe
         if gui.window is not None and gui.window.attached:
             gui.window.close()
             gui.window.ctx.db.close()
+
+
+def test_what_the_database_needs_is_imported_off_the_gui_thread(qapp: Any) -> None:
+    import sys
+    import threading
+
+    threads: list[str] = []
+    original = app.import_for_the_database
+
+    def recorded() -> None:
+        threads.append(threading.current_thread().name)
+        original()
+
+    app.off_gui_thread(recorded)
+    assert threads and threads[0] != threading.main_thread().name
+    assert all(name in sys.modules for name in app._DATABASE_MODULES)
