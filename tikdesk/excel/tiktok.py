@@ -1110,35 +1110,9 @@ def _parse_videos(
     date_col = _column_of(mapping, "date")
     post_col = _column_of(mapping, "post_time")
     assert link_col is not None
-    use = _anchor_for(entry, anchor)
-    snapshot: dict[int, dt.datetime] = {}
-    if date_col is not None:
-        when = _when_column(table, body, date_col, headers["date"])
-        for number, value in when.items():
-            if isinstance(value, dt.datetime):
-                snapshot[number] = value
-            elif use is None:
-                table.last_yearless = value
-                table.needs_year = True
-            else:
-                table.anchor = use
-                day = (
-                    latest_on_or_before(value, use.day)
-                    if use.kind is AnchorKind.DOWNLOAD
-                    else infer_years([value], use)[0]
-                )
-                snapshot[number] = dt.datetime.combine(day, dt.time())
-        if table.needs_year:
-            return
-    else:
-        day = use.day if use is not None and use.kind is AnchorKind.DOWNLOAD else today
-        snapshot = {n: dt.datetime.combine(day, dt.time()) for n, _ in body}
-        table.notes.append(
-            msg(
-                f"Keine Datumsspalte: Stand {day:%d.%m.%Y} angenommen.",
-                f"No date column: snapshot date {day.isoformat()} assumed.",
-            )
-        )
+    snapshot = _snapshot_days(table, body, date_col, headers, _anchor_for(entry, anchor), today)
+    if snapshot is None:
+        return
     value_fields = [f for f in VIDEO_COUNT_FIELDS if f in mapping.values()]
     watch_col = _column_of(mapping, "avg_watch_time")
     play_col = _column_of(mapping, "total_play_time")
@@ -1181,21 +1155,7 @@ def _parse_videos(
             if title_col is None or is_missing(_cell(row, title_col))
             else str(_cell(row, title_col)).strip()
         )
-        key = (link, snap)
-        if key in seen:
-            table.problems.append(
-                Problem(
-                    table.name,
-                    number,
-                    headers["video_link"],
-                    msg(
-                        f"Das Video steht schon in Zeile {seen[key]}; die spätere Zeile gilt.",
-                        f"Video already in row {seen[key]}; the later row wins.",
-                    ),
-                )
-            )
-            table.videos = [v for v in table.videos if (v.video_link, v.snapshot_date) != key]
-        seen[key] = number
+        _later_row_wins(table, seen, (link, snap), number, headers["video_link"])
         table.videos.append(
             VideoRecord(
                 table.account or "",
@@ -1210,6 +1170,71 @@ def _parse_videos(
                 approximate=bool(rounded) or extra_rounded,
             )
         )
+
+
+def _later_row_wins(
+    table: ParsedTable,
+    seen: dict[tuple[str, dt.date], int],
+    key: tuple[str, dt.date],
+    number: int,
+    header: str,
+) -> None:
+    """A video twice on one snapshot day: the later row replaces the earlier (and says so)."""
+    if key in seen:
+        table.problems.append(
+            Problem(
+                table.name,
+                number,
+                header,
+                msg(
+                    f"Das Video steht schon in Zeile {seen[key]}; die spätere Zeile gilt.",
+                    f"Video already in row {seen[key]}; the later row wins.",
+                ),
+            )
+        )
+        table.videos = [v for v in table.videos if (v.video_link, v.snapshot_date) != key]
+    seen[key] = number
+
+
+def _snapshot_days(
+    table: ParsedTable,
+    body: Sequence[tuple[int, Sequence[object]]],
+    date_col: int | None,
+    headers: Mapping[str, str],
+    use: YearAnchor | None,
+    today: dt.date,
+) -> dict[int, dt.datetime] | None:
+    """Per row number the snapshot day: the date column's (years inferred from ``use``),
+    else the download day or today; None when a year is needed and not known."""
+    snapshot: dict[int, dt.datetime] = {}
+    if date_col is not None:
+        when = _when_column(table, body, date_col, headers["date"])
+        for number, value in when.items():
+            if isinstance(value, dt.datetime):
+                snapshot[number] = value
+            elif use is None:
+                table.last_yearless = value
+                table.needs_year = True
+            else:
+                table.anchor = use
+                day = (
+                    latest_on_or_before(value, use.day)
+                    if use.kind is AnchorKind.DOWNLOAD
+                    else infer_years([value], use)[0]
+                )
+                snapshot[number] = dt.datetime.combine(day, dt.time())
+        if table.needs_year:
+            return None
+    else:
+        day = use.day if use is not None and use.kind is AnchorKind.DOWNLOAD else today
+        snapshot = {n: dt.datetime.combine(day, dt.time()) for n, _ in body}
+        table.notes.append(
+            msg(
+                f"Keine Datumsspalte: Stand {day:%d.%m.%Y} angenommen.",
+                f"No date column: snapshot date {day.isoformat()} assumed.",
+            )
+        )
+    return snapshot
 
 
 def _try_seconds(cell: object) -> tuple[float | None, bool]:
