@@ -54,6 +54,8 @@ _Entry = tuple[IdeaRecord, str, str]
 _RECORD = itemgetter(0)
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
+_OWNER = attrgetter("owner")
+_TAGS = attrgetter("tags")
 
 
 def sort_text(text: str) -> str:
@@ -412,13 +414,15 @@ class IdeaIndex:
         return len(rows)
 
     def owners(self) -> list[str]:
-        return sorted({e[0].owner for e in self._entries if e[0].owner}, key=sort_text)
+        found = set(map(_OWNER, map(_RECORD, self._entries)))  # at C speed: a few distinct
+        found.discard("")
+        return sorted(found, key=sort_text)
 
     def tags(self) -> list[str]:
         raw: set[str] = set()
-        for entry in self._entries:
-            if entry[0].tags:
-                raw.update(entry[0].tags.split(","))
+        for tags in set(map(_TAGS, map(_RECORD, self._entries))):  # distinct lists only
+            if tags:
+                raw.update(tags.split(","))
         seen: dict[str, str] = {}
         for tag in sorted(raw):  # few distinct values: normalise them, not every idea's
             for clean in split_tags(tag):

@@ -335,11 +335,19 @@ class IdeasTab(QWidget):
         selected = self.selected_ids()
         self.index.adopt(loader.index)
         loader.index = None
-        self._fill_dynamic_filters()
         self._apply_filter()
         if selected:
             self.select_id(selected[0], focus=False)
         self._update_details()
+        # the owner and tag lists in the next event-loop turn: no turn over 50 ms (issue 21)
+        QTimer.singleShot(0, self._filters_after_load)
+
+    @Slot()
+    def _filters_after_load(self) -> None:
+        if self._loading:
+            return  # a newer load has begun; it fills them when done
+        if self.filter_bar.fill(self.index.owners(), self.index.tags()):
+            self._apply_filter()  # a chosen owner/tag is gone: that filter is off
         self.loaded.emit()
 
     def refresh(self) -> None:
