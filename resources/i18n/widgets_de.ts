@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Taken down</source>
-        <translation>Entfernt</translation>
+        <translation>Offline genommen</translation>
     </message>
 </context>
 <context>
