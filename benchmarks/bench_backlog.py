@@ -266,11 +266,16 @@ def _only_the_ideas_tab() -> None:
     are not part of these figures, so this process gives the window empty stand-ins."""
     import importlib
 
+    from PySide6.QtCore import Signal
     from PySide6.QtWidgets import QWidget
 
     from tikdesk.ui.tab import RefreshWhenShown
 
     class StandIn(RefreshWhenShown, QWidget):  # keeps the Tab contract, reads nothing
+        # what the window connects of the Übersicht (its cross-tab requests)
+        show_post_requested = Signal(int)
+        show_person_requested = Signal(int)
+
         def __init__(self, _ctx: object, _host: object) -> None:
             super().__init__()
 
