@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 import pytest
-from test_report_fixtures import SEPTEMBER, TODAY, flat, pdf_pages, pdf_text, prepare
+from test_report_fixtures import SEPTEMBER, TODAY, flat, pdf_pages, pdf_text, prepare, tiny_png
 
 from tikdesk.domain.calendar import WeekRhythm, month_weeks
 from tikdesk.domain.forms import FormKind, qr_matrix
@@ -184,6 +184,28 @@ def test_consent_form_is_tagged_pdf_ua(tmp_path: Path) -> None:
     assert SHOWN in text
     assert "EW-000042-7" in text  # beside its QR code (which is page furniture, an artifact)
     assert "☒ TikTok" in text and "☐ Instagram" in text  # ticked or not, in words for readers
+
+
+def images_in(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return sum(len(page.get_images()) for page in pdf.pages)  # the logo: an image XObject
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("logo.png", b"not an image"), ("logo.svg", b"<svg broken"), ("logo.jpg", b"")],
+)
+def test_a_logo_typst_cannot_read_leaves_it_out(tmp_path: Path, name: str, content: bytes) -> None:
+    """The organisation's logo is a file the user picked: when it is not an image (or a
+    broken SVG), the form is written without it instead of failing."""
+    good = dataclasses.replace(consent_form(), logo_path=str(tiny_png(tmp_path / "ok.png")))
+    render_consent_form(good, tmp_path / "with.pdf")
+    assert images_in(tmp_path / "with.pdf") == 1
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    render_consent_form(dataclasses.replace(good, logo_path=str(bad)), tmp_path / "without.pdf")
+    assert images_in(tmp_path / "without.pdf") == 0
+    assert "EW-000042-7" in pdf_text((tmp_path / "without.pdf").read_bytes())
 
 
 def test_month_plan_is_tagged_pdf_ua_and_cuts_nothing(tmp_path: Path) -> None:

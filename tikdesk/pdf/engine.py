@@ -147,8 +147,10 @@ def compile_pdf(
                 if found - missing:  # a character no font has: leave it out, once more
                     missing |= found
                     continue
-                if usable and ("image" in text.lower() or "decode" in text.lower()):
-                    usable = {}  # a logo Typst cannot read: the PDF without it
+                if usable:
+                    # a logo Typst cannot read ("failed to decode image", "failed to parse
+                    # SVG", …): the PDF without it; a template error raises in the next round
+                    usable = {}
                     continue
                 raise PdfError(f"PDF ({name}): {exc.message}") from exc
             break
