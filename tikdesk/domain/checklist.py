@@ -302,42 +302,7 @@ class _Loader:
         return definition
 
     def _build(self, name: str, raw: DataFile, chain: tuple[str, ...]) -> ChecklistDefinition:
-        unknown_top = set(raw.data) - {"profile", "section", "item"}
-        if unknown_top:
-            bad = sorted(unknown_top)[0]
-            _fail(
-                raw,
-                msg(f"unbekannter Abschnitt [{bad}]", f"unknown table [{bad}]"),
-                line_of(raw.text, rf"^\s*\[+\s*{re.escape(bad)}\s*\]+"),
-            )
-        profile = raw.data.get("profile", {})
-        if not isinstance(profile, dict):
-            _fail(raw, msg("[profile] muss eine Tabelle sein", "[profile] must be a table"), None)
-        _check_fields(raw, profile, _PROFILE_FIELDS, "[profile]", r"^\s*\[profile\]")
-        key = _opt_str(raw, profile, "key", "[profile]") or name
-        if key != name:
-            _fail(
-                raw,
-                msg(
-                    f"[profile] key = „{key}“ passt nicht zum Dateinamen „{name}.toml“",
-                    f"[profile] key = '{key}' does not match the file name '{name}.toml'",
-                ),
-                line_of(raw.text, r"^\s*key\s*="),
-            )
-        includes = _str_list(raw, profile, "include")
-        raw_age = profile.get("own_consent_age")
-        if raw_age is not None and (
-            not isinstance(raw_age, int) or isinstance(raw_age, bool) or not 0 <= raw_age <= 18
-        ):
-            _fail(
-                raw,
-                msg(
-                    "[profile] own_consent_age muss eine ganze Zahl von 0 bis 18 sein",
-                    "[profile] own_consent_age must be a whole number from 0 to 18",
-                ),
-                line_of(raw.text, r"^\s*own_consent_age\s*="),
-            )
-        excludes = set(_str_list(raw, profile, "exclude"))
+        profile, includes, raw_age, excludes = _profile(raw, name)
 
         sections: list[ChecklistSection] = []
         items: list[ChecklistItem] = []
@@ -361,51 +326,9 @@ class _Loader:
             _opt_str(raw, profile, "notice_en", "[profile]") or notice[1],
         )
 
-        for entry in _table_list(raw, "section"):
-            sec_key = _req_key(raw, entry, "[[section]]")
-            where = f"[[section]] {sec_key}"
-            _check_fields(raw, entry, _SECTION_FIELDS, where, _key_pattern(sec_key))
-            section = ChecklistSection(
-                key=sec_key,
-                label_de=_req_str(raw, entry, "label_de", where, sec_key),
-                label_en=_opt_str(raw, entry, "label_en", where, _key_pattern(sec_key)) or "",
-            )
-            existing = [i for i, s in enumerate(sections) if s.key == sec_key]
-            if existing:
-                sections[existing[0]] = section
-            else:
-                _insert_after(
-                    sections,
-                    section,
-                    _opt_str(raw, entry, "after", where, _key_pattern(sec_key)),
-                    raw,
-                    sec_key,
-                )
+        _own_sections(raw, sections)
 
-        own_keys: set[str] = set()
-        section_keys = {s.key for s in sections}
-        for entry in _table_list(raw, "item"):
-            item_key = _req_key(raw, entry, "[[item]]")
-            where = f"[[item]] {item_key}"
-            if item_key in own_keys:
-                _fail(
-                    raw,
-                    msg(f"Punkt „{item_key}“ ist doppelt", f"item '{item_key}' appears twice"),
-                    line_of(raw.text, _key_pattern(item_key), last=True),
-                )
-            own_keys.add(item_key)
-            _check_fields(raw, entry, _ITEM_FIELDS, where, _key_pattern(item_key))
-            item = _parse_item(raw, entry, item_key, where, section_keys)
-            existing = [i for i, it in enumerate(items) if it.key == item_key]
-            if existing:
-                items[existing[0]] = item
-            else:
-                after = _opt_str(raw, entry, "after", where, _key_pattern(item_key))
-                if after is None:
-                    # Default: at the end of its section.
-                    in_section = [it.key for it in items if it.section == item.section]
-                    after = in_section[-1] if in_section else None
-                _insert_after(items, item, after, raw, item_key)
+        _own_items(raw, items, {s.key for s in sections})
 
         items = [i for i in items if i.key not in excludes]
         order = {s.key: n for n, s in enumerate(sections)}
@@ -422,6 +345,100 @@ class _Loader:
             files=tuple(files),
             own_consent_age=raw_age if isinstance(raw_age, int) else own_age,
         )
+
+
+def _profile(raw: DataFile, name: str) -> tuple[dict[str, Any], list[str], Any, set[str]]:
+    """The [profile] table, checked: (table, includes, own_consent_age as written, excludes)."""
+    unknown_top = set(raw.data) - {"profile", "section", "item"}
+    if unknown_top:
+        bad = sorted(unknown_top)[0]
+        _fail(
+            raw,
+            msg(f"unbekannter Abschnitt [{bad}]", f"unknown table [{bad}]"),
+            line_of(raw.text, rf"^\s*\[+\s*{re.escape(bad)}\s*\]+"),
+        )
+    profile = raw.data.get("profile", {})
+    if not isinstance(profile, dict):
+        _fail(raw, msg("[profile] muss eine Tabelle sein", "[profile] must be a table"), None)
+    _check_fields(raw, profile, _PROFILE_FIELDS, "[profile]", r"^\s*\[profile\]")
+    key = _opt_str(raw, profile, "key", "[profile]") or name
+    if key != name:
+        _fail(
+            raw,
+            msg(
+                f"[profile] key = „{key}“ passt nicht zum Dateinamen „{name}.toml“",
+                f"[profile] key = '{key}' does not match the file name '{name}.toml'",
+            ),
+            line_of(raw.text, r"^\s*key\s*="),
+        )
+    includes = _str_list(raw, profile, "include")
+    raw_age = profile.get("own_consent_age")
+    if raw_age is not None and (
+        not isinstance(raw_age, int) or isinstance(raw_age, bool) or not 0 <= raw_age <= 18
+    ):
+        _fail(
+            raw,
+            msg(
+                "[profile] own_consent_age muss eine ganze Zahl von 0 bis 18 sein",
+                "[profile] own_consent_age must be a whole number from 0 to 18",
+            ),
+            line_of(raw.text, r"^\s*own_consent_age\s*="),
+        )
+    excludes = set(_str_list(raw, profile, "exclude"))
+
+    return profile, includes, raw_age, excludes
+
+
+def _own_sections(raw: DataFile, sections: list[ChecklistSection]) -> None:
+    """The file's [[section]] tables replace or join the included ones (in place)."""
+    for entry in _table_list(raw, "section"):
+        sec_key = _req_key(raw, entry, "[[section]]")
+        where = f"[[section]] {sec_key}"
+        _check_fields(raw, entry, _SECTION_FIELDS, where, _key_pattern(sec_key))
+        section = ChecklistSection(
+            key=sec_key,
+            label_de=_req_str(raw, entry, "label_de", where, sec_key),
+            label_en=_opt_str(raw, entry, "label_en", where, _key_pattern(sec_key)) or "",
+        )
+        existing = [i for i, s in enumerate(sections) if s.key == sec_key]
+        if existing:
+            sections[existing[0]] = section
+        else:
+            _insert_after(
+                sections,
+                section,
+                _opt_str(raw, entry, "after", where, _key_pattern(sec_key)),
+                raw,
+                sec_key,
+            )
+
+
+def _own_items(raw: DataFile, items: list[ChecklistItem], section_keys: set[str]) -> None:
+    """The file's [[item]] tables replace or join the included ones (in place; a new item
+    goes to the end of its section unless ``after`` says otherwise)."""
+    own_keys: set[str] = set()
+    for entry in _table_list(raw, "item"):
+        item_key = _req_key(raw, entry, "[[item]]")
+        where = f"[[item]] {item_key}"
+        if item_key in own_keys:
+            _fail(
+                raw,
+                msg(f"Punkt „{item_key}“ ist doppelt", f"item '{item_key}' appears twice"),
+                line_of(raw.text, _key_pattern(item_key), last=True),
+            )
+        own_keys.add(item_key)
+        _check_fields(raw, entry, _ITEM_FIELDS, where, _key_pattern(item_key))
+        item = _parse_item(raw, entry, item_key, where, section_keys)
+        existing = [i for i, it in enumerate(items) if it.key == item_key]
+        if existing:
+            items[existing[0]] = item
+        else:
+            after = _opt_str(raw, entry, "after", where, _key_pattern(item_key))
+            if after is None:
+                # Default: at the end of its section.
+                in_section = [it.key for it in items if it.section == item.section]
+                after = in_section[-1] if in_section else None
+            _insert_after(items, item, after, raw, item_key)
 
 
 def _read(path: Path) -> DataFile:
