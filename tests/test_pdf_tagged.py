@@ -186,6 +186,22 @@ def test_consent_form_is_tagged_pdf_ua(tmp_path: Path) -> None:
     assert "☒ TikTok" in text and "☐ Instagram" in text  # ticked or not, in words for readers
 
 
+def test_report_of_emoji_only_names_says_so(report_data: ReportData, tmp_path: Path) -> None:
+    """An organisation or a top video named in emoji only (no font has them): the summary
+    still has a subject and the title is not an empty „“ or an empty table cell."""
+    (acc,) = report_data.accounts
+    best = max(acc.posts, key=lambda p: p.views or 0)
+    posts = tuple(dataclasses.replace(p, title="🔥🔥") if p is best else p for p in acc.posts)
+    data = dataclasses.replace(
+        report_data, organisation="🏛️", accounts=(dataclasses.replace(acc, posts=posts),)
+    )
+    render_report(data, tmp_path / "emoji.pdf")
+    text = flat(pdf_text((tmp_path / "emoji.pdf").read_bytes()))
+    assert "Im Zeitraum September 2026 hat das Team " in text
+    assert "Das erfolgreichste Video: „(nur Emoji)“" in text
+    assert "„“" not in text
+
+
 def images_in(path: Path) -> int:
     with pikepdf.open(path) as pdf:
         return sum(len(page.get_images()) for page in pdf.pages)  # the logo: an image XObject

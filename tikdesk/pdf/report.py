@@ -10,6 +10,7 @@ and "page n / N" at the bottom.  A4 landscape; the layout flows.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ from tikdesk.domain.report import (
     summary_sentences,
     texts,
 )
-from tikdesk.pdf.engine import write_pdf
+from tikdesk.pdf.engine import printable, write_pdf
 
 TEMPLATE = "report.typ"
 
@@ -368,8 +369,41 @@ def _pipeline(data: ReportData, t: Texts) -> dict[str, Any]:
     }
 
 
+def _title(text: str) -> str:
+    """A title as the PDF can print it; one of emoji only would be an empty cell, and „“ in
+    the summary, so it says so."""
+    return printable(text) or (msg("(nur Emoji)", "(emoji only)") if text.strip() else text)
+
+
+def _printable(data: ReportData) -> ReportData:
+    """``data`` with the organisation and titles as the PDF prints them, before the summary
+    sentences are made of them (an organisation of emoji only became "hat 5 Videos")."""
+
+    def items(found: Sequence[AttentionItem]) -> tuple[AttentionItem, ...]:
+        return tuple(dataclasses.replace(i, title=_title(i.title)) for i in found)
+
+    a = data.attention
+    return dataclasses.replace(
+        data,
+        organisation=printable(data.organisation),
+        accounts=tuple(
+            dataclasses.replace(
+                acc, posts=tuple(dataclasses.replace(p, title=_title(p.title)) for p in acc.posts)
+            )
+            for acc in data.accounts
+        ),
+        attention=dataclasses.replace(
+            a,
+            take_downs=items(a.take_downs),
+            without_approval=items(a.without_approval),
+            blocked_next_month=items(a.blocked_next_month),
+        ),
+    )
+
+
 def report_json(data: ReportData) -> dict[str, Any]:
     """Everything the template prints, in words (numbers formatted for the UI language)."""
+    data = _printable(data)
     t = texts()
     multi = len(data.accounts) > 1
     organisation = data.organisation.strip() or "TikDesk"
