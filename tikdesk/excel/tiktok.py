@@ -747,37 +747,7 @@ def parse_table(
         for n, r in zip(read.row_numbers, read.rows, strict=True)
         if any(not is_missing(c) for c in r)
     ]
-    for (number, index), error in sorted(read.cell_errors.items()):
-        if index in mapping:
-            table.problems.append(
-                Problem(
-                    table.name,
-                    number,
-                    str(headers[index]),
-                    msg(
-                        f"Die Zelle enthält „{error}“ statt eines Werts.",
-                        f"The cell holds '{error}' instead of a value.",
-                    ),
-                )
-            )
-    table.rows_read = len(body)
-    table.notes.extend(read.notices)  # e.g. control characters removed, named by row
-    if "followers_difference" in mapping.values():
-        table.notes.append(
-            msg(
-                "„Difference in followers“ ist bei TikTok um einen Tag verschoben; TikDesk "
-                "berechnet die Veränderung aus den Gesamtzahlen neu.",
-                "TikTok's 'Difference in followers' is off by one day; TikDesk recomputes the "
-                "change from the totals.",
-            )
-        )
-    if handle and handle == sibling and not account:
-        table.notes.append(
-            msg(
-                f"Konto „{handle}“ aus dem Namen einer anderen Datei dieser Auswahl übernommen.",
-                f"Account '{handle}' taken from the name of another file of this selection.",
-            )
-        )
+    _notes(table, read, mapping, len(body), handle if handle == sibling and not account else None)
     if kind is TableKind.VIDEO:
         _parse_videos(table, mapping, body, entry, anchor, today or SYSTEM_CLOCK.today())
     elif kind in (TableKind.GENDER, TableKind.TERRITORY):
@@ -793,6 +763,49 @@ def parse_table(
         table.account = normalise_handle(table.account)
         _set_account(table, table.account)
     return table
+
+
+def _notes(
+    table: ParsedTable,
+    read: reading.Table,
+    mapping: Mapping[int, str],
+    rows_read: int,
+    borrowed: str | None,
+) -> None:
+    """The table's cell errors, the reader's notices and what the user should know about
+    TikTok's columns or an account name borrowed from another file."""
+    headers = read.headers
+    for (number, index), error in sorted(read.cell_errors.items()):
+        if index in mapping:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    number,
+                    str(headers[index]),
+                    msg(
+                        f"Die Zelle enthält „{error}“ statt eines Werts.",
+                        f"The cell holds '{error}' instead of a value.",
+                    ),
+                )
+            )
+    table.rows_read = rows_read
+    table.notes.extend(read.notices)  # e.g. control characters removed, named by row
+    if "followers_difference" in mapping.values():
+        table.notes.append(
+            msg(
+                "„Difference in followers“ ist bei TikTok um einen Tag verschoben; TikDesk "
+                "berechnet die Veränderung aus den Gesamtzahlen neu.",
+                "TikTok's 'Difference in followers' is off by one day; TikDesk recomputes the "
+                "change from the totals.",
+            )
+        )
+    if borrowed:
+        table.notes.append(
+            msg(
+                f"Konto „{borrowed}“ aus dem Namen einer anderen Datei dieser Auswahl übernommen.",
+                f"Account '{borrowed}' taken from the name of another file of this selection.",
+            )
+        )
 
 
 def _set_account(table: ParsedTable, account: str) -> None:
@@ -957,48 +970,7 @@ def _parse_dated(
         return
     account = table.account or ""
     if table.kind is TableKind.ACTIVITY:
-        hour_col = _column_of(mapping, "hour")
-        active_col = _column_of(mapping, "active_followers")
-        for number, row in body:
-            if number not in resolved:
-                continue
-            try:
-                hour = parse_count(_cell(row, hour_col))  # type: ignore[arg-type]
-                active = parse_count(_cell(row, active_col))  # type: ignore[arg-type]
-            except ValueError:
-                table.problems.append(
-                    Problem(
-                        table.name,
-                        number,
-                        headers["hour"],
-                        msg("Stunde oder Anzahl nicht lesbar.", "Hour or count not readable."),
-                    )
-                )
-                continue
-            if hour is None or not 0 <= hour <= 23:
-                table.problems.append(
-                    Problem(
-                        table.name,
-                        number,
-                        headers["hour"],
-                        msg(
-                            "Stunde fehlt oder liegt nicht zwischen 0 und 23.",
-                            "Hour missing or not between 0 and 23.",
-                        ),
-                    )
-                )
-                continue
-            day = resolved[number].date()
-            table.audience.append(
-                AudienceRecord(
-                    account,
-                    "activity",
-                    f"{day.isoformat()} {hour:02d}",
-                    day,
-                    None if active is None else float(active),
-                    number,
-                )
-            )
+        _parse_activity(table, mapping, body, resolved, headers, account)
         return
     value_fields = [f for f in DAILY_VALUE_FIELDS if f in mapping.values()]
     seen: dict[dt.date, int] = {}
@@ -1025,6 +997,59 @@ def _parse_dated(
             table.daily = [r for r in table.daily if r.day != day]
         seen[day] = number
         table.daily.append(DailyRecord(account, day, values, number))
+
+
+def _parse_activity(
+    table: ParsedTable,
+    mapping: Mapping[int, str],
+    body: Sequence[tuple[int, Sequence[object]]],
+    resolved: Mapping[int, dt.datetime],
+    headers: Mapping[str, str],
+    account: str,
+) -> None:
+    """FollowerActivity: active followers per day and hour."""
+    hour_col = _column_of(mapping, "hour")
+    active_col = _column_of(mapping, "active_followers")
+    for number, row in body:
+        if number not in resolved:
+            continue
+        try:
+            hour = parse_count(_cell(row, hour_col))  # type: ignore[arg-type]
+            active = parse_count(_cell(row, active_col))  # type: ignore[arg-type]
+        except ValueError:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    number,
+                    headers["hour"],
+                    msg("Stunde oder Anzahl nicht lesbar.", "Hour or count not readable."),
+                )
+            )
+            continue
+        if hour is None or not 0 <= hour <= 23:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    number,
+                    headers["hour"],
+                    msg(
+                        "Stunde fehlt oder liegt nicht zwischen 0 und 23.",
+                        "Hour missing or not between 0 and 23.",
+                    ),
+                )
+            )
+            continue
+        day = resolved[number].date()
+        table.audience.append(
+            AudienceRecord(
+                account,
+                "activity",
+                f"{day.isoformat()} {hour:02d}",
+                day,
+                None if active is None else float(active),
+                number,
+            )
+        )
 
 
 def _parse_distribution(
