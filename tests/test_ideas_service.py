@@ -388,3 +388,31 @@ def test_index_keeps_cached_orders_and_groups_right_after_changes(service: IdeaS
         "A",
         "0 zuerst",
     ]
+
+
+def test_sorts_by_a_column_of_few_values_are_stable_with_empty_values_last(
+    service: IdeaService,
+) -> None:
+    """Status, priority, owner … sort by dealing out to buckets (issue 21): the same order as
+    a stable sort, in both directions, and ideas without a value stay last."""
+    from tikdesk.domain.enums import IdeaStatus
+    from tikdesk.services.idea_query import sort_text
+
+    for n, (status, owner) in enumerate(
+        [("planned", "Kim"), ("new", ""), ("done", "anna"), ("new", "Kim"), ("planned", "")] * 3
+    ):
+        service.create({"title": f"Idee {n}", "status": status, "owner": owner})
+    records = service.list_ideas()
+    index = IdeaIndex(records)
+    ranks = {s.value: n for n, s in enumerate(IdeaStatus)}
+    for descending in (False, True):
+        by_status = index.filter(IdeaFilter(), ("status", descending))
+        expected = sorted(records, key=lambda r: ranks[r.status], reverse=descending)
+        assert [r.id for r in by_status] == [r.id for r in expected]
+        by_owner = index.filter(IdeaFilter(), ("owner", descending))
+        named = sorted(
+            (r for r in records if r.owner), key=lambda r: sort_text(r.owner), reverse=descending
+        )
+        assert [r.id for r in by_owner] == [r.id for r in named] + [
+            r.id for r in records if not r.owner
+        ]

@@ -194,12 +194,35 @@ def _sort_entries(
     keys_of = keys.keys_of(column)
     if keys_of is None:
         return _sort_by_field(entries, column, descending)
-    keyed = list(zip(keys_of(list(map(_RECORD, entries))), entries, strict=True))
+    values = keys_of(list(map(_RECORD, entries)))
+    if column in _FEW_VALUES:  # deal out to a bucket per value: one pass, no comparisons
+        distinct = set(values)
+        if len(distinct) <= _FEW:
+            return _bucketed(entries, values, distinct, descending)
+    keyed = list(zip(values, entries, strict=True))
     present = [p for p in keyed if p[0] is not None]
     present.sort(key=_FIRST, reverse=descending)
     if len(present) == len(keyed):
         return list(map(_SECOND, present))
     return list(map(_SECOND, present)) + [e for k, e in keyed if k is None]
+
+
+_FEW = 64  # distinct keys up to which a sort deals entries out to buckets
+_FEW_VALUES = frozenset({"status", "priority", "format", "audience", "owner", "effort"})
+
+
+def _bucketed(
+    entries: list[_Entry], keys: list[Any], distinct: set[Any], descending: bool
+) -> list[_Entry]:
+    """A stable sort by few distinct keys: one pass, then the buckets in key order."""
+    missing = None in distinct
+    order = sorted(distinct - {None}, reverse=descending)
+    buckets: dict[Any, list[_Entry]] = {key: [] for key in order}
+    if missing:
+        buckets[None] = []
+    for key, entry in zip(keys, entries, strict=True):
+        buckets[key].append(entry)
+    return [e for key in (*order, *([None] if missing else [])) for e in buckets[key]]
 
 
 def _sort_by_field(entries: list[_Entry], column: str, descending: bool) -> list[_Entry]:
