@@ -235,30 +235,7 @@ def open_database_safely(
             read_only = True
             reason = str(exc)
     try:
-        if quick_check:
-            report = checks.quick_check(path)
-            if not report.ok:
-                raise _damaged(path, [f.text for f in report.findings], folder)
-
-        def before_migration(db_path: Path) -> None:
-            store.create_backup(db_path, folder, BEFORE_MIGRATION)
-            store.thin_backups(folder, db_path)
-
-        try:
-            db = open_database(
-                path,
-                read_only=read_only,
-                migrate=migrate and not for_restore,
-                before_migration=before_migration,
-                check_schema=not for_restore,
-            )
-        except DatabaseError as exc:
-            cause = exc.__cause__ or exc
-            if checks.is_damage_error(cause):
-                raise _damaged(path, [_short(cause)], folder) from exc
-            raise
-        if not migrate and not for_restore:
-            _refuse_unmigrated(db)
+        db = _open_checked(path, folder, read_only, quick_check, migrate, for_restore)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -270,6 +247,37 @@ def open_database_safely(
         db.add_close_hook(lock.release)
     if not db.read_only and not for_restore:
         _reapply_erasures(db)
+    return db
+
+
+def _open_checked(
+    path: Path, folder: Path, read_only: bool, quick_check: bool, migrate: bool, for_restore: bool
+) -> Database:
+    """Quick check, open (a backup before any migration) and refuse what must not be opened."""
+    if quick_check:
+        report = checks.quick_check(path)
+        if not report.ok:
+            raise _damaged(path, [f.text for f in report.findings], folder)
+
+    def before_migration(db_path: Path) -> None:
+        store.create_backup(db_path, folder, BEFORE_MIGRATION)
+        store.thin_backups(folder, db_path)
+
+    try:
+        db = open_database(
+            path,
+            read_only=read_only,
+            migrate=migrate and not for_restore,
+            before_migration=before_migration,
+            check_schema=not for_restore,
+        )
+    except DatabaseError as exc:
+        cause = exc.__cause__ or exc
+        if checks.is_damage_error(cause):
+            raise _damaged(path, [_short(cause)], folder) from exc
+        raise
+    if not migrate and not for_restore:
+        _refuse_unmigrated(db)
     return db
 
 
