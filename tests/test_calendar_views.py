@@ -172,6 +172,35 @@ def test_month_plan_pdf_is_a4_landscape_with_month_and_titles(ctx, tab, tmp_path
     assert abs(width - 841.9) < 2 and abs(height - 595.3) < 2  # A4 landscape in points
 
 
+def test_month_plan_pdf_on_a_full_disk_keeps_the_old_plan(
+    ctx, tab, tmp_path: Path, monkeypatch
+) -> None:
+    """Complete or not at all: the disk fills while the plan is written over last month's
+    copy — the old file stays as it was, nothing half-written is left, and the warning
+    says why in German."""
+    import errno
+    import os
+
+    from tikdesk.ui import messages
+    from tikdesk.ui.calendar.pdf import write_month_plan
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    target = folder / "plan.pdf"
+    target.write_bytes(b"%PDF-1.7 last month")
+    warnings: list[str] = []
+    monkeypatch.setattr(messages, "show_warning", lambda _p, _t, text: warnings.append(text))
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    assert write_month_plan(tab, target) is None
+    assert target.read_bytes() == b"%PDF-1.7 last month"
+    assert [p.name for p in folder.iterdir()] == ["plan.pdf"]
+    assert len(warnings) == 1 and "kein Platz mehr" in warnings[0]
+
+
 # ----------------------------------------------------------------------------- plan import (GUI)
 def test_plan_import_from_the_tab_may_create_unknown_people(
     ctx, tab, tmp_path: Path, monkeypatch

@@ -313,6 +313,17 @@ class CalendarService:
             posted = repo.posted_times(s, account)
         return good_times(posted)
 
+    # ---------------------------------------------------------------- month plan PDF
+    def write_month_plan(self, path: Path, writer: Callable[[Path], None]) -> None:
+        """Let ``writer`` (the month plan's renderer) write ``path`` complete or not at all:
+        it writes a temporary file beside it that replaces ``path`` only when done, so a
+        full disk keeps an existing plan, and a target open in another program or a folder
+        that cannot be written is refused with a clear message."""
+        from tikdesk.excel.writing import atomic_target
+
+        with atomic_target(Path(path), self._ctx.protected) as tmp:
+            writer(tmp)
+
     # ---------------------------------------------------------------- iCalendar export
     def export_ics(
         self,

@@ -36,7 +36,7 @@ def print_month_plan(tab: CalendarTab) -> Path | None:
 
 def write_month_plan(tab: CalendarTab, path: Path) -> Path | None:
     """The month the tab shows (its account filter too) as PDF at ``path``."""
-    from tikdesk.domain.fmt import month_year
+    from tikdesk.domain.fmt import fmt_date, month_year
     from tikdesk.ui.calendar.tab import weekday_names
 
     service = tab.service
@@ -52,22 +52,25 @@ def write_month_plan(tab: CalendarTab, path: Path) -> Path | None:
         )
         if account:
             title += f" – {account}"
-        printed = dt.date.today().strftime("%d.%m.%Y")
-        render_month_plan(
+        printed = fmt_date(tab.ctx.clock.today())
+        service.write_month_plan(
             path,
-            title,
-            weekday_names(),
-            weeks,
-            first.month,
-            entries,
-            holidays,
-            {
-                "week": QCoreApplication.translate("CalendarTab", "Week"),
-                "below": QCoreApplication.translate("CalendarTab", "below target"),
-                "footer": QCoreApplication.translate(
-                    "CalendarTab", "TikDesk · printed %1 · no names of people"
-                ).replace("%1", printed),
-            },
+            lambda tmp: render_month_plan(
+                tmp,
+                title,
+                weekday_names(),
+                weeks,
+                first.month,
+                entries,
+                holidays,
+                {
+                    "week": QCoreApplication.translate("CalendarTab", "Week"),
+                    "below": QCoreApplication.translate("CalendarTab", "below target"),
+                    "footer": QCoreApplication.translate(
+                        "CalendarTab", "TikDesk · printed %1 · no names of people"
+                    ).replace("%1", printed),
+                },
+            ),
         )
     except (TikDeskError, OSError) as exc:
         messages.show_warning(
