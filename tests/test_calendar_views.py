@@ -43,6 +43,7 @@ def day_list(tab: CalendarTab, day: dt.date, hour: int | None = None):
 
 
 # ----------------------------------------------------------------------------- holidays
+@pytest.mark.slow
 @pytest.mark.parametrize(("land", "shown"), [("BY", True), ("BE", False)])
 def test_holidays_follow_the_bundesland(ctx, tab, land: str, shown: bool) -> None:
     CalendarService(ctx).set_bundesland(land)
@@ -75,6 +76,7 @@ def _videos(ctx, count: int) -> None:
             )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("videos", "shaded"), [(10, True), (9, False)])
 def test_good_times_shade_only_from_ten_posts(ctx, tab, videos: int, shaded: bool) -> None:
     _videos(ctx, videos)
@@ -90,6 +92,7 @@ def test_good_times_shade_only_from_ten_posts(ctx, tab, videos: int, shaded: boo
 
 
 # ----------------------------------------------------------------------------- week view
+@pytest.mark.slow
 def test_week_header_stays_while_hours_scroll(ctx, tab, main_window) -> None:
     main_window.resize(1280, 800)
     post(ctx, "Früh am Morgen", at(MONDAY, 7))
@@ -113,6 +116,7 @@ def test_week_header_stays_while_hours_scroll(ctx, tab, main_window) -> None:
     assert not tab.week_header.isVisible()
 
 
+@pytest.mark.slow
 def test_two_posts_in_one_hour_are_both_readable(ctx, tab, qtbot, main_window) -> None:
     main_window.resize(1280, 800)
     post(ctx, "Erster Beitrag mit etwas längerem Titel", at(MONDAY, 10, 0))
@@ -136,6 +140,7 @@ def test_two_posts_in_one_hour_are_both_readable(ctx, tab, qtbot, main_window) -
     assert slot.height() > day_list(tab, MONDAY, 11).height()
 
 
+@pytest.mark.slow
 def test_posts_before_six_and_after_ten_sit_in_their_own_hour(ctx, tab) -> None:
     post(ctx, "Sonnenaufgang", at(MONDAY, 4, 30))
     post(ctx, "Nachtschicht", at(MONDAY + dt.timedelta(days=2), 23, 15))
@@ -150,6 +155,7 @@ def test_posts_before_six_and_after_ten_sit_in_their_own_hour(ctx, tab) -> None:
 
 
 # ----------------------------------------------------------------------------- month plan PDF
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_month_plan_pdf_is_a4_landscape_with_month_and_titles(ctx, tab, tmp_path: Path) -> None:
     from tikdesk.ui.calendar.pdf import write_month_plan
@@ -202,6 +208,7 @@ def test_month_plan_pdf_on_a_full_disk_keeps_the_old_plan(
 
 
 # ----------------------------------------------------------------------------- plan import (GUI)
+@pytest.mark.slow
 def test_plan_import_from_the_tab_may_create_unknown_people(
     ctx, tab, tmp_path: Path, monkeypatch
 ) -> None:
@@ -238,7 +245,34 @@ def test_plan_import_from_the_tab_may_create_unknown_people(
     assert titles(day_list(tab, MONDAY)) == ["09:00 Dreh im Bauhof"]
 
 
+def test_plan_import_names_with_an_ampersand_make_no_alt_key(ctx, qtbot, tmp_path: Path) -> None:
+    """The unknown names are data in the tick box's text: "Chor Müller & Söhne" is shown and
+    read as such, and its "& " does not make Alt+Space the tick box's shortcut."""
+    from PySide6.QtWidgets import QLabel
+    from test_calendar_import_plan import realistic_sheet
+
+    from tikdesk.services import plan
+    from tikdesk.ui.calendar.plan_import import PlanImportDialog
+
+    path = realistic_sheet(tmp_path / "plan.xlsx", people="Chor Müller & Söhne")
+
+    def rerun(sheet, mapping, create):
+        return plan.preview_plan_import(
+            ctx, path, sheet=sheet, mapping=mapping, create_people=create
+        )
+
+    dialog = PlanImportDialog(rerun(None, None, False), rerun)
+    qtbot.addWidget(dialog)
+    box = dialog.create_box
+    assert box is not None and not box.isHidden()
+    assert box.shortcut().isEmpty()
+    assert "(Chor Müller & Söhne)" in box.accessibleName()
+    label = box.findChild(QLabel)
+    assert label is not None and "(Chor Müller & Söhne)" in label.text()
+
+
 # ----------------------------------------------------------------------------- Übersicht
+@pytest.mark.slow
 def test_overview_says_how_many_posts_are_planned_this_week(ctx, main_window) -> None:
     from PySide6.QtWidgets import QLabel
 

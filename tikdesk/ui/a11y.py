@@ -154,7 +154,9 @@ class WrappingCheckBox(QCheckBox):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._text = ""
         self._label = QLabel(self)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)  # like a QCheckBox: never HTML
         self._label.setWordWrap(True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         policy = self.sizePolicy()
@@ -165,11 +167,16 @@ class WrappingCheckBox(QCheckBox):
         self.setText(text)
 
     def text(self) -> str:
-        return self._label.text()
+        return self._text
 
     def setText(self, text: str) -> None:
-        self._label.setText(text)
-        self.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        """As QCheckBox: ``&x`` makes Alt+X the shortcut, ``&&`` is one ``&`` (user data
+        must be escaped so); the label shows the text without the markers (a QLabel without
+        a buddy would show them), the same words as the accessible name."""
+        self._text = text
+        shown = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        self._label.setText(shown)
+        self.setAccessibleName(shown)
         self.setShortcut(QKeySequence.mnemonic(text))
         self.updateGeometry()
         self._place()
@@ -212,7 +219,7 @@ class WrappingCheckBox(QCheckBox):
 
     def sizeHint(self) -> QSize:
         """The whole text on one line, as wide as the screen allows."""
-        label = self._label.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
+        label = self._label.fontMetrics().size(0, self._label.text())
         width = self._indent() + label.width() + 2
         return QSize(width, self.heightForWidth(width))
 

@@ -58,7 +58,9 @@ class PlanImportDialog(ImportPreviewDialog):
         if box is None:
             return
         unknown: list[str] = preview.extra.get("unknown_people", [])
-        shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        # names are data: "&" would make an Alt-key ("Müller & Söhne": Alt+Space)
+        shown = ", ".join(n.replace("&", "&&") for n in unknown[:5])
+        shown += " …" if len(unknown) > 5 else ""
         box.setText(
             QCoreApplication.translate(
                 "PlanImport",
