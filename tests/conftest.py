@@ -164,7 +164,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" not in metafunc.fixturenames:
         return
     if metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_BACKENDS:
-        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+        # the PostgreSQL lane needs a server and a database per test: not in the fast lane
+        backends = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the PostgreSQL test server is slow: not in the fast lane."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

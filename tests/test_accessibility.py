@@ -199,6 +199,7 @@ def visit(window: QWidget, tab_name: str) -> Iterator[str]:
 
 
 # ------------------------------------------------------------------------------ naming
+@pytest.mark.slow
 @pytest.mark.parametrize("tab_name", TAB_NAMES)
 def test_every_focusable_control_has_an_accessible_name(window: QWidget, tab_name: str) -> None:
     missing: dict[str, str] = {}

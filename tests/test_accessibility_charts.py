@@ -143,6 +143,7 @@ def _clipped_labels(axis: Any) -> list[str]:
     return [text for text in wanted if text not in drawn] + over_title
 
 
+@pytest.mark.slow
 def test_at_14_pt_axes_fit_their_labels_and_legends_use_the_application_font(
     qtbot: Any, ctx: Any, samples: Path, tmp_path: Path, font_14pt: QFont
 ) -> None:

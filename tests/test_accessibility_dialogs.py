@@ -422,6 +422,7 @@ def pages(dialog: QWidget) -> Iterator[str]:
 NAMES = sorted(DIALOGS)
 
 
+@pytest.mark.slow
 def test_the_registry_has_every_dialog_class() -> None:
     """A new QDialog subclass under tikdesk/ui must be added to the registry above."""
     import ast
@@ -451,6 +452,7 @@ def test_tab_and_shift_tab_leave_every_view_and_text_field(
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_the_walk_reaches_views_in_dialogs(opened: Callable[[str], QWidget]) -> None:
     """The check itself: the dialogs with lists and text fields are walked."""
     walked = {name: traps(opened(name), name)[1] for name in NAMES}
@@ -544,6 +546,7 @@ def test_alt_keys_are_unique_and_every_buddy_takes_focus(
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_english_alt_keys_are_unique_in_every_dialog(
     demo: Demo, opened: Callable[[str], QWidget], qapp: QApplication
 ) -> None:
@@ -591,6 +594,7 @@ def size(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
         settle()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_every_dialog_fits_960_by_540_and_nothing_is_clipped(
     opened: Callable[[str], QWidget], size: str, name: str

@@ -83,6 +83,7 @@ def first_steps(page: QWidget, window: QWidget) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tab_name", TABS)
 def test_an_empty_tab_says_what_to_do_first(empty_window: QWidget, tab_name: str) -> None:
     window = empty_window

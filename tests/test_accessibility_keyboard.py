@@ -73,6 +73,7 @@ def traps(top: QWidget, state: str) -> tuple[list[str], int]:
     return found, walked
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tab_name", [*TAB_NAMES, "CalendarTab"])
 def test_tab_and_shift_tab_leave_every_view_on_every_tab(window: QWidget, tab_name: str) -> None:
     if tab_name == "CalendarTab" and not _has_tab(window, tab_name):

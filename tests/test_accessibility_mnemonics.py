@@ -90,6 +90,7 @@ def all_clashes(win: QWidget) -> list[str]:
     return sorted(set(problems))
 
 
+@pytest.mark.slow
 def test_german_alt_keys_are_unique_on_every_screen(window: QWidget) -> None:
     problems = all_clashes(window)
     assert problems == [], "\n".join(problems)
@@ -122,6 +123,7 @@ def english(window: QWidget, qapp: QApplication, tmp_path: Path) -> Iterator[QWi
         settle()
 
 
+@pytest.mark.slow
 def test_english_alt_keys_are_unique_on_every_screen(english: QWidget) -> None:
     assert english.menuBar().actions()[0].text() == "&File"  # type: ignore[attr-defined]
     problems = all_clashes(english)

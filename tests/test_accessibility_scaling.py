@@ -99,12 +99,14 @@ def small(request: pytest.FixtureRequest, window: QWidget, qapp: QApplication) -
         settle()
 
 
+@pytest.mark.slow
 def test_the_window_fits_960_by_540(window: QWidget, small: str) -> None:
     hint = window.minimumSizeHint()
     assert hint.width() <= SMALL[0] and hint.height() <= SMALL[1], (small, hint)
     assert (window.width(), window.height()) == SMALL
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tab_name", [*TAB_NAMES, "CalendarTab"])
 def test_nothing_is_clipped(window: QWidget, small: str, tab_name: str) -> None:
     problems = []

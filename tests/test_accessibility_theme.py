@@ -95,6 +95,7 @@ def _background(image: QImage, rect: QRect) -> QColor:
     return QColor.fromRgb(counts.most_common(1)[0][0])
 
 
+@pytest.mark.slow
 def test_a_selected_row_is_readable(window: QWidget, each_palette: QPalette) -> None:
     posts = window.tab(PostsTab)
     window.tabs.setCurrentWidget(posts)  # type: ignore[attr-defined]
@@ -111,6 +112,7 @@ def test_a_selected_row_is_readable(window: QWidget, each_palette: QPalette) -> 
     assert _strongest(image, rect, background) >= 4.5
 
 
+@pytest.mark.slow
 def test_a_board_card_is_readable_and_says_overdue(window: QWidget, each_palette: QPalette) -> None:
     from tikdesk.ui.ideas.board import card_description, is_overdue
 

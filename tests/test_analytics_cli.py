@@ -62,6 +62,7 @@ def iso(month_day: str) -> str:
     return dt.date(2026, MONTHS[month], int(day)).isoformat()
 
 
+@pytest.mark.slow
 def test_import_samples_then_again_changes_nothing(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -83,6 +84,7 @@ def test_import_samples_then_again_changes_nothing(
     assert count(db, "import_batch") == 3
 
 
+@pytest.mark.slow
 def test_dry_run_writes_nothing(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -110,6 +112,7 @@ def test_year_less_file_without_anchor_is_refused_with_exit_1(
     assert count(db, "account_daily") == 0 and count(db, "import_batch") == 0
 
 
+@pytest.mark.slow
 def test_missing_file_and_bad_file_exit_1_usage_exit_2(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -149,6 +152,7 @@ def imported(tmp_path: Path, samples: Path) -> Path:
     return db
 
 
+@pytest.mark.slow
 def test_export_csv_matches_the_numbers_in_the_files(
     imported: Path, tmp_path: Path, samples: Path
 ) -> None:
@@ -210,6 +214,7 @@ def test_export_csv_matches_the_numbers_in_the_files(
         assert row["followers"] == ""
 
 
+@pytest.mark.slow
 def test_export_xlsx_has_the_same_rows(imported: Path, tmp_path: Path) -> None:
     from python_calamine import CalamineWorkbook
 
@@ -237,6 +242,7 @@ def nothing_written(db: Path) -> bool:
     return count(db, "account_daily") == count(db, "video_stats") == count(db, "import_batch") == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
 def test_bad_rows_write_nothing_and_exit_1_naming_every_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], dry_run: list[str]
@@ -260,6 +266,7 @@ def test_every_row_bad_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert nothing_written(db)
 
 
+@pytest.mark.slow
 def test_good_zip_with_an_unreadable_file_imports_nothing(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -271,6 +278,7 @@ def test_good_zip_with_an_unreadable_file_imports_nothing(
     assert cli(db, "import-analytics", good) == 0  # the same ZIP alone is fine
 
 
+@pytest.mark.slow
 def test_account_handle_is_normalised_and_checked(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -300,6 +308,7 @@ HOLDER = (
 )
 
 
+@pytest.mark.slow
 def test_dry_runs_work_while_another_instance_holds_the_lock(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -338,6 +347,7 @@ def test_export_help_names_the_formats(capsys: pytest.CaptureFixture[str]) -> No
     assert "';'-separated, UTF-8 with BOM" in out and "real dates" in out
 
 
+@pytest.mark.slow
 def test_a_file_naming_no_account_goes_to_the_only_account_of_the_database(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -359,6 +369,7 @@ def test_a_file_naming_no_account_goes_to_the_only_account_of_the_database(
     assert "--account" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_file_naming_no_account_goes_to_the_single_handle_of_the_first_start(
     tmp_path: Path, samples: Path
 ) -> None:

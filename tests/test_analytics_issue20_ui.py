@@ -46,6 +46,7 @@ def tab(imported: AppContext, main_window: MainWindow, qtbot: QtBot) -> object:
 
 
 # ----------------------------------------------------------------------------- recruiting
+@pytest.mark.slow
 def test_recruiting_figures_are_typed_in_and_edited_in_the_table(
     tab: object, imported: AppContext, qtbot: QtBot
 ) -> None:
@@ -76,6 +77,7 @@ def test_recruiting_figures_are_typed_in_and_edited_in_the_table(
     assert RecruitingService(imported).figures()[0].note == ""
 
 
+@pytest.mark.slow
 def test_a_typo_in_the_recruiting_table_is_refused_and_nothing_changes(
     tab: object, imported: AppContext, recorded_messages: list
 ) -> None:
@@ -88,6 +90,7 @@ def test_a_typo_in_the_recruiting_table_is_refused_and_nothing_changes(
     assert recorded_messages  # and the user was told why
 
 
+@pytest.mark.slow
 def test_recruiting_can_be_recorded_before_any_tiktok_import(
     main_window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -98,12 +101,14 @@ def test_recruiting_can_be_recorded_before_any_tiktok_import(
 
 
 # ----------------------------------------------------------------------------- account box
+@pytest.mark.slow
 def test_the_account_box_is_enabled_with_a_single_account(tab: object) -> None:
     assert tab.account_box.count() == 1  # type: ignore[attr-defined]
     assert tab.account_box.isEnabled()  # type: ignore[attr-defined]
 
 
 # ----------------------------------------------------------------------------- charts
+@pytest.mark.slow
 def test_post_bars_carry_short_titles_and_the_hover_the_full_title(tab: object) -> None:
     from tikdesk.ui.analytics.charts import short_title
 
@@ -118,6 +123,7 @@ def test_post_bars_carry_short_titles_and_the_hover_the_full_title(tab: object) 
     assert text.splitlines()[0] == long.title
 
 
+@pytest.mark.slow
 def test_comments_and_shares_have_their_own_axes_and_line_styles(tab: object) -> None:
     from PySide6.QtCore import Qt
 
@@ -132,6 +138,7 @@ def test_comments_and_shares_have_their_own_axes_and_line_styles(tab: object) ->
     assert comments_top < likes_top / 3  # comments fill their own plot, not flattened
 
 
+@pytest.mark.slow
 def test_gender_and_territory_shares_are_a_bar_chart_with_their_date(tab: object) -> None:
     panel = tab.board.audience  # type: ignore[attr-defined]
     assert not panel.is_empty
@@ -143,12 +150,14 @@ def test_gender_and_territory_shares_are_a_bar_chart_with_their_date(tab: object
     assert ["Gender", "female", "57,0 %", rows[0][3]] == rows[0]
 
 
+@pytest.mark.slow
 def test_audience_panel_date_is_the_snapshot_date(imported: AppContext, tab: object) -> None:
     taken = AnalyticsService(imported).audience(HANDLE, "gender")[0][2]
     panel = tab.board.audience  # type: ignore[attr-defined]
     assert taken.strftime("%d.%m.%Y") in panel.info_label.text()
 
 
+@pytest.mark.slow
 def test_unlinked_videos_are_explained_and_the_button_opens_the_linking_dialog(
     tab: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -168,6 +177,7 @@ def test_unlinked_videos_are_explained_and_the_button_opens_the_linking_dialog(
     assert len(asked) == 1 and len(asked[0]) == 12  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_the_linked_groups_need_no_explanation(tab: object, imported: AppContext) -> None:
     from tikdesk.domain.analytics import Spread
     from tikdesk.services.analytics import GroupSpread
@@ -179,6 +189,7 @@ def test_the_linked_groups_need_no_explanation(tab: object, imported: AppContext
     assert not panel.link_button.isVisible() and panel.unlinked_label.text() == ""
 
 
+@pytest.mark.slow
 def test_median_and_quartiles_in_plain_words_with_the_statistics_in_the_tooltip(
     tab: object,
 ) -> None:
@@ -194,6 +205,7 @@ def test_median_and_quartiles_in_plain_words_with_the_statistics_in_the_tooltip(
     assert "typical engagement rate" in tab.kpis.text()  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_approximate_video_values_are_shown_with_approx(tab: object, imported: AppContext) -> None:
     posts = tab.board.posts  # type: ignore[attr-defined]
     link = posts.videos[0].video_link

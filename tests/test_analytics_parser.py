@@ -414,6 +414,7 @@ def test_bad_sample_files_are_refused_cleanly(samples: Path, name: str) -> None:
         tiktok.parse_paths([samples / "bad" / name])
 
 
+@pytest.mark.slow
 def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
     path = tmp_path / "Overview_bomb.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -101,6 +101,7 @@ def test_commit_then_same_files_again_changes_nothing(
     assert rows(ctx, "select count(*) from import_batch") == [(3,)]
 
 
+@pytest.mark.slow
 def test_stored_numbers_match_the_sample_files(
     service: AnalyticsService, ctx: AppContext, samples: Path
 ) -> None:
@@ -182,6 +183,7 @@ def test_overlapping_files_in_one_import_merge(
     ]
 
 
+@pytest.mark.slow
 def test_year_less_file_without_anchor_is_refused_then_accepted_with_a_year(
     service: AnalyticsService, ctx: AppContext, tmp_path: Path, samples: Path
 ) -> None:
@@ -265,6 +267,7 @@ def test_videos_match_posts_by_link_and_unmatched_can_be_linked_or_created(
     assert {g.key: g.spread.count for g in groups}["myth_buster"] == 1
 
 
+@pytest.mark.slow
 def test_manual_numbers_for_a_post_without_export(
     service: AnalyticsService, ctx: AppContext
 ) -> None:
@@ -367,6 +370,7 @@ def test_folder_with_a_copy_of_a_zip_counts_once(
     assert preview.videos == an.Counts(12, 0, 0)
 
 
+@pytest.mark.slow
 def test_slice_series_equals_reading_the_period(service: AnalyticsService, samples: Path) -> None:
     service.import_files(sample_zips(samples))
     whole = service.daily_series(HANDLE)
@@ -383,6 +387,7 @@ def test_slice_series_equals_reading_the_period(service: AnalyticsService, sampl
         assert sliced.moving_average == read.moving_average
 
 
+@pytest.mark.slow
 def test_demo_filler_is_idempotent_and_part_of_the_demo(ctx: AppContext) -> None:
     from tikdesk import demo
     from tikdesk.demo.analytics import DEMO_ACCOUNT, fill_analytics

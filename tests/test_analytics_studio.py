@@ -257,6 +257,7 @@ def cli(db: object, *args: str) -> int:
     return main(["--lang", "de", "--db", str(db), *args])
 
 
+@pytest.mark.slow
 def test_export_videos_equals_every_number_in_the_files(
     tmp_path: Path, db_address: object, open_again: object, capsys: pytest.CaptureFixture[str]
 ) -> None:

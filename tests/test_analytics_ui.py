@@ -89,6 +89,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[object]]:
 
 
 # ----------------------------------------------------------------------------- start-up
+@pytest.mark.slow
 def test_pyqtgraph_is_loaded_only_when_the_tab_is_shown(tmp_path: Path) -> None:
     script = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
@@ -118,6 +119,7 @@ def test_pyqtgraph_is_loaded_only_when_the_tab_is_shown(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- empty state
+@pytest.mark.slow
 def test_empty_state_says_what_to_import(main_window: MainWindow, qtbot: QtBot) -> None:
     tab = open_tab(main_window, qtbot)
     assert tab.stack.currentWidget() is tab.empty_page  # type: ignore[attr-defined]
@@ -137,6 +139,7 @@ def tab(imported: AppContext, main_window: MainWindow, qtbot: QtBot) -> object:
     return tab
 
 
+@pytest.mark.slow
 def test_charts_on_real_data_render_for_every_period(tab: object) -> None:
     board = tab.board  # type: ignore[attr-defined]
     assert tab.stack.currentWidget() is tab.chart_scroll  # type: ignore[attr-defined]
@@ -164,6 +167,7 @@ def test_charts_on_real_data_render_for_every_period(tab: object) -> None:
     assert board.by_format.count_labels.texts() == [f"{group.spread.count} posts · typically 9,3 %"]
 
 
+@pytest.mark.slow
 def test_period_and_account_switch_change_the_numbers(tab: object) -> None:
     board = tab.board  # type: ignore[attr-defined]
     tab.set_period(7)  # type: ignore[attr-defined]
@@ -179,6 +183,7 @@ def test_period_and_account_switch_change_the_numbers(tab: object) -> None:
     assert board.posts.is_empty
 
 
+@pytest.mark.slow
 def test_axes_and_hover_use_german_formats(tab: object) -> None:
     from PySide6.QtGui import QFont, QFontMetrics
 
@@ -216,6 +221,7 @@ def test_axes_and_hover_use_german_formats(tab: object) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_numbers_as_tables_is_the_text_alternative(tab: object) -> None:
     board = tab.board  # type: ignore[attr-defined]
     tab.set_period(0)  # type: ignore[attr-defined]
@@ -231,6 +237,7 @@ def test_numbers_as_tables_is_the_text_alternative(tab: object) -> None:
     assert followers.stack.currentWidget() is followers.graphics
 
 
+@pytest.mark.slow
 def test_every_chart_saves_a_png(
     tab: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,6 +256,7 @@ def test_every_chart_saves_a_png(
         assert not image.isNull() and image.width() > 100, panel.title
 
 
+@pytest.mark.slow
 def test_smoke_test_renders_every_chart(tab: object) -> None:
     from tikdesk.smoke import render_every_chart
 
@@ -256,6 +264,7 @@ def test_smoke_test_renders_every_chart(tab: object) -> None:
 
 
 # ----------------------------------------------------------------------------- import
+@pytest.mark.slow
 def test_drop_of_tiktok_zips_imports_with_preview(
     ctx: AppContext, main_window: MainWindow, samples: Path, no_dialogs: dict[str, list[object]]
 ) -> None:
@@ -285,6 +294,7 @@ def test_cancel_in_the_preview_writes_nothing(
     assert count(ctx, "account_daily") == 0 and count(ctx, "import_batch") == 0
 
 
+@pytest.mark.slow
 def test_year_less_file_asks_account_and_year(
     ctx: AppContext,
     main_window: MainWindow,
@@ -360,6 +370,7 @@ def test_preview_dialog_shows_files_columns_counts_and_problems(
 
 
 # ----------------------------------------------------------------------------- typed in
+@pytest.mark.slow
 def test_link_videos_dialog_links_and_creates_posts(imported: AppContext, qtbot: QtBot) -> None:
     from tikdesk.services.posts import PostInput, PostService
     from tikdesk.ui.analytics.dialogs import NEW_POST, LinkVideosDialog
@@ -396,6 +407,7 @@ def test_manual_numbers_dialog(ctx: AppContext, qtbot: QtBot) -> None:
         ).fetchall() == [(1500, 120, None, 1)]
 
 
+@pytest.mark.slow
 def test_benchmark_form_adds_entries_that_the_chart_shows(
     imported: AppContext, main_window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -433,6 +445,7 @@ def test_german_translation_is_complete_and_loads(qapp: QApplication) -> None:
 
 
 # ----------------------------------------------------------------------------- drawing cost
+@pytest.mark.slow
 def test_grid_lines_are_opaque_blends_below_the_data(tab: object) -> None:
     """The grid looks as pyqtgraph's translucent one but is drawn opaque (alpha blending
     across every plot was the largest cost of a redraw), so it must lie below the data."""
@@ -479,6 +492,7 @@ def twins(imported: AppContext, samples: Path, main_window: MainWindow, qtbot: Q
     return tab
 
 
+@pytest.mark.slow
 def test_follower_plots_show_the_whole_period_on_an_account_switch(twins: object) -> None:
     """Two accounts with the same days: the followers' x range is the period's days (the
     line above and the bars below share it), whichever account is shown."""
@@ -497,6 +511,7 @@ def test_follower_plots_show_the_whole_period_on_an_account_switch(twins: object
         assert followers.bottom.viewRange()[0] == [low, high]
 
 
+@pytest.mark.slow
 def test_only_panels_on_screen_are_fed_and_one_scrolled_into_view_catches_up(
     twins: object,
 ) -> None:
@@ -531,6 +546,7 @@ def test_only_panels_on_screen_are_fed_and_one_scrolled_into_view_catches_up(
     assert not image.isNull() and image.width() > 100
 
 
+@pytest.mark.slow
 def test_heat_map_counts_are_drawn_in_their_cells(qtbot: QtBot) -> None:
     """The post counts are one drawn item (a TextItem each cost 6 ms a switch): each count
     is drawn inside its own cell, white on the darkest cells."""
@@ -605,6 +621,7 @@ def test_summary_line_wraps_and_grows_with_its_text(qtbot: QtBot) -> None:
     assert line.label.height() == line.height()
 
 
+@pytest.mark.slow
 def test_the_account_question_defaults_to_the_single_handle_of_the_first_start(
     ctx: AppContext,
     main_window: MainWindow,

@@ -53,6 +53,7 @@ def test_command_line_language_wins_over_preference(
     assert "database file" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_demo_database_says_so_in_the_title(main_window, ctx, qtbot, settings) -> None:  # type: ignore[no-untyped-def]
     from tikdesk.services.context import AppContext
     from tikdesk.storage.engine import open_database

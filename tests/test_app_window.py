@@ -26,6 +26,7 @@ def new_window(qtbot: Any, ctx: AppContext, settings: QSettings) -> MainWindow:
     return window
 
 
+@pytest.mark.slow
 def test_window_layout_is_remembered(
     qtbot: Any, ctx: AppContext, settings: QSettings, recorded_messages: list[Any]
 ) -> None:
@@ -135,6 +136,7 @@ def test_database_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert paths.demo_db_path() != paths.default_db_path()
 
 
+@pytest.mark.slow
 def test_demo_opens_a_separate_filled_database(
     qtbot: Any, qapp: QApplication, settings: QSettings, recorded_messages: list[Any]
 ) -> None:

@@ -42,6 +42,7 @@ def approved(ctx, tmp_path: Path):
     return ctx, post_id, cut
 
 
+@pytest.mark.slow
 def test_publishing_with_a_different_file_is_refused(approved) -> None:
     ctx, post_id, cut = approved
     cut.write_bytes(cut.read_bytes() + b" re-cut after approval")  # same path, other content
@@ -53,6 +54,7 @@ def test_publishing_with_a_different_file_is_refused(approved) -> None:
     assert PostService(ctx).get(post_id).status is PostStatus.APPROVED
 
 
+@pytest.mark.slow
 def test_a_new_file_revokes_the_approval_and_the_fingerprint_covers_it(approved, tmp_path):
     ctx, post_id, cut = approved
     posts = PostService(ctx)
@@ -69,6 +71,7 @@ def test_a_new_file_revokes_the_approval_and_the_fingerprint_covers_it(approved,
     assert posts.get(post_id).status is PostStatus.PUBLISHED
 
 
+@pytest.mark.slow
 def test_a_moved_file_is_pointed_to_again_and_only_the_hash_decides(approved, tmp_path):
     ctx, post_id, cut = approved
     moved = tmp_path / "Ablage" / "Bürgeramt final.mp4"
@@ -97,6 +100,7 @@ def test_hashing_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
         hash_video(tmp_path / "fehlt.mp4")
 
 
+@pytest.mark.slow
 def test_in_the_window_a_bound_video_is_hashed_and_another_cut_is_not_published(
     approved, main_window, recorded_messages, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -122,6 +126,7 @@ def test_in_the_window_a_bound_video_is_hashed_and_another_cut_is_not_published(
     assert PostService(ctx).get(post_id).status is PostStatus.IN_REVIEW
 
 
+@pytest.mark.slow
 def test_the_history_words_binding_a_new_and_a_moved_file(approved, tmp_path) -> None:
     ctx, post_id, cut = approved
     recut = tmp_path / "final-v2.mp4"

@@ -37,6 +37,7 @@ def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
         return conn.execute(sql).fetchall()
 
 
+@pytest.mark.slow
 def test_counts_follow_the_scale(small_db: Path) -> None:
     counts = gen.counts(small_db)
     assert counts["idea"] == round(gen.IDEAS * SCALE)
@@ -51,6 +52,7 @@ def test_counts_follow_the_scale(small_db: Path) -> None:
     assert counts["video_stats"] > videos  # weekly snapshots
 
 
+@pytest.mark.slow
 def test_every_reference_resolves(small_db: Path) -> None:
     assert gen.integrity(small_db) == []
     # Every person shown in a post has a consent record; every linked video has a post.
@@ -69,6 +71,7 @@ def test_every_reference_resolves(small_db: Path) -> None:
     ) == [(0,)]
 
 
+@pytest.mark.slow
 def test_the_app_opens_it_without_migrating(small_db: Path) -> None:
     from tikdesk.storage import migrations
     from tikdesk.storage.engine import open_database
@@ -80,6 +83,7 @@ def test_the_app_opens_it_without_migrating(small_db: Path) -> None:
         db.close()
 
 
+@pytest.mark.slow
 def test_same_seed_same_data_and_cache_is_reused(tmp_path: Path, bench_cache: Path) -> None:
     first = gen.generate(tmp_path / "a.sqlite", scale=SCALE, end=END)
     cached = list(bench_cache.glob("*.sqlite"))
@@ -95,6 +99,7 @@ def test_same_seed_same_data_and_cache_is_reused(tmp_path: Path, bench_cache: Pa
     assert _rows(other_seed, dump) != _rows(first, dump)
 
 
+@pytest.mark.slow
 def test_cli_writes_the_file(
     tmp_path: Path, bench_cache: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

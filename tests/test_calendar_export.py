@@ -54,6 +54,7 @@ def events(path: Path) -> list[icalendar.Event]:
     return list(cal.walk("VEVENT"))
 
 
+@pytest.mark.slow
 def test_file_parses_and_lists_the_dated_posts_of_the_range(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     assert export(db, out) == 0
@@ -80,6 +81,7 @@ def test_file_parses_and_lists_the_dated_posts_of_the_range(db: Path, tmp_path: 
     assert [str(e["SUMMARY"]).split(" – ")[0] for e in events(far)] == ["Weit weg"]
 
 
+@pytest.mark.slow
 def test_no_name_of_a_person_anywhere(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     assert export(db, out) == 0
@@ -101,6 +103,7 @@ def _names_in(db: Path) -> list[str]:
         database.close()
 
 
+@pytest.mark.slow
 def test_uid_stable_and_sequence_grows_after_a_change(db: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "1.ics", tmp_path / "2.ics"
     assert export(db, first) == 0
@@ -146,6 +149,7 @@ def test_daylight_saving_case(tmp_path: Path) -> None:
     assert offsets == {"DAYLIGHT": dt.timedelta(hours=2), "STANDARD": dt.timedelta(hours=1)}
 
 
+@pytest.mark.slow
 def test_taken_down_post_is_cancelled(tmp_path: Path) -> None:
     path = tmp_path / "down.sqlite"
     database = open_database(path)
@@ -163,6 +167,7 @@ def test_taken_down_post_is_cancelled(tmp_path: Path) -> None:
     assert str(event["STATUS"]) == "CANCELLED"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "argv",
     [

@@ -118,6 +118,7 @@ def appearances(db: Path, post_id: object) -> dict[str, frozenset[str]]:
     return {name: split_keys(shown) for name, shown in rows}
 
 
+@pytest.mark.slow
 def test_realistic_sheet_becomes_drafts_with_people(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -162,6 +163,7 @@ def test_realistic_sheet_becomes_drafts_with_people(
     }
 
 
+@pytest.mark.slow
 def test_reimport_changes_nothing(db: Path, tmp_path: Path) -> None:
     sheet = realistic_sheet(tmp_path / "plan.xlsx")
     assert import_plan(db, sheet) == 0
@@ -170,6 +172,7 @@ def test_reimport_changes_nothing(db: Path, tmp_path: Path) -> None:
     assert snapshot(db) == before  # not even an import record
 
 
+@pytest.mark.slow
 def test_note_stays_internal_not_in_caption_or_calendar_export(db: Path, tmp_path: Path) -> None:
     sheet = realistic_sheet(tmp_path / "plan.xlsx")
     assert import_plan(db, sheet) == 0
@@ -190,6 +193,7 @@ def test_note_stays_internal_not_in_caption_or_calendar_export(db: Path, tmp_pat
     assert detail.caption == ""
 
 
+@pytest.mark.slow
 def test_a_changed_note_keeps_the_approval(db: Path, tmp_path: Path) -> None:
     database = open_database(db)
     try:
@@ -232,6 +236,7 @@ def test_unknown_or_ambiguous_name_exits_1_and_writes_nothing(
     assert snapshot(db) == before
 
 
+@pytest.mark.slow
 def test_id_column_updates_that_post(db: Path, tmp_path: Path) -> None:
     database = open_database(db)
     try:
@@ -261,6 +266,7 @@ def test_id_column_updates_that_post(db: Path, tmp_path: Path) -> None:
     assert snapshot(db) == before
 
 
+@pytest.mark.slow
 def test_unknown_id_and_bad_cells_are_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -286,6 +292,7 @@ def test_wrong_ending_is_usage(db: Path, tmp_path: Path) -> None:
     assert import_plan(db, tmp_path / "plan.ods") == 2
 
 
+@pytest.mark.slow
 def test_the_window_may_create_unknown_people_who_then_block(db: Path, tmp_path: Path) -> None:
     sheet = realistic_sheet(tmp_path / "plan.xlsx", people="Lea Muster; Erika Neu (Stimme)")
     database = open_database(db)

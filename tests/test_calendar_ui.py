@@ -41,6 +41,7 @@ def shown(tab: CalendarTab) -> dict[int, dt.date | None]:
     }
 
 
+@pytest.mark.slow
 def test_month_and_week_show_the_right_posts_and_undated_aside(ctx, tab) -> None:
     a = post(ctx, "Tag der offenen Tür", at(MONDAY, 10))
     b = post(ctx, "Azubis erklären", at(MONDAY + dt.timedelta(days=2), 14, 30))
@@ -60,6 +61,7 @@ def test_month_and_week_show_the_right_posts_and_undated_aside(ctx, tab) -> None
     assert sum(s.count() for s in tab.lists) == 2
 
 
+@pytest.mark.slow
 def test_keyboard_move_and_undo_redo(ctx, tab, main_window, qtbot) -> None:
     post_id = post(ctx, "Wochenrückblick", at(MONDAY, 9))
     tab.show_date(MONDAY)
@@ -78,6 +80,7 @@ def test_keyboard_move_and_undo_redo(ctx, tab, main_window, qtbot) -> None:
     assert _planned(ctx, post_id) == at(MONDAY + dt.timedelta(days=1), 9)
 
 
+@pytest.mark.slow
 def test_drag_and_drop_moves_and_can_be_undone(ctx, tab, main_window) -> None:
     post_id = post(ctx, "Blaulicht-Quiz", at(MONDAY, 15, 45))
     tab.show_date(MONDAY)
@@ -96,6 +99,7 @@ def test_drag_and_drop_moves_and_can_be_undone(ctx, tab, main_window) -> None:
     assert _planned(ctx, post_id) == at(MONDAY, 15, 45)
 
 
+@pytest.mark.slow
 def test_time_dialog(ctx, tab, monkeypatch) -> None:
     post_id = post(ctx, "Interview", at(MONDAY, 9))
     tab.show_date(MONDAY)
@@ -105,6 +109,7 @@ def test_time_dialog(ctx, tab, monkeypatch) -> None:
     assert _planned(ctx, post_id) == at(MONDAY, 17)
 
 
+@pytest.mark.slow
 def test_moving_past_a_consent_end_blocks_and_revokes_the_approval(
     ctx, tab, main_window, recorded_messages
 ) -> None:
@@ -124,6 +129,7 @@ def test_moving_past_a_consent_end_blocks_and_revokes_the_approval(
     assert any("Lea Muster" in b for b in detail.summary.blockers)
 
 
+@pytest.mark.slow
 def test_saying_no_keeps_the_date_and_the_approval(ctx, tab, monkeypatch) -> None:
     from tikdesk.ui import messages
 

@@ -60,6 +60,7 @@ def ready(anna, people, **post):
 # ----------------------------------------------------------------------------- identity, roles
 
 
+@pytest.mark.slow
 def test_first_account_gets_every_role_audited_and_only_a_dsb_grants(ctx):
     roles = RoleService(ctx)
     assert roles.mine() == {Role.EDITOR, Role.APPROVER, Role.DSB}
@@ -79,6 +80,7 @@ def test_first_account_gets_every_role_audited_and_only_a_dsb_grants(ctx):
     assert "role_granted" in actions
 
 
+@pytest.mark.slow
 def test_the_author_cannot_approve_whatever_display_name_she_types(ctx, anna, people):
     post_id, _ = ready(anna, people)
     retyped = PostService(as_user(ctx, "anna", label="Ben Beispiel"))
@@ -89,6 +91,7 @@ def test_the_author_cannot_approve_whatever_display_name_she_types(ctx, anna, pe
         retyped.approve(post_id)
 
 
+@pytest.mark.slow
 def test_approving_needs_the_approver_role(ctx, anna, people):
     post_id, _ = ready(anna, people)
     with pytest.raises(InputRejected, match="Rolle „Freigabe“"):
@@ -96,6 +99,7 @@ def test_approving_needs_the_approver_role(ctx, anna, people):
     assert anna.get(post_id).status is PostStatus.DRAFT
 
 
+@pytest.mark.slow
 def test_only_a_dsb_sets_the_dsb_exception_and_who_is_recorded(ctx, anna, ben):
     post_id = anna.create(PostInput(title="Beiwerk"))
     with pytest.raises(InputRejected, match="DSB"):
@@ -106,6 +110,7 @@ def test_only_a_dsb_sets_the_dsb_exception_and_who_is_recorded(ctx, anna, ben):
     assert result.set_by == "anna" and result.set_at is not None
 
 
+@pytest.mark.slow
 def test_approval_records_account_label_and_fingerprint_shown_in_history(ctx, anna, people):
     post_id, _ = ready(anna, people)
     PostService(as_user(ctx, "ben", label="Ben Beispiel")).approve(post_id, "ok")
@@ -148,6 +153,7 @@ CHANGES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_every_change_revokes_the_approval_with_its_reason(ctx, anna, ben, people, change):
     post_id, ali = ready(anna, people)
@@ -175,6 +181,7 @@ def published(anna, ben, people, **consent):
     return post_id, ali
 
 
+@pytest.mark.slow
 def test_expiry_after_publication_flags_the_post_until_it_is_marked_taken_down(
     ctx, anna, ben, people
 ):
@@ -200,6 +207,7 @@ def anna_overview_take_downs(ctx):
     return OverviewService(ctx).overview().take_downs
 
 
+@pytest.mark.slow
 def test_consent_ending_within_14_days_flags_ahead_with_the_date(ctx, anna, ben, people):
     end = TODAY + dt.timedelta(days=5)
     post_id, _ = published(anna, ben, people, valid_until=end)
@@ -211,6 +219,7 @@ def test_consent_ending_within_14_days_flags_ahead_with_the_date(ctx, anna, ben,
     )
 
 
+@pytest.mark.slow
 def test_withdrawal_impact_is_read_after_the_withdrawal_is_written(ctx, anna, ben, people):
     post_id, ali = ready(anna, people)
     _other, _ = published(anna, ben, people)
@@ -223,6 +232,7 @@ def test_withdrawal_impact_is_read_after_the_withdrawal_is_written(ctx, anna, be
 # ----------------------------------------------------------------------------- reasons first
 
 
+@pytest.mark.slow
 def test_blocked_15_year_old_puts_the_consent_reason_first(ctx, anna, people):
     lea = people.create_person(
         PersonInput(
@@ -250,6 +260,7 @@ def test_posts_list_says_open_items_when_only_the_checklist_is_open(anna):
     assert summary.gate_text == f"Offen: {summary.open_items} Punkte" and summary.open_items > 5
 
 
+@pytest.mark.slow
 def test_section_all_in_order_sets_only_manual_items_each_audited(ctx, anna, people):
     post_id, _ = ready(anna, people)
     for item in anna.get(post_id).definition.post_items:
@@ -361,6 +372,7 @@ def test_migration_0002_marks_earlier_adults_and_unknown_minors(tmp_path):
 # ----------------------------------------------------------------------------- CLI
 
 
+@pytest.mark.slow
 def test_export_clearance_follows_the_contract(ctx, anna, ben, people, db_path, tmp_path):
     from tikdesk.app import main
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
 from clearance_helpers import PostInput, full_consent, team
 from PySide6.QtCore import Qt
 
@@ -36,6 +37,7 @@ def ready_post(posts: PostService, title: str = "Azubi-Tag") -> int:
     return post_id
 
 
+@pytest.mark.slow
 def test_changing_the_display_name_does_not_let_the_author_approve(
     main_window, ctx, settings, qtbot
 ):
@@ -54,6 +56,7 @@ def test_changing_the_display_name_does_not_let_the_author_approve(
     assert tab.panel.approve_button.toolTip().startswith("Vier-Augen-Prinzip: Ihr Konto (anna)")
 
 
+@pytest.mark.slow
 def test_a_non_dsb_cannot_set_the_dsb_exception(main_window, ctx, recorded_messages):
     team(ctx, "carla")  # anna is the DSB; carla may approve, nothing more
     post_id = PostService(ctx).create(PostInput(title="Mit Beiwerk"))
@@ -76,6 +79,7 @@ def test_a_non_dsb_cannot_set_the_dsb_exception(main_window, ctx, recorded_messa
     assert (result.state, result.set_by) == (ItemState.OK, "anna")
 
 
+@pytest.mark.slow
 def test_section_all_in_order_lists_then_sets_the_manual_items(main_window, ctx, recorded_messages):
     team(ctx)
     posts = PostService(ctx)
@@ -95,6 +99,7 @@ def test_section_all_in_order_lists_then_sets_the_manual_items(main_window, ctx,
     assert len(history) == len(exposure)  # each item in the audit
 
 
+@pytest.mark.slow
 def test_withdrawal_dialog_shows_the_real_impact_before_confirming(main_window, ctx, monkeypatch):
     team(ctx, "ben")
     people = PeopleService(ctx)
@@ -152,6 +157,7 @@ def test_withdrawal_dialog_shows_the_real_impact_before_confirming(main_window, 
     assert untouched not in {p.post_id for p in people.get(ali).impact.posts}
 
 
+@pytest.mark.slow
 def test_idea_to_post_carries_fields_and_opens_the_existing_post(
     main_window, ctx, recorded_messages
 ):

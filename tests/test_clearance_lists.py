@@ -160,6 +160,7 @@ def _same_as_one_by_one(ctx: AppContext) -> list:
     return listed
 
 
+@pytest.mark.slow
 def test_list_summaries_equal_each_posts_own_view_on_demo_data(ctx):
     fill_demo_clearance(ctx)
     listed = _same_as_one_by_one(ctx)
@@ -182,12 +183,14 @@ def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     db.close()
 
 
+@pytest.mark.slow
 def test_list_summaries_equal_each_posts_own_view_on_generated_data(generated):
     listed = _same_as_one_by_one(generated)
     assert len(listed) == 50
     assert {p.status for p in listed} >= {PostStatus.PUBLISHED, PostStatus.DRAFT}
 
 
+@pytest.mark.slow
 def test_chunked_reads_give_the_same_posts_in_the_same_order(generated, monkeypatch):
     whole = PostService(generated).list_posts()
     ids = [p.id for p in whole]
@@ -198,6 +201,7 @@ def test_chunked_reads_give_the_same_posts_in_the_same_order(generated, monkeypa
     assert chunked == whole
 
 
+@pytest.mark.slow
 def test_overview_evaluates_only_open_posts_and_published_ones_with_people(ctx):
     people = PeopleService(ctx)
     team(ctx, "ben")
@@ -245,6 +249,7 @@ def test_people_list_counts_posts_and_assesses_today(ctx):
 # ----------------------------------------------------------------------------- tabs
 
 
+@pytest.mark.slow
 def test_posts_tab_reads_when_shown_and_refreshes_hidden_only_the_open_post(main_window, ctx):
     ben = PostService(dataclasses.replace(ctx, user="ben"))
     first = ben.create(PostInput(title="Erster Beitrag"))
@@ -266,6 +271,7 @@ def test_posts_tab_reads_when_shown_and_refreshes_hidden_only_the_open_post(main
     assert tab.current_post_id() == first
 
 
+@pytest.mark.slow
 def test_post_list_sorts_in_python_and_keeps_the_selection(main_window, ctx):
     ben = PostService(dataclasses.replace(ctx, user="ben"))
     base = dt.datetime.combine(TODAY + dt.timedelta(days=3), dt.time(10))
@@ -293,6 +299,7 @@ def test_post_list_sorts_in_python_and_keeps_the_selection(main_window, ctx):
     assert titles() == ["Cello", "Berta", "anton"]
 
 
+@pytest.mark.slow
 def test_people_tab_reads_when_shown_and_sorts_by_posts(main_window, ctx):
     people = PeopleService(ctx)
     busy = people.create_person(PersonInput(display_name="Zora Viel"))

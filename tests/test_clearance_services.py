@@ -79,6 +79,7 @@ def test_create_sets_author_status_and_audit(ctx, posts, post_id):
     assert info.value.field == "title"
 
 
+@pytest.mark.slow
 def test_create_from_idea_keeps_link_and_copies_fields(ctx, posts):
     from tikdesk.storage.models import Idea
 
@@ -105,6 +106,7 @@ def test_create_from_idea_keeps_link_and_copies_fields(ctx, posts):
         posts.create_from_idea(99999)
 
 
+@pytest.mark.slow
 def test_minor_without_custodians_blocks_until_both_and_own_consent(ctx, posts, people, post_id):
     lea = people.create_person(
         PersonInput(display_name="Lea Kaya", category="apprentice", birth_date=birth_for_age(15))
@@ -131,6 +133,7 @@ def test_minor_without_custodians_blocks_until_both_and_own_consent(ctx, posts, 
     assert detail.active_approval.approver == "ben"
 
 
+@pytest.mark.slow
 def test_author_cannot_approve_own_post(ctx, posts, post_id):
     tick_all(posts, post_id)
     detail = posts.get(post_id)
@@ -150,6 +153,7 @@ def _approved(ctx, posts, post_id):
     assert posts.get(post_id).status is PostStatus.APPROVED
 
 
+@pytest.mark.slow
 def test_caption_edit_after_approval_revokes_it(ctx, posts, post_id):
     _approved(ctx, posts, post_id)
     detail = posts.get(post_id)
@@ -166,6 +170,7 @@ def test_caption_edit_after_approval_revokes_it(ctx, posts, post_id):
     assert not any("Neuer Text" in h.text for h in detail.history)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", ["checklist", "appearance", "scene"])
 def test_checklist_or_people_change_after_approval_revokes(ctx, posts, people, post_id, change):
     pid = adult(people)
@@ -221,6 +226,7 @@ def test_checklist_rules(posts, post_id):
     assert len(posts.get(post_id).history) == len(detail.history)
 
 
+@pytest.mark.slow
 def test_publish_and_take_down_workflow(ctx, posts, post_id):
     with pytest.raises(InputRejected, match="Noch nicht freigegeben"):
         posts.mark_published(post_id)
@@ -236,6 +242,7 @@ def test_publish_and_take_down_workflow(ctx, posts, post_id):
     assert posts.get(post_id).status is PostStatus.TAKEN_DOWN
 
 
+@pytest.mark.slow
 def test_publish_is_refused_when_consent_expired_after_approval(ctx, posts, people, post_id):
     pid = adult(people, valid_until=TODAY + dt.timedelta(days=30))
     posts.add_person(post_id, pid)
@@ -249,6 +256,7 @@ def test_publish_is_refused_when_consent_expired_after_approval(ctx, posts, peop
 # ----------------------------------------------------------------------------- withdrawal
 
 
+@pytest.mark.slow
 def test_withdrawal_blocks_unpublished_and_flags_published(ctx, posts, people):
     pid = adult(people)
     draft = posts.create(PostInput(title="Draft", planned_at=IN_10_DAYS))
@@ -310,6 +318,7 @@ def test_consent_validation(people):
     assert info.value.field == "birth_date"
 
 
+@pytest.mark.slow
 def test_consent_record_round_trip_holds_every_field(people):
     pid = people.create_person(
         PersonInput(display_name="Lea", birth_date=birth_for_age(15), contact="lea@example.org")
@@ -390,6 +399,7 @@ def _file_bytes(db_path):
     return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("reads the SQLite file's bytes; on a server VACUUM and WAL are IT's")
 def test_erasure_leaves_no_trace_of_the_name_in_the_file(ctx, posts, people, post_id, db_path):
     pid = people.create_person(
@@ -455,6 +465,7 @@ def test_erasure_leaves_no_trace_of_the_name_in_the_file(ctx, posts, people, pos
     assert "person_erased" in actions and "person_created" in actions
 
 
+@pytest.mark.slow
 def test_export_person_writes_every_sheet(ctx, people, posts, post_id, tmp_path):
     from openpyxl import load_workbook
 
@@ -486,6 +497,7 @@ def test_export_person_writes_every_sheet(ctx, people, posts, post_id, tmp_path)
 # ----------------------------------------------------------------------------- overview
 
 
+@pytest.mark.slow
 def test_overview_lists_what_needs_attention(ctx, posts, people):
     soon = posts.create(
         PostInput(
@@ -539,6 +551,7 @@ def test_broken_organisation_checklist_names_file_and_line(ctx, tmp_path):
         PostService(broken).list_posts()
 
 
+@pytest.mark.slow
 def test_demo_filler_shows_every_clearance_state_and_runs_once(ctx):
     from tikdesk.demo.clearance import fill_clearance
 

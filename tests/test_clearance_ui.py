@@ -65,6 +65,7 @@ def add_consent_via_dialog(monkeypatch, people_tab, data: full_consent) -> None:
     people_tab.add_consent_button.click()
 
 
+@pytest.mark.slow
 def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     main_window, ctx, ben, monkeypatch, qtbot
 ):
@@ -131,6 +132,7 @@ def test_15_year_old_without_custodians_cannot_be_approved_until_all_consents(
     assert not tab.panel.approve_button.isVisible()
 
 
+@pytest.mark.slow
 def test_author_cannot_approve_own_post(main_window, ctx, monkeypatch):
     own = PostService(ctx)  # anna writes it and is the window's user
     post_id = ready_post(own, "Mein eigener Beitrag")
@@ -146,6 +148,7 @@ def test_author_cannot_approve_own_post(main_window, ctx, monkeypatch):
     assert not asked and own.get(post_id).status is PostStatus.DRAFT
 
 
+@pytest.mark.slow
 def test_editing_the_caption_after_approval_revokes_it(main_window, ctx, ben, monkeypatch, qtbot):
     post_id = ready_post(ben)
     tab = open_post(main_window, post_id)
@@ -175,6 +178,7 @@ def test_editing_the_caption_after_approval_revokes_it(main_window, ctx, ben, mo
     assert status_cell == PostStatus.IN_REVIEW.label
 
 
+@pytest.mark.slow
 def test_internal_note_is_shown_and_saved_without_revoking(
     main_window, ctx, ben, monkeypatch, qtbot
 ):
@@ -212,6 +216,7 @@ def _input_of(posts: PostService, post_id: int) -> PostInput:
     )
 
 
+@pytest.mark.slow
 def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben, monkeypatch):
     people = PeopleService(ctx)
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
@@ -282,6 +287,7 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
     assert overview.take_downs.topLevelItem(0).text(0) == "Nothing to do."
 
 
+@pytest.mark.slow
 def test_warn_item_needs_a_written_reason_to_be_overridden(main_window, ctx, ben):
     post_id = ready_post(ben)
     tab = open_post(main_window, post_id)
@@ -307,6 +313,7 @@ def test_warn_item_needs_a_written_reason_to_be_overridden(main_window, ctx, ben
     assert not checklist.apply_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_overview_lists_and_opens_a_blocked_post(main_window, ctx, ben):
     post_id = ben.create(
         PostInput(
@@ -329,6 +336,7 @@ def test_overview_lists_and_opens_a_blocked_post(main_window, ctx, ben):
     assert main_window.tab(PostsTab).current_post_id() == post_id
 
 
+@pytest.mark.slow
 def test_convert_idea_to_post_opens_the_new_post(main_window, ctx):
     from tikdesk.storage.models import Idea
 
@@ -345,6 +353,7 @@ def test_convert_idea_to_post_opens_the_new_post(main_window, ctx):
     assert main_window.convert_idea_to_post(9999) is None
 
 
+@pytest.mark.slow
 def test_export_and_erase_a_person_from_the_people_tab(
     main_window, ctx, ben, monkeypatch, tmp_path, recorded_messages
 ):

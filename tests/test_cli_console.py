@@ -38,6 +38,7 @@ def zips(samples: Path) -> list[str]:
     return [str(p) for p in sorted((samples / "tiktok").glob("*.zip"))]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
 def test_import_succeeds_and_says_so_in_a_narrow_encoding(
     encoding: str, tmp_path: Path, samples: Path
@@ -51,6 +52,7 @@ def test_import_succeeds_and_says_so_in_a_narrow_encoding(
     assert rows(db, "import_batch") == 3 and rows(db, "account_daily") > 0
 
 
+@pytest.mark.slow
 def test_other_commands_print_safely_in_ascii(tmp_path: Path, samples: Path) -> None:
     db = tmp_path / "t.sqlite"
     assert tikdesk("--db", str(db), "import-analytics", *zips(samples)).returncode == 0
@@ -68,6 +70,7 @@ def test_other_commands_print_safely_in_ascii(tmp_path: Path, samples: Path) -> 
     assert "Traceback" not in err and "none.sqlite" in err
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_after_the_import_is_no_failure(tmp_path: Path, samples: Path) -> None:
     db = tmp_path / "t.sqlite"
     env = {**os.environ, "TIKDESK_SKIP_BUNDLE": "1"}

@@ -18,6 +18,7 @@ def ideas_in(db: Path) -> int:
         return conn.execute("select count(*) from idea").fetchone()[0]  # type: ignore[no-any-return]
 
 
+@pytest.mark.slow
 def test_demo_report_and_export_work_without_any_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

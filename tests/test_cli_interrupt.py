@@ -30,6 +30,7 @@ def ideas_in(db: Path) -> int:
         return conn.execute("select count(*) from idea").fetchone()[0]  # type: ignore[no-any-return]
 
 
+@pytest.mark.slow
 def test_ctrl_c_inside_the_import_transaction_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -83,6 +84,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signal")
 def test_a_real_ctrl_c_in_the_middle_of_an_import(tmp_path: Path) -> None:
     db = tmp_path / "t.sqlite"

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
+
 from tikdesk.domain.clock import SYSTEM_CLOCK, FixedClock
 from tikdesk.domain.report import Period
 from tikdesk.excel import tiktok
@@ -33,6 +35,7 @@ def test_the_context_runs_on_the_system_clock_by_default(ctx: AppContext) -> Non
     assert abs(ctx.clock.now() - dt.datetime.now()) < dt.timedelta(minutes=1)
 
 
+@pytest.mark.slow
 def test_a_service_reads_today_from_the_context(ctx: AppContext, frozen_clock: FixedClock) -> None:
     report = ReportService(ctx).build(Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30)))
     assert report.created == MONDAY

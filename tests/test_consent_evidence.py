@@ -51,6 +51,7 @@ def test_a_scan_is_stored_under_its_hash_and_opens_from_there(
     assert EvidenceService(ctx).add(consent, odd).content_type == "png"
 
 
+@pytest.mark.slow
 def test_a_renamed_exe_and_a_huge_file_are_refused_by_content_and_size(
     ctx: AppContext, consent: int, tmp_path: Path
 ) -> None:
@@ -68,6 +69,7 @@ def test_a_renamed_exe_and_a_huge_file_are_refused_by_content_and_size(
     assert not store.folder(ctx.db.path).exists() or not any(store.folder(ctx.db.path).rglob("*.*"))
 
 
+@pytest.mark.slow
 def test_check_finds_a_changed_and_a_missing_file(
     ctx: AppContext, consent: int, tmp_path: Path
 ) -> None:
@@ -86,6 +88,7 @@ def test_check_finds_a_changed_and_a_missing_file(
     assert any("fehlt" in f.text for f in SafetyService(ctx).full_check().errors)
 
 
+@pytest.mark.slow
 def test_erasure_deletes_the_evidence_files(ctx: AppContext, consent: int, tmp_path: Path) -> None:
     people = PeopleService(ctx)
     other = people.create_person(PersonInput(display_name="Otto Anders"))
@@ -104,6 +107,7 @@ def test_erasure_deletes_the_evidence_files(ctx: AppContext, consent: int, tmp_p
     assert SafetyService(ctx).full_check().ok
 
 
+@pytest.mark.slow
 def test_the_art15_export_is_a_zip_with_the_workbook_and_the_scans(
     ctx: AppContext, consent: int, tmp_path: Path
 ) -> None:

@@ -67,6 +67,7 @@ def _pdf_text(data: object, path: Path) -> str:
     return " ".join(out.stdout.split())
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_a_minors_form_has_both_custodians_own_line_art13_and_the_number(
     qapp: QApplication, org: AppContext, minor_with_two: int, tmp_path: Path
@@ -116,6 +117,7 @@ def test_young_child_has_no_own_line_and_sole_custody_needs_one(
     assert "Minderjährige selbst:" not in text
 
 
+@pytest.mark.slow
 def test_staff_form_states_voluntariness_and_is_prefilled_from_the_post(
     org: AppContext,
 ) -> None:
@@ -136,12 +138,14 @@ def test_staff_form_states_voluntariness_and_is_prefilled_from_the_post(
     assert [c.label for c in form.shown_as if c.ticked] == ["Gesicht"]
 
 
+@pytest.mark.slow
 def test_without_controller_and_dpo_no_form_is_printed(ctx: AppContext) -> None:
     pid = PeopleService(ctx).create_person(PersonInput(display_name="Erika Beispiel"))
     with pytest.raises(InputRejected, match="Einstellungen → Organisation"):
         ConsentFormService(ctx).issue(pid)
 
 
+@pytest.mark.slow
 def test_an_own_template_replaces_the_shipped_one_and_its_versions_go_into_the_consent(
     org: AppContext, minor_with_two: int, tmp_path: Path
 ) -> None:
@@ -206,6 +210,7 @@ def test_a_broken_template_names_file_and_line(tmp_path: Path) -> None:
         templates.load_art13([tmp_path, shipped])
 
 
+@pytest.mark.slow
 def test_erasure_deletes_the_printed_forms(org: AppContext, minor_with_two: int) -> None:
     form = ConsentFormService(org).issue(minor_with_two)
     PeopleService(org).erase_person(minor_with_two)

@@ -40,6 +40,7 @@ def _tab(main_window, person: int):
     return tab
 
 
+@pytest.mark.slow
 def test_a_scan_dropped_on_the_panel_is_kept_and_opens_after_the_hash_check(
     main_window, ctx, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -81,6 +82,7 @@ def test_a_scan_dropped_on_the_panel_is_kept_and_opens_after_the_hash_check(
     assert len(EvidenceService(ctx).for_consent(consent_id)) == 1
 
 
+@pytest.mark.slow
 def test_a_printed_form_comes_back_and_its_record_is_confirmed(
     main_window, ctx, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -113,6 +115,7 @@ def test_a_printed_form_comes_back_and_its_record_is_confirmed(
     assert forms.returned(typed).pending == ()
 
 
+@pytest.mark.slow
 def test_the_export_dialog_offers_a_zip_once_the_person_has_a_scan(
     main_window, ctx, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -82,6 +82,7 @@ def test_exception_in_a_slot_reaches_handler_and_log_file(
     assert "RuntimeError: Knöllchen-Quote 42" in logged and "failing_slot" in logged
 
 
+@pytest.mark.slow
 @pytest.mark.qt_no_exception_capture
 def test_bug_in_an_ideas_action_is_reported_and_the_app_carries_on(
     qtbot: Any,
@@ -163,6 +164,7 @@ def test_previous_hard_crash_is_reported_once(tmp_path: Path) -> None:
     assert CrashHandler(tmp_path / "nothing").previous_hard_crash() is None
 
 
+@pytest.mark.slow
 def test_real_hard_crash_is_written_by_faulthandler(tmp_path: Path) -> None:
     """A segfault in a process with the handler installed leaves a report for next start."""
     folder = tmp_path / "logs"

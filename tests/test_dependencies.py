@@ -56,6 +56,7 @@ def _imported_top_modules(folder: Path) -> set[str]:
     return modules
 
 
+@pytest.mark.slow
 def test_every_runtime_dependency_is_imported_by_the_application() -> None:
     runtime = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
     used = _imported_top_modules(ROOT / "tikdesk")
@@ -63,6 +64,7 @@ def test_every_runtime_dependency_is_imported_by_the_application() -> None:
     assert unused == [], f"declared but never imported under tikdesk/: {unused}"
 
 
+@pytest.mark.slow
 def test_test_only_libraries_are_not_runtime_dependencies() -> None:
     runtime = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
     used = _imported_top_modules(ROOT / "tikdesk")

@@ -110,6 +110,7 @@ def _notes(ctx) -> list[audit.NoteRecord]:
         return audit.notes(s)
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("reads the SQLite file and its WAL byte by byte")
 def test_the_name_leaves_the_database_file_the_wal_and_the_audit_notes(ctx, db_path, scene):
     notes = _notes(ctx)
@@ -177,6 +178,7 @@ def _texts_naming(ctx, word: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_no_text_column_of_any_table_names_the_person_after_erasure(ctx, scene):
     """The server counterpart of reading the file: every text column, every table."""
     before = _texts_naming(ctx, "Zwiebelfeld")
@@ -199,6 +201,7 @@ def _events(ctx) -> list[audit.AuditRecord]:
         return audit.recent(s, 10_000)
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("the WAL checkpoint is SQLite's; a server's WAL is IT's")
 def test_a_busy_checkpoint_is_retried_and_reported(ctx, db_path, scene, monkeypatch):
     monkeypatch.setattr(register, "CHECKPOINT_PAUSE", 0.0)
@@ -218,6 +221,7 @@ def test_a_busy_checkpoint_is_retried_and_reported(ctx, db_path, scene, monkeypa
     assert WORD not in raw(db_path)
 
 
+@pytest.mark.slow
 def test_log_files_hold_no_name(ctx, scene, recorded_messages):
     from tikdesk.ui import messages
 
@@ -241,6 +245,7 @@ def test_log_files_hold_no_name(ctx, scene, recorded_messages):
         assert "Widerruf: [gelöscht] – 2 Beiträge" in older.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("file backups; a team database is backed up by IT (pg_dump)")
 def test_restoring_an_older_backup_erases_the_person_again(ctx, db_path, scene):
     safety = SafetyService(ctx)
@@ -259,6 +264,7 @@ def test_restoring_an_older_backup_erases_the_person_again(ctx, db_path, scene):
         assert [e.person_id for e in register.register(s)] == [scene.person_id]
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("file backups; a team database is backed up by IT (pg_dump)")
 def test_the_backup_list_names_backups_with_erased_people_and_cleans_them(ctx, db_path, scene):
     safety, erasure = SafetyService(ctx), ErasureService(ctx)
@@ -277,6 +283,7 @@ def test_the_backup_list_names_backups_with_erased_people_and_cleans_them(ctx, d
     assert sorted(dirty.path.parent.iterdir()) == sorted([dirty.path, clean.path])
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("file backups; a team database is backed up by IT (pg_dump)")
 def test_a_backup_with_erased_people_can_be_deleted_instead(ctx, scene):
     safety, erasure = SafetyService(ctx), ErasureService(ctx)
@@ -300,6 +307,7 @@ def test_a_later_person_with_the_same_id_is_not_erased(ctx):
         assert register.not_erased(s, [same]) == [pid]
 
 
+@pytest.mark.slow
 def test_migration_moves_existing_audit_free_texts_into_notes(tmp_path):
     path = tmp_path / "alt.sqlite"
     engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
@@ -337,11 +345,13 @@ def test_migration_moves_existing_audit_free_texts_into_notes(tmp_path):
         engine.dispose()
 
 
+@pytest.mark.slow
 def test_history_still_reads_the_post_status(ctx, scene):
     detail = PostService(ctx).get(scene.post_id)
     assert detail.status is PostStatus.IN_REVIEW
 
 
+@pytest.mark.slow
 def test_the_erasure_question_lists_every_text_that_names_the_person(
     ctx, scene, recorded_messages, qtbot
 ):

@@ -36,6 +36,7 @@ def clean_rows(count: int) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- text cells
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("cell", "stored"),
     [
@@ -77,6 +78,7 @@ def test_error_value_and_number_among_clean_xlsx_titles(ctx: AppContext, tmp_pat
     assert titles["Idee 118"]["description"] == "Zeile\nzwei"  # row 120 is the 119th idea
 
 
+@pytest.mark.slow
 def test_title_cell_with_a_problem_while_ideas_are_stored(ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).create({"title": "Vorhanden", "owner": "Jana"})
     path = write_csv(
@@ -89,6 +91,7 @@ def test_title_cell_with_a_problem_while_ideas_are_stored(ctx: AppContext, tmp_p
 
 
 # ----------------------------------------------------------------------------- IDs and enums
+@pytest.mark.slow
 def test_id_column_of_numbers_text_and_gaps(ctx: AppContext, tmp_path: Path) -> None:
     service = IdeaService(ctx)
     first, second = service.create({"title": "Eins"}), service.create({"title": "Zwei"})
@@ -114,6 +117,7 @@ def test_id_column_of_numbers_text_and_gaps(ctx: AppContext, tmp_path: Path) -> 
         assert [(p.row, p.column) for p in preview.problems] == [(3, "ID")], bad
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", [0.0, -3.0, 2.5])
 def test_id_cells_as_numbers(ctx: AppContext, tmp_path: Path, bad: float) -> None:
     idea = IdeaService(ctx).create({"title": "Eins"})
@@ -132,6 +136,7 @@ def test_id_cells_as_numbers(ctx: AppContext, tmp_path: Path, bad: float) -> Non
     assert [r["title"] for r in preview.to_add] == ["Neu"]
 
 
+@pytest.mark.slow
 def test_boolean_cells_do_not_share_a_value_with_numbers(ctx: AppContext, tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -146,6 +151,7 @@ def test_boolean_cells_do_not_share_a_value_with_numbers(ctx: AppContext, tmp_pa
 
 
 # ----------------------------------------------------------------------------- rows
+@pytest.mark.slow
 def test_blank_rows_are_dropped_but_rows_starting_empty_are_kept(
     ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -163,6 +169,7 @@ def test_blank_rows_are_dropped_but_rows_starting_empty_are_kept(
     assert preview.add_rows == [2, 5]
 
 
+@pytest.mark.slow
 def test_unchanged_export_row_with_an_emptied_status_stays_unchanged(
     ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -194,6 +201,7 @@ def index_sql(path: Path) -> list[tuple[str, str]]:
         ).fetchall()
 
 
+@pytest.mark.slow
 def test_bulk_load_rebuilds_the_same_indexes(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -228,6 +236,7 @@ def test_cancelled_bulk_load_keeps_indexes_and_writes_nothing(
     assert IdeaService(ctx).list_ideas() == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fails", [False, True])
 def test_bulk_load_gives_back_the_normal_page_cache(
     ctx: AppContext, monkeypatch: pytest.MonkeyPatch, fails: bool
@@ -252,6 +261,7 @@ def test_bulk_load_gives_back_the_normal_page_cache(
         assert cache(connection) == normal
 
 
+@pytest.mark.slow
 def test_board_ranks_follow_the_rows_per_status(ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).create({"title": "Schon da", "status": "new"})
     path = write_csv(tmp_path / "r.csv", ["Titel;Status", "A;Neu", "B;Erledigt", "C;Neu"])
@@ -318,6 +328,7 @@ def test_import_dates_and_defaults_through_the_bulk_path(ctx: AppContext, tmp_pa
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("background", [False, True])
 def test_stored_ideas_read_in_the_background_classify_the_same(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, background: bool

@@ -28,6 +28,7 @@ def titles(db: Path) -> list[str]:
         database.close()
 
 
+@pytest.mark.slow
 def test_import_dry_run_then_import(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -44,6 +45,7 @@ def test_import_dry_run_then_import(
     assert len(titles(db)) == 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", ["empty.xlsx", "random_bytes.xlsx", "not_a_table.csv"])
 def test_bad_samples_exit_1_without_traceback(
     tmp_path: Path, samples: Path, bad: str, capsys: pytest.CaptureFixture[str]
@@ -56,6 +58,7 @@ def test_bad_samples_exit_1_without_traceback(
     assert titles(db) == []
 
 
+@pytest.mark.slow
 def test_row_problems_exit_1_naming_file_row_and_column(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -94,6 +97,7 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert ".xlsx oder .csv" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_export_xlsx_and_csv(
     tmp_path: Path, samples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -151,6 +151,7 @@ def test_old_xls_container_and_word_file(tmp_path: Path) -> None:
         sniff(make_cfb(tmp_path / "brief.xlsx", ["WordDocument"]))
 
 
+@pytest.mark.slow
 def test_zip_bomb_refused_before_parsing_with_bounded_memory(tmp_path: Path) -> None:
     bomb = make_zip_bomb(tmp_path / "bomb.xlsx", megabytes=300)
     assert bomb.stat().st_size < 2_000_000

@@ -12,6 +12,7 @@ from tikdesk.ui import exchange as ui_exchange
 from tikdesk.ui.ideas.tab import IdeasTab
 
 
+@pytest.mark.slow
 def test_search_in_the_ideas_tab_limits_the_export(
     qtbot: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -88,6 +88,7 @@ def test_brainstorming_sample(ctx: AppContext, samples: Path) -> None:
         assert (batch.rows_inserted, batch.rows_updated, batch.imported_by) == (10, 0, "anna")
 
 
+@pytest.mark.slow
 def test_planner_csv_sample(ctx: AppContext, samples: Path) -> None:
     preview = exchange.preview_idea_import(ctx, samples / "ideas" / "ideen_planner_export.csv")
     assert preview.kind == "text"
@@ -114,6 +115,7 @@ def test_planner_csv_sample(ctx: AppContext, samples: Path) -> None:
     assert got["Winterdienst im Zeitraffer"].owner == ""
 
 
+@pytest.mark.slow
 def test_reimport_of_a_file_without_ids_changes_nothing(ctx: AppContext, samples: Path) -> None:
     path = samples / "ideas" / "ideen_brainstorming.xlsx"
     exchange.commit_idea_import(ctx, exchange.preview_idea_import(ctx, path))
@@ -126,6 +128,7 @@ def test_reimport_of_a_file_without_ids_changes_nothing(ctx: AppContext, samples
 
 
 # ----------------------------------------------------------------------------- round trip
+@pytest.mark.slow
 def test_round_trip_export_edit_in_excel_import(
     ctx: AppContext, tmp_path: Path, samples: Path
 ) -> None:
@@ -169,6 +172,7 @@ def test_round_trip_export_edit_in_excel_import(
     assert got["Ganz neue Idee"].audience == "staff"
 
 
+@pytest.mark.slow
 def test_round_trip_through_csv_keeps_formula_text(ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).create(
         {
@@ -192,6 +196,7 @@ def test_round_trip_through_csv_keeps_formula_text(ctx: AppContext, tmp_path: Pa
     assert (len(preview.to_update), len(preview.unchanged)) == (0, 1)
 
 
+@pytest.mark.slow
 def test_xlsx_export_layout_and_formula_text_stays_text(ctx: AppContext, tmp_path: Path) -> None:
     service = IdeaService(ctx)
     service.create(
@@ -228,6 +233,7 @@ def test_xlsx_export_layout_and_formula_text_stays_text(ctx: AppContext, tmp_pat
     assert [c.value for c in wb["Listen"]["A"]][:3] == ["Status", "Neu", "Vorgemerkt"]
 
 
+@pytest.mark.slow
 def test_english_export_headers(ctx: AppContext, tmp_path: Path) -> None:
     set_language("en")
     IdeaService(ctx).create({"title": "A"})
@@ -267,6 +273,7 @@ def test_template_has_headers_and_drop_downs(ctx: AppContext, tmp_path: Path) ->
     assert [r["title"] for r in preview.to_add] == ["Aus der Vorlage"]
 
 
+@pytest.mark.slow
 def test_export_only_selected_ids(ctx: AppContext, tmp_path: Path) -> None:
     service = IdeaService(ctx)
     ids = [service.create({"title": f"Idee {i}"}).id for i in range(5)]
@@ -277,6 +284,7 @@ def test_export_only_selected_ids(ctx: AppContext, tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- problems
+@pytest.mark.slow
 def test_problems_are_listed_by_row_and_column_and_block(ctx: AppContext, tmp_path: Path) -> None:
     existing = IdeaService(ctx).create({"title": "Vorhanden"})
     path = write_csv(
@@ -319,6 +327,7 @@ def test_problems_are_listed_by_row_and_column_and_block(ctx: AppContext, tmp_pa
     assert count(ctx) == 2
 
 
+@pytest.mark.slow
 def test_file_without_title_column_is_blocking(ctx: AppContext, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "ohne.csv", "Status;Format\nNeu;Tanz\n")
     preview = exchange.preview_idea_import(ctx, path)
@@ -329,6 +338,7 @@ def test_file_without_title_column_is_blocking(ctx: AppContext, tmp_path: Path) 
     assert [r["title"] for r in fixed.to_add] == ["Tanz"]
 
 
+@pytest.mark.slow
 def test_ambiguous_title_without_id_is_a_problem(ctx: AppContext, tmp_path: Path) -> None:
     service = IdeaService(ctx)
     service.create({"title": "Doppelt"})
@@ -344,6 +354,7 @@ def big_file(tmp_path: Path, rows: int) -> Path:
     return write_csv(tmp_path / "gross.csv", "\n".join(lines))
 
 
+@pytest.mark.slow
 def test_cancel_during_commit_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:
     preview = exchange.preview_idea_import(ctx, big_file(tmp_path, 12_000))
     calls: list[tuple[int, int]] = []
@@ -358,6 +369,7 @@ def test_cancel_during_commit_writes_nothing(ctx: AppContext, tmp_path: Path) ->
     assert count(ctx) == 0 and count(ctx, ImportBatch) == 0
 
 
+@pytest.mark.slow
 def test_error_during_commit_rolls_back(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -374,6 +386,7 @@ def test_error_during_commit_rolls_back(
     assert count(ctx) == 0 and count(ctx, ImportBatch) == 0
 
 
+@pytest.mark.slow
 def test_change_after_preview_is_detected(ctx: AppContext, tmp_path: Path) -> None:
     idea = IdeaService(ctx).create({"title": "A"})
     path = write_csv(tmp_path / "x.csv", f"ID;Titel\n{idea.id};B\n")
@@ -384,6 +397,7 @@ def test_change_after_preview_is_detected(ctx: AppContext, tmp_path: Path) -> No
     assert ideas(ctx)["C"].version == 2
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("a team database is backed up by IT (pg_dump), not before imports")
 def test_import_takes_a_backup_first(ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).create({"title": "Vorher"})
@@ -418,6 +432,7 @@ def test_export_target_open_in_excel(
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".~tikdesk")) == []
 
 
+@pytest.mark.slow
 def test_cancelled_export_leaves_old_file(ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).insert_many([{"title": f"I{i}"} for i in range(5_000)])
     folder = tmp_path / "out"
@@ -447,6 +462,7 @@ def test_csv_safe() -> None:
     assert writing.csv_safe("normal") == "normal"
 
 
+@pytest.mark.slow
 def test_formula_text_written_by_hand_is_imported_as_text(ctx: AppContext, tmp_path: Path) -> None:
     path = tmp_path / "formel.xlsx"
     wb = openpyxl.Workbook()
@@ -459,6 +475,7 @@ def test_formula_text_written_by_hand_is_imported_as_text(ctx: AppContext, tmp_p
     assert preview.to_add[0]["description"] == "12.5"
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only("compares the SQLite tuple writer with Core; PostgreSQL uses Core itself")
 def test_fast_bulk_insert_writes_what_core_writes(
     ctx: AppContext, tmp_path: Path, samples: Path

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tikdesk.services import exchange
 from tikdesk.services.context import AppContext
 from tikdesk.services.ideas import IdeaService
@@ -16,6 +18,7 @@ def _import(ctx: AppContext, path: Path, text: str) -> exchange.Preview:
     return preview
 
 
+@pytest.mark.slow
 def test_empty_cells_of_a_title_match_keep_stored_values(ctx: AppContext, tmp_path: Path) -> None:
     header = "Titel;Verantwortlich;Beschreibung;Status\n"
     _import(ctx, tmp_path / "a.csv", header + "Test A;Jana;Wichtige Notiz;Idee\n")
@@ -28,6 +31,7 @@ def test_empty_cells_of_a_title_match_keep_stored_values(ctx: AppContext, tmp_pa
     assert idea.description == "Wichtige Notiz"
 
 
+@pytest.mark.slow
 def test_samples_from_two_tools_do_not_erase_each_other(ctx: AppContext, samples: Path) -> None:
     brainstorming = samples / "ideas" / "ideen_brainstorming.xlsx"
     planner = samples / "ideas" / "ideen_planner_export.csv"

@@ -36,6 +36,7 @@ def dialog_for(qtbot: Any, ctx: AppContext, path: Path) -> ImportPreviewDialog:
     return dialog
 
 
+@pytest.mark.slow
 def test_mapping_change_reruns_the_preview(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
     path = csv_file(tmp_path, "Was;Wer;Status\nDreh im Bauhof;Jana;Neu\nQ&A;Tobias;Idee\n")
     dialog = dialog_for(qtbot, ctx, path)
@@ -76,6 +77,7 @@ def test_problems_listed_and_import_blocked_until_rows_left_out(
     assert dialog.skip_problem_rows
 
 
+@pytest.mark.slow
 def test_sheet_picker(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Deckblatt"
@@ -98,6 +100,7 @@ def test_sheet_picker(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
     assert not dialog.import_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_nothing_to_do_for_an_unchanged_export(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
     IdeaService(ctx).create({"title": "Schon da"})
     out = tmp_path / "export.xlsx"
@@ -113,6 +116,7 @@ def flows(main_window: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     return main_window.exchange
 
 
+@pytest.mark.slow
 def test_menu_entries(main_window: Any) -> None:
     texts = [a.text() for a in main_window.menu_import.actions()]
     assert any("Excel/CSV" in t for t in texts)
@@ -122,6 +126,7 @@ def test_menu_entries(main_window: Any) -> None:
     assert file_actions[export_at + 1] is main_window.exchange.template_action
 
 
+@pytest.mark.slow
 def test_cancel_in_preview_writes_nothing(
     flows: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -139,6 +144,7 @@ def test_cancel_in_preview_writes_nothing(
     assert titles(main_window.ctx) == []
 
 
+@pytest.mark.slow
 def test_confirm_writes_all_and_signals(
     flows: Any,
     main_window: Any,
@@ -159,6 +165,7 @@ def test_confirm_writes_all_and_signals(
     assert recorded_messages[-1][0] == "info" and "10" in recorded_messages[-1][2]
 
 
+@pytest.mark.slow
 def test_cancel_during_commit_writes_nothing(
     flows: Any,
     main_window: Any,
@@ -179,6 +186,7 @@ def test_cancel_during_commit_writes_nothing(
     assert "nichts" in recorded_messages[-1][2].lower() or "nothing" in recorded_messages[-1][2]
 
 
+@pytest.mark.slow
 def test_bad_file_gives_a_warning(
     flows: Any, samples: Path, recorded_messages: list[tuple[str, str, str]]
 ) -> None:
@@ -187,6 +195,7 @@ def test_bad_file_gives_a_warning(
     assert kind == "warning" and "random_bytes.xlsx" in text
 
 
+@pytest.mark.slow
 def test_drop_handler_takes_tables_only(
     flows: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -197,6 +206,7 @@ def test_drop_handler_takes_tables_only(
     assert titles(main_window.ctx) == ["Gezogen"]
 
 
+@pytest.mark.slow
 def test_export_and_template_from_the_menu(
     flows: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,6 +222,7 @@ def test_export_and_template_from_the_menu(
     assert openpyxl.load_workbook(template).worksheets[0].max_row == 1
 
 
+@pytest.mark.slow
 def test_export_of_the_current_filter(
     flows: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

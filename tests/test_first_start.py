@@ -28,6 +28,7 @@ def test_handles_are_normalised_and_refused_when_tiktok_would_not_allow_them() -
         parse_handles("stadt a!")
 
 
+@pytest.mark.slow
 def test_offered_once_on_a_fresh_database_and_never_after_skip(ctx: AppContext) -> None:
     service = FirstStartService(ctx)
     assert service.should_offer() and service.database_empty()
@@ -35,6 +36,7 @@ def test_offered_once_on_a_fresh_database_and_never_after_skip(ctx: AppContext) 
     assert not service.should_offer()
 
 
+@pytest.mark.slow
 def test_not_offered_on_a_database_with_content(ctx: AppContext) -> None:
     _add_idea(ctx)
     assert not FirstStartService(ctx).should_offer()
@@ -48,6 +50,7 @@ def _add_idea(ctx: AppContext) -> None:
         s.add(Idea(title="Mythen-Check"))
 
 
+@pytest.mark.slow
 def test_the_answers_land_where_reports_and_calendar_read_them(ctx: AppContext) -> None:
     FirstStartService(ctx).save(
         Setup("Stadt Musterhausen", "/tmp/logo.png", ("stadt_a", "stadt_b"), "police", "nw")
@@ -60,6 +63,7 @@ def test_the_answers_land_where_reports_and_calendar_read_them(ctx: AppContext) 
     assert not FirstStartService(ctx).should_offer()
 
 
+@pytest.mark.slow
 def test_dialog_saves_every_answer(ctx: AppContext, settings: QSettings, qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
 
@@ -107,6 +111,7 @@ def test_skip_writes_nothing_but_the_flag(
     assert not FirstStartService(ctx).should_offer()
 
 
+@pytest.mark.slow
 def test_the_main_window_never_opens_it_itself_and_offer_does_once(
     main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,6 +136,7 @@ def test_the_main_window_never_opens_it_itself_and_offer_does_once(
     assert len(asked) == 1  # shown once
 
 
+@pytest.mark.slow
 def test_the_edit_menu_opens_it_again(
     main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -158,6 +164,7 @@ def test_the_app_offers_it_and_the_smoke_test_does_not() -> None:
     assert "offer(window)" in source and "not args.smoke_test" in source
 
 
+@pytest.mark.slow
 def test_overview_on_an_empty_database_shows_no_ticks(main_window: MainWindow) -> None:
     from PySide6.QtWidgets import QTreeWidget
 
@@ -181,6 +188,7 @@ def test_overview_on_an_empty_database_shows_no_ticks(main_window: MainWindow) -
     assert "Nothing to do." in items
 
 
+@pytest.mark.slow
 def test_a_new_post_takes_the_default_profile_and_the_single_handle(ctx: AppContext) -> None:
     from tikdesk.services.posts import PostInput, PostService
 
@@ -200,6 +208,7 @@ def test_a_new_post_takes_the_default_profile_and_the_single_handle(ctx: AppCont
     assert (two.summary.checklist_profile, two.account) == ("theatre", "")
 
 
+@pytest.mark.slow
 def test_import_plan_drafts_take_the_first_start_answers(ctx: AppContext, tmp_path) -> None:
     from tikdesk.services.plan import commit_plan_import, preview_plan_import
     from tikdesk.services.posts import PostService

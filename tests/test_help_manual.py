@@ -43,6 +43,7 @@ def _manual_action(window: object) -> object:
     raise AssertionError("no manual action in the Help menu")
 
 
+@pytest.mark.slow
 def test_f1_opens_the_german_manual_with_every_chapter(main_window: MainWindow) -> None:
     action = _manual_action(main_window)
     assert action.text() == "&Manual"  # type: ignore[attr-defined] (no translator in tests)
@@ -116,6 +117,7 @@ def test_find_and_chapter_jump(qtbot: QtBot) -> None:
     assert viewer.browser.textCursor().block().text() == "8. Checklisten anpassen"
 
 
+@pytest.mark.slow
 def test_shortcut_page_lists_the_menus(main_window: MainWindow) -> None:
     from tikdesk.ui.help import show_manual
     from tikdesk.ui.help.manual import shortcut_rows

@@ -33,6 +33,7 @@ def test_every_ts_file_is_finished(i18n: ModuleType) -> None:
     assert i18n.unfinished() == []
 
 
+@pytest.mark.slow
 def test_committed_qm_files_match_their_ts(i18n: ModuleType, tmp_path: Path) -> None:
     built = i18n.release(i18n.I18N, tmp_path)
     assert built
@@ -45,6 +46,7 @@ def test_committed_qm_files_match_their_ts(i18n: ModuleType, tmp_path: Path) -> 
     assert stale == [], "run `python packaging/i18n.py release` and commit the .qm files"
 
 
+@pytest.mark.slow
 def test_lupdate_finds_no_untranslated_strings(i18n: ModuleType, tmp_path: Path) -> None:
     """Running lupdate now adds nothing new: every tr() string is in a .ts and translated."""
     written = i18n.update(tmp_path)

@@ -33,6 +33,7 @@ def titles(model: IdeaTableModel) -> list[str]:
     return [model.data(model.index(r, Column.TITLE)) for r in range(model.rowCount())]
 
 
+@pytest.mark.slow
 def test_table_model_after_load_and_each_change(
     qtmodeltester: Any, service: IdeaService, loaded: tuple[IdeaIndex, IdeaTableModel]
 ) -> None:
@@ -78,6 +79,7 @@ def test_table_model_after_load_and_each_change(
     )
 
 
+@pytest.mark.slow
 def test_sort_keeps_selected_rows(qapp: Any, loaded: tuple[IdeaIndex, IdeaTableModel]) -> None:
     from PySide6.QtCore import QPersistentModelIndex
 
@@ -94,6 +96,7 @@ def test_sort_keeps_selected_rows(qapp: Any, loaded: tuple[IdeaIndex, IdeaTableM
     assert model.sort_state() is None and model.rows()[0] == model.record(0)
 
 
+@pytest.mark.slow
 def test_insert_into_sorted_table_lands_in_place(
     service: IdeaService, loaded: tuple[IdeaIndex, IdeaTableModel]
 ) -> None:
@@ -107,6 +110,7 @@ def test_insert_into_sorted_table_lands_in_place(
     assert sort_text(names[row - 1]) <= "burgerfest" <= sort_text(names[row + 1])
 
 
+@pytest.mark.slow
 def test_board_column_model(qtmodeltester: Any, service: IdeaService, qapp: Any) -> None:
     records = [r for r in service.list_ideas() if r.status == "planned"]
     model = BoardColumnModel("planned")
@@ -125,6 +129,7 @@ def test_board_column_model(qtmodeltester: Any, service: IdeaService, qapp: Any)
     qtmodeltester.check(model)
 
 
+@pytest.mark.slow
 def test_board_drop_goes_through_the_drop_handler(service: IdeaService, qapp: Any) -> None:
     planned = [r for r in service.list_ideas() if r.status == "planned"]
     done = [r for r in service.list_ideas() if r.status == "done"]
@@ -148,6 +153,7 @@ def test_board_drop_goes_through_the_drop_handler(service: IdeaService, qapp: An
     assert decode_ids(encode_ids([])) == []
 
 
+@pytest.mark.slow
 def test_long_board_column_shows_a_window_of_cards(
     qtmodeltester: Any, service: IdeaService, qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,7 @@ def column(service: IdeaService, status: str) -> list[str]:
     return [r.title for r in service.list_ideas() if r.status == status]
 
 
+@pytest.mark.slow
 def test_create_normalises_and_starts_at_version_one(service: IdeaService) -> None:
     idea = service.create(
         {
@@ -54,6 +55,7 @@ def test_normalise_tags() -> None:
     assert normalise_tags("") == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("values", "field"),
     [
@@ -92,6 +94,7 @@ def test_validation_message_follows_language() -> None:
         validate({"title": ""})
 
 
+@pytest.mark.slow
 def test_update_counts_version_and_detects_conflicts(service: IdeaService) -> None:
     idea = service.create({"title": "Mythen-Check Knöllchen"})
     change = service.update(idea.id, {"hook": "Quote?", "priority": "high"}, idea.version)
@@ -105,6 +108,7 @@ def test_update_counts_version_and_detects_conflicts(service: IdeaService) -> No
     assert service.get(idea.id).hook == "Quote?"
 
 
+@pytest.mark.slow
 def test_status_change_puts_card_last_in_new_column(service: IdeaService) -> None:
     a = service.create({"title": "A", "status": "planned"})
     b = service.create({"title": "B"})
@@ -113,6 +117,7 @@ def test_status_change_puts_card_last_in_new_column(service: IdeaService) -> Non
     assert service.get(b.id).board_rank > a.board_rank
 
 
+@pytest.mark.slow
 def test_delete_and_restore_same_id_every_field_and_post_links(
     service: IdeaService, ctx: AppContext
 ) -> None:
@@ -156,6 +161,7 @@ def test_delete_and_restore_same_id_every_field_and_post_links(
         service.restore([snapshot])  # exists already
 
 
+@pytest.mark.slow
 def test_bulk_update_and_set_fields_undo(service: IdeaService) -> None:
     ids = [service.create({"title": t, "owner": "Anna"}).id for t in ("A", "B", "C")]
     changes = service.bulk_update(ids[:2], {"status": "shortlisted", "owner": "Jonas"})
@@ -169,6 +175,7 @@ def test_bulk_update_and_set_fields_undo(service: IdeaService) -> None:
         service.bulk_update(ids, {"priority": "urgent-ish"})
 
 
+@pytest.mark.slow
 def test_bulk_update_is_one_transaction(service: IdeaService) -> None:
     a = service.create({"title": "A"})
     with pytest.raises(InputRejected):
@@ -184,6 +191,7 @@ def test_duplicate_goes_right_below_the_original(service: IdeaService) -> None:
     assert column(service, "new") == ["A", "A (Kopie)", "B", "C"]
 
 
+@pytest.mark.slow
 def test_duplicate_reranks_when_no_room(service: IdeaService, ctx: AppContext) -> None:
     ids = [service.create({"title": t}).id for t in ("A", "B")]
     with ctx.db.engine.begin() as conn:  # imported ideas may all carry the same rank
@@ -193,6 +201,7 @@ def test_duplicate_reranks_when_no_room(service: IdeaService, ctx: AppContext) -
     assert {r.id for r in result.reranked} == set(ids)
 
 
+@pytest.mark.slow
 def test_board_moves_and_their_undo(service: IdeaService) -> None:
     a, b, c = (service.create({"title": t}).id for t in ("A", "B", "C"))
     move = service.move(c, "new", before_id=a)  # reorder: C to the top
@@ -210,6 +219,7 @@ def test_board_moves_and_their_undo(service: IdeaService) -> None:
     assert column(service, "new") == ["A", "B", "C"]
 
 
+@pytest.mark.slow
 def test_move_to_own_place_changes_nothing(service: IdeaService) -> None:
     a, b = (service.create({"title": t}).id for t in ("A", "B"))
     move = service.move(a, "new", before_id=b)
@@ -217,6 +227,7 @@ def test_move_to_own_place_changes_nothing(service: IdeaService) -> None:
     assert service.get(a).version == 1
 
 
+@pytest.mark.slow
 def test_move_many_is_ordered_and_reranks_ties(service: IdeaService, ctx: AppContext) -> None:
     ids = [service.create({"title": t}).id for t in ("A", "B", "C", "D")]
     with ctx.db.engine.begin() as conn:
@@ -238,6 +249,7 @@ def test_unknown_idea_is_a_clear_error(service: IdeaService) -> None:
         service.move(42, "done")
 
 
+@pytest.mark.slow
 def test_read_only_database_refuses_changes(ctx: AppContext, open_again: Any) -> None:
     from tikdesk.domain.errors import DatabaseError
 
@@ -252,6 +264,7 @@ def test_read_only_database_refuses_changes(ctx: AppContext, open_again: Any) ->
 # ----------------------------------------------------------------------------- search/sort
 
 
+@pytest.mark.slow
 def test_index_filters_by_text_and_every_criterion(service: IdeaService) -> None:
     service.create(
         {
@@ -290,6 +303,7 @@ def test_index_filters_by_text_and_every_criterion(service: IdeaService) -> None
     assert index.tags() == ["Ausbildung", "Ausbildungsmesse", "Ordnungsamt"]
 
 
+@pytest.mark.slow
 def test_index_sorts_german_and_puts_empty_last(service: IdeaService) -> None:
     for title, owner, due in (
         ("Zebra", "", None),
@@ -312,6 +326,7 @@ def test_index_sorts_german_and_puts_empty_last(service: IdeaService) -> None:
         sort_records(rows, "colour")
 
 
+@pytest.mark.slow
 def test_index_follows_single_changes(service: IdeaService) -> None:
     a = service.create({"title": "A"})
     b = service.create({"title": "B"})
@@ -333,6 +348,7 @@ def test_index_follows_single_changes(service: IdeaService) -> None:
 # ----------------------------------------------------------------------------- demo data
 
 
+@pytest.mark.slow
 def test_demo_data_is_rich_and_idempotent(ctx: AppContext) -> None:
     ensure_demo_data(ctx)
     ideas = IdeaService(ctx).list_ideas()
@@ -350,12 +366,14 @@ def test_demo_data_is_rich_and_idempotent(ctx: AppContext) -> None:
     assert IdeaService(ctx).count() == len(ideas)
 
 
+@pytest.mark.slow
 def test_demo_does_not_touch_a_database_with_ideas(ctx: AppContext) -> None:
     IdeaService(ctx).create({"title": "Meine Idee"})
     ensure_demo_data(ctx)
     assert [r.title for r in IdeaService(ctx).list_ideas()] == ["Meine Idee"]
 
 
+@pytest.mark.slow
 def test_index_keeps_cached_orders_and_groups_right_after_changes(service: IdeaService) -> None:
     ids = [
         service.create({"title": t, "status": s}).id

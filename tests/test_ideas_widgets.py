@@ -116,6 +116,7 @@ def select_rows(tab: IdeasTab, *rows: int) -> list[IdeaRecord]:
 # ----------------------------------------------------------------------------- editor, search
 
 
+@pytest.mark.slow
 def test_create_through_editor_with_inline_validation_then_find_it(
     qtbot: Any, tab: IdeasTab, ctx: AppContext
 ) -> None:
@@ -172,6 +173,7 @@ def test_create_through_editor_with_inline_validation_then_find_it(
     assert tab.model.rowCount() == 61
 
 
+@pytest.mark.slow
 def test_edit_with_enter_and_undo(
     qtbot: Any, tab: IdeasTab, window: MainWindow, ctx: AppContext
 ) -> None:
@@ -195,6 +197,7 @@ def test_edit_with_enter_and_undo(
     assert tab.model.record(3).title == record.title
 
 
+@pytest.mark.slow
 def test_double_click_opens_the_editor_and_cancel_changes_nothing(
     qtbot: Any, tab: IdeasTab, window: MainWindow
 ) -> None:
@@ -214,6 +217,7 @@ def test_double_click_opens_the_editor_and_cancel_changes_nothing(
     assert tab.model.record(1) == record and window.undo_stack.count() == 0
 
 
+@pytest.mark.slow
 def test_filters_and_sort_by_header_click(qtbot: Any, tab: IdeasTab) -> None:
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("done"))
     assert {r.status for r in tab.model.rows()} == {"done"} and tab.model.rowCount() == 7
@@ -261,6 +265,7 @@ def drop_on(view: BoardListView, mime: Any, row: int | None) -> None:
     assert drop.isAccepted()
 
 
+@pytest.mark.slow
 def test_drag_card_to_another_status_and_undo(
     qtbot: Any, tab: IdeasTab, window: MainWindow, ctx: AppContext
 ) -> None:
@@ -295,6 +300,7 @@ def test_drag_card_to_another_status_and_undo(
     assert [r.title for r in IdeaService(ctx).list_ideas() if r.status == "done"][-1] == first.title
 
 
+@pytest.mark.slow
 def test_keyboard_moves_cards(
     qtbot: Any, tab: IdeasTab, window: MainWindow, ctx: AppContext
 ) -> None:
@@ -333,6 +339,7 @@ def test_keyboard_moves_cards(
 # ----------------------------------------------------------------------------- bulk, delete
 
 
+@pytest.mark.slow
 def test_bulk_change_two_ideas_and_undo(
     qtbot: Any, tab: IdeasTab, window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -361,6 +368,7 @@ def test_bulk_change_two_ideas_and_undo(
     ]
 
 
+@pytest.mark.slow
 def test_delete_undo_redo_and_restart(
     qtbot: Any,
     tab: IdeasTab,
@@ -403,6 +411,7 @@ def test_delete_undo_redo_and_restart(
     assert settings.value("ideas/splitter") is not None
 
 
+@pytest.mark.slow
 def test_delete_needs_confirmation(
     qtbot: Any, tab: IdeasTab, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -414,6 +423,7 @@ def test_delete_needs_confirmation(
     assert IdeaService(ctx).count() == 60
 
 
+@pytest.mark.slow
 def test_undo_of_an_idea_deleted_elsewhere_warns(
     qtbot: Any,
     tab: IdeasTab,
@@ -431,6 +441,7 @@ def test_undo_of_an_idea_deleted_elsewhere_warns(
     qtbot.waitUntil(lambda: tab.index.get(record.id) is None)
 
 
+@pytest.mark.slow
 def test_changes_elsewhere_refresh_the_tab(
     tab: IdeasTab, window: MainWindow, ctx: AppContext
 ) -> None:
@@ -439,6 +450,7 @@ def test_changes_elsewhere_refresh_the_tab(
     assert "Aus dem Import" in [r.title for r in tab.model.rows()]
 
 
+@pytest.mark.slow
 def test_convert_to_post_calls_the_posts_feature(
     tab: IdeasTab, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -452,6 +464,7 @@ def test_convert_to_post_calls_the_posts_feature(
     assert calls == [(window, record.id)]
 
 
+@pytest.mark.slow
 def test_read_only_database_disables_editing(
     qtbot: Any, ctx: AppContext, db_path: Any, settings: QSettings, recorded_messages: list[Any]
 ) -> None:

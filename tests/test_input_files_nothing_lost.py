@@ -42,6 +42,7 @@ def count(db: Path, table: str) -> int:
 
 
 # ----------------------------------------------------------------------------- 1 long cells
+@pytest.mark.slow
 def test_a_long_cell_does_not_end_an_idea_csv(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -59,6 +60,7 @@ def test_a_long_cell_does_not_end_an_idea_csv(
     assert count(db, "idea") == 0
 
 
+@pytest.mark.slow
 def test_a_long_cell_does_not_end_a_tiktok_overview(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -78,6 +80,7 @@ def test_a_long_cell_does_not_end_a_tiktok_overview(
 
 
 # ----------------------------------------------------------------------------- 8 odd names
+@pytest.mark.slow
 def test_a_file_name_that_is_no_utf8_is_stored_readably(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -118,6 +121,7 @@ def test_a_tiktok_file_name_that_is_no_utf8_is_stored_readably(
 
 
 # ----------------------------------------------------------------------------- 10 controls
+@pytest.mark.slow
 @pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b"])
 def test_a_control_character_is_removed_and_its_row_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], control: str
@@ -137,6 +141,7 @@ def test_a_control_character_is_removed_and_its_row_named(
     assert titles == ["Erste", "Zweite", "Dritte"]
 
 
+@pytest.mark.slow
 def test_a_control_character_in_a_tiktok_overview_is_removed_and_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -156,6 +161,7 @@ def test_a_control_character_in_a_tiktok_overview_is_removed_and_named(
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
+@pytest.mark.slow
 def test_bidi_overrides_are_removed_on_import_and_not_exported(tmp_path: Path) -> None:
     path = tmp_path / "ideen_bidi.csv"
     path.write_text(
@@ -176,6 +182,7 @@ def test_bidi_overrides_are_removed_on_import_and_not_exported(tmp_path: Path) -
     assert not set(BIDI) & set(exported)
 
 
+@pytest.mark.slow
 def test_bidi_overrides_are_removed_from_typed_ideas(ctx: AppContext) -> None:
     from tikdesk.services.ideas import IdeaService
 
@@ -189,6 +196,7 @@ def test_bidi_overrides_are_removed_from_typed_ideas(ctx: AppContext) -> None:
 
 
 # ----------------------------------------------------------------------------- 12 FIFOs
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX FIFOs only")
 @pytest.mark.parametrize(
     ("command", "name"),
@@ -225,6 +233,7 @@ def test_a_fifo_is_refused_not_waited_for(
 
 
 # ----------------------------------------------------------------------------- 13 size caps
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["import-ideas", "import-analytics"])
 def test_a_file_above_the_size_limit_is_refused_before_reading(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
@@ -242,6 +251,7 @@ def test_a_file_above_the_size_limit_is_refused_before_reading(
     assert "TikDesk liest Dateien bis 256 MiB" in err
 
 
+@pytest.mark.slow
 def test_a_csv_with_more_rows_than_an_excel_sheet_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -257,6 +267,7 @@ def test_a_csv_with_more_rows_than_an_excel_sheet_is_refused(
     assert count(db, "idea") == 0
 
 
+@pytest.mark.slow
 def test_a_csv_as_long_as_an_excel_sheet_is_read(tmp_path: Path) -> None:
     from tikdesk.excel.reading import MAX_CSV_ROWS, csv_rows
 
@@ -265,6 +276,7 @@ def test_a_csv_as_long_as_an_excel_sheet_is_read(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- 14 wide sheets
+@pytest.mark.slow
 def test_a_sheet_of_16384_columns_gives_a_short_notice(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -287,6 +299,7 @@ def test_a_sheet_of_16384_columns_gives_a_short_notice(
     assert "– 16,373 more columns ignored." in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_many_duplicate_columns_give_one_notice(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -300,6 +313,7 @@ def test_many_duplicate_columns_give_one_notice(
 
 
 # ----------------------------------------------------------------------------- 19 copies
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "suffix", [" (1)", "(2)", "-1", " - Kopie", " - Copy (3)", " copy 2"], ids=str.strip
 )

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_import_contracts_hold() -> None:
     exe = Path(sys.executable).parent / "lint-imports"
     command = [str(exe)] if exe.exists() else [shutil.which("lint-imports") or "lint-imports"]
@@ -19,6 +22,7 @@ def test_import_contracts_hold() -> None:
     assert "broken" not in result.stdout.lower().replace("0 broken", "")
 
 
+@pytest.mark.slow
 def test_main_window_start_does_not_import_heavy_libraries(tmp_path: Path) -> None:
     """pyqtgraph, numpy, calamine and XlsxWriter cost ~1 s at start: they must load lazily."""
     script = (

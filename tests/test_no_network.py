@@ -134,6 +134,7 @@ def _imported(tree: ast.AST) -> list[str]:
     return names
 
 
+@pytest.mark.slow
 def test_no_network_library_is_imported_anywhere() -> None:
     offenders = []
     for path in _sources():
@@ -143,6 +144,7 @@ def test_no_network_library_is_imported_anywhere() -> None:
     assert offenders == []
 
 
+@pytest.mark.slow
 def test_socket_is_used_for_the_host_name_only() -> None:
     offenders = []
     for path in _sources():

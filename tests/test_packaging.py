@@ -210,6 +210,7 @@ def test_icu_subset_keeps_german_english_and_what_every_locale_shares(slim: Modu
     assert dict(kept)["icudt73l/coll/de.res"].rstrip() == b"de collation"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ICU ships only on Linux")
 def test_icu_subset_library_of_the_real_data_loads(slim: ModuleType, tmp_path: Path) -> None:
     """The library the spec builds: one exported symbol holding a valid, smaller package."""

@@ -76,6 +76,7 @@ def _size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in files) / 1e6
 
 
+@pytest.mark.slow
 def test_bundle_passes_the_smoke_test(
     bundle: tuple[Path, float], tmp_path: Path, record_property: object
 ) -> None:
@@ -117,6 +118,7 @@ def test_bundle_passes_the_smoke_test(
     assert size < LINUX_BUDGET_MB, f"{size:.1f} MB unpacked, budget {LINUX_BUDGET_MB} MB"
 
 
+@pytest.mark.slow
 def test_console_executable_runs_the_command_line(
     bundle: tuple[Path, float], tmp_path: Path
 ) -> None:
@@ -188,6 +190,7 @@ def test_bundle_leaves_out_what_tikdesk_never_loads(bundle: tuple[Path, float]) 
     assert icu.stat().st_size < 8e6  # the German/English subset, not ICU's 32 MB
 
 
+@pytest.mark.slow
 def test_portable_marker_keeps_the_data_next_to_the_executable(
     bundle: tuple[Path, float], tmp_path: Path, samples: Path
 ) -> None:

@@ -127,6 +127,7 @@ def pdfua_findings(path: Path) -> list[str]:
     return found + [f"UA-14-001: empty {h}" for h in structure(path)["empty_headings"]]
 
 
+@pytest.mark.slow
 def test_report_is_tagged_pdf_ua_with_header_cells_figures_and_language(
     report_data: ReportData, tmp_path: Path
 ) -> None:
@@ -159,6 +160,7 @@ def test_report_is_tagged_pdf_ua_with_header_cells_figures_and_language(
     assert SHOWN in text  # markup characters printed as they are, the emoji left out
 
 
+@pytest.mark.slow
 def test_report_in_english_declares_english(report_data: ReportData, tmp_path: Path) -> None:
     set_language("en")
     try:

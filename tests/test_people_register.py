@@ -250,6 +250,7 @@ def full_register(tmp_path: Path) -> Path:
     )
 
 
+@pytest.mark.slow
 def test_a_register_with_every_column_cover_sheet_and_german_headers(
     db: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -299,6 +300,7 @@ def test_a_register_with_every_column_cover_sheet_and_german_headers(
         assert p.age_state == "adult" and p.birth_date is None
 
 
+@pytest.mark.slow
 def test_the_same_custodian_on_two_rows_is_one_person_and_counts_once(
     db: Any, tmp_path: Path
 ) -> None:
@@ -315,6 +317,7 @@ def test_the_same_custodian_on_two_rows_is_one_person_and_counts_once(
     assert assess(*found["facts"]["Jonas Klein"], TODAY).custodians_valid == 2
 
 
+@pytest.mark.slow
 def test_minor_with_one_custodian_with_both_and_with_sole_custody(db: Any, tmp_path: Path) -> None:
     assert run(["--db", str(db), "import-people", str(full_register(tmp_path))]) == 0
     found = people_in(db)
@@ -327,6 +330,7 @@ def test_minor_with_one_custodian_with_both_and_with_sole_custody(db: Any, tmp_p
     assert (tim.custodians_valid, tim.custodians_expected) == (1, 2)
 
 
+@pytest.mark.slow
 def test_english_headers_and_words(db: Any, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "english.xlsx",
@@ -388,6 +392,7 @@ def test_english_headers_and_words(db: Any, tmp_path: Path) -> None:
     assert kim.sole_custody_note
 
 
+@pytest.mark.slow
 def test_reimport_changes_nothing(db: Any, tmp_path: Path) -> None:
     path = full_register(tmp_path)
     assert run(["--db", str(db), "import-people", str(path)]) == 0
@@ -398,6 +403,7 @@ def test_reimport_changes_nothing(db: Any, tmp_path: Path) -> None:
     assert sorted((tmp_path / "tikdesk-home").rglob("*.sqlite")) == backups  # no backup either
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_export_then_import_changes_nothing(
@@ -429,6 +435,7 @@ def test_export_then_import_changes_nothing(
     assert dump(db) == before
 
 
+@pytest.mark.slow
 def test_an_erased_person_is_not_recreated(
     db: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -460,6 +467,7 @@ def test_an_erased_person_is_not_recreated(
     assert "gelöscht – ausgelassen" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_two_adults_of_the_same_name_are_a_problem_naming_both(db: Any, tmp_path: Path) -> None:
     database = open_db(db)
     try:
@@ -528,6 +536,7 @@ def test_every_bad_value_exits_1_with_row_and_column_and_writes_nothing(
     assert dump(db) == before
 
 
+@pytest.mark.slow
 def test_gui_may_leave_problem_rows_out_explicitly(db: Any, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "mixed.xlsx",
@@ -554,6 +563,7 @@ def test_export_refuses_other_endings(ctx: AppContext, tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- the window
+@pytest.mark.slow
 def test_people_tab_imports_through_the_preview_and_exports_with_a_warning(
     main_window: Any,
     ctx: AppContext,

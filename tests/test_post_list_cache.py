@@ -40,6 +40,7 @@ def _gate(posts: PostService, post_id: int) -> str:
     return next(p.gate.value for p in posts.list_posts() if p.id == post_id)
 
 
+@pytest.mark.slow
 def test_an_unchanged_database_is_not_read_again(ctx, reads):
     posts = PostService(ctx)
     post = posts.create(PostInput(title="Feuerwehrfest"))
@@ -53,6 +54,7 @@ def test_an_unchanged_database_is_not_read_again(ctx, reads):
     assert [p.id for p in second] == [post]
 
 
+@pytest.mark.slow
 def test_a_change_through_the_service_gives_a_fresh_list(ctx, reads):
     posts = PostService(ctx)
     post = posts.create(PostInput(title="Feuerwehrfest"))
@@ -65,6 +67,7 @@ def test_a_change_through_the_service_gives_a_fresh_list(ctx, reads):
     assert after.open_items < before.open_items
 
 
+@pytest.mark.slow
 def test_a_commit_by_another_program_gives_a_fresh_list(ctx, reads):
     if ctx.db.on_server:
         pytest.skip("the stamp is the SQLite file's data_version")
@@ -79,6 +82,7 @@ def test_a_commit_by_another_program_gives_a_fresh_list(ctx, reads):
     assert len(reads) == 2
 
 
+@pytest.mark.slow
 def test_day_language_and_profiles_are_part_of_the_key(ctx, reads, monkeypatch):
     posts = PostService(ctx)
     posts.create(PostInput(title="Feuerwehrfest"))
@@ -97,6 +101,7 @@ def test_day_language_and_profiles_are_part_of_the_key(ctx, reads, monkeypatch):
     assert len(reads) == 4
 
 
+@pytest.mark.slow
 def test_a_closed_database_keeps_no_list(ctx):
     posts = PostService(ctx)
     posts.create(PostInput(title="Feuerwehrfest"))

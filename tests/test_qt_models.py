@@ -88,6 +88,7 @@ BUILDERS: dict[type[QAbstractItemModel], Builder] = {
 ABSTRACT = {RecordTableModel, RecordFilterProxy}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("model_class", list(BUILDERS), ids=lambda c: c.__name__)
 def test_the_model_passes_qts_model_tester(
     model_class: type[QAbstractItemModel], ctx: AppContext, qtmodeltester: Any

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tikdesk.services.people import PeopleService, PersonInput
@@ -35,6 +36,7 @@ def _people(ctx: Any) -> PersonTableModel:
     return model
 
 
+@pytest.mark.slow
 def test_the_post_list_model_and_its_proxy_pass_qts_checks(qtmodeltester: Any, ctx: Any) -> None:
     model = _posts(ctx)
     proxy = PostFilterProxyModel()
@@ -51,6 +53,7 @@ def test_the_post_list_model_and_its_proxy_pass_qts_checks(qtmodeltester: Any, c
     qtmodeltester.check(proxy)
 
 
+@pytest.mark.slow
 def test_the_people_model_and_its_proxy_pass_qts_checks(qtmodeltester: Any, ctx: Any) -> None:
     model = _people(ctx)
     proxy = PersonFilterProxyModel()

@@ -92,6 +92,7 @@ def every_text(data: ReportData) -> list[str]:
     return out
 
 
+@pytest.mark.slow
 def test_nothing_elided_or_clipped_on_the_small_and_the_large_report(
     report_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -124,6 +125,7 @@ def test_nothing_elided_or_clipped_on_the_small_and_the_large_report(
         assert pages == pdf_pages(raw) and pages <= (4 if name == "small" else 14)
 
 
+@pytest.mark.slow
 def test_font_is_embedded_and_the_file_is_pdf_a(report_ctx: AppContext, tmp_path: Path) -> None:
     raw, _pages = render(september(report_ctx), tmp_path / "r.pdf")
     assert b"LiberationSans" in raw
@@ -133,6 +135,7 @@ def test_font_is_embedded_and_the_file_is_pdf_a(report_ctx: AppContext, tmp_path
     assert b"pdfuaid:part>1<" in raw  # and PDF/UA-1
 
 
+@pytest.mark.slow
 def test_summary_sentences_match_the_figures(report_ctx: AppContext, tmp_path: Path) -> None:
     data = september(report_ctx)
     (acc,) = data.accounts
@@ -158,6 +161,7 @@ def test_summary_sentences_match_the_figures(report_ctx: AppContext, tmp_path: P
         assert sentence in text
 
 
+@pytest.mark.slow
 def test_take_down_appears_under_handlungsbedarf_without_names(
     report_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -174,6 +178,7 @@ def test_take_down_appears_under_handlungsbedarf_without_names(
     assert "Veröffentlicht ohne vollständige Freigabe" in text
 
 
+@pytest.mark.slow
 def test_no_percentage_change_over_fewer_than_five_posts(
     report_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -193,6 +198,7 @@ def test_no_percentage_change_over_fewer_than_five_posts(
     assert Kpi("median_views", "m", 200, 100, basis=(5, 4)).change_pct is None
 
 
+@pytest.mark.slow
 def test_partial_weeks_are_marked(report_ctx: AppContext) -> None:
     (acc,) = september(report_ctx).accounts
     first, last = acc.weekly_views[0], acc.weekly_views[-1]
@@ -202,6 +208,7 @@ def test_partial_weeks_are_marked(report_ctx: AppContext) -> None:
     assert all(not w.partial for w in acc.weekly_views[1:-1])
 
 
+@pytest.mark.slow
 def test_recruiting_typed_in_and_imported_appear_with_the_previous_period(
     report_ctx: AppContext,
     tmp_path: Path,

@@ -46,6 +46,7 @@ def write_pdf(ctx: AppContext, tmp_path: Path, name: str, **kw: object) -> Path:
     return files.pdf
 
 
+@pytest.mark.slow
 def test_pdf_pages_and_content(report_ctx: AppContext, tmp_path: Path) -> None:
     pdf = write_pdf(report_ctx, tmp_path, "bericht")
     data = pdf.read_bytes()
@@ -64,6 +65,7 @@ def test_pdf_pages_and_content(report_ctx: AppContext, tmp_path: Path) -> None:
     assert "Interaktionsrate nach Format (Median)" in text
 
 
+@pytest.mark.slow
 def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: AppContext, tmp_path: Path) -> None:
     import pypdf
 
@@ -103,6 +105,7 @@ def test_pdf_pages_grow_with_posts_and_accounts(report_ctx: AppContext, tmp_path
     assert counts[0] < counts[1] < counts[2] <= counts[0] + 9
 
 
+@pytest.mark.slow
 def test_pdf_names_only_with_the_choice_never_minors(
     report_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -115,6 +118,7 @@ def test_pdf_names_only_with_the_choice_never_minors(
     assert names_in(named, [MINOR, *MINOR.split()]) == []
 
 
+@pytest.mark.slow
 def test_cli_report_exit_codes(report_ctx: AppContext, db_path: Path, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     report_ctx.db.close()
@@ -142,6 +146,7 @@ def test_cli_report_exit_codes(report_ctx: AppContext, db_path: Path, tmp_path: 
     assert exc.value.code == 2
 
 
+@pytest.mark.slow
 def test_cli_writes_the_pdf_itself_without_qt(report_ctx: AppContext, db_path: Path,
                                               tmp_path: Path) -> None:  # fmt: skip
     """The command line renders the PDF on its own (Typst): no renderer injected, and Qt is

@@ -54,6 +54,7 @@ def test_cli_unwritable_pdf_target_writes_no_workbook(
     assert written(out) == [] and list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_cli_wrong_extension_is_a_usage_error_and_writes_nothing(
     out: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -67,6 +68,7 @@ def test_cli_wrong_extension_is_a_usage_error_and_writes_nothing(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_service_checks_both_targets_before_writing(report_ctx: AppContext, tmp_path: Path) -> None:
     service = ReportService(report_ctx)
     out = tmp_path / "out"
@@ -81,6 +83,7 @@ def test_service_checks_both_targets_before_writing(report_ctx: AppContext, tmp_
     assert [p.name for p in out.iterdir()] == ["folder.pdf"]
 
 
+@pytest.mark.slow
 def test_a_failing_pdf_leaves_no_workbook(report_ctx: AppContext, tmp_path: Path) -> None:
     def broken(_data: object, _path: Path) -> None:
         raise InputRejected("renderer failed")
@@ -93,6 +96,7 @@ def test_a_failing_pdf_leaves_no_workbook(report_ctx: AppContext, tmp_path: Path
     assert written(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_sheet_names_are_the_contract_in_english(report_ctx: AppContext, tmp_path: Path) -> None:
     set_language("en")
     files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "en.xlsx", today=TODAY)

@@ -27,6 +27,7 @@ def report_ctx(ctx: AppContext, samples: Path, tmp_path: Path) -> AppContext:
     return prepare(ctx, samples, tmp_path)
 
 
+@pytest.mark.slow
 def test_menu_entry_sits_before_the_reports_anchor(main_window: MainWindow) -> None:
     actions = main_window.menu_file.actions()
     report = main_window.action_management_report
@@ -73,6 +74,7 @@ def test_names_choice_shows_the_warning(qtbot: QtBot, settings: QSettings) -> No
     assert request.with_names and request.pdf == request.out.with_suffix(".pdf")
 
 
+@pytest.mark.slow
 def test_the_whole_action_writes_both_files(
     report_ctx: AppContext, settings: QSettings, qtbot: QtBot, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, recorded_messages: list[tuple[str, str, str]],
@@ -98,6 +100,7 @@ def test_the_whole_action_writes_both_files(
     assert recorded_messages == []
 
 
+@pytest.mark.slow
 def test_a_locked_target_becomes_a_warning(
     report_ctx: AppContext, settings: QSettings, qtbot: QtBot, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, recorded_messages: list[tuple[str, str, str]],

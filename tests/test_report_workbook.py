@@ -125,6 +125,7 @@ def test_periods_and_their_comparison() -> None:
 
 
 # ----------------------------------------------------------------------------- numbers
+@pytest.mark.slow
 @pytest.mark.parametrize("period", [SEPTEMBER, AUGUST])
 def test_kpis_equal_the_sample_numbers(report_ctx: AppContext, samples: Path,
                                        period: tuple[dt.date, dt.date]) -> None:  # fmt: skip
@@ -141,6 +142,7 @@ def test_kpis_equal_the_sample_numbers(report_ctx: AppContext, samples: Path,
             assert acc.kpi(key).previous == pytest.approx(expected_before[key]), key
 
 
+@pytest.mark.slow
 def test_kpis_in_the_workbook_are_numbers_with_formats(report_ctx: AppContext, samples: Path,
                                                         tmp_path: Path) -> None:  # fmt: skip
     service = ReportService(report_ctx)
@@ -180,6 +182,7 @@ def test_kpis_in_the_workbook_are_numbers_with_formats(report_ctx: AppContext, s
     assert formats["Videoaufrufe"][1].startswith("+0.0 %")
 
 
+@pytest.mark.slow
 def test_post_rows_groups_and_pipeline(report_ctx: AppContext) -> None:
     data = build(report_ctx, *SEPTEMBER)
     (acc,) = data.accounts  # type: ignore[attr-defined]
@@ -207,6 +210,7 @@ def test_post_rows_groups_and_pipeline(report_ctx: AppContext) -> None:
     assert pipeline.expiring_in.label == "Oktober 2026"
 
 
+@pytest.mark.slow
 def test_unknown_account_is_refused(report_ctx: AppContext) -> None:
     with pytest.raises(InputRejected, match="stadt_musterhausen"):
         build(report_ctx, *SEPTEMBER, account="@nobody")
@@ -214,6 +218,7 @@ def test_unknown_account_is_refused(report_ctx: AppContext) -> None:
     assert [a.account for a in data.accounts] == ["stadt_musterhausen"]  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_several_accounts_get_a_section_each(report_ctx: AppContext, tmp_path: Path) -> None:
     from tikdesk.storage.models import AccountDaily
 
@@ -237,6 +242,7 @@ def test_several_accounts_get_a_section_each(report_ctx: AppContext, tmp_path: P
 
 
 # ----------------------------------------------------------------------------- the file
+@pytest.mark.slow
 def test_workbook_sheets_charts_and_print_setup(report_ctx: AppContext, tmp_path: Path) -> None:
     files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b",
                                              today=TODAY)  # fmt: skip
@@ -272,6 +278,7 @@ def test_workbook_sheets_charts_and_print_setup(report_ctx: AppContext, tmp_path
     assert ("Veröffentlicht mit übersteuerten Warnungen", 1) in [r[:2] for r in redaktion]
 
 
+@pytest.mark.slow
 def test_formula_like_titles_stay_text(report_ctx: AppContext, tmp_path: Path) -> None:
     files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b.xlsx",
                                              today=TODAY)  # fmt: skip
@@ -283,6 +290,7 @@ def test_formula_like_titles_stay_text(report_ctx: AppContext, tmp_path: Path) -
     assert "<f>" not in sheets  # no formula anywhere
 
 
+@pytest.mark.slow
 def test_no_names_without_the_choice_and_never_minors(report_ctx: AppContext,
                                                      tmp_path: Path) -> None:  # fmt: skip
     service = ReportService(report_ctx)
@@ -304,6 +312,7 @@ def test_no_names_without_the_choice_and_never_minors(report_ctx: AppContext,
     assert rows["[…] erklärt den neuen Personalausweis"] == ADULT  # the minor left out
 
 
+@pytest.mark.slow
 def test_target_open_in_excel_gives_a_clear_message(report_ctx: AppContext, tmp_path: Path) -> None:
     target = tmp_path / "bericht.xlsx"
     target.write_bytes(b"old")
@@ -314,6 +323,7 @@ def test_target_open_in_excel_gives_a_clear_message(report_ctx: AppContext, tmp_
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".~")) == []
 
 
+@pytest.mark.slow
 def test_pdf_without_an_injected_renderer_is_typeset_by_the_service(
     report_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -324,6 +334,7 @@ def test_pdf_without_an_injected_renderer_is_typeset_by_the_service(
     assert sorted(p.name for p in tmp_path.glob("b.*")) == ["b.pdf", "b.xlsx"]
 
 
+@pytest.mark.slow
 def test_organisation_name_is_on_every_sheet(report_ctx: AppContext, tmp_path: Path) -> None:
     files = ReportService(report_ctx).create(Period(*SEPTEMBER), tmp_path / "b.xlsx",
                                              today=TODAY)  # fmt: skip

@@ -63,6 +63,7 @@ def as_account(monkeypatch: pytest.MonkeyPatch, account: str) -> None:
         monkeypatch.setenv(name, account)
 
 
+@pytest.mark.slow
 def test_cli_lists_grants_and_revokes_as_the_dsb(
     db_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -80,6 +81,7 @@ def test_cli_lists_grants_and_revokes_as_the_dsb(
     assert ("anna", "role_revoked", "ben") in events
 
 
+@pytest.mark.slow
 def test_cli_refuses_a_non_dsb_and_the_last_dsb(
     db_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -95,6 +97,7 @@ def test_cli_refuses_a_non_dsb_and_the_last_dsb(
     assert run(["--db", str(db_file), "roles", "grant", "ben", "boss"]) == 2
 
 
+@pytest.mark.slow
 def test_editing_people_needs_a_role_and_a_single_user_keeps_working(ctx) -> None:
     people = PeopleService(ctx)  # anna: the first account, bootstraps every role
     ali = people.create_person(PersonInput(display_name="Ali Demir"))
@@ -113,6 +116,7 @@ def test_editing_people_needs_a_role_and_a_single_user_keeps_working(ctx) -> Non
     assert len(people.list_people()) == 2
 
 
+@pytest.mark.slow
 def test_roles_dialog_changes_roles_only_for_a_dsb(main_window, ctx, recorded_messages) -> None:
     from PySide6.QtCore import Qt
 
@@ -142,6 +146,7 @@ def test_roles_dialog_changes_roles_only_for_a_dsb(main_window, ctx, recorded_me
     ben_view.deleteLater()
 
 
+@pytest.mark.slow
 def test_roles_menu_entry_opens_the_dialog(main_window, monkeypatch) -> None:
     from tikdesk.ui import roles as roles_ui
 
@@ -153,6 +158,7 @@ def test_roles_menu_entry_opens_the_dialog(main_window, monkeypatch) -> None:
     assert opened == [main_window.ctx]
 
 
+@pytest.mark.slow
 def test_backup_list_shows_erased_people_and_only_the_dsb_cleans(
     main_window, ctx, recorded_messages
 ) -> None:

@@ -141,6 +141,7 @@ def test_thinning_by_hand() -> None:
     assert len(keep) == 35
 
 
+@pytest.mark.slow
 def test_thin_backups_on_files_keeps_manual_ones(tmp_path: Path, db_path: Path) -> None:
     open_database(db_path).close()
     folder = tmp_path / "bk"
@@ -192,6 +193,7 @@ def test_backup_contains_what_is_still_only_in_the_wal(tmp_path: Path, db_path: 
     assert not any(p.name.startswith(store.TEMP_PREFIX) for p in (tmp_path / "bk").iterdir())
 
 
+@pytest.mark.slow
 def test_backup_while_another_connection_writes_is_consistent_and_restorable(
     tmp_path: Path, db_path: Path
 ) -> None:
@@ -236,6 +238,7 @@ def test_backup_while_another_connection_writes_is_consistent_and_restorable(
     db.close()
 
 
+@pytest.mark.slow
 def test_failed_integrity_check_leaves_no_backup(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -246,6 +249,7 @@ def test_failed_integrity_check_leaves_no_backup(
     assert list((tmp_path / "bk").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_unwritable_backup_folder_is_a_clear_error(tmp_path: Path, db_path: Path) -> None:
     open_database(db_path).close()
     blocker = tmp_path / "not-a-folder"
@@ -286,6 +290,7 @@ def test_before_is_forced_once_per_state(service: SafetyService, ctx: AppContext
     assert SafetyService(ctx).before(BEFORE_IMPORT) == second
 
 
+@pytest.mark.slow
 def test_before_on_read_only_database_does_nothing(db_path: Path, tmp_path: Path) -> None:
     open_database(db_path).close()
     db = open_database(db_path, read_only=True)
@@ -298,6 +303,7 @@ def test_before_on_read_only_database_does_nothing(db_path: Path, tmp_path: Path
         db.close()
 
 
+@pytest.mark.slow
 def test_migration_is_preceded_by_a_backup(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -368,6 +374,7 @@ def run_cli(*argv: str) -> int:
     return cli.run(cli.build_parser().parse_args(list(argv)))
 
 
+@pytest.mark.slow
 def test_cli_backup_check_restore(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -418,6 +425,7 @@ def test_cli_check_and_backup_refuse_a_missing_database(
 # ----------------------------------------------------------------------------- callers
 
 
+@pytest.mark.slow
 def test_imports_and_bulk_deletes_are_preceded_by_a_backup(ctx: AppContext, samples: Path) -> None:
     """The features that change much at once ask for the forced backup (point 6)."""
     from tikdesk.services import exchange

@@ -77,6 +77,7 @@ def backups(_isolated_home: Path) -> Path:
     return _isolated_home / "backups"  # paths.backup_dir() under TIKDESK_HOME
 
 
+@pytest.mark.slow
 def test_quick_check_finds_overwritten_bytes(db_path: Path) -> None:
     fill(db_path, 40)
     assert checks.quick_check(db_path).ok
@@ -86,6 +87,7 @@ def test_quick_check_finds_overwritten_bytes(db_path: Path) -> None:
     assert "malformed" in report.errors[0].text
 
 
+@pytest.mark.slow
 def test_cli_check_exits_1_naming_the_damage_and_keeps_the_file(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,6 +101,7 @@ def test_cli_check_exits_1_naming_the_damage_and_keeps_the_file(
     assert db_path.read_bytes() == damaged  # check only looks
 
 
+@pytest.mark.slow
 def test_cli_command_on_damaged_file_offers_newest_intact_backup(
     db_path: Path, backups: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -114,6 +117,7 @@ def test_cli_command_on_damaged_file_offers_newest_intact_backup(
     assert "24.11.2026" not in err
 
 
+@pytest.mark.slow
 def test_cli_restore_keeps_the_damaged_file_and_recovers(
     db_path: Path, backups: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -147,6 +151,7 @@ def test_quarantine_never_overwrites(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+@pytest.mark.slow
 def test_backup_list_shows_which_backups_are_intact(db_path: Path, tmp_path: Path) -> None:
     fill(db_path, 40)
     db = open_database(db_path)
@@ -176,6 +181,7 @@ def gui(qapp: QApplication, settings: QSettings, recorded_messages: list) -> obj
         made.window.ctx.db.close()
 
 
+@pytest.mark.slow
 def test_gui_start_on_damaged_file_offers_backup_with_date_and_restores(
     gui: app.GuiApp,
     db_path: Path,
@@ -210,6 +216,7 @@ def test_gui_start_on_damaged_file_offers_backup_with_date_and_restores(
     assert any("23.11.2026 18:05" in text for _k, _t, text in recorded_messages)
 
 
+@pytest.mark.slow
 def test_gui_damaged_dialog_shows_the_date(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
     fill(db_path, 3)
     info = backup_of(db_path, tmp_path / "bk", AUTO, dt.datetime(2026, 11, 23, 18, 5))

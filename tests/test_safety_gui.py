@@ -45,6 +45,7 @@ def titles(path: Path) -> list[str]:
         conn.close()
 
 
+@pytest.mark.slow
 def test_menus_are_in_place(main_window: MainWindow) -> None:
     safety = main_window.safety  # type: ignore[attr-defined]
     backup_actions = main_window.menu_backup.actions()
@@ -59,6 +60,7 @@ def test_menus_are_in_place(main_window: MainWindow) -> None:
     assert safety.action_restore.isEnabled()
 
 
+@pytest.mark.slow
 def test_back_up_now_writes_a_checked_backup(
     main_window: MainWindow, ctx: AppContext, recorded_messages: list
 ) -> None:
@@ -70,6 +72,7 @@ def test_back_up_now_writes_a_checked_backup(
     assert recorded_messages[-1][0] == "info" and str(info.path) in recorded_messages[-1][2]
 
 
+@pytest.mark.slow
 def test_restore_from_the_menu_replaces_the_data_and_reloads(
     main_window: MainWindow,
     ctx: AppContext,
@@ -132,6 +135,7 @@ def test_restore_dialog_offers_only_intact_backups(
     assert dialog.chosen == good
 
 
+@pytest.mark.slow
 def test_check_database_shows_a_readable_result(
     main_window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,6 +183,7 @@ def test_check_database_shows_a_readable_result(
     dialog.deleteLater()
 
 
+@pytest.mark.slow
 def test_cli_check_exits_1_on_consistency_errors(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -202,6 +207,7 @@ def test_cli_check_exits_1_on_consistency_errors(
 # ----------------------------------------------------------------------------- automatic
 
 
+@pytest.mark.slow
 def test_auto_backup_timer_runs_every_30_minutes_and_only_on_change(
     main_window: MainWindow, ctx: AppContext
 ) -> None:
@@ -215,6 +221,7 @@ def test_auto_backup_timer_runs_every_30_minutes_and_only_on_change(
     assert safety.auto_backup() is None
 
 
+@pytest.mark.slow
 def test_closing_the_window_backs_up_changed_data(
     qtbot: QtBot, ctx: AppContext, settings: QSettings, recorded_messages: list
 ) -> None:
@@ -229,6 +236,7 @@ def test_closing_the_window_backs_up_changed_data(
     assert not window.safety.timer.isActive()  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_closing_without_changes_writes_no_backup(
     qtbot: QtBot, ctx: AppContext, settings: QSettings, recorded_messages: list
 ) -> None:
@@ -261,6 +269,7 @@ def test_unc_and_network_mounts_are_network_paths(
     assert engine_module._mount_fs_type(tmp_path / "x.sqlite") == "cifs"
 
 
+@pytest.mark.slow
 def test_network_database_uses_no_wal_and_warns_once(
     qtbot: QtBot,
     tmp_path: Path,
@@ -305,6 +314,7 @@ def test_local_database_uses_wal_and_never_unsafe_pragmas(tmp_db: Database) -> N
 # ----------------------------------------------------------------------------- known errors
 
 
+@pytest.mark.slow
 def test_full_disk_is_a_clear_message_and_reading_goes_on(tmp_db: Database) -> None:
     db = tmp_db
     add_idea(AppContext(db=db), "Vor dem vollen Datenträger")
@@ -352,6 +362,7 @@ def test_read_only_file_is_a_clear_message(db_path: Path) -> None:
         db.close()
 
 
+@pytest.mark.slow
 def test_locked_database_is_a_clear_message(tmp_db: Database) -> None:
     from sqlalchemy import event
 
@@ -371,6 +382,7 @@ def test_locked_database_is_a_clear_message(tmp_db: Database) -> None:
         other.close()
 
 
+@pytest.mark.slow
 def test_write_protected_file_opens_read_only_with_reason(
     qtbot: QtBot,
     db_path: Path,
@@ -436,6 +448,7 @@ def test_gui_refuses_a_newer_schema_naming_the_version(
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_restore_in_the_app_rebuilds_the_window_and_keeps_the_lock(
     qapp: QApplication,
     settings: QSettings,

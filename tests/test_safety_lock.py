@@ -216,6 +216,7 @@ def test_lock_that_cannot_be_written_holds_nothing(
 # ----------------------------------------------------------------------------- stale locks
 
 
+@pytest.mark.slow
 def test_lock_of_a_killed_process_is_taken_over(holder: Holder, db_path: Path) -> None:
     holder.kill()
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
@@ -224,6 +225,7 @@ def test_lock_of_a_killed_process_is_taken_over(holder: Holder, db_path: Path) -
     lock.release()
 
 
+@pytest.mark.slow
 def test_lock_is_released_when_the_other_instance_exits(holder: Holder, db_path: Path) -> None:
     holder.quit()
     assert not lockfile.lock_path(db_path).exists()
@@ -286,6 +288,7 @@ def test_stale_lock_whose_pid_now_belongs_to_a_live_unrelated_process_is_taken_o
     assert not lockfile.lock_path(db_path).exists()
 
 
+@pytest.mark.slow
 def test_lock_held_by_a_live_tikdesk_is_not_taken_over_whatever_its_text_says(
     holder: Holder, db_path: Path
 ) -> None:
@@ -304,6 +307,7 @@ def test_lock_held_by_a_live_tikdesk_is_not_taken_over_whatever_its_text_says(
     assert holder.proc.poll() is None
 
 
+@pytest.mark.slow
 def test_released_lock_of_a_live_tikdesk_can_be_taken_at_once(
     holder: Holder, db_path: Path
 ) -> None:
@@ -330,6 +334,7 @@ def no_os_locks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fcntl, "flock", flock)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="fcntl is POSIX only")
 def test_without_os_locks_the_process_id_check_still_works(
     holder: Holder,
@@ -358,6 +363,7 @@ def test_without_os_locks_the_process_id_check_still_works(
 # ----------------------------------------------------------------------------- CLI
 
 
+@pytest.mark.slow
 def test_cli_write_command_exits_1_naming_the_holder(
     holder: Holder, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -373,6 +379,7 @@ def test_cli_write_command_exits_1_naming_the_holder(
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_cli_write_command_exits_1_when_the_lock_path_is_a_folder(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -397,6 +404,7 @@ READ_COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
 def test_read_commands_take_no_lock_so_a_writer_may_start_meanwhile(
     command: list[str], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -434,6 +442,7 @@ def test_a_reader_without_the_lock_cannot_write(db_path: Path, tmp_path: Path) -
     assert not Path(f"{db_path}-wal").exists()  # closed like a writer: no -wal left over
 
 
+@pytest.mark.slow
 def test_report_and_backup_run_while_another_tikdesk_writes(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -461,6 +470,7 @@ def test_report_and_backup_run_while_another_tikdesk_writes(
     assert sorted(titles) == sorted(f"gespeichert {n}" for n in range(30))
 
 
+@pytest.mark.slow
 def test_cli_takes_over_the_lock_of_a_killed_instance(
     holder: Holder, db_path: Path, tmp_path: Path
 ) -> None:
@@ -482,6 +492,7 @@ def gui(qapp: QApplication, settings: QSettings, recorded_messages: list) -> Ite
         made.window.ctx.db.close()
 
 
+@pytest.mark.slow
 def test_gui_second_instance_opens_read_only_with_banner(
     gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -505,6 +516,7 @@ def test_gui_second_instance_opens_read_only_with_banner(
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_gui_quit_leaves_everything_as_it_was(
     gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -514,6 +526,7 @@ def test_gui_quit_leaves_everything_as_it_was(
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_gui_open_anyway_writes_without_touching_the_other_lock(
     gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -523,6 +536,7 @@ def test_gui_open_anyway_writes_without_touching_the_other_lock(
     assert lockfile.read_owner(db_path).pid == holder.pid  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_gui_takes_over_after_the_other_instance_was_killed(
     gui: app.GuiApp, holder: Holder, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

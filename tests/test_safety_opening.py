@@ -43,6 +43,7 @@ def foreign_file(path: Path) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.slow
 def test_foreign_sqlite_file_is_refused_by_write_commands_and_stays_unchanged(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -72,6 +73,7 @@ def test_gui_open_path_refuses_a_foreign_file_and_leaves_it_unchanged(tmp_path: 
     assert other.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_sqlite_file_without_tables_becomes_a_tikdesk_database(tmp_path: Path) -> None:
     blank = tmp_path / "leer.sqlite"
     conn = sqlite3.connect(blank)
@@ -95,6 +97,7 @@ def count_ideas(path: Path) -> int:
         conn.close()
 
 
+@pytest.mark.slow
 def test_restore_after_a_downgrade_replaces_a_newer_schema_after_the_safety_copy(
     tmp_path: Path, db_path: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -129,6 +132,7 @@ def test_restore_after_a_downgrade_replaces_a_newer_schema_after_the_safety_copy
 # ----------------------------------------------------------------------------- emptied files
 
 
+@pytest.mark.slow
 def test_emptied_database_with_backups_is_not_started_afresh(
     tmp_path: Path, db_path: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -156,6 +160,7 @@ def test_emptied_database_with_backups_is_not_started_afresh(
     assert run_cli("--db", str(db_path), "check") == 0
 
 
+@pytest.mark.slow
 def test_empty_file_without_backups_becomes_a_new_database(tmp_path: Path, db_path: Path) -> None:
     db_path.touch()
     ideas = tmp_path / "eine.csv"
@@ -193,6 +198,7 @@ def assert_one_clear_sentence(text: str, backup: Path, *, with_findings: bool = 
         assert len(text.strip().splitlines()) == 1, text
 
 
+@pytest.mark.slow
 def test_garbage_inside_the_rows_is_one_sentence_with_the_newest_backup(
     tmp_path: Path, db_path: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,6 +215,7 @@ def test_garbage_inside_the_rows_is_one_sentence_with_the_newest_backup(
     assert db_path.read_bytes() == damaged
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [
@@ -305,6 +312,7 @@ def read_only_copy(tmp_path: Path) -> Iterator[Path]:
             shutil.rmtree(source, ignore_errors=True)
 
 
+@pytest.mark.slow
 def test_wal_database_in_a_read_only_folder_can_be_read_exported_backed_up_and_reported(
     read_only_copy: Path,
     tmp_path: Path,
@@ -353,6 +361,7 @@ def leftover(folder: Path, name: str, age_hours: float = 0) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_temporary_files_of_killed_processes_are_removed_at_the_next_start_and_backup(
     tmp_path: Path, db_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

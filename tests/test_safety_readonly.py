@@ -53,6 +53,7 @@ def test_read_command_does_not_turn_a_foreign_sqlite_file_into_tikdesk(
     assert tables == {"notes"}
 
 
+@pytest.mark.slow
 def test_write_command_still_creates_a_new_database(tmp_path: Path) -> None:
     fresh = tmp_path / "new.sqlite"
     ideas = tmp_path / "ideas.csv"

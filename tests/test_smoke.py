@@ -55,6 +55,7 @@ def smoke_folder(output: str) -> Path:
     return Path(found.group(1))
 
 
+@pytest.mark.slow
 def test_smoke_test_visits_everything_and_touches_no_user_data(tmp_path: Path) -> None:
     result = run_smoke(tmp_path)
     out = result.stdout
@@ -84,6 +85,7 @@ def test_smoke_test_visits_everything_and_touches_no_user_data(tmp_path: Path) -
     assert (folder / "home" / "logs" / "tikdesk.log").exists()
 
 
+@pytest.mark.slow
 def test_a_failing_step_exits_1_naming_the_step(tmp_path: Path) -> None:
     patch = NO_DEMO + (
         "from tikdesk.ui.help import manual\n"
@@ -96,6 +98,7 @@ def test_a_failing_step_exits_1_naming_the_step(tmp_path: Path) -> None:
     assert "exit 1" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_warning_for_the_user_fails_instead_of_waiting_for_a_click(tmp_path: Path) -> None:
     patch = NO_DEMO + (
         "from tikdesk.ui import messages\n"
@@ -110,6 +113,7 @@ def test_a_warning_for_the_user_fails_instead_of_waiting_for_a_click(tmp_path: P
     assert "warning shown to the user: Kaputt: injected warning" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_modal_dialog_is_closed_and_fails_the_run(tmp_path: Path) -> None:
     patch = NO_DEMO + (
         "from PySide6.QtWidgets import QMessageBox\n"
@@ -125,6 +129,7 @@ def test_a_modal_dialog_is_closed_and_fails_the_run(tmp_path: Path) -> None:
     assert "modal dialog opened: Frage injected modal" in result.stdout
 
 
+@pytest.mark.slow
 def test_an_uncaught_exception_in_a_slot_fails_the_run(tmp_path: Path) -> None:
     """Exceptions in Qt slots never reach the caller; the crash handler reports them."""
     patch = NO_DEMO + (

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings, QTimer
 
 from tikdesk import app
@@ -95,6 +96,7 @@ def _first_paint(tmp_path: Path, mode: str) -> dict[str, Any]:
     return report
 
 
+@pytest.mark.slow
 def test_the_window_is_painted_before_any_database_module_is_imported(tmp_path: Path) -> None:
     seen = _first_paint(tmp_path, "shown")
     modules: list[str] = seen["modules"]
@@ -108,6 +110,7 @@ def test_the_window_is_painted_before_any_database_module_is_imported(tmp_path: 
     assert seen["status"] == "Datenbank wird geöffnet …"
 
 
+@pytest.mark.slow
 def test_the_database_opens_after_the_first_paint(tmp_path: Path) -> None:
     seen = _first_paint(tmp_path, "filled")  # quits once the Ideen tab has its backlog
     assert "sqlalchemy" not in seen["modules"]
@@ -139,6 +142,7 @@ def test_an_error_while_opening_reaches_the_caller(qapp: Any) -> None:
         app.off_gui_thread(fail)
 
 
+@pytest.mark.slow
 def test_the_start_up_shell_gets_the_database_in_place(
     qtbot: Any, qapp: Any, settings: QSettings, tmp_path: Path, recorded_messages: list[Any]
 ) -> None:
@@ -165,6 +169,7 @@ def test_the_start_up_shell_gets_the_database_in_place(
             gui.window.ctx.db.close()
 
 
+@pytest.mark.slow
 def test_at_start_the_current_tab_comes_first_and_the_others_follow(
     qtbot: Any, qapp: Any, settings: QSettings, tmp_path: Path, recorded_messages: list[Any]
 ) -> None:
@@ -201,6 +206,7 @@ def test_at_start_the_current_tab_comes_first_and_the_others_follow(
             gui.window.ctx.db.close()
 
 
+@pytest.mark.slow
 def test_at_start_the_backlog_loads_in_the_background_and_the_search_applies_when_complete(
     qtbot: Any,
     qapp: Any,

@@ -16,6 +16,7 @@ from tikdesk.storage import migrations
 from tikdesk.storage.engine import open_database, sqlite_pragma
 
 
+@pytest.mark.slow
 def test_empty_database_is_migrated_to_head(db_path: Path) -> None:
     db = open_database(db_path)
     try:
@@ -68,6 +69,7 @@ def test_parent_table_rebuild_keeps_every_child_row(db_path: Path) -> None:
     db.close()
 
 
+@pytest.mark.slow
 def test_migration_with_dangling_reference_is_rolled_back(db_path: Path) -> None:
     db = open_database(db_path)
     with (
@@ -90,6 +92,7 @@ def test_migration_with_dangling_reference_is_rolled_back(db_path: Path) -> None
     db.close()
 
 
+@pytest.mark.slow
 def test_newer_schema_is_refused_naming_both_versions(db_path: Path) -> None:
     open_database(db_path).close()
     raw = sqlite3.connect(db_path)
@@ -128,6 +131,7 @@ def test_unwritable_system_location_is_a_clear_error_even_for_root() -> None:
         open_database(Path("/proc/tikdesk.sqlite"))
 
 
+@pytest.mark.slow
 def test_read_only_file_is_a_clear_error_even_for_root(tmp_path: Path) -> None:
     """A read-only file (as root, permission bits do not stop us) — use SQLite's ro mode."""
     path = tmp_path / "ro.sqlite"
@@ -168,6 +172,7 @@ def test_revision_constants_match_the_migration_scripts() -> None:
     assert {s.revision for s in scripts.walk_revisions()} == migrations.KNOWN_REVISIONS
 
 
+@pytest.mark.slow
 def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -> None:
     import subprocess
     import sys

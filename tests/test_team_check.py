@@ -17,6 +17,7 @@ from tikdesk.storage.engine import open_server_database
 from tikdesk.storage.repositories.erasure import ERASURE_TABLES, vacuum_server_tables
 
 
+@pytest.mark.slow
 def test_a_clean_team_database_passes(pg_url: str, tmp_path: Path) -> None:
     db = open_server_database(pg_url, tmp_path / "team")
     try:
@@ -27,6 +28,7 @@ def test_a_clean_team_database_passes(pg_url: str, tmp_path: Path) -> None:
     assert not report.findings
 
 
+@pytest.mark.slow
 def test_check_finds_disabled_triggers_missing_keys_and_self_approvals(
     pg_url: str, tmp_path: Path
 ) -> None:
@@ -75,6 +77,7 @@ def test_vacuum_after_erasure_where_the_login_owns_the_tables(pg_url: str, tmp_p
     assert set(done) == set(ERASURE_TABLES)
 
 
+@pytest.mark.slow
 def test_copy_of_a_self_approval_to_the_server_is_refused_whole(
     pg_url: str, tmp_path: Path
 ) -> None:

@@ -73,6 +73,7 @@ def gui(qapp: Any, settings: Any, recorded_messages: list) -> Iterator[app.GuiAp
     connect.forget_passwords()
 
 
+@pytest.mark.slow
 def test_the_password_is_asked_once_and_kept_in_memory_only(
     gui: app.GuiApp,
     own_server: Any,
@@ -132,6 +133,7 @@ def test_the_password_dialog_hides_what_is_typed(qtbot: Any) -> None:
     assert "pwuser@server" in dialog.intro.text()
 
 
+@pytest.mark.slow
 def test_an_unreachable_server_offers_to_try_again(
     gui: app.GuiApp, own_server: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -232,6 +234,7 @@ def test_team_dialog_reports_a_stopped_server(qtbot: Any, own_server: Any, setti
     assert dialog.test_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_a_connection_lost_during_an_edit_saves_nothing_and_offers_to_reconnect(
     qtbot: Any, gui: app.GuiApp, own_server: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

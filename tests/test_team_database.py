@@ -50,6 +50,7 @@ def test_connect_timeout_is_five_seconds_unless_given() -> None:
     assert server_url("postgres://h:5433/db").drivername == "postgresql+psycopg"
 
 
+@pytest.mark.slow
 def test_unreachable_server_gives_one_sentence_and_exit_1(tmp_path: Path) -> None:
     result = cli("--db", "postgresql://127.0.0.1:1/tikdesk", "check")
     assert result.returncode == 1, result.stderr
@@ -58,6 +59,7 @@ def test_unreachable_server_gives_one_sentence_and_exit_1(tmp_path: Path) -> Non
     assert not (tmp_path / "tikdesk-home" / "tikdesk.sqlite").exists()
 
 
+@pytest.mark.slow
 def test_tikdesk_db_environment_names_a_team_database(pg_url: str) -> None:
     result = cli("export-ideas", os.devnull + ".csv", env={"TIKDESK_DB": pg_url})
     # export into a path that cannot be written is refused; what matters: it reached the server
@@ -79,6 +81,7 @@ def test_second_session_gets_the_conflict_and_nothing_is_lost(
     assert first.get(idea.id).hook == "Anna's hook"
 
 
+@pytest.mark.slow
 def test_posts_conflict_names_who_changed_it(ctx: AppContext, open_again: Any) -> None:
     from tikdesk.services.posts import PostInput, PostService
 
@@ -116,6 +119,7 @@ def test_interleaved_writes_on_the_server_lose_nothing(
 
 
 # ------------------------------------------------------------------ concurrent imports
+@pytest.mark.slow
 def test_four_concurrent_imports_on_the_server_all_arrive(pg_url: str, tmp_path: Path) -> None:
     files = []
     for n in range(4):
@@ -174,6 +178,7 @@ def _summaries(address: str | Path) -> list[Any]:
         db.close()
 
 
+@pytest.mark.slow
 def test_copy_to_server_and_back_keeps_everything(pg_url: str, tmp_path: Path) -> None:
     source = tmp_path / "einzelplatz.sqlite"
     made = cli("--db", str(source), "--demo", "check")  # --demo excludes --db: usage error
@@ -205,6 +210,7 @@ def test_copy_to_server_and_back_keeps_everything(pg_url: str, tmp_path: Path) -
     assert "nicht leer" in again.stderr and "Traceback" not in again.stderr
 
 
+@pytest.mark.slow
 def test_new_rows_after_a_copy_get_new_ids(pg_url: str, tmp_path: Path) -> None:
     from tikdesk.services.safety import open_team_database
     from tikdesk.storage.engine import open_database
@@ -222,6 +228,7 @@ def test_new_rows_after_a_copy_get_new_ids(pg_url: str, tmp_path: Path) -> None:
     assert created.id == 2
 
 
+@pytest.mark.slow
 def test_backup_of_a_team_database_is_a_sqlite_snapshot(pg_url: str, tmp_path: Path) -> None:
     from tikdesk.services.safety import open_team_database
 
@@ -240,6 +247,7 @@ def test_backup_of_a_team_database_is_a_sqlite_snapshot(pg_url: str, tmp_path: P
 
 
 # ------------------------------------------------------------------ setup SQL
+@pytest.mark.slow
 def test_print_setup_sql_needs_no_database() -> None:
     result = cli("admin", "print-setup-sql", "--database", "redaktion")
     assert result.returncode == 0, result.stderr

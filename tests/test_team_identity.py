@@ -51,6 +51,7 @@ def new_post(db: Database, title: str, *, claimed: str = "mallory") -> int:
     return PostService(AppContext(db=db, user=claimed)).create(PostInput(title=title))
 
 
+@pytest.mark.slow
 def test_the_context_acts_as_the_database_login(login) -> None:
     db = login("anna")
     assert db.login == "anna"
@@ -95,6 +96,7 @@ def test_the_author_cannot_approve_even_with_direct_sql(login) -> None:
         assert s.scalar(select(Approval.id).where(Approval.post_id == post_id)) is None
 
 
+@pytest.mark.slow
 def test_another_login_approves_and_the_server_records_who(login) -> None:
     post_id = new_post(login("anna"), "Sporttest")
     ben = login("ben")
@@ -110,6 +112,7 @@ def test_another_login_approves_and_the_server_records_who(login) -> None:
         assert s.get(Approval, approval_id).approver == "ben"
 
 
+@pytest.mark.slow
 def test_an_editor_may_not_approve(login) -> None:
     post_id = new_post(login("ben"), "Blaulichttag")
     anna = login("anna")

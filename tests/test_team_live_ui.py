@@ -41,6 +41,7 @@ def titles(window: MainWindow) -> list[str]:
     return [model.record(r).title for r in range(model.rowCount())]
 
 
+@pytest.mark.slow
 def test_a_change_in_one_window_reaches_the_others_table(qtbot: Any, two_windows) -> None:
     first, second = two_windows
     assert hasattr(first, "live_refresh") and hasattr(second, "live_refresh")
@@ -70,6 +71,7 @@ def test_a_change_in_one_window_reaches_the_others_table(qtbot: Any, two_windows
     assert tab.selected_ids() == [selected]
 
 
+@pytest.mark.slow
 def test_an_open_editor_says_the_idea_changed(qtbot: Any, two_windows) -> None:
     first, second = two_windows
     service = IdeaService(first.ctx)
@@ -87,6 +89,7 @@ def test_an_open_editor_says_the_idea_changed(qtbot: Any, two_windows) -> None:
     )
 
 
+@pytest.mark.slow
 def test_own_changes_are_not_reported_as_someone_elses(qtbot: Any, two_windows) -> None:
     first, second = two_windows
     service = IdeaService(first.ctx)

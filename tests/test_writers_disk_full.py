@@ -26,6 +26,7 @@ def make_db(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [["export-ideas", "{out}"], ["export-analytics", "{out}"], [*PERIOD, "--out", "{out}"]],
@@ -50,6 +51,7 @@ def test_a_full_disk_writing_xlsx_is_one_sentence_and_keeps_the_old_file(
     assert expected in err and "out.xlsx" in err
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("qapp")
 def test_a_full_disk_writing_the_pdf_leaves_neither_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

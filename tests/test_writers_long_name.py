@@ -29,6 +29,7 @@ def run(argv: list[str]) -> int:
         return int(exc.code or 0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -55,6 +56,7 @@ def test_a_too_long_name_is_one_sentence_and_writes_nothing(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_person_export_with_a_too_long_name(tmp_path: Path) -> None:
     db = open_database(tmp_path / "daten.sqlite")
     try:

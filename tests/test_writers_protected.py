@@ -47,6 +47,7 @@ def still_the_database(path: Path) -> bool:
         conn.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["export-ideas", "export-analytics"])
 def test_an_export_refuses_the_database_itself(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
@@ -58,6 +59,7 @@ def test_an_export_refuses_the_database_itself(
     assert still_the_database(db)
 
 
+@pytest.mark.slow
 def test_symlinks_and_hard_links_to_the_database_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -73,6 +75,7 @@ def test_symlinks_and_hard_links_to_the_database_are_refused(
     assert (tmp_path / "link.xlsx").is_symlink()
 
 
+@pytest.mark.slow
 def test_any_other_existing_file_is_overwritten(tmp_path: Path) -> None:
     db = make_db(tmp_path / "daten.sqlite")
     old = tmp_path / "ideen.xlsx"
@@ -81,6 +84,7 @@ def test_any_other_existing_file_is_overwritten(tmp_path: Path) -> None:
     assert old.read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.slow
 def test_report_refuses_the_database_as_workbook_or_pdf(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -97,6 +101,7 @@ def test_report_refuses_the_database_as_workbook_or_pdf(
     assert not out.exists()  # the workbook of the same run is not written either
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("end", ["-wal", "-shm", "-journal", ".lock", ".erasures.json"])
 def test_backup_to_refuses_the_database_companions(
     tmp_path: Path, end: str, capsys: pytest.CaptureFixture[str]
@@ -110,6 +115,7 @@ def test_backup_to_refuses_the_database_companions(
     assert still_the_database(db)
 
 
+@pytest.mark.slow
 def test_backup_to_refuses_a_file_of_the_backup_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -124,6 +130,7 @@ def test_backup_to_refuses_a_file_of_the_backup_folder(
     assert existing.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_person_export_refuses_the_database_and_the_backups(tmp_path: Path) -> None:
     db_file = make_db(tmp_path / "daten.xlsx")
     backups = tmp_path / "backups"
