@@ -461,9 +461,7 @@ def _write_report(window: QWidget) -> str:
     period = report_period(end - dt.timedelta(days=89), end)
     out = folder() / "report"
     out.mkdir(exist_ok=True)
-    files = ReportService(ctx).create(
-        period, out / "bericht.xlsx", pdf=out / "bericht.pdf"
-    )
+    files = ReportService(ctx).create(period, out / "bericht.xlsx", pdf=out / "bericht.pdf")
     written = [files.workbook, *([files.pdf] if files.pdf else [])]
     empty = [str(p) for p in written if not p.is_file() or p.stat().st_size == 0]
     if empty or files.pdf is None:
