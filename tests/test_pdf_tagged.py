@@ -204,6 +204,19 @@ def test_report_of_emoji_only_names_says_so(report_data: ReportData, tmp_path: P
     assert "„“" not in text
 
 
+def test_characters_typst_cannot_show_are_left_out_and_nothing_else(tmp_path: Path) -> None:
+    """Control characters (a pasted bell, an import's NUL) and code points no font has (Typst
+    names them escaped, ``\\u{378}``) are left out — only they: the form number with its 7 and
+    the QR code (an SVG in the data) stay whole."""
+    assert printable("Dreh\x07 im\x00 Bauhof\ufffe") == "Dreh im Bauhof"
+    assert printable("Zeile\nzwei\tTab") == "Zeile\nzwei\tTab"
+    title = "Dreh\x07 im Bauhof\u0378 \x00Teil 2"
+    render_consent_form(dataclasses.replace(consent_form(), post_title=title), tmp_path / "f.pdf")
+    text = flat(pdf_text((tmp_path / "f.pdf").read_bytes()))
+    assert "Dreh im Bauhof Teil 2" in text
+    assert "EW-000042-7" in text and "Erika $Muster" in text
+
+
 def images_in(path: Path) -> int:
     with pikepdf.open(path) as pdf:
         return sum(len(page.get_images()) for page in pdf.pages)  # the logo: an image XObject

@@ -47,11 +47,16 @@ _NO_GLYPH = re.compile(
     "\u200d\ufe0e\ufe0f\u20e3"  # zero-width joiner, variation selectors, keycap
     "\U000e0000-\U000e007f"  # tag characters (subdivision flags)
     "\ue000-\uf8ff"  # private use
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters (a pasted bell, an import's NUL)
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"  # non-characters, lone surrogates
     "]"
 )
 #: symbols from those ranges that the fonts do have (kept)
 _KEEP = frozenset("★☆☐☑☒✓✗✔✘▲▼►◄●○■□♥♦♣♠☎⚠")
 _MISSING = re.compile(r'the text `"(.+?)"` could not be displayed')
+#: how Typst's message writes a character (Rust's escape_debug): ``\u{378}``, ``\t``, ``\"``
+_ESCAPE = re.compile(r"\\(u\{([0-9a-fA-F]{1,6})\}|.)")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "0": "\0"}
 
 
 _compiler: typst.Compiler | None = None
@@ -143,7 +148,7 @@ def compile_pdf(
                 )
             except typst.TypstError as exc:
                 text = f"{exc.message} {exc}"
-                found = frozenset("".join(_MISSING.findall(text)))
+                found = frozenset("".join(_unescape(t) for t in _MISSING.findall(text)))
                 if found - missing:  # a character no font has: leave it out, once more
                     missing |= found
                     continue
@@ -159,6 +164,18 @@ def compile_pdf(
     if not isinstance(pdf, bytes) or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
         raise OSError(errno.EIO, f"the PDF ({name}) could not be finished")
     return pdf
+
+
+def _unescape(text: str) -> str:
+    """The characters Typst named in a message (``\\u{378}`` is U+0378, not "u", "3", …)."""
+
+    def char(m: re.Match[str]) -> str:
+        if m[2]:
+            code = int(m[2], 16)
+            return chr(code) if code <= 0x10FFFF else ""
+        return _ESCAPED.get(m[1], m[1])
+
+    return _ESCAPE.sub(char, text)
 
 
 def _copy_images(images: Mapping[str, str], root: Path) -> dict[str, str]:
