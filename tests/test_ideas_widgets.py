@@ -162,7 +162,7 @@ def test_create_through_editor_with_inline_validation_then_find_it(
     assert (created.status, created.owner) == ("shortlisted", "Mia Schulz")
     assert tab.current_record() == created  # selected in the table
     assert tab.owner_filter.findData("Mia Schulz") > 0  # new owner offered as filter
-    assert tab.window_.undo_stack.count() == 1
+    assert tab.host.undo_stack.count() == 1
 
     key(qtbot, tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.search.hasFocus()
@@ -451,17 +451,19 @@ def test_changes_elsewhere_refresh_the_tab(
 
 
 @pytest.mark.slow
-def test_convert_to_post_calls_the_posts_feature(
-    tab: IdeasTab, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_convert_to_post_asks_the_window_which_opens_the_new_post(
+    tab: IdeasTab, window: MainWindow, qtbot: Any
 ) -> None:
-    calls: list[tuple[object, int]] = []
-    monkeypatch.setattr(
-        tab_module, "find_converter", lambda: lambda win, idea_id: calls.append((win, idea_id))
-    )
+    from tikdesk.ui.posts.tab import PostsTab
+
     (record,) = select_rows(tab, 1)
     assert tab.action_convert.isEnabled()
-    tab.action_convert.trigger()
-    assert calls == [(window, record.id)]
+    with qtbot.waitSignal(tab.convert_to_post_requested) as asked:
+        tab.action_convert.trigger()
+    assert asked.args == [record.id]
+    posts = window.tab(PostsTab)
+    assert window.tabs.currentWidget() is posts
+    assert posts.panel.detail is not None and posts.panel.detail.title == record.title
 
 
 @pytest.mark.slow

@@ -48,7 +48,6 @@ DropHandler = Callable[[list[Path]], bool]
 TabFactory = Callable[..., QWidget]  # SomeTab(ctx, host)
 MAX_RECENT = 8
 T = TypeVar("T", bound=QWidget)
-_LEGACY = ("IdeasTab",)  # TRANSITION: still built with (ctx, window)
 
 
 class MainWindow(QMainWindow):
@@ -366,8 +365,6 @@ class MainWindow(QMainWindow):
     def _make_tab(self, cls: type[QWidget]) -> QWidget:
         from tikdesk.ui.tab import Tab
 
-        if cls.__name__ in _LEGACY:  # TRANSITION: not yet on the Tab contract
-            return cast(TabFactory, cls)(self.ctx, self)
         tab = cast(TabFactory, cls)(self.ctx, self.host)
         assert isinstance(tab, Tab), f"{cls.__name__} does not keep the Tab contract"
         self._connect_tab(tab)
@@ -376,18 +373,19 @@ class MainWindow(QMainWindow):
         return tab
 
     def _install_tab(self, tab: QWidget) -> None:
-        if type(tab).__name__ in _LEGACY:
-            getattr(tab, "install_actions", lambda: None)()
-            return
         tab.install_actions(self.menus)  # type: ignore[attr-defined]
 
     def _connect_tab(self, tab: QWidget) -> None:
         """The cross-tab requests: a tab asks, the window shows the other tab."""
+        from tikdesk.ui.ideas.tab import IdeasTab
         from tikdesk.ui.overview.tab import OverviewTab
 
         if isinstance(tab, OverviewTab):
             tab.show_post_requested.connect(self.show_post)
             tab.show_person_requested.connect(self.show_person)
+        elif isinstance(tab, IdeasTab):
+            tab.convert_to_post_requested.connect(self.convert_idea_to_post)
+            tab.show_requested.connect(lambda: self.tabs.setCurrentWidget(tab))
 
     def tab(self, kind: type[T]) -> T:
         """The tab of this class (for tests and cross-links).
@@ -597,9 +595,6 @@ class MainWindow(QMainWindow):
         options.MAIN_WINDOW_STATE.set(self.settings, self.saveState())
         options.WINDOW_TAB.set(self.settings, self.tabs.currentIndex())
         for tab in self.tab_widgets:
-            if type(tab).__name__ in _LEGACY:
-                getattr(tab, "save_layout", lambda: None)()
-                continue
             tab.save_layout(self.settings)  # type: ignore[attr-defined]
         self.settings.sync()
 

@@ -9,22 +9,22 @@ and both views one row at a time.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
+    QSettings,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -60,9 +60,10 @@ from tikdesk.ui.ideas.editor import IdeaEditorDialog
 from tikdesk.ui.ideas.filters import IdeaFilterBar
 from tikdesk.ui.ideas.loader import IndexLoader
 from tikdesk.ui.ideas.model import COLUMN_SPECS, Column, IdeaTableModel
+from tikdesk.ui.tab import Menus, TabHost
 
 if TYPE_CHECKING:
-    from tikdesk.ui.main_window import MainWindow
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -84,19 +85,6 @@ def ask_owner(parent: QWidget, owners: list[str], current: str) -> str | None:
     return name.strip() if ok else None
 
 
-def find_converter() -> Callable[[Any, int], Any] | None:
-    """The posts feature's ``convert_idea_to_post(window, idea_id)``, if it is installed."""
-    for name in ("tikdesk.ui.posts", "tikdesk.ui.posts.tab"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        converter = getattr(module, "convert_idea_to_post", None)
-        if callable(converter):
-            return converter  # type: ignore[no-any-return]
-    return None
-
-
 #: rows shown at once while the whole backlog loads in the background (issue 21)
 FIRST_ROWS = 100
 
@@ -104,12 +92,16 @@ FIRST_ROWS = 100
 class IdeasTab(QWidget):
     #: the whole backlog is in the index (after a background load)
     loaded = Signal()
+    #: „In Beitrag umwandeln“ for this idea (id): the window makes the post and shows it
+    convert_to_post_requested = Signal(int)
+    #: bring this tab to the front (its Edit → Idea menu acts on its selection)
+    show_requested = Signal()
 
-    def __init__(self, ctx: AppContext, window: MainWindow) -> None:
+    def __init__(self, ctx: AppContext, host: TabHost) -> None:
         super().__init__()
         self.setObjectName("ideasTab")
         self.ctx = ctx
-        self.window_ = window
+        self.host = host
         self.service = IdeaService(ctx)
         self.index = IdeaIndex()
         self.model = IdeaTableModel(self.index, self)
@@ -117,22 +109,19 @@ class IdeasTab(QWidget):
         self._filter = IdeaFilter()
         self._stale_views: set[str] = set()
         self._emitting = False
-        self._read_only = window.is_read_only()
+        self._read_only = False  # until the window calls set_read_only()
         self._details_shown: object = object()  # the record in the details panel
 
         self._build_actions()
         self._build_ui()
-        self._restore_layout()
         self._loader: IndexLoader | None = None  # a newer load or refresh() replaces it
         self._loading = False
         self._changed_while_loading = False
-        if getattr(window, "load_in_background", False):  # the app's start (issue 21)
+        if host.loads_in_background():  # the app's start (issue 21)
             self.load_in_background()
         else:
             self.refresh()
-        window.data_changed.connect(self._on_data_changed)
-        window.tabs.currentChanged.connect(self._on_main_tab_changed)
-        self.set_read_only(self._read_only)
+        host.data_changed.connect(self._on_data_changed)
 
     # ================================================================== building
     def _build_actions(self) -> None:
@@ -236,26 +225,15 @@ class IdeasTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1100, 260])
 
-    def install_actions(self) -> None:
+    def install_actions(self, menus: Menus) -> None:
         """Table/board switch in the View menu; every idea command under Edit → Idea."""
-        window: Any = self.window_
         self.commands.install(
-            window.menu_view,
-            getattr(window, "menu_edit", None),
-            getattr(window, "edit_tab_anchor", None),
-            self._show_in_window,
+            menus.view, menus.edit, menus.edit_tab_anchor, self.show_requested.emit
         )
         self.idea_menu = self.commands.idea_menu
 
-    @Slot()
-    def _show_in_window(self) -> None:
-        tabs = getattr(self.window_, "tabs", None)
-        if tabs is not None and tabs.currentWidget() is not self:
-            tabs.setCurrentWidget(self)
-
     # ================================================================== layout memory
-    def _restore_layout(self) -> None:
-        settings = self.window_.settings
+    def restore_layout(self, settings: QSettings) -> None:
         header = self.table.horizontalHeader()
         state = IDEAS_HEADER.get(settings)
         if state is None or not header.restoreState(state):
@@ -266,8 +244,7 @@ class IdeasTab(QWidget):
             self.splitter.restoreState(splitter)
         self.set_view(IDEAS_VIEW.get(settings), remember=False)
 
-    def save_layout(self) -> None:
-        settings = self.window_.settings
+    def save_layout(self, settings: QSettings) -> None:
         IDEAS_HEADER.set(settings, self.table.horizontalHeader().saveState())
         IDEAS_SPLITTER.set(settings, self.splitter.saveState())
         IDEAS_VIEW.set(settings, self.current_view_name())
@@ -286,7 +263,7 @@ class IdeasTab(QWidget):
         if selected:
             self.select_id(selected[0], focus=False)
         if remember:
-            IDEAS_VIEW.set(self.window_.settings, self.current_view_name())
+            IDEAS_VIEW.set(self.host.settings, self.current_view_name())
         self._update_actions()
 
     def _refresh_stale_view(self) -> None:
@@ -461,7 +438,7 @@ class IdeasTab(QWidget):
     def _emit_data_changed(self) -> None:
         self._emitting = True
         try:
-            self.window_.data_changed.emit()
+            self.host.data_changed.emit()
         finally:
             self._emitting = False
 
@@ -471,11 +448,11 @@ class IdeasTab(QWidget):
             self.refresh()
 
     def _report_error(self, text: str) -> None:
-        self.window_.show_warning(self.tr("Ideas"), text)
+        messages.show_warning(self, self.tr("Ideas"), text)
         QTimer.singleShot(0, self.refresh)
 
     def _push(self, command: QUndoCommand) -> None:
-        self.window_.undo_stack.push(command)
+        self.host.undo_stack.push(command)
 
     def _command_args(self) -> tuple[IdeaService, Callable[..., None], Callable[[str], None]]:
         return self.service, self.apply, self._report_error
@@ -526,7 +503,7 @@ class IdeasTab(QWidget):
         self.commands.enable(
             editable=not self._read_only,
             selected=len(self.selected_ids()),
-            can_convert=find_converter() is not None,
+            can_convert=True,
         )
 
     def _update_details(self) -> None:
@@ -634,10 +611,9 @@ class IdeasTab(QWidget):
 
     def convert_current(self) -> None:
         record = self.current_record()
-        converter = find_converter()
-        if record is None or converter is None or self._read_only:
+        if record is None or self._read_only:
             return
-        converter(self.window_, record.id)
+        self.convert_to_post_requested.emit(record.id)
 
     # ================================================================== events
     @Slot(QModelIndex)
@@ -652,12 +628,14 @@ class IdeasTab(QWidget):
         if self.selected_ids():
             self.commands.popup(global_pos)
 
-    @Slot(int)
-    def _on_main_tab_changed(self, index: int) -> None:
-        if self.window_.tabs.widget(index) is self:
-            focus = self.focusWidget()
-            if focus is None or not self.isAncestorOf(focus):
-                self._focus_view()
+    def showEvent(self, event: QShowEvent) -> None:
+        """Brought to the front: the list or board takes the focus unless it is inside."""
+        super().showEvent(event)
+        if event.spontaneous():  # the window shown again, not this tab chosen
+            return
+        focus = self.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self._focus_view()
 
     def _focus_view(self) -> None:
         if self.current_view_name() == "table":

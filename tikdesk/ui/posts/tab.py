@@ -7,7 +7,6 @@ calls when the ideas tab asks for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -416,8 +415,3 @@ class PostsTab(ListDetailTab[PostSummary, PostDetail]):
             self._warn(self.tr("Checklist folder"), str(exc))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-def convert_idea_to_post(window: Any, idea_id: int) -> None:  # TRANSITION
-    """Until the ideas tab asks by signal: hand the idea to the main window."""
-    window.convert_idea_to_post(idea_id)
