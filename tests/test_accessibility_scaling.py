@@ -34,6 +34,15 @@ def _internal(widget: QWidget) -> bool:
     )
 
 
+def outside(widget: QWidget) -> bool:
+    """Placed (partly) beyond its parent's edge, where nothing shows it (a row that does not
+    wrap); the content of a scroll area is exempt (it scrolls)."""
+    parent = widget.parentWidget()
+    if parent is None or isinstance(parent.parentWidget(), QAbstractScrollArea):
+        return False
+    return not parent.rect().contains(widget.geometry())
+
+
 def label_cut(label: QLabel) -> bool:
     """The label shows less than its text and no tooltip has it all."""
     if not label.text() or label.toolTip() or not label.pixmap().isNull():
@@ -53,6 +62,9 @@ def clipped(win: QWidget, state: str) -> list[str]:
     ignored = QSizePolicy.Policy.Ignored
     for widget in win.findChildren(QWidget):
         if not widget.isVisible() or widget.isWindow() or _internal(widget):
+            continue
+        if outside(widget):
+            found.append(f"{describe(widget)} reaches out of its parent [{state}]")
             continue
         if isinstance(widget, QLabel):
             if label_cut(widget):
