@@ -247,7 +247,9 @@ def _roles(d: Demo) -> QWidget:
 def _time(d: Demo) -> QWidget:
     from tikdesk.ui.calendar.tab import TimeDialog
 
-    return TimeDialog(None, "Tag der offenen Tür", dt.datetime(2027, 3, 29, 10, 0))
+    return TimeDialog(
+        None, "Tag der offenen Tür", dt.datetime(2027, 3, 29, 10, 0), d.ctx.clock.today()
+    )
 
 
 def _calendar_settings(d: Demo) -> QWidget:
@@ -276,7 +278,7 @@ def _tables(d: Demo) -> Any:
 def _year(d: Demo) -> QWidget:
     from tikdesk.ui.analytics.dialogs import YearDialog
 
-    return YearDialog(_tables(d)[:2])
+    return YearDialog(_tables(d)[:2], d.ctx.clock.today())
 
 
 def _account(d: Demo) -> QWidget:
@@ -297,7 +299,7 @@ def _manual_stats(d: Demo) -> QWidget:
     from tikdesk.services.analytics import AnalyticsService
     from tikdesk.ui.analytics.dialogs import ManualStatsDialog
 
-    return ManualStatsDialog(AnalyticsService(d.ctx))
+    return ManualStatsDialog(AnalyticsService(d.ctx), d.ctx.clock.today())
 
 
 def _person(d: Demo) -> QWidget:

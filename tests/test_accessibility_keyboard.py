@@ -111,10 +111,11 @@ def _has_tab(window: QWidget, name: str) -> bool:
 
 def test_multi_line_fields_move_on_with_tab(window: QWidget) -> None:
     """Tab in an editable multi-line field moves focus on and types no tab character."""
+    from tikdesk.domain.clock import SYSTEM_CLOCK
     from tikdesk.ui.people.widgets import PersonForm
     from tikdesk.ui.posts.form import PostForm
 
-    for form in (PostForm(), PersonForm()):
+    for form in (PostForm(SYSTEM_CLOCK.today), PersonForm()):
         form.show()
         settle()
         for field in form.findChildren(QPlainTextEdit):

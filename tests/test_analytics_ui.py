@@ -75,7 +75,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[object]]:
     monkeypatch.setattr(
         dialogs.YearDialog,
         "ask",
-        classmethod(lambda cls, t, parent=None: asked["year"].append(t) or answers["year"]),
+        classmethod(lambda cls, t, today, parent=None: asked["year"].append(t) or answers["year"]),
     )
     monkeypatch.setattr(
         dialogs.AccountDialog,
@@ -394,7 +394,7 @@ def test_manual_numbers_dialog(ctx: AppContext, qtbot: QtBot) -> None:
     from tikdesk.ui.analytics.dialogs import ManualStatsDialog
 
     PostService(ctx).create(PostInput(title="Tag der offenen Tür", format="event"))
-    dialog = ManualStatsDialog(AnalyticsService(ctx))
+    dialog = ManualStatsDialog(AnalyticsService(ctx), ctx.clock.today())
     qtbot.addWidget(dialog)
     assert not dialog.save()  # nothing typed in
     assert dialog.error.text()

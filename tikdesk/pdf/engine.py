@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import typst
 
 from tikdesk import paths
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import TikDeskError
 from tikdesk.domain.i18n import language
 
@@ -124,7 +125,11 @@ def compile_pdf(
 
     ``images``: name in the template → file on disk (copied into the root folder; a file
     that is missing or that Typst cannot decode is left out, never an error).
-    ``data`` gets ``lang`` (the UI language) unless it has one."""
+    ``data`` gets ``lang`` (the UI language) unless it has one.
+    ``timestamp``: the PDF's creation date in its metadata; by default the machine's real
+    time (:data:`~tikdesk.domain.clock.SYSTEM_CLOCK`), like a record's stamp: it says when
+    the file was made.  The dates printed in the PDF come from ``data`` (the caller's
+    clock); pass ``timestamp`` for byte-identical output."""
     import typst
 
     payload = {"lang": language(), **data}
@@ -144,7 +149,7 @@ def compile_pdf(
                     root=root,
                     sys_inputs=inputs,
                     pdf_standards=STANDARDS,  # type: ignore[arg-type]
-                    timestamp=timestamp or dt.datetime.now(dt.UTC).replace(microsecond=0),
+                    timestamp=timestamp or SYSTEM_CLOCK.now(dt.UTC).replace(microsecond=0),
                 )
             except typst.TypstError as exc:
                 text = f"{exc.message} {exc}"

@@ -292,7 +292,9 @@ class ImportPreviewDialog(QDialog):
 class YearDialog(QDialog):
     """Which year does the last row fall in? (files without any date anchor)."""
 
-    def __init__(self, tables: Sequence[TablePreview], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tables: Sequence[TablePreview], today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Analytics", "Which year?"))
         layout = QVBoxLayout(self)
@@ -309,7 +311,6 @@ class YearDialog(QDialog):
         layout.addWidget(text)
         form = QFormLayout()
         self.spins: dict[str, QSpinBox] = {}
-        today = dt.date.today()
         for table in tables:
             spin = QSpinBox()
             spin.setRange(2016, today.year + 1)
@@ -335,9 +336,9 @@ class YearDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, tables: Sequence[TablePreview], parent: QWidget | None = None
+        cls, tables: Sequence[TablePreview], today: dt.date, parent: QWidget | None = None
     ) -> dict[str, int] | None:
-        dialog = cls(tables, parent)
+        dialog = cls(tables, today, parent)
         return dialog.years() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -520,7 +521,9 @@ class LinkVideosDialog(QDialog):
 class ManualStatsDialog(QDialog):
     """A post's numbers typed in by hand (teams that have no export)."""
 
-    def __init__(self, service: AnalyticsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: AnalyticsService, today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(translate("Analytics", "Enter a post's numbers"))
@@ -541,7 +544,7 @@ class ManualStatsDialog(QDialog):
         for p in service.post_choices():
             when = p.published_at or p.planned_at
             self.post.addItem(p.title + (f" ({fmt.fmt_datetime(when)})" if when else ""), p.id)
-        self.day = QDateEdit(to_qdate(dt.date.today()))
+        self.day = QDateEdit(to_qdate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy" if fmt.german() else "yyyy-MM-dd")
         self.views, self.likes = CountEdit(), CountEdit()
@@ -603,8 +606,8 @@ class ManualStatsDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, service: AnalyticsService, parent: QWidget | None = None) -> bool:
-        return cls(service, parent).exec() == QDialog.DialogCode.Accepted
+    def ask(cls, service: AnalyticsService, today: dt.date, parent: QWidget | None = None) -> bool:
+        return cls(service, today, parent).exec() == QDialog.DialogCode.Accepted
 
 
 # ----------------------------------------------------------------------------- benchmarks
@@ -617,6 +620,7 @@ class BenchmarkForm(QWidget):
         self,
         service: AnalyticsService,
         read_only: Callable[[], bool],
+        today: Callable[[], dt.date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -633,7 +637,7 @@ class BenchmarkForm(QWidget):
             edit.setPlaceholderText(translate("Analytics", "Peer account"))
         self.name.setAccessibleName(translate("Analytics", "Peer account"))
         self.name.setMinimumWidth(170)
-        self.day = QDateEdit(to_qdate(dt.date.today()))
+        self.day = QDateEdit(to_qdate(today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy" if fmt.german() else "yyyy-MM-dd")
         self.day.setAccessibleName(translate("Analytics", "Date"))

@@ -4,6 +4,7 @@ the two other ways numbers come in: linking videos, and typing a post's numbers 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -43,10 +44,12 @@ class ImportFlow:
         read_only: Callable[[], bool],
         changed: Callable[[], None],
         status: Callable[[str], None],
+        today: Callable[[], dt.date],
     ) -> None:
         self.service = service
         self.parent = parent
         self.read_only = read_only
+        self.today = today
         self.changed = changed
         self.status = status
 
@@ -154,7 +157,7 @@ class ImportFlow:
                 if not account:
                     return None
             elif preview.needs_year:
-                answer = YearDialog.ask(preview.needs_year, self.parent)
+                answer = YearDialog.ask(preview.needs_year, self.today(), self.parent)
                 if answer is None:
                     return None
                 years.update(answer)
@@ -174,7 +177,7 @@ class ImportFlow:
             self.changed()
 
     def enter_numbers(self) -> None:
-        if ManualStatsDialog.ask(self.service, self.parent):
+        if ManualStatsDialog.ask(self.service, self.today(), self.parent):
             self.changed()
 
 

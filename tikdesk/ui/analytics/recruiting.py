@@ -59,6 +59,7 @@ class RecruitingBox(QGroupBox):
         service: RecruitingService,
         read_only: Callable[[], bool],
         warn: Callable[[str, str], None],
+        today: Callable[[], dt.date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(translate("Analytics", "Recruiting (typed in by the team)"), parent)
@@ -66,6 +67,7 @@ class RecruitingBox(QGroupBox):
         self.service = service
         self._read_only = read_only
         self._warn = warn
+        self._today = today
         self._filling = False
         self.figures: list[Figure] = []
         layout = QVBoxLayout(self)
@@ -119,7 +121,7 @@ class RecruitingBox(QGroupBox):
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("MM.yyyy" if fmt.german() else "yyyy-MM")
         self.month_edit.setAccessibleName(translate("Analytics", "Month"))
-        today = dt.date.today()
+        today = self._today()
         self.month_edit.setDate(QDate(today.year, today.month, 1))
         self.account_edit = QComboBox()
         self.account_edit.setEditable(True)

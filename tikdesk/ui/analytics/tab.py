@@ -10,6 +10,7 @@ screen new arrays.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,10 +69,11 @@ class AnalyticsTab(QWidget):
             read_only=self._read_only,
             changed=host.data_changed.emit,
             status=host.show_status,
+            today=self.today,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.toolbar = AnalyticsToolbar(self.source.bounds_of)
+        self.toolbar = AnalyticsToolbar(self.source.bounds_of, self.today)
         self._connect_toolbar()
         # narrower than its controls (small window, large font): it scrolls sideways
         layout.addWidget(scrolled(self.toolbar, vertical=False))
@@ -79,11 +81,15 @@ class AnalyticsTab(QWidget):
         layout.addWidget(self.kpis)
         layout.addWidget(self._build_pages(), 1)
         self._build_recruiting(layout)
-        self.benchmark_form = BenchmarkForm(self.service, self._read_only)
+        self.benchmark_form = BenchmarkForm(self.service, self._read_only, self.today)
         self.benchmark_form.saved.connect(self._on_benchmarks_changed)
         host.data_changed.connect(self._on_data_changed)
         host.register_drop_handler(self.handle_drop, DROP_PRIORITY)
         self._reload_accounts()
+
+    def today(self) -> dt.date:
+        """Today as the context's clock says (read on each call: a test may freeze it)."""
+        return self.ctx.clock.today()
 
     # ================================================================== building
     def _connect_toolbar(self) -> None:
@@ -138,6 +144,7 @@ class AnalyticsTab(QWidget):
             RecruitingService(self.ctx),
             self._read_only,
             lambda title, text: messages.show_warning(self, title, text),
+            self.today,
         )
         self.recruiting.setMaximumHeight(300)
         self.recruiting.setVisible(False)

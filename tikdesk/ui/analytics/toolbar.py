@@ -33,10 +33,13 @@ class AnalyticsToolbar(QWidget):
 
     selection_changed = Signal()
 
-    def __init__(self, bounds_of: Callable[[str | None], Bounds]) -> None:
+    def __init__(
+        self, bounds_of: Callable[[str | None], Bounds], today: Callable[[], dt.date]
+    ) -> None:
         super().__init__()
         self.setObjectName("analyticsToolbar")
         self._bounds_of = bounds_of
+        self._today = today
         self._loading = False
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +173,7 @@ class AnalyticsToolbar(QWidget):
 
     def _default_custom(self) -> tuple[dt.date, dt.date]:
         first, last = self._bounds_of(self.account())
-        end = last or dt.date.today()
+        end = last or self._today()
         return max(first or end, end - dt.timedelta(days=27)), end
 
     # ---------------------------------------------------------------- slots

@@ -289,7 +289,9 @@ class MovePostCommand(QUndoCommand):
 class TimeDialog(QDialog):
     """The planned date and time of one post, or none."""
 
-    def __init__(self, parent: QWidget | None, title: str, current: dt.datetime | None) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, current: dt.datetime | None, today: dt.date
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Planned time"))
         layout = QFormLayout(self)
@@ -297,7 +299,7 @@ class TimeDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dd.MM.yyyy HH:mm" if language() == "de" else "yyyy-MM-dd HH:mm")
-        start = current or dt.datetime.combine(dt.date.today(), dt.time(10, 0))
+        start = current or dt.datetime.combine(today, dt.time(10, 0))
         self.when.setDateTime(
             QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
         )
@@ -324,10 +326,11 @@ class TimeDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, title: str, current: dt.datetime | None
+        cls, parent: QWidget | None, title: str, current: dt.datetime | None, today: dt.date
     ) -> tuple[bool, dt.datetime | None]:
-        """(accepted, new time or None for undated); tests replace this."""
-        dialog = cls(parent, title, current)
+        """(accepted, new time or None for undated); tests replace this.  Undated, the
+        dialog offers ``today`` at 10:00."""
+        dialog = cls(parent, title, current, today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False, current
         return True, dialog.value()
@@ -872,7 +875,7 @@ class CalendarTab(RefreshWhenShown, QWidget):
                 self, self.tr("Calendar"), self.tr("Please select a post in the calendar first.")
             )
             return
-        accepted, when = TimeDialog.ask(self, entry.title, entry.planned_at)
+        accepted, when = TimeDialog.ask(self, entry.title, entry.planned_at, self.ctx.clock.today())
         if accepted:
             self.request_move(entry, when)
 

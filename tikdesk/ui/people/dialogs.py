@@ -530,12 +530,15 @@ def confirm_erase(parent: QWidget | None, name: str, posts: int, found: Sequence
     )
 
 
-def ask_export_path(parent: QWidget | None, name: str, as_zip: bool = False) -> Path | None:
+def ask_export_path(
+    parent: QWidget | None, name: str, today: dt.date, as_zip: bool = False
+) -> Path | None:
     """Where to save the Art. 15/20 export (tests replace it): a workbook, or a ZIP of the
-    workbook and the signed scans when the person has any (``as_zip``)."""
+    workbook and the signed scans when the person has any (``as_zip``); the suggested
+    name carries ``today``."""
     safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "Person"
     ending = ".zip" if as_zip else ".xlsx"
-    suggested = str(Path.home() / f"Auskunft {safe} {fmt_date(dt.date.today())}{ending}")
+    suggested = str(Path.home() / f"Auskunft {safe} {fmt_date(today)}{ending}")
     kind = (
         QCoreApplication.translate("PeopleTab", "ZIP archive with workbook and signed forms")
         if as_zip

@@ -501,7 +501,7 @@ class PeopleTab(ListDetailTab[PersonSummary, PersonDetail]):
         except TikDeskError as exc:
             self._warn(self.tr("Export personal data"), str(exc))
             return
-        path = ask_export_path(self, detail.display_name, as_zip)
+        path = ask_export_path(self, detail.display_name, self.ctx.clock.today(), as_zip)
         if path is None:
             return
         written = self._run(

@@ -3,6 +3,9 @@ then details, people in the video, checklist and history."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -48,7 +51,7 @@ APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PostDetailPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: PostDetail | None = None
         layout = QVBoxLayout(self)
@@ -64,7 +67,7 @@ class PostDetailPanel(QWidget):
         self.sections = QTabWidget()
         self.sections.setAccessibleName(self.tr("Parts of the post"))
         self.sections.setUsesScrollButtons(False)  # every tab in view: the pane scrolls
-        self.form = PostForm()
+        self.form = PostForm(today)
         self.sections.addTab(self.form, self.tr("Detail&s"))
         self.sections.addTab(self._build_people(), self.tr("People in the vi&deo"))
         self.checklist = ChecklistPanel()

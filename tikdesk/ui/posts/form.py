@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
@@ -29,8 +30,9 @@ class PostForm(QWidget):
     save_requested = Signal()
     dirty_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today  # the context's clock: an undated post is offered tomorrow noon
         self._loading = False
         self._dirty = False
         self._closed = False
@@ -183,7 +185,7 @@ class PostForm(QWidget):
         self.has_planned.setChecked(planned is not None)
         self.planned.setEnabled(planned is not None)
         if planned is None:
-            tomorrow = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(12))
+            tomorrow = dt.datetime.combine(self._today() + dt.timedelta(days=1), dt.time(12))
             self.planned.setDateTime(_qdt(tomorrow))
         else:
             self.planned.setDateTime(_qdt(planned))

@@ -76,7 +76,7 @@ class PostsTab(ListDetailTab[PostSummary, PostDetail]):
         self.table.sortByColumn(Column.PLANNED, Qt.SortOrder.AscendingOrder)
         self.keep_column_wide(Column.TITLE, 230)
 
-        self.panel = PostDetailPanel()
+        self.panel = PostDetailPanel(lambda: self.ctx.clock.today())
         self.stack.addWidget(self.panel)
         # the detail pane cannot shrink below its form: it scrolls in a small window
         self.detail_scroll = scrolled(self.stack)
