@@ -217,6 +217,27 @@ def test_characters_typst_cannot_show_are_left_out_and_nothing_else(tmp_path: Pa
     assert "EW-000042-7" in text and "Erika $Muster" in text
 
 
+def test_month_plan_and_form_in_english_name_emoji_only_titles(tmp_path: Path) -> None:
+    """The month plan's week column follows the language (W19, not KW 19 in English), and a
+    post titled in emoji only is not an empty line in the plan or on the form."""
+    weeks = [WeekRhythm(m, 1, 0, 2) for m in month_weeks(2027, 5)]
+    entry = SimpleNamespace(title="🔥🎉", account="stadt", state=SimpleNamespace(label="Draft"),
+                            planned_at=dt.datetime(2027, 5, 12, 9))  # fmt: skip
+    set_language("en")
+    try:
+        render_month_plan(tmp_path / "plan.pdf", "Editorial plan May 2027", list("MTWTFSS"),
+                          weeks, 5, [entry], {}, {"week": "Week", "below": "below target",
+                          "footer": "TikDesk"})  # fmt: skip
+        form = dataclasses.replace(consent_form(), post_title="🔥🎉")
+        render_consent_form(form, tmp_path / "form.pdf")
+    finally:
+        set_language("de")
+    plan = flat(pdf_text((tmp_path / "plan.pdf").read_bytes()))
+    assert "W19" in plan and "KW" not in plan
+    assert "09:00 (emoji only)" in plan
+    assert "(emoji only) (07.09.2026)" in flat(pdf_text((tmp_path / "form.pdf").read_bytes()))
+
+
 def images_in(path: Path) -> int:
     with pikepdf.open(path) as pdf:
         return sum(len(page.get_images()) for page in pdf.pages)  # the logo: an image XObject

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tikdesk.domain.i18n import msg
-from tikdesk.pdf.engine import write_pdf
+from tikdesk.pdf.engine import printable_title, write_pdf
 
 TEMPLATE = "consent-form.typ"
 
@@ -117,7 +117,7 @@ def form_json(f: ConsentForm) -> dict[str, Any]:
     ]
     if f.post_title:
         when = f" ({f.post_date})" if f.post_date else ""
-        person.append((msg("Beitrag", "Post"), f"{f.post_title}{when}"))
+        person.append((msg("Beitrag", "Post"), f"{printable_title(f.post_title)}{when}"))
     until = f.valid_until or msg(
         "unbefristet (bis auf Widerruf)  oder bis: ____________",
         "no end date (until withdrawn)  or until: ____________",

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 from tikdesk import paths
 from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import TikDeskError
-from tikdesk.domain.i18n import language
+from tikdesk.domain.i18n import language, msg
 
 #: PDF/UA-1 for accessibility (issue 23) and PDF/A-2a for the files (issue 20): Typst 0.15
 #: combines the two (PDF/A-4 it cannot: UA-1 needs PDF ≤ 1.7).
@@ -77,6 +77,12 @@ def printable(text: str, missing: frozenset[str] = frozenset()) -> str:
         out = re.sub(r"[ \t]{2,}", " ", out)
         out = re.sub(r" +([,.:;!?)])", r"\1", out).strip()
     return out
+
+
+def printable_title(text: str) -> str:
+    """A title as a PDF can print it; one of emoji only would be an empty cell (or „“ in a
+    sentence), so it says so."""
+    return printable(text) or (msg("(nur Emoji)", "(emoji only)") if text.strip() else text)
 
 
 def _clean(value: Any, missing: frozenset[str]) -> Any:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Protocol
 
 from tikdesk.domain.calendar import WeekRhythm, week_days
-from tikdesk.pdf.engine import write_pdf
+from tikdesk.domain.i18n import msg
+from tikdesk.pdf.engine import printable_title, write_pdf
 
 TEMPLATE = "month-plan.typ"
 
@@ -65,7 +66,7 @@ def render_month_plan(
                     "posts": [
                         {
                             "when": f"{e.planned_at:%H:%M}" if e.planned_at else "",
-                            "title": e.title,
+                            "title": printable_title(e.title),
                             "meta": f"{e.account or '–'} · {e.state.label}",
                         }
                         for e in posts
@@ -74,7 +75,7 @@ def render_month_plan(
             )
         rows.append(
             {
-                "week": f"KW {week.monday.isocalendar()[1]}",
+                "week": msg("KW ", "W") + str(week.monday.isocalendar()[1]),
                 "rhythm": f"{week.planned}/{week.target}" if week.target else "",
                 "below": labels["below"] if week.below else "",
                 "days": days,

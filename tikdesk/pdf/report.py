@@ -30,7 +30,7 @@ from tikdesk.domain.report import (
     summary_sentences,
     texts,
 )
-from tikdesk.pdf.engine import printable, write_pdf
+from tikdesk.pdf.engine import printable, printable_title, write_pdf
 
 TEMPLATE = "report.typ"
 
@@ -369,18 +369,12 @@ def _pipeline(data: ReportData, t: Texts) -> dict[str, Any]:
     }
 
 
-def _title(text: str) -> str:
-    """A title as the PDF can print it; one of emoji only would be an empty cell, and „“ in
-    the summary, so it says so."""
-    return printable(text) or (msg("(nur Emoji)", "(emoji only)") if text.strip() else text)
-
-
 def _printable(data: ReportData) -> ReportData:
     """``data`` with the organisation and titles as the PDF prints them, before the summary
     sentences are made of them (an organisation of emoji only became "hat 5 Videos")."""
 
     def items(found: Sequence[AttentionItem]) -> tuple[AttentionItem, ...]:
-        return tuple(dataclasses.replace(i, title=_title(i.title)) for i in found)
+        return tuple(dataclasses.replace(i, title=printable_title(i.title)) for i in found)
 
     a = data.attention
     return dataclasses.replace(
@@ -388,7 +382,10 @@ def _printable(data: ReportData) -> ReportData:
         organisation=printable(data.organisation),
         accounts=tuple(
             dataclasses.replace(
-                acc, posts=tuple(dataclasses.replace(p, title=_title(p.title)) for p in acc.posts)
+                acc,
+                posts=tuple(
+                    dataclasses.replace(p, title=printable_title(p.title)) for p in acc.posts
+                ),
             )
             for acc in data.accounts
         ),
