@@ -143,12 +143,13 @@ def test_a_board_card_is_readable_and_says_overdue(window: QWidget, each_palette
             assert _strongest(image, owner, background) >= 4.5, f"selected={selected}"
         record = view.model().rows()[0]
         spoken = str(view.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole))
-        assert spoken == card_description(record)
+        today = ideas.ctx.clock.today()
+        assert spoken == card_description(record, today)
         assert record.title in spoken and (record.owner or "–") in spoken
         late = record._replace(target_date=dt.date(2020, 1, 31), status="planned")
-        assert is_overdue(late)
-        assert "überfällig" in card_description(late)
-        assert "31.01.2020" in card_description(late)
+        assert is_overdue(late, today)
+        assert "überfällig" in card_description(late, today)
+        assert "31.01.2020" in card_description(late, today)
         delegate = view.itemDelegate()
         option = QStyleOptionViewItem()
         option.initFrom(view)

@@ -57,12 +57,6 @@ def test_an_undated_snapshot_is_dated_on_the_import_day(tmp_path: Path) -> None:
     assert any("05.10.2026" in note or "2026-10-05" in note for note in table.notes)
 
 
-# Not yet converted: the ideas board's overdue mark (``is_overdue``, ``CardDelegate``) has no
-# context to ask; it needs ``today`` passed from the ideas tab (issue 15, note clock.md).
-# The test fails when these go, so that the entry goes with them.
-KNOWN = ["tikdesk/ui/ideas/board.py:93", "tikdesk/ui/ideas/board.py:335"]
-
-
 def test_nothing_asks_the_system_for_the_date_but_the_clock() -> None:
     """Only tikdesk/domain/clock.py (SYSTEM_CLOCK) does: services, PDFs and widgets get today
     from the context's clock, so that ``frozen_clock`` freezes all of TikDesk."""
@@ -75,9 +69,7 @@ def test_nothing_asks_the_system_for_the_date_but_the_clock() -> None:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if call.search(line)
     ]
-    assert [o.rsplit(":", 1)[0] for o in offenders] == [k.rsplit(":", 1)[0] for k in KNOWN], (
-        offenders
-    )
+    assert offenders == []
 
 
 def test_analytics_widgets_follow_a_frozen_clock(

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from tikdesk.demo import ensure_demo_data
+from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.services.context import AppContext
 from tikdesk.services.idea_query import IdeaFilter, IdeaIndex, sort_text
 from tikdesk.services.ideas import IdeaService
@@ -113,7 +114,7 @@ def test_insert_into_sorted_table_lands_in_place(
 @pytest.mark.slow
 def test_board_column_model(qtmodeltester: Any, service: IdeaService, qapp: Any) -> None:
     records = [r for r in service.list_ideas() if r.status == "planned"]
-    model = BoardColumnModel("planned")
+    model = BoardColumnModel("planned", SYSTEM_CLOCK.today)
     model.set_rows(records)
     qtmodeltester.check(model)
     assert model.rowCount() == 12
@@ -133,7 +134,8 @@ def test_board_column_model(qtmodeltester: Any, service: IdeaService, qapp: Any)
 def test_board_drop_goes_through_the_drop_handler(service: IdeaService, qapp: Any) -> None:
     planned = [r for r in service.list_ideas() if r.status == "planned"]
     done = [r for r in service.list_ideas() if r.status == "done"]
-    source, target = BoardColumnModel("planned"), BoardColumnModel("done")
+    source = BoardColumnModel("planned", SYSTEM_CLOCK.today)
+    target = BoardColumnModel("done", SYSTEM_CLOCK.today)
     source.set_rows(planned)
     target.set_rows(done)
     seen: list[tuple[list[int], str, int | None]] = []
@@ -160,7 +162,7 @@ def test_long_board_column_shows_a_window_of_cards(
     """A column shows at most ``limit`` cards; drops below them stay in view."""
     monkeypatch.setattr(BoardColumnModel, "limit", 5)
     new = [r for r in service.list_ideas() if r.status == "new"]
-    model = BoardColumnModel("new")
+    model = BoardColumnModel("new", SYSTEM_CLOCK.today)
     model.set_rows(new)
     qtmodeltester.check(model)
     assert model.rowCount() == 5 and model.total() == 19

@@ -40,7 +40,7 @@ def _ideas(ctx: AppContext) -> IdeaTableModel:
 
 
 def _board(ctx: AppContext) -> BoardColumnModel:
-    model = BoardColumnModel("planned")
+    model = BoardColumnModel("planned", ctx.clock.today)
     model.set_rows([r for r in IdeaService(ctx).list_ideas() if r.status == "planned"])
     return model
 

@@ -87,10 +87,10 @@ _READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CARD_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
-def is_overdue(record: IdeaRecord, today: dt.date | None = None) -> bool:
+def is_overdue(record: IdeaRecord, today: dt.date) -> bool:
     return (
         record.target_date is not None
-        and record.target_date < (today or dt.date.today())
+        and record.target_date < today
         and record.status not in ("done", "discarded")
     )
 
@@ -99,7 +99,7 @@ def overdue_word() -> str:
     return QCoreApplication.translate("IdeaBoard", "overdue")
 
 
-def card_description(record: IdeaRecord) -> str:
+def card_description(record: IdeaRecord, today: dt.date) -> str:
     """What a screen reader says for a card: title, owner, format, due date, overdue."""
     parts = [
         record.title,
@@ -112,7 +112,7 @@ def card_description(record: IdeaRecord) -> str:
                 "%1", fmt_date(record.target_date)
             )
         )
-        if is_overdue(record):
+        if is_overdue(record, today):
             parts.append(overdue_word())
     return ", ".join(parts)
 
@@ -132,9 +132,10 @@ class BoardColumnModel(QAbstractListModel):
 
     limit = 200
 
-    def __init__(self, status: str, parent: Any = None) -> None:
+    def __init__(self, status: str, today: Callable[[], dt.date], parent: Any = None) -> None:
         super().__init__(parent)
         self.status = status
+        self._today = today  # the context's clock (overdue cards say so)
         self._all: list[IdeaRecord] = []  # every card of this column under the filter
         self._rows: list[IdeaRecord] = []  # the shown ones: _all[:limit]
         self.editable = True
@@ -157,7 +158,7 @@ class BoardColumnModel(QAbstractListModel):
         if role == _ID_ROLE:
             return record.id
         if role == _ACCESSIBLE:
-            return card_description(record)
+            return card_description(record, self._today())
         return record.hook or record.title  # tooltip
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -325,14 +326,14 @@ class CardDelegate(QStyledItemDelegate):
     kept, so repainting a column after a keystroke only draws.
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         super().__init__(parent)
         self._formats = enum_labels(IdeaFormat)
         self._audiences = enum_labels(Audience)
         self._texts: dict[tuple[IdeaRecord, int], _CardTexts] = {}
         self._bold: dict[str, QFont] = {}
         self._colours = theme.SWATCH  # fitted to the palette in force
-        self._today = dt.date.today()
+        self._today = today()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         line = option.fontMetrics.height()
@@ -464,7 +465,8 @@ class IdeaBoard(QWidget):
     selection_changed = Signal()
     context_menu_requested = Signal(QPoint)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        """``today``: the context's clock, for the overdue mark."""
         super().__init__(parent)
         self.setObjectName("ideaBoard")
         self.statuses = [s.value for s in IdeaStatus]
@@ -473,7 +475,7 @@ class IdeaBoard(QWidget):
         self._headers: dict[str, QLabel] = {}
         self._more: dict[str, QLabel] = {}
         self._editable = True
-        delegate = CardDelegate(self)
+        delegate = CardDelegate(today, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -491,7 +493,7 @@ class IdeaBoard(QWidget):
             )
             header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             column.addWidget(header)
-            model = BoardColumnModel(status.value, self)
+            model = BoardColumnModel(status.value, today, self)
             model.drop_handler = self._on_drop
             view = BoardListView()
             view.setObjectName(f"boardList_{status.value}")

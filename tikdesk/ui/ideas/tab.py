@@ -199,7 +199,7 @@ class IdeasTab(QWidget):
         )
 
     def _build_board_and_details(self) -> None:
-        self.board = IdeaBoard()
+        self.board = IdeaBoard(lambda: self.ctx.clock.today())
         self.board.move_requested.connect(self.move_ideas)
         self.board.idea_activated.connect(self._on_board_activated)
         self.board.selection_changed.connect(self._on_selection_changed)
