@@ -62,12 +62,15 @@ class AnalyticsTab(QWidget):
         self.source = BoardSource(self.service)
         self.board: ChartBoard | None = None
         self._accounts: list[str] = []
+        # read when the tab is first shown, not while it is built (issue 21: reading the
+        # accounts and recruiting figures here blocked the start 120-280 ms)
+        self._accounts_read = False
         self._dirty = False
         self.imports = ImportFlow(
             self.service,
             self,
             read_only=self._read_only,
-            changed=host.data_changed.emit,
+            changed=self._changed_here,
             status=host.show_status,
             today=self.today,
         )
@@ -85,7 +88,6 @@ class AnalyticsTab(QWidget):
         self.benchmark_form.saved.connect(self._on_benchmarks_changed)
         host.data_changed.connect(self._on_data_changed)
         host.register_drop_handler(self.handle_drop, DROP_PRIORITY)
-        self._reload_accounts()
 
     def today(self) -> dt.date:
         """Today as the context's clock says (read on each call: a test may freeze it)."""
@@ -186,6 +188,8 @@ class AnalyticsTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._accounts_read:
+            self._reload_accounts()
         if self.board is None:
             self.ensure_board()
             self.redraw()
@@ -232,6 +236,7 @@ class AnalyticsTab(QWidget):
         self.source.invalidate()
 
     def _reload_accounts(self) -> None:
+        self._accounts_read = True
         self._accounts = self.service.accounts()
         self.toolbar.set_accounts(self._accounts, ANALYTICS_ACCOUNT.get(self.host.settings))
         self.recruiting.set_accounts(self._accounts)
@@ -249,10 +254,19 @@ class AnalyticsTab(QWidget):
         """Other tabs change data often: re-read now only when the charts are on screen."""
         if self.isVisible():
             self.refresh()
+        elif not self._accounts_read:  # never shown: the first show reads everything
+            self.invalidate()
         else:  # the pickers stay current; the charts are redrawn when shown
             self.invalidate()
             self._reload_accounts()
             self._dirty = True
+
+    def _changed_here(self) -> None:
+        """After an import or numbers typed in: every tab reads again, and the pickers offer
+        the new account at once (a drop imports here while another tab is current)."""
+        self.host.data_changed.emit()
+        if not self._accounts_read:
+            self._reload_accounts()
 
     def account(self) -> str | None:
         return self.toolbar.account()
@@ -272,6 +286,8 @@ class AnalyticsTab(QWidget):
     # ================================================================== drawing
     def redraw(self) -> None:
         """Feed the charts for the current account and period (only once they exist)."""
+        if not self._accounts_read:  # not shown yet (a period restored while building)
+            return
         if self.source.benchmarks_stale():  # read again after a change: only then refill
             self.benchmark_form.set_entries(self.source.benchmarks())
         if not self._accounts and not self.source.benchmarks():
