@@ -147,7 +147,8 @@ def _chart(
     }
 
 
-def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dict[str, Any]:
+def _kpi_table(data: ReportData, t: Texts, acc: AccountReport) -> dict[str, Any]:
+    """The KPIs against the previous period, then the recruiting figures beside reach."""
     rows, bold = [], []
     for kpi in acc.kpis:
         rate = kpi.kind is KpiKind.RATE
@@ -178,8 +179,11 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         )
         bold.append(False)
     header = (t.kpi, data.period.label, data.previous.label, t.change, t.change_pct)
-    kpis = _table(header, rows, "lrrrr", ["auto"] * 5, bold=bold)
+    return _table(header, rows, "lrrrr", ["auto"] * 5, bold=bold)
 
+
+def _overview_charts(t: Texts, acc: AccountReport, multi: bool) -> list[dict[str, Any]]:
+    """Followers over the days (line) and views per week (columns)."""
     suffix = f" – {acc.title}" if multi else ""
     days = [day for day, _ in acc.followers]
     followers = [float(v) for _, v in acc.followers]
@@ -205,7 +209,11 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         [fmt_int(w.views) for w in weeks],
         every=max(1, math.ceil(len(weeks) * COLUMN_LABEL / CHART_PLOT_W)),
     )
+    return [line, column]
 
+
+def _posts_table(data: ReportData, t: Texts, acc: AccountReport) -> dict[str, Any]:
+    """One row per post, the top 10 filled; the people shown only when asked for."""
     columns = [
         t.date,
         t.title,
@@ -243,14 +251,16 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         if data.with_names:
             row.append("; ".join(post.people))
         post_rows.append(row)
-    posts = _table(columns, post_rows, align, widths, fills=[p.top for p in acc.posts])
+    return _table(columns, post_rows, align, widths, fills=[p.top for p in acc.posts])
 
-    def groups(first: str, rows: Sequence[GroupRow]) -> dict[str, Any]:
-        body = [
-            [g.label, str(g.posts), fmt_int(g.median_views), fmt_pct(g.median_rate)] for g in rows
-        ]
-        return _table((first, t.posts, t.median_views, t.median_rate), body, "lrrr", ["auto"] * 4)
 
+def _group_table(t: Texts, first: str, rows: Sequence[GroupRow]) -> dict[str, Any]:
+    """Posts, median views and median rate per format or audience."""
+    body = [[g.label, str(g.posts), fmt_int(g.median_views), fmt_pct(g.median_rate)] for g in rows]
+    return _table((first, t.posts, t.median_views, t.median_rate), body, "lrrr", ["auto"] * 4)
+
+
+def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dict[str, Any]:
     bars = acc.by_format
     return {
         "multi": multi,
@@ -258,13 +268,13 @@ def _account(data: ReportData, t: Texts, acc: AccountReport, multi: bool) -> dic
         "overview_heading": f"{data.title} – {t.sheet_overview}",
         "posts_heading": f"{data.title} – {t.sheet_posts}",
         "formats_heading": f"{data.title} – {t.sheet_formats}",
-        "kpis": kpis,
+        "kpis": _kpi_table(data, t, acc),
         "kpi_notes": [t.rate_note, t.followers_note],
-        "charts": [line, column],
-        "posts": posts,
+        "charts": _overview_charts(t, acc, multi),
+        "posts": _posts_table(data, t, acc),
         "groups": [
-            {"title": t.by_format, "table": groups(t.format, acc.by_format)},
-            {"title": t.by_audience, "table": groups(t.audience, acc.by_audience)},
+            {"title": t.by_format, "table": _group_table(t, t.format, acc.by_format)},
+            {"title": t.by_audience, "table": _group_table(t, t.audience, acc.by_audience)},
         ],
         "format_chart": _chart(
             "bar",
