@@ -104,3 +104,40 @@ def test_sheet_names_are_the_contract_in_english(report_ctx: AppContext, tmp_pat
     assert wb.sheetnames[:4] == ["Überblick", "Beiträge", "Formate", "Redaktion"]
     texts = [c for row in wb["Überblick"].iter_rows(values_only=True) for c in row if c]
     assert any(isinstance(c, str) and "Overview" in c for c in texts)  # headings stay English
+
+
+@pytest.mark.slow
+def test_a_pdf_that_cannot_replace_the_old_one_keeps_the_old_workbook(
+    report_ctx: AppContext, tmp_path: Path
+) -> None:
+    """The PDF is renamed into place before the workbook: if its rename fails (on Windows: the
+    PDF opened in a viewer after the check), the old workbook stays as it was (review)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    book, pdf = out / "r.xlsx", out / "r.pdf"
+    book.write_bytes(b"old workbook")
+
+    def blocked(_data: object, path: Path) -> None:
+        path.write_bytes(b"%PDF-1.7 new")
+        pdf.mkdir()  # after the check: the PDF can no longer replace its target
+        (pdf / "inside.txt").write_text("x")
+
+    with pytest.raises(InputRejected) as exc:
+        ReportService(report_ctx).create(
+            Period(*SEPTEMBER), book, pdf=pdf, pdf_renderer=blocked, today=TODAY
+        )
+    assert "„" in str(exc.value) and "r.pdf" in str(exc.value)
+    assert "Ordner" in str(exc.value) and "nichts geschrieben" in str(exc.value)
+    assert book.read_bytes() == b"old workbook"
+    assert sorted(p.name for p in out.iterdir()) == ["r.pdf", "r.xlsx"]  # no temp files left
+
+
+def test_a_pdf_open_elsewhere_is_not_blamed_on_excel(tmp_path: Path) -> None:
+    from tikdesk.excel.writing import _write_error
+
+    for name in ("r.pdf", "r.xlsx"):
+        target = tmp_path / name
+        target.write_bytes(b"x")
+        text = str(_write_error(target, PermissionError(13, "in use")))
+        assert f"„{name}“" in text
+        assert ("Excel" in text) == (name == "r.xlsx")

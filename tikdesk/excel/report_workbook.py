@@ -138,8 +138,14 @@ def write_report(path: Path, data: ReportData, protected: Protected | None = Non
     """Write ``data`` as a workbook to ``path`` (``.xlsx`` appended when missing)."""
     target = target_path(path, ".xlsx")
     with output_file(target, ".xlsx", protected) as tmp:
-        _Writer(tmp, data).write()
+        write_report_file(tmp, data)
     return target
+
+
+def write_report_file(path: Path, data: ReportData) -> None:
+    """Write ``data`` as a workbook straight to ``path`` (a temporary file the caller renames
+    into place, e.g. after the report's PDF)."""
+    _Writer(path, data).write()
 
 
 class _Writer:

@@ -150,6 +150,16 @@ def cancelled() -> Cancelled:
 
 
 def _open_in_excel(path: Path) -> InputRejected:
+    if path.suffix.lower() == ".pdf":  # a PDF is open in a PDF viewer, not in Excel
+        return InputRejected(
+            msg(
+                f"„{path.name}“ ist gerade in einem anderen Programm (z. B. einem PDF-Betrachter) "
+                "geöffnet und kann nicht überschrieben werden. Bitte dort schließen und erneut "
+                "versuchen – oder einen anderen Dateinamen wählen.",
+                f"'{path.name}' is open in another program (e.g. a PDF viewer) and cannot be "
+                "overwritten. Please close it there and try again – or choose another file name.",
+            )
+        )
     return InputRejected(
         msg(
             f"„{path.name}“ ist gerade in Excel (oder einem anderen Programm) geöffnet und "
@@ -175,6 +185,15 @@ def name_too_long(path: Path) -> InputRejected:
 def _write_error(path: Path, exc: OSError) -> InputRejected:
     if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206:
         return name_too_long(path)
+    if isinstance(exc, IsADirectoryError):  # a folder appeared at the target meanwhile
+        return InputRejected(
+            msg(
+                f"„{path}“ ist ein Ordner und kann nicht überschrieben werden. Bitte einen "
+                "anderen Dateinamen wählen; es wurde nichts geschrieben.",
+                f"'{path}' is a folder and cannot be overwritten. Please choose another file "
+                "name; nothing was written.",
+            )
+        )
     if isinstance(exc, PermissionError) or getattr(exc, "winerror", None) in (32, 33):
         if _exists(path):
             return _open_in_excel(path)

@@ -288,8 +288,10 @@ class ReportService:
     ) -> ReportFiles:
         """Write the workbook (and the PDF); each file appears complete or not at all.
 
-        Both targets are checked first and both files are made under temporary names, so a
-        refused PDF target (or a failing PDF) leaves no workbook behind either.
+        Both targets are checked first and both files are made under temporary names; the
+        PDF is renamed into place first and the workbook last, so a refused PDF target, a
+        failing PDF or a PDF that cannot replace the old one (open in another program) leaves
+        no new workbook behind either.
         """
         from tikdesk.excel import report_workbook
         from tikdesk.storage.backup import remove_stale_temp_files
@@ -298,7 +300,12 @@ class ReportService:
         workbook, pdf_target = check_targets(out, pdf, protected)
         for folder in {workbook.parent, *([pdf_target.parent] if pdf_target else [])}:
             remove_stale_temp_files(folder)  # what a killed report left there
+        # The stack closes last-in first-out: the PDF is renamed into place first, the
+        # workbook only after it; a failing PDF rename discards the new workbook.
         with contextlib.ExitStack() as stack:
+            book_tmp = stack.enter_context(
+                report_workbook.output_file(workbook, ".xlsx", protected)
+            )
             if pdf_target is not None:
                 from tikdesk.pdf.report import render_report
 
@@ -306,7 +313,7 @@ class ReportService:
                     report_workbook.output_file(pdf_target, ".pdf", protected)
                 )
                 (pdf_renderer or render_report)(data, pdf_tmp)
-            report_workbook.write_report(workbook, data, protected)
+            report_workbook.write_report_file(book_tmp, data)
         return ReportFiles(workbook, pdf_target)
 
     def create(
