@@ -91,6 +91,16 @@ class ReportDialog(QDialog):
         self._today = today or SYSTEM_CLOCK.today()  # the caller passes its context's day
         self._name_edited = False
 
+        self._build_period()
+        self._build_account(accounts)
+        browse = self._build_output(settings)
+        privacy = self._build_names()
+        self._lay_out(browse, privacy)
+        self._connect_changes()
+        self._set_period(last_complete(PeriodKind.MONTH, self._today))
+
+    def _build_period(self) -> None:
+        """Kind of period, the ◀ ▶ steps and the first and last day."""
         self.kind = QComboBox()
         for kind, text in zip(
             KINDS,
@@ -119,6 +129,8 @@ class ReportDialog(QDialog):
         self.period_label = QLabel()
         self.period_label.setObjectName("periodLabel")
 
+    def _build_account(self, accounts: list[str]) -> None:
+        """All accounts (when there are several) or one."""
         self.account = QComboBox()
         self.account.setAccessibleName(self.tr("Account"))
         if len(accounts) != 1:
@@ -126,6 +138,8 @@ class ReportDialog(QDialog):
         for handle in accounts:
             self.account.addItem(f"@{handle}", handle)
 
+    def _build_output(self, settings: QSettings) -> QPushButton:
+        """The workbook's file name and the PDF option; returns the browse button."""
         self.out = QLineEdit()
         self.out.setAccessibleName(self.tr("Workbook file"))
         self.out.textEdited.connect(self._on_name_edited)
@@ -133,7 +147,10 @@ class ReportDialog(QDialog):
         browse.clicked.connect(self._on_browse)
         self.pdf = QCheckBox(self.tr("Also save as PDF (same name)"))
         self.pdf.setChecked(REPORT_PDF.get(settings))
+        return browse
 
+    def _build_names(self) -> QLabel:
+        """The names option with its warning; returns the privacy note."""
         self.names = QCheckBox(self.tr("Include the names of the people shown"))
         self.names_warning = QLabel(
             self.tr(
@@ -152,7 +169,10 @@ class ReportDialog(QDialog):
         self.names.toggled.connect(self.names_warning.setVisible)
         privacy = QLabel(self.tr("By default the report contains no names of people."))
         privacy.setWordWrap(True)
+        return privacy
 
+    def _lay_out(self, browse: QPushButton, privacy: QLabel) -> None:
+        """The form, the privacy note and the names option above the buttons."""
         period_row = QHBoxLayout()
         period_row.addWidget(self.kind)
         period_row.addWidget(self.prev_button)
@@ -189,13 +209,14 @@ class ReportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
+    def _connect_changes(self) -> None:
+        """A new kind, step, day or account updates the period and the file name."""
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.prev_button.clicked.connect(lambda: self._step(-1))
         self.next_button.clicked.connect(lambda: self._step(1))
         self.date_from.dateChanged.connect(self._on_dates_changed)
         self.date_to.dateChanged.connect(self._on_dates_changed)
         self.account.currentIndexChanged.connect(self._update_name)
-        self._set_period(last_complete(PeriodKind.MONTH, self._today))
 
     # ---------------------------------------------------------------- period
     def current_kind(self) -> PeriodKind:
