@@ -141,3 +141,50 @@ def test_a_pdf_open_elsewhere_is_not_blamed_on_excel(tmp_path: Path) -> None:
         text = str(_write_error(target, PermissionError(13, "in use")))
         assert f"„{name}“" in text
         assert ("Excel" in text) == (name == "r.xlsx")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_missing_pdf_font_names_the_installation_not_the_file(
+    report_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Was "„r.pdf“ kann nicht geschrieben werden: the PDF font is missing …": English
+    inside German, blaming the target file (review)."""
+    from tikdesk import paths
+    from tikdesk.pdf import engine
+
+    shipped = paths.resource_dir()
+    broken = tmp_path / "resources"
+    broken.mkdir()
+    (broken / "pdf").symlink_to(shipped / "pdf")
+    (broken / "fonts").mkdir()
+    monkeypatch.setattr(paths, "resource_dir", lambda: broken)
+    monkeypatch.setattr(engine, "_compiler", None)
+    set_language(lang)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(engine.PdfError) as exc:
+        ReportService(report_ctx).create(
+            Period(*SEPTEMBER), out / "r.xlsx", pdf=out / "r.pdf", today=TODAY
+        )
+    text = str(exc.value)
+    assert str(broken / "fonts") in text and "r.pdf" not in text
+    if lang == "de":
+        assert "Schrift" in text and "neu installieren" in text and "is missing" not in text
+    else:
+        assert "font" in text and "reinstall" in text
+    assert list(out.iterdir()) == []
+
+
+def test_an_unfinished_pdf_is_a_german_pdf_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typst returning a cut-off PDF was an English OSError blamed on the target file."""
+    from tikdesk.pdf import engine
+
+    class Truncating:
+        def compile(self, **_kwargs: object) -> bytes:
+            return b"%PDF-1.7 cut off"
+
+    monkeypatch.setattr(engine, "compiler", Truncating)
+    with pytest.raises(engine.PdfError) as exc:
+        engine.compile_pdf("report.typ", {})
+    assert "konnte nicht fertig erstellt werden" in str(exc.value)

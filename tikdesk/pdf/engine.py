@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import os
 import re
@@ -65,7 +64,8 @@ _lock = threading.Lock()  # one compile at a time: the compiler and its caches a
 
 
 class PdfError(TikDeskError):
-    """Typst could not typeset a PDF (a template error, which is a bug)."""
+    """Typst could not typeset a PDF (a template error, which is a bug), or the shipped font
+    is missing (an incomplete installation)."""
 
 
 def printable(text: str, missing: frozenset[str] = frozenset()) -> str:
@@ -98,7 +98,14 @@ def _clean(value: Any, missing: frozenset[str]) -> Any:
 def fonts_dir() -> Path:
     folder = paths.resource_dir() / "fonts"
     if not (folder / "LiberationSans-Regular.ttf").is_file():
-        raise OSError(errno.ENOENT, f"the PDF font is missing in {folder}")
+        raise PdfError(
+            msg(
+                f"Die Schrift für PDF-Dateien fehlt im Ordner „{folder}“ (die Installation ist "
+                "unvollständig). Bitte TikDesk neu installieren; es wurde nichts geschrieben.",
+                f"The font for PDF files is missing in the folder '{folder}' (the installation "
+                "is incomplete). Please reinstall TikDesk; nothing was written.",
+            )
+        )
     return folder
 
 
@@ -173,7 +180,14 @@ def compile_pdf(
         else:  # pragma: no cover - more than 8 rounds of missing glyphs
             raise PdfError(f"PDF ({name}): characters without a font")
     if not isinstance(pdf, bytes) or not pdf.startswith(b"%PDF") or b"%%EOF" not in pdf[-64:]:
-        raise OSError(errno.EIO, f"the PDF ({name}) could not be finished")
+        raise PdfError(
+            msg(
+                f"Das PDF ({name}) konnte nicht fertig erstellt werden (ein Fehler in TikDesk, "
+                "nicht in der Datei); es wurde nichts geschrieben. Bitte den Fehler melden.",
+                f"The PDF ({name}) could not be finished (an error in TikDesk, not in the "
+                "file); nothing was written. Please report the error.",
+            )
+        )
     return pdf
 
 
