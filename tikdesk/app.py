@@ -292,6 +292,32 @@ def keep_no_import_sources() -> None:
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
 
 
+def _apply_look_and_language(qapp: QApplication, lang: str | None) -> QSettings:
+    """The window icon, the theme's colours, the settings and the UI language with its
+    translators (``lang`` from ``--lang`` wins over the saved choice); returns the settings."""
+    from tikdesk.ui.help import app_icon
+
+    qapp.setWindowIcon(app_icon())
+    from tikdesk.ui import theme
+
+    theme.apply(qapp)  # selection, placeholder and status colours that pass (issue 23)
+    settings = make_settings()
+    language = ui_language(settings, lang)
+    set_language(language)
+    install_translators(qapp, language)
+    return settings
+
+
+def _database_path(args: argparse.Namespace) -> Path | str:
+    """The smoke test's temporary database (never the user's data), else the demo's or the
+    one asked for."""
+    if args.smoke_test:
+        from tikdesk import smoke
+
+        return smoke.database_path()
+    return paths.demo_db_path() if args.demo else paths.db_path_from(args.db)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtCore import QTimer
@@ -314,24 +340,11 @@ def run_gui(args: argparse.Namespace) -> int:
     QApplication.setOrganizationName("")
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
-    from tikdesk.ui.help import app_icon
-
-    qapp.setWindowIcon(app_icon())
-    from tikdesk.ui import theme
-
-    theme.apply(qapp)  # selection, placeholder and status colours that pass (issue 23)
-    settings = make_settings()
-    language = ui_language(settings, args.lang)
-    set_language(language)
-    install_translators(qapp, language)
+    settings = _apply_look_and_language(qapp, args.lang)
 
     gui = GuiApp(qapp, settings)
     demo = args.demo or args.smoke_test
-    db_path: Path | str
-    if args.smoke_test:  # never on the user's data
-        db_path = smoke.database_path()
-    else:
-        db_path = paths.demo_db_path() if args.demo else paths.db_path_from(args.db)
+    db_path = _database_path(args)
     from tikdesk import bench_probe  # benchmarks/ only: report "shown"/"filled" and quit
 
     probe = bench_probe.requested()
