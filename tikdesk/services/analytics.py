@@ -225,6 +225,18 @@ def day_x(day: dt.date) -> float:
     return float((day - dt.date(1970, 1, 1)).days * 86400)
 
 
+def write_chart_image(out: Path | str, png: bytes) -> Path:
+    """Write a chart's PNG complete or not at all: a temporary file beside ``out`` replaces it
+    only when written, so a failure (full disk, file open elsewhere) keeps an existing image;
+    the refusal is an :class:`InputRejected` with a clear message."""
+    from tikdesk.excel.writing import atomic_target
+
+    path = Path(out)
+    with atomic_target(path) as tmp:
+        tmp.write_bytes(png)
+    return path
+
+
 def format_label(key: str) -> str:
     if key == NOT_LINKED:
         return msg("ohne Beitrag", "no post")

@@ -3,6 +3,7 @@ a table (the text alternative), hover texts with exact values, and "save as PNG"
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -342,7 +343,7 @@ class ChartPanel(QFrame):
                 text, at = self.hover_text(plot, point.x(), point.y())
                 self._move_crosshairs(at)
                 if text:
-                    QToolTip.showText(QCursor.pos(), text, self.graphics)
+                    QToolTip.showText(QCursor.pos(), plain_tooltip(text), self.graphics)
                 else:
                     QToolTip.hideText()
                 return
@@ -410,16 +411,30 @@ class ChartPanel(QFrame):
                 return None
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.render_image().save(path):  # PNG: the file name ends in .png
-            from tikdesk.ui import messages
+        from tikdesk.domain.errors import InputRejected
+        from tikdesk.services.analytics import write_chart_image
+        from tikdesk.ui import messages
 
-            messages.show_warning(
-                self,
-                translate("Analytics", "Save chart"),
-                translate("Analytics", "The image could not be saved: %1").replace("%1", path),
-            )
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        problem = None
+        if not self.render_image().save(buffer, "PNG"):  # type: ignore[call-overload]
+            problem = translate("Analytics", "The image could not be saved: %1").replace("%1", path)
+        else:
+            try:  # complete or not at all: a failure keeps an existing file as it was
+                write_chart_image(path, bytes(buffer.data().data()))
+            except InputRejected as exc:
+                problem = str(exc)
+        if problem is not None:
+            messages.show_warning(self, translate("Analytics", "Save chart"), problem)
             return None
         return path
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` (a post's title, …) as a tooltip that shows it literally: Qt would render
+    "<b>…</b>" or "<img src=…>" in the first line as rich text (and load the image)."""
+    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'
 
 
 def pixmap_ok(image: QImage | QPixmap) -> bool:
