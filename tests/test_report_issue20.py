@@ -241,3 +241,24 @@ def test_recruiting_typed_in_and_imported_appear_with_the_previous_period(
     assert [(r.current, r.previous) for r in acc.recruiting] == [(12, 7), (310, 180)]
     text = pdf_text(render(data, tmp_path / "r.pdf")[0])
     assert "Bewerbungen über TikTok" in text and "Klicks auf den Karriere-Link" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("de", "1.234.400 % mehr"), ("en", "1,234,400% more")]
+)
+def test_the_summary_change_is_formatted_like_every_percentage(
+    report_ctx: AppContext, lang: str, expected: str
+) -> None:
+    """The summary's change goes through fmt_pct (thousands separators), not by hand."""
+    from tikdesk.domain.i18n import set_language
+
+    data = september(report_ctx)
+    (acc,) = data.accounts
+    kpis = tuple(
+        dataclasses.replace(k, current=123_450, previous=10) if k.key == "views" else k
+        for k in acc.kpis
+    )
+    data = dataclasses.replace(data, accounts=(dataclasses.replace(acc, kpis=kpis),))
+    set_language(lang)
+    assert expected in summary_sentences(data)[1]

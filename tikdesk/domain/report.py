@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from tikdesk.domain.fmt import fmt_date, month_long
+from tikdesk.domain.fmt import fmt_date, fmt_pct, month_long
 from tikdesk.domain.i18n import language, msg
 
 
@@ -522,12 +522,12 @@ def summary_sentences(data: ReportData) -> list[str]:
         )
         if before:
             change = (views - before) / before
-            pct = f"{abs(change) * 100:.0f}".replace(".", ",")
+            pct = fmt_pct(abs(change), 0)
             more = change >= 0
             sentence += msg(
-                f", {pct} % {'mehr' if more else 'weniger'} als im Vorzeitraum "
+                f", {pct} {'mehr' if more else 'weniger'} als im Vorzeitraum "
                 f"({data.previous.label})",
-                f", {pct}% {'more' if more else 'fewer'} than in the previous period "
+                f", {pct} {'more' if more else 'fewer'} than in the previous period "
                 f"({data.previous.label})",
             )
         out.append(sentence + ".")

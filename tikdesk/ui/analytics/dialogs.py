@@ -437,7 +437,7 @@ class LinkVideosDialog(QDialog):
             title = QTableWidgetItem(video.title or video.video_link)
             title.setToolTip(video.video_link)
             self.table.setItem(r, 0, title)
-            self.table.setItem(r, 1, QTableWidgetItem(fmt.fmt_datetime(video.posted_at)))
+            self.table.setItem(r, 1, QTableWidgetItem(fmt.fmt_posted(video.posted_at)))
             views = QTableWidgetItem(fmt.fmt_int(video.views))
             views.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, 2, views)
@@ -449,7 +449,7 @@ class LinkVideosDialog(QDialog):
             combo.addItem(translate("Analytics", "➕ new post (draft) from this video"), NEW_POST)
             for post in posts:
                 when = post.published_at or post.planned_at
-                suffix = f" ({fmt.fmt_datetime(when)})" if when else ""
+                suffix = f" ({fmt.fmt_posted(when)})" if when else ""
                 combo.addItem(f"{post.title}{suffix}", post.id)
             self.table.setCellWidget(r, 3, combo)
             self.combos.append(combo)
@@ -543,7 +543,7 @@ class ManualStatsDialog(QDialog):
         self.post.setObjectName("postCombo")
         for p in service.post_choices():
             when = p.published_at or p.planned_at
-            self.post.addItem(p.title + (f" ({fmt.fmt_datetime(when)})" if when else ""), p.id)
+            self.post.addItem(p.title + (f" ({fmt.fmt_posted(when)})" if when else ""), p.id)
         self.day = QDateEdit(to_qdate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy" if fmt.german() else "yyyy-MM-dd")

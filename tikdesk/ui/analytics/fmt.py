@@ -14,6 +14,7 @@ import math
 from tikdesk.domain.fmt import (
     MISSING,
     fmt_date,
+    fmt_datetime,
     fmt_day_short,
     fmt_float,
     fmt_int,
@@ -26,8 +27,19 @@ from tikdesk.domain.fmt import (
 )
 
 __all__ = [
-    "axis_date", "axis_number", "fmt_datetime", "fmt_day", "fmt_day_short", "fmt_float",
-    "fmt_int", "fmt_pct", "fmt_signed", "german", "month_long", "month_short", "weekday_short",
+    "axis_date",
+    "axis_number",
+    "fmt_day",
+    "fmt_day_short",
+    "fmt_float",
+    "fmt_int",
+    "fmt_pct",
+    "fmt_posted",
+    "fmt_signed",
+    "german",
+    "month_long",
+    "month_short",
+    "weekday_short",
 ]  # fmt: skip
 
 
@@ -35,12 +47,15 @@ def fmt_day(day: dt.date | None) -> str:
     return fmt_date(day, MISSING)
 
 
-def fmt_datetime(when: dt.datetime | None) -> str:
+def fmt_posted(when: dt.datetime | None) -> str:
+    """When a video was posted: "–" when unknown and the date only at midnight (TikTok's
+    exports give some posts a day without a time); otherwise like
+    :func:`tikdesk.domain.fmt.fmt_datetime`."""
     if when is None:
         return MISSING
     if when.time() == dt.time():
         return fmt_day(when.date())
-    return f"{fmt_day(when.date())} {when:%H:%M}"
+    return fmt_datetime(when)
 
 
 def axis_number(value: float, spacing: float, percent: bool = False) -> str:

@@ -107,7 +107,7 @@ class PostsPanel(ChartPanel):
         a = v.approximate
         lines = [
             v.title or v.video_link,
-            fmt.fmt_datetime(v.posted_at),
+            fmt.fmt_posted(v.posted_at),
             arg(translate("Analytics", "Views: %1"), approx(fmt.fmt_int(v.views), a)),
             arg(
                 translate("Analytics", "Likes: %1, comments: %2, shares: %3"),
@@ -142,7 +142,7 @@ class PostsPanel(ChartPanel):
             a = v.approximate
             data.rows.append(
                 [
-                    fmt.fmt_datetime(v.posted_at),
+                    fmt.fmt_posted(v.posted_at),
                     v.title,
                     approx(fmt.fmt_int(v.views), a),
                     approx(fmt.fmt_int(v.likes), a),
