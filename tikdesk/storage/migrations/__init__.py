@@ -30,7 +30,7 @@ VERSION_KEY = "app.schema_written_by"
 # Alembic costs about a second to import and half a second to read its scripts; a database
 # that is already at head needs neither, so start-up reads the revisions from the script
 # names ("0008_post_note.py" is revision 0008, numbered in order; the bundle ships them as
-# files too).  tests/test_storage_engine.py checks that they match Alembic's own reading.
+# files too).  tests/unit/test_storage_engine.py checks that they match Alembic's own reading.
 KNOWN_REVISIONS = frozenset(
     p.name.split("_", 1)[0] for p in (HERE / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
 )

@@ -280,15 +280,3 @@ def pdf_pages(data: bytes) -> int:
     import pypdf
 
     return len(pypdf.PdfReader(io.BytesIO(data)).pages)
-
-
-def test_sample_rows_cover_three_months(samples: Path) -> None:
-    daily, videos = sample_rows(samples)
-    assert min(daily) == dt.date(2026, 8, 1)
-    assert max(daily) == dt.date(2026, 10, 29)
-    assert len(videos) == 12
-
-
-def test_names_in_finds_whole_words_only() -> None:
-    assert names_in("Takeover mit Jana") == ["Jana"]
-    assert names_in("Januar") == []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tikdesk(*args: str, encoding: str = "utf-8") -> subprocess.CompletedProcess[bytes]:

@@ -172,7 +172,7 @@ def test_list_summaries_equal_each_posts_own_view_on_demo_data(ctx):
 @pytest.fixture
 def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The benchmark generator's data at 1/100 scale (50 posts, messy like real life)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from benchmarks import generate as gen
     from tikdesk.storage.engine import open_database
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
-from test_report_fixtures import SEPTEMBER, TODAY, prepare
+from report_fixtures import SEPTEMBER, TODAY, prepare
 
 from tikdesk import app
 from tikdesk.domain.errors import InputRejected

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from test_report_fixtures import (
+from report_fixtures import (
     ADULT,
     MINOR,
     ORGANISATION,

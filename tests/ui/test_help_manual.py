@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from tikdesk.ui.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MANUAL = ROOT / "resources" / "manual"
 CHAPTERS_DE = [
     "1. Erste Schritte",

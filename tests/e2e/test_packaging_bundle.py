@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 #: issue 21: 205 MB before, 161 MB after leaving out what TikDesk never loads (packaging/slim.py);
 #: the Linux bundle also carries system libraries (X11, xcb, glib, fontconfig …) the Windows one
 #: does not.  The budget catches a regression such as QtWebEngine, a second Qt binding or the

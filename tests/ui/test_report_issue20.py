@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from test_report_fixtures import (
+from report_fixtures import (
     ORGANISATION,
     SEPTEMBER,
     TODAY,

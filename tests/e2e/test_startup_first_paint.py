@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 
 from tikdesk import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 #: What the first paint may have imported from TikDesk (the composition root, the window
 #: without its tabs, and what both need).  Services, storage and tabs are not on it.

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from tikdesk.ui.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MONDAY = dt.date(2026, 10, 5)
 
 

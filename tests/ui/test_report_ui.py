@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from test_report_fixtures import pdf_pages, prepare
+from report_fixtures import pdf_pages, prepare
 
 from tikdesk.domain.report import Period, PeriodKind
 from tikdesk.options import REPORT_FOLDER

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 import pytest
-from test_report_fixtures import SEPTEMBER, TODAY, flat, pdf_pages, pdf_text, prepare, tiny_png
+from report_fixtures import SEPTEMBER, TODAY, flat, pdf_pages, pdf_text, prepare, tiny_png
 
 from tikdesk.domain.calendar import WeekRhythm, month_weeks
 from tikdesk.domain.forms import FormKind, qr_matrix

@@ -19,7 +19,7 @@ from tikdesk.services.ideas import IdeaService
 from tikdesk.storage.engine import server_url
 from tikdesk.storage.repositories.conflicts import EditConflict
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from tikdesk import options
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _reopened(path: Path, text: str) -> QSettings:

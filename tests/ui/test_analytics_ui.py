@@ -431,7 +431,7 @@ def test_benchmark_form_adds_entries_that_the_chart_shows(
 def test_german_translation_is_complete_and_loads(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    qm = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "analytics_de.qm"
+    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "analytics_de.qm"
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)

@@ -431,7 +431,7 @@ def test_the_registry_has_every_dialog_class() -> None:
 
     registry = Path(__file__).read_text(encoding="utf-8")
     missing = []
-    for path in sorted((Path(__file__).resolve().parents[1] / "tikdesk" / "ui").rglob("*.py")):
+    for path in sorted((Path(__file__).resolve().parents[2] / "tikdesk" / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             is_dialog = isinstance(node, ast.ClassDef) and any(
                 getattr(base, "id", "").endswith("Dialog") for base in node.bases

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
-from test_report_fixtures import (
+from report_fixtures import (
     ADULT,
     ADULT_2,
     FORMULA_TITLE,

@@ -1,6 +1,6 @@
 """Packaging files that cannot be run here are at least checked for what they promise.
 
-The real build is in tests/test_packaging_bundle.py; these checks are quick.
+The real build is in tests/e2e/test_packaging_bundle.py; these checks are quick.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 import tikdesk
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 # benchmarks/ lives beside tikdesk/ in the checkout and is not installed with the package.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks import generate as gen
 
 END = dt.date(2026, 3, 31)
