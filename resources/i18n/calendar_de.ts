@@ -261,18 +261,6 @@
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xls *.ods *.csv);;Alle Dateien (*)</translation>
     </message>
-    <message>
-        <source>Reading %1 …</source>
-        <translation>%1 wird gelesen …</translation>
-    </message>
-    <message>
-        <source>Importing %1 …</source>
-        <translation>%1 wird importiert …</translation>
-    </message>
-    <message>
-        <source>Import cancelled – nothing was written.</source>
-        <translation>Import abgebrochen – es wurde nichts geschrieben.</translation>
-    </message>
 </context>
 <context>
     <name>TimeDialog</name>

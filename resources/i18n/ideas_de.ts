@@ -246,7 +246,6 @@
     </message>
     <message>
         <source>&amp;New idea…</source>
-        <extracomment>rows shown at once while the whole backlog loads in the background (issue 21) the whole backlog is in the index (after a background load)</extracomment>
         <translation>&amp;Neue Idee…</translation>
     </message>
     <message>
@@ -335,6 +334,7 @@
     </message>
     <message>
         <source>Ideas</source>
+        <extracomment>rows shown at once while the whole backlog loads in the background (issue 21) the whole backlog is in the index (after a background load) „In Beitrag umwandeln“ for this idea (id): the window makes the post and shows it bring this tab to the front (its Edit → Idea menu acts on its selection)</extracomment>
         <translation>Ideen</translation>
     </message>
     <message>

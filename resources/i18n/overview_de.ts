@@ -5,6 +5,7 @@
     <name>OverviewTab</name>
     <message>
         <source>What needs attention</source>
+        <extracomment>an entry was double-clicked: show that post (id) on its tab … or that person (id)</extracomment>
         <translation>Was ansteht</translation>
     </message>
     <message>

@@ -265,20 +265,8 @@
         <translation>Tabellen (*.xlsx *.xlsm *.xls *.ods *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Reading %1 …</source>
-        <translation>%1 wird gelesen …</translation>
-    </message>
-    <message>
         <source>Import consent register – preview</source>
         <translation>Einwilligungsregister importieren – Vorschau</translation>
-    </message>
-    <message>
-        <source>Importing %1 …</source>
-        <translation>%1 wird importiert …</translation>
-    </message>
-    <message>
-        <source>Import cancelled – nothing was written.</source>
-        <translation>Import abgebrochen – es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Export consent register</source>
@@ -638,7 +626,6 @@ Die Einwilligungen und der Name werden gelöscht; in %2 Beiträgen bleibt die Pe
     <name>PersonTableModel</name>
     <message>
         <source>Name</source>
-        <extracomment>Painting asks ~7 roles per visible cell: the others are answered first and cheaply.</extracomment>
         <translation>Name</translation>
     </message>
     <message>

@@ -467,7 +467,6 @@
     <name>PostTableModel</name>
     <message>
         <source>Title</source>
-        <extracomment>Painting asks ~7 roles per visible cell: the others are answered first and cheaply.</extracomment>
         <translation>Titel</translation>
     </message>
     <message>

@@ -32,6 +32,7 @@
     <name>MainWindow</name>
     <message>
         <source>Read-only notice</source>
+        <extracomment>tabs may load their data in the background (the app&apos;s start, issue 21)</extracomment>
         <translation>Hinweis: nur lesen</translation>
     </message>
     <message>
@@ -246,16 +247,8 @@ Datenbank: %2</translation>
         <translation>Konto:</translation>
     </message>
     <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
-    </message>
-    <message>
-        <source>Logo file</source>
-        <translation>Logodatei</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -288,14 +281,6 @@ Datenbank: %2</translation>
     <message>
         <source>&amp;Data-protection officer:</source>
         <translation>&amp;Datenschutzbeauftragte:r:</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@
     <name>LiveRefresh</name>
     <message>
         <source>The connection to the database server was lost: changes by others are no longer shown. Reopen the database to reconnect.</source>
-        <extracomment>the kind of record -&gt; the tab that shows it</extracomment>
         <translation>Die Verbindung zum Datenbankserver ist abgebrochen: Änderungen anderer werden nicht mehr angezeigt. Zum erneuten Verbinden die Datenbank wieder öffnen.</translation>
     </message>
     <message>
@@ -25,7 +24,7 @@
     <name>PasswordDialog</name>
     <message>
         <source>Password for the team database</source>
-        <extracomment>the last team database&apos;s address (never with a password: check_address refuses one) address as shown -&gt; password typed in this session (memory only, never stored)</extracomment>
+        <extracomment>address as shown -&gt; password typed in this session (memory only, never stored)</extracomment>
         <translation>Passwort für die Team-Datenbank</translation>
     </message>
     <message>

@@ -52,6 +52,12 @@ def test_lupdate_finds_no_untranslated_strings(i18n: ModuleType, tmp_path: Path)
     written = i18n.update(tmp_path)
     assert {p.name for p in written} >= {"ideas_de.ts", "shell_de.ts"}
     assert i18n.unfinished(tmp_path) == [], "run `python packaging/i18n.py update` and translate"
+    # ... and drops nothing: a string lupdate cannot see (behind a wrapper such as
+    # `_tr = lambda s: translate("Ctx", s)`) would vanish from the .ts at the next update
+    for fresh in written:
+        committed = {(c, s) for c, s, _t, _f in i18n.entries(i18n.ts_path(fresh.stem[:-3]))}
+        found = {(c, s) for c, s, _t, _f in i18n.entries(fresh)}
+        assert sorted(committed - found) == [], f"{fresh.name}: lupdate no longer finds these"
 
 
 def test_ideas_translations_load(qapp: QApplication, i18n: ModuleType) -> None:

@@ -13,10 +13,6 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 from tikdesk.domain.enums import IdeaStatus, LabeledEnum, Priority
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IdeasTab", text)  # the tab's translations
-
-
 def with_mnemonic(label: str, used: set[str]) -> str:
     """``label`` with an Alt-key on its first letter not in ``used`` (which it joins)."""
     text = label.replace("&", "&&")
@@ -59,35 +55,68 @@ class IdeaActions:
         self._owner = owner
         act = self._action
         # Ctrl+N is "new database": a new idea is Ctrl+Shift+N or Insert.
-        self.new = act(_tr("&New idea…"), handlers.new, ["Ctrl+Shift+N", "Ins"], _tr("New idea"))
-        self.edit = act(_tr("&Edit…"), handlers.edit, ["Return", "Enter"], _tr("Edit the idea"))
+        self.new = act(
+            QCoreApplication.translate("IdeasTab", "&New idea…"),
+            handlers.new,
+            ["Ctrl+Shift+N", "Ins"],
+            QCoreApplication.translate("IdeasTab", "New idea"),
+        )
+        self.edit = act(
+            QCoreApplication.translate("IdeasTab", "&Edit…"),
+            handlers.edit,
+            ["Return", "Enter"],
+            QCoreApplication.translate("IdeasTab", "Edit the idea"),
+        )
         self.duplicate = act(
-            _tr("D&uplicate"), handlers.duplicate, ["Ctrl+D"], _tr("Duplicate the idea")
+            QCoreApplication.translate("IdeasTab", "D&uplicate"),
+            handlers.duplicate,
+            ["Ctrl+D"],
+            QCoreApplication.translate("IdeasTab", "Duplicate the idea"),
         )
         self.delete = act(
-            _tr("&Delete…"), handlers.delete, ["Del"], _tr("Delete the selected ideas")
+            QCoreApplication.translate("IdeasTab", "&Delete…"),
+            handlers.delete,
+            ["Del"],
+            QCoreApplication.translate("IdeasTab", "Delete the selected ideas"),
         )
         self.owner = act(
-            _tr("Set &owner…"), handlers.owner, tip=_tr("Set the owner of the selected ideas")
+            QCoreApplication.translate("IdeasTab", "Set &owner…"),
+            handlers.owner,
+            tip=QCoreApplication.translate("IdeasTab", "Set the owner of the selected ideas"),
         )
         self.convert = act(
-            _tr("Turn into &post"), handlers.convert, tip=_tr("Create a draft post from this idea")
+            QCoreApplication.translate("IdeasTab", "Turn into &post"),
+            handlers.convert,
+            tip=QCoreApplication.translate("IdeasTab", "Create a draft post from this idea"),
         )
-        self.find = act(_tr("&Find"), handlers.find, ["Ctrl+F"], _tr("Search ideas"))
-        self.status_menu = self._choice_menu(_tr("Set &status"), IdeaStatus, "status", handlers)
-        self.priority_menu = self._choice_menu(_tr("Set p&riority"), Priority, "priority", handlers)
+        self.find = act(
+            QCoreApplication.translate("IdeasTab", "&Find"),
+            handlers.find,
+            ["Ctrl+F"],
+            QCoreApplication.translate("IdeasTab", "Search ideas"),
+        )
+        self.status_menu = self._choice_menu(
+            QCoreApplication.translate("IdeasTab", "Set &status"), IdeaStatus, "status", handlers
+        )
+        self.priority_menu = self._choice_menu(
+            QCoreApplication.translate("IdeasTab", "Set p&riority"), Priority, "priority", handlers
+        )
         self.view_group = QActionGroup(owner)
-        self.table_view = QAction(_tr("Ideas as &table"), owner)
-        self.board_view = QAction(_tr("Ideas as &board"), owner)
+        self.table_view = QAction(QCoreApplication.translate("IdeasTab", "Ideas as &table"), owner)
+        self.board_view = QAction(QCoreApplication.translate("IdeasTab", "Ideas as &board"), owner)
         for action, name in ((self.table_view, "table"), (self.board_view, "board")):
             action.setCheckable(True)
             action.setData(name)
             self.view_group.addAction(action)
             action.triggered.connect(lambda _c=False, n=name: handlers.view(n))
-        self.table_view.setIconText(_tr("Table"))
-        self.board_view.setIconText(_tr("Board"))
-        self.table_view.setToolTip(_tr("Show the ideas as a table"))
-        self.board_view.setToolTip(_tr("Show the ideas as a board by status"))
+        self.table_view.setIconText(QCoreApplication.translate("IdeasTab", "Table"))
+        self.board_view.setIconText(QCoreApplication.translate("IdeasTab", "Board"))
+        self.table_view.setToolTip(
+            QCoreApplication.translate("IdeasTab", "Show the ideas as a table")
+        )
+        self.board_view.setToolTip(
+            QCoreApplication.translate("IdeasTab", "Show the ideas as a board by status")
+        )
         self.idea_menu: QMenu | None = None
 
     def _action(
@@ -121,7 +150,7 @@ class IdeaActions:
         return (self.edit, self.duplicate, self.delete)
 
     def toolbar(self) -> QToolBar:
-        bar = QToolBar(_tr("Ideas"))
+        bar = QToolBar(QCoreApplication.translate("IdeasTab", "Ideas"))
         bar.setObjectName("ideasToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addActions([self.new, self.edit, self.duplicate, self.delete])
@@ -131,7 +160,7 @@ class IdeaActions:
             button.setText(menu.title().replace("&", ""))
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setToolTip(_tr("Change the selected ideas"))
+            button.setToolTip(QCoreApplication.translate("IdeasTab", "Change the selected ideas"))
             bar.addWidget(button)
             menu.menuAction().setData(button)
         bar.addAction(self.owner)
@@ -166,7 +195,7 @@ class IdeaActions:
         view_menu.addActions([self.table_view, self.board_view])
         if edit_menu is None or anchor is None:
             return
-        self.idea_menu = QMenu(_tr("&Idea"), edit_menu)
+        self.idea_menu = QMenu(QCoreApplication.translate("IdeasTab", "&Idea"), edit_menu)
         self.idea_menu.setObjectName("ideaMenu")
         self._fill(self.idea_menu, with_new=True)
         edit_menu.insertMenu(anchor, self.idea_menu)
@@ -181,7 +210,11 @@ class IdeaActions:
     def enable(self, *, editable: bool, selected: int, can_convert: bool) -> None:
         self.new.setEnabled(editable)
         self.edit.setEnabled(selected == 1)
-        self.edit.setText(_tr("&Edit…") if editable else _tr("&Show…"))
+        self.edit.setText(
+            QCoreApplication.translate("IdeasTab", "&Edit…")
+            if editable
+            else QCoreApplication.translate("IdeasTab", "&Show…")
+        )
         self.duplicate.setEnabled(editable and selected == 1)
         self.delete.setEnabled(editable and selected >= 1)
         self.owner.setEnabled(editable and selected >= 1)

@@ -14,39 +14,38 @@ from tikdesk.ui import theme
 from tikdesk.ui.ideas.model import EXTRA_TEXT_FIELDS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IdeasTab", text)  # the tab's translations
-
-
 def hint_html(has_ideas: bool, new_keys: str) -> str:
     """Nothing selected: what to do (issue 20: an empty database says what to do first)."""
     if has_ideas:
-        hint = _tr("Select an idea to see its details.")
+        hint = QCoreApplication.translate("IdeasTab", "Select an idea to see its details.")
     else:
-        hint = _tr(
+        hint = QCoreApplication.translate(
+            "IdeasTab",
             "No ideas yet. Start with „New idea“ (%1), or import an idea list: "
-            "File → Import → Ideas from Excel/CSV…"
+            "File → Import → Ideas from Excel/CSV…",
         ).replace("%1", new_keys)
     return f"<p style='color:{theme.muted().name()}'>{html.escape(hint)}</p>"
 
 
 def details_html(record: IdeaRecord) -> str:
     labels = (
-        (_tr("Status"), IdeaStatus(record.status).label),
-        (_tr("Format"), IdeaFormat(record.format).label),
-        (_tr("Audience"), Audience(record.audience).label),
-        (_tr("Priority"), Priority(record.priority).label),
-        (_tr("Owner"), record.owner or "–"),
-        (_tr("Due"), fmt_date(record.target_date) or "–"),
+        (QCoreApplication.translate("IdeasTab", "Status"), IdeaStatus(record.status).label),
+        (QCoreApplication.translate("IdeasTab", "Format"), IdeaFormat(record.format).label),
+        (QCoreApplication.translate("IdeasTab", "Audience"), Audience(record.audience).label),
+        (QCoreApplication.translate("IdeasTab", "Priority"), Priority(record.priority).label),
+        (QCoreApplication.translate("IdeasTab", "Owner"), record.owner or "–"),
+        (QCoreApplication.translate("IdeasTab", "Due"), fmt_date(record.target_date) or "–"),
         (
-            _tr("Effort"),
-            _tr("%1 h").replace("%1", str(record.effort)) if record.effort is not None else "–",
+            QCoreApplication.translate("IdeasTab", "Effort"),
+            QCoreApplication.translate("IdeasTab", "%1 h").replace("%1", str(record.effort))
+            if record.effort is not None
+            else "–",
         ),
-        (_tr("Tags"), record.tags or "–"),
-        (_tr("Pillar"), record.pillar or "–"),
-        (_tr("Trend/sound"), record.sound_ref or "–"),
+        (QCoreApplication.translate("IdeasTab", "Tags"), record.tags or "–"),
+        (QCoreApplication.translate("IdeasTab", "Pillar"), record.pillar or "–"),
+        (QCoreApplication.translate("IdeasTab", "Trend/sound"), record.sound_ref or "–"),
         *((s.text(language()), getattr(record, s.key) or "–") for s in EXTRA_TEXT_FIELDS),
-        (_tr("Changed"), fmt_datetime(record.updated_at)),
+        (QCoreApplication.translate("IdeasTab", "Changed"), fmt_datetime(record.updated_at)),
     )
     grey = theme.muted().name()  # gray was 3.95:1 on white
     rows = "".join(

@@ -12,10 +12,6 @@ from tikdesk.services.idea_query import IdeaFilter
 from tikdesk.services.ideas import IdeaRecord, split_tags
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IdeasTab", text)  # the tab's translations
-
-
 class IdeaFilterBar(QWidget):
     """Search, status/format/audience/owner/tag filters; ``changed`` on every edit."""
 
@@ -29,18 +25,38 @@ class IdeaFilterBar(QWidget):
         self.search.setObjectName("ideaSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
-            _tr("Search title, hook, description, tags (%1)").replace("%1", find_keys)
+            QCoreApplication.translate(
+                "IdeasTab", "Search title, hook, description, tags (%1)"
+            ).replace("%1", find_keys)
         )
-        self.search.setAccessibleName(_tr("Search ideas"))
+        self.search.setAccessibleName(QCoreApplication.translate("IdeasTab", "Search ideas"))
         self.search.textChanged.connect(self._on_changed)
         row.addWidget(self.search, 3)
-        self.status_filter = self._combo(_tr("All statuses"), IdeaStatus, _tr("Filter by status"))
-        self.format_filter = self._combo(_tr("All formats"), IdeaFormat, _tr("Filter by format"))
-        self.audience_filter = self._combo(
-            _tr("All audiences"), Audience, _tr("Filter by audience")
+        self.status_filter = self._combo(
+            QCoreApplication.translate("IdeasTab", "All statuses"),
+            IdeaStatus,
+            QCoreApplication.translate("IdeasTab", "Filter by status"),
         )
-        self.owner_filter = self._combo(_tr("All owners"), None, _tr("Filter by owner"))
-        self.tag_filter = self._combo(_tr("All tags"), None, _tr("Filter by tag"))
+        self.format_filter = self._combo(
+            QCoreApplication.translate("IdeasTab", "All formats"),
+            IdeaFormat,
+            QCoreApplication.translate("IdeasTab", "Filter by format"),
+        )
+        self.audience_filter = self._combo(
+            QCoreApplication.translate("IdeasTab", "All audiences"),
+            Audience,
+            QCoreApplication.translate("IdeasTab", "Filter by audience"),
+        )
+        self.owner_filter = self._combo(
+            QCoreApplication.translate("IdeasTab", "All owners"),
+            None,
+            QCoreApplication.translate("IdeasTab", "Filter by owner"),
+        )
+        self.tag_filter = self._combo(
+            QCoreApplication.translate("IdeasTab", "All tags"),
+            None,
+            QCoreApplication.translate("IdeasTab", "Filter by tag"),
+        )
         for combo in self.combos():
             row.addWidget(combo, 1)
         self.count_label = QLabel()
@@ -114,10 +130,12 @@ class IdeaFilterBar(QWidget):
     def show_count(self, shown: int, total: int) -> None:
         locale = QLocale()
         if shown == total:
-            text = _tr("%1 ideas").replace("%1", locale.toString(total))
+            text = QCoreApplication.translate("IdeasTab", "%1 ideas").replace(
+                "%1", locale.toString(total)
+            )
         else:
             text = (
-                _tr("%1 of %2 ideas")
+                QCoreApplication.translate("IdeasTab", "%1 of %2 ideas")
                 .replace("%1", locale.toString(shown))
                 .replace("%2", locale.toString(total))
             )
