@@ -194,12 +194,20 @@ class ListDetailTab(RefreshWhenShown, QWidget, Generic[R, D]):
     def select(self, ident: int, *, force: bool = False) -> bool:
         """Select a record in the list (clears a filter that hides it; reloads if unknown).
 
-        ``force`` reads its detail again even when it is the one shown."""
+        ``force`` reads its detail again even when it is the one shown.  Leaving a record
+        whose form holds unsaved changes asks first, as a click in the list does (a request
+        from another tab or a returned form); False when the user keeps them."""
+        switching = ident != self._current_id
+        if switching and not self.may_leave():
+            return False
         row = self.model.row_of(ident)
         if row < 0:
-            self._current_id = ident
+            if switching:  # the shown record is left: its form must not carry over
+                self._current_id = None
             self.refresh()
-            return self._current_id == ident and self.model.row_of(ident) >= 0
+            row = self.model.row_of(ident)
+            if row < 0:
+                return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             self.clear_filters()
@@ -220,6 +228,13 @@ class ListDetailTab(RefreshWhenShown, QWidget, Generic[R, D]):
     def current_id(self) -> int | None:
         return self._current_id
 
+    def may_leave(self) -> bool:
+        """True when the shown record may be left: nothing unsaved, or the user agreed to
+        drop the changes."""
+        return not self.is_dirty() or messages.ask_yes_no(
+            self, self.texts.unsaved_title, self.unsaved_question()
+        )
+
     @Slot(QModelIndex, QModelIndex)
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
@@ -227,9 +242,7 @@ class ListDetailTab(RefreshWhenShown, QWidget, Generic[R, D]):
         record = current.data(self._record_role)
         if record is None or record.id == self._current_id:
             return
-        if self.is_dirty() and not messages.ask_yes_no(
-            self, self.texts.unsaved_title, self.unsaved_question()
-        ):
+        if not self.may_leave():
             if self._current_id is not None:
                 self.select(self._current_id)
             return
