@@ -389,6 +389,24 @@ class IdeasTab(QWidget):
     ) -> None:
         """Show what a command changed, one row at a time (no reload)."""
         self._changed_while_loading |= self._loading
+        self._show_rows(changed, removed, select)
+        self._emit_data_changed()
+
+    def apply_remote(self, ids: frozenset[int] | None) -> None:
+        """Show ideas another client changed (team database, issue 17): changed rows are
+        replaced in place, so selection and scroll position stay; ``None``: reload all."""
+        self._changed_while_loading |= self._loading
+        if ids is None:
+            self.refresh()
+            return
+        found = self.service.get_many(sorted(ids))
+        self._show_rows(found, ids - {r.id for r in found})
+
+    def _show_rows(
+        self, changed: Iterable[IdeaRecord], removed: Iterable[int], select: int | None = None
+    ) -> None:
+        """Take ``removed`` out of the index, table and board, put ``changed`` in (or out,
+        where the filter hides it), then select ``select`` and update counts and actions."""
         for idea_id in removed:
             self.index.remove(idea_id)
             self.model.remove_id(idea_id)
@@ -404,33 +422,6 @@ class IdeasTab(QWidget):
             self.filter_bar.add_values(record)
         if select is not None:
             self.select_id(select)
-        self._update_count()
-        self._update_actions()
-        self._update_details()
-        self._emit_data_changed()
-
-    def apply_remote(self, ids: frozenset[int] | None) -> None:
-        """Show ideas another client changed (team database, issue 17): changed rows are
-        replaced in place, so selection and scroll position stay; ``None``: reload all."""
-        self._changed_while_loading |= self._loading
-        if ids is None:
-            self.refresh()
-            return
-        found = self.service.get_many(sorted(ids))
-        removed = ids - {r.id for r in found}
-        for idea_id in removed:
-            self.index.remove(idea_id)
-            self.model.remove_id(idea_id)
-            self.board.remove_record(idea_id)
-        for record in found:
-            old = self.index.put(record)
-            visible = self.index.matches(record, self._filter)
-            if not visible:
-                self.model.remove_id(record.id)
-            elif not self.model.replace_record(record, old):
-                self.model.insert_record(record)
-            self.board.show_record(record, visible)
-            self.filter_bar.add_values(record)
         self._update_count()
         self._update_actions()
         self._update_details()
