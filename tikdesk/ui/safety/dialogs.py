@@ -6,6 +6,7 @@ replace ``ask``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 
@@ -432,57 +433,64 @@ class RestoreDialog(QDialog):
         self._update_button()
 
     def _on_clean(self) -> None:
-        info = self.selected()
-        if self._erasure is None or info is None or not self.model.erased_in(info):
-            return
-        confirmed = messages.ask_yes_no(
-            self,
+        if self._dsb_decision(
             self.tr("Clean backup?"),
             self.tr(
                 "This is the data-protection officer's (DSB's) decision, recorded under your "
                 "account.\n\nThe backup of %1 still holds %2 erased people. Erase them in the "
                 "backup too, as in the database (the erasure register is applied to it)? The "
                 "backup keeps its date; everything else in it stays."
-            )
-            .replace("%1", info.created_text())
-            .replace("%2", str(len(self.model.erased_in(info)))),
-        )
-        if not confirmed:
-            return
-        try:
-            self._erasure.clean_backup(info.path)
-        except TikDeskError as exc:
-            messages.show_warning(self, self.tr("Clean backup"), str(exc))
-            return
-        self._load_erased()
+            ),
+            self.tr("Clean backup"),
+            lambda erasure, path: erasure.clean_backup(path),
+        ):
+            self._load_erased()
 
     def _on_delete(self) -> None:
-        info = self.selected()
-        if self._erasure is None or info is None or not self.model.erased_in(info):
-            return
-        confirmed = messages.ask_yes_no(
-            self,
+        if not self._dsb_decision(
             self.tr("Delete backup?"),
             self.tr(
                 "This is the data-protection officer's (DSB's) decision, recorded under your "
                 "account.\n\nThe backup of %1 still holds %2 erased people. Delete the whole "
                 "backup for good? It can then no longer be restored."
-            )
-            .replace("%1", info.created_text())
-            .replace("%2", str(len(self.model.erased_in(info)))),
-        )
-        if not confirmed:
-            return
-        try:
-            self._erasure.delete_backup(info.path)
-        except TikDeskError as exc:
-            messages.show_warning(self, self.tr("Delete backup"), str(exc))
+            ),
+            self.tr("Delete backup"),
+            lambda erasure, path: erasure.delete_backup(path),
+        ):
             return
         row = self.table.selectionModel().selectedRows()[0].row()
         self.model.beginRemoveRows(QModelIndex(), row, row)
         del self.model._rows[row]
         self.model.endRemoveRows()
         self._load_erased()
+
+    def _dsb_decision(
+        self,
+        title: str,
+        question: str,
+        failed_title: str,
+        act: Callable[[ErasureService, Path], object],
+    ) -> bool:
+        """Ask (``question``: %1 the backup's date, %2 its erased people) and run ``act`` on
+        the selected backup that still holds erased people; True once it is done."""
+        info = self.selected()
+        if self._erasure is None or info is None or not self.model.erased_in(info):
+            return False
+        confirmed = messages.ask_yes_no(
+            self,
+            title,
+            question.replace("%1", info.created_text()).replace(
+                "%2", str(len(self.model.erased_in(info)))
+            ),
+        )
+        if not confirmed:
+            return False
+        try:
+            act(self._erasure, info.path)
+        except TikDeskError as exc:
+            messages.show_warning(self, failed_title, str(exc))
+            return False
+        return True
 
     def _on_restore(self) -> None:
         info = self.selected()
