@@ -129,7 +129,22 @@ def _question(
     return box, button
 
 
-class RetryDialog:
+class _OneChoice:
+    """A question with one action button and "Abbrechen"; ``build`` makes the box."""
+
+    @staticmethod
+    def build(parent: QWidget | None, text: str) -> tuple[QMessageBox, QPushButton]:
+        raise NotImplementedError
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> bool:
+        """True when the action button was clicked."""
+        box, action = cls.build(parent, text)
+        box.exec()
+        return box.clickedButton() is action
+
+
+class RetryDialog(_OneChoice):
     """The server cannot be reached (or refuses): "Erneut versuchen" or "Abbrechen"."""
 
     @staticmethod
@@ -138,14 +153,8 @@ class RetryDialog:
             parent, "TikDesk", text, QApplication.translate("TeamConnect", "&Try again")
         )
 
-    @classmethod
-    def ask(cls, parent: QWidget | None, text: str) -> bool:
-        box, retry = cls.build(parent, text)
-        box.exec()
-        return box.clickedButton() is retry
 
-
-class ReconnectDialog:
+class ReconnectDialog(_OneChoice):
     """The connection broke during an action: say so, offer "Neu verbinden"."""
 
     @staticmethod
@@ -153,12 +162,6 @@ class ReconnectDialog:
         return _question(
             parent, "TikDesk", text, QApplication.translate("TeamConnect", "&Reconnect")
         )
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, text: str) -> bool:
-        box, again = cls.build(parent, text)
-        box.exec()
-        return box.clickedButton() is again
 
 
 def _main_window_of(widget: QWidget | None) -> Any:
