@@ -791,14 +791,7 @@ class AnalyticsService:
         """Link every snapshot of a video to a post; the post learns the link if it had none."""
         link = tiktok.normalize_video_link(video_link)
         with self._ctx.db.transaction() as s:
-            post = next((p for p in repo.post_choices(s) if p.id == post_id), None)
-            if post is None:
-                raise InputRejected(
-                    msg(
-                        f"Beitrag {post_id} gibt es nicht (mehr).",
-                        f"Post {post_id} does not exist (any more).",
-                    )
-                )
+            post = _post_choice(s, post_id)
             if post.video_link.strip():
                 if _PostMatcher.key(post.video_link) != _PostMatcher.key(link):
                     raise ValidationError(
@@ -875,14 +868,7 @@ class AnalyticsService:
                 msg("Bitte mindestens eine Zahl eingeben.", "Please enter at least one number."),
             )
         with self._ctx.db.transaction() as s:
-            post = next((p for p in repo.post_choices(s) if p.id == post_id), None)
-            if post is None:
-                raise InputRejected(
-                    msg(
-                        f"Beitrag {post_id} gibt es nicht (mehr).",
-                        f"Post {post_id} does not exist (any more).",
-                    )
-                )
+            post = _post_choice(s, post_id)
             link = (
                 tiktok.normalize_video_link(post.video_link)
                 if post.video_link.strip()
@@ -985,6 +971,19 @@ def problems_refusal(problems: Sequence[ProblemView]) -> str:
         f"Nicht importiert, nichts wurde geschrieben. {len(problems)} Probleme:\n{lines}",
         f"Not imported, nothing was written. {len(problems)} problems:\n{lines}",
     )
+
+
+def _post_choice(session: Session, post_id: int) -> repo.PostChoice:
+    """The post ``post_id`` as the video-linking code sees it; refused if it is gone."""
+    post = next((p for p in repo.post_choices(session) if p.id == post_id), None)
+    if post is None:
+        raise InputRejected(
+            msg(
+                f"Beitrag {post_id} gibt es nicht (mehr).",
+                f"Post {post_id} does not exist (any more).",
+            )
+        )
+    return post
 
 
 def manual_link(post_id: int) -> str:
