@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
@@ -87,21 +87,15 @@ class EvidenceService:
             return _view(row)
 
     def for_consent(self, consent_id: int) -> list[EvidenceView]:
-        with self._ctx.db.reader() as s:
-            rows = s.scalars(
-                select(EvidenceFile)
-                .where(EvidenceFile.consent_id == consent_id)
-                .order_by(EvidenceFile.id)
-            )
-            return [_view(r) for r in rows]
+        return self._listed(EvidenceFile.consent_id == consent_id)
 
     def for_person(self, person_id: int) -> list[EvidenceView]:
+        return self._listed(EvidenceFile.person_id == person_id)
+
+    def _listed(self, where: ColumnElement[bool]) -> list[EvidenceView]:
+        """The evidence files that match ``where``, oldest first."""
         with self._ctx.db.reader() as s:
-            rows = s.scalars(
-                select(EvidenceFile)
-                .where(EvidenceFile.person_id == person_id)
-                .order_by(EvidenceFile.id)
-            )
+            rows = s.scalars(select(EvidenceFile).where(where).order_by(EvidenceFile.id))
             return [_view(r) for r in rows]
 
     def path(self, evidence_id: int) -> Path:
