@@ -84,15 +84,17 @@ def test_service_checks_both_targets_before_writing(report_ctx: AppContext, tmp_
 
 
 @pytest.mark.slow
-def test_a_failing_pdf_leaves_no_workbook(report_ctx: AppContext, tmp_path: Path) -> None:
+def test_a_failing_pdf_leaves_no_workbook(
+    report_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(_data: object, _path: Path) -> None:
         raise InputRejected("renderer failed")
 
+    monkeypatch.setattr("tikdesk.pdf.report.render_report", broken)
     with pytest.raises(InputRejected):
         ReportService(report_ctx).create(
-            Period(*SEPTEMBER), tmp_path / "r.xlsx", pdf=tmp_path / "r.pdf",
-            pdf_renderer=broken, today=TODAY,
-        )  # fmt: skip
+            Period(*SEPTEMBER), tmp_path / "r.xlsx", pdf=tmp_path / "r.pdf", today=TODAY
+        )
     assert written(tmp_path) == []
 
 
@@ -108,7 +110,7 @@ def test_sheet_names_are_the_contract_in_english(report_ctx: AppContext, tmp_pat
 
 @pytest.mark.slow
 def test_a_pdf_that_cannot_replace_the_old_one_keeps_the_old_workbook(
-    report_ctx: AppContext, tmp_path: Path
+    report_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The PDF is renamed into place before the workbook: if its rename fails (on Windows: the
     PDF opened in a viewer after the check), the old workbook stays as it was (review)."""
@@ -122,10 +124,9 @@ def test_a_pdf_that_cannot_replace_the_old_one_keeps_the_old_workbook(
         pdf.mkdir()  # after the check: the PDF can no longer replace its target
         (pdf / "inside.txt").write_text("x")
 
+    monkeypatch.setattr("tikdesk.pdf.report.render_report", blocked)
     with pytest.raises(InputRejected) as exc:
-        ReportService(report_ctx).create(
-            Period(*SEPTEMBER), book, pdf=pdf, pdf_renderer=blocked, today=TODAY
-        )
+        ReportService(report_ctx).create(Period(*SEPTEMBER), book, pdf=pdf, today=TODAY)
     assert "„" in str(exc.value) and "r.pdf" in str(exc.value)
     assert "Ordner" in str(exc.value) and "nichts geschrieben" in str(exc.value)
     assert book.read_bytes() == b"old workbook"

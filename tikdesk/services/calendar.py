@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -27,6 +27,7 @@ from tikdesk.domain.calendar import (
     WeekRhythm,
     calendar_state,
     good_times,
+    month_weeks,
     rhythm,
     targets_from_text,
     targets_to_text,
@@ -314,15 +315,33 @@ class CalendarService:
         return good_times(posted)
 
     # ---------------------------------------------------------------- month plan PDF
-    def write_month_plan(self, path: Path, writer: Callable[[Path], None]) -> None:
-        """Let ``writer`` (the month plan's renderer) write ``path`` complete or not at all:
-        it writes a temporary file beside it that replaces ``path`` only when done, so a
-        full disk keeps an existing plan, and a target open in another program or a folder
-        that cannot be written is refused with a clear message."""
-        from tikdesk.excel.writing import atomic_target
+    def write_month_plan(
+        self,
+        path: Path,
+        month: dt.date,
+        *,
+        title: str,
+        weekdays: Sequence[str],
+        labels: Mapping[str, str],
+        account: str | None = None,
+    ) -> None:
+        """Write the plan of ``month`` (its account filter too) as PDF at ``path``, complete
+        or not at all: a temporary file beside it replaces ``path`` only when done, so a full
+        disk keeps an existing plan, and a target open in another program or a folder that
+        cannot be written is refused with a clear message.
 
+        The UI passes only its translated texts: ``title``, ``weekdays`` (Monday first) and
+        ``labels`` "week", "below", "footer" (see ``tikdesk.pdf.month_plan``)."""
+        from tikdesk.excel.writing import atomic_target
+        from tikdesk.pdf.month_plan import render_month_plan
+
+        first = month.replace(day=1)
+        mondays = month_weeks(first.year, first.month)
+        entries = self.entries(account=account)
+        weeks = self.week_rhythm(mondays, entries, account)
+        holidays = self.holidays(mondays[0], mondays[-1] + dt.timedelta(days=6))
         with atomic_target(Path(path), self._ctx.protected) as tmp:
-            writer(tmp)
+            render_month_plan(tmp, title, weekdays, weeks, first.month, entries, holidays, labels)
 
     # ---------------------------------------------------------------- iCalendar export
     def export_ics(

@@ -13,7 +13,7 @@ the versions the form carried.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -308,17 +308,17 @@ class ConsentFormService:
     def print_to(
         self,
         out: Path,
-        renderer: Callable[[ConsentFormData, Path], None],
         person_id: int,
         post_id: int | None = None,
     ) -> ConsentFormData:
         """Issue a form and write it as PDF to ``out`` (complete or not at all).
 
-        ``renderer`` writes the PDF (``tikdesk.pdf.consent_form.render_consent_form``).
-        The target is checked before the form is numbered; a form whose PDF could not be
-        written stays in the list of issued forms (its number is simply never used).
+        The PDF is typeset by ``tikdesk.pdf.consent_form.render_consent_form``.  The target
+        is checked before the form is numbered; a form whose PDF could not be written stays
+        in the list of issued forms (its number is simply never used).
         """
         from tikdesk.excel.writing import atomic_target, check_target
+        from tikdesk.pdf.consent_form import render_consent_form
 
         out = Path(out)
         if out.suffix.lower() != ".pdf":
@@ -326,7 +326,7 @@ class ConsentFormService:
         check_target(out, self._ctx.protected)
         form = self.issue(person_id, post_id)
         with atomic_target(out, self._ctx.protected) as tmp:
-            renderer(form, tmp)
+            render_consent_form(form, tmp)
         return form
 
     def _custodians(self, person_id: int) -> list[_Custodian]:

@@ -68,9 +68,6 @@ from tikdesk.storage.repositories import recruiting as recruiting_repo
 ProgressFn = Callable[[int, int], bool]
 #: Daily columns the report reads: rows become (day, followers, views, likes, comments, shares).
 DAILY_FIELDS = ("followers", "video_views", "likes", "comments", "shares")
-#: Renders the report as PDF into the given path (default: ``tikdesk.pdf.report.render_report``,
-#: Typst, tagged PDF/UA-1; tests pass one that fails).
-PdfRenderer = Callable[[ReportData, Path], None]
 NAME_BLANK = "[…]"
 
 
@@ -284,7 +281,6 @@ class ReportService:
         out: Path,
         *,
         pdf: Path | None = None,
-        pdf_renderer: PdfRenderer | None = None,
     ) -> ReportFiles:
         """Write the workbook (and the PDF); each file appears complete or not at all.
 
@@ -312,7 +308,7 @@ class ReportService:
                 pdf_tmp = stack.enter_context(
                     report_workbook.output_file(pdf_target, ".pdf", protected)
                 )
-                (pdf_renderer or render_report)(data, pdf_tmp)
+                render_report(data, pdf_tmp)
             report_workbook.write_report_file(book_tmp, data)
         return ReportFiles(workbook, pdf_target)
 
@@ -324,7 +320,6 @@ class ReportService:
         pdf: Path | None = None,
         account: str | None = None,
         with_names: bool = False,
-        pdf_renderer: PdfRenderer | None = None,
         today: dt.date | None = None,
         progress: ProgressFn | None = None,
     ) -> ReportFiles:
@@ -334,7 +329,7 @@ class ReportService:
         data = self.build(
             period, account=account, with_names=with_names, today=today, progress=progress
         )
-        files = self.write(data, out, pdf=pdf, pdf_renderer=pdf_renderer)
+        files = self.write(data, out, pdf=pdf)
         _step(progress, 4, 4)
         return files
 

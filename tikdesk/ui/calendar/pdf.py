@@ -1,18 +1,16 @@
 """The month plan as PDF: asks for a file name and writes the month the calendar tab
-shows as PDF (typeset by :mod:`tikdesk.pdf.month_plan`, tagged PDF/UA-1)."""
+shows as PDF (``CalendarService.write_month_plan`` typesets it with
+:mod:`tikdesk.pdf.month_plan`, tagged PDF/UA-1); this module gives only the translated texts."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from tikdesk.domain.calendar import month_weeks
 from tikdesk.domain.errors import TikDeskError
-from tikdesk.pdf.month_plan import render_month_plan
 from tikdesk.ui import messages
 
 if TYPE_CHECKING:
@@ -39,38 +37,28 @@ def write_month_plan(tab: CalendarTab, path: Path) -> Path | None:
     from tikdesk.domain.fmt import fmt_date, month_year
     from tikdesk.ui.calendar.tab import weekday_names
 
-    service = tab.service
     account = tab.current_account()
     first = tab.anchor.replace(day=1)
-    mondays = month_weeks(first.year, first.month)
+    title = QCoreApplication.translate("CalendarTab", "Editorial plan %1").replace(
+        "%1", month_year(first)
+    )
+    if account:
+        title += f" – {account}"
+    printed = fmt_date(tab.ctx.clock.today())
     try:
-        entries = service.entries(account=account)
-        weeks = service.week_rhythm(mondays, entries, account)
-        holidays = service.holidays(mondays[0], mondays[-1] + dt.timedelta(days=6))
-        title = QCoreApplication.translate("CalendarTab", "Editorial plan %1").replace(
-            "%1", month_year(first)
-        )
-        if account:
-            title += f" – {account}"
-        printed = fmt_date(tab.ctx.clock.today())
-        service.write_month_plan(
+        tab.service.write_month_plan(
             path,
-            lambda tmp: render_month_plan(
-                tmp,
-                title,
-                weekday_names(),
-                weeks,
-                first.month,
-                entries,
-                holidays,
-                {
-                    "week": QCoreApplication.translate("CalendarTab", "Week"),
-                    "below": QCoreApplication.translate("CalendarTab", "below target"),
-                    "footer": QCoreApplication.translate(
-                        "CalendarTab", "TikDesk · printed %1 · no names of people"
-                    ).replace("%1", printed),
-                },
-            ),
+            first,
+            title=title,
+            weekdays=weekday_names(),
+            labels={
+                "week": QCoreApplication.translate("CalendarTab", "Week"),
+                "below": QCoreApplication.translate("CalendarTab", "below target"),
+                "footer": QCoreApplication.translate(
+                    "CalendarTab", "TikDesk · printed %1 · no names of people"
+                ).replace("%1", printed),
+            },
+            account=account,
         )
     except (TikDeskError, OSError) as exc:
         messages.show_warning(

@@ -52,7 +52,6 @@ def ask_form_pdf_path(parent: QWidget, suggested: str) -> Path | None:
 def print_form(parent: QWidget, ctx: AppContext, person_id: int, person_name: str,
                post_id: int | None = None) -> Path | None:  # fmt: skip
     """Ask where, issue a numbered form and write it as PDF; warnings in one sentence."""
-    from tikdesk.pdf.consent_form import render_consent_form
     from tikdesk.ui import messages
 
     suggested = QCoreApplication.translate("PaperworkPanel", "Consent form %1.pdf").replace(
@@ -62,7 +61,7 @@ def print_form(parent: QWidget, ctx: AppContext, person_id: int, person_name: st
     if out is None:
         return None
     try:
-        form = ConsentFormService(ctx).print_to(out, render_consent_form, person_id, post_id)
+        form = ConsentFormService(ctx).print_to(out, person_id, post_id)
     except TikDeskError as exc:
         messages.show_warning(
             parent, QCoreApplication.translate("PaperworkPanel", "Consent form"), str(exc)

@@ -1,0 +1,73 @@
+"""One shape for every PDF (review #1): each service imports its ``tikdesk.pdf`` renderer and
+offers ``write…(path, …)``; the UI hands over data and translated texts, never a renderer or a
+closure.  The month plan's day labels follow the language (review #11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from calendar_helpers import at, post
+from clearance_helpers import guardian
+from report_fixtures import flat, pdf_text
+
+from tikdesk.services.calendar import CalendarService
+from tikdesk.services.context import AppContext
+from tikdesk.services.forms import ConsentFormService
+from tikdesk.services.people import PeopleService, PersonInput
+from tikdesk.services.report import ReportService
+from tikdesk.services.settings import SettingsService
+
+LABELS = {"week": "Woche", "below": "unter Ziel", "footer": "TikDesk · gedruckt"}
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        ConsentFormService.print_to,
+        CalendarService.write_month_plan,
+        ReportService.write,
+        ReportService.create,
+    ],
+)
+def test_no_pdf_writer_takes_a_renderer(method: Callable[..., object]) -> None:
+    """No parameter of a service's PDF writer is a callable (a renderer or a UI closure)."""
+    hints = {name: str(p.annotation) for name, p in inspect.signature(method).parameters.items()}
+    assert not [n for n, h in hints.items() if "Callable" in h or "Renderer" in h], hints
+
+
+@pytest.mark.slow
+def test_the_consent_form_service_writes_its_pdf_itself(ctx: AppContext, tmp_path: Path) -> None:
+    SettingsService(ctx).set_organisation(
+        "Stadt Beispielstadt", "", "Stadt Beispielstadt, Marktplatz 1", "datenschutz@example.de"
+    )
+    people = PeopleService(ctx)
+    born = dt.date.today().replace(year=dt.date.today().year - 15) - dt.timedelta(days=30)
+    pid = people.create_person(
+        PersonInput(display_name="Mia Muster", category="citizen", birth_date=born)
+    )
+    people.add_consent(pid, guardian(people, "Sabine Muster", "mother"))
+    form = ConsentFormService(ctx).print_to(tmp_path / "form", pid)
+    text = flat(pdf_text((tmp_path / "form.pdf").read_bytes()))
+    assert "Mia Muster" in text and form.form_number in text
+
+
+@pytest.mark.slow
+def test_the_calendar_service_writes_the_month_plan_from_texts_alone(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    post(ctx, "Tag der offenen Tür", at(dt.date(2027, 5, 12), 10))
+    post(ctx, "Im Juni", at(dt.date(2027, 6, 20), 14))
+    (tmp_path / "plans").mkdir()
+    target = tmp_path / "plans" / "plan.pdf"
+    weekdays = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+    CalendarService(ctx).write_month_plan(
+        target, dt.date(2027, 5, 12), title="Plan Mai 2027", weekdays=weekdays, labels=LABELS
+    )
+    text = flat(pdf_text(target.read_bytes()))
+    assert "Plan Mai 2027" in text and "Tag der offenen Tür" in text
+    assert "Im Juni" not in text and "TikDesk · gedruckt" in text
+    assert [p.name for p in target.parent.iterdir()] == ["plan.pdf"]  # no temp file left
