@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from calendar_helpers import at, post
 from clearance_helpers import guardian
 from report_fixtures import flat, pdf_text
 
+from tikdesk.domain.calendar import WeekRhythm, month_weeks
+from tikdesk.domain.i18n import set_language
+from tikdesk.pdf.month_plan import render_month_plan
 from tikdesk.services.calendar import CalendarService
 from tikdesk.services.context import AppContext
 from tikdesk.services.forms import ConsentFormService
@@ -71,3 +76,26 @@ def test_the_calendar_service_writes_the_month_plan_from_texts_alone(
     assert "Plan Mai 2027" in text and "Tag der offenen Tür" in text
     assert "Im Juni" not in text and "TikDesk · gedruckt" in text
     assert [p.name for p in target.parent.iterdir()] == ["plan.pdf"]  # no temp file left
+
+
+def _plan_days(tmp_path: Path) -> str:
+    weeks = [WeekRhythm(m, 0, 0, 0) for m in month_weeks(2027, 5)]
+    entries = [
+        SimpleNamespace(
+            title="Dreh", account="", state=SimpleNamespace(label="x"),
+            planned_at=dt.datetime(2027, 5, 12, 9),
+        )
+    ]  # fmt: skip
+    path = tmp_path / "days.pdf"
+    render_month_plan(path, "Plan", list("MTWTFSS"), weeks, 5, entries, {}, LABELS)
+    return flat(pdf_text(path.read_bytes()))
+
+
+@pytest.mark.slow
+def test_month_plan_day_labels_follow_the_language(tmp_path: Path) -> None:
+    set_language("en")
+    english = _plan_days(tmp_path)
+    assert re.search(r"(?<![\d.])12 ", english) and not re.search(r"\b\d{1,2}\.", english)
+    set_language("de")
+    german = _plan_days(tmp_path)
+    assert "12." in german and "31." in german

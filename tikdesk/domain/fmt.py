@@ -65,6 +65,12 @@ def fmt_day_short(day: dt.date) -> str:
     return f"{MONTHS_SHORT_EN[day.month - 1]} {day.day}"
 
 
+def fmt_day_of_month(day: dt.date) -> str:
+    """``12.`` / ``12`` — the day in a calendar grid whose month is shown above it (German
+    writes the ordinal with a full stop, English the bare number)."""
+    return f"{day.day}." if german() else str(day.day)
+
+
 def month_long(month: int) -> str:
     return (MONTHS_DE if german() else MONTHS_EN)[month - 1]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tikdesk.domain.calendar import WeekRhythm, week_days
+from tikdesk.domain.fmt import fmt_day_of_month
 from tikdesk.domain.i18n import msg
 from tikdesk.pdf.engine import printable_title, write_pdf
 
@@ -60,7 +61,7 @@ def render_month_plan(
             posts = sorted(by_day.get(day, ()), key=lambda e: e.planned_at or dt.datetime.min)
             days.append(
                 {
-                    "day": f"{day.day}.",
+                    "day": fmt_day_of_month(day),
                     "other_month": day.month != month,
                     "holiday": holidays.get(day, ""),
                     "posts": [
