@@ -18,6 +18,7 @@ from report_fixtures import flat, pdf_text
 
 from tikdesk.domain.calendar import WeekRhythm, month_weeks
 from tikdesk.domain.i18n import set_language
+from tikdesk.pdf.engine import printable
 from tikdesk.pdf.month_plan import render_month_plan
 from tikdesk.services.calendar import CalendarService
 from tikdesk.services.context import AppContext
@@ -99,3 +100,25 @@ def test_month_plan_day_labels_follow_the_language(tmp_path: Path) -> None:
     set_language("de")
     german = _plan_days(tmp_path)
     assert "12." in german and "31." in german
+
+
+# ----------------------------------------------------------------------------- printable (#5)
+def test_printable_tidies_only_the_spaces_where_something_was_left_out() -> None:
+    assert printable("Frage ? 🔥 Ja  bitte") == "Frage ? Ja  bitte"  # was "Frage? Ja bitte"
+    assert printable("Nr. 1  ·  Text \u0378", frozenset("\u0378")) == "Nr. 1  ·  Text"
+    assert printable("Mythen-Check 🔥: Ausweis") == "Mythen-Check: Ausweis"
+    assert printable("🇩🇪 Team 👩‍🚒 Feuerwehr 🔥") == "Team Feuerwehr"
+    assert printable("Frage ?  Ja") == "Frage ?  Ja"  # nothing left out: nothing touched
+
+
+def test_structural_strings_are_never_cleaned() -> None:
+    """The QR code's SVG (and "lang") go to Typst as they are, even when a character that
+    Typst named as missing occurs in them."""
+    from tikdesk.domain.forms import qr_matrix
+    from tikdesk.pdf.consent_form import qr_svg
+    from tikdesk.pdf.engine import _clean
+
+    svg = qr_svg(qr_matrix("EW-000042-7"))
+    cleaned = _clean({"qr": svg, "title": "Mal 🔥 hier"}, frozenset("Mh"))
+    assert cleaned["qr"] == svg
+    assert cleaned["title"] == "al ier"  # the texts beside it are cleaned

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tikdesk.domain.i18n import msg
-from tikdesk.pdf.engine import printable_title, write_pdf
+from tikdesk.pdf.engine import Markup, printable_title, write_pdf
 
 TEMPLATE = "consent-form.typ"
 
@@ -92,8 +92,9 @@ def render_consent_form(form: ConsentForm, path: Path) -> None:
     write_pdf(Path(path), TEMPLATE, form_json(form), images={"logo": form.logo_path})
 
 
-def qr_svg(matrix: Sequence[Sequence[bool]]) -> str:
-    """The QR code as SVG: one path of unit squares, four modules of quiet zone."""
+def qr_svg(matrix: Sequence[Sequence[bool]]) -> Markup:
+    """The QR code as SVG: one path of unit squares, four modules of quiet zone (markup:
+    never cleaned like a text)."""
     size = len(matrix) + 8
     cells = "".join(
         f"M{c + 4} {r + 4}h1v1h-1z"
@@ -101,7 +102,7 @@ def qr_svg(matrix: Sequence[Sequence[bool]]) -> str:
         for c, dark in enumerate(row)
         if dark
     )
-    return (
+    return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
         f'shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path d="{cells}" fill="#000"/></svg>'

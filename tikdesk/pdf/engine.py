@@ -68,15 +68,50 @@ class PdfError(TikDeskError):
     is missing (an incomplete installation)."""
 
 
+class Markup(str):
+    """A structural string of a template (an SVG, a language code): passed to Typst as it is,
+    never cleaned by :func:`printable`."""
+
+    __slots__ = ()
+
+
+_SPACE = frozenset(" \t")
+_CLOSING = frozenset(",.:;!?)")
+
+
 def printable(text: str, missing: frozenset[str] = frozenset()) -> str:
-    """``text`` without the characters no shipped font can show; spaces they leave collapse."""
-    out = _NO_GLYPH.sub(lambda m: m.group() if m.group() in _KEEP else "", text)
-    if missing:
-        out = "".join(ch for ch in out if ch not in missing)
-    if out != text:  # no doubled space, none before punctuation where a symbol was
-        out = re.sub(r"[ \t]{2,}", " ", out)
-        out = re.sub(r" +([,.:;!?)])", r"\1", out).strip()
-    return out
+    """``text`` without the characters no shipped font can show.
+
+    Only the spaces around a left-out character are tidied ("Team 🔥 Feuerwehr" → "Team
+    Feuerwehr", "Check 🔥: ja" → "Check: ja", none at the start or the end where it stood);
+    the writer's own spacing elsewhere ("Frage ?", two spaces) stays as it is."""
+
+    def gone(ch: str) -> bool:
+        return ch in missing or (_NO_GLYPH.fullmatch(ch) is not None and ch not in _KEEP)
+
+    if missing.isdisjoint(text) and all(m.group() in _KEEP for m in _NO_GLYPH.finditer(text)):
+        return text  # the common case: nothing to leave out
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not gone(text[i]):
+            out.append(text[i])
+            i += 1
+            continue
+        start = i
+        while i < n and gone(text[i]):
+            i += 1
+        following = text[i] if i < n else ""
+        if start == 0 or all(ch in _SPACE for ch in out):  # at the start: no leading space
+            while i < n and text[i] in _SPACE:
+                i += 1
+            out.clear()
+        elif out[-1] in _SPACE and (not following or following in _CLOSING):
+            while out and out[-1] in _SPACE:
+                out.pop()  # "Check 🔥: ja" → "Check: ja"; "a 🔥" at the end → "a"
+        elif out[-1] in _SPACE and following in _SPACE:
+            out.pop()  # "a 🔥 b": one of the two spaces stays
+    return "".join(out)
 
 
 def printable_title(text: str) -> str:
@@ -86,6 +121,8 @@ def printable_title(text: str) -> str:
 
 
 def _clean(value: Any, missing: frozenset[str]) -> Any:
+    if isinstance(value, Markup):
+        return value
     if isinstance(value, str):
         return printable(value, missing)
     if isinstance(value, Mapping):
@@ -145,7 +182,7 @@ def compile_pdf(
     clock); pass ``timestamp`` for byte-identical output."""
     import typst
 
-    payload = {"lang": language(), **data}
+    payload = {"lang": Markup(language()), **data}
     missing: frozenset[str] = frozenset()
     with _lock, tempfile.TemporaryDirectory(prefix="tikdesk-pdf-") as root:
         main = Path(root) / "main.typ"
