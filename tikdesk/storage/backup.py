@@ -28,6 +28,7 @@ from pathlib import Path
 from tikdesk.domain import tempnames
 from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.errors import DatabaseError, InputRejected
+from tikdesk.domain.fmt import fmt_datetime
 from tikdesk.domain.i18n import msg
 from tikdesk.storage.check import SQLITE_HEADER, _fsync_dir, integrity_of, sqlite_uri
 
@@ -82,7 +83,9 @@ class BackupInfo:
         return reason_label(self.reason)
 
     def created_text(self) -> str:
-        return self.created.strftime("%d.%m.%Y %H:%M")
+        """When the backup was made, in the session's language (``05.10.2026 14:30`` /
+        ``2026-10-05 14:30``), like the backup list beside the messages that quote it."""
+        return fmt_datetime(self.created)
 
 
 # ----------------------------------------------------------------------------- names
