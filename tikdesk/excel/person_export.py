@@ -38,18 +38,7 @@ def write_person_export(
     """Write ``sheets`` to ``path``; the first sheet starts with ``title`` and ``note``."""
     import xlsxwriter
 
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputRejected(
-            msg(
-                f"In „{path.parent}“ kann nicht geschrieben werden: {exc.strerror}.",
-                f"Cannot write to '{path.parent}': {exc.strerror}.",
-            )
-        ) from exc
+    path = _target(path, ".xlsx")
     with atomic_target(path, protected) as tmp:
         book = xlsxwriter.Workbook(
             str(tmp),
@@ -117,18 +106,7 @@ def write_export_zip(
     (``files``: name inside the ZIP, stored file), written complete or not at all."""
     import zipfile
 
-    path = Path(path)
-    if path.suffix.lower() != ".zip":
-        path = path.with_suffix(".zip")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # as the workbook alone does
-    except OSError as exc:
-        raise InputRejected(
-            msg(
-                f"In „{path.parent}“ kann nicht geschrieben werden: {exc.strerror}.",
-                f"Cannot write to '{path.parent}': {exc.strerror}.",
-            )
-        ) from exc
+    path = _target(path, ".zip")
     with (
         atomic_target(path, protected) as tmp,
         zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive,
@@ -136,4 +114,22 @@ def write_export_zip(
         archive.write(workbook, workbook.name)
         for name, source in files:
             archive.write(source, name)
+    return path
+
+
+def _target(path: Path, suffix: str) -> Path:
+    """``path`` with ``suffix`` (added when it has another), its folder made; refused with
+    the reason when the folder cannot be written to."""
+    path = Path(path)
+    if path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputRejected(
+            msg(
+                f"In „{path.parent}“ kann nicht geschrieben werden: {exc.strerror}.",
+                f"Cannot write to '{path.parent}': {exc.strerror}.",
+            )
+        ) from exc
     return path
