@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -58,6 +59,25 @@ def _warning_icon(widget: QWidget) -> QLabel:
     return icon
 
 
+class _Asked(Protocol):
+    """A start-up question (LockDialog, DamagedDialog) answered by ``choice``."""
+
+    choice: str
+
+    def accept(self) -> None: ...
+
+    def reject(self) -> None: ...
+
+
+def _finish(dialog: _Asked, choice: str) -> None:
+    """Close ``dialog`` with ``choice`` (one of the constants above); QUIT rejects."""
+    dialog.choice = choice
+    if choice == QUIT:
+        dialog.reject()
+    else:
+        dialog.accept()
+
+
 class LockDialog(QDialog):
     """Another TikDesk holds the database: read-only, open anyway (after a warning), or quit."""
 
@@ -95,18 +115,11 @@ class LockDialog(QDialog):
             self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.read_only_button.setDefault(True)
-        self.read_only_button.clicked.connect(lambda: self._finish(READ_ONLY))
+        self.read_only_button.clicked.connect(lambda: _finish(self, READ_ONLY))
         self.anyway_button.clicked.connect(self._on_anyway)
-        self.quit_button.clicked.connect(lambda: self._finish(QUIT))
+        self.quit_button.clicked.connect(lambda: _finish(self, QUIT))
         layout.addWidget(buttons)
         resize_to_fit(self, 560, 260)
-
-    def _finish(self, choice: str) -> None:
-        self.choice = choice
-        if choice == QUIT:
-            self.reject()
-        else:
-            self.accept()
 
     def _on_anyway(self) -> None:
         confirmed = messages.ask_yes_no(
@@ -119,7 +132,7 @@ class LockDialog(QDialog):
             ),
         )
         if confirmed:
-            self._finish(OPEN_ANYWAY)
+            _finish(self, OPEN_ANYWAY)
 
     @classmethod
     def ask(cls, parent: QWidget | None, db_path: Path, holder: str) -> str:
@@ -178,25 +191,18 @@ class DamagedDialog(QDialog):
                 QDialogButtonBox.ButtonRole.AcceptRole,
             )
             self.restore_button.setDefault(True)
-            self.restore_button.clicked.connect(lambda: self._finish(RESTORE))
+            self.restore_button.clicked.connect(lambda: _finish(self, RESTORE))
         else:
             self.restore_button = None
         if kept_as is not None:
             empty = buttons.addButton(
                 self.tr("Start with an &empty database"), QDialogButtonBox.ButtonRole.ActionRole
             )
-            empty.clicked.connect(lambda: self._finish(NEW_EMPTY))
+            empty.clicked.connect(lambda: _finish(self, NEW_EMPTY))
         quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.clicked.connect(lambda: self._finish(QUIT))
+        quit_button.clicked.connect(lambda: _finish(self, QUIT))
         layout.addWidget(buttons)
         resize_to_fit(self, 600, 300)
-
-    def _finish(self, choice: str) -> None:
-        self.choice = choice
-        if choice == QUIT:
-            self.reject()
-        else:
-            self.accept()
 
     @classmethod
     def ask(
