@@ -12,6 +12,7 @@ that SQL) and every SQLite file keep the ``user_role`` table.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -39,19 +40,26 @@ def on_server_roles(session: Session) -> bool:
     return bool(found == len(SERVER_ROLES))
 
 
+# one column per role in SERVER_ROLES' order: does the pg_roles row ``r`` hold it?
+_HELD_COLUMNS = ", ".join(f"pg_has_role(r.oid, '{pg}', 'MEMBER')" for pg in SERVER_ROLES.values())
+
+
+def _held(flags: Sequence[object]) -> set[str]:
+    """The app roles whose _HELD_COLUMNS flag is set."""
+    return {role for role, held in zip(SERVER_ROLES, flags, strict=True) if held}
+
+
 def _server_roles_of(session: Session, account: str) -> set[str]:
     row = session.execute(
         text(
-            "SELECT "
-            + ", ".join(f"pg_has_role(r.oid, '{pg}', 'MEMBER')" for pg in SERVER_ROLES.values())
-            + " FROM pg_roles r WHERE lower(r.rolname) = lower(:account) "
+            "SELECT " + _HELD_COLUMNS + " FROM pg_roles r WHERE lower(r.rolname) = lower(:account) "
             "ORDER BY r.rolname = :account DESC LIMIT 1"
         ),
         {"account": account.strip()},
     ).first()
     if row is None:
         return set()
-    return {role for role, held in zip(SERVER_ROLES, row, strict=True) if held}
+    return _held(row)
 
 
 def any_roles(session: Session) -> bool:
@@ -76,13 +84,13 @@ def all_roles(session: Session) -> dict[str, set[str]]:
         rows = session.execute(
             text(
                 "SELECT r.rolname, "
-                + ", ".join(f"pg_has_role(r.oid, '{pg}', 'MEMBER')" for pg in SERVER_ROLES.values())
+                + _HELD_COLUMNS
                 + " FROM pg_roles r WHERE r.rolcanlogin AND NOT r.rolsuper "
                 "AND pg_has_role(r.oid, 'tikdesk_viewer', 'MEMBER') ORDER BY r.rolname"
             )
         ).all()
         for name, *held in rows:
-            found[str(name)] = {role for role, h in zip(SERVER_ROLES, held, strict=True) if h}
+            found[str(name)] = _held(held)
         return found
     for account, role in session.execute(
         select(UserRole.account, UserRole.role).order_by(UserRole.account)
