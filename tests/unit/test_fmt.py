@@ -42,17 +42,3 @@ def test_both_languages(language: str, expected: list[str]) -> None:
 def test_missing_values() -> None:
     assert fmt.fmt_date(None) == "" and fmt.fmt_date(None, fmt.MISSING) == "–"
     assert fmt.fmt_int(None) == fmt.fmt_pct(float("nan")) == fmt.fmt_signed(None) == "–"
-
-
-def test_one_name_one_behaviour_for_datetimes() -> None:
-    """The analytics tab's post time ("–" when unknown, the date alone at midnight) has its
-    own name; ``fmt_datetime`` is the domain's everywhere (review)."""
-    from tikdesk.ui.analytics import fmt as analytics_fmt
-    from tikdesk.ui.widgets import fmt as widgets_fmt
-
-    for module in (analytics_fmt, widgets_fmt):
-        assert getattr(module, "fmt_datetime", fmt.fmt_datetime) is fmt.fmt_datetime
-    set_language("de")
-    assert analytics_fmt.fmt_posted(None) == "–"
-    assert analytics_fmt.fmt_posted(dt.datetime(2026, 10, 5)) == "05.10.2026"
-    assert analytics_fmt.fmt_posted(MOMENT) == fmt.fmt_datetime(MOMENT) == "05.10.2026 14:30"
