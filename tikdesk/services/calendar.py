@@ -298,13 +298,11 @@ class CalendarService:
     def holidays(self, start: dt.date, end: dt.date) -> dict[dt.date, str]:
         """Public holidays between ``start`` and ``end`` in the chosen Bundesland (only the
         nationwide ones while none is chosen), named in the UI language."""
-        from holidays.countries.germany import Germany
-
         from tikdesk.domain.i18n import language
 
         code = self.bundesland()
         years = range(start.year, end.year + 1)
-        table = Germany(
+        table = _germany()(
             subdiv=code or None, years=years, language="de" if language() == "de" else "en_US"
         )
         return {day: name for day, name in sorted(table.items()) if start <= day <= end}
@@ -428,3 +426,33 @@ def _scrubber(names: Sequence[str]) -> Callable[[str], str]:
         re.IGNORECASE,
     )
     return lambda text: pattern.sub("…", text)
+
+
+def _germany() -> type:
+    """The ``holidays`` calendar of Germany, imported on its own.
+
+    ``holidays.countries/__init__`` imports every country (some 280 modules, about 7 MB of
+    resident memory, issue 21); the German module needs none of them, so it is loaded from
+    its file.  Anything unexpected falls back to the ordinary import."""
+    import importlib.util
+    import os
+    import sys
+
+    name = "holidays.countries.germany"
+    module = sys.modules.get(name)
+    if module is None:
+        try:
+            package = importlib.util.find_spec("holidays.countries")
+            folder = (package.submodule_search_locations or [])[0] if package else ""
+            spec = importlib.util.spec_from_file_location(name, os.path.join(folder, "germany.py"))
+            if spec is None or spec.loader is None:
+                raise ImportError(name)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        except Exception:
+            sys.modules.pop(name, None)
+            from holidays.countries import germany as module
+    assert module is not None
+    germany: type = module.Germany
+    return germany
