@@ -484,6 +484,25 @@ def test_two_adults_of_the_same_name_are_a_problem_naming_both(db: Any, tmp_path
     assert problem.reason.count("„Max Muster“ (ID") == 2
 
 
+@pytest.mark.slow
+def test_two_people_of_the_same_name_and_birth_date_are_a_problem_naming_both(
+    db: Any, tmp_path: Path
+) -> None:
+    database = open_db(db)
+    try:
+        service = PeopleService(AppContext(db=database))
+        for _ in range(2):
+            service.create_person(PersonInput(display_name="Max Muster", birth_date=born(40)))
+        ctx = AppContext(db=database)
+        path = workbook(tmp_path / "max.xlsx", [row("Max Muster", Geburtsdatum=born(40))])
+        preview = preview_people_import(ctx, path)
+    finally:
+        database.close()
+    [problem] = preview.problems
+    assert problem.row == 4 and "Name und Geburtsdatum passen auf zwei Personen" in problem.reason
+    assert problem.reason.count("„Max Muster“ (ID") == 2
+
+
 # ----------------------------------------------------------------------------- bad values
 BAD = {
     "minor without birth date": (

@@ -205,28 +205,49 @@ class _Planner:
             adults = [p for p in known if p.age_state == AgeState.UNKNOWN.value]
             if len(adults) == 1:
                 self._change(adults[0], {"age_state": AgeState.ADULT.value})
-        if len(adults) > 1:
-            both = msg(" und ", " and ").join(_who(p) for p in adults[:2])
-            self.problem(
-                row,
-                key,
+        return self._pick(
+            adults,
+            row,
+            key,
+            None,
+            lambda both: (
                 f"„{name}“ passt auf {len(adults)} volljährige Personen: {both}. Bitte das "
                 "Geburtsdatum angeben.",
                 f"'{name}' matches {len(adults)} adults: {both}. Please give the date of birth.",
-            )
-            return None
-        if adults:
-            return adults[0].id
-        return self._new(
-            "adult",
-            name,
-            None,
-            row,
-            category=category or PersonCategory.CITIZEN.value,
-            is_minor=False,
-            birth_date=None,
-            age_state=AgeState.ADULT.value,
+            ),
+            lambda: self._new(
+                "adult",
+                name,
+                None,
+                row,
+                category=category or PersonCategory.CITIZEN.value,
+                is_minor=False,
+                birth_date=None,
+                age_state=AgeState.ADULT.value,
+            ),
         )
+
+    def _pick(
+        self,
+        matches: list[repo.PersonRecord],
+        row: int,
+        key: str,
+        category: str | None,
+        ambiguous: Callable[[str], tuple[str, str]],
+        new: Callable[[], str],
+    ) -> int | str | None:
+        """The one person in ``matches`` (given ``category`` when the row names one), None
+        with a problem when more match (``ambiguous``: German and English text for the first
+        two), or ``new()`` when none does."""
+        if len(matches) > 1:
+            both = msg(" und ", " and ").join(_who(p) for p in matches[:2])
+            self.problem(row, key, *ambiguous(both))
+            return None
+        if matches:
+            if category:
+                self._change(matches[0], {"category": category})
+            return matches[0].id
+        return new()
 
     def _change(self, person: repo.PersonRecord, changes: dict[str, Any]) -> None:
         wanted = self.plan.person_changes.setdefault(person.id, {})
@@ -267,28 +288,25 @@ class _Planner:
             )
             return None
         known = [p for p in self.reg.by_name.get(norm_name(name), []) if p.birth_date == birth]
-        if len(known) > 1:
-            both = msg(" und ", " and ").join(_who(p) for p in known[:2])
-            self.problem(
-                r.number,
-                "person",
+        return self._pick(
+            known,
+            r.number,
+            "person",
+            category,
+            lambda both: (
                 f"Name und Geburtsdatum passen auf zwei Personen: {both}.",
                 f"Name and date of birth match two people: {both}.",
-            )
-            return None
-        if known:
-            if category:
-                self._change(known[0], {"category": category})
-            return known[0].id
-        return self._new(
-            "born",
-            name,
-            birth,
-            r.number,
-            category=category or PersonCategory.EMPLOYEE.value,
-            is_minor=not grown,
-            birth_date=birth,
-            age_state=AgeState.MINOR.value,
+            ),
+            lambda: self._new(
+                "born",
+                name,
+                birth,
+                r.number,
+                category=category or PersonCategory.EMPLOYEE.value,
+                is_minor=not grown,
+                birth_date=birth,
+                age_state=AgeState.MINOR.value,
+            ),
         )
 
     def person(self, r: people_io.RegisterRow) -> int | str | None:
@@ -319,28 +337,25 @@ class _Planner:
             for p in self.reg.by_name.get(norm_name(name), [])
             if p.birth_date is None and p.age_state == AgeState.UNKNOWN.value
         ]
-        if len(unknown) > 1:
-            both = msg(" und ", " and ").join(_who(p) for p in unknown[:2])
-            self.problem(
-                r.number,
-                "person",
+        return self._pick(
+            unknown,
+            r.number,
+            "person",
+            category,
+            lambda both: (
                 f"„{name}“ (Alter unbekannt) passt auf zwei Personen: {both}.",
                 f"'{name}' (age unknown) matches two people: {both}.",
-            )
-            return None
-        if unknown:
-            if category:
-                self._change(unknown[0], {"category": category})
-            return unknown[0].id
-        return self._new(
-            "unknown",
-            name,
-            None,
-            r.number,
-            category=category or PersonCategory.EMPLOYEE.value,
-            is_minor=False,
-            birth_date=None,
-            age_state=AgeState.UNKNOWN.value,
+            ),
+            lambda: self._new(
+                "unknown",
+                name,
+                None,
+                r.number,
+                category=category or PersonCategory.EMPLOYEE.value,
+                is_minor=False,
+                birth_date=None,
+                age_state=AgeState.UNKNOWN.value,
+            ),
         )
 
     # ------------------------------------------------------------ consents
