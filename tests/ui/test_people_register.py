@@ -467,39 +467,38 @@ def test_an_erased_person_is_not_recreated(
     assert "gelöscht – ausgelassen" in capsys.readouterr().err
 
 
-@pytest.mark.slow
-def test_two_adults_of_the_same_name_are_a_problem_naming_both(db: Any, tmp_path: Path) -> None:
-    database = open_db(db)
-    try:
-        service = PeopleService(AppContext(db=database))
-        service.create_person(PersonInput(display_name="Max Muster"))
-        service.create_person(PersonInput(display_name="Max Muster", birth_date=born(40)))
-        ctx = AppContext(db=database)
-        path = workbook(tmp_path / "max.xlsx", [row("Max Muster", Volljährig="ja")])
-        preview = preview_people_import(ctx, path)
-    finally:
-        database.close()
-    [problem] = preview.problems
-    assert problem.row == 4 and "2 volljährige Personen" in problem.reason
-    assert problem.reason.count("„Max Muster“ (ID") == 2
+AMBIGUOUS = {
+    "two adults": (
+        [PersonInput(display_name="Max Muster"), PersonInput("Max Muster", birth_date=born(40))],
+        {"Volljährig": "ja"},
+        "2 volljährige Personen",
+    ),
+    "same name and birth date": (
+        [PersonInput("Max Muster", birth_date=born(40))] * 2,
+        {"Geburtsdatum": born(40)},
+        "Name und Geburtsdatum passen auf zwei Personen",
+    ),
+}
 
 
 @pytest.mark.slow
-def test_two_people_of_the_same_name_and_birth_date_are_a_problem_naming_both(
-    db: Any, tmp_path: Path
+@pytest.mark.parametrize("case", sorted(AMBIGUOUS))
+def test_a_row_matching_two_people_is_a_problem_naming_both(
+    db: Any, tmp_path: Path, case: str
 ) -> None:
+    people, values, reason = AMBIGUOUS[case]
     database = open_db(db)
     try:
         service = PeopleService(AppContext(db=database))
-        for _ in range(2):
-            service.create_person(PersonInput(display_name="Max Muster", birth_date=born(40)))
+        for person in people:
+            service.create_person(person)
         ctx = AppContext(db=database)
-        path = workbook(tmp_path / "max.xlsx", [row("Max Muster", Geburtsdatum=born(40))])
+        path = workbook(tmp_path / "max.xlsx", [row("Max Muster", **values)])
         preview = preview_people_import(ctx, path)
     finally:
         database.close()
     [problem] = preview.problems
-    assert problem.row == 4 and "Name und Geburtsdatum passen auf zwei Personen" in problem.reason
+    assert problem.row == 4 and reason in problem.reason
     assert problem.reason.count("„Max Muster“ (ID") == 2
 
 
