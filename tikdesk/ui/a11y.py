@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -82,13 +83,26 @@ def resize_to_fit(
 class FlowLayout(QLayout):
     """Widgets left to right, wrapping to the next line where the width ends (reflow, WCAG
     1.4.10): a row of tick boxes that fits a small window or a large font without growing
-    it.  Its minimum is its widest item; its height follows the width (heightForWidth)."""
+    it.  Its minimum is its widest item; its height follows the width (heightForWidth).
+    A hidden widget takes no room and no gap.  The layout owns its items and deletes them
+    with itself (as Qt's flow-layout example does: ``QLayout`` leaves that to subclasses)."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
         self.setContentsMargins(0, 0, 0, 0)
+
+    def __del__(self) -> None:
+        # The C++ layout is gone (its widget deleted it) or going: its QWidgetItems were made
+        # by addWidget() in C++ and would stay behind. Deleting an item leaves its widget.
+        items, self._items = getattr(self, "_items", []), []
+        for item in items:
+            try:
+                if shiboken6.isValid(item):
+                    shiboken6.delete(item)
+            except (AttributeError, TypeError):  # interpreter shutdown: modules torn down
+                return
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -115,16 +129,20 @@ class FlowLayout(QLayout):
         super().setGeometry(rect)
         self._place(rect, move=True)
 
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
     def sizeHint(self) -> QSize:
         """All items in one line."""
-        width = sum(i.sizeHint().width() for i in self._items)
-        width += self._gap * max(len(self._items) - 1, 0)
-        height = max((i.sizeHint().height() for i in self._items), default=0)
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown)
+        width += self._gap * max(len(shown) - 1, 0)
+        height = max((i.sizeHint().height() for i in shown), default=0)
         return QSize(width, height) + self._margins()
 
     def minimumSize(self) -> QSize:
         size = QSize()
-        for item in self._items:
+        for item in self._shown():
             size = size.expandedTo(item.minimumSize())
         return size + self._margins()
 
@@ -136,7 +154,7 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         area = rect.marginsRemoved(m)
         x, y, line = area.x(), area.y(), 0
-        for item in self._items:
+        for item in self._shown():
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y, line = area.x(), y + line + self._gap // 2, 0
