@@ -570,20 +570,13 @@ class PeopleService:
                 )
             diff = repo.update_person(s, person_id, values)
             if diff:
-                old, new = _diff_text(diff)
-                audit.record(
-                    s,
-                    self.user,
-                    "person",
-                    person_id,
-                    "person_changed",
-                    old,
-                    new,
-                    person_id=person_id,
-                )
                 names = ", ".join(sorted(diff))
-                self._revoke_affected(
-                    s, person_id, msg(f"Person geändert ({names})", f"person changed ({names})")
+                self._changed(
+                    s,
+                    ("person", person_id, "person_changed"),
+                    person_id,
+                    diff,
+                    msg(f"Person geändert ({names})", f"person changed ({names})"),
                 )
 
     # ---------------------------------------------------------------- consents
@@ -749,19 +742,12 @@ class PeopleService:
             values = self._consent_values(s, record.person_id, data, today)
             diff = repo.update_consent(s, consent_id, values)
             if diff:
-                old, new = _diff_text(diff)
-                audit.record(
+                self._changed(
                     s,
-                    self.user,
-                    "consent",
-                    consent_id,
-                    "consent_changed",
-                    old,
-                    new,
-                    person_id=record.person_id,
-                )
-                self._revoke_affected(
-                    s, record.person_id, msg("Einwilligung geändert", "consent changed")
+                    ("consent", consent_id, "consent_changed"),
+                    record.person_id,
+                    diff,
+                    msg("Einwilligung geändert", "consent changed"),
                 )
 
     def delete_consent(self, consent_id: int) -> None:
@@ -847,6 +833,21 @@ class PeopleService:
                 s, person_id, msg("Einwilligung widerrufen", "consent withdrawn")
             )
             return self._impact(s, person_id, today, revoked)
+
+    def _changed(
+        self,
+        s: Session,
+        event: tuple[str, int, str],
+        person_id: int,
+        diff: dict[str, tuple[Any, Any]],
+        reason: str,
+    ) -> None:
+        """Audit a changed person or consent (``event``: entity, its id, action; old → new)
+        and revoke the approvals of the person's posts with ``reason``."""
+        entity, entity_id, action = event
+        old, new = _diff_text(diff)
+        audit.record(s, self.user, entity, entity_id, action, old, new, person_id=person_id)
+        self._revoke_affected(s, person_id, reason)
 
     def _revoke_affected(self, s: Session, person_id: int, reason: str) -> int:
         """Approved but unpublished posts with this person lose their approval."""
