@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from tikdesk.domain.errors import InputRejected
 from tikdesk.domain.i18n import msg
+from tikdesk.storage.files import replace_file
 from tikdesk.storage.models import EvidenceFile
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -81,17 +80,7 @@ def store(db_path: Path, data: bytes, kind: str) -> tuple[str, Path]:
     if target.is_file() and file_sha256(target) == sha:
         return sha, target
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~tikdesk-evidence-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    replace_file(target, data, ".~tikdesk-evidence-")
     return sha, target
 
 

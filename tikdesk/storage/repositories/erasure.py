@@ -10,14 +10,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
-import os
 import re
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +27,7 @@ from sqlalchemy.orm import Session
 from tikdesk.domain.ideas import IDEA_FIELDS
 from tikdesk.storage.check import sqlite_uri
 from tikdesk.storage.engine import Database
+from tikdesk.storage.files import replace_file
 from tikdesk.storage.models import (
     Appearance,
     Approval,
@@ -218,17 +216,8 @@ def write_register_file(db_path: Path, entries: Iterable[RegisterEntry]) -> None
         "about": "TikDesk: Löschregister (Art. 17 DSGVO) – Personen-IDs, keine Namen",
         "erased": [e.as_json() for e in merged(read_register_file(db_path), entries)],
     }
-    fd, tmp = tempfile.mkstemp(prefix=".~tikdesk-register-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    text = json.dumps(payload, ensure_ascii=False, indent=1)
+    replace_file(path, text, ".~tikdesk-register-", ".json")
 
 
 # ----------------------------------------------------------------------------- file hygiene
