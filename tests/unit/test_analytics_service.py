@@ -402,3 +402,22 @@ def test_demo_filler_is_idempotent_and_part_of_the_demo(ctx: AppContext) -> None
     assert len(videos) == 30 and all(v.has_time for v in videos)
     assert any(v.post_id is not None for v in videos)  # the demo post with link …/video/7301
     assert {b.name for b in service.benchmarks()} == {"Stadt Beispielstadt", "Landkreis Musterland"}
+
+
+@pytest.mark.slow
+def test_year_less_date_is_named_in_the_ui_language_not_the_os_locale(
+    service: AnalyticsService, tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An English UI on a German Windows: the month is "October", whatever the OS locale says."""
+    import time
+
+    from tikdesk.domain.i18n import set_language
+
+    real = time.strftime
+    # what strftime gives on a German OS, whatever language the UI speaks
+    monkeypatch.setattr(time, "strftime", lambda f, *a: real(f.replace("%B", "Oktober"), *a))
+    set_language("en")
+    with zipfile.ZipFile(samples / "tiktok" / f"Overview_2026-08-01_1793426400_{HANDLE}.zip") as z:
+        (tmp_path / "Overview.csv").write_bytes(z.read("Overview.csv"))
+    preview = service.preview_import([tmp_path / "Overview.csv"], account=HANDLE)
+    assert preview.needs_year[0].last_yearless == "October 29"

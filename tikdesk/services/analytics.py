@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tikdesk.domain import analytics as rules
+from tikdesk.domain import fmt
 from tikdesk.domain.dates import AnchorKind, YearAnchor
 from tikdesk.domain.enums import Audience, IdeaFormat
 from tikdesk.domain.errors import Cancelled, InputRejected, ValidationError
@@ -484,11 +485,10 @@ def _yearless_text(table: tiktok.ParsedTable) -> str:
     md = table.last_yearless
     if md is None:
         return ""
-    from tikdesk.domain.dates import GERMAN_MONTHS
-
+    # month names from domain.fmt, never strftime: that follows the OS locale, not the UI language
     if language() == "de":
-        return f"{md.day}. {GERMAN_MONTHS[md.month - 1]}"
-    return dt.date(2000, md.month, md.day).strftime("%B %d").replace(" 0", " ")
+        return f"{md.day}. {fmt.month_long(md.month)}"
+    return f"{fmt.month_long(md.month)} {md.day}"
 
 
 def _table_preview(t: tiktok.ParsedTable) -> TablePreview:
