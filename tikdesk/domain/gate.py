@@ -127,6 +127,9 @@ class _Plan(NamedTuple):
     covered: frozenset[ConsentState]  # consent problems the derived items report
     by_key: dict[str, ChecklistItem]
     position: dict[str, int]  # key → place in ``items``
+    #: (passed keys, with the derived items) → the items to look at, in checklist order:
+    #: posts of a list share their passed-key sets, so each is worked out once.
+    pending: dict[tuple[frozenset[str], bool], tuple[ChecklistItem, ...]]
 
 
 #: Plans per definition object and (minor present, paid promotion).
@@ -157,6 +160,7 @@ def _plan(definition: ChecklistDefinition, minor_present: bool, paid_promotion: 
             frozenset(s for i in derived if i.derived for s in RULE_STATES[i.derived]),
             {i.key: i for i in items},
             {i.key: n for n, i in enumerate(items)},
+            {},
         )
     return found
 
@@ -214,6 +218,56 @@ def verdict(
     return _judge(definition, results, people, paid_promotion, None, passed)
 
 
+class GateCounts(NamedTuple):
+    """What a list row shows of a gate, without wording a single reason (issue 21)."""
+
+    status: GateStatus
+    open_items: int  # manual items still open
+    issue_items: int  # manual items marked as a problem
+    consent_blocked: bool  # a person's consent (or age, or the purpose) blocks
+    minor_present: bool
+
+
+def counts(
+    definition: ChecklistDefinition,
+    results: Mapping[str, ItemResult],
+    people: Sequence[PersonOnPost],
+    *,
+    paid_promotion: bool = False,
+    passed: AbstractSet[str] = frozenset(),
+) -> GateCounts:
+    """The status of :func:`verdict` and how many of its blockers are open items, problems
+    and consent reasons, decided by the same rules without building the reason texts.
+
+    Every consent problem blocks (a derived item reports it, or the check for problems no
+    derived item covers), so the consent part is just whether anyone has a problem.
+    """
+    minor_present = troubled = warned = False
+    for person in people:
+        assessment = person.assessment
+        minor_present = minor_present or assessment.minor
+        troubled = troubled or bool(assessment.problems)
+        warned = warned or bool(assessment.warnings)
+    plan = _plan(definition, minor_present, paid_promotion)
+    open_items = issue_items = 0
+    for item in _pending(plan, passed, False):
+        state, blocking, overridden = _outcome(item, results.get(item.key))
+        if blocking:
+            if state is ItemState.ISSUE:
+                issue_items += 1
+            else:
+                open_items += 1
+        elif overridden:
+            warned = True
+    if troubled or open_items or issue_items:
+        status = GateStatus.BLOCKED
+    elif warned:
+        status = GateStatus.WARNINGS
+    else:
+        status = GateStatus.CLEAR
+    return GateCounts(status, open_items, issue_items, troubled, minor_present)
+
+
 def _judge(
     definition: ChecklistDefinition,
     results: Mapping[str, ItemResult],
@@ -232,48 +286,48 @@ def _judge(
     if items is not None:
         candidates: Sequence[ChecklistItem] = plan.items
     else:  # skip what passes: manual items set ok / n.a., derived ones without any problem
-        pending = [plan.by_key[k] for k in plan.manual - passed]
-        if troubled or warned:
-            pending.extend(plan.derived)
-        elif not pending and not warned:
+        candidates = _pending(plan, passed, troubled or warned)
+        if not candidates and not (troubled or warned):
             return _CLEAR[minor_present]  # nothing open, nobody with a consent problem
-        if len(pending) > 1:
-            pending.sort(key=lambda i: plan.position[i.key])
-        candidates = pending
+    # Every consent problem as "label: reason", built once per post for all derived items
+    # and the uncovered-problem check below (in people order, then problem order).
+    problems = (
+        [(pr.state, f"{p.label}: {pr.reason}") for p in people for pr in p.assessment.problems]
+        if troubled
+        else []
+    )
     blockers: list[GateReason] = []
     warnings: list[GateReason] = []
     for item in candidates:
         if item.derived:
-            done = _derived(item, RULE_STATES[item.derived], people, minor_present)
-        else:
-            result = results.get(item.key)
-            if items is None and result is not None and result.state in PASSING:
-                continue
-            done = _manual(item, result)
+            # A consent problem always blocks: it can never be overridden, whatever gate a
+            # file names (the loader already refuses derived items that are not BLOCK).
+            states = RULE_STATES[item.derived]
+            reasons = [text for state, text in problems if state in states] if problems else []
+            if items is not None:
+                items.append(_derived(item, tuple(reasons), people, minor_present))
+            if reasons:
+                key, label = item.key, item.label
+                blockers += [GateReason(key, label, r, "consent") for r in reasons]
+            continue
+        result = results.get(item.key)
+        if items is None and result is not None and result.state in PASSING:
+            continue
+        done = _manual(item, result)
         if items is not None:
             items.append(done)
         if done.blocking or done.overridden:
             label = item.label
             found = blockers if done.blocking else warnings
-            kind = (
-                "consent"
-                if item.derived
-                else ("issue" if done.state is ItemState.ISSUE else "open")
-            )
-            found.extend(GateReason(item.key, label, r, kind) for r in done.reasons)
+            kind = "issue" if done.state is ItemState.ISSUE else "open"
+            found += [GateReason(item.key, label, r, kind) for r in done.reasons]
 
     covered = plan.covered
-    for person in people:  # consent problems the profile has no derived item for
-        for problem in person.assessment.problems:
-            if problem.state not in covered:
-                blockers.append(
-                    GateReason(
-                        "people.consent",
-                        msg("Einwilligung", "Consent"),
-                        f"{person.label}: {problem.reason}",
-                        "consent",
-                    )
-                )
+    for state, text in problems:  # consent problems the profile has no derived item for
+        if state not in covered:
+            blockers.append(
+                GateReason("people.consent", msg("Einwilligung", "Consent"), text, "consent")
+            )
 
     for person in people:  # evidence gaps of non-staff consents: warnings with their reason
         for text in person.assessment.warnings:
@@ -291,35 +345,52 @@ def _judge(
     return GateVerdict(status, tuple(blockers), tuple(warnings), minor_present)
 
 
+def _pending(plan: _Plan, passed: AbstractSet[str], with_derived: bool) -> Sequence[ChecklistItem]:
+    """The manual items not in ``passed`` (and the derived ones), in checklist order."""
+    key = (passed, with_derived) if isinstance(passed, frozenset) else None
+    found = plan.pending.get(key) if key is not None else None
+    if found is None:
+        found = tuple(i for i in plan.items if (with_derived if i.derived else i.key not in passed))
+        if key is not None:
+            if len(plan.pending) > 20_000:  # bounded: distinct sets only, but a long session
+                plan.pending.clear()
+            plan.pending[key] = found
+    return found
+
+
 def _derived(
     item: ChecklistItem,
-    states: frozenset[ConsentState],
+    reasons: tuple[str, ...],
     people: Sequence[PersonOnPost],
     minor_present: bool,
 ) -> EvaluatedItem:
-    reasons = tuple(
-        f"{p.label}: {problem.reason}"
-        for p in people
-        for problem in p.assessment.problems
-        if problem.state in states
-    )
+    """``reasons``: the consent problems the item reports ("label: reason")."""
     if reasons:
         state = ItemState.ISSUE
     elif not people or (item.derived == "minors" and not minor_present):
         state = ItemState.NOT_APPLICABLE
     else:
         state = ItemState.OK
-    # A consent problem always blocks: it can never be overridden, whatever gate a file
-    # names (the loader already refuses derived items that are not BLOCK).
     return EvaluatedItem(item, state, None, True, bool(reasons), False, reasons)
 
 
-def _manual(item: ChecklistItem, result: ItemResult | None) -> EvaluatedItem:
+def _outcome(item: ChecklistItem, result: ItemResult | None) -> tuple[ItemState, bool, bool]:
+    """A manual item's state, whether it blocks and whether it is overridden (a WARN item
+    with a written reason): passing items do neither."""
     state = result.state if result else ItemState.OPEN
+    if state in PASSING:
+        return state, False, False
+    if item.gate is Gate.WARN and result is not None and result.override_reason.strip():
+        return state, False, True
+    return state, True, False
+
+
+def _manual(item: ChecklistItem, result: ItemResult | None) -> EvaluatedItem:
+    state, blocking, overridden = _outcome(item, result)
+    if not blocking and not overridden:
+        return EvaluatedItem(item, state, result, False, False, False)
     note = result.note.strip() if result else ""
     override = result.override_reason.strip() if result else ""
-    if state in (ItemState.OK, ItemState.NOT_APPLICABLE):
-        return EvaluatedItem(item, state, result, False, False, False)
     if state is ItemState.ISSUE:
         problem = (
             msg(f"Problem: {note}", f"issue: {note}")
@@ -329,7 +400,7 @@ def _manual(item: ChecklistItem, result: ItemResult | None) -> EvaluatedItem:
     else:
         problem = msg("noch offen", "still open")
     if item.gate is Gate.WARN:
-        if override:
+        if overridden:
             return EvaluatedItem(
                 item,
                 state,

@@ -61,12 +61,14 @@ from tikdesk.domain.enums import (
 from tikdesk.domain.errors import InputRejected, ValidationError
 from tikdesk.domain.fmt import fmt_date, fmt_datetime
 from tikdesk.domain.gate import (
+    GateCounts,
     GateReason,
     GateResult,
     GateStatus,
     GateVerdict,
     ItemResult,
     PersonOnPost,
+    counts,
     evaluate,
     verdict,
 )
@@ -177,6 +179,60 @@ class HistoryEntry:
     text: str
 
 
+class ReasonTexts:
+    """Why a post's gate blocks or warns, as texts: the blockers (consent reasons first, then
+    problems, then open items: issue 16) and the warnings.
+
+    A list of 5,000 posts shows only each gate's status and its one-line summary; these texts
+    (the tooltip, the Übersicht's reasons) are worded from the gate's inputs when first
+    asked for, by the same :func:`verdict` (issue 21).
+    """
+
+    __slots__ = ("_inputs", "_texts")
+
+    def __init__(
+        self,
+        texts: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+        inputs: tuple[Any, ...] | None = None,
+    ) -> None:
+        self._texts = texts
+        self._inputs = inputs  # what ``verdict`` needs: (definition, results, people, paid, passed)
+
+    @classmethod
+    def of(cls, gate: GateResult | GateVerdict) -> ReasonTexts:
+        return cls(_texts_of(gate))
+
+    def texts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if self._texts is None:
+            assert self._inputs is not None
+            definition, results, people, paid, passed = self._inputs
+            gate = verdict(definition, results, people, paid_promotion=paid, passed=passed)
+            self._texts = _texts_of(gate)
+            self._inputs = None
+        return self._texts
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ReasonTexts):
+            return NotImplemented
+        return self.texts() == other.texts()
+
+    def __hash__(self) -> int:
+        return hash(self.texts())
+
+    def __repr__(self) -> str:
+        return repr(self.texts())
+
+
+def _texts_of(gate: GateResult | GateVerdict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (
+        tuple([b.text for b in sorted(gate.blockers, key=_kind_rank)]) if gate.blockers else (),
+        tuple([w.text for w in gate.warnings]) if gate.warnings else (),
+    )
+
+
+_NO_TEXTS = ReasonTexts(((), ()))
+
+
 class PostSummary(NamedTuple):
     """One row of the post list (a NamedTuple: a list builds thousands at once)."""
 
@@ -190,8 +246,7 @@ class PostSummary(NamedTuple):
     checklist_profile: str
     idea_id: int | None
     gate: GateStatus
-    blockers: tuple[str, ...]
-    warnings: tuple[str, ...]
+    reason_texts: ReasonTexts  # ``blockers`` and ``warnings``, worded when first asked
     people: int
     minor_present: bool
     take_down: bool
@@ -205,6 +260,15 @@ class PostSummary(NamedTuple):
     @property
     def closed(self) -> bool:
         return self.status in CLOSED
+
+    @property
+    def blockers(self) -> tuple[str, ...]:
+        """Why the gate blocks: consent reasons first, then problems, then open items."""
+        return self.reason_texts.texts()[0]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.reason_texts.texts()[1]
 
     @property
     def gate_text(self) -> str:
@@ -420,6 +484,8 @@ class Clearance:
         self._on_post: dict[tuple[int | None, dt.date, Use | None, int], PersonOnPost] = {}
         #: ``person_on`` by the raw columns a post and a link give it (no Use built per link).
         self._on_link: dict[tuple[Any, ...], PersonOnPost] = {}
+        #: A take-down reason per person as shown on a post (``person_on`` shares them).
+        self._leave_texts: dict[PersonOnPost, str] = {}
         #: The checklist profiles, for the own-consent age (set by the services).
         self.definitions: Definitions | None = None
 
@@ -579,7 +645,8 @@ class Clearance:
         people = self.people(post, today)
         gate = self.gate(post, definitions(post.checklist_profile), people)
         on_post = [PersonOnPost(p.label, p.assessment) for p in people]
-        return self._summarise(post, on_post, gate, real_today), people, gate
+        found = self._summarise(post, on_post, _counts_of(gate), ReasonTexts.of(gate), real_today)
+        return found, people, gate
 
     def summaries(
         self, definitions: Definitions, today: dt.date, real_today: dt.date
@@ -590,14 +657,17 @@ class Clearance:
         results, passed = self.results, self.passed
         for post in self.posts:
             on_post = self.on_post(post, today)
-            gate = verdict(
+            inputs = (
                 definitions(post.checklist_profile),
                 results.get(post.id, _NO_RESULTS),
                 on_post,
-                paid_promotion=post.paid_promotion,
-                passed=passed.get(post.id, _NOTHING_PASSED),
+                post.paid_promotion,
+                passed.get(post.id, _NOTHING_PASSED),
             )
-            found.append(self._summarise(post, on_post, gate, real_today))
+            gate = counts(*inputs[:3], paid_promotion=inputs[3], passed=inputs[4])
+            # the texts only when asked (tooltip, Übersicht): most rows are never hovered
+            texts = _NO_TEXTS if gate.status is GateStatus.CLEAR else ReasonTexts(None, inputs)
+            found.append(self._summarise(post, on_post, gate, texts, real_today))
         return found
 
     def take_downs(self, today: dt.date) -> list[TakeDown]:
@@ -619,9 +689,17 @@ class Clearance:
         """Why a published post must come down now, or by when (14 days ahead)."""
         if post.status != PostStatus.PUBLISHED.value:
             return ()
-        leaving = _leaving(people)
+        texts = self._leave_texts
+        leaving = []
+        for person in people:  # the people whose consent no longer holds
+            if person.assessment.problems and person.assessment.take_down:
+                # one text per person and day, shared by every post they are in
+                text = texts.get(person)
+                if text is None:
+                    text = texts[person] = f"{person.label}: {'; '.join(person.assessment.reasons)}"
+                leaving.append(text)
         if leaving:
-            return _reasons(leaving)
+            return tuple(leaving)
         ahead = []
         for link in self.appearances.get(post.id, ()):
             end = self._ends_within(link.person_id, today)
@@ -658,7 +736,8 @@ class Clearance:
         self,
         post: repo.PostHead,
         people: Sequence[PersonOnPost],
-        gate: GateResult | GateVerdict,
+        gate: GateCounts,
+        texts: ReasonTexts,
         today: dt.date,
     ) -> PostSummary:
         """``today``: the real day (take-downs are due now, whatever day the gate is for)."""
@@ -666,13 +745,6 @@ class Clearance:
         reasons = (
             self.take_down_reasons(post, people, today) if status is PostStatus.PUBLISHED else ()
         )
-        open_items = issue_items = 0
-        for b in gate.blockers:
-            if b.kind == "open":
-                open_items += 1
-            elif b.kind == "issue":
-                issue_items += 1
-        consent_blocked = any(b.kind == "consent" for b in gate.blockers)
         return PostSummary(  # positional: thousands per list (the field order of PostSummary)
             post.id,
             post.title,
@@ -684,19 +756,29 @@ class Clearance:
             post.checklist_profile,
             post.idea_id,
             gate.status,
-            # reasons first: consent problems, then problems, then open items (issue 16)
-            tuple([b.text for b in sorted(gate.blockers, key=_kind_rank)]) if gate.blockers else (),
-            tuple([w.text for w in gate.warnings]) if gate.warnings else (),
+            texts,
             len(people),
             gate.minor_present,
             bool(reasons),
             self.approvers.get(post.id, ""),
             post.updated_at,
             reasons,
-            open_items,
-            issue_items,
-            consent_blocked,
+            gate.open_items,
+            gate.issue_items,
+            gate.consent_blocked,
         )
+
+
+def _counts_of(gate: GateResult) -> GateCounts:
+    """A full gate's counts (what :func:`counts` gives for the same inputs)."""
+    open_items = issue_items = 0
+    for b in gate.blockers:
+        if b.kind == "open":
+            open_items += 1
+        elif b.kind == "issue":
+            issue_items += 1
+    consent_blocked = any(b.kind == "consent" for b in gate.blockers)
+    return GateCounts(gate.status, open_items, issue_items, consent_blocked, gate.minor_present)
 
 
 _KIND_RANK = {"consent": 0, "issue": 1}
@@ -738,15 +820,6 @@ def _check_use(assessment: ConsentAssessment, use: Use | None) -> ConsentAssessm
         return assessment
     problems = tuple(sorted((*missing, *assessment.problems), key=lambda p: p.state.severity))
     return assessment._replace(state=problems[0].state, problems=problems, warnings=())
-
-
-def _leaving(people: Sequence[PersonOnPost]) -> list[PersonOnPost]:
-    """The people whose consent no longer holds: a published video with them comes down."""
-    return [p for p in people if p.assessment.problems and p.assessment.take_down]
-
-
-def _reasons(leaving: Sequence[PersonOnPost]) -> tuple[str, ...]:
-    return tuple([f"{p.label}: {'; '.join(p.assessment.reasons)}" for p in leaving])
 
 
 _NO_RESULTS: dict[str, ItemResult] = {}
