@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from tikdesk.options import LANGUAGE, USER_LABEL
+from tikdesk.ui.widgets.controls import ok_cancel
 
 if TYPE_CHECKING:  # read at start-up before the first paint, so no service yet (issue 21)
     from tikdesk.services.context import AppContext
@@ -83,11 +83,7 @@ class PreferencesDialog(QDialog):
         for widget in (self.controller, self.dpo):
             widget.setEnabled(not read_only)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

@@ -45,6 +45,7 @@ from tikdesk.services.analytics import (
 )
 from tikdesk.ui import theme
 from tikdesk.ui.analytics import fmt
+from tikdesk.ui.widgets.controls import ok_cancel
 
 translate = QCoreApplication.translate
 
@@ -324,11 +325,7 @@ class YearDialog(QDialog):
             )
             self.spins[table.name] = spin
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
 
     def years(self) -> dict[str, int]:
@@ -370,11 +367,7 @@ class AccountDialog(QDialog):
         form = QFormLayout()
         form.addRow(translate("Analytics", "TikTok account (handle):"), self.combo)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, on_ok=self._on_ok)
         layout.addWidget(buttons)
 
     def _on_ok(self) -> None:

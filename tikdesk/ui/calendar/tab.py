@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -91,6 +90,7 @@ from tikdesk.ui.widgets.badges import (
     WARN_ICON,
     std_icon,
 )
+from tikdesk.ui.widgets.controls import ok_cancel
 
 MIME = "application/x-tikdesk-post"
 POST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -310,11 +310,7 @@ class TimeDialog(QDialog):
         self.undated.toggled.connect(lambda on: self.when.setEnabled(not on))
         self.when.setEnabled(current is not None)
         layout.addRow(self.undated)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addRow(buttons)
 
     def value(self) -> dt.datetime | None:
@@ -366,11 +362,7 @@ class CalendarSettingsDialog(QDialog):
         self.state.setCurrentIndex(max(self.state.findData(service.bundesland()), 0))
         self.state.setAccessibleName(self.tr("Bundesland"))
         layout.addRow(self.tr("&Bundesland:"), self.state)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, on_ok=self._save)
         layout.addRow(buttons)
         self._show_target()
 

@@ -35,6 +35,7 @@ from tikdesk.services.ideas import MAX_EFFORT_HOURS, MAX_LENGTH, IdeaRecord, val
 from tikdesk.ui import theme
 from tikdesk.ui.a11y import resize_to_fit, scrolled
 from tikdesk.ui.ideas.model import EXTRA_TEXT_FIELDS
+from tikdesk.ui.widgets.controls import ok_cancel
 
 
 def _combo(enum: type[LabeledEnum], current: str) -> QComboBox:
@@ -186,11 +187,7 @@ class IdeaEditorDialog(QDialog):
             self.due.setEnabled(False)
             self.ok_button = None
         else:
-            buttons = QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            buttons.accepted.connect(self.accept)
-            buttons.rejected.connect(self.reject)
+            buttons = ok_cancel(self)
             self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.changed_elsewhere = QLabel()
         self.changed_elsewhere.setObjectName("changedElsewhere")

@@ -33,6 +33,7 @@ from tikdesk.domain.clock import SYSTEM_CLOCK
 from tikdesk.domain.report import Period, PeriodKind, last_complete, period_of
 from tikdesk.options import REPORT_FOLDER, REPORT_PDF
 from tikdesk.ui import theme
+from tikdesk.ui.widgets.controls import ok_cancel
 
 KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.CUSTOM)
 
@@ -194,13 +195,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Account:"), self.account)
         form.addRow(self.tr("Save as:"), out_row)
         form.addRow("", self.pdf)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Create report"))
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Create report"), self._on_accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(privacy)

@@ -38,6 +38,7 @@ from tikdesk.services.team_connection import (
     is_server_address,
     probe,
 )
+from tikdesk.ui.widgets.controls import ok_cancel
 
 if TYPE_CHECKING:
     from tikdesk.ui.main_window import MainWindow
@@ -96,11 +97,7 @@ class PasswordDialog(QDialog):
         label.setBuddy(self.password)
         form.addRow(label, self.password)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
 
     @classmethod

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,12 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def ok_cancel(
+    dialog: QDialog, ok_text: str | None = None, on_ok: Callable[[], object] | None = None
+) -> QDialogButtonBox:
+    """OK and Cancel: OK (labelled ``ok_text``, else Qt's own "OK") runs ``on_ok``, else
+    accepts ``dialog``; Cancel rejects it."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept if on_ok is None else on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
 
