@@ -51,12 +51,20 @@ def _human_size(size: int) -> str:
     return f"{size} B"  # pragma: no cover - loop always returns
 
 
-def _warning_icon(widget: QWidget) -> QLabel:
+def _warning_row(dialog: QDialog, layout: QVBoxLayout, html: str, name: str) -> None:
+    """The warning icon beside ``html`` (selectable, object name ``name``) as the first row."""
+    row = QHBoxLayout()
     icon = QLabel()
-    pixmap = widget.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48)
+    pixmap = dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48)
     icon.setPixmap(pixmap)
     icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    return icon
+    row.addWidget(icon)
+    text = QLabel(html)
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    text.setObjectName(name)
+    row.addWidget(text, 1)
+    layout.addLayout(row)
 
 
 class _Asked(Protocol):
@@ -86,9 +94,9 @@ class LockDialog(QDialog):
         self.setWindowTitle(self.tr("Database in use – TikDesk"))
         self.choice = QUIT
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(_warning_icon(self))
-        text = QLabel(
+        _warning_row(
+            self,
+            layout,
             self.tr(
                 "<b>The database is already open in another TikDesk.</b><br><br>"
                 "%1<br>File: %2<br><br>Only one TikDesk at a time may change a database; "
@@ -96,13 +104,9 @@ class LockDialog(QDialog):
                 "read-only, or quit and ask your colleague to close TikDesk."
             )
             .replace("%1", holder)
-            .replace("%2", str(db_path))
+            .replace("%2", str(db_path)),
+            "lockText",
         )
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setObjectName("lockText")
-        row.addWidget(text, 1)
-        layout.addLayout(row)
 
         buttons = QDialogButtonBox()
         self.read_only_button = buttons.addButton(
@@ -156,8 +160,6 @@ class DamagedDialog(QDialog):
         self.setWindowTitle(self.tr("Database damaged – TikDesk"))
         self.choice = QUIT
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(_warning_icon(self))
         parts = [self.tr("<b>The database %1 is damaged.</b>").replace("%1", str(db_path))]
         if problems:
             parts.append(self.tr("SQLite reports: %1").replace("%1", "; ".join(problems[:3])))
@@ -178,12 +180,7 @@ class DamagedDialog(QDialog):
             )
         else:
             parts.append(self.tr("There is no intact backup of this database."))
-        text = QLabel("<br><br>".join(parts))
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setObjectName("damagedText")
-        row.addWidget(text, 1)
-        layout.addLayout(row)
+        _warning_row(self, layout, "<br><br>".join(parts), "damagedText")
         buttons = QDialogButtonBox()
         if newest is not None:
             self.restore_button: QPushButton | None = buttons.addButton(
