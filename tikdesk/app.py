@@ -150,6 +150,9 @@ class GuiApp:
         from tikdesk.ui.safety.startup import open_interactively
         from tikdesk.ui.team.connect import session_password
 
+        current = self.window
+        if current is not None and current.attached and not current.may_close():
+            return False  # the user keeps the form they were typing in
         # lock held, damaged file, a server's password or retry: asked in open_interactively
         server = paths.is_server_address(str(db_path))
         known = session_password(str(db_path)) if server else None
@@ -187,7 +190,7 @@ class GuiApp:
         install_action(window)  # Bearbeiten → Einrichtung… (issue 20)
         self.window = window
         if old is not None:
-            old.close()
+            old.close_without_asking()  # asked above, before the other database was opened
             from tikdesk.ui.ideas.loader import stop_all
 
             stop_all()  # a backlog still loading reads the database about to close

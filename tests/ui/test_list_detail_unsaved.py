@@ -97,3 +97,54 @@ def test_clicking_another_row_asks_and_no_keeps_the_edit(
     assert len(answers.questions) == 1
     assert posts.current_post_id() == first
     assert posts.panel.form.title.text() == "Erster Beitrag, geändert"
+
+
+def test_quitting_asks_before_dropping_a_posts_edits(
+    main_window: MainWindow, ctx: Any, answers: Answers
+) -> None:
+    post = PostService(ctx).create(PostInput(title="Noch nicht gespeichert"))
+    main_window.show_post(post)
+    posts = main_window.tab(PostsTab)
+    posts.panel.form.title.setText("Getippt, nicht gespeichert")
+
+    main_window.quit()  # Datei → Beenden; "No"
+    assert len(answers.questions) == 1
+    assert main_window.isVisible()  # before: the window closed and the text was gone
+    assert posts.panel.form.title.text() == "Getippt, nicht gespeichert"
+
+    answers.reply = True
+    main_window.quit()
+    assert not main_window.isVisible()
+
+
+@pytest.mark.slow
+def test_opening_another_database_asks_before_dropping_a_persons_edits(
+    qtbot: Any, qapp: Any, settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tikdesk import app
+
+    answers = Answers(reply=False)
+    monkeypatch.setattr(messages, "handler", answers)
+    gui = app.GuiApp(qapp, settings)
+    try:
+        assert gui.open(tmp_path / "eins.sqlite")
+        window = gui.window
+        assert window is not None
+        qtbot.addWidget(window)
+        ada = PeopleService(window.ctx).create_person(PersonInput(display_name="Ada Beispiel"))
+        window.show_person(ada)
+        window.tab(PeopleTab).form.name.setText("Ada Geändert")
+
+        assert not gui.open(tmp_path / "zwei.sqlite")  # "No": nothing opened, nothing lost
+        assert answers.questions and gui.window is window
+        assert not (tmp_path / "zwei.sqlite").exists()
+        assert window.tab(PeopleTab).form.name.text() == "Ada Geändert"
+
+        answers.reply = True
+        assert gui.open(tmp_path / "zwei.sqlite")
+        assert gui.window is not window
+        qtbot.addWidget(gui.window)
+    finally:
+        if gui.window is not None:
+            gui.window.close()
+            gui.window.ctx.db.close()

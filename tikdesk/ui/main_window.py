@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.file_reports_anchor = self.menu_file.addSeparator()
         self.menu_backup = self.menu_file.addMenu(self.tr("&Backups"))
         self.file_tools_anchor = self.menu_file.addSeparator()
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(self.tr("&Quit"), self.quit, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.menu_file.addAction(quit_action)
 
@@ -610,7 +610,29 @@ class MainWindow(QMainWindow):
             for fn in waiting:
                 QTimer.singleShot(0, fn)
 
+    def may_close(self) -> bool:
+        """Every built tab agrees that nothing unsaved is lost (asked before the window
+        closes and before another database replaces this one)."""
+        from tikdesk.ui.tab import Tab
+
+        return all(cast(Tab, tab).may_close() for tab in self.tab_widgets)
+
+    def quit(self) -> None:
+        """Datei → Beenden: asks about unsaved form edits like the window's close button."""
+        if self.may_close():
+            self.close_without_asking()
+
+    def close_without_asking(self) -> None:
+        """Close after :meth:`may_close` was asked already (another database replaces this)."""
+        self._closing = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # the user closed the window (title bar, Alt+F4): unsaved form edits are asked about;
+        # a close by the program (Datei → Beenden and App.open asked already) is not
+        if event.spontaneous() and not self._closing and not self.may_close():
+            event.ignore()  # the user keeps the form they were typing in
+            return
         self._closing = True  # tabs still pending are not built any more
         self.save_layout()
         super().closeEvent(event)

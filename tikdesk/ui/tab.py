@@ -86,6 +86,10 @@ class Tab(Protocol):
     def set_read_only(self, read_only: bool) -> None:
         """Offer no change to the data (a database opened read-only)."""
 
+    def may_close(self) -> bool:
+        """Whether the window may close or give way to another database now: nothing typed
+        is unsaved, or the user agreed to drop it (the tab asks)."""
+
 
 class RefreshWhenShown:
     """Mixin for a tab (before ``QWidget`` in the bases): its data is read when the tab is
@@ -110,6 +114,10 @@ class RefreshWhenShown:
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
+
+    def may_close(self) -> bool:
+        """Nothing is edited in place (default)."""
+        return True
 
     def read_only(self) -> bool:
         return self._read_only

@@ -205,6 +205,10 @@ class AnalyticsTab(QWidget):
         self._read_only_db = read_only
         self._update_enabled()
 
+    def may_close(self) -> bool:
+        """Numbers typed in are saved by their dialogs; nothing is edited in place."""
+        return True
+
     def _update_enabled(self) -> None:
         writable = not self._read_only()
         for widget in (

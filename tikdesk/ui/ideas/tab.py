@@ -651,3 +651,7 @@ class IdeasTab(QWidget):
         self._read_only = read_only
         self.board.set_editable(not read_only)
         self._update_actions()
+
+    def may_close(self) -> bool:
+        """Ideas are saved when their editor is closed with OK; nothing waits unsaved here."""
+        return True

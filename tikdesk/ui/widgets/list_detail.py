@@ -228,6 +228,10 @@ class ListDetailTab(RefreshWhenShown, QWidget, Generic[R, D]):
     def current_id(self) -> int | None:
         return self._current_id
 
+    def may_close(self) -> bool:
+        """The window closes or opens another database: unsaved form edits are asked about."""
+        return self.may_leave()
+
     def may_leave(self) -> bool:
         """True when the shown record may be left: nothing unsaved, or the user agreed to
         drop the changes."""
