@@ -155,10 +155,23 @@ def get_person(session: Session, person_id: int) -> PersonRecord:
 
 
 def add_person(session: Session, **fields: Any) -> int:
-    unknown = set(fields) - PERSON_FIELDS
+    return _insert(session, Person, PERSON_FIELDS, "person", fields)
+
+
+def _insert(
+    session: Session,
+    model: type[Person] | type[Consent],
+    allowed: frozenset[str],
+    what: str,
+    fields: Mapping[str, Any],
+    **fixed: Any,
+) -> int:
+    """A new ``model`` row from ``fields`` (only ``allowed`` names, else ValueError) and
+    ``fixed``; returns its id."""
+    unknown = set(fields) - allowed
     if unknown:
-        raise ValueError(f"unknown person fields {sorted(unknown)}")
-    row = Person(**fields)
+        raise ValueError(f"unknown {what} fields {sorted(unknown)}")
+    row = model(**fixed, **fields)
     session.add(row)
     session.flush()
     return row.id
@@ -293,13 +306,7 @@ def get_consent(session: Session, consent_id: int) -> ConsentFacts:
 
 def add_consent(session: Session, person_id: int, **fields: Any) -> int:
     _person_row(session, person_id)
-    unknown = set(fields) - CONSENT_FIELDS
-    if unknown:
-        raise ValueError(f"unknown consent fields {sorted(unknown)}")
-    row = Consent(person_id=person_id, **fields)
-    session.add(row)
-    session.flush()
-    return row.id
+    return _insert(session, Consent, CONSENT_FIELDS, "consent", fields, person_id=person_id)
 
 
 def update_consent(
