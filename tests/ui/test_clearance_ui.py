@@ -266,6 +266,7 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
     assert not tab.panel.approve_button.isEnabled()
     assert not tab.panel.publish_button.isEnabled()
     assert "widerrufen" in reasons(tab)
+    assert tab.panel.status.text().endswith("·") and not tab.panel.gate.isHidden()  # status · gate
 
     tab = open_post(main_window, live)
     assert tab.panel.taken_down_button.isVisible()
@@ -283,6 +284,9 @@ def test_withdrawal_blocks_unpublished_and_flags_published(main_window, ctx, ben
     )
     tab.panel.taken_down_button.click()
     assert ben.get(live).status is PostStatus.TAKEN_DOWN
+    # the gate of a taken-down post names its status: the head says it once, not twice
+    assert not tab.panel.status.text().endswith("·")
+    assert tab.panel.gate.isHidden() and tab.panel.gate_icon.isHidden()
     overview.refresh()
     assert overview.take_downs.topLevelItem(0).text(0) == "Nothing to do."
 

@@ -39,6 +39,7 @@ from tikdesk.ui.widgets.badges import (
     WARN_ICON,
     consent_colour,
     consent_icon,
+    gate_names_status,
     post_gate_colour,
     post_gate_icon,
     post_gate_text,
@@ -190,10 +191,15 @@ class PostDetailPanel(QWidget):
         self.detail = detail
         summary = detail.summary
         self.title.setText(detail.title)
-        self.status.setText(summary.status.label + "  ·")
+        gate_text = post_gate_text(summary.status, summary.gate, summary.take_down)
+        # a published or taken-down post's gate names its status: say it once, not twice
+        repeated = gate_names_status(summary.status, summary.take_down)
+        self.status.setText(summary.status.label + ("" if repeated else "  ·"))
+        self.gate_icon.setVisible(not repeated)
+        self.gate.setVisible(not repeated)
         icon = post_gate_icon(summary.status, summary.gate, summary.take_down)
         self.gate_icon.setPixmap(icon.pixmap(20, 20))
-        self.gate.setText(post_gate_text(summary.status, summary.gate, summary.take_down))
+        self.gate.setText(gate_text)
         colour = post_gate_colour(summary.status, summary.gate, summary.take_down).name()
         self.gate.setStyleSheet(f"color: {colour};")
         self._show_approval(detail)

@@ -82,6 +82,11 @@ def post_gate_text(status: PostStatus, gate: GateStatus, take_down: bool) -> str
     return gate.label
 
 
+def gate_names_status(status: PostStatus, take_down: bool) -> bool:
+    """Whether :func:`post_gate_text` only names the post's status (published, taken down)."""
+    return not take_down and status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN)
+
+
 def post_gate_icon(status: PostStatus, gate: GateStatus, take_down: bool) -> QIcon:
     if take_down:
         return std_icon(BLOCK_ICON)
