@@ -165,8 +165,17 @@ def test_detail_labels_speak_their_content(window: QWidget) -> None:
     posts = window.tab(PostsTab)
     window.tabs.setCurrentWidget(posts)  # type: ignore[attr-defined]
     settle()
-    table = next(v for v in posts.findChildren(QAbstractItemView) if v.isVisible())
-    table.setCurrentIndex(table.model().index(0, 0))
+    # a post in review: its gate is shown beside its status (a published one says it once)
+    from tikdesk.domain.enums import PostStatus
+    from tikdesk.services.posts import PostService
+
+    posts.refresh()
+    in_review = next(
+        p.id
+        for p in PostService(window.ctx).list_posts()  # type: ignore[attr-defined]
+        if p.status is PostStatus.IN_REVIEW
+    )
+    assert posts.select(in_review, force=True)
     settle()
     labels = [
         w
