@@ -90,7 +90,7 @@ def gate_names_status(status: PostStatus, take_down: bool) -> bool:
 def post_gate_icon(status: PostStatus, gate: GateStatus, take_down: bool) -> QIcon:
     if take_down:
         return std_icon(BLOCK_ICON)
-    if status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
+    if gate_names_status(status, take_down):
         return std_icon(INFO_ICON)
     return gate_icon(gate)
 
@@ -98,6 +98,6 @@ def post_gate_icon(status: PostStatus, gate: GateStatus, take_down: bool) -> QIc
 def post_gate_colour(status: PostStatus, gate: GateStatus, take_down: bool) -> QColor:
     if take_down:
         return RED
-    if status in (PostStatus.PUBLISHED, PostStatus.TAKEN_DOWN):
+    if gate_names_status(status, take_down):
         return GREY
     return gate_colour(gate)
